@@ -1,0 +1,11 @@
+import baseConfig from '../../eslint.config.mjs';
+
+export default [
+  ...baseConfig,
+  {
+    files: ['**/*.ts'],
+    // Nest resolves constructor parameters from decorator metadata: an import used only as a
+    // parameter type must stay a value import, and the rule needs to know that.
+    languageOptions: { parserOptions: { emitDecoratorMetadata: true, experimentalDecorators: true } },
+  },
+];

@@ -1,0 +1,86 @@
+import { Logger, type LogLevel as NestLogLevel, VersioningType } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DataSource } from 'typeorm';
+import { AppModule } from '../app.module.js';
+import { AllExceptionsFilter } from '../common/errors/all-exceptions.filter.js';
+import { createValidationPipe } from '../common/validation/validation.pipe.js';
+import type { AppConfig, LogLevel } from '../config/config.js';
+import { AuditService } from '../modules/audit/audit.service.js';
+import { ensureInitialUsers, type InitialUsersResult } from './initial-users.js';
+
+const NEST_LEVELS: Record<LogLevel, NestLogLevel[]> = {
+  fatal: ['fatal'],
+  error: ['fatal', 'error'],
+  warn: ['fatal', 'error', 'warn'],
+  info: ['fatal', 'error', 'warn', 'log'],
+  debug: ['fatal', 'error', 'warn', 'log', 'debug'],
+  trace: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
+};
+
+const REQUEST_ID = /^[\w.:-]{1,64}$/;
+
+export interface CreatedApp {
+  app: NestFastifyApplication;
+  initialUsers: InitialUsersResult;
+}
+
+/**
+ * Builds the whole API as it runs in production: migrations applied, first users in place, every
+ * global filter, pipe and guard. `main.ts` and the integration tests both start it from here.
+ */
+export async function createApp(config: AppConfig, databaseUrl: string): Promise<CreatedApp> {
+  const adapter = new FastifyAdapter({
+    logger: config.logLevel === 'fatal' || config.logLevel === 'error' ? false : { level: config.logLevel },
+    genReqId: (request: IncomingMessage) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: true,
+  });
+  adapter.getInstance().addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, databaseUrl), adapter, {
+    logger: NEST_LEVELS[config.logLevel],
+    abortOnError: false,
+  });
+  const serveSpa = config.webDir !== null && existsSync(join(config.webDir, 'index.html'));
+  app.setGlobalPrefix('api');
+  app.enableVersioning({ type: VersioningType.URI });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter(serveSpa));
+  if (serveSpa && config.webDir) {
+    app.useStaticAssets({ root: config.webDir, prefix: '/', wildcard: false, index: ['index.html'] });
+  } else if (config.webDir) {
+    new Logger('Web').warn(`未找到前端构建产物 ${config.webDir}/index.html：只提供 API`);
+  }
+  setupOpenApi(app);
+
+  const dataSource = app.get<DataSource>(getDataSourceToken());
+  await dataSource.runMigrations({ transaction: 'each' });
+  const initialUsers = await ensureInitialUsers(dataSource, app.get(AuditService), config);
+  await app.init();
+  return { app, initialUsers };
+}
+
+function setupOpenApi(app: NestFastifyApplication): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('通辽市招商项目全流程跟踪 API')
+      .setDescription('招商引资项目、月报、指标与统计接口。以用户身份调用：先 POST /api/v1/auth/login 取得令牌；系统对接：使用管理员创建的 API 密钥（X-Api-Key 头）。')
+      .setVersion('1')
+      .addBearerAuth()
+      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, 'api-key')
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { useGlobalPrefix: true, jsonDocumentUrl: 'openapi.json', customSiteTitle: '招商项目 API 文档' });
+}

@@ -1,0 +1,72 @@
+import type { Role } from '@zhaoshang/shared/domain';
+import { randomBytes } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { SYSTEM_ACTOR } from '../common/access/actor.js';
+import { hashPassword } from '../common/security/passwords.js';
+import { ConfigError, type AppConfig } from '../config/config.js';
+import { AuditService } from '../modules/audit/audit.service.js';
+import { User } from '../modules/users/entities/user.entity.js';
+
+export interface InitialUsersResult {
+  /** set only when the admin password was generated now: printed once, never logged */
+  generatedAdminPassword: string | null;
+  demoPassword: string | null;
+}
+
+/** The demo accounts of SEED_DEMO=true: one per role, and one per district. */
+const DEMO_USERS: [username: string, displayName: string, role: Role, regionCode: string | null][] = [
+  ['city', '市投促局 张伟', 'CITY_STAFF', null],
+  ['leader', '市领导 李强', 'LEADER', null],
+  ['kerqin', '科尔沁区 王芳', 'DISTRICT_STAFF', '150502'],
+  ['kzzq', '科左中旗 刘洋', 'DISTRICT_STAFF', '150521'],
+  ['kzhq', '科左后旗 陈静', 'DISTRICT_STAFF', '150522'],
+  ['kailu', '开鲁县 杨帆', 'DISTRICT_STAFF', '150523'],
+  ['kulun', '库伦旗 赵敏', 'DISTRICT_STAFF', '150524'],
+  ['naiman', '奈曼旗 黄磊', 'DISTRICT_STAFF', '150525'],
+  ['zhalute', '扎鲁特旗 周婷', 'DISTRICT_STAFF', '150526'],
+  ['huolinguole', '霍林郭勒市 吴刚', 'DISTRICT_STAFF', '150581'],
+  ['kaifaqu', '开发区 郑丽', 'DISTRICT_STAFF', '150571'],
+];
+export const DEMO_PASSWORD = 'Demo@2026';
+
+function generatePassword(): string {
+  // readable in a terminal, no ambiguous characters, letters and digits both present
+  const alphabet = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  const bytes = randomBytes(16);
+  const body = Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
+  return `${body.slice(0, 4)}-${body.slice(4, 8)}-${body.slice(8, 12)}-${body.slice(12, 14)}7k`;
+}
+
+/**
+ * On an empty database: the `admin` user (DOMAIN.md §8), with ADMIN_PASSWORD, or a generated
+ * password when the launcher asked for one. With SEED_DEMO: the demo accounts, once.
+ */
+export async function ensureInitialUsers(dataSource: DataSource, audit: AuditService, config: AppConfig): Promise<InitialUsersResult> {
+  return dataSource.transaction(async (em) => {
+    // one starter at a time, even when two API processes boot on one database
+    await em.query('SELECT pg_advisory_xact_lock(7301001)');
+    let generatedAdminPassword: string | null = null;
+    if ((await em.count(User)) === 0) {
+      let password = config.adminPassword;
+      if (password === null) {
+        if (!config.generateAdminPassword) {
+          throw new ConfigError('ADMIN_PASSWORD', '未设置：数据库中还没有任何用户，首次启动需要用它创建 admin 用户');
+        }
+        password = generatedAdminPassword = generatePassword();
+      }
+      const admin = await em.save(em.create(User, { username: 'admin', displayName: '系统管理员', passwordHash: await hashPassword(password), role: 'ADMIN', regionCode: null }));
+      await audit.record(em, SYSTEM_ACTOR, { entity: 'user', entityId: admin.id, action: 'CREATE', before: null, after: { username: 'admin', role: 'ADMIN' } });
+    }
+    let demoPassword: string | null = null;
+    if (config.seedDemo) {
+      demoPassword = DEMO_PASSWORD;
+      const passwordHash = await hashPassword(DEMO_PASSWORD);
+      for (const [username, displayName, role, regionCode] of DEMO_USERS) {
+        if (await em.existsBy(User, { username })) continue;
+        const user = await em.save(em.create(User, { username, displayName, passwordHash, role, regionCode }));
+        await audit.record(em, SYSTEM_ACTOR, { entity: 'user', entityId: user.id, action: 'CREATE', before: null, after: { username, displayName, role, regionCode } });
+      }
+    }
+    return { generatedAdminPassword, demoPassword };
+  });
+}

@@ -1,0 +1,46 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from './config.js';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'zs-config-'));
+
+describe('loadConfig', () => {
+  it('applies defaults and keeps a generated JWT secret in DATA_DIR', () => {
+    const dir = tmp();
+    const config = loadConfig({ DATA_DIR: dir }, '/');
+    expect(config).toMatchObject({ port: 3000, databaseUrl: null, dataDir: dir, seedDemo: false, logLevel: 'info' });
+    expect(readFileSync(join(dir, 'jwt-secret'), 'utf8').trim()).toBe(config.jwtSecret);
+    expect(loadConfig({ DATA_DIR: dir }, '/').jwtSecret).toBe(config.jwtSecret);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://x/y' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'postgres://localhost:5432' }, 'DATABASE_URL'],
+    [{ SEED_DEMO: 'maybe' }, 'SEED_DEMO'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
+    [{ ADMIN_PASSWORD: '123' }, 'ADMIN_PASSWORD'],
+  ])('rejects %o naming %s in one line', (env, variable) => {
+    const run = () => loadConfig({ DATA_DIR: tmp(), ...env }, '/');
+    expect(run).toThrow(ConfigError);
+    try {
+      run();
+    } catch (error) {
+      expect((error as ConfigError).variable).toBe(variable);
+      expect((error as Error).message).toContain(variable);
+      expect((error as Error).message).not.toContain('\n');
+    }
+  });
+
+  it('accepts a postgres URL and explicit values', () => {
+    const config = loadConfig(
+      { DATA_DIR: tmp(), PORT: '8080', DATABASE_URL: 'postgresql://u:p@db:5432/zs', SEED_DEMO: 'true', LOG_LEVEL: 'WARN' },
+      '/',
+    );
+    expect(config).toMatchObject({ port: 8080, databaseUrl: 'postgresql://u:p@db:5432/zs', seedDemo: true, logLevel: 'warn' });
+  });
+});

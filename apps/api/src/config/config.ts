@@ -1,0 +1,118 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Everything the API reads from its environment, validated once at boot. */
+export interface AppConfig {
+  port: number;
+  /** absent: an embedded PostgreSQL keeps its data in `dataDir` */
+  databaseUrl: string | null;
+  dataDir: string;
+  adminPassword: string | null;
+  /** create the first admin with a generated password when there is none (used by `npm start`) */
+  generateAdminPassword: boolean;
+  seedDemo: boolean;
+  jwtSecret: string;
+  /** how long a sign-in lasts */
+  sessionHours: number;
+  logLevel: LogLevel;
+  /** the built web app served beside the API; null to serve none */
+  webDir: string | null;
+}
+
+/** A wrong environment value: the message is one line that names the variable. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`配置错误：${variable} ${message}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function text(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value === '' ? undefined : value;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = text(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(name, `必须是 ${min} 到 ${max} 之间的整数，当前为 "${raw}"`);
+  }
+  return Number(raw);
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = text(env, name)?.toLowerCase();
+  if (raw === undefined) return fallback;
+  if (['true', '1', 'yes'].includes(raw)) return true;
+  if (['false', '0', 'no'].includes(raw)) return false;
+  throw new ConfigError(name, `必须是 true 或 false，当前为 "${raw}"`);
+}
+
+function databaseUrl(env: Env): string | null {
+  const raw = text(env, 'DATABASE_URL');
+  if (raw === undefined) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DATABASE_URL', '不是有效的地址，应形如 postgres://用户:密码@主机:5432/数据库');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError('DATABASE_URL', `必须以 postgres:// 开头，当前为 "${url.protocol}//"`);
+  }
+  if (url.pathname.length <= 1) throw new ConfigError('DATABASE_URL', '缺少数据库名，应形如 postgres://主机:5432/数据库');
+  return raw;
+}
+
+/** The JWT secret: given, or generated once and kept in DATA_DIR so sessions survive restarts. */
+function jwtSecret(env: Env, dataDir: string): string {
+  const given = text(env, 'JWT_SECRET');
+  if (given !== undefined) {
+    if (given.length < 32) throw new ConfigError('JWT_SECRET', `至少 32 个字符，当前只有 ${given.length} 个`);
+    return given;
+  }
+  const file = join(dataDir, 'jwt-secret');
+  if (existsSync(file)) {
+    const kept = readFileSync(file, 'utf8').trim();
+    if (kept.length >= 32) return kept;
+  }
+  const secret = randomBytes(48).toString('base64url');
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return secret;
+}
+
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConfig {
+  const dataDir = resolve(cwd, text(env, 'DATA_DIR') ?? '.data');
+  const logLevel = (text(env, 'LOG_LEVEL') ?? 'info').toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    throw new ConfigError('LOG_LEVEL', `必须是 ${LOG_LEVELS.join(' / ')} 之一，当前为 "${logLevel}"`);
+  }
+  const adminPassword = text(env, 'ADMIN_PASSWORD') ?? null;
+  if (adminPassword !== null && adminPassword.length < 8) {
+    throw new ConfigError('ADMIN_PASSWORD', '至少 8 位');
+  }
+  const webDir = text(env, 'WEB_DIR');
+  return {
+    port: integer(env, 'PORT', 3000, 1, 65535),
+    databaseUrl: databaseUrl(env),
+    dataDir,
+    adminPassword,
+    generateAdminPassword: flag(env, 'GENERATE_ADMIN_PASSWORD', false),
+    seedDemo: flag(env, 'SEED_DEMO', false),
+    jwtSecret: jwtSecret(env, dataDir),
+    sessionHours: integer(env, 'SESSION_HOURS', 8, 1, 720),
+    logLevel: logLevel as LogLevel,
+    webDir: webDir === 'none' ? null : resolve(cwd, webDir ?? 'dist/apps/web/browser'),
+  };
+}

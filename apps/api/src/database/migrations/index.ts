@@ -1,0 +1,5 @@
+import { Init1795432669185 } from './1795432669185-Init.js';
+import { SeedDictionaries1795432669200 } from './1795432669200-SeedDictionaries.js';
+
+/** In order. Listed explicitly so the built app, the tests and the tools run the same set. */
+export const MIGRATIONS = [Init1795432669185, SeedDictionaries1795432669200];

@@ -1,0 +1,31 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import type { AuditQuery } from '@zhaoshang/shared/domain';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+
+export class AuditQueryDto implements AuditQuery {
+  @ApiPropertyOptional({ title: '对象类型', example: 'user' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  entity?: string;
+
+  @ApiPropertyOptional({ title: '对象编号' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  entityId?: string;
+
+  @ApiPropertyOptional({ title: '每页条数', default: 50, minimum: 1, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+
+  @ApiPropertyOptional({ title: '翻页游标', description: '上一页返回的 nextCursor' })
+  @IsOptional()
+  @Matches(/^\d{1,18}$/, { message: '翻页游标格式不正确' })
+  before?: string;
+}

@@ -1,0 +1,46 @@
+import { type CanActivate, type ExecutionContext, Injectable, Logger } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyRequest } from 'fastify';
+import { ACCESS_RULE, type AccessDeclaration } from '../../common/access/access.decorator.js';
+import { decideAccess, Unauthenticated } from '../../common/access/decide-access.js';
+import { Forbidden } from '../../common/errors/app.exception.js';
+import { ApiKeysService } from '../api-keys/api-keys.service.js';
+import { AuthService } from './auth.service.js';
+
+/**
+ * The one guard in front of every route: it identifies the caller (bearer token or X-Api-Key)
+ * and applies the route's declared access rule. A route without a declaration is refused.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  private readonly logger = new Logger(AccessGuard.name);
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+    private readonly apiKeys: ApiKeysService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const declaration = this.reflector.getAllAndOverride<AccessDeclaration | undefined>(ACCESS_RULE, [context.getHandler(), context.getClass()]);
+    if (declaration === 'public') return true;
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    if (!declaration) {
+      this.logger.error(`路由未声明访问规则：${request.method} ${request.url}`);
+      throw new Forbidden('此接口未声明访问规则，已拒绝');
+    }
+    const apiKey = request.headers['x-api-key'];
+    const authorization = request.headers.authorization;
+    if (typeof apiKey === 'string' && apiKey !== '') {
+      const key = await this.apiKeys.authenticate(apiKey);
+      if (!key) throw new Unauthenticated('API 密钥无效或已被吊销');
+      request.actor = { kind: 'apiKey', id: key.id, name: key.name, scopes: key.scopes, requestId: request.id };
+    } else if (authorization?.startsWith('Bearer ')) {
+      request.actor = await this.auth.authenticate(authorization.slice('Bearer '.length).trim(), request.id);
+    } else {
+      throw new Unauthenticated();
+    }
+    decideAccess(declaration, request.actor, request);
+    return true;
+  }
+}

@@ -1,0 +1,6 @@
+export * from './lib/roles.js';
+export * from './lib/capabilities.js';
+export * from './lib/errors.js';
+export * from './lib/dictionaries.js';
+export * from './lib/users.js';
+export * from './lib/audit.js';

@@ -1,0 +1,38 @@
+import type { Role } from './roles.js';
+
+/**
+ * What each role may do, named once and used by the API's access guard and by the web app's
+ * menu and route guards, so that the two can never disagree (DOMAIN.md §7).
+ */
+export const CAPABILITIES = {
+  /** sign in and read one's own profile */
+  'session:use': ['ADMIN', 'CITY_STAFF', 'DISTRICT_STAFF', 'LEADER'],
+  /** read reference data: regions, industries */
+  'dictionary:read': ['ADMIN', 'CITY_STAFF', 'DISTRICT_STAFF', 'LEADER'],
+  'dictionary:manage': ['ADMIN'],
+  'users:manage': ['ADMIN'],
+  'apiKeys:manage': ['ADMIN'],
+  'audit:read': ['ADMIN', 'CITY_STAFF'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Capability = keyof typeof CAPABILITIES;
+
+export function can(role: Role | null | undefined, capability: Capability): boolean {
+  return role != null && (CAPABILITIES[capability] as readonly Role[]).includes(role);
+}
+
+/**
+ * Whether a user may change data that belongs to a region: district staff only their own,
+ * city staff and admins everywhere, leaders nowhere.
+ */
+export function canEditRegion(actor: { role: Role; regionCode: string | null }, regionCode: string): boolean {
+  switch (actor.role) {
+    case 'ADMIN':
+    case 'CITY_STAFF':
+      return true;
+    case 'DISTRICT_STAFF':
+      return actor.regionCode === regionCode;
+    case 'LEADER':
+      return false;
+  }
+}

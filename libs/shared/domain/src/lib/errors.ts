@@ -1,0 +1,39 @@
+/** The error body of every failed request (DOMAIN.md §8). */
+export interface ApiErrorBody {
+  statusCode: number;
+  /** a stable machine-readable code, e.g. VALIDATION_FAILED */
+  error: ErrorCode;
+  /** for people, in Chinese */
+  message: string;
+  details?: ApiErrorDetail[];
+}
+
+export interface ApiErrorDetail {
+  /** the field path, e.g. `scopes[0]` or `items.3.month` */
+  field: string;
+  message: string;
+}
+
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'MALFORMED_REQUEST',
+  'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'ACCOUNT_DISABLED',
+  'SESSION_EXPIRED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'VERSION_CONFLICT',
+  'IMPORT_FAILED',
+  'TOO_MANY_REQUESTS',
+  'PAYLOAD_TOO_LARGE',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export function isApiErrorBody(value: unknown): value is ApiErrorBody {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v['statusCode'] === 'number' && typeof v['message'] === 'string' && typeof v['error'] === 'string';
+}

@@ -1,0 +1,90 @@
+import type { ApiKeyScope, Role } from './roles.js';
+
+/** The signed-in user as the API and the web app see it. */
+export interface CurrentUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  regionCode: string | null;
+  regionName: string | null;
+}
+
+export interface LoginRequest {
+  username: string;
+  password: string;
+}
+
+export interface LoginResponse {
+  accessToken: string;
+  /** ISO 8601 instant at which the token stops being accepted */
+  expiresAt: string;
+  user: CurrentUser;
+}
+
+export interface UserDto extends CurrentUser {
+  disabled: boolean;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  lastLoginAt: string | null;
+}
+
+export interface CreateUserRequest {
+  username: string;
+  displayName: string;
+  password: string;
+  role: Role;
+  regionCode?: string | null;
+}
+
+export interface UpdateUserRequest {
+  displayName?: string;
+  role?: Role;
+  regionCode?: string | null;
+  disabled?: boolean;
+  /** the version the client read; a different current version gives 409 */
+  version: number;
+}
+
+export interface ResetPasswordRequest {
+  password: string;
+  version: number;
+}
+
+export interface ApiKeyDto {
+  id: string;
+  name: string;
+  /** the first characters of the key, enough to recognise it; the rest is never shown again */
+  prefix: string;
+  scopes: ApiKeyScope[];
+  createdAt: string;
+  createdBy: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface CreateApiKeyRequest {
+  name: string;
+  scopes: ApiKeyScope[];
+}
+
+export interface CreateApiKeyResponse {
+  id: string;
+  /** shown once: only a hash is kept */
+  key: string;
+}
+
+export const USERNAME_PATTERN = /^[a-zA-Z][a-zA-Z0-9_.-]{2,31}$/;
+export const PASSWORD_MIN_LENGTH = 8;
+export const PASSWORD_MAX_LENGTH = 128;
+
+/** Problems with a new password, in Chinese; empty when it is acceptable. */
+export function passwordProblems(password: string): string[] {
+  const problems: string[] = [];
+  if (password.length < PASSWORD_MIN_LENGTH) problems.push(`密码至少 ${PASSWORD_MIN_LENGTH} 位`);
+  if (password.length > PASSWORD_MAX_LENGTH) problems.push(`密码最多 ${PASSWORD_MAX_LENGTH} 位`);
+  const kinds = [/[a-z]/, /[A-Z]/, /\d/, /[^a-zA-Z0-9]/].filter((re) => re.test(password)).length;
+  if (kinds < 2) problems.push('密码需包含字母、数字、符号中的至少两类');
+  return problems;
+}
