@@ -62,8 +62,7 @@ export class UsersService {
 
   async update(actor: UserActor, id: string, dto: UpdateUserDto): Promise<UserDto> {
     return this.dataSource.transaction(async (em) => {
-      const user = await this.loadForUpdate(em, id, dto.version);
-      const before = toUserDto(user);
+      const { user, before } = await this.loadForUpdate(em, id, dto.version);
       const role = dto.role ?? user.role;
       const regionCode = await resolveRegion(em, role, dto.regionCode === undefined ? user.regionCode : dto.regionCode);
       const disabled = dto.disabled ?? user.disabled;
@@ -84,8 +83,7 @@ export class UsersService {
     checkPassword(dto.password);
     const passwordHash = await hashPassword(dto.password);
     return this.dataSource.transaction(async (em) => {
-      const user = await this.loadForUpdate(em, id, dto.version);
-      const before = toUserDto(user);
+      const { user, before } = await this.loadForUpdate(em, id, dto.version);
       // older sign-ins end with the old password
       em.merge(User, user, { passwordHash, sessionEpoch: user.sessionEpoch + 1 });
       await em.save(user);
@@ -101,11 +99,12 @@ export class UsersService {
     return user;
   }
 
-  private async loadForUpdate(em: EntityManager, id: string, version: number): Promise<User> {
-    const locked = await em.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!locked) throw new NotFound('用户', id);
-    if (locked.version !== version) throw new VersionConflict('用户', locked.version, version);
-    return this.load(em, id);
+  /** The row, locked, without relations (a loaded relation would win over a changed column on save). */
+  private async loadForUpdate(em: EntityManager, id: string, version: number): Promise<{ user: User; before: UserDto }> {
+    const user = await em.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!user) throw new NotFound('用户', id);
+    if (user.version !== version) throw new VersionConflict('用户', user.version, version);
+    return { user, before: toUserDto(await this.load(em, id)) };
   }
 }
 

@@ -1,0 +1,115 @@
+import { type ApiErrorBody, can, type Role, ROLES } from '@zhaoshang/shared/domain';
+import { concretePath, registeredApiRoutes, type RouteEntry, routeTable } from './support/route-table.js';
+import { TestApp } from './support/test-app.js';
+
+/**
+ * The role × endpoint matrix, generated from the route table: every route declares who may call
+ * it, and every role, API key and anonymous caller gets exactly that.
+ */
+describe('access matrix', () => {
+  let t: TestApp;
+  let routes: RouteEntry[];
+  const tokens = {} as Record<Role, string>;
+  const keys: Record<'read' | 'faiWrite', string> = { read: '', faiWrite: '' };
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    routes = routeTable(t.app);
+    tokens.ADMIN = await t.adminToken();
+    for (const role of ROLES.filter((r) => r !== 'ADMIN')) tokens[role] = (await t.userToken(role)).token;
+    for (const [name, scope] of [['read', 'read'], ['faiWrite', 'fai:write']] as const) {
+      const created = await t.request<{ key: string }>('POST', '/api/v1/api-keys', { token: tokens.ADMIN, body: { name: `matrix ${scope}`, scopes: [scope] } });
+      keys[name] = created.body.key;
+    }
+  });
+  afterAll(() => t?.stop());
+
+  const call = (route: RouteEntry, auth: { token?: string; apiKey?: string }) =>
+    t.request<ApiErrorBody>(route.method, concretePath(route.path), { ...auth, body: ['POST', 'PUT', 'PATCH'].includes(route.method) ? {} : undefined });
+
+  it('walks every route Fastify serves, and each one declares its access', () => {
+    expect(routes.length).toBeGreaterThanOrEqual(17);
+    expect(routes.map((r) => `${r.method} ${r.path}`).sort()).toEqual(registeredApiRoutes(t.app));
+    const undeclared = routes.filter((r) => r.access === undefined).map((r) => `${r.method} ${r.path} (${r.controller}.${r.handler})`);
+    expect(undeclared).toEqual([]);
+  });
+
+  it('declares the intended rule for each route (a change here is a change of policy)', () => {
+    const declared = routes.map((r) =>
+      r.access === 'public' || r.access === undefined
+        ? `${r.method} ${r.path}: ${String(r.access)}`
+        : `${r.method} ${r.path}: ${r.access.capability ?? '-'}${r.access.scopes?.length ? ` | key ${r.access.scopes.join(',')}` : ''}`,
+    );
+    expect(declared).toEqual([
+      'GET /api/health: public',
+      'GET /api/v1/api-keys: apiKeys:manage',
+      'POST /api/v1/api-keys: apiKeys:manage',
+      'DELETE /api/v1/api-keys/:id: apiKeys:manage',
+      'GET /api/v1/audit: audit:read',
+      'POST /api/v1/auth/change-password: session:use',
+      'POST /api/v1/auth/login: public',
+      'GET /api/v1/auth/me: session:use',
+      'GET /api/v1/industries: dictionary:read | key read',
+      'POST /api/v1/industries: dictionary:manage',
+      'PATCH /api/v1/industries/:code: dictionary:manage',
+      'GET /api/v1/regions: dictionary:read | key read',
+      'GET /api/v1/users: users:manage',
+      'POST /api/v1/users: users:manage',
+      'GET /api/v1/users/:id: users:manage',
+      'PATCH /api/v1/users/:id: users:manage',
+      'POST /api/v1/users/:id/reset-password: users:manage',
+    ]);
+  });
+
+  it('refuses anonymous callers on every non-public route with 401', async () => {
+    for (const route of routes.filter((r) => r.access !== 'public')) {
+      const response = await call(route, {});
+      expect({ route: `${route.method} ${route.path}`, status: response.status }).toEqual({ route: `${route.method} ${route.path}`, status: 401 });
+      expect(response.body.error).toBe('UNAUTHENTICATED');
+    }
+  });
+
+  it.each(ROLES)('gives %s exactly the routes its capabilities allow', async (role) => {
+    const outcome: string[] = [];
+    const expected: string[] = [];
+    for (const route of routes) {
+      if (route.access === 'public' || route.access === undefined) continue;
+      const allowed = route.access.capability !== null && can(role, route.access.capability);
+      const response = await call(route, { token: tokens[role] });
+      outcome.push(`${route.method} ${route.path} → ${response.status === 403 ? 'forbidden' : response.status === 401 ? 'unauthenticated' : 'allowed'}`);
+      expected.push(`${route.method} ${route.path} → ${allowed ? 'allowed' : 'forbidden'}`);
+    }
+    expect(outcome).toEqual(expected);
+  });
+
+  it('admits API keys only to routes declaring one of their scopes', async () => {
+    for (const [name, scope] of [['read', 'read'], ['faiWrite', 'fai:write']] as const) {
+      const outcome: string[] = [];
+      const expected: string[] = [];
+      for (const route of routes) {
+        if (route.access === 'public' || route.access === undefined) continue;
+        const allowed = route.access.scopes?.includes(scope) ?? false;
+        const response = await call(route, { apiKey: keys[name] });
+        outcome.push(`${scope} ${route.method} ${route.path} → ${response.status === 403 ? 'forbidden' : response.status === 401 ? 'unauthenticated' : 'allowed'}`);
+        expected.push(`${scope} ${route.method} ${route.path} → ${allowed ? 'allowed' : 'forbidden'}`);
+      }
+      expect(outcome).toEqual(expected);
+    }
+  });
+
+  it('answers a key with the wrong scope with 403 naming the scope it lacks', async () => {
+    const response = await t.request<ApiErrorBody>('GET', '/api/v1/regions', { apiKey: keys.faiWrite });
+    expect(response.status).toBe(403);
+    expect(response.body).toMatchObject({ error: 'FORBIDDEN', message: 'API 密钥缺少权限范围：需要 read' });
+    const ok = await t.request<unknown[]>('GET', '/api/v1/regions', { apiKey: keys.read });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toHaveLength(10);
+  });
+
+  it('refuses an unknown key and a garbage token with 401', async () => {
+    expect((await t.request('GET', '/api/v1/regions', { apiKey: 'zs_not-a-key' })).status).toBe(401);
+    const garbage = await t.request<ApiErrorBody>('GET', '/api/v1/auth/me', { token: 'not.a.jwt' });
+    expect(garbage.status).toBe(401);
+    expect(garbage.body.message).toBe('登录凭据无效，请重新登录');
+  });
+});
