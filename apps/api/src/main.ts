@@ -5,9 +5,8 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedde
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  let embedded: EmbeddedDatabase | null = null;
-  if (config.databaseUrl === null) embedded = await startEmbeddedPostgres(config.dataDir, (line) => console.log(line));
-  const databaseUrl = config.databaseUrl ?? embedded!.url;
+  const embedded: EmbeddedDatabase | null = config.databaseUrl === null ? await startEmbeddedPostgres(config.dataDir, (line) => console.log(line)) : null;
+  const databaseUrl = embedded?.url ?? config.databaseUrl ?? '';
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { SYSTEM_ACTOR } from '../common/access/actor.js';
 import { hashPassword } from '../common/security/passwords.js';
 import { ConfigError, type AppConfig } from '../config/config.js';
-import { AuditService } from '../modules/audit/audit.service.js';
+import type { AuditService } from '../modules/audit/audit.service.js';
 import { User } from '../modules/users/entities/user.entity.js';
 
 export interface InitialUsersResult {

@@ -1,0 +1,19 @@
+// npm start: builds the web app and the API, then runs the API serving both on one port.
+// On a first start it creates the admin with a generated password (printed once) and the demo data.
+import { execFileSync, spawn } from 'node:child_process';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' };
+
+console.log('正在构建网页与 API（首次约需 1–2 分钟）…');
+execFileSync('npx', ['nx', 'run-many', '-t', 'build', '--projects=api,web', '--outputStyle=static'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+
+const api = spawn(process.execPath, ['dist/apps/api/apps/api/src/main.js'], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { GENERATE_ADMIN_PASSWORD: 'true', SEED_DEMO: 'true', LOG_LEVEL: 'warn', ...env },
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => api.kill(signal));
+api.on('exit', (code) => process.exit(code ?? 0));
