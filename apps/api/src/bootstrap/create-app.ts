@@ -43,7 +43,9 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: true,
+    // behind a reverse proxy set this from configuration; trusting X-Forwarded-For by default would let
+    // anyone pick the address the sign-in limiter counts
+    trustProxy: false,
   });
   adapter.getInstance().addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
