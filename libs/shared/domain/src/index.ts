@@ -6,3 +6,4 @@ export * from './lib/users.js';
 export * from './lib/audit.js';
 export * from './lib/codes.js';
 export * from './lib/lifecycle.js';
+export * from './lib/projects.js';

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import {
   isCalendarDate,
   MILESTONE_CHAIN,
+  MILESTONE_LABELS,
   milestoneProblems,
   milestonesAfterMove,
   type Milestones,
@@ -60,7 +61,7 @@ describe('milestoneProblems', () => {
         const future = new Date(Date.UTC(2026, 10, 23) + ahead * 86_400_000).toISOString().slice(0, 10);
         fc.pre(stage !== 'NEGOTIATING');
         const field = MILESTONE_CHAIN[stageIndex(stage) - 1];
-        expect(milestoneProblems(stage, { ...m, [field]: future }, TODAY)).toContainEqual({ field, message: `${{ signedAt: '签约日期', registeredAt: '注册日期', constructionStartedAt: '开工日期', productionStartedAt: '投产日期' }[field]}不能晚于今天（${TODAY}）` });
+        expect(milestoneProblems(stage, { ...m, [field]: future }, TODAY)).toContainEqual({ field, message: `${MILESTONE_LABELS[field]}不能晚于今天（${TODAY}）` });
       }),
     );
   });

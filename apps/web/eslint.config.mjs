@@ -1,0 +1,3 @@
+import webConfig from '../../libs/web/eslint.config.mjs';
+
+export default [...webConfig];

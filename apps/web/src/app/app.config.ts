@@ -1,0 +1,37 @@
+import { registerLocaleData } from '@angular/common';
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import zh from '@angular/common/locales/zh';
+import {
+  type ApplicationConfig,
+  LOCALE_ID,
+  provideBrowserGlobalErrorListeners,
+  provideZonelessChangeDetection,
+} from '@angular/core';
+import { TitleStrategy, provideRouter, withComponentInputBinding } from '@angular/router';
+import { DownOutline, LockOutline, LogoutOutline, MenuFoldOutline, MenuUnfoldOutline, UserOutline } from '@ant-design/icons-angular/icons';
+import { authInterceptor, provideAuth } from '@zhaoshang/web/auth/data-access';
+import { provideNzConfig } from 'ng-zorro-antd/core/config';
+import { provideNzI18n, zh_CN } from 'ng-zorro-antd/i18n';
+import { provideNzIcons } from 'ng-zorro-antd/icon';
+import { appRoutes } from './app.routes';
+import { ProductTitleStrategy } from './title-strategy';
+
+registerLocaleData(zh);
+
+export const appConfig: ApplicationConfig = {
+  providers: [
+    provideBrowserGlobalErrorListeners(),
+    provideZonelessChangeDetection(),
+    provideRouter(appRoutes, withComponentInputBinding()),
+    { provide: TitleStrategy, useClass: ProductTitleStrategy },
+    provideHttpClient(withInterceptors([authInterceptor])),
+    provideAuth(),
+    { provide: LOCALE_ID, useValue: 'zh-CN' },
+    provideNzI18n(zh_CN),
+    // Only named icons, never the whole set: these for the login page and the header; ng-zorro
+    // registers the ones its components use; the menu's come from NAV_ENTRIES, pages add theirs
+    // with provideNzIconsPatch in their routes.
+    provideNzIcons([UserOutline, LockOutline, MenuFoldOutline, MenuUnfoldOutline, DownOutline, LogoutOutline]),
+    provideNzConfig({ message: { nzDuration: 3000, nzMaxStack: 3 }, table: { nzSize: 'middle' } }),
+  ],
+};

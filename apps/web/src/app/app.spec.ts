@@ -1,0 +1,66 @@
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { Title } from '@angular/platform-browser';
+import { Router, TitleStrategy, provideRouter } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import type { LoginResponse, Role } from '@zhaoshang/shared/domain';
+import { SESSION_STORAGE_KEY, authInterceptor } from '@zhaoshang/web/auth/data-access';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { appRoutes } from './app.routes';
+import { ProductTitleStrategy } from './title-strategy';
+
+async function start(role: Role | null) {
+  localStorage.clear();
+  if (role) {
+    const session: LoginResponse = {
+      accessToken: 't',
+      expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+      user: { id: 'u1', username: 'leader', displayName: '刘军', role, regionCode: null, regionName: null },
+    };
+    localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify(session));
+  }
+  const warnings: string[] = [];
+  TestBed.configureTestingModule({
+    providers: [
+      provideRouter(appRoutes),
+      { provide: TitleStrategy, useClass: ProductTitleStrategy },
+      provideHttpClient(withInterceptors([authInterceptor])),
+      provideHttpClientTesting(),
+      { provide: NzMessageService, useValue: { warning: (text: string) => warnings.push(text), error: () => undefined } },
+    ],
+  });
+  const harness = await RouterTestingHarness.create();
+  return { harness, warnings, router: TestBed.inject(Router), title: TestBed.inject(Title) };
+}
+
+describe('app routes', () => {
+  afterEach(() => TestBed.inject(HttpTestingController).match(() => true));
+
+  it('sends a signed-out visitor to the login page and remembers the page', async () => {
+    const { harness, router, title } = await start(null);
+    await harness.navigateByUrl('/admin/users');
+    expect(router.url).toBe('/login?returnUrl=%2Fadmin%2Fusers');
+    expect(title.getTitle()).toBe('登录 - 通辽市招商项目全流程跟踪');
+  });
+
+  it('keeps a leader out of user management with a message', async () => {
+    const { harness, router, warnings } = await start('LEADER');
+    await harness.navigateByUrl('/admin/users');
+    expect(router.url).toBe('/');
+    expect(warnings).toEqual(['您没有访问该页面的权限']);
+  });
+
+  it('opens user management for an admin, titled after the menu entry', async () => {
+    const { harness, router, title } = await start('ADMIN');
+    await harness.navigateByUrl('/admin/users');
+    expect(router.url).toBe('/admin/users');
+    expect(title.getTitle()).toBe('用户管理 - 通辽市招商项目全流程跟踪');
+  });
+
+  it('sends a signed-in user away from the login page', async () => {
+    const { harness, router } = await start('CITY_STAFF');
+    await harness.navigateByUrl('/login?returnUrl=%2Fadmin%2Faudit');
+    expect(router.url).toBe('/admin/audit');
+  });
+});

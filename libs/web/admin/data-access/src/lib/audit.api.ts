@@ -1,0 +1,19 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type { AuditEntryDto, AuditQuery, Page } from '@zhaoshang/shared/domain';
+import type { Observable } from 'rxjs';
+import { API_V1 } from './context';
+
+@Injectable({ providedIn: 'root' })
+export class AuditApi {
+  private readonly http = inject(HttpClient);
+
+  /** One page, newest first; pass the previous page's `nextCursor` as `before` for the next. */
+  page(query: AuditQuery = {}): Observable<Page<AuditEntryDto>> {
+    let params = new HttpParams().set('limit', query.limit ?? 50);
+    if (query.entity) params = params.set('entity', query.entity);
+    if (query.entityId) params = params.set('entityId', query.entityId);
+    if (query.before) params = params.set('before', query.before);
+    return this.http.get<Page<AuditEntryDto>>(`${API_V1}/audit`, { params });
+  }
+}

@@ -1,0 +1,128 @@
+import { formatDateTime } from '@zhaoshang/web/shared/util';
+import { API_KEY_SCOPE_LABELS, type AuditAction, type AuditActorType, ROLE_LABELS, isApiKeyScope, isRole } from '@zhaoshang/shared/domain';
+
+export const ACTION_LABELS: Record<AuditAction, string> = {
+  CREATE: '新建',
+  UPDATE: '修改',
+  DELETE: '删除',
+  LOGIN: '登录',
+  RESET_PASSWORD: '重置密码',
+  REVOKE: '吊销',
+};
+
+export const ACTION_COLORS: Record<AuditAction, string> = {
+  CREATE: 'green',
+  UPDATE: 'blue',
+  DELETE: 'red',
+  LOGIN: 'default',
+  RESET_PASSWORD: 'orange',
+  REVOKE: 'volcano',
+};
+
+export const ACTOR_TYPE_LABELS: Record<AuditActorType, string> = {
+  USER: '用户',
+  API_KEY: 'API 密钥',
+  SYSTEM: '系统',
+};
+
+/** Entity names as the API may spell them (user, api_key, apiKey…), keyed without case or separators. */
+const ENTITY_LABELS: Record<string, string> = {
+  user: '用户',
+  apikey: 'API 密钥',
+  industry: '产业类别',
+  region: '地区',
+  project: '项目',
+  monthlyreport: '月报',
+  target: '目标任务',
+  setting: '设置',
+  faitotal: '全社会固定资产投资',
+  projectissue: '问题诉求',
+  policycommitment: '优惠政策兑现',
+};
+
+const FIELD_LABELS: Record<string, string> = {
+  username: '用户名',
+  displayName: '姓名',
+  role: '角色',
+  regionCode: '所属地区',
+  regionName: '所属地区名称',
+  disabled: '停用',
+  name: '名称',
+  code: '代码',
+  sortOrder: '排序号',
+  active: '启用',
+  scopes: '权限范围',
+  prefix: '前缀',
+  revokedAt: '吊销时间',
+  lastLoginAt: '最近登录',
+  password: '密码',
+};
+
+/** Bookkeeping that changes with every write and says nothing to a reader. */
+const IGNORED_FIELDS = new Set(['version', 'updatedAt', 'createdAt', 'id']);
+
+export function entityLabel(entity: string): string {
+  return ENTITY_LABELS[entity.replace(/[^a-z]/gi, '').toLowerCase()] ?? entity;
+}
+
+export function fieldLabel(field: string): string {
+  return FIELD_LABELS[field] ?? field;
+}
+
+export interface AuditChange {
+  field: string;
+  label: string;
+  /** null when the field did not exist before (a creation) */
+  before: string | null;
+  /** null when the field does not exist after (a deletion) */
+  after: string | null;
+}
+
+export interface ValueNames {
+  /** `150525` → `奈曼旗` */
+  regionName?: (code: string) => string | null;
+}
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/**
+ * The fields whose values differ between before and after, in a reader's words:
+ * `角色: 领导 → 市级招商人员`. A creation has no before, a deletion no after.
+ */
+export function auditChanges(
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+  names: ValueNames = {},
+): AuditChange[] {
+  const fields = [...new Set([...Object.keys(after ?? {}), ...Object.keys(before ?? {})])];
+  return fields
+    .filter((field) => !IGNORED_FIELDS.has(field))
+    .filter((field) => !sameValue(before?.[field], after?.[field]))
+    .map((field) => ({
+      field,
+      label: fieldLabel(field),
+      before: before !== null && field in before ? formatValue(field, before[field], names) : null,
+      after: after !== null && field in after ? formatValue(field, after[field], names) : null,
+    }));
+}
+
+export function formatValue(field: string, value: unknown, names: ValueNames = {}): string {
+  if (/password/i.test(field)) return '******';
+  if (value === null || value === undefined || value === '') return '（空）';
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (field === 'role' && isRole(value)) return ROLE_LABELS[value];
+  if (field === 'regionCode' && typeof value === 'string') {
+    const name = names.regionName?.(value);
+    return name ? `${name}（${value}）` : value;
+  }
+  if (typeof value === 'string' && ISO_INSTANT.test(value)) return formatDateTime(value, value);
+  if (Array.isArray(value)) {
+    return value.length === 0 ? '（空）' : value.map((item) => (isApiKeyScope(item) ? API_KEY_SCOPE_LABELS[item] : formatValue('', item, names))).join('、');
+  }
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

@@ -1,0 +1,74 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import type { RegionDto, UserDto } from '@zhaoshang/shared/domain';
+import { UserCreateDialog } from './user-create-dialog';
+
+const regions: RegionDto[] = [{ code: '150525', name: '奈曼旗', shortName: '奈曼', parentCode: '150500', sortOrder: 6 }];
+
+@Component({
+  selector: 'zs-host',
+  imports: [UserCreateDialog],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `<zs-user-create-dialog [(open)]="open" [regions]="regions" (created)="created.set($event)" />`,
+})
+class Host {
+  readonly open = signal(true);
+  readonly regions = regions;
+  readonly created = signal<UserDto | null>(null);
+}
+
+const overlay = () => document.querySelector('.cdk-overlay-container') as HTMLElement;
+const byTestId = (id: string) => overlay().querySelector<HTMLElement>(`[data-testid="${id}"]`);
+
+async function setup() {
+  TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+  const fixture = TestBed.createComponent(Host);
+  await fixture.whenStable();
+  const dialog = fixture.debugElement.children[0].componentInstance as UserCreateDialog;
+  // the form is the dialog's own; filling it directly keeps the test about rules, not about nz-select clicks
+  const form = (dialog as unknown as { form: UserCreateDialog['form'] }).form;
+  const submit = async () => {
+    byTestId('user-form-submit')?.click();
+    await fixture.whenStable();
+  };
+  return { fixture, form, submit, backend: TestBed.inject(HttpTestingController) };
+}
+
+describe('UserCreateDialog', () => {
+  afterEach(() => overlay()?.replaceChildren());
+
+  it('asks for a region only when the role is district staff, and requires it then', async () => {
+    const { fixture, form, submit, backend } = await setup();
+    form.patchValue({ username: 'nm_liqiang', displayName: '李强', password: 'Tongliao2026', role: 'CITY_STAFF' });
+    await fixture.whenStable();
+    expect(byTestId('user-form-region')).toBeNull();
+
+    form.controls.role.setValue('DISTRICT_STAFF');
+    await fixture.whenStable();
+    expect(byTestId('user-form-region')).not.toBeNull();
+    await submit();
+    backend.expectNone('/api/v1/users');
+    expect(overlay().textContent).toContain('旗县招商人员须选择所属地区');
+
+    form.controls.regionCode.setValue('150525');
+    await submit();
+    const request = backend.expectOne({ method: 'POST', url: '/api/v1/users' });
+    expect(request.request.body).toMatchObject({ role: 'DISTRICT_STAFF', regionCode: '150525' });
+  });
+
+  it("puts the API's field messages under the fields", async () => {
+    const { fixture, form, submit, backend } = await setup();
+    form.patchValue({ username: 'wangfang', displayName: '王芳', password: 'Tongliao2026', role: 'LEADER' });
+    await submit();
+    backend.expectOne('/api/v1/users').flush(
+      { statusCode: 409, error: 'CONFLICT', message: '用户名 wangfang 已存在' },
+      { status: 409, statusText: 'Conflict' },
+    );
+    await fixture.whenStable();
+    expect(form.controls.username.errors).toEqual({ server: '用户名 wangfang 已存在' });
+    expect(overlay().textContent).toContain('用户名 wangfang 已存在');
+    expect(fixture.componentInstance.open()).toBe(true);
+  });
+});

@@ -1,0 +1,4 @@
+export * from './lib/form-errors';
+export * from './lib/page-header';
+export * from './lib/pipes';
+export * from './lib/viewport';

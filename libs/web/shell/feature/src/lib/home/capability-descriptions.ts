@@ -1,0 +1,19 @@
+import type { Capability, Role } from '@zhaoshang/shared/domain';
+
+/** What each capability lets a person do, in the words of the home page. */
+export const CAPABILITY_DESCRIPTIONS: Record<Capability, string> = {
+  'session:use': '登录系统，修改本人密码',
+  'dictionary:read': '查看地区、产业类别等基础数据',
+  'dictionary:manage': '维护产业类别等基础数据',
+  'users:manage': '管理用户账号：新建、修改、停用、重置密码',
+  'apiKeys:manage': '管理统计等外部系统使用的 API 密钥',
+  'audit:read': '查阅操作日志，追溯每一次数据变更',
+};
+
+/** DOMAIN.md §7 in one sentence per role. */
+export const ROLE_DUTIES: Record<Role, string> = {
+  ADMIN: '可查看和修改全部数据，负责用户、密钥、基础数据、目标任务和月结。',
+  CITY_STAFF: '可查看全部数据，维护任意项目，核实或退回旗县市区报送的月报。',
+  DISTRICT_STAFF: '可查看全部数据，维护本地区的项目和月报。',
+  LEADER: '可查看全部项目和汇总数据，不修改数据。',
+};

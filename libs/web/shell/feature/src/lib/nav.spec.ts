@@ -1,0 +1,55 @@
+import { HomeOutline, KeyOutline, TeamOutline } from '@ant-design/icons-angular/icons';
+import { ROLES } from '@zhaoshang/shared/domain';
+import { NAV_ENTRIES, type NavEntry, type NavItem, visibleNav } from './nav';
+import { navRoute } from './shell.routes';
+
+/** The menu as text: `工作台`, `系统管理[用户管理,API 密钥]`. */
+function outline(items: NavItem[]): string[] {
+  return items.map((item) => (item.kind === 'link' ? item.link.label : `${item.group.label}[${item.group.links.map((l) => l.label).join(',')}]`));
+}
+
+describe('visibleNav', () => {
+  it('shows an admin every page, system pages grouped under 系统管理', () => {
+    expect(outline(visibleNav('ADMIN'))).toEqual(['工作台', '系统管理[用户管理,API 密钥,产业类别,操作日志]']);
+  });
+
+  it('shows city staff the audit log only among the system pages', () => {
+    expect(outline(visibleNav('CITY_STAFF'))).toEqual(['工作台', '系统管理[操作日志]']);
+  });
+
+  it('leaves out the empty system group for district staff and leaders', () => {
+    expect(outline(visibleNav('DISTRICT_STAFF'))).toEqual(['工作台']);
+    expect(outline(visibleNav('LEADER'))).toEqual(['工作台']);
+    expect(visibleNav(null)).toEqual([]);
+  });
+
+  it('builds absolute links, exact only for the home page', () => {
+    const [home, system] = visibleNav('ADMIN');
+    expect(home).toEqual({ kind: 'link', link: { label: '工作台', icon: 'home', link: '/', exact: true } });
+    expect(system.kind === 'group' && system.group.links[0]).toEqual({ label: '用户管理', icon: 'team', link: '/admin/users', exact: false });
+  });
+
+  it('keeps a group at the place of its first visible entry', () => {
+    const load = () => Promise.resolve([]);
+    const entries: NavEntry[] = [
+      { label: '工作台', icon: HomeOutline, route: '', capability: 'session:use', load },
+      { label: '用户管理', icon: TeamOutline, route: 'a', capability: 'users:manage', group: 'system', load },
+      { label: '项目', icon: HomeOutline, route: 'p', capability: 'dictionary:read', load },
+      { label: 'API 密钥', icon: KeyOutline, route: 'k', capability: 'apiKeys:manage', group: 'system', load },
+    ];
+    expect(outline(visibleNav('ADMIN', entries))).toEqual(['工作台', '系统管理[用户管理,API 密钥]', '项目']);
+    expect(outline(visibleNav('LEADER', entries))).toEqual(['工作台', '项目']);
+  });
+
+  it('guards every page route with the capability of its menu entry', () => {
+    for (const entry of NAV_ENTRIES) {
+      const route = navRoute(entry);
+      expect(route.path).toBe(entry.route);
+      expect(route.title).toBe(entry.label);
+      expect(route.canActivate).toHaveLength(1);
+      expect(route.loadChildren).toBe(entry.load);
+    }
+    // every role has at least the home page
+    for (const role of ROLES) expect(visibleNav(role).length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,80 @@
+import type { Routes } from '@angular/router';
+import type { IconDefinition } from '@ant-design/icons-angular';
+import { AppstoreOutline, FileSearchOutline, HomeOutline, KeyOutline, SettingOutline, TeamOutline } from '@ant-design/icons-angular/icons';
+import { type Capability, type Role, can } from '@zhaoshang/shared/domain';
+
+export const NAV_GROUPS = {
+  system: { label: '系统管理', icon: SettingOutline },
+} as const satisfies Record<string, { label: string; icon: IconDefinition }>;
+
+export type NavGroupKey = keyof typeof NAV_GROUPS;
+
+export interface NavEntry {
+  label: string;
+  /** registered with the icon service by the layout; shown in the menu by its name */
+  icon: IconDefinition;
+  /** the path under the shell, '' for the home page */
+  route: string;
+  /** who sees the entry and may open the page (the route guard checks the same) */
+  capability: Capability;
+  /** entries of a group are shown in its submenu */
+  group?: NavGroupKey;
+  /** the page's routes, lazily loaded */
+  load: () => Promise<Routes>;
+}
+
+/**
+ * Every page of the signed-in app, in menu order. Adding a page is one line here: the menu entry,
+ * the lazy route and its capability guard all come from it.
+ */
+export const NAV_ENTRIES: readonly NavEntry[] = [
+  { label: '工作台', icon: HomeOutline, route: '', capability: 'session:use', load: () => import('./home/home-page').then((m) => m.homeRoutes) },
+  { label: '用户管理', icon: TeamOutline, route: 'admin/users', capability: 'users:manage', group: 'system', load: () => import('@zhaoshang/web/admin/feature-users').then((m) => m.usersRoutes) },
+  { label: 'API 密钥', icon: KeyOutline, route: 'admin/api-keys', capability: 'apiKeys:manage', group: 'system', load: () => import('@zhaoshang/web/admin/feature-api-keys').then((m) => m.apiKeysRoutes) },
+  { label: '产业类别', icon: AppstoreOutline, route: 'admin/industries', capability: 'dictionary:manage', group: 'system', load: () => import('@zhaoshang/web/admin/feature-industries').then((m) => m.industriesRoutes) },
+  { label: '操作日志', icon: FileSearchOutline, route: 'admin/audit', capability: 'audit:read', group: 'system', load: () => import('@zhaoshang/web/admin/feature-audit').then((m) => m.auditRoutes) },
+];
+
+export interface NavLink {
+  label: string;
+  icon: string;
+  /** absolute router link */
+  link: string;
+  exact: boolean;
+}
+
+export interface NavGroup {
+  key: NavGroupKey;
+  label: string;
+  icon: string;
+  links: NavLink[];
+}
+
+/** A menu item: a link, or a group (submenu) of links. */
+export type NavItem = { kind: 'link'; link: NavLink } | { kind: 'group'; group: NavGroup };
+
+/**
+ * The menu a role sees: entries it has the capability for, in order, grouped into submenus at the
+ * place of the group's first visible entry; a group with nothing visible is left out.
+ */
+export function visibleNav(role: Role | null | undefined, entries: readonly NavEntry[] = NAV_ENTRIES): NavItem[] {
+  const items: NavItem[] = [];
+  const groups = new Map<NavGroupKey, NavGroup>();
+  for (const entry of entries) {
+    if (!can(role, entry.capability)) continue;
+    const link: NavLink = { label: entry.label, icon: entry.icon.name, link: `/${entry.route}`, exact: entry.route === '' };
+    if (!entry.group) {
+      items.push({ kind: 'link', link });
+      continue;
+    }
+    let group = groups.get(entry.group);
+    if (!group) {
+      const { label, icon } = NAV_GROUPS[entry.group];
+      group = { key: entry.group, label, icon: icon.name, links: [] };
+      groups.set(entry.group, group);
+      items.push({ kind: 'group', group });
+    }
+    group.links.push(link);
+  }
+  return items;
+}
