@@ -1,0 +1,45 @@
+import { type APIRequestContext, expect, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ADMIN_PASSWORD, SCREENSHOT_DIR } from './constants';
+
+export { ADMIN_PASSWORD };
+
+const byTestId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
+export { byTestId };
+
+export async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.goto('/login');
+  await byTestId(page, 'login-username').locator('input').or(byTestId(page, 'login-username')).first().fill(username);
+  await byTestId(page, 'login-password').locator('input').or(byTestId(page, 'login-password')).first().fill(password);
+  await byTestId(page, 'login-submit').click();
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await byTestId(page, 'user-menu').click();
+  await byTestId(page, 'logout').click();
+  await expect(page).toHaveURL(/\/login/);
+}
+
+/** Picks an option of an ng-zorro select by its visible label. */
+export async function choose(page: Page, selectTestId: string, label: string): Promise<void> {
+  await byTestId(page, selectTestId).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
+}
+
+/** A full-page screenshot kept for people to look at: dist/e2e/screenshots/<name>.png */
+export async function keepScreenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  // fonts and lazy chunks settle before the picture is taken
+  await page.evaluate(() => document.fonts.ready);
+  await page.waitForLoadState('networkidle');
+  // a modal that is still fading in or out would leave a half-transparent ghost in the picture
+  await page.waitForTimeout(350);
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true, animations: 'disabled' });
+}
+
+export async function apiToken(request: APIRequestContext, username: string, password: string): Promise<string> {
+  const response = await request.post('/api/v1/auth/login', { data: { username, password } });
+  expect(response.status()).toBe(200);
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
