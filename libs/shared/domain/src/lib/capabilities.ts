@@ -13,6 +13,11 @@ export const CAPABILITIES = {
   'users:manage': ['ADMIN'],
   'apiKeys:manage': ['ADMIN'],
   'audit:read': ['ADMIN', 'CITY_STAFF'],
+  'projects:read': ['ADMIN', 'CITY_STAFF', 'DISTRICT_STAFF', 'LEADER'],
+  /** create and edit projects: district staff only in their own region (the route declares where the region is) */
+  'projects:edit': ['ADMIN', 'CITY_STAFF', 'DISTRICT_STAFF'],
+  /** move a project back to an earlier stage (a correction, DOMAIN.md §5) */
+  'projects:correct': ['ADMIN', 'CITY_STAFF'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

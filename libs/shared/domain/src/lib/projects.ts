@@ -103,3 +103,153 @@ export interface ProjectDto extends ProjectFields {
   createdAt: string;
   updatedAt: string;
 }
+
+/** The Chinese name of each project field, for forms, error messages and the change history. */
+export const PROJECT_FIELD_LABELS: Record<keyof ProjectFields | 'projectNo' | 'approvals', string> = {
+  projectNo: '项目编号',
+  name: '项目名称',
+  regionCode: '所属地区',
+  industryCode: '产业类别',
+  investorName: '投资方名称',
+  investorUscc: '投资方统一社会信用代码',
+  investorOrigin: '投资方来源',
+  contractAmountWan: '签约额(万元)',
+  plannedInvestmentWan: '计划总投资(万元)',
+  stage: '项目阶段',
+  signedAt: '签约日期',
+  registeredAt: '注册日期',
+  constructionStartedAt: '开工日期',
+  productionStartedAt: '投产日期',
+  terminatedAt: '终止日期',
+  terminationReason: '终止原因',
+  plannedStartMonth: '计划开工月份',
+  isKeyProject: '重点项目',
+  leadOfficial: '包联领导',
+  leadDepartment: '责任单位',
+  nationalCode: '投资项目代码',
+  statsRegistered: '统计入库',
+  statsRegisteredMonth: '入库月份',
+  statsCode: '入库编码',
+  notes: '备注',
+  parentProjectNo: '增资所属项目',
+  approvals: '手续',
+};
+
+/** A row of the project list and of look-alike candidates. */
+export interface ProjectSummary {
+  id: string;
+  projectNo: string;
+  name: string;
+  regionCode: string;
+  regionName: string;
+  industryCode: string;
+  industryName: string;
+  investorName: string;
+  investorOrigin: InvestorOrigin;
+  contractAmountWan: string;
+  stage: ProjectStage;
+  signedAt: string | null;
+  isKeyProject: boolean;
+  parentProjectNo: string | null;
+  updatedAt: string;
+}
+
+export interface ProjectDetailDto extends ProjectDto {
+  /** 增资 projects whose parentProjectNo is this project */
+  capitalIncreases: ProjectSummary[];
+}
+
+export interface CreateProjectRequest extends Partial<Omit<ProjectFields, 'name' | 'regionCode' | 'industryCode' | 'investorName' | 'investorOrigin' | 'contractAmountWan' | 'stage'>> {
+  name: string;
+  regionCode: string;
+  industryCode: string;
+  investorName: string;
+  investorOrigin: InvestorOrigin;
+  contractAmountWan: string;
+  stage: ProjectStage;
+  /** the user has seen the look-alikes and creates the project all the same */
+  confirmLookAlike?: boolean;
+}
+
+/** Every field but the stage (moved with StageMoveRequest); milestone dates are checked against the current stage. */
+export type UpdateProjectRequest = Partial<Omit<ProjectFields, 'stage' | 'regionCode' | 'parentProjectNo'>> & { version: number };
+
+export interface StageMoveRequest {
+  to: ProjectStage;
+  /** the dates the move sets, e.g. {constructionStartedAt: '2025-06-01'} */
+  dates: Partial<Omit<Milestones, 'terminationReason'>>;
+  terminationReason?: string;
+  /** required for a correction (a move back) */
+  reason?: string;
+  version: number;
+}
+
+export interface UpdateApprovalsRequest {
+  items: ApprovalDto[];
+  version: number;
+}
+
+export interface LookAlikeQuery {
+  name: string;
+  regionCode: string;
+  investorUscc?: string | null;
+  /** when editing or increasing capital: this project is not its own look-alike */
+  excludeProjectNo?: string | null;
+}
+
+export interface LookAlikeCandidate extends ProjectSummary {
+  /** why it looks alike: same investor uscc, or same name in the same region */
+  reasons: ('SAME_USCC' | 'SAME_NAME_IN_REGION')[];
+}
+
+export const PROJECT_SORT_FIELDS = ['projectNo', 'name', 'signedAt', 'contractAmountWan', 'updatedAt', 'regionCode', 'stage'] as const;
+export type ProjectSortField = (typeof PROJECT_SORT_FIELDS)[number];
+
+/** Filters shared by the web list, its export and the statistics API (all optional). */
+export interface ProjectFilter {
+  regionCode?: string;
+  industryCode?: string;
+  stage?: ProjectStage;
+  investorOrigin?: InvestorOrigin;
+  isKeyProject?: boolean;
+  /** YYYY-MM-DD, inclusive */
+  signedFrom?: string;
+  signedTo?: string;
+  /** 万元, inclusive */
+  amountMin?: string;
+  amountMax?: string;
+  /** text search over name, investor name and projectNo */
+  q?: string;
+}
+
+export interface ProjectSearchQuery extends ProjectFilter {
+  sort?: ProjectSortField;
+  order?: 'asc' | 'desc';
+  /** 1-based */
+  page?: number;
+  /** at most 200 */
+  pageSize?: number;
+}
+
+export interface ProjectSearchResponse {
+  items: ProjectSummary[];
+  page: number;
+  pageSize: number;
+  /** of the whole filtered set, not only this page */
+  total: { count: number; contractAmountWan: string };
+}
+
+export interface ProjectFeedQuery extends ProjectFilter {
+  /** ISO 8601 instant: only projects changed after it */
+  updatedSince?: string;
+  cursor?: string;
+  /** at most 1000, default 200 */
+  limit?: number;
+}
+
+export interface ProjectChange {
+  field: string;
+  label: string;
+  before: string;
+  after: string;
+}
