@@ -15,5 +15,5 @@ const api = spawn(process.execPath, ['dist/apps/api/apps/api/src/main.js'], {
   stdio: 'inherit',
   env: { GENERATE_ADMIN_PASSWORD: 'true', SEED_DEMO: 'true', LOG_LEVEL: 'warn', ...env },
 });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => api.kill(signal));
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => api.kill(signal));
 api.on('exit', (code) => process.exit(code ?? 0));

@@ -69,3 +69,19 @@ test('the first start prints a generated admin password once; SIGTERM stops API 
   assert.equal(await second.exited, 0);
   assert.equal(existsSync(join(dataDir, 'pg', 'postmaster.pid')), false);
 });
+
+test('a start after the API was killed outright takes over the PostgreSQL it left behind', async () => {
+  const first = start({ GENERATE_ADMIN_PASSWORD: 'true' });
+  await first.ready();
+  first.child.kill('SIGKILL');
+  await first.exited;
+  assert.ok(existsSync(join(dataDir, 'pg', 'postmaster.pid')), 'expected the orphaned server to be running');
+  const second = start({});
+  await second.ready();
+  assert.match(second.output(), /发现上次未正常停止的内置 PostgreSQL/);
+  const health = await fetch(`http://127.0.0.1:${PORT}/api/health`);
+  assert.deepEqual(await health.json(), { status: 'ok', database: 'up' });
+  second.child.kill('SIGTERM');
+  assert.equal(await second.exited, 0);
+  assert.equal(existsSync(join(dataDir, 'pg', 'postmaster.pid')), false);
+});

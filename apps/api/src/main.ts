@@ -20,6 +20,8 @@ async function main(): Promise<void> {
   let created: Awaited<ReturnType<typeof createApp>> | undefined;
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
+  // a closed terminal: stop PostgreSQL too rather than leave it holding the data directory
+  process.once('SIGHUP', () => void stop('SIGHUP'));
 
   try {
     created = await createApp(config, databaseUrl);

