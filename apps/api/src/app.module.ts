@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessModule } from './common/access/access.module.js';
 import { ConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/config.js';
 import { dataSourceOptions } from './database/data-source.js';
@@ -8,6 +9,7 @@ import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { DictionariesModule } from './modules/dictionaries/dictionaries.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { ProjectsModule } from './modules/projects/projects.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
 @Module({})
@@ -18,11 +20,13 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), retryAttempts: 3, retryDelay: 1000 }),
+        AccessModule,
         AuditModule,
         AuthModule,
         ApiKeysModule,
         DictionariesModule,
         UsersModule,
+        ProjectsModule,
         HealthModule,
       ],
     };

@@ -38,7 +38,9 @@ describe('access matrix', () => {
     const declared = routes.map((r) =>
       r.access === 'public' || r.access === undefined
         ? `${r.method} ${r.path}: ${String(r.access)}`
-        : `${r.method} ${r.path}: ${r.access.capability ?? '-'}${r.access.scopes?.length ? ` | key ${r.access.scopes.join(',')}` : ''}`,
+        : `${r.method} ${r.path}: ${r.access.capability ?? '-'}${r.access.scopes?.length ? ` | key ${r.access.scopes.join(',')}` : ''}${
+            r.access.region ? ` | region ${r.access.region.in}.${r.access.region.field}${r.access.region.resolve ? ` → ${r.access.region.resolve}` : ''}` : ''
+          }`,
     );
     expect(declared).toEqual([
       'GET /api/health: public',
@@ -52,6 +54,16 @@ describe('access matrix', () => {
       'GET /api/v1/industries: dictionary:read | key read',
       'POST /api/v1/industries: dictionary:manage',
       'PATCH /api/v1/industries/:code: dictionary:manage',
+      'GET /api/v1/projects: projects:read | key read',
+      'POST /api/v1/projects: projects:edit | region body.regionCode',
+      'GET /api/v1/projects/:id: projects:read',
+      'PATCH /api/v1/projects/:id: projects:edit | region params.id → project',
+      'PUT /api/v1/projects/:id/approvals: projects:edit | region params.id → project',
+      'GET /api/v1/projects/:id/history: projects:read',
+      'POST /api/v1/projects/:id/stage: projects:edit | region params.id → project',
+      'GET /api/v1/projects/export: projects:read',
+      'POST /api/v1/projects/look-alikes: projects:read',
+      'GET /api/v1/projects/search: projects:read',
       'GET /api/v1/regions: dictionary:read | key read',
       'GET /api/v1/users: users:manage',
       'POST /api/v1/users: users:manage',

@@ -1,13 +1,24 @@
+import pg from 'pg';
 import type { DataSourceOptions } from 'typeorm';
 import { ApiKey } from '../modules/api-keys/entities/api-key.entity.js';
 import { AuditEntry } from '../modules/audit/entities/audit-entry.entity.js';
 import { Industry } from '../modules/dictionaries/entities/industry.entity.js';
 import { Region } from '../modules/dictionaries/entities/region.entity.js';
+import { ProjectApproval } from '../modules/projects/entities/project-approval.entity.js';
+import { ProjectSequence } from '../modules/projects/entities/project-sequence.entity.js';
+import { Project } from '../modules/projects/entities/project.entity.js';
 import { User } from '../modules/users/entities/user.entity.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
-export const ENTITIES = [Region, Industry, User, ApiKey, AuditEntry];
+export const ENTITIES = [Region, Industry, User, ApiKey, AuditEntry, Project, ProjectApproval, ProjectSequence];
+
+/**
+ * `date` columns are calendar dates (DOMAIN.md §2): read them as the 'YYYY-MM-DD' text PostgreSQL
+ * sends, never as a JavaScript Date at local midnight that JSON would shift by the time zone.
+ */
+const PG_DATE_OID = 1082;
+pg.types.setTypeParser(PG_DATE_OID, (value: string) => value);
 
 /**
  * The one description of our database, used by the app, the tests and the migration tools.

@@ -7,3 +7,4 @@ export * from './lib/audit.js';
 export * from './lib/codes.js';
 export * from './lib/lifecycle.js';
 export * from './lib/projects.js';
+export * from './lib/project-rules.js';

@@ -1,13 +1,36 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOperation, ApiSecurity, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiSecurity, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { type ApiKeyScope, type Capability, CAPABILITIES, ROLE_LABELS } from '@zhaoshang/shared/domain';
 
 export const ACCESS_RULE = 'zs:access';
 
-/** Where a request names the region whose data it changes. */
+/** swagger keeps a route's operation (summary, description) under this key */
+const SWAGGER_OPERATION = 'swagger/apiOperation';
+
+/**
+ * Adds who may call the route to its OpenAPI description, keeping a summary and description an
+ * `@ApiOperation` below `@Access` has set (a plain ApiOperation here would replace them).
+ */
+function describeAccess(note: string): MethodDecorator & ClassDecorator {
+  return (_target: object, _key?: string | symbol, descriptor?: PropertyDescriptor) => {
+    if (!descriptor) return; // on a class: its routes say it themselves
+    const previous = (Reflect.getMetadata(SWAGGER_OPERATION, descriptor.value as object) ?? {}) as { summary?: string; description?: string };
+    const description = previous.description ? `${previous.description}。${note}` : note;
+    Reflect.defineMetadata(SWAGGER_OPERATION, { summary: '', ...previous, description }, descriptor.value as object);
+  };
+}
+
+/** Kinds of records whose region the guard can look up by id; each is registered by its module. */
+export type RegionResolverName = 'project';
+
+/**
+ * Where a request names the region whose data it changes: the region code itself, or (with
+ * `resolve`) the id of a record whose region the guard looks up before deciding.
+ */
 export interface RegionSource {
   in: 'params' | 'query' | 'body';
   field: string;
+  resolve?: RegionResolverName;
 }
 
 export interface AccessRule {
@@ -32,7 +55,7 @@ export function Access(rule: AccessRule): MethodDecorator & ClassDecorator {
     SetMetadata(ACCESS_RULE, rule),
     ApiBearerAuth(),
     ...(rule.scopes?.length ? [ApiSecurity('api-key')] : []),
-    ApiOperation({ description: `可用角色：${roles}；API 密钥权限范围：${scopes}${rule.region ? '；旗县人员仅限本地区' : ''}` }),
+    describeAccess(`可用角色：${roles}；API 密钥权限范围：${scopes}${rule.region ? '；旗县人员仅限本地区' : ''}`),
     ApiUnauthorizedResponse({ description: '未登录、登录已过期或 API 密钥无效' }),
     ApiForbiddenResponse({ description: '无权执行此操作' }),
   );

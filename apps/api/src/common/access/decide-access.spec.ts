@@ -1,5 +1,5 @@
 import type { ApiKeyActor, UserActor } from './actor.js';
-import { decideAccess } from './decide-access.js';
+import { decideAccess, needsRegionLookup } from './decide-access.js';
 
 const user = (role: UserActor['role'], regionCode: string | null = null): UserActor => ({
   kind: 'user',
@@ -36,5 +36,24 @@ describe('decideAccess', () => {
 
   it('lets no person call an API-key-only route', () => {
     expect(() => decideAccess({ capability: null, scopes: ['fai:write'] }, user('ADMIN'), none)).toThrow(expect.objectContaining({ status: 403 }));
+  });
+
+  it('decides a rule naming a record by id on the region the guard resolved for it', () => {
+    const rule = { capability: 'projects:edit', region: { in: 'params', field: 'id', resolve: 'project' } } as const;
+    const request = { ...none, params: { id: 'some-project' } };
+    expect(() => decideAccess(rule, user('DISTRICT_STAFF', '150525'), request, '150525')).not.toThrow();
+    expect(() => decideAccess(rule, user('DISTRICT_STAFF', '150525'), request, '150502')).toThrow(/本地区/);
+    // no such record: the handler answers 404, access is not refused for it
+    expect(() => decideAccess(rule, user('DISTRICT_STAFF', '150525'), request, null)).not.toThrow();
+    expect(() => decideAccess(rule, user('CITY_STAFF'), request, '150502')).not.toThrow();
+    expect(() => decideAccess(rule, user('LEADER'), request, '150525')).toThrow(expect.objectContaining({ status: 403 }));
+  });
+
+  it('looks a record up only for people who may call the route at all', () => {
+    const rule = { capability: 'projects:edit', region: { in: 'params', field: 'id', resolve: 'project' } } as const;
+    expect(needsRegionLookup(rule, user('DISTRICT_STAFF', '150525'))).toBe(true);
+    expect(needsRegionLookup(rule, user('LEADER'))).toBe(false);
+    expect(needsRegionLookup(rule, key(['read']))).toBe(false);
+    expect(needsRegionLookup({ capability: 'projects:edit', region: { in: 'body', field: 'regionCode' } }, user('DISTRICT_STAFF', '150525'))).toBe(false);
   });
 });

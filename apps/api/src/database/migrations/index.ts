@@ -1,5 +1,6 @@
 import { Init1795432669185 } from './1795432669185-Init.js';
 import { SeedDictionaries1795432669200 } from './1795432669200-SeedDictionaries.js';
+import { AddProjects1795435369500 } from './1795435369500-AddProjects.js';
 
 /** In order. Listed explicitly so the built app, the tests and the tools run the same set. */
-export const MIGRATIONS = [Init1795432669185, SeedDictionaries1795432669200];
+export const MIGRATIONS = [Init1795432669185, SeedDictionaries1795432669200, AddProjects1795435369500];

@@ -1,8 +1,10 @@
 import { type CanActivate, type ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { ACCESS_RULE, type AccessDeclaration } from '../../common/access/access.decorator.js';
-import { decideAccess, Unauthenticated } from '../../common/access/decide-access.js';
+import { ACCESS_RULE, type AccessDeclaration, type AccessRule } from '../../common/access/access.decorator.js';
+import type { ApiKeyActor, UserActor } from '../../common/access/actor.js';
+import { decideAccess, needsRegionLookup, regionSourceValue, Unauthenticated } from '../../common/access/decide-access.js';
+import { RegionResolvers } from '../../common/access/region-resolvers.js';
 import { Forbidden } from '../../common/errors/app.exception.js';
 import { ApiKeysService } from '../api-keys/api-keys.service.js';
 import { AuthService } from './auth.service.js';
@@ -19,6 +21,7 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
     private readonly apiKeys: ApiKeysService,
+    private readonly regionResolvers: RegionResolvers,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -40,7 +43,14 @@ export class AccessGuard implements CanActivate {
     } else {
       throw new Unauthenticated();
     }
-    decideAccess(declaration, request.actor, request);
+    decideAccess(declaration, request.actor, request, await this.resolveRegion(declaration, request.actor, request));
     return true;
+  }
+
+  /** For a rule naming a record by id: that record's region (null when it does not exist). */
+  private async resolveRegion(rule: AccessRule, actor: UserActor | ApiKeyActor, request: FastifyRequest): Promise<string | null | undefined> {
+    if (!rule.region?.resolve || !needsRegionLookup(rule, actor)) return undefined;
+    const id = regionSourceValue(rule, request);
+    return typeof id === 'string' ? this.regionResolvers.resolve(rule.region.resolve, id) : null;
   }
 }

@@ -25,6 +25,8 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'VERSION_CONFLICT',
+  /** a new project looks like an existing one (DOMAIN.md §5); resend with confirmLookAlike to create it all the same */
+  'LOOK_ALIKE',
   'IMPORT_FAILED',
   'TOO_MANY_REQUESTS',
   'PAYLOAD_TOO_LARGE',

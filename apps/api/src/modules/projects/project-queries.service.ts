@@ -1,0 +1,148 @@
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type {
+  AuditEntryDto,
+  LookAlikeCandidate,
+  LookAlikeQuery,
+  Page,
+  ProjectDetailDto,
+  ProjectDto,
+  ProjectFeedQuery,
+  ProjectSearchQuery,
+  ProjectSearchResponse,
+} from '@zhaoshang/shared/domain';
+import { PassThrough, type Readable } from 'node:stream';
+import { DataSource, type QueryRunner } from 'typeorm';
+import { RegionResolvers } from '../../common/access/region-resolvers.js';
+import { NotFound } from '../../common/errors/app.exception.js';
+import { AuditService } from '../audit/audit.service.js';
+import { writeProjectsXlsx } from './project-export.js';
+import { findLookAlikes, loadProjectDetail, withApprovals } from './project-reader.js';
+import { decodeFeedCursor, encodeFeedCursor, filterConditions, FROM_PROJECTS, orderBy, PROJECT_COLUMNS, type ProjectRow, SqlParams, SUMMARY_COLUMNS, type SummaryRow, toSummary } from './project-sql.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Reading projects: one, a page of the list with its totals, the statistics feed, look-alikes, history. */
+@Injectable()
+export class ProjectQueriesService implements OnModuleInit {
+  private readonly logger = new Logger(ProjectQueriesService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly regionResolvers: RegionResolvers,
+  ) {}
+
+  /** The access guard asks for a project's region when someone who may edit projects addresses one by id. */
+  onModuleInit(): void {
+    this.regionResolvers.register('project', (id) => this.regionOf(id));
+  }
+
+  async regionOf(id: string): Promise<string | null> {
+    if (!UUID.test(id)) return null;
+    const rows = await this.dataSource.query<{ region_code: string }[]>('SELECT region_code FROM projects WHERE id = $1', [id]);
+    return rows[0]?.region_code ?? null;
+  }
+
+  get(id: string): Promise<ProjectDetailDto> {
+    return loadProjectDetail(this.dataSource, id);
+  }
+
+  async history(id: string, query: { limit?: number; before?: string }): Promise<Page<AuditEntryDto>> {
+    if ((await this.regionOf(id)) === null) throw new NotFound('项目', id);
+    return this.audit.list({ entity: 'project', entityId: id, limit: query.limit ?? 50, before: query.before });
+  }
+
+  lookAlikes(query: LookAlikeQuery): Promise<LookAlikeCandidate[]> {
+    return findLookAlikes(this.dataSource, query);
+  }
+
+  /** One page and the totals of the whole filtered set: two lean statements, run side by side. */
+  async search(query: ProjectSearchQuery): Promise<ProjectSearchResponse> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 20;
+    const params = new SqlParams();
+    const where = filterConditions(query, params);
+    const totalParams = [...params.values];
+    const pageSql = `SELECT ${SUMMARY_COLUMNS} ${FROM_PROJECTS} WHERE ${where} ORDER BY ${orderBy(query.sort, query.order)}
+      LIMIT ${params.add(pageSize)} OFFSET ${params.add((page - 1) * pageSize)}`;
+    const totalSql = `SELECT count(*)::int AS count, round(coalesce(sum(p.contract_amount_wan), 0), 2)::text AS "contractAmountWan" FROM projects p WHERE ${where}`;
+    const [rows, [total]] = await Promise.all([
+      this.dataSource.query<SummaryRow[]>(pageSql, params.values),
+      this.dataSource.query<{ count: number; contractAmountWan: string }[]>(totalSql, totalParams),
+    ]);
+    return { items: rows.map(toSummary), page, pageSize, total };
+  }
+
+  /** The statistics feed (DOMAIN.md §8): changed projects in (updatedAt, id) order, cursor paged. */
+  async feed(query: ProjectFeedQuery): Promise<Page<ProjectDto>> {
+    const limit = query.limit ?? 200;
+    const params = new SqlParams();
+    const where = [filterConditions(query, params)];
+    if (query.updatedSince !== undefined) where.push(`p.updated_at > ${params.add(new Date(query.updatedSince).toISOString())}`);
+    if (query.cursor !== undefined) {
+      const cursor = decodeFeedCursor(query.cursor);
+      where.push(`(p.updated_at, p.id) > (${params.add(cursor.at)}::timestamptz, ${params.add(cursor.id)}::uuid)`);
+    }
+    const rows = await this.dataSource.query<(ProjectRow & { cursorAt: string })[]>(
+      `SELECT ${PROJECT_COLUMNS}, to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "cursorAt"
+       ${FROM_PROJECTS} WHERE ${where.join(' AND ')} ORDER BY p.updated_at, p.id LIMIT ${params.add(limit + 1)}`,
+      params.values,
+    );
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    const items = await withApprovals(
+      this.dataSource,
+      page.map(({ cursorAt: _cursorAt, ...row }) => row),
+    );
+    return { items, nextCursor: rows.length > limit && last ? encodeFeedCursor(last.cursorAt, last.id) : null };
+  }
+
+  /**
+   * The filtered, sorted list as .xlsx, streamed: a server-side cursor in one snapshot feeds the
+   * streaming workbook writer batch by batch, so 100,000 rows never sit in memory at once.
+   */
+  async exportXlsx(query: ProjectSearchQuery): Promise<Readable> {
+    const params = new SqlParams();
+    const sql = `SELECT ${PROJECT_COLUMNS} ${FROM_PROJECTS} WHERE ${filterConditions(query, params)} ORDER BY ${orderBy(query.sort, query.order)}`;
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction('REPEATABLE READ');
+      await runner.query(`DECLARE project_export NO SCROLL CURSOR FOR ${sql}`, params.values);
+    } catch (error) {
+      await endExport(runner, false);
+      throw error;
+    }
+    const out = new PassThrough();
+    async function* batches(): AsyncGenerator<ProjectRow[]> {
+      for (;;) {
+        // the client went away: stop reading
+        if (out.destroyed) throw new Error('export stream closed by the client');
+        const rows = (await runner.query('FETCH 1000 FROM project_export')) as ProjectRow[];
+        if (rows.length === 0) return;
+        yield rows;
+      }
+    }
+    void (async () => {
+      let ok = false;
+      try {
+        await writeProjectsXlsx(out, batches());
+        ok = true;
+      } catch (error) {
+        this.logger.warn(`项目导出中断：${error instanceof Error ? error.message : String(error)}`);
+        out.destroy(error instanceof Error ? error : new Error(String(error)));
+      }
+      await endExport(runner, ok).catch((error: unknown) => this.logger.error('项目导出未能结束数据库事务', error instanceof Error ? error.stack : String(error)));
+    })();
+    return out;
+  }
+}
+
+async function endExport(runner: QueryRunner, ok: boolean): Promise<void> {
+  try {
+    if (runner.isTransactionActive) await (ok ? runner.commitTransaction() : runner.rollbackTransaction());
+  } finally {
+    await runner.release();
+  }
+}

@@ -1,0 +1,194 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  APPROVAL_KINDS,
+  can,
+  type FieldProblem,
+  formatProjectNo,
+  type MilestoneField,
+  type Milestones,
+  milestonesAfterMove,
+  PROJECT_FIELD_LABELS,
+  projectFieldProblems,
+  type ProjectDetailDto,
+  type ProjectFields,
+  shanghaiToday,
+  STAGE_LABELS,
+  stageMoveKind,
+  stageMoveProblems,
+} from '@zhaoshang/shared/domain';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { UserActor } from '../../common/access/actor.js';
+import { Forbidden, NotFound, ValidationFailed, VersionConflict } from '../../common/errors/app.exception.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { CreateProjectDto, StageMoveDto, UpdateApprovalsDto, UpdateProjectDto } from './dto/project-write.dto.js';
+import { ProjectApproval } from './entities/project-approval.entity.js';
+import { Project } from './entities/project.entity.js';
+import { approvalProblems, canonicalMoney, LookAlikeFound, referenceProblems } from './project-checks.js';
+import { findLookAlikes, loadProjectDetail, projectSnapshot } from './project-reader.js';
+
+const FIELD_KEYS = Object.keys(PROJECT_FIELD_LABELS).filter((k) => k !== 'projectNo' && k !== 'approvals') as (keyof ProjectFields)[];
+const DATE_FIELDS: MilestoneField[] = ['signedAt', 'registeredAt', 'constructionStartedAt', 'productionStartedAt', 'terminatedAt'];
+
+/** A whole project's fields: what was given, the rest empty. */
+function fieldsOf(source: Partial<ProjectFields>): ProjectFields {
+  const fields = {} as Record<keyof ProjectFields, unknown>;
+  for (const key of FIELD_KEYS) fields[key] = source[key] ?? (key === 'isKeyProject' || key === 'statsRegistered' ? false : null);
+  const project = fields as unknown as ProjectFields;
+  return { ...project, contractAmountWan: canonicalMoney(project.contractAmountWan) as string, plannedInvestmentWan: canonicalMoney(project.plannedInvestmentWan) };
+}
+
+function milestonesOf(p: Milestones): Milestones {
+  const { signedAt, registeredAt, constructionStartedAt, productionStartedAt, terminatedAt, terminationReason } = p;
+  return { signedAt, registeredAt, constructionStartedAt, productionStartedAt, terminatedAt, terminationReason };
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function failIfAny(problems: FieldProblem[]): void {
+  if (problems.length > 0) throw new ValidationFailed(problems);
+}
+
+/** Registering projects and changing them: every change versioned, and audited in its own transaction. */
+@Injectable()
+export class ProjectsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(actor: UserActor, dto: CreateProjectDto): Promise<ProjectDetailDto> {
+    const { confirmLookAlike, ...given } = dto;
+    const fields = fieldsOf(given);
+    const today = shanghaiToday();
+    return this.dataSource.transaction(async (em) => {
+      failIfAny([...projectFieldProblems(fields, today), ...(await referenceProblems(em, fields, { region: true, industry: true, parent: true }))]);
+      if (confirmLookAlike !== true) {
+        const candidates = await findLookAlikes(em, { name: fields.name, regionCode: fields.regionCode, investorUscc: fields.investorUscc, excludeProjectNo: fields.parentProjectNo });
+        if (candidates.length > 0) throw new LookAlikeFound(candidates);
+      }
+      // taken last: the sequence row stays locked until this transaction ends
+      const projectNo = await this.nextProjectNo(em, fields.regionCode, Number((fields.signedAt ?? today).slice(0, 4)));
+      const { id } = await em.save(em.create(Project, { ...fields, projectNo }));
+      await em.insert(
+        ProjectApproval,
+        APPROVAL_KINDS.map((kind) => ({ projectId: id, kind, status: 'NOT_STARTED' as const, doneAt: null })),
+      );
+      const after = await loadProjectDetail(em, id);
+      await this.audit.record(em, actor, { entity: 'project', entityId: id, action: 'CREATE', before: null, after: projectSnapshot(after) });
+      return after;
+    });
+  }
+
+  async update(actor: UserActor, id: string, dto: UpdateProjectDto): Promise<ProjectDetailDto> {
+    const { version, ...changes } = dto;
+    const given = definedOnly(changes);
+    return this.dataSource.transaction(async (em) => {
+      const { project, before } = await this.lockForUpdate(em, id, version);
+      const next = fieldsOf({ ...fieldsOf(project), ...given });
+      const industryChanged = next.industryCode !== project.industryCode;
+      failIfAny([...projectFieldProblems(next, shanghaiToday()), ...(await referenceProblems(em, next, { region: false, industry: industryChanged, parent: false }))]);
+      em.merge(Project, project, next);
+      await em.save(project);
+      return this.recorded(em, actor, id, before);
+    });
+  }
+
+  async moveStage(actor: UserActor, id: string, dto: StageMoveDto): Promise<ProjectDetailDto> {
+    return this.dataSource.transaction(async (em) => {
+      const { project, before } = await this.lockForUpdate(em, id, dto.version);
+      const from = project.stage;
+      const kind = stageMoveKind(from, dto.to);
+      const dates = definedOnly(dto.dates ?? {});
+      const terminationReason = dto.terminationReason ?? null;
+      const reason = dto.reason ?? null;
+      const milestones = milestonesAfterMove(milestonesOf(project), dto.to, {
+        ...dates,
+        ...(dto.to === 'TERMINATED' ? { terminationReason } : {}),
+      });
+      const problems = stageMoveProblems({ from, to: dto.to, role: actor.role, reason, milestones }, shanghaiToday());
+      // a backward move by someone who may not correct is a matter of rights, not of input
+      if (kind === 'CORRECTION' && !can(actor.role, 'projects:correct')) throw new Forbidden(problems[0]?.message);
+      failIfAny([...droppedInputProblems(dto, dates, milestones), ...problems.map(stageMoveField)]);
+      em.merge(Project, project, { stage: dto.to, ...milestones });
+      await em.save(project);
+      return this.recorded(em, actor, id, before, kind === 'CORRECTION' ? { correctionReason: reason } : {});
+    });
+  }
+
+  async updateApprovals(actor: UserActor, id: string, dto: UpdateApprovalsDto): Promise<ProjectDetailDto> {
+    failIfAny(approvalProblems(dto.items, shanghaiToday()));
+    return this.dataSource.transaction(async (em) => {
+      const { before } = await this.lockForUpdate(em, id, dto.version);
+      const changed = dto.items.filter((item) => {
+        const current = before.approvals.find((a) => a.kind === item.kind);
+        return current?.status !== item.status || current.doneAt !== item.doneAt;
+      });
+      if (changed.length === 0) return before;
+      await em.query(
+        `UPDATE project_approvals a SET status = v.status::approval_status, done_at = v.done_at::date
+         FROM unnest($2::text[], $3::text[], $4::text[]) AS v(kind, status, done_at)
+         WHERE a.project_id = $1 AND a.kind = v.kind::approval_kind`,
+        [id, changed.map((i) => i.kind), changed.map((i) => i.status), changed.map((i) => i.doneAt)],
+      );
+      // the checklist belongs to the project: its change is a new version of the project
+      await em.query('UPDATE projects SET version = version + 1, updated_at = now() WHERE id = $1', [id]);
+      return this.recorded(em, actor, id, before);
+    });
+  }
+
+  /** The row, locked, without relations (a loaded relation would win over a changed column on save). */
+  private async lockForUpdate(em: EntityManager, id: string, version: number): Promise<{ project: Project; before: ProjectDetailDto }> {
+    const project = await em.findOne(Project, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!project) throw new NotFound('项目', id);
+    if (project.version !== version) throw new VersionConflict('项目', project.version, version);
+    return { project, before: await loadProjectDetail(em, id) };
+  }
+
+  /** The project after a change, with its audit row; nothing is recorded when nothing changed. */
+  private async recorded(em: EntityManager, actor: UserActor, id: string, before: ProjectDetailDto, note: Record<string, unknown> = {}): Promise<ProjectDetailDto> {
+    const after = await loadProjectDetail(em, id);
+    if (after.version === before.version) return after;
+    await this.audit.record(em, actor, { entity: 'project', entityId: id, action: 'UPDATE', before: projectSnapshot(before), after: { ...projectSnapshot(after), ...note } });
+    return after;
+  }
+
+  /**
+   * `{regionCode}-{year}-{seq:04}`: the upsert locks the sequence row until the transaction ends, so
+   * concurrent creations queue and a rolled-back one gives its number back. A number already taken
+   * by an imported legacy project is skipped.
+   */
+  private async nextProjectNo(em: EntityManager, regionCode: string, year: number): Promise<string> {
+    for (;;) {
+      const [{ last_seq }] = await em.query<{ last_seq: number }[]>(
+        `INSERT INTO project_sequences (region_code, year, last_seq) VALUES ($1, $2, 1)
+         ON CONFLICT (region_code, year) DO UPDATE SET last_seq = project_sequences.last_seq + 1 RETURNING last_seq`,
+        [regionCode, year],
+      );
+      const projectNo = formatProjectNo(regionCode, year, last_seq);
+      if (!(await em.existsBy(Project, { projectNo }))) return projectNo;
+    }
+  }
+}
+
+/** Dates or a termination reason the move would silently drop: the request asks for something else. */
+function droppedInputProblems(dto: StageMoveDto, dates: Partial<Record<MilestoneField, string | null>>, after: Milestones): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  for (const field of DATE_FIELDS) {
+    const value = dates[field];
+    if (value !== undefined && value !== null && after[field] !== value) {
+      problems.push({ field: `dates.${field}`, message: `移至“${STAGE_LABELS[dto.to]}”时不应填写${PROJECT_FIELD_LABELS[field]}` });
+    }
+  }
+  if (dto.to !== 'TERMINATED' && dto.terminationReason) problems.push({ field: 'terminationReason', message: '只有终止项目时才填写终止原因' });
+  return problems;
+}
+
+/** Field paths of the stage request: the milestone dates sit under `dates`, the stage is `to`. */
+function stageMoveField(problem: FieldProblem): FieldProblem {
+  if (problem.field === 'stage') return { ...problem, field: 'to' };
+  if ((DATE_FIELDS as string[]).includes(problem.field)) return { ...problem, field: `dates.${problem.field}` };
+  return problem;
+}
