@@ -13,6 +13,7 @@ import { AllExceptionsFilter } from '../common/errors/all-exceptions.filter.js';
 import { createValidationPipe } from '../common/validation/validation.pipe.js';
 import type { AppConfig, LogLevel } from '../config/config.js';
 import { AuditService } from '../modules/audit/audit.service.js';
+import { ensureDemoProjects } from './demo-data.js';
 import { ensureInitialUsers, type InitialUsersResult } from './initial-users.js';
 
 const NEST_LEVELS: Record<LogLevel, NestLogLevel[]> = {
@@ -29,6 +30,8 @@ const REQUEST_ID = /^[\w.:-]{1,64}$/;
 export interface CreatedApp {
   app: NestFastifyApplication;
   initialUsers: InitialUsersResult;
+  /** projects of the demo data set loaded now (SEED_DEMO on a database without projects) */
+  demoProjects: number;
 }
 
 /**
@@ -69,8 +72,9 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   const dataSource = app.get<DataSource>(getDataSourceToken());
   await dataSource.runMigrations({ transaction: 'each' });
   const initialUsers = await ensureInitialUsers(dataSource, app.get(AuditService), config);
+  const demoProjects = await ensureDemoProjects(dataSource, config);
   await app.init();
-  return { app, initialUsers };
+  return { app, initialUsers, demoProjects };
 }
 
 function setupOpenApi(app: NestFastifyApplication): void {

@@ -1,0 +1,35 @@
+import { Logger } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/config.js';
+import { generateDemoProjects } from '../demo/generate-projects.js';
+import { loadDemoProjects } from '../demo/load-demo.js';
+import { DISTRICTS, INDUSTRIES } from '../demo/tongliao-vocabulary.js';
+
+/**
+ * SEED_DEMO=true on a database without projects: the demo data set (600 projects of Tongliao),
+ * in one transaction. A database that has projects is left as it is, so a restart adds nothing,
+ * and so is one whose regions or industries are another city's: the demo set is Tongliao's.
+ * Returns how many projects were loaded (0 when none were).
+ */
+export async function ensureDemoProjects(dataSource: DataSource, config: AppConfig): Promise<number> {
+  if (!config.seedDemo) return 0;
+  const logger = new Logger('Demo');
+  return dataSource.transaction(async (em) => {
+    // one starter at a time, even when two API processes boot on one database
+    await em.query('SELECT pg_advisory_xact_lock(7301002)');
+    const [{ any }] = (await em.query('SELECT EXISTS (SELECT 1 FROM projects) AS "any"')) as { any: boolean }[];
+    if (any) return 0;
+    const [{ regions, industries }] = (await em.query(
+      `SELECT (SELECT count(*) FROM regions WHERE code = ANY($1))::int AS regions, (SELECT count(*) FROM industries WHERE code = ANY($2))::int AS industries`,
+      [DISTRICTS.map((d) => d.code), INDUSTRIES.map((i) => i.code)],
+    )) as { regions: number; industries: number }[];
+    if (regions < DISTRICTS.length || industries < INDUSTRIES.length) {
+      logger.warn('演示数据未载入：地区或产业字典不是通辽市的（演示数据按通辽市生成）');
+      return 0;
+    }
+    const started = Date.now();
+    const loaded = await loadDemoProjects(em, generateDemoProjects(), { audit: true });
+    logger.log(`已载入演示数据：${loaded.projects} 个项目（${Date.now() - started} ms）`);
+    return loaded.projects;
+  });
+}

@@ -1,0 +1,105 @@
+// The benchmark's scratch world: a throw-away embedded PostgreSQL and the built API on it, both
+// stopped and removed again by `cleanup()`, also after a failure or Ctrl-C.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const RESERVED_PORTS = new Set([3000, 4310, 4420]);
+
+export async function freePort() {
+  for (;;) {
+    const port = await new Promise((resolve, reject) => {
+      const server = createServer();
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => {
+        const { port: given } = server.address();
+        server.close(() => resolve(given));
+      });
+    });
+    if (!RESERVED_PORTS.has(port)) return port;
+  }
+}
+
+export class Scratch {
+  constructor(apiDist) {
+    this.apiDist = apiDist;
+    this.dir = mkdtempSync(join(tmpdir(), 'zs-bench-'));
+    chmodSync(this.dir, 0o755); // PostgreSQL runs as the postgres user: it must enter the directory
+    this.database = null;
+    this.api = null;
+    this.apiLog = join(this.dir, 'api.log');
+    this.cleaning = null;
+  }
+
+  async startDatabase() {
+    const { startEmbeddedPostgres } = await import(pathToFileURL(join(this.apiDist, 'database/embedded-postgres.js')).href);
+    this.database = await startEmbeddedPostgres(join(this.dir, 'pg-data'), (line) => console.log(`  ${line}`));
+    return this.database.url;
+  }
+
+  /** The built API as it runs in production; resolves once /api/health answers (migrations applied). */
+  async startApi(databaseUrl, adminPassword, logLevel, nodeArgs = []) {
+    const port = await freePort();
+    const log = createWriteStream(this.apiLog);
+    const child = spawn(process.execPath, [...nodeArgs, join(this.apiDist, 'main.js')], {
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        ADMIN_PASSWORD: adminPassword,
+        LOG_LEVEL: logLevel,
+        WEB_DIR: 'none',
+        PORT: String(port),
+        DATA_DIR: join(this.dir, 'api-data'),
+        JWT_SECRET: randomBytes(32).toString('base64url'),
+        SEED_DEMO: 'false',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.pipe(log);
+    child.stderr.pipe(log);
+    this.api = { child, exited: new Promise((resolve) => child.once('exit', resolve)) };
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`API 启动失败（退出码 ${child.exitCode}）：\n${this.apiLogTail()}`);
+      try {
+        const response = await fetch(`${baseUrl}/api/health`);
+        if (response.ok) return baseUrl;
+      } catch {
+        // not listening yet
+      }
+      if (Date.now() > deadline) throw new Error(`API 60 秒内未就绪：\n${this.apiLogTail()}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+
+  apiLogTail(lines = 40) {
+    try {
+      return readFileSync(this.apiLog, 'utf8').split('\n').slice(-lines).join('\n');
+    } catch {
+      return '(no API log)';
+    }
+  }
+
+  /** Idempotent: a second call (a signal during a failing run) waits for the same cleanup. */
+  cleanup() {
+    this.cleaning ??= this.stopAll();
+    return this.cleaning;
+  }
+
+  async stopAll() {
+    if (this.api && this.api.child.exitCode === null) {
+      this.api.child.kill('SIGTERM');
+      const stopped = await Promise.race([this.api.exited.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 10_000))]);
+      if (!stopped) this.api.child.kill('SIGKILL');
+    }
+    this.api = null;
+    if (this.database) await this.database.stop().catch((error) => console.error(`  停止 PostgreSQL 失败：${error}`));
+    this.database = null;
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
