@@ -11,7 +11,6 @@ import { TitleStrategy, provideRouter, withComponentInputBinding } from '@angula
 import { DownOutline, LockOutline, LogoutOutline, MenuFoldOutline, MenuUnfoldOutline, UserOutline } from '@ant-design/icons-angular/icons';
 import { authInterceptor, provideAuth } from '@zhaoshang/web/auth/data-access';
 import { provideNzConfig } from 'ng-zorro-antd/core/config';
-import { provideNzI18n, zh_CN } from 'ng-zorro-antd/i18n';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { appRoutes } from './app.routes';
 import { ProductTitleStrategy } from './title-strategy';
@@ -27,7 +26,9 @@ export const appConfig: ApplicationConfig = {
     provideHttpClient(withInterceptors([authInterceptor])),
     provideAuth(),
     { provide: LOCALE_ID, useValue: 'zh-CN' },
-    provideNzI18n(zh_CN),
+    // ng-zorro speaks zh_CN unless told otherwise (NzI18nService falls back to it). Providing it here
+    // would pull ng-zorro's whole i18n module, with date-fns for the date pickers, into the first
+    // download (+18 kB gzip); the lazy pages that use it load it instead.
     // Only named icons, never the whole set: these for the login page and the header; ng-zorro
     // registers the ones its components use; the menu's come from NAV_ENTRIES, pages add theirs
     // with provideNzIconsPatch in their routes.

@@ -6,7 +6,9 @@ import { Router, TitleStrategy, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { LoginResponse, Role } from '@zhaoshang/shared/domain';
 import { SESSION_STORAGE_KEY, authInterceptor } from '@zhaoshang/web/auth/data-access';
+import { NzI18nService } from 'ng-zorro-antd/i18n';
 import { NzMessageService } from 'ng-zorro-antd/message';
+import { appConfig } from './app.config';
 import { appRoutes } from './app.routes';
 import { ProductTitleStrategy } from './title-strategy';
 
@@ -62,5 +64,12 @@ describe('app routes', () => {
     const { harness, router } = await start('CITY_STAFF');
     await harness.navigateByUrl('/login?returnUrl=%2Fadmin%2Faudit');
     expect(router.url).toBe('/admin/audit');
+  });
+
+  it('speaks Chinese in ng-zorro without loading its i18n module up front', () => {
+    TestBed.configureTestingModule({ providers: [...appConfig.providers, provideHttpClientTesting()] });
+    const i18n = TestBed.inject(NzI18nService);
+    expect(i18n.getLocale().locale).toBe('zh-cn');
+    expect(i18n.translate('Pagination.items_per_page')).toBe('条/页');
   });
 });

@@ -2,4 +2,3 @@ export * from './lib/users.api';
 export * from './lib/api-keys.api';
 export * from './lib/industries.api';
 export * from './lib/audit.api';
-export * from './lib/regions.store';

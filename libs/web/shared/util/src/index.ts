@@ -1,2 +1,5 @@
 export * from './lib/api-error';
+export * from './lib/dates';
+export * from './lib/download';
 export * from './lib/format';
+export * from './lib/money';

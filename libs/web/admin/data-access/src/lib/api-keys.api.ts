@@ -2,7 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { ApiKeyDto, CreateApiKeyRequest, CreateApiKeyResponse } from '@zhaoshang/shared/domain';
 import type { Observable } from 'rxjs';
-import { API_V1, callerShowsErrors } from './context';
+import { API_V1, callerShowsErrors } from '@zhaoshang/web/shared/data-access';
 
 @Injectable({ providedIn: 'root' })
 export class ApiKeysApi {

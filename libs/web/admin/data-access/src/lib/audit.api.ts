@@ -2,7 +2,7 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { AuditEntryDto, AuditQuery, Page } from '@zhaoshang/shared/domain';
 import type { Observable } from 'rxjs';
-import { API_V1 } from './context';
+import { API_V1 } from '@zhaoshang/web/shared/data-access';
 
 @Injectable({ providedIn: 'root' })
 export class AuditApi {

@@ -1,7 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import type { AuditEntryDto } from '@zhaoshang/shared/domain';
-import { AuditApi, RegionsStore } from '@zhaoshang/web/admin/data-access';
+import { AuditApi } from '@zhaoshang/web/admin/data-access';
+import { RegionsStore } from '@zhaoshang/web/shared/data-access';
 import { DateTimePipe, PageHeader } from '@zhaoshang/web/shared/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';

@@ -1,7 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { ROLES, ROLE_LABELS, type Role, type UserDto } from '@zhaoshang/shared/domain';
-import { RegionsStore, UsersApi } from '@zhaoshang/web/admin/data-access';
+import { UsersApi } from '@zhaoshang/web/admin/data-access';
+import { RegionsStore } from '@zhaoshang/web/shared/data-access';
 import { AuthService, ErrorNotifier } from '@zhaoshang/web/auth/data-access';
 import { DateTimePipe, injectIsPhone, PageHeader } from '@zhaoshang/web/shared/ui';
 import { apiErrorCode } from '@zhaoshang/web/shared/util';

@@ -1,16 +1,18 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { PageHeader } from './page-header';
-import { DateTimePipe, FirstErrorPipe } from './pipes';
+import { DateTimePipe, FirstErrorPipe, MoneyPipe, WanPipe } from './pipes';
 
 @Component({
   selector: 'zs-host',
-  imports: [PageHeader, DateTimePipe, FirstErrorPipe],
+  imports: [PageHeader, DateTimePipe, FirstErrorPipe, MoneyPipe, WanPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <zs-page-header heading="用户管理" description="管理系统账号"><button>新建用户</button></zs-page-header>
     <span class="time">{{ '2026-01-01T00:00:00Z' | zsDateTime }}</span>
     <span class="error">{{ { required: '请输入用户名' } | zsFirstError }}</span>
+    <span class="wan">{{ '1350.5' | zsWan }}</span>
+    <span class="money">{{ '875200' | zsMoney }}</span>
   `,
 })
 class Host {}
@@ -25,5 +27,7 @@ describe('shared ui', () => {
     expect(el.querySelector('.zs-page-header__actions button')?.textContent).toBe('新建用户');
     expect(el.querySelector('.time')?.textContent).toBe('2026-01-01 08:00');
     expect(el.querySelector('.error')?.textContent).toBe('请输入用户名');
+    expect(el.querySelector('.wan')?.textContent).toBe('1,350.50');
+    expect(el.querySelector('.money')?.textContent).toBe('87.52 亿元');
   });
 });

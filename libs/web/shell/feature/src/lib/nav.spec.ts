@@ -10,21 +10,22 @@ function outline(items: NavItem[]): string[] {
 
 describe('visibleNav', () => {
   it('shows an admin every page, system pages grouped under 系统管理', () => {
-    expect(outline(visibleNav('ADMIN'))).toEqual(['工作台', '系统管理[用户管理,API 密钥,产业类别,操作日志]']);
+    expect(outline(visibleNav('ADMIN'))).toEqual(['工作台', '项目管理', '系统管理[用户管理,API 密钥,产业类别,操作日志]']);
   });
 
   it('shows city staff the audit log only among the system pages', () => {
-    expect(outline(visibleNav('CITY_STAFF'))).toEqual(['工作台', '系统管理[操作日志]']);
+    expect(outline(visibleNav('CITY_STAFF'))).toEqual(['工作台', '项目管理', '系统管理[操作日志]']);
   });
 
   it('leaves out the empty system group for district staff and leaders', () => {
-    expect(outline(visibleNav('DISTRICT_STAFF'))).toEqual(['工作台']);
-    expect(outline(visibleNav('LEADER'))).toEqual(['工作台']);
+    expect(outline(visibleNav('DISTRICT_STAFF'))).toEqual(['工作台', '项目管理']);
+    expect(outline(visibleNav('LEADER'))).toEqual(['工作台', '项目管理']);
     expect(visibleNav(null)).toEqual([]);
   });
 
   it('builds absolute links, exact only for the home page', () => {
-    const [home, system] = visibleNav('ADMIN');
+    const [home, projects, system] = visibleNav('ADMIN');
+    expect(projects).toEqual({ kind: 'link', link: { label: '项目管理', icon: 'project', link: '/projects', exact: false } });
     expect(home).toEqual({ kind: 'link', link: { label: '工作台', icon: 'home', link: '/', exact: true } });
     expect(system.kind === 'group' && system.group.links[0]).toEqual({ label: '用户管理', icon: 'team', link: '/admin/users', exact: false });
   });

@@ -8,6 +8,9 @@ export const CAPABILITY_DESCRIPTIONS: Record<Capability, string> = {
   'users:manage': '管理用户账号：新建、修改、停用、重置密码',
   'apiKeys:manage': '管理统计等外部系统使用的 API 密钥',
   'audit:read': '查阅操作日志，追溯每一次数据变更',
+  'projects:read': '查询全部招商项目，查看进度、手续和变更记录，导出 Excel',
+  'projects:edit': '登记和维护项目、变更阶段、办理手续（旗县人员限本地区）',
+  'projects:correct': '更正项目阶段（退回），须填写原因',
 };
 
 /** DOMAIN.md §7 in one sentence per role. */

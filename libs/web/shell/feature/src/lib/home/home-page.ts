@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { RouterLink, type Routes } from '@angular/router';
 import { CheckCircleOutline } from '@ant-design/icons-angular/icons';
 import { type Capability, ROLE_LABELS, can } from '@zhaoshang/shared/domain';
-import { RegionsStore } from '@zhaoshang/web/admin/data-access';
+import { RegionsStore } from '@zhaoshang/web/shared/data-access';
 import { AuthService } from '@zhaoshang/web/auth/data-access';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';

@@ -1,0 +1,2 @@
+export * from './lib/project-query';
+export * from './lib/projects.api';

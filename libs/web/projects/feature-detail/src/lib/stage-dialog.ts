@@ -1,0 +1,308 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { type FormControl, NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import {
+  MILESTONE_LABELS,
+  type MilestoneField,
+  type ProjectDetailDto,
+  type ProjectStage,
+  type Role,
+  STAGE_LABELS,
+  STAGE_MILESTONE,
+  can,
+  shanghaiToday,
+} from '@zhaoshang/shared/domain';
+import { ProjectsApi } from '@zhaoshang/web/projects/data-access';
+import { StageTag } from '@zhaoshang/web/projects/ui';
+import { FirstErrorPipe, applyServerErrors, setServerError, zsValidators } from '@zhaoshang/web/shared/ui';
+import { apiErrorCode, apiErrorMessage, fromIsoDate, toIsoDate } from '@zhaoshang/web/shared/util';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
+import { NzFormModule } from 'ng-zorro-antd/form';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzModalModule } from 'ng-zorro-antd/modal';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { map } from 'rxjs';
+import { stageMoveCheck, stageMovePlan, stageMoveRequest, stageTargets } from './stage-move';
+
+export const REASON_MAX_LENGTH = 500;
+
+/** The API names the dates of a move `dates.<field>`. */
+const SERVER_FIELDS: Record<string, string> = {
+  to: 'to',
+  'dates.signedAt': 'signedAt',
+  'dates.registeredAt': 'registeredAt',
+  'dates.constructionStartedAt': 'constructionStartedAt',
+  'dates.productionStartedAt': 'productionStartedAt',
+  'dates.terminatedAt': 'terminatedAt',
+  terminationReason: 'reason',
+  reason: 'reason',
+};
+
+/** 变更阶段: pick the target; the dialog asks for exactly what that move needs. */
+@Component({
+  selector: 'zs-stage-dialog',
+  imports: [ReactiveFormsModule, NzAlertModule, NzButtonModule, NzDatePickerModule, NzFormModule, NzInputModule, NzModalModule, NzSelectModule, FirstErrorPipe, StageTag],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <nz-modal [nzVisible]="project() !== null" nzTitle="变更阶段" [nzFooter]="footer" [nzMaskClosable]="false" (nzOnCancel)="closed.emit()" nzWidth="560px">
+      <ng-container *nzModalContent>
+        @if (project(); as p) {
+          <p class="intro">
+            <span class="intro__name">{{ p.name }}</span>
+            当前阶段 <zs-stage-tag [stage]="p.stage" />
+          </p>
+          @if (conflict(); as message) {
+            <nz-alert class="alert" nzType="warning" nzShowIcon [nzMessage]="message" [nzAction]="reloadAction" data-testid="stage-dialog-conflict" />
+            <ng-template #reloadAction>
+              <button nz-button nzSize="small" type="button" (click)="reload.emit()" data-testid="version-conflict-reload">重新加载</button>
+            </ng-template>
+          }
+          @if (error(); as message) {
+            <nz-alert class="alert" nzType="error" nzShowIcon [nzMessage]="message" data-testid="stage-dialog-error" />
+          }
+          @if (targets().length === 0) {
+            <nz-alert class="alert" nzType="info" nzShowIcon nzMessage="已终止的项目只能由市级人员或管理员更正（退回到原阶段）。" />
+          } @else {
+            <form nz-form nzLayout="vertical" [formGroup]="form" (ngSubmit)="submit()" (keydown.enter)="enterInPicker($event)" novalidate id="stage-form">
+              <nz-form-item>
+                <nz-form-label nzRequired nzFor="stage-target">变更为</nz-form-label>
+                <nz-form-control [nzErrorTip]="tip">
+                  <nz-select nzId="stage-target" formControlName="to" nzPlaceHolder="请选择目标阶段" data-testid="stage-dialog-target">
+                    @for (stage of targets(); track stage) {
+                      <nz-option [nzValue]="stage" [nzLabel]="targetLabel(stage)" />
+                    }
+                  </nz-select>
+                </nz-form-control>
+              </nz-form-item>
+
+              @if (plan(); as plan) {
+                @if (plan.kind === 'CORRECTION') {
+                  <nz-alert
+                    class="alert"
+                    nzType="warning"
+                    nzShowIcon
+                    nzMessage="退回属于更正"
+                    nzDescription="退回到较早的阶段是对错误登记的更正：只有市级人员或管理员可以操作，须写明原因，并记入变更记录；目标阶段之后的日期将被清除。"
+                    data-testid="stage-dialog-correction-note"
+                  />
+                }
+                @if (plan.kind === 'TERMINATE') {
+                  <nz-alert class="alert" nzType="error" nzShowIcon nzMessage="终止后项目不再计入进度统计，已报送的数据保留。" />
+                }
+                @for (field of plan.dates; track field) {
+                  <nz-form-item>
+                    <nz-form-label nzRequired [nzFor]="'stage-' + field">{{ dateLabels[field] }}</nz-form-label>
+                    <nz-form-control [nzErrorTip]="tip">
+                      <nz-date-picker
+                        [nzId]="'stage-' + field"
+                        [formControl]="dateControl(field)"
+                        nzFormat="yyyy-MM-dd"
+                        [nzDisabledDate]="isFuture"
+                        nzPlaceHolder="YYYY-MM-DD"
+                        [attr.data-testid]="field === ownField() ? 'stage-dialog-date' : 'stage-dialog-date-' + field"
+                      />
+                    </nz-form-control>
+                  </nz-form-item>
+                }
+                @if (plan.reason) {
+                  <nz-form-item>
+                    <nz-form-label nzRequired nzFor="stage-reason">{{ plan.reason === 'termination' ? '终止原因' : '更正原因' }}</nz-form-label>
+                    <nz-form-control [nzErrorTip]="tip">
+                      <textarea
+                        nz-input
+                        id="stage-reason"
+                        formControlName="reason"
+                        rows="3"
+                        [placeholder]="plan.reason === 'termination' ? '例如：投资方战略调整，项目取消' : '例如：开工日期误报，项目实际尚未开工'"
+                        data-testid="stage-dialog-reason"
+                      ></textarea>
+                    </nz-form-control>
+                  </nz-form-item>
+                }
+              }
+            </form>
+          }
+        }
+      </ng-container>
+    </nz-modal>
+    <ng-template #footer>
+      <button nz-button type="button" (click)="closed.emit()">取消</button>
+      <button
+        nz-button
+        nzType="primary"
+        type="submit"
+        form="stage-form"
+        [nzDanger]="plan()?.kind === 'TERMINATE'"
+        [disabled]="conflict() !== null || targets().length === 0"
+        [nzLoading]="submitting()"
+        data-testid="stage-dialog-submit"
+      >
+        {{ plan()?.kind === 'TERMINATE' ? '终止项目' : plan()?.kind === 'CORRECTION' ? '确认更正' : '确认变更' }}
+      </button>
+    </ng-template>
+    <ng-template #tip let-control>{{ control.errors | zsFirstError }}</ng-template>
+  `,
+  styles: `
+    .intro {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 8px;
+      margin-bottom: 16px;
+      color: rgba(0, 0, 0, 0.65);
+    }
+    .intro__name {
+      color: rgba(0, 0, 0, 0.88);
+      font-weight: 500;
+    }
+    .alert {
+      margin-bottom: 16px;
+    }
+    nz-date-picker {
+      width: 100%;
+    }
+  `,
+})
+export class StageDialog {
+  /** the project to move; null keeps the dialog closed */
+  readonly project = input<ProjectDetailDto | null>(null);
+  readonly role = input.required<Role>();
+  readonly saved = output<ProjectDetailDto>();
+  readonly closed = output();
+  /** after a version conflict: the page reads the project again (and passes it back in) */
+  readonly reload = output();
+
+  private readonly api = inject(ProjectsApi);
+  private readonly fb = inject(NonNullableFormBuilder);
+  protected readonly dateLabels = MILESTONE_LABELS;
+  protected readonly form = this.fb.group({
+    to: this.fb.control<ProjectStage | null>(null, zsValidators.required('请选择目标阶段')),
+    signedAt: this.fb.control<Date | null>(null),
+    registeredAt: this.fb.control<Date | null>(null),
+    constructionStartedAt: this.fb.control<Date | null>(null),
+    productionStartedAt: this.fb.control<Date | null>(null),
+    terminatedAt: this.fb.control<Date | null>(null),
+    reason: this.fb.control('', zsValidators.maxLength(REASON_MAX_LENGTH, `原因最多 ${REASON_MAX_LENGTH} 个字`)),
+  });
+  private readonly to = toSignal(this.form.controls.to.valueChanges.pipe(map(() => this.form.controls.to.value)), { initialValue: null });
+
+  protected readonly targets = computed(() => {
+    const project = this.project();
+    return project ? stageTargets(project.stage, can(this.role(), 'projects:correct')) : [];
+  });
+  protected readonly plan = computed(() => {
+    const project = this.project();
+    const to = this.to();
+    return project && to ? stageMovePlan(project.stage, to, project) : null;
+  });
+  protected readonly ownField = computed(() => {
+    const to = this.to();
+    return to && to !== 'NEGOTIATING' ? STAGE_MILESTONE[to] : null;
+  });
+  protected readonly submitting = signal(false);
+  protected readonly error = signal<string | null>(null);
+  protected readonly conflict = signal<string | null>(null);
+  protected readonly isFuture = (date: Date) => toIsoDate(date) > shanghaiToday();
+
+  constructor() {
+    effect(() => {
+      const project = this.project();
+      if (project) untracked(() => this.reset(project));
+    });
+    // a new target asks for other dates: start them from what the project has recorded
+    this.form.controls.to.valueChanges.subscribe((to) => {
+      const project = this.project();
+      if (!project || !to) return;
+      for (const field of stageMovePlan(project.stage, to, project).dates) this.dateControl(field).setValue(fromIsoDate(project[field]));
+      this.error.set(null);
+    });
+  }
+
+  /** Enter in a date field confirms the date; it does not send the move before the date is taken. */
+  protected enterInPicker(event: Event): void {
+    if ((event.target as HTMLElement | null)?.closest('nz-date-picker')) event.preventDefault();
+  }
+
+  protected targetLabel(stage: ProjectStage): string {
+    const project = this.project();
+    const plan = project ? stageMovePlan(project.stage, stage, project) : null;
+    return plan?.kind === 'CORRECTION' ? `${STAGE_LABELS[stage]}（退回，更正）` : STAGE_LABELS[stage];
+  }
+
+  protected dateControl(field: MilestoneField): FormControl<Date | null> {
+    return this.form.controls[field];
+  }
+
+  protected submit(): void {
+    const project = this.project();
+    const to = this.form.controls.to.value;
+    if (!project || this.submitting()) return;
+    if (!to) {
+      setServerError(this.form.controls.to, '请选择目标阶段');
+      return;
+    }
+    if (this.form.controls.reason.invalid) {
+      this.form.controls.reason.markAsDirty();
+      this.form.controls.reason.updateValueAndValidity();
+      return;
+    }
+    const value = this.form.getRawValue();
+    const request = stageMoveRequest(project, {
+      to,
+      dates: Object.fromEntries(stageMovePlan(project.stage, to, project).dates.map((field) => [field, value[field] ? toIsoDate(value[field]) : null])),
+      reason: value.reason,
+    });
+    const problems = stageMoveCheck(project, this.role(), request, shanghaiToday());
+    this.error.set(null);
+    if (problems.length > 0) {
+      this.showProblems(problems);
+      return;
+    }
+    this.submitting.set(true);
+    this.api.moveStage(project.id, request).subscribe({
+      next: (moved) => {
+        this.submitting.set(false);
+        this.saved.emit(moved);
+        this.closed.emit();
+      },
+      error: (error: unknown) => {
+        this.submitting.set(false);
+        if (apiErrorCode(error) === 'VERSION_CONFLICT') {
+          this.conflict.set(apiErrorMessage(error));
+          return;
+        }
+        this.error.set(applyServerErrors(this.form, error, SERVER_FIELDS));
+      },
+    });
+  }
+
+  /** Each message under the field it is about; the rest (e.g. an earlier date it clashes with) above. */
+  private showProblems(problems: { field: string; message: string }[]): void {
+    const plan = this.plan();
+    const unplaced: string[] = [];
+    for (const { field, message } of problems) {
+      const control = this.controlFor(field, plan?.dates ?? [], plan?.reason ?? null);
+      if (control) setServerError(control, message);
+      else unplaced.push(message);
+    }
+    if (unplaced.length > 0) this.error.set(unplaced.join('；'));
+  }
+
+  private controlFor(field: string, dates: MilestoneField[], reason: 'termination' | 'correction' | null) {
+    if (field === 'stage') return this.form.controls.to;
+    if (field === 'reason' && reason === 'correction') return this.form.controls.reason;
+    if (field === 'terminationReason' && reason === 'termination') return this.form.controls.reason;
+    return (dates as string[]).includes(field) ? this.dateControl(field as MilestoneField) : null;
+  }
+
+  private reset(project: ProjectDetailDto): void {
+    this.form.reset({ to: null, reason: '' });
+    this.error.set(null);
+    this.conflict.set(null);
+    // a single choice is made for the user
+    const targets = stageTargets(project.stage, can(this.role(), 'projects:correct'));
+    if (targets.length === 1) this.form.controls.to.setValue(targets[0]);
+  }
+}

@@ -1,0 +1,207 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import {
+  INVESTOR_ORIGINS,
+  INVESTOR_ORIGIN_LABELS,
+  PROJECT_STAGES,
+  type ProjectSearchResponse,
+  type ProjectSortField,
+  STAGE_LABELS,
+  can,
+  industryShortName,
+} from '@zhaoshang/shared/domain';
+import { AuthService, ErrorNotifier } from '@zhaoshang/web/auth/data-access';
+import {
+  PAGE_SIZES,
+  type ProjectListQuery,
+  ProjectsApi,
+  activeFilterCount,
+  parseProjectQuery,
+  projectQueryParams,
+  sameQuery,
+} from '@zhaoshang/web/projects/data-access';
+import { StageTag } from '@zhaoshang/web/projects/ui';
+import { IndustriesStore, RegionsStore } from '@zhaoshang/web/shared/data-access';
+import { FirstErrorPipe, PageHeader, WanPipe, injectIsPhone } from '@zhaoshang/web/shared/ui';
+import { formatCount, formatMoney, saveBlob } from '@zhaoshang/web/shared/util';
+import { NzBadgeModule } from 'ng-zorro-antd/badge';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
+import { NzEmptyModule } from 'ng-zorro-antd/empty';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzPaginationModule } from 'ng-zorro-antd/pagination';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { NzSpinModule } from 'ng-zorro-antd/spin';
+import { NzTableModule, type NzTableSortOrder } from 'ng-zorro-antd/table';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
+import { catchError, debounceTime, distinctUntilChanged, filter, map, of, switchMap, tap } from 'rxjs';
+import { filterForm, filterFormValue, filterFromForm } from './filter-form';
+
+/** Typing and picking settle for this long before the list is asked again. */
+export const FILTER_DEBOUNCE_MS = 300;
+
+@Component({
+  selector: 'zs-project-list-page',
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    NzBadgeModule,
+    NzButtonModule,
+    NzDatePickerModule,
+    NzEmptyModule,
+    NzIconModule,
+    NzInputModule,
+    NzPaginationModule,
+    NzSelectModule,
+    NzSpinModule,
+    NzTableModule,
+    NzTagModule,
+    NzTooltipModule,
+    FirstErrorPipe,
+    PageHeader,
+    StageTag,
+    WanPipe,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './project-list-page.html',
+  styleUrl: './project-list-page.less',
+})
+export class ProjectListPage {
+  private readonly api = inject(ProjectsApi);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+  private readonly notifier = inject(ErrorNotifier);
+  private readonly messages = inject(NzMessageService);
+  private readonly destroyRef = inject(DestroyRef);
+  protected readonly regions = inject(RegionsStore);
+  protected readonly industries = inject(IndustriesStore);
+  protected readonly isPhone = injectIsPhone();
+
+  protected readonly stages = PROJECT_STAGES;
+  protected readonly stageLabels = STAGE_LABELS;
+  protected readonly origins = INVESTOR_ORIGINS;
+  protected readonly originLabels = INVESTOR_ORIGIN_LABELS;
+  protected readonly pageSizes = [...PAGE_SIZES];
+
+  private readonly user = inject(AuthService).currentUser;
+  protected readonly canCreate = computed(() => can(this.user()?.role, 'projects:edit'));
+
+  protected readonly form = filterForm(inject(NonNullableFormBuilder));
+
+  /** the view the URL describes: the one source of truth for filters, sort and page */
+  private readonly query$ = this.route.queryParamMap.pipe(map((params) => parseProjectQuery(Object.fromEntries(params.keys.map((k) => [k, params.getAll(k)])))));
+  protected readonly query = toSignal(this.query$, { requireSync: true });
+  protected readonly result = signal<ProjectSearchResponse | null>(null);
+  protected readonly loading = signal(false);
+  protected readonly exporting = signal(false);
+  /** phones show the filters only on request */
+  protected readonly filtersOpen = signal(false);
+  protected readonly filterCount = computed(() => activeFilterCount(this.query()));
+
+  protected readonly totalsText = computed(() => {
+    const total = this.result()?.total;
+    return total ? `共 ${formatCount(total.count)} 个项目，签约额 ${formatMoney(total.contractAmountWan)}` : '';
+  });
+
+  constructor() {
+    this.regions.ensureLoaded();
+    this.industries.ensureLoaded();
+
+    this.query$
+      .pipe(
+        distinctUntilChanged(sameQuery),
+        tap((query) => {
+          this.form.reset(filterFormValue(query), { emitEvent: false });
+          this.loading.set(true);
+        }),
+        // a newer view replaces a pending one; a failure is shown by the interceptor and keeps the old rows
+        switchMap((query) => this.api.search(query).pipe(catchError(() => of(null)))),
+        takeUntilDestroyed(),
+      )
+      .subscribe((result) => {
+        this.loading.set(false);
+        if (result) this.result.set(result);
+      });
+
+    this.form.valueChanges
+      .pipe(
+        debounceTime(FILTER_DEBOUNCE_MS),
+        filter(() => this.form.valid),
+        takeUntilDestroyed(),
+      )
+      .subscribe(() => this.applyFilters());
+  }
+
+  /** Enter in a text field applies at once. */
+  protected applyFilters(): void {
+    if (!this.form.valid) return;
+    const { sort, order, pageSize } = this.query();
+    this.show({ ...filterFromForm(this.form.getRawValue()), sort, order, page: 1, pageSize });
+  }
+
+  protected resetFilters(): void {
+    const { sort, order, pageSize } = this.query();
+    this.show({ sort, order, page: 1, pageSize });
+  }
+
+  protected sortOrder(field: ProjectSortField): NzTableSortOrder {
+    const { sort, order } = this.query();
+    return sort === field ? (order === 'desc' ? 'descend' : 'ascend') : null;
+  }
+
+  protected sortBy(field: ProjectSortField, order: string | null): void {
+    const query = this.query();
+    if (order === null) {
+      // the third click clears only this column's sort
+      if (query.sort === field) this.show({ ...query, sort: undefined, order: undefined, page: 1 });
+      return;
+    }
+    this.show({ ...query, sort: field, order: order === 'descend' ? 'desc' : 'asc', page: 1 });
+  }
+
+  protected pageTo(page: number): void {
+    this.show({ ...this.query(), page });
+  }
+
+  protected pageSizeTo(pageSize: number): void {
+    this.show({ ...this.query(), page: 1, pageSize });
+  }
+
+  protected exportExcel(): void {
+    if (this.exporting()) return;
+    this.exporting.set(true);
+    this.api
+      .export(this.query())
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: ({ blob, fileName }) => {
+          this.exporting.set(false);
+          saveBlob(blob, fileName);
+          this.messages.success(`已导出 ${fileName}`);
+        },
+        error: (error: unknown) => {
+          this.exporting.set(false);
+          this.notifier.show(error);
+        },
+      });
+  }
+
+  /** 科尔沁左翼中旗 → 科左中旗: the table's columns stay narrow; the cell's title has the full name */
+  protected shortRegion(code: string, name: string): string {
+    return this.regions.regions().find((r) => r.code === code)?.shortName ?? name;
+  }
+
+  protected shortIndustry(name: string): string {
+    return industryShortName(name);
+  }
+
+  private show(query: ProjectListQuery): void {
+    if (sameQuery(query, this.query())) return;
+    void this.router.navigate([], { relativeTo: this.route, queryParams: projectQueryParams(query, { forUrl: true }), replaceUrl: true });
+  }
+}

@@ -1,0 +1,3 @@
+export * from './lib/context';
+export * from './lib/regions.store';
+export * from './lib/industries.store';
