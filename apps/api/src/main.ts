@@ -43,6 +43,7 @@ async function main(): Promise<void> {
   } else {
     lines.push('  管理员：   用户名 admin（密码为首次启动时设置或显示的密码）');
   }
+  if (created.demoProjects > 0) lines.push(`  演示数据： 已载入 ${created.demoProjects} 个项目`);
   if (created.initialUsers.demoPassword) {
     lines.push(`  演示账号： city（市级）、leader（领导）、naiman 等（旗县），密码 ${created.initialUsers.demoPassword}`);
   }

@@ -28,18 +28,33 @@ export async function choose(page: Page, selectTestId: string, label: string): P
 }
 
 /** A full-page screenshot kept for people to look at: dist/e2e/screenshots/<name>.png */
-export async function keepScreenshot(page: Page, name: string): Promise<void> {
+export async function keepScreenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   // fonts and lazy chunks settle before the picture is taken
   await page.evaluate(() => document.fonts.ready);
   await page.waitForLoadState('networkidle');
   // a modal that is still fading in or out would leave a half-transparent ghost in the picture
   await page.waitForTimeout(350);
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true, animations: 'disabled' });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: options.fullPage ?? true, animations: 'disabled' });
 }
 
 export async function apiToken(request: APIRequestContext, username: string, password: string): Promise<string> {
   const response = await request.post('/api/v1/auth/login', { data: { username, password } });
   expect(response.status()).toBe(200);
   return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+/** Types a date into an ng-zorro date picker and confirms it. */
+export async function fillDate(page: Page, testId: string, value: string): Promise<void> {
+  const input = byTestId(page, testId).locator('input');
+  await input.click();
+  await input.fill(value);
+  await input.press('Enter');
+  await expect(page.locator('.ant-picker-dropdown:visible')).toHaveCount(0);
+}
+
+export async function createUser(request: APIRequestContext, user: { username: string; displayName: string; password: string; role: string; regionCode?: string }): Promise<void> {
+  const admin = await apiToken(request, 'admin', ADMIN_PASSWORD);
+  const response = await request.post('/api/v1/users', { headers: { authorization: `Bearer ${admin}` }, data: { regionCode: null, ...user } });
+  expect([201, 409]).toContain(response.status());
 }
