@@ -20,6 +20,8 @@ interface TokenClaims {
   sv: number;
 }
 
+type SessionRow = Pick<User, 'id' | 'username' | 'displayName' | 'role' | 'regionCode' | 'disabled' | 'sessionEpoch'>;
+
 export const LOGIN_LIMITER = Symbol('LOGIN_LIMITER');
 
 function toCurrentUser(user: User): CurrentUser {
@@ -67,7 +69,12 @@ export class AuthService {
       const expired = (error as Error).name === 'TokenExpiredError';
       throw new Unauthenticated(expired ? '登录已过期，请重新登录' : '登录凭据无效，请重新登录', expired ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
     }
-    const user = await this.dataSource.getRepository(User).findOneBy({ id: claims.sub });
+    // every request passes here: one lean query rather than an entity load
+    const [user] = await this.dataSource.query<SessionRow[]>(
+      `SELECT id, username, display_name AS "displayName", role, region_code AS "regionCode", disabled, session_epoch AS "sessionEpoch"
+       FROM users WHERE id = $1`,
+      [claims.sub],
+    );
     if (!user || user.sessionEpoch !== claims.sv) throw new Unauthenticated('登录已失效，请重新登录', 'SESSION_EXPIRED');
     if (user.disabled) throw new Unauthenticated('该账号已停用，请联系管理员', 'ACCOUNT_DISABLED');
     return { kind: 'user', id: user.id, username: user.username, displayName: user.displayName, role: user.role, regionCode: user.regionCode, requestId };
