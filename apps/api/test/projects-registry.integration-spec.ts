@@ -24,6 +24,16 @@ describe('projects: registry, audit and access', () => {
   const post = (body: unknown, token = admin) => t.request<Reply>('POST', '/api/v1/projects', { token, body });
   const history = async (id: string) => (await t.request<Page<AuditEntryDto>>('GET', `/api/v1/projects/${id}/history`, { token: leader })).body.items;
 
+  it('pages a project’s history with the audit log’s own parameter rules', async () => {
+    const project = await createProject(t, admin);
+    const bad = await t.request<ApiErrorBody>('GET', `/api/v1/projects/${project.id}/history?limit=0&before=x`, { token: leader });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details).toEqual([
+      { field: 'limit', message: '每页条数不能小于 1' },
+      { field: 'before', message: '翻页游标格式不正确' },
+    ]);
+  });
+
   /** Makes the audit log refuse one kind of project change, for as long as `run` takes. */
   async function withAuditRefused(action: 'CREATE' | 'UPDATE', run: () => Promise<void>): Promise<void> {
     await t.query(`

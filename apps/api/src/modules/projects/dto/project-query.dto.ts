@@ -1,4 +1,5 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, PickType } from '@nestjs/swagger';
+import { AuditQueryDto } from '../../audit/dto/audit-query.dto.js';
 import {
   INVESTOR_ORIGINS,
   type InvestorOrigin,
@@ -147,17 +148,5 @@ export class ProjectFeedQueryDto extends ProjectFilterDto implements ProjectFeed
   limit?: number;
 }
 
-export class ProjectHistoryQueryDto {
-  @ApiPropertyOptional({ title: '每页条数', default: 50, minimum: 1, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
-
-  @ApiPropertyOptional({ title: '翻页游标', description: '上一页返回的 nextCursor' })
-  @IsOptional()
-  @Matches(/^\d{1,18}$/, { message: '翻页游标格式不正确' })
-  before?: string;
-}
+/** A project's history pages like the audit log it is read from. */
+export class ProjectHistoryQueryDto extends PickType(AuditQueryDto, ['limit', 'before'] as const) {}
