@@ -14,7 +14,7 @@ import { NzModalModule } from 'ng-zorro-antd/modal';
   imports: [NzAlertModule, NzButtonModule, NzModalModule, LookAlikeTable],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <nz-modal [nzVisible]="open()" nzTitle="发现疑似重复项目" [nzFooter]="footer" [nzMaskClosable]="false" nzWidth="880px" (nzOnCancel)="dismiss.emit()">
+    <nz-modal [nzVisible]="open()" nzTitle="发现疑似重复项目" [nzFooter]="footer" [nzMaskClosable]="false" nzWidth="1010px" (nzOnCancel)="dismiss.emit()">
       <ng-container *nzModalContent>
         <div data-testid="look-alike-dialog">
           <nz-alert

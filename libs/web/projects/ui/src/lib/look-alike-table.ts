@@ -20,7 +20,7 @@ export const LOOK_ALIKE_REASON_LABELS: Record<LookAlikeCandidate['reasons'][numb
       [nzData]="candidates()"
       [nzFrontPagination]="false"
       [nzShowPagination]="false"
-      [nzScroll]="{ x: '900px' }"
+      [nzScroll]="{ x: '940px' }"
       nzSize="small"
       data-testid="look-alike-table"
     >
@@ -32,7 +32,7 @@ export const LOOK_ALIKE_REASON_LABELS: Record<LookAlikeCandidate['reasons'][numb
           <th nzWidth="170px">投资方</th>
           <th nzWidth="110px" nzAlign="right">签约额(万元)</th>
           <th nzWidth="96px">阶段</th>
-          <th nzWidth="114px">相似原因</th>
+          <th nzWidth="154px">相似原因</th>
         </tr>
       </thead>
       <tbody>
