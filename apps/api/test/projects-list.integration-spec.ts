@@ -1,5 +1,6 @@
 import type { ApiErrorBody, Page, ProjectDetailDto, ProjectDto, ProjectSearchResponse } from '@zhaoshang/shared/domain';
 import ExcelJS from 'exceljs';
+import { Client } from 'pg';
 import { createProject } from './support/projects.js';
 import { TestApp } from './support/test-app.js';
 
@@ -71,12 +72,33 @@ describe('projects: list, export and feed', () => {
       ['q=%25', ['b']],
       ['q=_', ['b']],
       ['q=alpha', ['a']],
+      ['q=ALPHA', ['a']],
+      ['q=米', ['b']],
+      ['q=风电远景', []], // pieces of two fields together are no match
+      ['q=Alpha%20风电', ['a']],
       ['regionCode=150525&industryCode=NE&isKeyProject=true', ['c']],
     ])('filters by %s', async (query, expected) => {
       const response = await search(`${query}&sort=projectNo`);
       expect(response.status).toBe(200);
       expect(names(response).sort()).toEqual(expected);
       expect(response.body.total.count).toBe(expected.length);
+    });
+
+    it('finds the text through its index (the query matches the index expression)', async () => {
+      // six rows make a sequential scan cheapest: forbid it, so the plan shows whether the index fits
+      const client = new Client({ connectionString: t.databaseUrl });
+      await client.connect();
+      try {
+        await client.query('SET enable_seqscan = off');
+        const plan = await client.query<{ 'QUERY PLAN': string }>(
+          `EXPLAIN SELECT id FROM projects p WHERE project_search_grams(p.name, p.investor_name, p.project_no) @> search_grams('玉米')`,
+        );
+        expect(plan.rows.map((row) => row['QUERY PLAN']).join('\n')).toContain('idx_projects_search');
+      } finally {
+        await client.end();
+      }
+      const [{ grams }] = await t.query<{ grams: string[] }>(`SELECT search_grams('Ab玉米') AS grams`);
+      expect([...grams].sort()).toEqual(['a', 'ab', 'b', 'b玉', '玉', '玉米', '米'].sort());
     });
 
     it('searches the project number too', async () => {

@@ -7,11 +7,14 @@ import { Region } from '../modules/dictionaries/entities/region.entity.js';
 import { ProjectApproval } from '../modules/projects/entities/project-approval.entity.js';
 import { ProjectSequence } from '../modules/projects/entities/project-sequence.entity.js';
 import { Project } from '../modules/projects/entities/project.entity.js';
+import { FaiTotal } from '../modules/fai/entities/fai-total.entity.js';
+import { MonthClose } from '../modules/reports/entities/month-close.entity.js';
+import { MonthlyReport } from '../modules/reports/entities/monthly-report.entity.js';
 import { User } from '../modules/users/entities/user.entity.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
-export const ENTITIES = [Region, Industry, User, ApiKey, AuditEntry, Project, ProjectApproval, ProjectSequence];
+export const ENTITIES = [Region, Industry, User, ApiKey, AuditEntry, Project, ProjectApproval, ProjectSequence, MonthlyReport, MonthClose, FaiTotal];
 
 /**
  * `date` columns are calendar dates (DOMAIN.md §2): read them as the 'YYYY-MM-DD' text PostgreSQL

@@ -8,3 +8,4 @@ export * from './lib/codes.js';
 export * from './lib/lifecycle.js';
 export * from './lib/projects.js';
 export * from './lib/project-rules.js';
+export * from './lib/monthly.js';

@@ -64,8 +64,11 @@ export class ProjectQueriesService implements OnModuleInit {
     const params = new SqlParams();
     const where = filterConditions(query, params);
     const totalParams = [...params.values];
-    const pageSql = `SELECT ${SUMMARY_COLUMNS} ${FROM_PROJECTS} WHERE ${where} ORDER BY ${orderBy(query.sort, query.order)}
-      LIMIT ${params.add(pageSize)} OFFSET ${params.add((page - 1) * pageSize)}`;
+    // the page is cut before the dictionaries are joined: only its rows get their names
+    const order = orderBy(query.sort, query.order);
+    const pageSql = `SELECT ${SUMMARY_COLUMNS} FROM (SELECT * FROM projects p WHERE ${where} ORDER BY ${order}
+      LIMIT ${params.add(pageSize)} OFFSET ${params.add((page - 1) * pageSize)}) p
+      JOIN regions r ON r.code = p.region_code JOIN industries i ON i.code = p.industry_code ORDER BY ${order}`;
     const totalSql = `SELECT count(*)::int AS count, round(coalesce(sum(p.contract_amount_wan), 0), 2)::text AS "contractAmountWan" FROM projects p WHERE ${where}`;
     const [rows, [total]] = await Promise.all([
       this.dataSource.query<SummaryRow[]>(pageSql, params.values),

@@ -65,11 +65,21 @@ export function filterConditions(filter: ProjectFilter, params: SqlParams): stri
   if (filter.signedTo !== undefined) where.push(`p.signed_at <= ${params.add(filter.signedTo)}`);
   if (filter.amountMin !== undefined) where.push(`p.contract_amount_wan >= ${params.add(filter.amountMin)}`);
   if (filter.amountMax !== undefined) where.push(`p.contract_amount_wan <= ${params.add(filter.amountMax)}`);
-  if (filter.q !== undefined && filter.q !== '') {
-    const q = params.add(likePattern(filter.q));
-    where.push(`(p.name ILIKE ${q} OR p.investor_name ILIKE ${q} OR p.project_no ILIKE ${q})`);
-  }
+  if (filter.q !== undefined && filter.q !== '') where.push(textCondition(filter.q, params));
   return where.length > 0 ? where.join(' AND ') : 'TRUE';
+}
+
+/**
+ * The text search over name, investor and project number. The GIN index finds the rows holding
+ * every one- and two-character piece of the text; for a text of one or two characters that is
+ * already the answer (a piece without the line break that joins the fields lies inside one field),
+ * longer texts are then checked with ILIKE.
+ */
+function textCondition(q: string, params: SqlParams): string {
+  const grams = `project_search_grams(p.name, p.investor_name, p.project_no) @> search_grams(${params.add(q)})`;
+  if ([...q].length <= 2 && !q.includes('\n')) return grams;
+  const like = params.add(likePattern(q));
+  return `${grams} AND (p.name ILIKE ${like} OR p.investor_name ILIKE ${like} OR p.project_no ILIKE ${like})`;
 }
 
 const SORT_COLUMNS: Record<ProjectSortField, string> = {

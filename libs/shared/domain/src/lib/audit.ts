@@ -1,4 +1,4 @@
-export const AUDIT_ACTIONS = ['CREATE', 'UPDATE', 'DELETE', 'LOGIN', 'RESET_PASSWORD', 'REVOKE'] as const;
+export const AUDIT_ACTIONS = ['CREATE', 'UPDATE', 'DELETE', 'LOGIN', 'RESET_PASSWORD', 'REVOKE', 'SUBMIT', 'VERIFY', 'RETURN', 'CLOSE', 'REOPEN'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export type AuditActorType = 'USER' | 'API_KEY' | 'SYSTEM';

@@ -18,6 +18,17 @@ export const CAPABILITIES = {
   'projects:edit': ['ADMIN', 'CITY_STAFF', 'DISTRICT_STAFF'],
   /** move a project back to an earlier stage (a correction, DOMAIN.md §5) */
   'projects:correct': ['ADMIN', 'CITY_STAFF'],
+  'reports:read': ['ADMIN', 'CITY_STAFF', 'DISTRICT_STAFF', 'LEADER'],
+  /** enter, save and submit monthly reports: district staff only in their own region */
+  'reports:edit': ['ADMIN', 'CITY_STAFF', 'DISTRICT_STAFF'],
+  /** 核实: verify or return submitted reports */
+  'reports:verify': ['ADMIN', 'CITY_STAFF'],
+  /** 月结: close and reopen a month */
+  'months:close': ['ADMIN'],
+  'fai:read': ['ADMIN', 'CITY_STAFF', 'DISTRICT_STAFF', 'LEADER'],
+  'fai:edit': ['ADMIN', 'CITY_STAFF'],
+  /** spreadsheet imports; each row still needs the right of its own (region, verification) */
+  'imports:run': ['ADMIN', 'CITY_STAFF', 'DISTRICT_STAFF'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

@@ -15,6 +15,8 @@ import { Region } from '../../dictionaries/entities/region.entity.js';
 @Index('idx_projects_stage', ['stage', 'contractAmountWan'])
 @Index('idx_projects_signed_at', ['signedAt', 'id'])
 @Index('idx_projects_signed_at_desc', { synchronize: false })
+// the text search's GIN index over project_search_grams(…), written by hand in AddProjectTextSearch
+@Index('idx_projects_search', { synchronize: false })
 @Index('idx_projects_contract_amount', ['contractAmountWan', 'id'])
 @Index('idx_projects_updated_at', ['updatedAt', 'id'])
 @Index('idx_projects_investor_uscc', ['investorUscc'])
