@@ -25,6 +25,10 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'VERSION_CONFLICT',
+  /** the month is closed (月结): its reports are frozen until an admin reopens it */
+  'MONTH_CLOSED',
+  /** the report's status does not allow the action (e.g. editing a submitted report) */
+  'WRONG_STATUS',
   /** a new project looks like an existing one (DOMAIN.md §5); resend with confirmLookAlike to create it all the same */
   'LOOK_ALIKE',
   'IMPORT_FAILED',

@@ -153,7 +153,7 @@ export interface ReportGridResponse {
   month: string;
   monthState: MonthState;
   rows: ReportGridRow[];
-  counts: Record<ReportStatus | 'MISSING', number>;
+  counts: ReportCounts;
 }
 
 /** A draft save of the grid: one row's figures; `version` null when the report does not exist yet. */
@@ -214,4 +214,46 @@ export interface ImportProgress {
   importId: string;
   phase: 'READING' | 'CHECKING' | 'WRITING' | 'DONE' | 'FAILED';
   rowsRead: number;
+}
+
+/** PUT /monthly-reports/drafts: save the grid's changed rows (all or nothing). */
+export interface SaveDraftsRequest {
+  regionCode: string;
+  month: string;
+  items: ReportDraftInput[];
+}
+
+/** POST /monthly-reports/submit: every DRAFT or RETURNED report of the region and month, or only the given projects'. */
+export interface SubmitReportsRequest {
+  regionCode: string;
+  month: string;
+  projectIds?: string[];
+}
+
+/** POST /monthly-reports/verify and /return: reports by id with the version the verifier saw. */
+export interface ReportActionRequest {
+  items: { id: string; version: number }[];
+  /** required for a return */
+  reason?: string;
+}
+
+export interface ReportsChanged {
+  items: MonthlyReportDto[];
+}
+
+export type ReportCounts = Record<ReportStatus | 'MISSING', number>;
+
+/** GET /monthly-reports/queue: a month's reports for verification, and the counts per region. */
+export interface ReportQueueResponse {
+  month: string;
+  monthState: MonthState;
+  items: (MonthlyReportDto & { regionName: string })[];
+  byRegion: ({ regionCode: string; regionName: string } & ReportCounts)[];
+}
+
+/** GET /months?year=YYYY: each month of the year up to this one, with its close state and counts. */
+export interface MonthOverview extends MonthState {
+  counts: ReportCounts;
+  /** projects that should report for the month */
+  expected: number;
 }
