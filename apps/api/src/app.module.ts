@@ -9,7 +9,10 @@ import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { DictionariesModule } from './modules/dictionaries/dictionaries.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { FaiModule } from './modules/fai/fai.module.js';
+import { ImportsModule } from './modules/imports/imports.module.js';
 import { ProjectsModule } from './modules/projects/projects.module.js';
+import { ReportsModule } from './modules/reports/reports.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
 @Module({})
@@ -27,6 +30,9 @@ export class AppModule {
         DictionariesModule,
         UsersModule,
         ProjectsModule,
+        ReportsModule,
+        FaiModule,
+        ImportsModule,
         HealthModule,
       ],
     };
