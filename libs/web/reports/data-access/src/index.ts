@@ -1,0 +1,2 @@
+export * from './lib/report-months';
+export * from './lib/reports.api';

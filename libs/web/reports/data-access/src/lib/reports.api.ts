@@ -1,0 +1,104 @@
+import { HttpClient, HttpErrorResponse, HttpParams } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type {
+  MonthOverview,
+  ReportActionRequest,
+  ReportGridResponse,
+  ReportQueueQuery,
+  ReportQueueResponse,
+  ReportsChanged,
+  SaveDraftsRequest,
+  SubmitReportsRequest,
+} from '@zhaoshang/shared/domain';
+import { API_V1, callerShowsErrors } from '@zhaoshang/web/shared/data-access';
+import { contentDispositionFileName } from '@zhaoshang/web/shared/util';
+import { type Observable, catchError, from, map, switchMap, throwError } from 'rxjs';
+
+export interface DownloadedReportFile {
+  blob: Blob;
+  fileName: string;
+}
+
+export interface ReportExportQuery {
+  from: string;
+  to: string;
+  regionCode?: string | null;
+}
+
+/** 月报 (issue 5): the district entry grid, submission, the city's verification queue and the export. */
+@Injectable({ providedIn: 'root' })
+export class ReportsApi {
+  private readonly http = inject(HttpClient);
+  private readonly base = `${API_V1}/monthly-reports`;
+
+  /** Every project that should report for the region and month, with this month's report or null. */
+  grid(regionCode: string, month: string): Observable<ReportGridResponse> {
+    return this.http.get<ReportGridResponse>(`${this.base}/grid`, { params: new HttpParams({ fromObject: { regionCode, month } }) });
+  }
+
+  /** Saves changed rows as drafts, all or nothing; the page shows its own errors (autosave). */
+  saveDrafts(request: SaveDraftsRequest): Observable<ReportsChanged> {
+    return this.http.put<ReportsChanged>(`${this.base}/drafts`, request, { context: callerShowsErrors() });
+  }
+
+  submit(request: SubmitReportsRequest): Observable<ReportsChanged> {
+    return this.http.post<ReportsChanged>(`${this.base}/submit`, request, { context: callerShowsErrors() });
+  }
+
+  queue(query: ReportQueueQuery): Observable<ReportQueueResponse> {
+    const params: Record<string, string> = { month: query.month };
+    if (query.regionCode) params['regionCode'] = query.regionCode;
+    if (query.status) params['status'] = query.status;
+    return this.http.get<ReportQueueResponse>(`${this.base}/queue`, { params: new HttpParams({ fromObject: params }) });
+  }
+
+  verify(items: ReportActionRequest['items']): Observable<ReportsChanged> {
+    return this.http.post<ReportsChanged>(`${this.base}/verify`, { items } satisfies ReportActionRequest, { context: callerShowsErrors() });
+  }
+
+  /** Sends reports back to the district with a reason (≤ 200 characters). */
+  returnReports(items: ReportActionRequest['items'], reason: string): Observable<ReportsChanged> {
+    return this.http.post<ReportsChanged>(`${this.base}/return`, { items, reason } satisfies ReportActionRequest, { context: callerShowsErrors() });
+  }
+
+  /** The reports of a month range as .xlsx in the import template's layout. */
+  export(query: ReportExportQuery): Observable<DownloadedReportFile> {
+    const fromObject: Record<string, string> = { from: query.from, to: query.to };
+    if (query.regionCode) fromObject['regionCode'] = query.regionCode;
+    return this.http
+      .get(`${this.base}/export`, { params: new HttpParams({ fromObject }), responseType: 'blob', observe: 'response', context: callerShowsErrors() })
+      .pipe(
+        map((response) => ({
+          blob: response.body ?? new Blob(),
+          fileName: contentDispositionFileName(response.headers.get('Content-Disposition')) ?? `月报-${query.from === query.to ? query.from : `${query.from}至${query.to}`}.xlsx`,
+        })),
+        catchError((error: unknown) => from(readBlobError(error)).pipe(switchMap((readable) => throwError(() => readable)))),
+      );
+  }
+
+  /** Each month of the year up to this one: close state and counts. */
+  months(year: number): Observable<MonthOverview[]> {
+    return this.http.get<MonthOverview[]>(`${API_V1}/months`, { params: new HttpParams().set('year', year) });
+  }
+}
+
+/** A blob request's error body is a Blob: read it back into the API's JSON so that messages work. */
+async function readBlobError(error: unknown): Promise<unknown> {
+  if (!(error instanceof HttpErrorResponse) || !(error.error instanceof Blob)) return error;
+  let body: unknown = null;
+  try {
+    body = JSON.parse(await blobText(error.error));
+  } catch {
+    // not JSON: the status alone says what happened
+  }
+  return new HttpErrorResponse({ error: body, headers: error.headers, status: error.status, statusText: error.statusText, url: error.url ?? undefined });
+}
+
+function blobText(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsText(blob);
+  });
+}
