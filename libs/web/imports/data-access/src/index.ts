@@ -1,0 +1,5 @@
+export * from './lib/download';
+export * from './lib/import-errors';
+export * from './lib/import-flow.store';
+export * from './lib/import-state';
+export * from './lib/imports.api';
