@@ -1,0 +1,45 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { isMonth, type MonthOverview, type MonthState } from '@zhaoshang/shared/domain';
+import { Access } from '../../common/access/access.decorator.js';
+import { CurrentUserActor, type UserActor } from '../../common/access/actor.js';
+import { ValidationFailed } from '../../common/errors/app.exception.js';
+import { YearQueryDto } from './dto/report-query.dto.js';
+import { MonthCloseDto, MonthReopenDto } from './dto/report-write.dto.js';
+import { MonthsService } from './months.service.js';
+
+function monthParam(month: string): string {
+  if (!isMonth(month)) throw ValidationFailed.field('month', '月份应为 YYYY-MM 格式，例如 2025-09');
+  return month;
+}
+
+@ApiTags('月结')
+@Controller({ path: 'months', version: '1' })
+export class MonthsController {
+  constructor(private readonly months: MonthsService) {}
+
+  @Get()
+  @Access({ capability: 'reports:read' })
+  @ApiOperation({ summary: '各月月结状态', description: '该年截至本月的每个月：是否月结、应报项目数、各状态月报数、未填报数' })
+  overview(@Query() query: YearQueryDto): Promise<MonthOverview[]> {
+    return this.months.overview(query.year);
+  }
+
+  @Post(':month/close')
+  @HttpCode(200)
+  @Access({ capability: 'months:close' })
+  @ApiOperation({ summary: '月结', description: '冻结该月全部月报（全市）；之后修改、报送、核实、导入均返回 409 MONTH_CLOSED' })
+  @ApiConflictResponse({ description: 'VERSION_CONFLICT / CONFLICT（已月结）' })
+  close(@CurrentUserActor() actor: UserActor, @Param('month') month: string, @Body() dto: MonthCloseDto): Promise<MonthState> {
+    return this.months.close(actor, monthParam(month), dto.version);
+  }
+
+  @Post(':month/reopen')
+  @HttpCode(200)
+  @Access({ capability: 'months:close' })
+  @ApiOperation({ summary: '重新打开已月结的月份', description: '须填写原因，记入操作日志' })
+  @ApiConflictResponse({ description: 'VERSION_CONFLICT / CONFLICT（未月结）' })
+  reopen(@CurrentUserActor() actor: UserActor, @Param('month') month: string, @Body() dto: MonthReopenDto): Promise<MonthState> {
+    return this.months.reopen(actor, monthParam(month), dto.version, dto.reason.trim());
+  }
+}

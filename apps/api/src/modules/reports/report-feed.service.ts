@@ -1,0 +1,149 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type MonthlyReportDto, type Page, type ReportStatus } from '@zhaoshang/shared/domain';
+import ExcelJS from 'exceljs';
+import { PassThrough, type Readable, type Writable } from 'node:stream';
+import { DataSource } from 'typeorm';
+import { ValidationFailed } from '../../common/errors/app.exception.js';
+import { neutraliseCell } from '../projects/project-export.js';
+import { decodeFeedCursor, encodeFeedCursor, SqlParams } from '../projects/project-sql.js';
+import type { ReportFeedQueryDto, ReportRangeQueryDto } from './dto/report-query.dto.js';
+import { FROM_REPORTS, REPORT_COLUMNS, type ReportRow, toReportDto } from './report-sql.js';
+
+/** The columns of the `monthly` import (DOMAIN.md §8), so that an export imports back unchanged. */
+export const MONTHLY_EXPORT_COLUMNS = [
+  { header: '项目编号', width: 18 },
+  { header: '月份', width: 10 },
+  { header: '自有资金到位(万元)', width: 18, money: true },
+  { header: '银行贷款到位(万元)', width: 18, money: true },
+  { header: '其他资金到位(万元)', width: 18, money: true },
+  { header: '完成投资(万元)', width: 16, money: true },
+  { header: '形象进度', width: 40 },
+  { header: '核实状态', width: 10 },
+] as const;
+
+/** Filed reports only: drafts and returned ones are not figures yet (and would re-import as 待核实). */
+const EXPORTED_STATUSES: ReportStatus[] = ['SUBMITTED', 'VERIFIED'];
+
+function rangeConditions(query: ReportRangeQueryDto, params: SqlParams): string[] {
+  if (query.from > query.to) throw ValidationFailed.field('from', '起始月份不能晚于截止月份');
+  const where = [`m.month >= ${params.add(query.from)}`, `m.month <= ${params.add(query.to)}`];
+  if (query.regionCode) where.push(`p.region_code = ${params.add(query.regionCode)}`);
+  if (query.status) where.push(`m.status = ${params.add(query.status)}`);
+  return where;
+}
+
+/** The statistics feed of monthly reports and their spreadsheet export. */
+@Injectable()
+export class ReportFeedService {
+  private readonly logger = new Logger(ReportFeedService.name);
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** DOMAIN.md §8: reports by month range, region and status, in (updatedAt, id) order, cursor paged. */
+  async feed(query: ReportFeedQueryDto): Promise<Page<MonthlyReportDto>> {
+    const limit = query.limit ?? 500;
+    const params = new SqlParams();
+    const where = rangeConditions(query, params);
+    if (query.updatedSince) where.push(`m.updated_at > ${params.add(new Date(query.updatedSince).toISOString())}`);
+    if (query.cursor) {
+      const cursor = decodeFeedCursor(query.cursor);
+      where.push(`(m.updated_at, m.id) > (${params.add(cursor.at)}::timestamptz, ${params.add(cursor.id)}::uuid)`);
+    }
+    const rows = await this.dataSource.query<(ReportRow & { cursorAt: string })[]>(
+      `SELECT ${REPORT_COLUMNS}, to_char(m.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "cursorAt"
+       ${FROM_REPORTS} WHERE ${where.join(' AND ')} ORDER BY m.updated_at, m.id LIMIT ${params.add(limit + 1)}`,
+      params.values,
+    );
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(({ cursorAt: _cursorAt, ...row }) => toReportDto(row)),
+      nextCursor: rows.length > limit && last ? encodeFeedCursor(last.cursorAt, last.id) : null,
+    };
+  }
+
+  /** Filed reports of a month range as .xlsx in the import layout, streamed from a cursor in one snapshot. */
+  async exportXlsx(query: ReportRangeQueryDto): Promise<Readable> {
+    const params = new SqlParams();
+    const where = rangeConditions(query, params);
+    if (!query.status) where.push(`m.status = ANY(${params.add(EXPORTED_STATUSES)}::report_status[])`);
+    const sql = `SELECT p.project_no AS "projectNo", m.month, m.arrived_equity_wan AS "arrivedEquityWan", m.arrived_loan_wan AS "arrivedLoanWan",
+        m.arrived_other_wan AS "arrivedOtherWan", m.completed_investment_wan AS "completedInvestmentWan", m.progress, m.status
+      ${FROM_REPORTS} WHERE ${where.join(' AND ')} ORDER BY m.month, p.project_no`;
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    const end = async (ok: boolean) => {
+      try {
+        if (runner.isTransactionActive) await (ok ? runner.commitTransaction() : runner.rollbackTransaction());
+      } finally {
+        await runner.release();
+      }
+    };
+    try {
+      await runner.startTransaction('REPEATABLE READ');
+      await runner.query(`DECLARE report_export NO SCROLL CURSOR FOR ${sql}`, params.values);
+    } catch (error) {
+      await end(false);
+      throw error;
+    }
+    const out = new PassThrough();
+    async function* batches(): AsyncGenerator<ExportRow[]> {
+      for (;;) {
+        if (out.destroyed) throw new Error('export stream closed by the client');
+        const rows = (await runner.query('FETCH 2000 FROM report_export')) as ExportRow[];
+        if (rows.length === 0) return;
+        yield rows;
+      }
+    }
+    void (async () => {
+      let ok = false;
+      try {
+        await writeMonthlyXlsx(out, batches());
+        ok = true;
+      } catch (error) {
+        this.logger.warn(`月报导出中断：${error instanceof Error ? error.message : String(error)}`);
+        out.destroy(error instanceof Error ? error : new Error(String(error)));
+      }
+      await end(ok).catch((error: unknown) => this.logger.error('月报导出未能结束数据库事务', error instanceof Error ? error.stack : String(error)));
+    })();
+    return out;
+  }
+}
+
+interface ExportRow {
+  projectNo: string;
+  month: string;
+  arrivedEquityWan: string;
+  arrivedLoanWan: string;
+  arrivedOtherWan: string;
+  completedInvestmentWan: string;
+  progress: string | null;
+  status: ReportStatus;
+}
+
+export async function writeMonthlyXlsx(out: Writable, batches: AsyncIterable<ExportRow[]>): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const sheet = workbook.addWorksheet('月报', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = MONTHLY_EXPORT_COLUMNS.map((c) => ({ header: c.header, width: c.width, ...('money' in c ? { style: { numFmt: '0.00' } } : {}) }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.getRow(1).commit();
+  for await (const batch of batches) {
+    for (const r of batch) {
+      sheet
+        .addRow([
+          r.projectNo,
+          r.month,
+          Number(r.arrivedEquityWan),
+          Number(r.arrivedLoanWan),
+          Number(r.arrivedOtherWan),
+          Number(r.completedInvestmentWan),
+          r.progress === null ? null : neutraliseCell(r.progress),
+          r.status === 'VERIFIED' ? '已核实' : '待核实',
+        ])
+        .commit();
+    }
+  }
+  sheet.commit();
+  await workbook.commit();
+}

@@ -1,0 +1,43 @@
+import type { MonthlyReportDto } from '@zhaoshang/shared/domain';
+
+/**
+ * The report reads as hand-written SQL: `m` is monthly_reports, `p` its project. The arrived total
+ * is summed by PostgreSQL (numeric), never in JavaScript.
+ */
+export const REPORT_COLUMNS = `m.id, m.project_id AS "projectId", p.project_no AS "projectNo", p.name AS "projectName",
+  p.region_code AS "regionCode", m.month, m.arrived_equity_wan AS "arrivedEquityWan", m.arrived_loan_wan AS "arrivedLoanWan",
+  m.arrived_other_wan AS "arrivedOtherWan", (m.arrived_equity_wan + m.arrived_loan_wan + m.arrived_other_wan)::text AS "arrivedTotalWan",
+  m.completed_investment_wan AS "completedInvestmentWan", m.progress, m.status, m.return_reason AS "returnReason",
+  m.submitted_at AS "submittedAt", m.verified_at AS "verifiedAt", m.version, m.updated_at AS "updatedAt"`;
+
+export const FROM_REPORTS = 'FROM monthly_reports m JOIN projects p ON p.id = m.project_id';
+
+export type ReportRow = Omit<MonthlyReportDto, 'submittedAt' | 'verifiedAt' | 'updatedAt'> & {
+  submittedAt: Date | null;
+  verifiedAt: Date | null;
+  updatedAt: Date;
+};
+
+export function toReportDto(row: ReportRow): MonthlyReportDto {
+  return {
+    ...row,
+    submittedAt: row.submittedAt?.toISOString() ?? null,
+    verifiedAt: row.verifiedAt?.toISOString() ?? null,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/**
+ * The projects that should report for a month (issue 5): signed by the month's end and not
+ * terminated before the month began. `$month` is the parameter holding 'YYYY-MM'.
+ */
+export function shouldReport(month: string): string {
+  return `p.signed_at IS NOT NULL AND p.signed_at < (${month} || '-01')::date + interval '1 month'
+    AND (p.terminated_at IS NULL OR p.terminated_at >= (${month} || '-01')::date)`;
+}
+
+/** What the audit log keeps of a report. */
+export function reportSnapshot(report: MonthlyReportDto): Record<string, unknown> {
+  const { projectName: _name, updatedAt: _updatedAt, arrivedTotalWan: _total, ...kept } = report;
+  return kept;
+}

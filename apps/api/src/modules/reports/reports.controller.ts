@@ -1,0 +1,90 @@
+import { Body, Controller, Get, HttpCode, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { type MonthlyReportDto, type Page, type ReportGridResponse, type ReportQueueResponse, type ReportsChanged, shanghaiToday } from '@zhaoshang/shared/domain';
+import type { FastifyReply } from 'fastify';
+import { Access } from '../../common/access/access.decorator.js';
+import { CurrentUserActor, type UserActor } from '../../common/access/actor.js';
+import { attachmentHeader } from '../projects/project-export.js';
+import { GridQueryDto, QueueQueryDto, ReportFeedQueryDto, ReportRangeQueryDto } from './dto/report-query.dto.js';
+import { ReportActionDto, SaveDraftsDto, SubmitReportsDto } from './dto/report-write.dto.js';
+import { ReportFeedService } from './report-feed.service.js';
+import { ReportsService } from './reports.service.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+@ApiTags('月报')
+@Controller({ path: 'monthly-reports', version: '1' })
+export class ReportsController {
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly feedService: ReportFeedService,
+  ) {}
+
+  @Get()
+  @Access({ capability: 'reports:read', scopes: ['read'] })
+  @ApiOperation({ summary: '月报增量查询（统计接口）', description: '按月份范围、地区、状态筛选；按 (updatedAt, id) 升序、游标分页；updatedSince 只取此后变更的月报' })
+  @ApiOkResponse({ description: '{items: 月报[], nextCursor}' })
+  feed(@Query() query: ReportFeedQueryDto): Promise<Page<MonthlyReportDto>> {
+    return this.feedService.feed(query);
+  }
+
+  @Get('grid')
+  @Access({ capability: 'reports:read' })
+  @ApiOperation({ summary: '月报填报表', description: '某地区某月应填报的全部项目（该月底前已签约、该月之前未终止），附上月数据与本年累计（至上月）' })
+  grid(@Query() query: GridQueryDto): Promise<ReportGridResponse> {
+    return this.reports.grid(query.regionCode, query.month);
+  }
+
+  @Get('queue')
+  @Access({ capability: 'reports:read' })
+  @ApiOperation({ summary: '月报核实队列', description: '某月的月报（可按地区、状态筛选）及各地区的状态计数（含未填报）' })
+  queue(@Query() query: QueueQueryDto): Promise<ReportQueueResponse> {
+    return this.reports.queue(query.month, query.regionCode, query.status);
+  }
+
+  @Get('export')
+  @Access({ capability: 'reports:read' })
+  @ApiOperation({ summary: '导出月报（.xlsx）', description: '列同月报导入模板，导出后可原样导入；默认只导出已报送（待核实、已核实）的月报' })
+  @ApiProduces(XLSX)
+  @ApiOkResponse({ description: '月报-起止月份.xlsx', schema: { type: 'string', format: 'binary' } })
+  async export(@Query() query: ReportRangeQueryDto, @Res() reply: FastifyReply): Promise<void> {
+    const stream = await this.feedService.exportXlsx(query);
+    const name = `月报-${query.from.replace('-', '')}-${query.to.replace('-', '')}-${shanghaiToday().replaceAll('-', '')}.xlsx`;
+    void reply.header('content-type', XLSX).header('content-disposition', attachmentHeader(name)).send(stream);
+  }
+
+  @Put('drafts')
+  @Access({ capability: 'reports:edit', region: { in: 'body', field: 'regionCode' } })
+  @ApiOperation({ summary: '保存月报草稿', description: '填报表中改动的行，全部成功或全部不保存；只有草稿和被退回的月报可以修改' })
+  @ApiConflictResponse({ description: 'VERSION_CONFLICT / WRONG_STATUS / MONTH_CLOSED' })
+  saveDrafts(@CurrentUserActor() actor: UserActor, @Body() dto: SaveDraftsDto): Promise<ReportsChanged> {
+    return this.reports.saveDrafts(actor, dto);
+  }
+
+  @Post('submit')
+  @HttpCode(200)
+  @Access({ capability: 'reports:edit', region: { in: 'body', field: 'regionCode' } })
+  @ApiOperation({ summary: '报送月报', description: '报送该地区该月全部草稿和被退回的月报（或指定项目的）' })
+  @ApiConflictResponse({ description: 'MONTH_CLOSED' })
+  submit(@CurrentUserActor() actor: UserActor, @Body() dto: SubmitReportsDto): Promise<ReportsChanged> {
+    return this.reports.submit(actor, dto);
+  }
+
+  @Post('verify')
+  @HttpCode(200)
+  @Access({ capability: 'reports:verify' })
+  @ApiOperation({ summary: '核实月报', description: '只有待核实的月报可以核实；每条带读取时的版本号' })
+  @ApiConflictResponse({ description: 'VERSION_CONFLICT / WRONG_STATUS / MONTH_CLOSED' })
+  verify(@CurrentUserActor() actor: UserActor, @Body() dto: ReportActionDto): Promise<ReportsChanged> {
+    return this.reports.verify(actor, dto);
+  }
+
+  @Post('return')
+  @HttpCode(200)
+  @Access({ capability: 'reports:verify' })
+  @ApiOperation({ summary: '退回月报', description: '须填写退回原因；旗县修改后可重新报送' })
+  @ApiConflictResponse({ description: 'VERSION_CONFLICT / WRONG_STATUS / MONTH_CLOSED' })
+  returnReports(@CurrentUserActor() actor: UserActor, @Body() dto: ReportActionDto): Promise<ReportsChanged> {
+    return this.reports.return(actor, dto);
+  }
+}

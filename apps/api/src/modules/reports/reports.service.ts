@@ -1,0 +1,264 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  addMonths,
+  type FieldProblem,
+  type MonthlyReportDto,
+  monthLabel,
+  monthOf,
+  REPORT_MONEY_FIELDS,
+  REPORT_STATUS_LABELS,
+  type ReportCounts,
+  reportFigureProblems,
+  type ReportGridResponse,
+  type ReportGridRow,
+  reportMonthProblem,
+  type ReportQueueResponse,
+  type ReportsChanged,
+  type ReportStatus,
+  shanghaiToday,
+} from '@zhaoshang/shared/domain';
+import { DataSource, type EntityManager, In } from 'typeorm';
+import type { UserActor } from '../../common/access/actor.js';
+import { AppException, NotFound, ValidationFailed, VersionConflict } from '../../common/errors/app.exception.js';
+import { AuditService } from '../audit/audit.service.js';
+import { canonicalMoney } from '../projects/project-checks.js';
+import type { ReportActionDto, SaveDraftsDto, SubmitReportsDto } from './dto/report-write.dto.js';
+import { MonthlyReport } from './entities/monthly-report.entity.js';
+import { MonthsService } from './months.service.js';
+import { FROM_REPORTS, REPORT_COLUMNS, type ReportRow, reportSnapshot, shouldReport, toReportDto } from './report-sql.js';
+
+/** The report's status does not allow what was asked. */
+export class WrongStatus extends AppException {
+  constructor(message: string, field?: string) {
+    super(409, 'WRONG_STATUS', message, field ? [{ field, message }] : undefined);
+  }
+}
+
+const EMPTY_COUNTS = (): ReportCounts => ({ DRAFT: 0, SUBMITTED: 0, VERIFIED: 0, RETURNED: 0, MISSING: 0 });
+const money = (value: string | undefined | null) => canonicalMoney(value === undefined || value === null || value === '' ? '0' : value) as string;
+
+function failIfAny(problems: FieldProblem[]): void {
+  if (problems.length > 0) throw new ValidationFailed(problems);
+}
+
+/** Monthly reports (issue 5): the district's entry grid, drafts, submission, and the city's verification. */
+@Injectable()
+export class ReportsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly months: MonthsService,
+  ) {}
+
+  /** Every project of the region that should report for the month, with last month's figures and the year so far. */
+  async grid(regionCode: string, month: string): Promise<ReportGridResponse> {
+    if (month > monthOf(shanghaiToday())) throw ValidationFailed.field('month', '不能填报未来月份');
+    const rows = await this.dataSource.query<(ReportRow & Record<string, unknown>)[]>(
+      `SELECT p.id AS "pId", p.project_no AS "pNo", p.name AS "pName", p.stage AS "pStage", p.investor_origin AS "pOrigin",
+         ${REPORT_COLUMNS},
+         l.arrived_equity_wan AS "lEquity", l.arrived_loan_wan AS "lLoan", l.arrived_other_wan AS "lOther",
+         (l.arrived_equity_wan + l.arrived_loan_wan + l.arrived_other_wan)::text AS "lTotal", l.completed_investment_wan AS "lCompleted", l.progress AS "lProgress",
+         coalesce(y.arrived, 0)::numeric(16, 2)::text AS "yArrived", coalesce(y.completed, 0)::numeric(16, 2)::text AS "yCompleted"
+       FROM projects p
+       LEFT JOIN monthly_reports m ON m.project_id = p.id AND m.month = $2
+       LEFT JOIN monthly_reports l ON l.project_id = p.id AND l.month = $3
+       LEFT JOIN LATERAL (
+         SELECT sum(y.arrived_equity_wan + y.arrived_loan_wan + y.arrived_other_wan) AS arrived, sum(y.completed_investment_wan) AS completed
+         FROM monthly_reports y WHERE y.project_id = p.id AND y.month >= $4 AND y.month < $2
+       ) y ON true
+       WHERE p.region_code = $1 AND ${shouldReport('$2')}
+       ORDER BY p.project_no`,
+      [regionCode, month, addMonths(month, -1), `${month.slice(0, 4)}-01`],
+    );
+    const counts = EMPTY_COUNTS();
+    const gridRows = rows.map((row): ReportGridRow => {
+      const report = row.id === null ? null : toReportDto(row);
+      counts[report?.status ?? 'MISSING'] += 1;
+      return {
+        projectId: row['pId'] as string,
+        projectNo: row['pNo'] as string,
+        projectName: row['pName'] as string,
+        stage: row['pStage'] as string,
+        investorOrigin: row['pOrigin'] as string,
+        report,
+        lastMonth:
+          row['lTotal'] === null
+            ? null
+            : {
+                arrivedEquityWan: row['lEquity'] as string,
+                arrivedLoanWan: row['lLoan'] as string,
+                arrivedOtherWan: row['lOther'] as string,
+                arrivedTotalWan: row['lTotal'] as string,
+                completedInvestmentWan: row['lCompleted'] as string,
+                progress: row['lProgress'] as string | null,
+              },
+        yearToDate: { arrivedTotalWan: row['yArrived'] as string, completedInvestmentWan: row['yCompleted'] as string },
+      };
+    });
+    return { regionCode, month, monthState: await this.months.state(month), rows: gridRows, counts };
+  }
+
+  /**
+   * Saves the grid's changed rows as drafts, all or nothing. Only DRAFT and RETURNED reports can be
+   * changed (a returned one stays RETURNED until it is submitted again); unchanged rows are not written.
+   */
+  async saveDrafts(actor: UserActor, dto: SaveDraftsDto): Promise<ReportsChanged> {
+    const { regionCode, month, items } = dto;
+    const ids = items.map((item) => item.projectId);
+    if (new Set(ids).size !== ids.length) throw ValidationFailed.field('items', '同一项目在一次保存中出现了多次');
+    failIfAny(items.flatMap((item, i) => reportFigureProblems(item).map((p) => ({ field: `items[${i}].${p.field}`, message: p.message }))));
+    return this.dataSource.transaction(async (em) => {
+      await this.months.assertOpen(em, month);
+      await this.assertReportable(em, regionCode, month, ids);
+      const existing = await em.find(MonthlyReport, { where: { projectId: In(ids), month }, lock: { mode: 'pessimistic_write' } });
+      const changedIds: string[] = [];
+      const befores = new Map<string, MonthlyReportDto>();
+      for (const before of await this.load(em, existing.map((r) => r.id))) befores.set(before.projectId, before);
+      for (const [i, item] of items.entries()) {
+        const report = existing.find((r) => r.projectId === item.projectId);
+        const figures = {
+          arrivedEquityWan: money(item.arrivedEquityWan),
+          arrivedLoanWan: money(item.arrivedLoanWan),
+          arrivedOtherWan: money(item.arrivedOtherWan),
+          completedInvestmentWan: money(item.completedInvestmentWan),
+          progress: item.progress?.trim() || null,
+        };
+        if (!report) {
+          if (item.version !== null) throw new NotFound('月报', `${item.projectId} ${month}`);
+          const created = await em.save(em.create(MonthlyReport, { projectId: item.projectId, month, status: 'DRAFT', ...figures }));
+          changedIds.push(created.id);
+          continue;
+        }
+        if (item.version !== report.version) throw new VersionConflict('月报', report.version, item.version ?? 0);
+        const same = REPORT_MONEY_FIELDS.every((f) => report[f] === figures[f]) && report.progress === figures.progress;
+        if (same) continue;
+        if (report.status !== 'DRAFT' && report.status !== 'RETURNED') {
+          throw new WrongStatus(`该月报${REPORT_STATUS_LABELS[report.status]}，不能修改`, `items[${i}]`);
+        }
+        await em.save(em.merge(MonthlyReport, report, figures));
+        changedIds.push(report.id);
+      }
+      const after = await this.load(em, changedIds);
+      for (const report of after) {
+        const before = befores.get(report.projectId) ?? null;
+        await this.audit.record(em, actor, { entity: 'monthlyReport', entityId: report.id, action: before ? 'UPDATE' : 'CREATE', before: before && reportSnapshot(before), after: reportSnapshot(report) });
+      }
+      return { items: after };
+    });
+  }
+
+  /** Submits every DRAFT or RETURNED report of the region and month (or of the given projects). */
+  async submit(actor: UserActor, dto: SubmitReportsDto): Promise<ReportsChanged> {
+    return this.dataSource.transaction(async (em) => {
+      await this.months.assertOpen(em, dto.month);
+      const params: unknown[] = [dto.regionCode, dto.month];
+      const only = dto.projectIds ? `AND m.project_id = ANY($${params.push(dto.projectIds)})` : '';
+      const rows = await em.query<{ id: string }[]>(
+        `SELECT m.id FROM monthly_reports m JOIN projects p ON p.id = m.project_id
+         WHERE p.region_code = $1 AND m.month = $2 AND m.status IN ('DRAFT', 'RETURNED') ${only} ORDER BY p.project_no FOR UPDATE OF m`,
+        params,
+      );
+      return this.transition(em, actor, rows.map((r) => r.id), 'SUBMIT', `UPDATE monthly_reports SET status = 'SUBMITTED', submitted_at = now(), version = version + 1, updated_at = now() WHERE id = ANY($1)`);
+    });
+  }
+
+  /** 核实: accepts submitted reports, each at the version the verifier saw. */
+  verify(actor: UserActor, dto: ReportActionDto): Promise<ReportsChanged> {
+    return this.dataSource.transaction(async (em) => {
+      const ids = await this.lockSubmitted(em, dto);
+      return this.transition(em, actor, ids, 'VERIFY', `UPDATE monthly_reports SET status = 'VERIFIED', verified_at = now(), verified_by = $2, version = version + 1, updated_at = now() WHERE id = ANY($1)`, [actor.id]);
+    });
+  }
+
+  /** 退回: sends submitted reports back to the district with a reason. */
+  return(actor: UserActor, dto: ReportActionDto): Promise<ReportsChanged> {
+    const reason = dto.reason?.trim();
+    if (!reason) throw ValidationFailed.field('reason', '退回时请填写退回原因');
+    return this.dataSource.transaction(async (em) => {
+      const ids = await this.lockSubmitted(em, dto);
+      return this.transition(em, actor, ids, 'RETURN', `UPDATE monthly_reports SET status = 'RETURNED', return_reason = $2, verified_at = NULL, verified_by = NULL, version = version + 1, updated_at = now() WHERE id = ANY($1)`, [reason]);
+    });
+  }
+
+  /** A month's reports for verification, with the counts per region (the missing ones included). */
+  async queue(month: string, regionCode?: string, status?: ReportStatus): Promise<ReportQueueResponse> {
+    const params: unknown[] = [month];
+    const where = ['m.month = $1'];
+    if (regionCode) where.push(`p.region_code = $${params.push(regionCode)}`);
+    if (status) where.push(`m.status = $${params.push(status)}`);
+    const items = await this.dataSource.query<(ReportRow & { regionName: string })[]>(
+      `SELECT ${REPORT_COLUMNS}, r.name AS "regionName" ${FROM_REPORTS} JOIN regions r ON r.code = p.region_code
+       WHERE ${where.join(' AND ')} ORDER BY p.region_code, p.project_no`,
+      params,
+    );
+    const byRegion = await this.dataSource.query<ReportQueueResponse['byRegion']>(
+      `SELECT r.code AS "regionCode", r.name AS "regionName",
+         count(*) FILTER (WHERE m.status = 'DRAFT')::int AS "DRAFT", count(*) FILTER (WHERE m.status = 'SUBMITTED')::int AS "SUBMITTED",
+         count(*) FILTER (WHERE m.status = 'VERIFIED')::int AS "VERIFIED", count(*) FILTER (WHERE m.status = 'RETURNED')::int AS "RETURNED",
+         count(p.id) FILTER (WHERE m.id IS NULL)::int AS "MISSING"
+       FROM regions r
+       LEFT JOIN projects p ON p.region_code = r.code AND ${shouldReport('$1')}
+       LEFT JOIN monthly_reports m ON m.project_id = p.id AND m.month = $1
+       WHERE r.parent_code IS NOT NULL
+       GROUP BY r.code, r.name ORDER BY r.code`,
+      [month],
+    );
+    return { month, monthState: await this.months.state(month), items: items.map((row) => ({ ...toReportDto(row), regionName: row.regionName })), byRegion };
+  }
+
+  /** Reports by id, as the API returns them, in the order of the ids' projects. */
+  async load(em: EntityManager, ids: string[]): Promise<MonthlyReportDto[]> {
+    if (ids.length === 0) return [];
+    const rows = await em.query<ReportRow[]>(`SELECT ${REPORT_COLUMNS} ${FROM_REPORTS} WHERE m.id = ANY($1) ORDER BY p.project_no, m.month`, [ids]);
+    return rows.map(toReportDto);
+  }
+
+  /** The projects must be of the region and due to report for the month. */
+  private async assertReportable(em: EntityManager, regionCode: string, month: string, projectIds: string[]): Promise<void> {
+    const projects = await em.query<{ id: string; regionCode: string; signedAt: string | null; terminatedAt: string | null; projectNo: string }[]>(
+      `SELECT id, region_code AS "regionCode", signed_at AS "signedAt", terminated_at AS "terminatedAt", project_no AS "projectNo" FROM projects WHERE id = ANY($1)`,
+      [projectIds],
+    );
+    const today = shanghaiToday();
+    const problems: FieldProblem[] = [];
+    for (const [i, id] of projectIds.entries()) {
+      const project = projects.find((p) => p.id === id);
+      const problem = !project
+        ? '项目不存在'
+        : project.regionCode !== regionCode
+          ? `项目 ${project.projectNo} 不属于所选地区`
+          : reportMonthProblem(project, month, today);
+      if (problem) problems.push({ field: `items[${i}].projectId`, message: project ? `${problem}（${project.projectNo}，${monthLabel(month)}）` : problem });
+    }
+    failIfAny(problems);
+  }
+
+  /** Locks the reports, checks each one's version and that it waits for verification; all months open. */
+  private async lockSubmitted(em: EntityManager, dto: ReportActionDto): Promise<string[]> {
+    const ids = dto.items.map((item) => item.id);
+    if (new Set(ids).size !== ids.length) throw ValidationFailed.field('items', '同一月报出现了多次');
+    const reports = await em.find(MonthlyReport, { where: { id: In(ids) }, lock: { mode: 'pessimistic_write' } });
+    for (const month of new Set(reports.map((r) => r.month))) await this.months.assertOpen(em, month);
+    for (const [i, item] of dto.items.entries()) {
+      const report = reports.find((r) => r.id === item.id);
+      if (!report) throw new NotFound('月报', item.id);
+      if (report.version !== item.version) throw new VersionConflict('月报', report.version, item.version);
+      if (report.status !== 'SUBMITTED') throw new WrongStatus(`该月报${REPORT_STATUS_LABELS[report.status]}，只有待核实的月报可以核实或退回`, `items[${i}]`);
+    }
+    return ids;
+  }
+
+  /** One status change for many reports: one UPDATE, then an audit row per report. */
+  private async transition(em: EntityManager, actor: UserActor, ids: string[], action: 'SUBMIT' | 'VERIFY' | 'RETURN', sql: string, extra: unknown[] = []): Promise<ReportsChanged> {
+    if (ids.length === 0) return { items: [] };
+    const before = await this.load(em, ids);
+    await em.query(sql, [ids, ...extra]);
+    const after = await this.load(em, ids);
+    for (const report of after) {
+      const previous = before.find((b) => b.id === report.id) ?? null;
+      await this.audit.record(em, actor, { entity: 'monthlyReport', entityId: report.id, action, before: previous && reportSnapshot(previous), after: reportSnapshot(report) });
+    }
+    return { items: after };
+  }
+}
