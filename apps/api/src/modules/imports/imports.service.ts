@@ -1,0 +1,140 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { can, type ImportKind, type ImportProgress, type ImportResult, type ImportRowError, shanghaiToday } from '@zhaoshang/shared/domain';
+import { randomUUID } from 'node:crypto';
+import type { DataSource, QueryRunner } from 'typeorm';
+import type { UserActor } from '../../common/access/actor.js';
+import { Forbidden } from '../../common/errors/app.exception.js';
+import { AuditService } from '../audit/audit.service.js';
+import { HeaderMap, isBlankRow } from './columns.js';
+import { FaiImporter } from './fai-importer.js';
+import { ImportFailed, RowErrors } from './import-failed.js';
+import { ImportProgressRegistry } from './import-progress.js';
+import type { ImportContext, ImportCounts, Importer } from './importer.js';
+import { Dictionaries } from './lookups.js';
+import { MonthlyImporter } from './monthly-importer.js';
+import { ProjectsImporter } from './projects-importer.js';
+import { MAX_DATA_ROWS, type OpenedSheet, openSheet } from './sheet-reader.js';
+
+export interface UploadedSheet {
+  /** the upload, streamed to a temporary file */
+  path: string;
+  originalName: string;
+}
+
+export interface ImportOptions {
+  kind: ImportKind;
+  dryRun: boolean;
+  confirmLookAlikes: boolean;
+  importId?: string;
+}
+
+/**
+ * Spreadsheet imports (DOMAIN.md §8): the whole file is one transaction, so one bad row, a dry run
+ * or a process killed half-way leaves the database as it was.
+ */
+@Injectable()
+export class ImportsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly progressRegistry: ImportProgressRegistry,
+    private readonly audit: AuditService,
+  ) {}
+
+  async run(actor: UserActor, upload: UploadedSheet, options: ImportOptions): Promise<ImportResult> {
+    if (options.kind === 'fai' && !can(actor.role, 'fai:edit')) throw new Forbidden('只有市级招商人员和管理员可以导入全社会固定资产投资');
+    const progress = this.progressRegistry.start(options.importId ?? randomUUID(), actor.id);
+    try {
+      const result = await this.process(actor, upload, options, progress);
+      this.progressRegistry.finish(progress, 'DONE');
+      return result;
+    } catch (error) {
+      this.progressRegistry.finish(progress, 'FAILED');
+      throw error;
+    }
+  }
+
+  progress(importId: string, actor: UserActor): ImportProgress | null {
+    return this.progressRegistry.get(importId, actor.id);
+  }
+
+  /** Every error the import of this file would report, without writing anything (for the error report). */
+  async problems(actor: UserActor, upload: UploadedSheet, kind: ImportKind): Promise<{ sheet: OpenedSheet; errors: ImportRowError[] }> {
+    if (kind === 'fai' && !can(actor.role, 'fai:edit')) throw new Forbidden('只有市级招商人员和管理员可以导入全社会固定资产投资');
+    const sheet = await openSheet(upload.path, upload.originalName);
+    try {
+      await this.process(actor, upload, { kind, dryRun: true, confirmLookAlikes: false }, { importId: '', phase: 'READING', rowsRead: 0 }, sheet);
+      return { sheet, errors: [] };
+    } catch (error) {
+      if (error instanceof ImportFailed) return { sheet, errors: error.errors };
+      throw error;
+    }
+  }
+
+  private async process(actor: UserActor, upload: UploadedSheet, options: ImportOptions, progress: ImportProgress, opened?: OpenedSheet): Promise<ImportResult> {
+    const sheet = opened ?? (await openSheet(upload.path, upload.originalName));
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      const ctx: ImportContext = {
+        em: runner.manager,
+        actor,
+        today: shanghaiToday(),
+        sheet: sheet.sheet,
+        errors: new RowErrors(sheet.sheet),
+        warnings: [],
+        dictionaries: await Dictionaries.load(runner.manager),
+        confirmLookAlikes: options.confirmLookAlikes,
+      };
+      const importer = createImporter(options.kind, ctx, this.audit);
+      await importer.prepare();
+      await readRows(sheet, importer, progress);
+      progress.phase = 'CHECKING';
+      await importer.check();
+      ctx.errors.throwIfAny();
+      progress.phase = 'WRITING';
+      const counts: ImportCounts = await importer.write();
+      // a dry run goes through every statement and takes it all back
+      if (options.dryRun) await runner.rollbackTransaction();
+      else await runner.commitTransaction();
+      return { ...counts, dryRun: options.dryRun, warnings: ctx.warnings };
+    } finally {
+      await rollbackIfOpen(runner);
+      await runner.release();
+    }
+  }
+}
+
+function createImporter(kind: ImportKind, ctx: ImportContext, audit: AuditService): Importer {
+  switch (kind) {
+    case 'monthly':
+      return new MonthlyImporter(ctx) as Importer;
+    case 'fai':
+      return new FaiImporter(ctx) as Importer;
+    case 'projects':
+      return new ProjectsImporter(ctx, audit) as Importer;
+  }
+}
+
+/** The header (the first row with content), then every data row through the importer; blank rows are skipped. */
+async function readRows(sheet: OpenedSheet, importer: Importer, progress: ImportProgress): Promise<void> {
+  let header: HeaderMap<string> | null = null;
+  let dataRows = 0;
+  for await (const row of sheet.rows()) {
+    progress.rowsRead = row.row;
+    if (isBlankRow(row)) continue;
+    if (header === null) {
+      header = HeaderMap.read(sheet.sheet, row, importer.columns);
+      continue;
+    }
+    if (++dataRows > MAX_DATA_ROWS) throw ImportFailed.file(sheet.sheet, `文件超过 ${MAX_DATA_ROWS.toLocaleString('en')} 行，请分成几个文件导入`, row.row);
+    await importer.add(header.cells(row));
+  }
+  if (header === null) throw ImportFailed.file(sheet.sheet, '文件中没有内容：第 1 行应为表头，之后每行一条数据');
+  if (dataRows === 0) throw ImportFailed.file(sheet.sheet, '文件只有表头，没有数据行', header.headerRow + 1);
+}
+
+async function rollbackIfOpen(runner: QueryRunner): Promise<void> {
+  if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+}

@@ -1,0 +1,212 @@
+import { can, canEditRegion, monthLabel, REPORT_FIELD_LABELS as R, type ReportMoneyField, reportMonthProblem } from '@zhaoshang/shared/domain';
+import { auditActorColumns } from '../audit/audit.service.js';
+import { choice, isProblem, limitedText, money, month, type Parsed, text } from './cells.js';
+import { MONTHLY_COLUMNS, type RowCells, VERIFICATION_LABELS } from './columns.js';
+import type { ImportContext, ImportCounts, Importer } from './importer.js';
+
+type Key = (typeof MONTHLY_COLUMNS)[number]['key'];
+const H = Object.fromEntries(MONTHLY_COLUMNS.map((c) => [c.key, c.header])) as Record<Key, string>;
+const MONEY: ReportMoneyField[] = ['arrivedEquityWan', 'arrivedLoanWan', 'arrivedOtherWan', 'completedInvestmentWan'];
+
+/** Rows staged per statement: one array per column through unnest. */
+const BATCH = 5000;
+
+interface ProjectRef {
+  id: string;
+  regionCode: string;
+  signedAt: string | null;
+  terminatedAt: string | null;
+}
+
+interface PendingRow {
+  row: number;
+  projectNo: string;
+  month: string;
+  figures: Record<ReportMoneyField, string>;
+  progress: string | null;
+  /** null: the column is empty (待核实, but an unchanged verified report stays verified) */
+  status: 'VERIFIED' | 'SUBMITTED' | null;
+}
+
+/**
+ * The staged rows, one per (project, month), each already joined to the report it would change:
+ * `changed` false means the report exists with the same figures and status (nothing to write).
+ */
+const CREATE_STAGE = `CREATE TEMP TABLE import_monthly (
+  row_no int NOT NULL, project_id uuid NOT NULL, project_no varchar(40) NOT NULL, region_code varchar(12) NOT NULL, month char(7) NOT NULL,
+  arrived_equity_wan numeric(14,2) NOT NULL, arrived_loan_wan numeric(14,2) NOT NULL, arrived_other_wan numeric(14,2) NOT NULL,
+  completed_investment_wan numeric(14,2) NOT NULL, progress varchar(500), target_status report_status NOT NULL,
+  report_id uuid, old_status report_status, changed boolean NOT NULL
+) ON COMMIT DROP`;
+
+const STAGE = `INSERT INTO import_monthly
+  SELECT v.row_no, v.project_id, v.project_no, v.region_code, v.month, v.eq, v.loan, v.other, v.completed, v.progress, t.target, m.id, m.status,
+    m.id IS NULL OR t.target <> m.status OR NOT t.same
+  FROM unnest($1::int[], $2::uuid[], $3::varchar[], $4::varchar[], $5::char(7)[], $6::numeric[], $7::numeric[], $8::numeric[], $9::numeric[], $10::varchar[], $11::report_status[])
+    AS v(row_no, project_id, project_no, region_code, month, eq, loan, other, completed, progress, status)
+  LEFT JOIN monthly_reports m ON m.project_id = v.project_id AND m.month = v.month
+  CROSS JOIN LATERAL (SELECT (m.arrived_equity_wan, m.arrived_loan_wan, m.arrived_other_wan, m.completed_investment_wan, m.progress)
+    IS NOT DISTINCT FROM (v.eq, v.loan, v.other, v.completed, v.progress) AS same) s0
+  CROSS JOIN LATERAL (SELECT s0.same,
+    COALESCE(v.status, CASE WHEN m.status = 'VERIFIED' AND s0.same THEN 'VERIFIED'::report_status ELSE 'SUBMITTED'::report_status END) AS target) t`;
+
+/** Rows that would change a report they may not change: a closed month, or a verified report for someone who may not verify. */
+const FROZEN = `SELECT s.row_no AS "row", s.month, s.old_status AS "oldStatus", c.month IS NOT NULL AS closed
+  FROM import_monthly s LEFT JOIN month_closes c ON c.month = s.month AND c.closed
+  WHERE s.changed AND (c.month IS NOT NULL OR (s.old_status = 'VERIFIED' AND NOT $1::boolean))
+  ORDER BY s.row_no`;
+
+const SNAPSHOT = (m: string) => `jsonb_build_object('id', ${m}.id, 'projectId', ${m}.project_id, 'projectNo', s.project_no, 'regionCode', s.region_code,
+  'month', ${m}.month, 'arrivedEquityWan', ${m}.arrived_equity_wan::text, 'arrivedLoanWan', ${m}.arrived_loan_wan::text,
+  'arrivedOtherWan', ${m}.arrived_other_wan::text, 'completedInvestmentWan', ${m}.completed_investment_wan::text, 'progress', ${m}.progress,
+  'status', ${m}.status, 'returnReason', ${m}.return_reason,
+  'submittedAt', to_char(${m}.submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+  'verifiedAt', to_char(${m}.verified_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'version', ${m}.version)`;
+
+/**
+ * The changed rows in one statement: the reports as they were (for the audit's `before`), the
+ * upsert, and one audit row per created or updated report; counts come back, not rows.
+ */
+const WRITE = `WITH old AS (
+    SELECT m.id, ${SNAPSHOT('m')} AS snap FROM monthly_reports m JOIN import_monthly s ON s.report_id = m.id WHERE s.changed
+  ), up AS (
+    INSERT INTO monthly_reports AS m (project_id, month, arrived_equity_wan, arrived_loan_wan, arrived_other_wan, completed_investment_wan,
+      progress, status, return_reason, submitted_at, verified_at, verified_by, version)
+    SELECT project_id, month, arrived_equity_wan, arrived_loan_wan, arrived_other_wan, completed_investment_wan, progress, target_status, NULL, now(),
+      CASE WHEN target_status = 'VERIFIED' THEN now() END, CASE WHEN target_status = 'VERIFIED' THEN $1::uuid END, 1
+    FROM import_monthly WHERE changed
+    ON CONFLICT (project_id, month) DO UPDATE SET arrived_equity_wan = EXCLUDED.arrived_equity_wan, arrived_loan_wan = EXCLUDED.arrived_loan_wan,
+      arrived_other_wan = EXCLUDED.arrived_other_wan, completed_investment_wan = EXCLUDED.completed_investment_wan, progress = EXCLUDED.progress,
+      status = EXCLUDED.status, return_reason = NULL, submitted_at = EXCLUDED.submitted_at,
+      verified_at = CASE WHEN EXCLUDED.status = 'VERIFIED' AND m.status = 'VERIFIED' THEN m.verified_at ELSE EXCLUDED.verified_at END,
+      verified_by = CASE WHEN EXCLUDED.status = 'VERIFIED' AND m.status = 'VERIFIED' THEN m.verified_by ELSE EXCLUDED.verified_by END,
+      version = m.version + 1, updated_at = now()
+    RETURNING m.*, (m.xmax = 0) AS created
+  ), audit AS (
+    INSERT INTO audit_log (actor_type, actor_id, actor_name, entity, entity_id, action, before, after, request_id)
+    SELECT $2, $3, $4, 'monthlyReport', up.id::text, CASE WHEN up.created THEN 'CREATE' ELSE 'UPDATE' END, old.snap, ${SNAPSHOT('up')}, $5
+    FROM up JOIN import_monthly s ON s.project_id = up.project_id AND s.month = up.month LEFT JOIN old ON old.id = up.id
+    RETURNING action
+  )
+  SELECT count(*) FILTER (WHERE action = 'CREATE')::int AS created, count(*) FILTER (WHERE action = 'UPDATE')::int AS updated FROM audit`;
+
+/**
+ * kind=monthly (DOMAIN.md §8, issue 5): each row is checked in JavaScript as it streams in, the
+ * projects of a batch are looked up in one query, valid rows go to a temporary table in batches,
+ * and the checks against existing reports and the upsert with its audit rows are set-based SQL.
+ */
+export class MonthlyImporter implements Importer<Key> {
+  readonly columns = MONTHLY_COLUMNS;
+  private pending: PendingRow[] = [];
+  private readonly projects = new Map<string, ProjectRef | null>();
+  /** (项目编号, 月份) → the first row that has it */
+  private readonly seen = new Map<string, number>();
+  private staged = 0;
+  private readonly canVerify: boolean;
+
+  constructor(private readonly ctx: ImportContext) {
+    this.canVerify = can(ctx.actor.role, 'reports:verify');
+  }
+
+  async prepare(): Promise<void> {
+    await this.ctx.em.query(CREATE_STAGE);
+  }
+
+  async add(cells: RowCells<Key>): Promise<void> {
+    const { errors } = this.ctx;
+    const row = cells.row;
+    const problem = <T>(key: Key, value: Parsed<T>): T | null => {
+      if (isProblem(value)) {
+        errors.add(row, H[key], value.message);
+        return null;
+      }
+      return value;
+    };
+    const projectNo = text(cells.get('projectNo'));
+    if (projectNo === null) errors.add(row, H.projectNo, `${H.projectNo}不能为空`);
+    const monthCell = month(cells.get('month'), H.month);
+    if (monthCell === null) errors.add(row, H.month, `${H.month}不能为空`);
+    const m = problem('month', monthCell);
+    const figures = {} as Record<ReportMoneyField, string>;
+    for (const key of MONEY) figures[key] = problem(key, money(cells.get(key), R[key])) ?? '0.00';
+    const progress = problem('progress', limitedText(cells.get('progress'), R.progress, 500));
+    const status = problem('status', choice(cells.get('status'), H.status, VERIFICATION_LABELS));
+    if (status === 'VERIFIED' && !this.canVerify) errors.add(row, H.status, '只有市级核实人员可以导入“已核实”的月报，请填“待核实”或留空');
+    if (projectNo !== null && m !== null) {
+      const key = `${projectNo}\u0000${m}`;
+      const first = this.seen.get(key);
+      if (first !== undefined) errors.add(row, H.projectNo, `与第 ${first} 行重复：同一项目同一月份只能有一行`);
+      else this.seen.set(key, row);
+      this.pending.push({ row, projectNo, month: m, figures, progress, status });
+    }
+    if (this.pending.length >= BATCH) await this.flush();
+  }
+
+  async check(): Promise<void> {
+    await this.flush();
+    if (this.staged === 0) return;
+    const frozen = await this.ctx.em.query<{ row: number; month: string; oldStatus: string | null; closed: boolean }[]>(FROZEN, [this.canVerify]);
+    for (const f of frozen) {
+      if (f.closed) this.ctx.errors.add(f.row, H.month, `${monthLabel(f.month)}已月结，不能导入`);
+      else this.ctx.errors.add(f.row, H.status, '该月报已核实，不能修改');
+    }
+  }
+
+  async write(): Promise<ImportCounts> {
+    if (this.staged === 0) return { created: 0, updated: 0, unchanged: 0 };
+    const who = auditActorColumns(this.ctx.actor);
+    const [counts] = await this.ctx.em.query<{ created: number; updated: number }[]>(WRITE, [
+      this.ctx.actor.id,
+      who.actorType,
+      who.actorId,
+      who.actorName,
+      who.requestId,
+    ]);
+    return { ...counts, unchanged: this.staged - counts.created - counts.updated };
+  }
+
+  /** Looks the batch's projects up in one query, finishes the rows' checks and stages the valid ones. */
+  private async flush(): Promise<void> {
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return;
+    const unknown = [...new Set(batch.map((r) => r.projectNo).filter((no) => !this.projects.has(no)))];
+    if (unknown.length > 0) {
+      const found = await this.ctx.em.query<(ProjectRef & { projectNo: string })[]>(
+        `SELECT project_no AS "projectNo", id, region_code AS "regionCode", signed_at::text AS "signedAt", terminated_at::text AS "terminatedAt"
+         FROM projects WHERE project_no = ANY($1::varchar[])`,
+        [unknown],
+      );
+      for (const no of unknown) this.projects.set(no, null);
+      for (const { projectNo, ...ref } of found) this.projects.set(projectNo, ref);
+    }
+    const { errors, actor, today } = this.ctx;
+    const valid: (PendingRow & { project: ProjectRef })[] = [];
+    for (const r of batch) {
+      const project = this.projects.get(r.projectNo);
+      if (!project) {
+        errors.add(r.row, H.projectNo, `项目编号 ${r.projectNo} 不存在`);
+        continue;
+      }
+      if (!canEditRegion(actor, project.regionCode)) {
+        errors.add(r.row, H.projectNo, `无权导入其他地区的数据（项目 ${r.projectNo} 属于${this.ctx.dictionaries.regionName(project.regionCode)}）`);
+        continue;
+      }
+      const monthProblem = reportMonthProblem(project, r.month, today);
+      if (monthProblem) errors.add(r.row, H.month, `${monthLabel(r.month)}：${monthProblem}`);
+      if (!errors.hasRow(r.row)) valid.push({ ...r, project });
+    }
+    if (valid.length === 0) return;
+    await this.ctx.em.query(STAGE, [
+      valid.map((r) => r.row),
+      valid.map((r) => r.project.id),
+      valid.map((r) => r.projectNo),
+      valid.map((r) => r.project.regionCode),
+      valid.map((r) => r.month),
+      ...MONEY.map((key) => valid.map((r) => r.figures[key])),
+      valid.map((r) => r.progress),
+      valid.map((r) => r.status),
+    ]);
+    this.staged += valid.length;
+  }
+}

@@ -1,0 +1,290 @@
+import {
+  APPROVAL_KINDS,
+  can,
+  canEditRegion,
+  formatProjectNo,
+  INVESTOR_ORIGIN_LABELS,
+  PROJECT_FIELD_LABELS as L,
+  projectFieldProblems,
+  type ProjectFields,
+  STAGE_LABELS,
+  stageMoveKind,
+} from '@zhaoshang/shared/domain';
+import type { AuditChange, AuditService } from '../audit/audit.service.js';
+import { ProjectApproval } from '../projects/entities/project-approval.entity.js';
+import { Project } from '../projects/entities/project.entity.js';
+import { canonicalMoney } from '../projects/project-checks.js';
+import { findLookAlikes, loadProjectDetail, projectSnapshot } from '../projects/project-reader.js';
+import { FROM_PROJECTS, PROJECT_COLUMNS as SELECT_PROJECT, type ProjectRow } from '../projects/project-sql.js';
+import { choice, date, isProblem, limitedText, money, month, type Parsed, text, yesNo } from './cells.js';
+import { PROJECT_COLUMNS, type RowCells } from './columns.js';
+import type { ImportContext, ImportCounts, Importer } from './importer.js';
+
+type Key = (typeof PROJECT_COLUMNS)[number]['key'];
+type FieldKey = Exclude<Key, 'projectNo'>;
+const H = Object.fromEntries(PROJECT_COLUMNS.map((c) => [c.key, c.header])) as Record<Key, string>;
+
+/** Every field a project has, in a fixed order, for comparing an imported row with the stored project. */
+const FIELD_KEYS = Object.keys(L).filter((k) => k !== 'projectNo' && k !== 'approvals') as (keyof ProjectFields)[];
+const TEXT_LIMITS: Partial<Record<FieldKey, number>> = {
+  name: 200,
+  investorName: 200,
+  terminationReason: 500,
+  leadOfficial: 50,
+  leadDepartment: 100,
+  notes: 5000,
+  investorUscc: 18,
+  nationalCode: 24,
+};
+
+interface ParsedRow {
+  row: number;
+  projectNo: string | null;
+  /** the fields whose column the file has (an absent column keeps a stored project's value) */
+  given: Partial<ProjectFields>;
+}
+
+interface Plan {
+  row: ParsedRow;
+  existing: ProjectRow | null;
+  fields: ProjectFields;
+}
+
+const EMPTY: ProjectFields = Object.fromEntries(FIELD_KEYS.map((k) => [k, k === 'isKeyProject' || k === 'statsRegistered' ? false : null])) as unknown as ProjectFields;
+
+/** The column a project rule's field belongs to. */
+function columnOf(field: string): string {
+  if (field === 'statsCode') return H.statsRegistered;
+  if (field === 'parentProjectNo') return H.projectNo;
+  return (L as Record<string, string>)[field] ?? field;
+}
+
+const normaliseName = (name: string) => name.toLowerCase().replace(/\s/g, '');
+
+/**
+ * kind=projects: a row with 项目编号 updates that project or creates it with that (legacy) number;
+ * without it, (所属地区, 项目名称) finds the project, else a new one gets the next generated number.
+ * Every project rule applies, look-alikes (DOMAIN.md §5) need confirmation, an unchanged row is not
+ * touched. Project files are small (hundreds to a few thousand rows): rows are written one by one.
+ */
+export class ProjectsImporter implements Importer<Key> {
+  readonly columns = PROJECT_COLUMNS;
+  private readonly rows: ParsedRow[] = [];
+  private plans: Plan[] = [];
+  private unchanged = 0;
+
+  constructor(
+    private readonly ctx: ImportContext,
+    private readonly audit: AuditService,
+  ) {}
+
+  async prepare(): Promise<void> {
+    // the projects the file names are looked up once every row has been read
+  }
+
+  async add(cells: RowCells<Key>): Promise<void> {
+    const { errors, dictionaries } = this.ctx;
+    const row = cells.row;
+    const given: Partial<ProjectFields> = {};
+    const take = <T>(key: FieldKey, value: Parsed<T>): void => {
+      if (!cells.has(key)) return;
+      if (isProblem(value)) errors.add(row, H[key], value.message);
+      else (given as Record<string, unknown>)[key] = value;
+    };
+    const projectNo = text(cells.get('projectNo'));
+    if (projectNo !== null && projectNo.length > 40) errors.add(row, H.projectNo, `${H.projectNo}最多 40 个字符`);
+    for (const key of ['name', 'investorName', 'terminationReason', 'leadOfficial', 'leadDepartment', 'notes'] as const) {
+      take(key, limitedText(cells.get(key), L[key], TEXT_LIMITS[key] ?? 500));
+    }
+    for (const key of ['investorUscc', 'nationalCode'] as const) take(key, text(cells.get(key))?.toUpperCase() ?? null);
+    const regionText = text(cells.get('regionCode'));
+    if (regionText !== null) {
+      const region = dictionaries.region(regionText);
+      if (!region) errors.add(row, H.regionCode, `所属地区「${regionText}」不存在：请填写旗县市区的名称、简称或代码`);
+      else if (region.parentCode === null) errors.add(row, H.regionCode, `所属地区应为旗县市区，不能是${region.name}`);
+      else given.regionCode = region.code;
+    }
+    const industryText = text(cells.get('industryCode'));
+    if (industryText !== null) {
+      const industry = dictionaries.industry(industryText);
+      if (!industry) errors.add(row, H.industryCode, `产业类别「${industryText}」不存在：请填写产业类别的名称或代码`);
+      else given.industryCode = industry.code;
+    }
+    take('investorOrigin', choice(cells.get('investorOrigin'), L.investorOrigin, INVESTOR_ORIGIN_LABELS));
+    take('stage', choice(cells.get('stage'), L.stage, STAGE_LABELS));
+    take('contractAmountWan', money(cells.get('contractAmountWan'), L.contractAmountWan));
+    take('plannedInvestmentWan', money(cells.get('plannedInvestmentWan'), L.plannedInvestmentWan));
+    for (const key of ['signedAt', 'registeredAt', 'constructionStartedAt', 'productionStartedAt', 'terminatedAt'] as const) take(key, date(cells.get(key), L[key]));
+    for (const key of ['plannedStartMonth', 'statsRegisteredMonth'] as const) take(key, month(cells.get(key), L[key]));
+    for (const key of ['isKeyProject', 'statsRegistered'] as const) {
+      const value = yesNo(cells.get(key), L[key]);
+      take(key, value === null ? false : value);
+    }
+    for (const key of ['name', 'regionCode', 'industryCode', 'investorName', 'investorOrigin', 'contractAmountWan', 'stage'] as const) {
+      if (!errors.hasColumn(row, H[key]) && (given[key] === null || given[key] === undefined)) errors.add(row, H[key], `${H[key]}不能为空`);
+    }
+    this.rows.push({ row, projectNo, given });
+  }
+
+  async check(): Promise<void> {
+    const { errors, actor, today } = this.ctx;
+    const rows = this.rows.filter((r) => !errors.hasRow(r.row));
+    const byNo = await this.existingByNo(rows.map((r) => r.projectNo).filter((no): no is string => no !== null));
+    const byName = await this.existingByName(rows.filter((r) => r.projectNo === null));
+    const seenNo = new Map<string, number>();
+    const seenName = new Map<string, number>();
+    const plans: Plan[] = [];
+    for (const r of rows) {
+      const region = r.given.regionCode as string;
+      const name = r.given.name as string;
+      const nameKey = `${region}\u0000${name}`;
+      let existing: ProjectRow | null;
+      if (r.projectNo !== null) {
+        const first = seenNo.get(r.projectNo);
+        if (first !== undefined) errors.add(r.row, H.projectNo, `与第 ${first} 行重复：项目编号 ${r.projectNo} 只能出现一次`);
+        seenNo.set(r.projectNo, r.row);
+        existing = byNo.get(r.projectNo) ?? null;
+      } else {
+        const first = seenName.get(nameKey);
+        if (first !== undefined) errors.add(r.row, H.name, `与第 ${first} 行重复：同一地区同名的项目只能出现一次`);
+        seenName.set(nameKey, r.row);
+        const matches = byName.get(nameKey) ?? [];
+        if (matches.length > 1) errors.add(r.row, H.name, `该地区有 ${matches.length} 个同名项目（${matches.map((m) => m.projectNo).join('、')}），请填写项目编号`);
+        existing = matches.length === 1 ? matches[0] : null;
+      }
+      if (!canEditRegion(actor, region) || (existing && !canEditRegion(actor, existing.regionCode))) {
+        errors.add(r.row, H.regionCode, '无权导入其他地区的数据');
+        continue;
+      }
+      if (existing && existing.regionCode !== region) {
+        errors.add(r.row, H.regionCode, `所属地区不能修改（项目 ${existing.projectNo} 属于${existing.regionName}）`);
+        continue;
+      }
+      const fields = withCanonicalMoney({ ...(existing ? fieldsOfRow(existing) : EMPTY), ...r.given });
+      for (const problem of projectFieldProblems(fields, today)) errors.add(r.row, columnOf(problem.field), problem.message);
+      const industry = this.ctx.dictionaries.industry(fields.industryCode);
+      if (industry && !industry.active && fields.industryCode !== existing?.industryCode) {
+        errors.add(r.row, H.industryCode, `产业类别“${industry.name}”已停用，请选择其他产业类别`);
+      }
+      if (existing && stageMoveKind(existing.stage, fields.stage) === 'CORRECTION' && !can(actor.role, 'projects:correct')) {
+        errors.add(r.row, H.stage, `从“${STAGE_LABELS[existing.stage]}”退回“${STAGE_LABELS[fields.stage]}”属于更正，仅市级人员和管理员可操作`);
+      }
+      plans.push({ row: r, existing, fields });
+    }
+    this.plans = plans.filter((p) => !errors.hasRow(p.row.row));
+    await this.checkLookAlikes(new Set(this.plans.flatMap((p) => (p.existing ? [p.existing.projectNo] : []))));
+  }
+
+  async write(): Promise<ImportCounts> {
+    const { em, today } = this.ctx;
+    const changes: AuditChange[] = [];
+    let created = 0;
+    let updated = 0;
+    for (const plan of this.plans) {
+      if (plan.existing) {
+        if (sameFields(fieldsOfRow(plan.existing), plan.fields)) {
+          this.unchanged++;
+          continue;
+        }
+        const before = await loadProjectDetail(em, plan.existing.id);
+        const project = await em.findOneOrFail(Project, { where: { id: plan.existing.id }, lock: { mode: 'pessimistic_write' } });
+        em.merge(Project, project, plan.fields);
+        await em.save(project);
+        const after = await loadProjectDetail(em, plan.existing.id);
+        changes.push({ entity: 'project', entityId: project.id, action: 'UPDATE', before: projectSnapshot(before), after: projectSnapshot(after) });
+        updated++;
+      } else {
+        const projectNo = plan.row.projectNo ?? (await this.nextProjectNo(plan.fields.regionCode, Number((plan.fields.signedAt ?? today).slice(0, 4))));
+        const { id } = await em.save(em.create(Project, { ...plan.fields, projectNo }));
+        await em.insert(
+          ProjectApproval,
+          APPROVAL_KINDS.map((kind) => ({ projectId: id, kind, status: 'NOT_STARTED' as const, doneAt: null })),
+        );
+        changes.push({ entity: 'project', entityId: id, action: 'CREATE', before: null, after: projectSnapshot(await loadProjectDetail(em, id)) });
+        created++;
+      }
+    }
+    await this.audit.recordMany(em, this.ctx.actor, changes);
+    return { created, updated, unchanged: this.unchanged };
+  }
+
+  /**
+   * DOMAIN.md §5 for each new project: the same investor uscc as another project (stored, or new in
+   * this file), or the same name in the same region as a stored project this file does not update.
+   * Without confirmation a row error; confirmed, a warning in the result.
+   */
+  private async checkLookAlikes(updatedNos: Set<string>): Promise<void> {
+    const { em, errors, warnings, confirmLookAlikes, sheet } = this.ctx;
+    const report = (row: number, column: string, message: string) => {
+      if (confirmLookAlikes) warnings.push({ sheet, row, column, message });
+      else errors.add(row, column, `${message}；如确认不是同一项目，请勾选“确认导入疑似重复项目”后重新导入`);
+    };
+    const usccInFile = new Map<string, Plan>();
+    const nameInFile = new Map<string, Plan>();
+    for (const plan of this.plans.filter((p) => !p.existing)) {
+      const { name, regionCode, investorUscc } = plan.fields;
+      const candidates = await findLookAlikes(em, { name, regionCode, investorUscc });
+      for (const c of candidates) {
+        if (c.reasons.includes('SAME_USCC')) report(plan.row.row, H.investorUscc, `疑似重复项目：与「${c.name}」的${L.investorUscc}相同（编号 ${c.projectNo}）`);
+        else if (!updatedNos.has(c.projectNo)) report(plan.row.row, H.name, `疑似重复项目：与同一地区的「${c.name}」同名（编号 ${c.projectNo}）`);
+      }
+      if (investorUscc) {
+        const other = usccInFile.get(investorUscc);
+        if (other) report(plan.row.row, H.investorUscc, `疑似重复项目：与本文件第 ${other.row.row} 行「${other.fields.name}」的${L.investorUscc}相同（编号 ${other.row.projectNo ?? '新项目'}）`);
+        else usccInFile.set(investorUscc, plan);
+      }
+      const nameKey = `${regionCode}\u0000${normaliseName(name)}`;
+      const sameName = nameInFile.get(nameKey);
+      if (sameName) report(plan.row.row, H.name, `疑似重复项目：与本文件第 ${sameName.row.row} 行同一地区同名（编号 ${sameName.row.projectNo ?? '新项目'}）`);
+      else nameInFile.set(nameKey, plan);
+    }
+  }
+
+  private async existingByNo(numbers: string[]): Promise<Map<string, ProjectRow>> {
+    if (numbers.length === 0) return new Map();
+    const rows = await this.ctx.em.query<ProjectRow[]>(`SELECT ${SELECT_PROJECT} ${FROM_PROJECTS} WHERE p.project_no = ANY($1::varchar[])`, [numbers]);
+    return new Map(rows.map((r) => [r.projectNo, r]));
+  }
+
+  private async existingByName(rows: ParsedRow[]): Promise<Map<string, ProjectRow[]>> {
+    const byName = new Map<string, ProjectRow[]>();
+    if (rows.length === 0) return byName;
+    const found = await this.ctx.em.query<ProjectRow[]>(
+      `SELECT ${SELECT_PROJECT} ${FROM_PROJECTS}
+       WHERE (p.region_code, p.name) IN (SELECT * FROM unnest($1::varchar[], $2::varchar[])) ORDER BY p.project_no`,
+      [rows.map((r) => r.given.regionCode), rows.map((r) => r.given.name)],
+    );
+    for (const project of found) {
+      const key = `${project.regionCode}\u0000${project.name}`;
+      byName.set(key, [...(byName.get(key) ?? []), project]);
+    }
+    return byName;
+  }
+
+  /** As ProjectsService numbers a new project: the sequence row stays locked until the import's transaction ends. */
+  private async nextProjectNo(regionCode: string, year: number): Promise<string> {
+    for (;;) {
+      const [{ last_seq }] = await this.ctx.em.query<{ last_seq: number }[]>(
+        `INSERT INTO project_sequences (region_code, year, last_seq) VALUES ($1, $2, 1)
+         ON CONFLICT (region_code, year) DO UPDATE SET last_seq = project_sequences.last_seq + 1 RETURNING last_seq`,
+        [regionCode, year],
+      );
+      const projectNo = formatProjectNo(regionCode, year, last_seq);
+      if (!(await this.ctx.em.existsBy(Project, { projectNo }))) return projectNo;
+    }
+  }
+}
+
+function fieldsOfRow(row: ProjectRow): ProjectFields {
+  return withCanonicalMoney(Object.fromEntries(FIELD_KEYS.map((k) => [k, row[k]])) as unknown as ProjectFields);
+}
+
+function withCanonicalMoney(fields: ProjectFields): ProjectFields {
+  return { ...fields, contractAmountWan: canonicalMoney(fields.contractAmountWan) as string, plannedInvestmentWan: canonicalMoney(fields.plannedInvestmentWan) };
+}
+
+/** Blank text and null are the same; amounts compare as PostgreSQL gives them back. */
+function sameFields(a: ProjectFields, b: ProjectFields): boolean {
+  const norm = (v: unknown) => (v === '' || v === undefined ? null : v);
+  return FIELD_KEYS.every((k) => norm(a[k]) === norm(b[k]));
+}
