@@ -1,10 +1,11 @@
 import { Global, Module } from '@nestjs/common';
 import { RegionResolvers } from './region-resolvers.js';
+import { SessionCache } from './session-cache.js';
 
 /** What the access guard shares with the feature modules. */
 @Global()
 @Module({
-  providers: [RegionResolvers],
-  exports: [RegionResolvers],
+  providers: [RegionResolvers, { provide: SessionCache, useFactory: () => new SessionCache() }],
+  exports: [RegionResolvers, SessionCache],
 })
 export class AccessModule {}

@@ -5,6 +5,7 @@ import { type CurrentUser, type LoginResponse, passwordProblems } from '@zhaosha
 import { DataSource } from 'typeorm';
 import type { UserActor } from '../../common/access/actor.js';
 import { Unauthenticated } from '../../common/access/decide-access.js';
+import { SessionCache } from '../../common/access/session-cache.js';
 import { AppException, ValidationFailed } from '../../common/errors/app.exception.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../../common/security/passwords.js';
 import { APP_CONFIG } from '../../config/config.module.js';
@@ -37,6 +38,7 @@ export class AuthService {
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGIN_LIMITER) private readonly limiter: LoginLimiter,
+    private readonly sessions: SessionCache,
   ) {}
 
   async login(username: string, password: string, address: string): Promise<LoginResponse> {
@@ -69,12 +71,16 @@ export class AuthService {
       const expired = (error as Error).name === 'TokenExpiredError';
       throw new Unauthenticated(expired ? '登录已过期，请重新登录' : '登录凭据无效，请重新登录', expired ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
     }
-    // every request passes here: one lean query rather than an entity load
-    const [user] = await this.dataSource.query<SessionRow[]>(
-      `SELECT id, username, display_name AS "displayName", role, region_code AS "regionCode", disabled, session_epoch AS "sessionEpoch"
-       FROM users WHERE id = $1`,
-      [claims.sub],
-    );
+    // every request passes here: a user read in the last seconds, or one lean query
+    let user = this.sessions.get(claims.sub) as SessionRow | undefined;
+    if (!user) {
+      [user] = await this.dataSource.query<SessionRow[]>(
+        `SELECT id, username, display_name AS "displayName", role, region_code AS "regionCode", disabled, session_epoch AS "sessionEpoch"
+         FROM users WHERE id = $1`,
+        [claims.sub],
+      );
+      if (user) this.sessions.set(user.id, user);
+    }
     if (!user || user.sessionEpoch !== claims.sv) throw new Unauthenticated('登录已失效，请重新登录', 'SESSION_EXPIRED');
     if (user.disabled) throw new Unauthenticated('该账号已停用，请联系管理员', 'ACCOUNT_DISABLED');
     return { kind: 'user', id: user.id, username: user.username, displayName: user.displayName, role: user.role, regionCode: user.regionCode, requestId };

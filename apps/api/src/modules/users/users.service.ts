@@ -5,6 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor, UserActor } from '../../common/access/actor.js';
 import { Conflict, NotFound, ValidationFailed, VersionConflict } from '../../common/errors/app.exception.js';
 import { hashPassword } from '../../common/security/passwords.js';
+import { SessionCache } from '../../common/access/session-cache.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Region } from '../dictionaries/entities/region.entity.js';
 import type { CreateUserDto, ResetPasswordDto, UpdateUserDto } from './dto/user.dto.js';
@@ -31,6 +32,7 @@ export class UsersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly sessions: SessionCache,
   ) {}
 
   async list(includeDisabled: boolean): Promise<UserDto[]> {
@@ -61,28 +63,37 @@ export class UsersService {
   }
 
   async update(actor: UserActor, id: string, dto: UpdateUserDto): Promise<UserDto> {
-    return this.dataSource.transaction(async (em) => {
-      const { user, before } = await this.loadForUpdate(em, id, dto.version);
-      const role = dto.role ?? user.role;
-      const regionCode = await resolveRegion(em, role, dto.regionCode === undefined ? user.regionCode : dto.regionCode);
-      const disabled = dto.disabled ?? user.disabled;
-      if (user.id === actor.id && (disabled || role !== 'ADMIN')) {
-        throw ValidationFailed.field(disabled ? 'disabled' : 'role', '不能停用自己的账号或取消自己的管理员角色');
-      }
-      if (user.role === 'ADMIN' && (role !== 'ADMIN' || disabled)) await assertAnotherAdmin(em, user.id);
-      const sessionEpoch = disabled && !user.disabled ? user.sessionEpoch + 1 : user.sessionEpoch;
-      em.merge(User, user, { displayName: dto.displayName ?? user.displayName, role, regionCode, disabled, sessionEpoch });
-      await em.save(user);
-      const after = toUserDto(await this.load(em, id));
-      await this.audit.record(em, actor, { entity: 'user', entityId: id, action: 'UPDATE', before, after });
-      return after;
-    });
+    return this.forgettingSession(id, (em) => this.applyUpdate(em, actor, id, dto));
+  }
+
+  /** A user change, after which the access guard reads the user afresh (once committed). */
+  private async forgettingSession<T>(id: string, change: (em: EntityManager) => Promise<T>): Promise<T> {
+    const result = await this.dataSource.transaction(change);
+    this.sessions.forget(id);
+    return result;
+  }
+
+  private async applyUpdate(em: EntityManager, actor: UserActor, id: string, dto: UpdateUserDto): Promise<UserDto> {
+    const { user, before } = await this.loadForUpdate(em, id, dto.version);
+    const role = dto.role ?? user.role;
+    const regionCode = await resolveRegion(em, role, dto.regionCode === undefined ? user.regionCode : dto.regionCode);
+    const disabled = dto.disabled ?? user.disabled;
+    if (user.id === actor.id && (disabled || role !== 'ADMIN')) {
+      throw ValidationFailed.field(disabled ? 'disabled' : 'role', '不能停用自己的账号或取消自己的管理员角色');
+    }
+    if (user.role === 'ADMIN' && (role !== 'ADMIN' || disabled)) await assertAnotherAdmin(em, user.id);
+    const sessionEpoch = disabled && !user.disabled ? user.sessionEpoch + 1 : user.sessionEpoch;
+    em.merge(User, user, { displayName: dto.displayName ?? user.displayName, role, regionCode, disabled, sessionEpoch });
+    await em.save(user);
+    const after = toUserDto(await this.load(em, id));
+    await this.audit.record(em, actor, { entity: 'user', entityId: id, action: 'UPDATE', before, after });
+    return after;
   }
 
   async resetPassword(actor: UserActor, id: string, dto: ResetPasswordDto): Promise<UserDto> {
     checkPassword(dto.password);
     const passwordHash = await hashPassword(dto.password);
-    return this.dataSource.transaction(async (em) => {
+    return this.forgettingSession(id, async (em) => {
       const { user, before } = await this.loadForUpdate(em, id, dto.version);
       // older sign-ins end with the old password
       em.merge(User, user, { passwordHash, sessionEpoch: user.sessionEpoch + 1 });
