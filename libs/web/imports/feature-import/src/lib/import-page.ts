@@ -1,0 +1,162 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
+import { type Capability, IMPORT_KINDS, IMPORT_KIND_LABELS, type ImportKind, can } from '@zhaoshang/shared/domain';
+import { AuthService } from '@zhaoshang/web/auth/data-access';
+import { IMPORT_ACCEPT, ImportFlowStore, ImportsApi, importErrorMessage, isImportFileName } from '@zhaoshang/web/imports/data-access';
+import { PageHeader } from '@zhaoshang/web/shared/ui';
+import { formatCount, saveBlob } from '@zhaoshang/web/shared/util';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzProgressModule } from 'ng-zorro-antd/progress';
+import { NzRadioModule } from 'ng-zorro-antd/radio';
+import { NzResultModule } from 'ng-zorro-antd/result';
+import { NzSpinModule } from 'ng-zorro-antd/spin';
+import { NzStepsModule } from 'ng-zorro-antd/steps';
+import { type NzUploadFile, NzUploadModule } from 'ng-zorro-antd/upload';
+import { KIND_HINTS, checkSummary, doneSummary, fileSize, templateButtonText, transferText } from './import-text';
+import { MonthlyExportCard } from './monthly-export-card';
+import { RowErrorTable } from './row-error-table';
+
+/** Where to look at what was imported. */
+const RESULT_LINKS: Record<ImportKind, { label: string; link: string; capability: Capability }[]> = {
+  projects: [{ label: '项目管理', link: '/projects', capability: 'projects:read' }],
+  monthly: [
+    { label: '月报核实', link: '/reports/verify', capability: 'reports:verify' },
+    { label: '月报填报', link: '/reports/entry', capability: 'reports:read' },
+    { label: '项目管理', link: '/projects', capability: 'projects:read' },
+  ],
+  fai: [{ label: '固定资产投资', link: '/reports/fai', capability: 'fai:read' }],
+};
+
+/** 数据导入: ① 选择文件 ② 预检（不写入） ③ 确认导入; and 导出月报 beside it. */
+@Component({
+  selector: 'zs-import-page',
+  imports: [
+    FormsModule,
+    RouterLink,
+    NzAlertModule,
+    NzButtonModule,
+    NzCardModule,
+    NzCheckboxModule,
+    NzIconModule,
+    NzProgressModule,
+    NzRadioModule,
+    NzResultModule,
+    NzSpinModule,
+    NzStepsModule,
+    NzUploadModule,
+    PageHeader,
+    MonthlyExportCard,
+    RowErrorTable,
+  ],
+  providers: [ImportFlowStore],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './import-page.html',
+  styleUrl: './import-page.less',
+})
+export class ImportPage {
+  protected readonly store = inject(ImportFlowStore);
+  private readonly api = inject(ImportsApi);
+  private readonly messages = inject(NzMessageService);
+  private readonly destroyRef = inject(DestroyRef);
+  private readonly user = inject(AuthService).currentUser;
+
+  protected readonly accept = IMPORT_ACCEPT;
+  protected readonly kindLabels = IMPORT_KIND_LABELS;
+  /** FAI totals only for those who may change them */
+  protected readonly kinds = computed(() => IMPORT_KINDS.filter((kind) => kind !== 'fai' || can(this.user()?.role, 'fai:edit')));
+  protected readonly kindHint = computed(() => KIND_HINTS[this.store.kind()]);
+  protected readonly templateText = computed(() => templateButtonText(this.store.kind()));
+  protected readonly resultLinks = computed(() => RESULT_LINKS[this.store.kind()].filter((link) => can(this.user()?.role, link.capability)));
+  protected readonly downloadingTemplate = signal(false);
+  protected readonly downloadingReport = signal(false);
+
+  protected readonly stepStatus = computed(() => {
+    const state = this.store.state();
+    if (state.status === 'failed' || (state.status === 'checked' && !state.outcome.ok)) return 'error';
+    if (state.status === 'done') return 'finish';
+    return 'process';
+  });
+  protected readonly progressText = computed(() => {
+    const transfer = this.store.transfer();
+    return transfer ? transferText(transfer, this.store.state().status === 'checking') : '';
+  });
+  protected readonly fileText = computed(() => {
+    const file = this.store.file();
+    return file ? `${file.name}（${fileSize(file.size)}）` : '';
+  });
+  protected readonly errorCaption = computed(() => `共 ${formatCount(this.store.errors().length)} 处错误，未写入任何数据`);
+  protected readonly warningCaption = computed(() => `${formatCount(this.store.warnings().length)} 行与已有项目相似（同一投资方或同一地区同名）`);
+  protected readonly checkText = computed(() => {
+    const checked = this.store.checked();
+    return checked ? checkSummary(checked) : '';
+  });
+  protected readonly nothingToWrite = computed(() => {
+    const checked = this.store.checked();
+    return checked !== null && checked.created === 0 && checked.updated === 0;
+  });
+  protected readonly doneText = computed(() => {
+    const state = this.store.state();
+    return state.status === 'done' ? doneSummary(state.result) : '';
+  });
+
+  /** nz-upload hands the picked or dropped file here; returning false keeps the upload ours. */
+  protected readonly beforeUpload = (file: NzUploadFile): boolean => {
+    const picked = file as unknown as File;
+    if (!isImportFileName(picked.name)) {
+      this.messages.warning('只支持 .xlsx 或 .csv 文件');
+      return false;
+    }
+    if (this.store.setFile(picked)) this.store.check();
+    return false;
+  };
+
+  protected pickKind(kind: ImportKind): void {
+    this.store.setKind(kind);
+  }
+
+  protected downloadTemplate(): void {
+    const kind = this.store.kind();
+    this.downloadingTemplate.set(true);
+    this.api
+      .template(kind)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: ({ blob, fileName }) => {
+          this.downloadingTemplate.set(false);
+          saveBlob(blob, fileName);
+        },
+        error: (error: unknown) => {
+          this.downloadingTemplate.set(false);
+          this.messages.error(importErrorMessage(error, kind));
+        },
+      });
+  }
+
+  protected downloadErrorReport(): void {
+    const file = this.store.file();
+    const kind = this.store.kind();
+    if (!file || this.downloadingReport()) return;
+    this.downloadingReport.set(true);
+    this.api
+      .errorReport(file, kind)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: ({ blob, fileName }) => {
+          this.downloadingReport.set(false);
+          saveBlob(blob, fileName);
+          this.messages.success(`已下载 ${fileName}`);
+        },
+        error: (error: unknown) => {
+          this.downloadingReport.set(false);
+          this.messages.error(importErrorMessage(error, kind));
+        },
+      });
+  }
+}
