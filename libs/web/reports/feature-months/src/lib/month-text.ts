@@ -1,0 +1,19 @@
+import type { MonthOverview } from '@zhaoshang/shared/domain';
+import { formatCount } from '@zhaoshang/web/shared/util';
+
+export const REOPEN_REASON_MAX_LENGTH = 200;
+
+/** Reports of the month that are not verified yet: drafts, waiting, returned. */
+export function notVerifiedCount(month: MonthOverview): number {
+  return month.counts.DRAFT + month.counts.SUBMITTED + month.counts.RETURNED;
+}
+
+/** What closing the month leaves behind, said before the admin confirms. */
+export function closeWarning(month: MonthOverview): { level: 'warning' | 'info'; text: string } {
+  const open = notVerifiedCount(month);
+  const missing = month.counts.MISSING;
+  if (open === 0 && missing === 0) {
+    return { level: 'info', text: `该月 ${formatCount(month.counts.VERIFIED)} 条月报已全部核实。月结后将冻结该月全部月报。` };
+  }
+  return { level: 'warning', text: `仍有 ${formatCount(open)} 条未核实、${formatCount(missing)} 个项目未填报，月结后将冻结该月全部月报。` };
+}

@@ -1,0 +1,89 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { toObservable, takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormsModule } from '@angular/forms';
+import { type MonthOverview, type MonthState, monthLabel, shanghaiToday } from '@zhaoshang/shared/domain';
+import { DateTimePipe, PageHeader } from '@zhaoshang/web/shared/ui';
+import { formatCount } from '@zhaoshang/web/shared/util';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { NzTableModule } from 'ng-zorro-antd/table';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
+import { catchError, of, switchMap, tap } from 'rxjs';
+import { CloseMonthDialog } from './close-month-dialog';
+import { MonthsApi } from './months.api';
+import { ReopenMonthDialog } from './reopen-month-dialog';
+import { notVerifiedCount } from './month-text';
+
+export const CONFLICT_MESSAGE = '该月状态已被他人修改，已重新加载最新状态，请再确认';
+
+/** The years to pick from: the current one and the five before it. */
+export function selectableYears(today: string = shanghaiToday()): number[] {
+  const year = Number(today.slice(0, 4));
+  return Array.from({ length: 6 }, (_, i) => year - i);
+}
+
+/** 月结管理 (admin): a year's months with their report counts; close a month, or reopen it with a reason. */
+@Component({
+  selector: 'zs-months-page',
+  imports: [FormsModule, NzButtonModule, NzIconModule, NzSelectModule, NzTableModule, NzTagModule, NzTooltipModule, DateTimePipe, PageHeader, CloseMonthDialog, ReopenMonthDialog],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './months-page.html',
+  styleUrl: './months-page.less',
+})
+export class MonthsPage {
+  private readonly api = inject(MonthsApi);
+  private readonly messages = inject(NzMessageService);
+
+  protected readonly years = selectableYears();
+  protected readonly year = signal(this.years[0]);
+  protected readonly months = signal<MonthOverview[]>([]);
+  protected readonly loading = signal(false);
+  protected readonly closing = signal<MonthOverview | null>(null);
+  protected readonly reopening = signal<MonthOverview | null>(null);
+  private readonly reloads = signal(0);
+  /** a new year, or a reload after a change, reads the months again */
+  private readonly request = computed(() => ({ year: this.year(), reload: this.reloads() }));
+
+  protected readonly label = monthLabel;
+  protected readonly count = formatCount;
+  protected readonly notVerified = notVerifiedCount;
+
+  constructor() {
+    toObservable(this.request)
+      .pipe(
+        tap(() => this.loading.set(true)),
+        switchMap(({ year }) => this.api.list(year).pipe(catchError(() => of(null)))),
+        takeUntilDestroyed(),
+      )
+      .subscribe((months) => {
+        this.loading.set(false);
+        if (months) this.months.set([...months].sort((a, b) => a.month.localeCompare(b.month)));
+      });
+  }
+
+  protected reload(): void {
+    this.reloads.update((n) => n + 1);
+  }
+
+  protected closedMonth(state: MonthState): void {
+    this.closing.set(null);
+    this.messages.success(`${monthLabel(state.month)}已月结`);
+    this.reload();
+  }
+
+  protected reopenedMonth(state: MonthState): void {
+    this.reopening.set(null);
+    this.messages.success(`${monthLabel(state.month)}已重新打开`);
+    this.reload();
+  }
+
+  protected conflicted(): void {
+    this.closing.set(null);
+    this.reopening.set(null);
+    this.messages.warning(CONFLICT_MESSAGE);
+    this.reload();
+  }
+}
