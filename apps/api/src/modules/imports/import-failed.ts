@@ -28,10 +28,11 @@ export class RowErrors {
   /** rows that have at least one error (a row with errors is not written) */
   private readonly rows = new Set<number>();
 
-  constructor(readonly sheet: string) {}
+  /** `sheet` names the worksheet as soon as the reader knows it (an .xlsx names it when its rows begin) */
+  constructor(private readonly sheet: () => string) {}
 
   add(row: number, column: string, message: string): void {
-    this.list.push({ sheet: this.sheet, row, column, message });
+    this.list.push({ sheet: this.sheet(), row, column, message });
     this.rows.add(row);
   }
 

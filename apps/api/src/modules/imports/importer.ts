@@ -10,7 +10,7 @@ export interface ImportContext {
   em: EntityManager;
   actor: UserActor;
   today: string;
-  sheet: string;
+  sheet: () => string;
   errors: RowErrors;
   warnings: ImportRowError[];
   dictionaries: Dictionaries;

@@ -86,6 +86,7 @@ const WRITE = `WITH old AS (
     INSERT INTO audit_log (actor_type, actor_id, actor_name, entity, entity_id, action, before, after, request_id)
     SELECT $2, $3, $4, 'monthlyReport', up.id::text, CASE WHEN up.created THEN 'CREATE' ELSE 'UPDATE' END, old.snap, ${SNAPSHOT('up')}, $5
     FROM up JOIN import_monthly s ON s.project_id = up.project_id AND s.month = up.month LEFT JOIN old ON old.id = up.id
+    ORDER BY s.row_no
     RETURNING action
   )
   SELECT count(*) FILTER (WHERE action = 'CREATE')::int AS created, count(*) FILTER (WHERE action = 'UPDATE')::int AS updated FROM audit`;

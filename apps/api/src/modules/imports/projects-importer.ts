@@ -216,7 +216,7 @@ export class ProjectsImporter implements Importer<Key> {
   private async checkLookAlikes(updatedNos: Set<string>): Promise<void> {
     const { em, errors, warnings, confirmLookAlikes, sheet } = this.ctx;
     const report = (row: number, column: string, message: string) => {
-      if (confirmLookAlikes) warnings.push({ sheet, row, column, message });
+      if (confirmLookAlikes) warnings.push({ sheet: sheet(), row, column, message });
       else errors.add(row, column, `${message}；如确认不是同一项目，请勾选“确认导入疑似重复项目”后重新导入`);
     };
     const usccInFile = new Map<string, Plan>();

@@ -16,7 +16,7 @@ export interface SheetRow {
 
 export interface OpenedSheet {
   format: 'xlsx' | 'csv';
-  /** the worksheet's name, or for CSV the file's name */
+  /** for CSV the file's name; for .xlsx the first worksheet's name once its rows are being read */
   sheet: string;
   rows: () => AsyncIterable<SheetRow>;
 }
@@ -38,7 +38,10 @@ export async function openSheet(path: string, originalName: string): Promise<Ope
   const name = basename(originalName || 'CSV');
   const head = await readHead(path, 4096);
   if (head.length === 0) throw ImportFailed.file(name, '上传的文件是空的');
-  if (head.subarray(0, 4).equals(ZIP)) return { format: 'xlsx', sheet: name, rows: () => xlsxRows(path, name) };
+  if (head.subarray(0, 4).equals(ZIP)) {
+    const opened: OpenedSheet = { format: 'xlsx', sheet: name, rows: () => xlsxRows(path, opened) };
+    return opened;
+  }
   if (head.subarray(0, 4).equals(OLE)) throw ImportFailed.file(name, '不支持旧版 Excel（.xls）文件，请在 Excel 中另存为 .xlsx 或 CSV 后再导入');
   if (/\.xlsx$/i.test(name)) throw ImportFailed.file(name, '文件不是有效的 Excel（.xlsx）文件，可能已损坏');
   // NUL bytes do not occur in text: a picture, a PDF, a Word file…
@@ -140,10 +143,12 @@ async function* csvRows(path: string, encoding: 'utf-8' | 'gb18030'): AsyncItera
 }
 
 /** The first worksheet of an .xlsx, as a stream (shared strings and styles cached, so dates are dates). */
-async function* xlsxRows(path: string, fileName: string): AsyncIterable<SheetRow> {
+async function* xlsxRows(path: string, opened: OpenedSheet): AsyncIterable<SheetRow> {
+  const fileName = opened.sheet;
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' });
   try {
     for await (const worksheet of reader) {
+      opened.sheet = (worksheet as unknown as { name?: string }).name || opened.sheet;
       for await (const row of worksheet) {
         const values = row.values as unknown[];
         if (values.length - 1 > MAX_COLUMNS) throw ImportFailed.file(fileName, `第 ${row.number} 行的列数超过 ${MAX_COLUMNS} 列`, row.number);
