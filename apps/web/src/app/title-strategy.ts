@@ -1,8 +1,7 @@
 import { Injectable, inject } from '@angular/core';
 import { Title } from '@angular/platform-browser';
 import { type RouterStateSnapshot, TitleStrategy } from '@angular/router';
-
-export const PRODUCT_NAME = '通辽市招商项目全流程跟踪';
+import { pageTitle } from '@zhaoshang/web/shared/util';
 
 /** `用户管理 - 通辽市招商项目全流程跟踪` in the browser tab. */
 @Injectable()
@@ -11,6 +10,6 @@ export class ProductTitleStrategy extends TitleStrategy {
 
   override updateTitle(snapshot: RouterStateSnapshot): void {
     const page = this.buildTitle(snapshot);
-    this.title.setTitle(page ? `${page} - ${PRODUCT_NAME}` : PRODUCT_NAME);
+    this.title.setTitle(pageTitle(page));
   }
 }

@@ -2,3 +2,4 @@ export * from './lib/form-errors';
 export * from './lib/page-header';
 export * from './lib/pipes';
 export * from './lib/viewport';
+export * from './lib/unsaved-changes';

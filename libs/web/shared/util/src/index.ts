@@ -3,3 +3,4 @@ export * from './lib/dates';
 export * from './lib/download';
 export * from './lib/format';
 export * from './lib/money';
+export * from './lib/product';

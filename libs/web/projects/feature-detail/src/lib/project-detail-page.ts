@@ -2,6 +2,7 @@ import { Location } from '@angular/common';
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { Title } from '@angular/platform-browser';
 import { Router, RouterLink } from '@angular/router';
 import {
   INVESTOR_ORIGIN_LABELS,
@@ -16,6 +17,7 @@ import { ProjectsApi } from '@zhaoshang/web/projects/data-access';
 import { ProjectHistory, ProjectTimeline, StageTag, historyItem } from '@zhaoshang/web/projects/ui';
 import { IndustriesStore, RegionsStore } from '@zhaoshang/web/shared/data-access';
 import { DateTimePipe, MoneyPipe, WanPipe } from '@zhaoshang/web/shared/ui';
+import { pageTitle } from '@zhaoshang/web/shared/util';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
@@ -62,6 +64,7 @@ export class ProjectDetailPage {
   private readonly location = inject(Location);
   private readonly messages = inject(NzMessageService);
   private readonly destroyRef = inject(DestroyRef);
+  private readonly title = inject(Title);
   private readonly regions = inject(RegionsStore);
   private readonly industries = inject(IndustriesStore);
   protected readonly user = inject(AuthService).currentUser;
@@ -71,6 +74,11 @@ export class ProjectDetailPage {
   protected readonly originLabels = INVESTOR_ORIGIN_LABELS;
 
   protected readonly project = signal<ProjectDetailDto | null>(null);
+  /** the tab says which project is open (several are often open side by side) */
+  private readonly tabTitle = effect(() => {
+    const project = this.project();
+    if (project) this.title.setTitle(pageTitle(project.name, '项目详情'));
+  });
   protected readonly loading = signal(true);
   protected readonly missing = signal(false);
   /** the id of the project this one increases, looked up by its number */

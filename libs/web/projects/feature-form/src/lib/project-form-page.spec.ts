@@ -97,7 +97,7 @@ async function open(url: string, role: Role = 'CITY_STAFF', regionCode: string |
     byTestId('project-form-submit')?.click();
     await harness.fixture.whenStable();
   };
-  return { harness, backend, form, el, byTestId, submit };
+  return { harness, backend, form, el, byTestId, submit, page };
 }
 
 function fill(form: ProjectFormPage['form']): void {
@@ -141,6 +141,19 @@ describe('ProjectFormPage', () => {
     again.flush({ ...project, id: 'p2' });
     await harness.fixture.whenStable();
     expect(TestBed.inject(Router).url).toBe('/projects/p2');
+  });
+
+  it('knows when typing is not saved yet, and asks the browser before the tab closes', async () => {
+    const { page, form } = await open('/projects/new');
+    expect(page.hasUnsavedChanges()).toBe(false);
+    form.controls.name.setValue('新项目');
+    form.markAsDirty();
+    expect(page.hasUnsavedChanges()).toBe(true);
+    const event = new Event('beforeunload', { cancelable: true }) as BeforeUnloadEvent;
+    window.dispatchEvent(event);
+    expect(event.defaultPrevented).toBe(true);
+    form.markAsPristine();
+    expect(page.hasUnsavedChanges()).toBe(false);
   });
 
   it('goes back to the form on 「取消」 without creating', async () => {

@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, HostListener, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
@@ -22,7 +22,7 @@ import { AuthService } from '@zhaoshang/web/auth/data-access';
 import { ProjectsApi, isLookAlikeError } from '@zhaoshang/web/projects/data-access';
 import { LookAlikeTable, StageTag } from '@zhaoshang/web/projects/ui';
 import { IndustriesStore, RegionsStore } from '@zhaoshang/web/shared/data-access';
-import { FirstErrorPipe, applyServerErrors, validateAll } from '@zhaoshang/web/shared/ui';
+import { FirstErrorPipe, type HoldsUnsavedChanges, applyServerErrors, validateAll, warnBeforeUnload } from '@zhaoshang/web/shared/ui';
 import { apiErrorBody, apiErrorCode, apiErrorMessage, toIsoDate, toIsoMonth } from '@zhaoshang/web/shared/util';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -77,7 +77,7 @@ export const LOOK_ALIKE_DEBOUNCE_MS = 600;
   templateUrl: './project-form-page.html',
   styleUrl: './project-form-page.less',
 })
-export class ProjectFormPage {
+export class ProjectFormPage implements HoldsUnsavedChanges {
   /** the route's `:id` when editing */
   readonly id = input<string>();
   /** `?parent=<id>`: a capital increase (增资) of that project */
@@ -152,6 +152,16 @@ export class ProjectFormPage {
   protected enterInField(event: Event): void {
     const target = event.target as HTMLElement | null;
     if (target?.tagName === 'INPUT') event.preventDefault();
+  }
+
+  /** typing not yet saved: leaving asks first (route guard, and the tab's beforeunload) */
+  hasUnsavedChanges(): boolean {
+    return this.form.dirty && !this.submitting();
+  }
+
+  @HostListener('window:beforeunload', ['$event'])
+  protected beforeUnload(event: BeforeUnloadEvent): void {
+    warnBeforeUnload(this, event);
   }
 
   protected cancel(): void {

@@ -12,6 +12,7 @@ import {
   WarningOutline,
 } from '@ant-design/icons-angular/icons';
 import { capabilityGuard } from '@zhaoshang/web/auth/data-access';
+import { unsavedChangesGuard } from '@zhaoshang/web/shared/ui';
 import { provideNzIconsPatch } from 'ng-zorro-antd/icon';
 import { ProjectListPage } from './project-list-page';
 
@@ -42,6 +43,7 @@ export const projectsRoutes: Routes = [
         path: 'new',
         title: '新建项目',
         canActivate: [capabilityGuard('projects:edit')],
+        canDeactivate: [unsavedChangesGuard],
         loadComponent: () => import('@zhaoshang/web/projects/feature-form').then((m) => m.ProjectFormPage),
       },
       {
@@ -53,6 +55,7 @@ export const projectsRoutes: Routes = [
         path: ':id/edit',
         title: '编辑项目',
         canActivate: [capabilityGuard('projects:edit')],
+        canDeactivate: [unsavedChangesGuard],
         loadComponent: () => import('@zhaoshang/web/projects/feature-form').then((m) => m.ProjectFormPage),
       },
     ],
