@@ -14,7 +14,7 @@ import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzModalService } from 'ng-zorro-antd/modal';
+import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTagModule } from 'ng-zorro-antd/tag';
@@ -37,10 +37,12 @@ interface Selection {
 
 @Component({
   selector: 'zs-report-entry-page',
-  imports: [FormsModule, NzAlertModule, NzButtonModule, NzDatePickerModule, NzEmptyModule, NzIconModule, NzSelectModule, NzSpinModule, NzTagModule, PageHeader, WanPipe],
+  imports: [FormsModule, NzAlertModule, NzButtonModule, NzDatePickerModule, NzEmptyModule, NzIconModule, NzModalModule, NzSelectModule, NzSpinModule, NzTagModule, PageHeader, WanPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './report-entry-page.html',
   styleUrl: './report-entry-page.less',
+  // one listener each for all the grid's cells (the handlers ignore everything but a cell)
+  host: { '(input)': 'onInput($event)', '(keydown)': 'onKeydown($event)', '(paste)': 'onPaste($event)', '(focusout)': 'onFocusOut($event)' },
 })
 export class ReportEntryPage {
   private readonly api = inject(ReportsApi);
@@ -157,14 +159,14 @@ export class ReportEntryPage {
 
   // ---- the grid's keyboard, typing and pasting (one listener each on the table body)
 
-  protected onInput(event: Event): void {
+  onInput(event: Event): void {
     const cell = this.cellOf(event.target);
     if (!cell) return;
     this.model()?.edit(cell.row, GRID_COLUMNS[cell.col], cell.input.value);
     this.saver()?.touch();
   }
 
-  protected onKeydown(event: KeyboardEvent): void {
+  onKeydown(event: KeyboardEvent): void {
     const cell = this.cellOf(event.target);
     const model = this.model();
     if (!cell || !model || event.isComposing || event.altKey || event.ctrlKey || event.metaKey) return;
@@ -173,7 +175,7 @@ export class ReportEntryPage {
     if (target) this.focusCell(target.row, target.col);
   }
 
-  protected onPaste(event: ClipboardEvent): void {
+  onPaste(event: ClipboardEvent): void {
     const cell = this.cellOf(event.target);
     const model = this.model();
     const text = event.clipboardData?.getData('text/plain') ?? '';
@@ -196,7 +198,7 @@ export class ReportEntryPage {
   }
 
   /** Leaving a row saves it at once. */
-  protected onFocusOut(event: FocusEvent): void {
+  onFocusOut(event: FocusEvent): void {
     const from = this.cellOf(event.target);
     const to = this.cellOf(event.relatedTarget);
     if (from && from.index !== to?.index) void this.saver()?.flush();

@@ -34,7 +34,7 @@ import { NzModalModule } from 'ng-zorro-antd/modal';
       </ng-container>
       <ng-template #footer>
         <button nz-button type="button" (click)="cancelled.emit()" data-testid="return-dialog-cancel">取消</button>
-        <button nz-button nzType="primary" nzDanger type="submit" form="return-form" [nzLoading]="busy()" data-testid="return-dialog-submit">退回</button>
+        <button nz-button nzType="primary" nzDanger type="button" (click)="submit()" [nzLoading]="busy()" data-testid="return-dialog-submit">退回</button>
       </ng-template>
     </nz-modal>
   `,
