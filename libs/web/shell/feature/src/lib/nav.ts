@@ -1,6 +1,6 @@
 import type { Routes } from '@angular/router';
 import type { IconDefinition } from '@ant-design/icons-angular';
-import { AppstoreOutline, AuditOutline, FileSearchOutline, FormOutline, HomeOutline, KeyOutline, ProjectOutline, SettingOutline, TeamOutline } from '@ant-design/icons-angular/icons';
+import { AppstoreOutline, AuditOutline, CarryOutOutline, FileSearchOutline, FormOutline, FundOutline, HomeOutline, ImportOutline, KeyOutline, ProjectOutline, SettingOutline, TeamOutline } from '@ant-design/icons-angular/icons';
 import { type Capability, type Role, can } from '@zhaoshang/shared/domain';
 
 export const NAV_GROUPS = {
@@ -32,6 +32,9 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { label: '项目管理', icon: ProjectOutline, route: 'projects', capability: 'projects:read', load: () => import('@zhaoshang/web/projects/feature-list').then((m) => m.projectsRoutes) },
   { label: '月报填报', icon: FormOutline, route: 'reports/entry', capability: 'reports:read', load: () => import('@zhaoshang/web/reports/feature-entry').then((m) => m.reportEntryRoutes) },
   { label: '月报核实', icon: AuditOutline, route: 'reports/verify', capability: 'reports:verify', load: () => import('@zhaoshang/web/reports/feature-verify').then((m) => m.reportVerifyRoutes) },
+  { label: '数据导入', icon: ImportOutline, route: 'imports', capability: 'imports:run', load: () => import('@zhaoshang/web/imports/feature-import').then((m) => m.importsRoutes) },
+  { label: '固定资产投资', icon: FundOutline, route: 'reports/fai', capability: 'fai:read', load: () => import('@zhaoshang/web/reports/feature-fai').then((m) => m.faiRoutes) },
+  { label: '月结管理', icon: CarryOutOutline, route: 'reports/months', capability: 'months:close', group: 'system', load: () => import('@zhaoshang/web/reports/feature-months').then((m) => m.monthsRoutes) },
   { label: '用户管理', icon: TeamOutline, route: 'admin/users', capability: 'users:manage', group: 'system', load: () => import('@zhaoshang/web/admin/feature-users').then((m) => m.usersRoutes) },
   { label: 'API 密钥', icon: KeyOutline, route: 'admin/api-keys', capability: 'apiKeys:manage', group: 'system', load: () => import('@zhaoshang/web/admin/feature-api-keys').then((m) => m.apiKeysRoutes) },
   { label: '产业类别', icon: AppstoreOutline, route: 'admin/industries', capability: 'dictionary:manage', group: 'system', load: () => import('@zhaoshang/web/admin/feature-industries').then((m) => m.industriesRoutes) },
