@@ -1,0 +1,172 @@
+import { type APIRequestContext, type Page, expect, test } from '@playwright/test';
+import { ADMIN_PASSWORD, apiToken, byTestId, createUser, keepScreenshot, signIn } from './support/app';
+
+// 开鲁县: a region no other spec uses, so that its grid holds exactly the projects made here
+const KAILU = { username: 'kailu01', displayName: '开鲁 王芳', password: 'Kailu#2026x', role: 'DISTRICT_STAFF', regionCode: '150523' };
+const CITY = { username: 'city01', displayName: '市局 李明', password: 'City#2026xy', role: 'CITY_STAFF' };
+const PROJECTS = ['开鲁县 玉米深加工项目', '开鲁县 红干椒冷链物流园', '开鲁县 风电制氢示范项目'];
+
+test.describe.configure({ mode: 'serial' });
+
+async function createProject(request: APIRequestContext, token: string, name: string): Promise<void> {
+  const response = await request.post('/api/v1/projects', {
+    headers: { authorization: `Bearer ${token}` },
+    data: {
+      name,
+      regionCode: KAILU.regionCode,
+      industryCode: 'AG',
+      investorName: `${name}投资有限公司`,
+      investorOrigin: 'OUT_OF_REGION',
+      contractAmountWan: '8000',
+      stage: 'SIGNED',
+      signedAt: '2025-06-01',
+      confirmLookAlike: true,
+    },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+}
+
+test.beforeAll(async ({ request }) => {
+  await createUser(request, KAILU);
+  await createUser(request, CITY);
+  const admin = await apiToken(request, 'admin', ADMIN_PASSWORD);
+  for (const name of PROJECTS) await createProject(request, admin, name);
+});
+
+const row = (page: Page, name: string) => byTestId(page, 'report-row').filter({ hasText: name });
+const cell = (page: Page, name: string, field: string) => row(page, name).locator(`[data-testid="report-cell-${field}"]`);
+
+/** What Excel puts on the clipboard, pasted into the focused cell. */
+async function pasteInto(page: Page, name: string, field: string, text: string): Promise<void> {
+  await cell(page, name, field).focus();
+  await cell(page, name, field).evaluate((input, data) => {
+    const transfer = new DataTransfer();
+    transfer.setData('text/plain', data);
+    input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+async function submitAll(page: Page, count: number): Promise<void> {
+  await expect(byTestId(page, 'report-submit-all')).toContainText(`提交全部（${count}）`);
+  await byTestId(page, 'report-submit-all').click();
+  await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
+  await expect(page.locator('.ant-message')).toContainText(`已提交 ${count} 条月报`);
+}
+
+test('a district user fills the month with the keyboard and a paste from Excel, then submits', async ({ page }) => {
+  await signIn(page, KAILU.username, KAILU.password);
+  await expect(byTestId(page, 'current-user-name')).toContainText(KAILU.displayName);
+  await page.getByRole('link', { name: '月报填报' }).click();
+  await expect(page).toHaveURL(/\/reports\/entry\?regionCode=150523&month=\d{4}-\d{2}/);
+  await expect(byTestId(page, 'report-entry-region')).toContainText('开鲁县');
+  await expect(byTestId(page, 'report-row')).toHaveCount(3);
+  await expect(byTestId(page, 'report-entry-counts')).toContainText('应报 3 · 已填 0 · 未填 3');
+
+  // first project: type across with Tab
+  await cell(page, PROJECTS[0], 'arrivedEquityWan').click();
+  await page.keyboard.type('100');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('250.5');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('300');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('厂房主体施工');
+  await expect(row(page, PROJECTS[0]).locator('[data-testid="report-row-total"]')).toHaveText('350.50');
+
+  // Enter goes down to the same column of the next row
+  await cell(page, PROJECTS[0], 'arrivedLoanWan').click();
+  await page.keyboard.press('Enter');
+  await expect(cell(page, PROJECTS[1], 'arrivedLoanWan')).toBeFocused();
+  await page.keyboard.type('12.345');
+  await expect(row(page, PROJECTS[1]).locator('[data-testid="report-cell-error"]')).toContainText('最多保留 2 位小数');
+  await expect(byTestId(page, 'report-entry-problems')).toBeVisible();
+  await keepScreenshot(page, 'report-entry-error-desktop', { fullPage: false });
+  await page.keyboard.press('Backspace');
+  await expect(byTestId(page, 'report-entry-problems')).toBeHidden();
+  await page.keyboard.press('Shift+Enter');
+  await expect(cell(page, PROJECTS[0], 'arrivedLoanWan')).toBeFocused();
+
+  // third project: a block copied from Excel (with thousands separators)
+  await pasteInto(page, PROJECTS[2], 'arrivedEquityWan', '1,200.00\t800\t0\t2,000\t风机基础浇筑\r\n');
+  await expect(row(page, PROJECTS[2]).locator('[data-testid="report-row-total"]')).toHaveText('2,000.00');
+  await expect(cell(page, PROJECTS[2], 'completedInvestmentWan')).toHaveValue('2000');
+  await expect(cell(page, PROJECTS[2], 'progress')).toHaveValue('风机基础浇筑');
+
+  await expect(byTestId(page, 'report-save-state')).toContainText(/已保存 \d\d:\d\d:\d\d/);
+  await expect(byTestId(page, 'report-entry-counts')).toContainText('已填 3 · 未填 0');
+  await keepScreenshot(page, 'report-entry-desktop');
+
+  // what was saved is there after a reload
+  await page.reload();
+  await expect(cell(page, PROJECTS[1], 'arrivedLoanWan')).toHaveValue('12.34');
+  await expect(cell(page, PROJECTS[0], 'progress')).toHaveValue('厂房主体施工');
+
+  await submitAll(page, 3);
+  await expect(byTestId(page, 'report-entry-counts')).toContainText('待核实 3');
+  await expect(row(page, PROJECTS[0]).locator('input')).toHaveCount(0);
+});
+
+test('a city user returns one report with a reason and verifies the rest', async ({ page, browser }) => {
+  await signIn(page, CITY.username, CITY.password);
+  await expect(byTestId(page, 'current-user-name')).toContainText(CITY.displayName);
+  await page.getByRole('link', { name: '月报核实' }).click();
+  await expect(page).toHaveURL(/\/reports\/verify/);
+  await byTestId(page, 'verify-region-row').filter({ hasText: '开鲁县' }).click();
+  await expect(page).toHaveURL(/regionCode=150523/);
+  await expect(byTestId(page, 'verify-row')).toHaveCount(3);
+  await expect(byTestId(page, 'verify-row').filter({ hasText: PROJECTS[2] })).toContainText('2,000.00');
+  await keepScreenshot(page, 'report-verify-desktop');
+
+  await byTestId(page, 'verify-row').filter({ hasText: PROJECTS[1] }).locator('[data-testid="return-one"]').click();
+  await byTestId(page, 'return-dialog-submit').click();
+  await expect(page.locator('.ant-modal')).toContainText('请填写退回原因');
+  await byTestId(page, 'return-dialog-reason').fill('银行贷款到位金额与放款凭证不符，请核对');
+  await keepScreenshot(page, 'report-return-dialog-desktop', { fullPage: false });
+  await byTestId(page, 'return-dialog-submit').click();
+  await expect(page.locator('.ant-message')).toContainText('已退回 1 条月报');
+  await expect(byTestId(page, 'verify-row')).toHaveCount(2);
+
+  await byTestId(page, 'verify-check-all').locator('input').check();
+  await expect(byTestId(page, 'verify-selected')).toContainText('核实通过（选中 2）');
+  await byTestId(page, 'verify-selected').click();
+  await expect(page.locator('.ant-message')).toContainText('已核实 2 条月报');
+  await expect(byTestId(page, 'verify-row')).toHaveCount(0);
+  await expect(byTestId(page, 'verify-region-row').filter({ hasText: '开鲁县' })).toContainText('2');
+
+  const phone = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+  const mobile = await phone.newPage();
+  await signIn(mobile, CITY.username, CITY.password);
+  await expect(byTestId(mobile, 'current-user-name')).toBeAttached();
+  await mobile.goto('/reports/verify?regionCode=150523&status=ALL');
+  await expect(byTestId(mobile, 'verify-row')).toHaveCount(3);
+  await keepScreenshot(mobile, 'report-verify-phone');
+  await phone.close();
+});
+
+test('the district sees the returned row highlighted, corrects it and submits again', async ({ page, browser }) => {
+  await signIn(page, KAILU.username, KAILU.password);
+  await expect(byTestId(page, 'current-user-name')).toBeVisible();
+  await page.goto('/reports/entry');
+  const returned = row(page, PROJECTS[1]);
+  await expect(returned).toHaveClass(/row--returned/);
+  await expect(returned.locator('[data-testid="report-return-reason"]')).toContainText('银行贷款到位金额与放款凭证不符');
+  await expect(byTestId(page, 'report-entry-counts')).toContainText('已核实 2 · 已退回 1');
+  await keepScreenshot(page, 'report-entry-returned-desktop');
+
+  await cell(page, PROJECTS[1], 'arrivedLoanWan').fill('12.30');
+  await cell(page, PROJECTS[1], 'arrivedLoanWan').press('Enter');
+  await expect(byTestId(page, 'report-save-state')).toContainText('已保存');
+  await submitAll(page, 1);
+  await expect(byTestId(page, 'report-entry-counts')).toContainText('待核实 1 · 已核实 2 · 已退回 0');
+  await expect(row(page, PROJECTS[1])).not.toHaveClass(/row--returned/);
+
+  const phone = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+  const mobile = await phone.newPage();
+  await signIn(mobile, KAILU.username, KAILU.password);
+  await expect(byTestId(mobile, 'current-user-name')).toBeAttached();
+  await mobile.goto('/reports/entry');
+  await expect(byTestId(mobile, 'report-row')).toHaveCount(3);
+  await keepScreenshot(mobile, 'report-entry-phone');
+  await phone.close();
+});
