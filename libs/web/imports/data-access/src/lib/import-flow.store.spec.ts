@@ -86,18 +86,33 @@ describe('ImportFlowStore', () => {
     backend.expectNone('/api/v1/imports');
   });
 
-  it('asks to confirm look-alikes before importing and then sends confirmLookAlikes=true', () => {
+  it('turns look-alike rows into warnings once confirmed, and imports with the confirmation', () => {
     const { store, backend } = setup();
     store.setFile(file('项目.xlsx'));
     store.check();
-    const warning = { sheet: 'Sheet1', row: 2, column: '项目名称', message: '与 150525-2025-0001 奈曼旗光伏项目 相似' };
-    backend.expectOne('/api/v1/imports').flush({ ...clean, warnings: [warning] });
+    const lookAlike = { sheet: 'Sheet1', row: 2, column: '项目名称', message: '疑似重复项目：与同一地区的「奈曼旗光伏项目」同名（编号 150525-2025-0001）；如确认不是同一项目，请勾选后重新导入' };
+    backend
+      .expectOne('/api/v1/imports')
+      .flush({ statusCode: 422, error: 'IMPORT_FAILED', message: '导入文件有 1 处错误', errors: [lookAlike] }, { status: 422, statusText: 'Unprocessable Entity' });
+    expect(store.onlyLookAlikes()).toBe(true);
+    store.confirmLookAlikes.set(true);
+    store.check();
+    const recheck = backend.expectOne('/api/v1/imports');
+    expect(formOf(recheck)).toMatchObject({ dryRun: 'true', confirmLookAlikes: 'true' });
+    const warning = { ...lookAlike, message: '疑似重复项目：与同一地区的「奈曼旗光伏项目」同名（编号 150525-2025-0001）' };
+    recheck.flush({ ...clean, warnings: [warning] });
     expect(store.warnings()).toEqual([warning]);
+    expect(store.canImport()).toBe(true);
+    store.confirmLookAlikes.set(false);
     expect(store.canImport()).toBe(false);
     store.confirmLookAlikes.set(true);
-    expect(store.canImport()).toBe(true);
     store.import();
-    expect(formOf(backend.expectOne('/api/v1/imports'))).toMatchObject({ dryRun: 'false', confirmLookAlikes: 'true' });
+    const run = backend.expectOne('/api/v1/imports');
+    expect(formOf(run)).toMatchObject({ dryRun: 'false', confirmLookAlikes: 'true' });
+    run.flush({ ...clean, dryRun: false, warnings: [warning] });
+    // a new file asks again
+    store.startOver();
+    expect(store.confirmLookAlikes()).toBe(false);
   });
 
   it('fails with a clear message, and a new file starts over', () => {

@@ -12,6 +12,16 @@ export const IMPORT_POLL_MS = new InjectionToken<number>('IMPORT_POLL_MS', { fac
 /** Files the import accepts (DOMAIN.md §8). */
 export const IMPORT_ACCEPT = '.xlsx,.csv';
 
+/**
+ * The server refuses a new project that looks like an existing one unless the upload confirms it
+ * (confirmLookAlikes): such row errors start with this text, and confirming turns them into warnings.
+ */
+export const LOOK_ALIKE_PREFIX = '疑似重复项目';
+
+export function isLookAlike(error: ImportRowError): boolean {
+  return error.message.startsWith(LOOK_ALIKE_PREFIX);
+}
+
 export function isImportFileName(name: string): boolean {
   return /\.(xlsx|csv)$/i.test(name);
 }
@@ -29,7 +39,7 @@ export class ImportFlowStore {
 
   readonly kind = signal<ImportKind>('projects');
   readonly file = signal<File | null>(null);
-  /** the user has confirmed that the look-alike rows are new projects */
+  /** the user has confirmed that the look-alike rows are new projects: sent with the check and the import */
   readonly confirmLookAlikes = signal(false);
 
   readonly state = this.current.asReadonly();
@@ -52,6 +62,9 @@ export class ImportFlowStore {
     return state.status === 'checked' && state.outcome.ok ? state.outcome.result : null;
   });
   readonly warnings = computed(() => this.checked()?.warnings ?? []);
+  /** rows refused only because they look like existing projects: confirming and checking again clears them */
+  readonly lookAlikeErrors = computed(() => this.errors().filter(isLookAlike));
+  readonly onlyLookAlikes = computed(() => this.errors().length > 0 && this.lookAlikeErrors().length === this.errors().length);
   readonly canCheck = computed(() => this.file() !== null && !this.busy());
   readonly canImport = computed(() => {
     const checked = this.checked();
@@ -81,7 +94,6 @@ export class ImportFlowStore {
   /** ② 预检: a dry run of the chosen file. */
   check(): void {
     if (!this.canCheck()) return;
-    this.confirmLookAlikes.set(false);
     this.send(true);
   }
 
@@ -124,7 +136,7 @@ export class ImportFlowStore {
       finished.complete();
       this.request = null;
     };
-    this.request = this.api.run({ file, kind, dryRun, importId, confirmLookAlikes: !dryRun && this.confirmLookAlikes() }).subscribe({
+    this.request = this.api.run({ file, kind, dryRun, importId, confirmLookAlikes: this.confirmLookAlikes() }).subscribe({
       next: (event) => {
         if (event.type === HttpEventType.UploadProgress) this.dispatch({ type: 'uploaded', loaded: event.loaded, total: event.total ?? null });
         if (event.type === HttpEventType.Response && event.body) this.dispatch({ type: 'succeeded', result: event.body });

@@ -92,7 +92,7 @@ export class ImportPage {
     return file ? `${file.name}（${fileSize(file.size)}）` : '';
   });
   protected readonly errorCaption = computed(() => `共 ${formatCount(this.store.errors().length)} 处错误，未写入任何数据`);
-  protected readonly warningCaption = computed(() => `${formatCount(this.store.warnings().length)} 行与已有项目相似（同一投资方或同一地区同名）`);
+  protected readonly warningCaption = computed(() => `${formatCount(this.store.warnings().length)} 处疑似重复项目（同一投资方或同一地区同名），已确认作为新项目导入`);
   protected readonly checkText = computed(() => {
     const checked = this.store.checked();
     return checked ? checkSummary(checked) : '';
