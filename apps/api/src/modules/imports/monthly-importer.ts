@@ -50,6 +50,11 @@ const STAGE = `INSERT INTO import_monthly
   CROSS JOIN LATERAL (SELECT s0.same,
     COALESCE(v.status, CASE WHEN m.status = 'VERIFIED' AND s0.same THEN 'VERIFIED'::report_status ELSE 'SUBMITTED'::report_status END) AS target) t`;
 
+/** The second and later rows of the same (project, month), with the first one's row number. */
+const DUPLICATES = `SELECT row_no AS "row", first FROM (
+    SELECT row_no, min(row_no) OVER (PARTITION BY project_id, month) AS first FROM import_monthly
+  ) d WHERE row_no <> first ORDER BY row_no`;
+
 /** Rows that would change a report they may not change: a closed month, or a verified report for someone who may not verify. */
 const FROZEN = `SELECT s.row_no AS "row", s.month, s.old_status AS "oldStatus", c.month IS NOT NULL AS closed
   FROM import_monthly s LEFT JOIN month_closes c ON c.month = s.month AND c.closed
@@ -99,9 +104,6 @@ const WRITE = `WITH old AS (
 export class MonthlyImporter implements Importer<Key> {
   readonly columns = MONTHLY_COLUMNS;
   private pending: PendingRow[] = [];
-  private readonly projects = new Map<string, ProjectRef | null>();
-  /** (项目编号, 月份) → the first row that has it */
-  private readonly seen = new Map<string, number>();
   private staged = 0;
   private readonly canVerify: boolean;
 
@@ -133,19 +135,16 @@ export class MonthlyImporter implements Importer<Key> {
     const progress = problem('progress', limitedText(cells.get('progress'), R.progress, 500));
     const status = problem('status', choice(cells.get('status'), H.status, VERIFICATION_LABELS));
     if (status === 'VERIFIED' && !this.canVerify) errors.add(row, H.status, '只有市级核实人员可以导入“已核实”的月报，请填“待核实”或留空');
-    if (projectNo !== null && m !== null) {
-      const key = `${projectNo}\u0000${m}`;
-      const first = this.seen.get(key);
-      if (first !== undefined) errors.add(row, H.projectNo, `与第 ${first} 行重复：同一项目同一月份只能有一行`);
-      else this.seen.set(key, row);
-      this.pending.push({ row, projectNo, month: m, figures, progress, status });
-    }
+    if (projectNo !== null && m !== null) this.pending.push({ row, projectNo, month: m, figures, progress, status });
     if (this.pending.length >= BATCH) await this.flush();
   }
 
   async check(): Promise<void> {
     await this.flush();
     if (this.staged === 0) return;
+    const duplicates = await this.ctx.em.query<{ row: number; first: number }[]>(DUPLICATES);
+    for (const d of duplicates) this.ctx.errors.add(d.row, H.projectNo, `与第 ${d.first} 行重复：同一项目同一月份只能有一行`);
+    if (duplicates.length > 0) return; // the upsert's checks assume one row per report
     const frozen = await this.ctx.em.query<{ row: number; month: string; oldStatus: string | null; closed: boolean }[]>(FROZEN, [this.canVerify]);
     for (const f of frozen) {
       if (f.closed) this.ctx.errors.add(f.row, H.month, `${monthLabel(f.month)}已月结，不能导入`);
@@ -171,20 +170,18 @@ export class MonthlyImporter implements Importer<Key> {
     const batch = this.pending;
     this.pending = [];
     if (batch.length === 0) return;
-    const unknown = [...new Set(batch.map((r) => r.projectNo).filter((no) => !this.projects.has(no)))];
-    if (unknown.length > 0) {
-      const found = await this.ctx.em.query<(ProjectRef & { projectNo: string })[]>(
-        `SELECT project_no AS "projectNo", id, region_code AS "regionCode", signed_at::text AS "signedAt", terminated_at::text AS "terminatedAt"
-         FROM projects WHERE project_no = ANY($1::varchar[])`,
-        [unknown],
-      );
-      for (const no of unknown) this.projects.set(no, null);
-      for (const { projectNo, ...ref } of found) this.projects.set(projectNo, ref);
-    }
+    // the batch's projects only: nothing grows with the file but the staging table
+    const projects = new Map<string, ProjectRef>();
+    const found = await this.ctx.em.query<(ProjectRef & { projectNo: string })[]>(
+      `SELECT project_no AS "projectNo", id, region_code AS "regionCode", signed_at::text AS "signedAt", terminated_at::text AS "terminatedAt"
+       FROM projects WHERE project_no = ANY($1::varchar[])`,
+      [[...new Set(batch.map((r) => r.projectNo))]],
+    );
+    for (const { projectNo, ...ref } of found) projects.set(projectNo, ref);
     const { errors, actor, today } = this.ctx;
     const valid: (PendingRow & { project: ProjectRef })[] = [];
     for (const r of batch) {
-      const project = this.projects.get(r.projectNo);
+      const project = projects.get(r.projectNo);
       if (!project) {
         errors.add(r.row, H.projectNo, `项目编号 ${r.projectNo} 不存在`);
         continue;

@@ -145,7 +145,9 @@ async function* csvRows(path: string, encoding: 'utf-8' | 'gb18030'): AsyncItera
 /** The first worksheet of an .xlsx, as a stream (shared strings and styles cached, so dates are dates). */
 async function* xlsxRows(path: string, opened: OpenedSheet): AsyncIterable<SheetRow> {
   const fileName = opened.sheet;
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' });
+  const reader = withUtf8Decoding(
+    new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' }),
+  );
   try {
     for await (const worksheet of reader) {
       opened.sheet = (worksheet as unknown as { name?: string }).name || opened.sheet;
@@ -162,6 +164,41 @@ async function* xlsxRows(path: string, opened: OpenedSheet): AsyncIterable<Sheet
     if (error instanceof ImportFailed) throw error;
     throw ImportFailed.file(fileName, `无法读取 Excel 文件，文件可能已损坏（${error instanceof Error ? error.message.slice(0, 100) : String(error)}）`);
   }
+}
+
+type ChunkSource = AsyncIterable<Buffer | string>;
+interface ReaderInternals {
+  _parseWorksheet?: (iterator: ChunkSource, sheetNo: string) => unknown;
+  _parseSharedStrings?: (entry: NodeJS.ReadableStream) => unknown;
+}
+
+/**
+ * ExcelJS 4.4's streaming reader decodes every zip chunk on its own (a TextDecoder without
+ * `stream: true`), so a Chinese character split between two chunks becomes U+FFFD — one cell in
+ * some thousands of a big file. This reader's worksheet and shared-strings parts are decoded as
+ * one stream instead: the worksheet chunks through a streaming TextDecoder, the shared strings
+ * entry with setEncoding (Node's StringDecoder). Only this instance is changed.
+ */
+function withUtf8Decoding(reader: ExcelJS.stream.xlsx.WorkbookReader): ExcelJS.stream.xlsx.WorkbookReader {
+  const internals = reader as unknown as ReaderInternals;
+  const parseWorksheet = internals._parseWorksheet;
+  const parseSharedStrings = internals._parseSharedStrings;
+  if (typeof parseWorksheet !== 'function' || typeof parseSharedStrings !== 'function') {
+    throw new Error('ExcelJS WorkbookReader internals changed: review withUtf8Decoding');
+  }
+  internals._parseWorksheet = (iterator, sheetNo) => parseWorksheet.call(reader, decodeUtf8(iterator), sheetNo);
+  internals._parseSharedStrings = (entry) => {
+    entry.setEncoding('utf8');
+    return parseSharedStrings.call(reader, entry);
+  };
+  return reader;
+}
+
+async function* decodeUtf8(chunks: ChunkSource): AsyncIterable<string> {
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of chunks) yield typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+  const rest = decoder.decode();
+  if (rest) yield rest;
 }
 
 /** ExcelJS' rich text, formulas (their cached result), hyperlinks and errors as plain values. */
