@@ -1,10 +1,10 @@
 import { type APIRequestContext, type Page, expect, test } from '@playwright/test';
 import { ADMIN_PASSWORD, apiToken, byTestId, createUser, keepScreenshot, signIn } from './support/app';
 
-// 开鲁县: a region no other spec uses, so that its grid holds exactly the projects made here
-const KAILU = { username: 'kailu01', displayName: '开鲁 王芳', password: 'Kailu#2026x', role: 'DISTRICT_STAFF', regionCode: '150523' };
-const CITY = { username: 'city01', displayName: '市局 李明', password: 'City#2026xy', role: 'CITY_STAFF' };
-const PROJECTS = ['开鲁县 玉米深加工项目', '开鲁县 红干椒冷链物流园', '开鲁县 风电制氢示范项目'];
+// 库伦旗: a region no other spec uses, so that its grid holds exactly the projects made here
+const KULUN = { username: 'kulun01', displayName: '库伦 王芳', password: 'Kulun#2026x', role: 'DISTRICT_STAFF', regionCode: '150524' };
+const CITY = { username: 'cityverifier01', displayName: '市局 李明', password: 'City#2026xy', role: 'CITY_STAFF' };
+const PROJECTS = ['库伦旗 荞麦深加工项目', '库伦旗 肉牛冷链物流园', '库伦旗 风电制氢示范项目'];
 
 test.describe.configure({ mode: 'serial' });
 
@@ -13,7 +13,7 @@ async function createProject(request: APIRequestContext, token: string, name: st
     headers: { authorization: `Bearer ${token}` },
     data: {
       name,
-      regionCode: KAILU.regionCode,
+      regionCode: KULUN.regionCode,
       industryCode: 'AG',
       investorName: `${name}投资有限公司`,
       investorOrigin: 'OUT_OF_REGION',
@@ -27,7 +27,7 @@ async function createProject(request: APIRequestContext, token: string, name: st
 }
 
 test.beforeAll(async ({ request }) => {
-  await createUser(request, KAILU);
+  await createUser(request, KULUN);
   await createUser(request, CITY);
   const admin = await apiToken(request, 'admin', ADMIN_PASSWORD);
   for (const name of PROJECTS) await createProject(request, admin, name);
@@ -54,11 +54,11 @@ async function submitAll(page: Page, count: number): Promise<void> {
 }
 
 test('a district user fills the month with the keyboard and a paste from Excel, then submits', async ({ page }) => {
-  await signIn(page, KAILU.username, KAILU.password);
-  await expect(byTestId(page, 'current-user-name')).toContainText(KAILU.displayName);
+  await signIn(page, KULUN.username, KULUN.password);
+  await expect(byTestId(page, 'current-user-name')).toContainText(KULUN.displayName);
   await page.getByRole('link', { name: '月报填报' }).click();
-  await expect(page).toHaveURL(/\/reports\/entry\?regionCode=150523&month=\d{4}-\d{2}/);
-  await expect(byTestId(page, 'report-entry-region')).toContainText('开鲁县');
+  await expect(page).toHaveURL(/\/reports\/entry\?regionCode=150524&month=\d{4}-\d{2}/);
+  await expect(byTestId(page, 'report-entry-region')).toContainText('库伦旗');
   await expect(byTestId(page, 'report-row')).toHaveCount(3);
   await expect(byTestId(page, 'report-entry-counts')).toContainText('应报 3 · 已填 0 · 未填 3');
 
@@ -112,8 +112,8 @@ test('a city user returns one report with a reason and verifies the rest', async
   await expect(byTestId(page, 'current-user-name')).toContainText(CITY.displayName);
   await page.getByRole('link', { name: '月报核实' }).click();
   await expect(page).toHaveURL(/\/reports\/verify/);
-  await byTestId(page, 'verify-region-row').filter({ hasText: '开鲁县' }).click();
-  await expect(page).toHaveURL(/regionCode=150523/);
+  await byTestId(page, 'verify-region-row').filter({ hasText: '库伦旗' }).click();
+  await expect(page).toHaveURL(/regionCode=150524/);
   await expect(byTestId(page, 'verify-row')).toHaveCount(3);
   await expect(byTestId(page, 'verify-row').filter({ hasText: PROJECTS[2] })).toContainText('2,000.00');
   await keepScreenshot(page, 'report-verify-desktop');
@@ -132,20 +132,20 @@ test('a city user returns one report with a reason and verifies the rest', async
   await byTestId(page, 'verify-selected').click();
   await expect(page.locator('.ant-message')).toContainText('已核实 2 条月报');
   await expect(byTestId(page, 'verify-row')).toHaveCount(0);
-  await expect(byTestId(page, 'verify-region-row').filter({ hasText: '开鲁县' })).toContainText('2');
+  await expect(byTestId(page, 'verify-region-row').filter({ hasText: '库伦旗' })).toContainText('2');
 
   const phone = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
   const mobile = await phone.newPage();
   await signIn(mobile, CITY.username, CITY.password);
   await expect(byTestId(mobile, 'current-user-name')).toBeAttached();
-  await mobile.goto('/reports/verify?regionCode=150523&status=ALL');
+  await mobile.goto('/reports/verify?regionCode=150524&status=ALL');
   await expect(byTestId(mobile, 'verify-row')).toHaveCount(3);
   await keepScreenshot(mobile, 'report-verify-phone');
   await phone.close();
 });
 
 test('the district sees the returned row highlighted, corrects it and submits again', async ({ page, browser }) => {
-  await signIn(page, KAILU.username, KAILU.password);
+  await signIn(page, KULUN.username, KULUN.password);
   await expect(byTestId(page, 'current-user-name')).toBeVisible();
   await page.goto('/reports/entry');
   const returned = row(page, PROJECTS[1]);
@@ -163,7 +163,7 @@ test('the district sees the returned row highlighted, corrects it and submits ag
 
   const phone = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
   const mobile = await phone.newPage();
-  await signIn(mobile, KAILU.username, KAILU.password);
+  await signIn(mobile, KULUN.username, KULUN.password);
   await expect(byTestId(mobile, 'current-user-name')).toBeAttached();
   await mobile.goto('/reports/entry');
   await expect(byTestId(mobile, 'report-row')).toHaveCount(3);
