@@ -123,16 +123,17 @@ test('the admin closes a month on the 月结 page', async ({ page, browser }) =>
   await expect(byTestId(page, 'month-row').first()).toBeVisible();
   await keepScreenshot(page, 'months-desktop');
 
-  await choose(page, 'months-year', '2024年');
-  const december = page.locator('[data-testid="month-row"][data-month="2024-12"]');
-  await expect(december.getByTestId('month-state')).toContainText('未月结');
-  await december.getByTestId('month-close').click();
-  await expect(page.getByTestId('close-month-warning')).toContainText('月结后将冻结该月全部月报');
+  // April 2025: both imported projects (signed in February and March) should have reported
+  await choose(page, 'months-year', '2025年');
+  const april = page.locator('[data-testid="month-row"][data-month="2025-04"]');
+  await expect(april.getByTestId('month-state')).toContainText('未月结');
+  await april.getByTestId('month-close').click();
+  await expect(page.getByTestId('close-month-warning')).toContainText('仍有 0 条未核实、2 个项目未填报，月结后将冻结该月全部月报');
   await keepScreenshot(page, 'months-close-dialog-desktop', { fullPage: false });
   await page.getByTestId('close-month-submit').click();
-  await expect(december.getByTestId('month-state')).toContainText('已月结');
-  await expect(december).toContainText('系统管理员');
-  await expect(december.getByTestId('month-reopen')).toBeVisible();
+  await expect(april.getByTestId('month-state')).toContainText('已月结');
+  await expect(april).toContainText('系统管理员');
+  await expect(april.getByTestId('month-reopen')).toBeVisible();
 
   const phone = await phonePage(browser);
   await phone.page.goto('/reports/months');

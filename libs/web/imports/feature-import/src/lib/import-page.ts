@@ -5,7 +5,7 @@ import { RouterLink } from '@angular/router';
 import { type Capability, IMPORT_KINDS, IMPORT_KIND_LABELS, type ImportKind, can } from '@zhaoshang/shared/domain';
 import { AuthService } from '@zhaoshang/web/auth/data-access';
 import { IMPORT_ACCEPT, ImportFlowStore, ImportsApi, importErrorMessage, isImportFileName } from '@zhaoshang/web/imports/data-access';
-import { PageHeader } from '@zhaoshang/web/shared/ui';
+import { PageHeader, injectIsPhone } from '@zhaoshang/web/shared/ui';
 import { formatCount, saveBlob } from '@zhaoshang/web/shared/util';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -67,6 +67,7 @@ export class ImportPage {
   private readonly destroyRef = inject(DestroyRef);
   private readonly user = inject(AuthService).currentUser;
 
+  protected readonly isPhone = injectIsPhone();
   protected readonly accept = IMPORT_ACCEPT;
   protected readonly kindLabels = IMPORT_KIND_LABELS;
   /** FAI totals only for those who may change them */

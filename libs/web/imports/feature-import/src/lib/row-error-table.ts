@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import type { ImportRowError } from '@zhaoshang/shared/domain';
+import { injectIsPhone } from '@zhaoshang/web/shared/ui';
 import { NzTableModule, type NzTableSortFn } from 'ng-zorro-antd/table';
 
 /** The rows of a file with a problem: 工作表, 行, 列, 说明; paged, sortable by row. */
@@ -19,22 +20,30 @@ import { NzTableModule, type NzTableSortFn } from 'ng-zorro-antd/table';
       [nzTitle]="caption()"
       nzSize="small"
       nzBordered
-      [nzScroll]="{ x: '520px' }"
       [attr.data-testid]="testId()"
     >
       <thead>
         <tr>
-          <th nzWidth="110px">工作表</th>
-          <th nzWidth="72px" [nzSortFn]="byRow" nzSortOrder="ascend" [nzSortDirections]="['ascend', 'descend']">行</th>
-          <th nzWidth="150px">列</th>
+          @if (!isPhone()) {
+            <th nzWidth="110px">工作表</th>
+          }
+          <th [nzWidth]="isPhone() ? '64px' : '72px'" [nzSortFn]="byRow" nzSortOrder="ascend" [nzSortDirections]="['ascend', 'descend']">行</th>
+          <th [nzWidth]="isPhone() ? '92px' : '150px'">列</th>
           <th>{{ messageHeading() }}</th>
         </tr>
       </thead>
       <tbody>
         @for (row of table.data; track $index) {
           <tr [attr.data-testid]="testId() + '-row'">
-            <td>{{ row.sheet }}</td>
-            <td class="num">{{ row.row }}</td>
+            @if (!isPhone()) {
+              <td>{{ row.sheet }}</td>
+            }
+            <td class="num">
+              {{ row.row }}
+              @if (isPhone()) {
+                <div class="sheet">{{ row.sheet }}</div>
+              }
+            </td>
             <td>{{ row.column || '—' }}</td>
             <td class="message">{{ row.message }}</td>
           </tr>
@@ -50,6 +59,10 @@ import { NzTableModule, type NzTableSortFn } from 'ng-zorro-antd/table';
     .num {
       font-variant-numeric: tabular-nums;
     }
+    .sheet {
+      color: rgba(0, 0, 0, 0.45);
+      font-size: 12px;
+    }
     .message {
       word-break: break-word;
     }
@@ -60,6 +73,8 @@ export class RowErrorTable {
   readonly caption = input.required<string>();
   readonly messageHeading = input('错误说明');
   readonly testId = input('import-errors');
+  /** phones: the sheet goes under the row number, and nothing scrolls sideways */
+  protected readonly isPhone = injectIsPhone();
 
   /** in the order of the file, whatever order the server found them in */
   protected readonly sorted = computed(() => [...this.rows()].sort(compareRows));

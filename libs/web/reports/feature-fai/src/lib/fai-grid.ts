@@ -16,6 +16,8 @@ export interface FaiCellView {
 export interface FaiRowView {
   regionCode: string;
   regionName: string;
+  /** 科尔沁左翼中旗 → 科左中旗, for narrow screens */
+  regionShortName: string;
   isCity: boolean;
   cells: FaiCellView[];
   /** 合计: Σ of the months (MONTH), the last cumulative figure (YTD); null when the row is empty */
@@ -127,7 +129,7 @@ export class FaiGrid {
       if (!error && normalized !== '' && moneyProblem('金额', normalized) === null) previous = { month, value: normalized };
       cells.push({ month, value, changed, error, editable: month <= this.lastMonth });
     }
-    return { regionCode: region.code, regionName: region.name, isCity: region.parentCode === null, cells, total: this.rowTotal(cells) };
+    return { regionCode: region.code, regionName: region.name, regionShortName: region.shortName, isCity: region.parentCode === null, cells, total: this.rowTotal(cells) };
   }
 
   private rowTotal(cells: FaiCellView[]): string | null {

@@ -4,7 +4,7 @@ import { FormsModule } from '@angular/forms';
 import { type FaiTotalDto, can, monthOf, shanghaiToday } from '@zhaoshang/shared/domain';
 import { AuthService } from '@zhaoshang/web/auth/data-access';
 import { RegionsStore } from '@zhaoshang/web/shared/data-access';
-import { PageHeader, WanPipe } from '@zhaoshang/web/shared/ui';
+import { PageHeader, WanPipe, injectIsPhone } from '@zhaoshang/web/shared/ui';
 import { apiErrorCode, apiErrorMessage, formatCount } from '@zhaoshang/web/shared/util';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -41,6 +41,8 @@ export class FaiPage {
   private readonly regions = inject(RegionsStore);
   private readonly user = inject(AuthService).currentUser;
 
+  /** phones pin only the region column, by its short name */
+  protected readonly isPhone = injectIsPhone();
   protected readonly canEdit = computed(() => can(this.user()?.role, 'fai:edit'));
   protected readonly years = faiYears();
   protected readonly year = signal(this.years[0]);

@@ -12,6 +12,9 @@ export function notVerifiedCount(month: MonthOverview): number {
 export function closeWarning(month: MonthOverview): { level: 'warning' | 'info'; text: string } {
   const open = notVerifiedCount(month);
   const missing = month.counts.MISSING;
+  if (month.expected === 0 && open === 0 && missing === 0 && month.counts.VERIFIED === 0) {
+    return { level: 'info', text: '该月没有需要填报的项目。月结后该月将不能再填报月报。' };
+  }
   if (open === 0 && missing === 0) {
     return { level: 'info', text: `该月 ${formatCount(month.counts.VERIFIED)} 条月报已全部核实。月结后将冻结该月全部月报。` };
   }

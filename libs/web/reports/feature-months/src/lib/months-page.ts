@@ -1,13 +1,16 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toObservable, takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { NgTemplateOutlet } from '@angular/common';
 import { FormsModule } from '@angular/forms';
 import { type MonthOverview, type MonthState, monthLabel, shanghaiToday } from '@zhaoshang/shared/domain';
-import { DateTimePipe, PageHeader } from '@zhaoshang/web/shared/ui';
+import { DateTimePipe, PageHeader, injectIsPhone } from '@zhaoshang/web/shared/ui';
 import { formatCount } from '@zhaoshang/web/shared/util';
 import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzSelectModule } from 'ng-zorro-antd/select';
+import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
@@ -28,7 +31,7 @@ export function selectableYears(today: string = shanghaiToday()): number[] {
 /** 月结管理 (admin): a year's months with their report counts; close a month, or reopen it with a reason. */
 @Component({
   selector: 'zs-months-page',
-  imports: [FormsModule, NzButtonModule, NzIconModule, NzSelectModule, NzTableModule, NzTagModule, NzTooltipModule, DateTimePipe, PageHeader, CloseMonthDialog, ReopenMonthDialog],
+  imports: [FormsModule, NgTemplateOutlet, NzButtonModule, NzEmptyModule, NzIconModule, NzSelectModule, NzSpinModule, NzTableModule, NzTagModule, NzTooltipModule, DateTimePipe, PageHeader, CloseMonthDialog, ReopenMonthDialog],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './months-page.html',
   styleUrl: './months-page.less',
@@ -37,6 +40,8 @@ export class MonthsPage {
   private readonly api = inject(MonthsApi);
   private readonly messages = inject(NzMessageService);
 
+  /** phones get a card per month instead of the wide table */
+  protected readonly isPhone = injectIsPhone();
   protected readonly years = selectableYears();
   protected readonly year = signal(this.years[0]);
   protected readonly months = signal<MonthOverview[]>([]);

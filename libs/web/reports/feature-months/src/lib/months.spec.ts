@@ -54,6 +54,8 @@ describe('close-month wording', () => {
     expect(closeWarning(march)).toEqual({ level: 'warning', text: '仍有 3 条未核实、2 个项目未填报，月结后将冻结该月全部月报。' });
     const clean = { ...march, counts: { DRAFT: 0, SUBMITTED: 0, VERIFIED: 1200, RETURNED: 0, MISSING: 0 } };
     expect(closeWarning(clean)).toEqual({ level: 'info', text: '该月 1,200 条月报已全部核实。月结后将冻结该月全部月报。' });
+    const empty = { ...march, expected: 0, counts: { DRAFT: 0, SUBMITTED: 0, VERIFIED: 0, RETURNED: 0, MISSING: 0 } };
+    expect(closeWarning(empty).text).toBe('该月没有需要填报的项目。月结后该月将不能再填报月报。');
     expect(selectableYears('2026-05-01')).toEqual([2026, 2025, 2024, 2023, 2022, 2021]);
   });
 });
