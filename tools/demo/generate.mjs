@@ -1,5 +1,5 @@
-// Loads generated demo projects into the PostgreSQL of DATABASE_URL, with the same generator and
-// bulk loader as SEED_DEMO=true. Needs the built API (npx nx run api:build). See tools/demo/README.md.
+// Loads generated demo projects, their monthly reports, FAI totals and month closes into the PostgreSQL
+// of DATABASE_URL, with the same generator and bulk loader as SEED_DEMO=true. Needs the built API (npx nx run api:build). See tools/demo/README.md.
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -14,6 +14,7 @@ const usage = `用法：DATABASE_URL=postgres://用户:密码@主机:5432/数据
   --seed N     随机种子（默认 150500；同一种子、同一天生成相同数据）
   --append     数据库中已有项目时仍然追加（编号接在已有编号之后）
   --no-audit   不写审计日志（大批量时更快）
+  --no-monthly 只写项目，不写月报、全社会固定资产投资和月结
   --help       显示本说明
 
 先构建 API：npx nx run api:build。数据库结构不存在时先执行迁移（与 API 启动时相同）。`;
@@ -32,6 +33,7 @@ async function main() {
       seed: { type: 'string', default: '150500' },
       append: { type: 'boolean', default: false },
       'no-audit': { type: 'boolean', default: false },
+      'no-monthly': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -48,7 +50,7 @@ async function main() {
   const { DataSource } = await import('typeorm');
   const { dataSourceOptions } = await load('database/data-source.js');
   const { generateDemoProjects } = await load('demo/generate-projects.js');
-  const { lastSequences, loadDemoProjects } = await load('demo/load-demo.js');
+  const { lastSequences, loadDemoMonthlyData, loadDemoProjects } = await load('demo/load-demo.js');
 
   const dataSource = new DataSource(dataSourceOptions(url));
   await dataSource.initialize();
@@ -63,9 +65,18 @@ async function main() {
       const lastSeqs = existing > 0 ? await lastSequences(em) : undefined;
       const data = generateDemoProjects({ count, seed, lastSeqs });
       console.log(`已生成 ${count} 个项目（种子 ${seed}，日期 ${data.today}）：${Date.now() - started} ms`);
-      return loadDemoProjects(em, data, { audit: !values['no-audit'] });
+      const audit = !values['no-audit'];
+      const projects = await loadDemoProjects(em, data, { audit, chunkSize: count > 10_000 ? 10_000 : 5000 });
+      console.log(`已写入 ${projects.projects} 个项目、${projects.approvals} 条手续：${Date.now() - started} ms`);
+      if (values['no-monthly']) return { ...projects, reports: 0, faiTotals: 0, monthCloses: 0 };
+      // reports are generated and written a chunk at a time: memory stays bounded for any count
+      const monthly = await loadDemoMonthlyData(em, data, { seed, audit, chunkSize: 10_000 });
+      return { ...projects, reports: monthly.reports, faiTotals: monthly.faiTotals, monthCloses: monthly.monthCloses, auditRows: projects.auditRows + monthly.auditRows };
     });
-    console.log(`已写入 ${loaded.projects} 个项目、${loaded.approvals} 条手续、${loaded.auditRows} 条审计记录：共 ${Date.now() - started} ms`);
+    console.log(
+      `已写入 ${loaded.projects} 个项目、${loaded.approvals} 条手续、${loaded.reports} 条月报、${loaded.faiTotals} 条全社会固定资产投资、` +
+        `${loaded.monthCloses} 个已月结月份、${loaded.auditRows} 条审计记录：共 ${Date.now() - started} ms`,
+    );
   } finally {
     await dataSource.destroy();
   }

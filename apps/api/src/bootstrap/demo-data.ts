@@ -2,13 +2,14 @@ import { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config.js';
 import { generateDemoProjects } from '../demo/generate-projects.js';
-import { loadDemoProjects } from '../demo/load-demo.js';
+import { loadDemoMonthlyData, loadDemoProjects } from '../demo/load-demo.js';
 import { DISTRICTS, INDUSTRIES } from '../demo/tongliao-vocabulary.js';
 
 /**
- * SEED_DEMO=true on a database without projects: the demo data set (600 projects of Tongliao),
- * in one transaction. A database that has projects is left as it is, so a restart adds nothing,
- * and so is one whose regions or industries are another city's: the demo set is Tongliao's.
+ * SEED_DEMO=true on a database without projects: the demo data set (600 projects of Tongliao, their
+ * monthly reports, FAI totals and month closes), in one transaction. A database that has projects is
+ * left as it is, so a restart adds nothing, and so is one whose regions or industries are another
+ * city's: the demo set is Tongliao's.
  * Returns how many projects were loaded (0 when none were).
  */
 export async function ensureDemoProjects(dataSource: DataSource, config: AppConfig): Promise<number> {
@@ -28,8 +29,11 @@ export async function ensureDemoProjects(dataSource: DataSource, config: AppConf
       return 0;
     }
     const started = Date.now();
-    const loaded = await loadDemoProjects(em, generateDemoProjects(), { audit: true });
-    logger.log(`已载入演示数据：${loaded.projects} 个项目（${Date.now() - started} ms）`);
+    const data = generateDemoProjects();
+    const loaded = await loadDemoProjects(em, data, { audit: true });
+    // their monthly reports, FAI totals and closed months, in the same transaction
+    const monthly = await loadDemoMonthlyData(em, data, { audit: true });
+    logger.log(`已载入演示数据：${loaded.projects} 个项目、${monthly.reports} 条月报、${monthly.faiTotals} 条固定资产投资、${monthly.monthCloses} 个已月结月份（${Date.now() - started} ms）`);
     return loaded.projects;
   });
 }

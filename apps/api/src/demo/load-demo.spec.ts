@@ -5,11 +5,13 @@ import { TestApp } from '../../test/support/test-app.js';
 import { ensureDemoProjects } from '../bootstrap/demo-data.js';
 import { loadConfig } from '../config/config.js';
 import { generateDemoProjects } from './generate-projects.js';
-import { lastSequences, loadDemoProjects } from './load-demo.js';
+import { generateDemoMonthlyData } from './generate-reports.js';
+import { lastSequences, loadDemoMonthlyData, loadDemoProjects } from './load-demo.js';
 
 describe('demo data in the database', () => {
   let api: TestApp;
   let db: DataSource;
+  let loadedAt: Date;
   const seeding = { ...loadConfig({ LOG_LEVEL: 'error', WEB_DIR: 'none', JWT_SECRET: 'x'.repeat(32) }), seedDemo: true };
 
   beforeAll(async () => {
@@ -20,14 +22,53 @@ describe('demo data in the database', () => {
     await api?.stop();
   });
 
-  it('loads the 600 demo projects on a database without projects, well within 2 s, and only once', async () => {
+  it('loads the 600 demo projects and their monthly figures on a database without projects, well within 2 s, and only once', async () => {
     const started = Date.now();
     expect(await ensureDemoProjects(db, seeding)).toBe(600);
     expect(Date.now() - started).toBeLessThan(2000);
+    if (process.env.DEMO_TIMING) console.log(`SEED_DEMO load: ${Date.now() - started} ms`);
+    loadedAt = new Date();
     expect(await ensureDemoProjects(db, seeding)).toBe(0);
     const [counts] = await db.query(`SELECT (SELECT count(*) FROM projects)::int AS projects, (SELECT count(*) FROM project_approvals)::int AS approvals,
       (SELECT count(*) FROM audit_log WHERE entity = 'project' AND action = 'CREATE' AND actor_type = 'SYSTEM')::int AS audit`);
     expect(counts).toEqual({ projects: 600, approvals: 3600, audit: 600 });
+  });
+
+  it('loads the monthly reports, FAI totals and month closes as generated, with an audit row per report', async () => {
+    // the same generation as SEED_DEMO's (the same seed and day)
+    const expected = generateDemoMonthlyData(generateDemoProjects({ now: loadedAt }), { now: loadedAt });
+    const [counts] = await db.query(`SELECT (SELECT count(*) FROM monthly_reports)::int AS reports, (SELECT count(*) FROM fai_totals)::int AS fai,
+      (SELECT count(*) FROM month_closes WHERE closed AND closed_by = '系统（演示数据）')::int AS closes,
+      (SELECT count(*) FROM audit_log WHERE entity = 'monthlyReport' AND action = 'CREATE' AND actor_type = 'SYSTEM')::int AS audit,
+      (SELECT count(*) FROM monthly_reports WHERE status = 'VERIFIED' AND (verified_by IS NULL OR verified_at IS NULL))::int AS "unverifiedVerified",
+      (SELECT count(*) FROM monthly_reports WHERE status = 'RETURNED' AND return_reason IS NULL)::int AS "returnedWithoutReason"`);
+    expect(counts).toEqual({
+      reports: expected.reports.length,
+      fai: expected.faiTotals.length,
+      closes: expected.monthCloses.length,
+      audit: expected.reports.length,
+      unverifiedVerified: 0,
+      returnedWithoutReason: 0,
+    });
+    expect(expected.reports.length).toBeGreaterThan(10_000);
+    // money summed by PostgreSQL equals the generated strings' sum; the 2024 ratio holds in SQL too
+    const [sums] = await db.query(`SELECT sum(arrived_equity_wan + arrived_loan_wan + arrived_other_wan)::text AS arrived, sum(completed_investment_wan)::text AS completed FROM monthly_reports`);
+    const cents = (wan: string) => {
+      const [whole, fraction] = wan.split('.');
+      return Number(whole) * 100 + Number(fraction);
+    };
+    const total = (values: string[]) => values.reduce((sum, v) => sum + cents(v), 0);
+    expect(cents(sums.arrived)).toBe(total(expected.reports.flatMap((r) => [r.arrivedEquityWan, r.arrivedLoanWan, r.arrivedOtherWan])));
+    expect(cents(sums.completed)).toBe(total(expected.reports.map((r) => r.completedInvestmentWan)));
+    const [{ ratio }] = await db.query(`SELECT (SELECT sum(m.arrived_equity_wan + m.arrived_loan_wan + m.arrived_other_wan) FROM monthly_reports m JOIN projects p ON p.id = m.project_id
+        WHERE m.status = 'VERIFIED' AND m.month LIKE '2024-%' AND p.investor_origin IN ('FOREIGN', 'OUT_OF_REGION', 'IN_REGION_OUT_OF_CITY'))
+      / (SELECT sum(amount_wan) FROM fai_totals WHERE region_code = '150500' AND month LIKE '2024-%') AS ratio`);
+    expect(Number(ratio)).toBeGreaterThanOrEqual(0.7);
+    expect(Number(ratio)).toBeLessThanOrEqual(0.82);
+    const [audit] = await db.query(`SELECT after FROM audit_log WHERE entity = 'monthlyReport' AND after->>'status' = 'VERIFIED' LIMIT 1`);
+    expect(Object.keys(audit.after).sort()).toEqual(
+      ['id', 'projectId', 'projectNo', 'regionCode', 'month', 'arrivedEquityWan', 'arrivedLoanWan', 'arrivedOtherWan', 'completedInvestmentWan', 'progress', 'status', 'returnReason', 'submittedAt', 'verifiedAt', 'version'].sort(),
+    );
   });
 
   it('keeps the data as generated: money, dates, links to parent projects', async () => {
@@ -72,7 +113,16 @@ describe('demo data in the database', () => {
   it('appends more generated projects after the numbers already given', async () => {
     const before = await lastSequences(db);
     const more = generateDemoProjects({ count: 50, seed: 99, lastSeqs: before });
-    await db.transaction((em) => loadDemoProjects(em, more));
+    const [{ reportsBefore }] = await db.query(`SELECT count(*)::int AS "reportsBefore" FROM monthly_reports`);
+    const monthly = await db.transaction(async (em) => {
+      await loadDemoProjects(em, more);
+      // their reports in chunks of 100, without audit rows; FAI totals and closes already there stay as they are
+      return loadDemoMonthlyData(em, more, { chunkSize: 100, audit: false });
+    });
+    expect(monthly.reports).toBeGreaterThan(100);
+    expect(monthly).toMatchObject({ faiTotals: 0, monthCloses: 0, auditRows: 0 });
+    const [{ reportsAfter }] = await db.query(`SELECT count(*)::int AS "reportsAfter" FROM monthly_reports`);
+    expect(reportsAfter).toBe(reportsBefore + monthly.reports);
     const first = more.projects[0];
     const [region, year] = first.projectNo.split('-');
     expect(first.projectNo).toBe(formatProjectNo(region, Number(year), (before.get(`${region}-${year}`) ?? 0) + 1));
@@ -83,8 +133,9 @@ describe('demo data in the database', () => {
   it('seeds on the first start with SEED_DEMO=true', async () => {
     const seeded = await TestApp.start({ seedDemo: true });
     try {
-      const [{ count }] = await seeded.app.get<DataSource>(getDataSourceToken()).query(`SELECT count(*)::int AS count FROM projects`);
+      const [{ count, reports }] = await seeded.app.get<DataSource>(getDataSourceToken()).query(`SELECT count(*)::int AS count, (SELECT count(*) FROM monthly_reports)::int AS reports FROM projects`);
       expect(count).toBe(600);
+      expect(reports).toBeGreaterThan(10_000);
     } finally {
       await seeded.stop();
     }
