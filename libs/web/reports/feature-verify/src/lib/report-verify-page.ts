@@ -13,7 +13,7 @@ import {
 } from '@zhaoshang/shared/domain';
 import { ErrorNotifier } from '@zhaoshang/web/auth/data-access';
 import { ReportsApi, currentMonth, reportMonthFromUrl } from '@zhaoshang/web/reports/data-access';
-import { DateTimePipe, PageHeader, WanPipe, injectIsPhone } from '@zhaoshang/web/shared/ui';
+import { DateTimePipe, PageHeader, WanPipe } from '@zhaoshang/web/shared/ui';
 import { apiErrorCode, apiErrorMessage, fromIsoMonth, saveBlob, toIsoMonth } from '@zhaoshang/web/shared/util';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -58,7 +58,6 @@ export class ReportVerifyPage {
   private readonly notifier = inject(ErrorNotifier);
   private readonly messages = inject(NzMessageService);
   private readonly destroyRef = inject(DestroyRef);
-  protected readonly isPhone = injectIsPhone();
 
   protected readonly statuses = REPORT_STATUSES;
   protected readonly statusLabels = REPORT_STATUS_LABELS;
