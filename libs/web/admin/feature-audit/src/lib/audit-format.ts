@@ -8,6 +8,11 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   LOGIN: '登录',
   RESET_PASSWORD: '重置密码',
   REVOKE: '吊销',
+  SUBMIT: '报送',
+  VERIFY: '核实',
+  RETURN: '退回',
+  CLOSE: '月结',
+  REOPEN: '重新打开',
 };
 
 export const ACTION_COLORS: Record<AuditAction, string> = {
@@ -17,6 +22,11 @@ export const ACTION_COLORS: Record<AuditAction, string> = {
   LOGIN: 'default',
   RESET_PASSWORD: 'orange',
   REVOKE: 'volcano',
+  SUBMIT: 'cyan',
+  VERIFY: 'green',
+  RETURN: 'magenta',
+  CLOSE: 'purple',
+  REOPEN: 'gold',
 };
 
 export const ACTOR_TYPE_LABELS: Record<AuditActorType, string> = {

@@ -10,24 +10,26 @@ function outline(items: NavItem[]): string[] {
 
 describe('visibleNav', () => {
   it('shows an admin every page, system pages grouped under 系统管理', () => {
-    expect(outline(visibleNav('ADMIN'))).toEqual(['工作台', '项目管理', '系统管理[用户管理,API 密钥,产业类别,操作日志]']);
+    expect(outline(visibleNav('ADMIN'))).toEqual(['工作台', '项目管理', '月报填报', '月报核实', '数据导入', '固定资产投资', '系统管理[月结管理,用户管理,API 密钥,产业类别,操作日志]']);
   });
 
   it('shows city staff the audit log only among the system pages', () => {
-    expect(outline(visibleNav('CITY_STAFF'))).toEqual(['工作台', '项目管理', '系统管理[操作日志]']);
+    expect(outline(visibleNav('CITY_STAFF'))).toEqual(['工作台', '项目管理', '月报填报', '月报核实', '数据导入', '固定资产投资', '系统管理[操作日志]']);
   });
 
   it('leaves out the empty system group for district staff and leaders', () => {
-    expect(outline(visibleNav('DISTRICT_STAFF'))).toEqual(['工作台', '项目管理']);
-    expect(outline(visibleNav('LEADER'))).toEqual(['工作台', '项目管理']);
+    expect(outline(visibleNav('DISTRICT_STAFF'))).toEqual(['工作台', '项目管理', '月报填报', '数据导入', '固定资产投资']);
+    expect(outline(visibleNav('LEADER'))).toEqual(['工作台', '项目管理', '月报填报', '固定资产投资']);
     expect(visibleNav(null)).toEqual([]);
   });
 
   it('builds absolute links, exact only for the home page', () => {
-    const [home, projects, system] = visibleNav('ADMIN');
+    const nav = visibleNav('ADMIN');
+    const [home, projects] = nav;
+    const system = nav[nav.length - 1];
     expect(projects).toEqual({ kind: 'link', link: { label: '项目管理', icon: 'project', link: '/projects', exact: false } });
     expect(home).toEqual({ kind: 'link', link: { label: '工作台', icon: 'home', link: '/', exact: true } });
-    expect(system.kind === 'group' && system.group.links[0]).toEqual({ label: '用户管理', icon: 'team', link: '/admin/users', exact: false });
+    expect(system.kind === 'group' && system.group.links[1]).toEqual({ label: '用户管理', icon: 'team', link: '/admin/users', exact: false });
   });
 
   it('keeps a group at the place of its first visible entry', () => {

@@ -11,6 +11,13 @@ export const CAPABILITY_DESCRIPTIONS: Record<Capability, string> = {
   'projects:read': '查询全部招商项目，查看进度、手续和变更记录，导出 Excel',
   'projects:edit': '登记和维护项目、变更阶段、办理手续（旗县人员限本地区）',
   'projects:correct': '更正项目阶段（退回），须填写原因',
+  'reports:read': '查看各地区的月报（到位资金、完成投资、形象进度）及报送、核实情况',
+  'reports:edit': '填报、保存和报送月报（旗县人员限本地区）',
+  'reports:verify': '核实或退回旗县报送的月报',
+  'months:close': '月结：冻结某月全部月报，或附原因重新打开',
+  'fai:read': '查看各地区全社会固定资产投资',
+  'fai:edit': '录入全社会固定资产投资（当月数或累计数）',
+  'imports:run': '用 Excel / CSV 批量导入项目、月报（固定资产投资限市级）',
 };
 
 /** DOMAIN.md §7 in one sentence per role. */
