@@ -97,7 +97,7 @@ describe('ReportGridModel', () => {
     m.edit(m.rows[0], 'arrivedEquityWan', '1');
     m.edit(m.rows[1], 'arrivedLoanWan', '99999999999');
     const batch = m.takeBatch() as SaveBatch;
-    expect(m.placeServerProblems(batch, [{ field: 'items.1.arrivedLoanWan', message: '金额过大' }, { field: 'regionCode', message: 'x' }])).toBe(1);
+    expect(m.placeServerProblems(batch, [{ field: 'items[1].arrivedLoanWan', message: '金额过大' }, { field: 'regionCode', message: 'x' }])).toBe(1);
     expect(m.rows[1].problems()).toEqual({ arrivedLoanWan: '金额过大' });
     expect(m.takeBatch()?.items.map((i) => i.projectId)).toEqual(['0001']);
     m.edit(m.rows[1], 'arrivedLoanWan', '9');

@@ -219,13 +219,13 @@ export class ReportGridModel {
   }
 
   /**
-   * A refused save's field errors (`items.3.arrivedEquityWan`) on the cells they are about.
+   * A refused save's field errors (`items[3].arrivedEquityWan`, as the API names them) on the cells they are about.
    * Returns how many were placed.
    */
   placeServerProblems(batch: SaveBatch, details: readonly ApiErrorDetail[]): number {
     let placed = 0;
     for (const detail of details) {
-      const match = /^items\.(\d+)\.(\w+)$/.exec(detail.field);
+      const match = /^items\[(\d+)\]\.(\w+)$/.exec(detail.field);
       const row = match ? batch.rows[Number(match[1])] : undefined;
       const field = match?.[2] as GridColumn | undefined;
       if (!row || !field || !(GRID_COLUMNS as readonly string[]).includes(field)) continue;
