@@ -9,3 +9,4 @@ export * from './lib/lifecycle.js';
 export * from './lib/projects.js';
 export * from './lib/project-rules.js';
 export * from './lib/monthly.js';
+export * from './lib/indicators.js';

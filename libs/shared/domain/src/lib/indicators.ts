@@ -1,0 +1,178 @@
+import type { InvestorOrigin } from './projects.js';
+
+/**
+ * DOMAIN.md §6: the indicators for a scope (the city, or one district) and a period of months, and
+ * the exact decimal arithmetic they need. Sums come from PostgreSQL as decimal strings; ratios and
+ * rounding happen here, once, for the API and for the tests' reference implementation.
+ */
+
+export const CITY_REGION_CODE = '150500';
+
+export const INDICATOR_GROUP_BYS = ['region', 'industry', 'month'] as const;
+export type IndicatorGroupBy = (typeof INDICATOR_GROUP_BYS)[number];
+
+export const INDICATOR_GROUP_BY_LABELS: Record<IndicatorGroupBy, string> = { region: '地区', industry: '产业', month: '月份' };
+
+export interface IndicatorQuery {
+  from: string;
+  to: string;
+  /** the scope: a district's code, or the city's (default) */
+  region?: string;
+  groupBy?: IndicatorGroupBy;
+  /** count SUBMITTED reports too (default: VERIFIED only) */
+  includeUnverified?: boolean;
+}
+
+/** Indicators with an annual target (目标任务). */
+export const TARGET_INDICATORS = ['signedAmountWan', 'signedCount10m', 'arrivedFundsWan', 'startedCount'] as const;
+export type TargetIndicator = (typeof TARGET_INDICATORS)[number];
+
+export const TARGET_INDICATOR_LABELS: Record<TargetIndicator, string> = {
+  signedAmountWan: '签约额(万元)',
+  signedCount10m: '千万元以上签约项目(个)',
+  arrivedFundsWan: '到位资金(万元)',
+  startedCount: '开工项目(个)',
+};
+
+/** The plain figures of a scope and period: what "same period last year" repeats. */
+export interface IndicatorFigures {
+  signedCount: number;
+  signedAmountWan: string;
+  signedCount10m: number;
+  startedCount: number;
+  arrivedFundsWan: string;
+  /** null where FAI has no meaning (rows by industry) */
+  faiTotalWan: string | null;
+}
+
+export interface KeyProjectFigures {
+  /** key projects signed by the period's end and not terminated by then */
+  count: number;
+  /** of those, started or in production by the period's end (开复工) */
+  startedCount: number;
+  /** of those, all required approvals done (手续办结) */
+  approvalsCompleteCount: number;
+  startRate: number | null;
+  approvalsCompleteRate: number | null;
+}
+
+export interface IndicatorValues extends IndicatorFigures {
+  /** 开工率: of the projects signed in the period, the share started by its last day */
+  startRate: number | null;
+  /** Σ arrived by investor origin, all five (LOCAL included, for transparency) */
+  arrivedByOrigin: Record<InvestorOrigin, string>;
+  /** 资金到位率 */
+  arrivalRate: number | null;
+  /** 到位资金占固投比重 */
+  fundsToFaiRatio: number | null;
+  /** 入统项目完成投资占比 */
+  registeredFaiShare: number | null;
+  /** 增长贡献率 */
+  growthContribution: number | null;
+  /** 拉动(百分点) */
+  pull: number | null;
+  /** the same period last year */
+  lastYear: IndicatorFigures;
+  /** 同比, for each amount and count */
+  yoy: Record<keyof IndicatorFigures, number | null>;
+  keyProjects: KeyProjectFigures;
+  /** actual since January of the year of `to` ÷ the annual target, for the targeted indicators that have one */
+  targetCompletion: Partial<Record<TargetIndicator, number | null>>;
+}
+
+export interface IndicatorRow extends IndicatorValues {
+  /** region code, industry code or YYYY-MM */
+  key: string;
+  label: string;
+}
+
+export interface IndicatorResponse {
+  from: string;
+  to: string;
+  region: string;
+  groupBy: IndicatorGroupBy | null;
+  includeUnverified: boolean;
+  rows: IndicatorRow[];
+  total: IndicatorValues & {
+    /** why the total is not the sum of the rows, when it is not (the 县际 rule) */
+    note: string | null;
+  };
+}
+
+export const CITY_TOTAL_NOTE = '全市到位资金不含市内县际（旗县之间）资金，各旗县数据包含本地区引进的市内县际资金，因此全市合计小于各旗县之和';
+
+// ---- exact decimal arithmetic over 2-decimal strings ----
+
+/** '1234.5' → 123450n (hundredths). */
+export function toCents(value: string): bigint {
+  const negative = value.startsWith('-');
+  const [whole, fraction = ''] = value.replace(/^[-+]/, '').split('.');
+  const cents = BigInt(whole || '0') * 100n + BigInt((fraction + '00').slice(0, 2) || '0');
+  // a third decimal rounds half away from zero (sums from SQL have two; this is for safety)
+  const third = fraction.length > 2 && Number(fraction[2]) >= 5 ? 1n : 0n;
+  return negative ? -(cents + third) : cents + third;
+}
+
+export function fromCents(cents: bigint): string {
+  const negative = cents < 0n;
+  const abs = negative ? -cents : cents;
+  return `${negative ? '-' : ''}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
+}
+
+export function addWan(...values: string[]): string {
+  return fromCents(values.reduce((sum, v) => sum + toCents(v), 0n));
+}
+
+export function subtractWan(a: string, b: string): string {
+  return fromCents(toCents(a) - toCents(b));
+}
+
+/** n ÷ d rounded half away from zero to `places` decimals, exactly; null when d is zero. */
+function divideExact(n: bigint, d: bigint, places: number): number | null {
+  if (d === 0n) return null;
+  const negative = n < 0n !== d < 0n && n !== 0n;
+  const an = n < 0n ? -n : n;
+  const ad = d < 0n ? -d : d;
+  const scale = 10n ** BigInt(places);
+  const scaled = (an * scale * 2n + ad) / (ad * 2n); // round half up on the magnitude
+  const value = Number(scaled) / Number(scale);
+  return negative ? -value : value;
+}
+
+/** A rate (fraction) of two amounts in 万元, to 4 decimals; null for a zero denominator (DOMAIN.md §6). */
+export function rateOfAmounts(numerator: string, denominator: string | null): number | null {
+  if (denominator === null) return null;
+  return divideExact(toCents(numerator), toCents(denominator), 4);
+}
+
+/** A rate of two counts, to 4 decimals; null for a zero denominator. */
+export function rateOfCounts(numerator: number, denominator: number): number | null {
+  return divideExact(BigInt(numerator), BigInt(denominator), 4);
+}
+
+/** 同比: (value − last year) ÷ last year, to 4 decimals; null when last year is zero. */
+export function yoyOfAmounts(value: string | null, lastYear: string | null): number | null {
+  if (value === null || lastYear === null) return null;
+  return divideExact(toCents(value) - toCents(lastYear), toCents(lastYear), 4);
+}
+
+export function yoyOfCounts(value: number, lastYear: number): number | null {
+  return divideExact(BigInt(value - lastYear), BigInt(lastYear), 4);
+}
+
+/** 增长贡献率: (arrived − arrived last year) ÷ (FAI − FAI last year). */
+export function growthContribution(arrived: string, arrivedLastYear: string, fai: string | null, faiLastYear: string | null): number | null {
+  if (fai === null || faiLastYear === null) return null;
+  return divideExact(toCents(arrived) - toCents(arrivedLastYear), toCents(fai) - toCents(faiLastYear), 4);
+}
+
+/** 拉动(百分点): (arrived − arrived last year) ÷ FAI last year × 100, to 4 decimals. */
+export function pull(arrived: string, arrivedLastYear: string, faiLastYear: string | null): number | null {
+  if (faiLastYear === null) return null;
+  return divideExact((toCents(arrived) - toCents(arrivedLastYear)) * 100n, toCents(faiLastYear), 4);
+}
+
+/** 12.3456 万元 → '12.35'; for display only (the API returns exact strings). */
+export function wanToYi(value: string): string {
+  return fromCents((toCents(value) + 5000n * (toCents(value) < 0n ? -1n : 1n)) / 10000n);
+}
