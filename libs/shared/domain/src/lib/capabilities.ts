@@ -29,6 +29,14 @@ export const CAPABILITIES = {
   'fai:edit': ['ADMIN', 'CITY_STAFF'],
   /** spreadsheet imports; each row still needs the right of its own (region, verification) */
   'imports:run': ['ADMIN', 'CITY_STAFF', 'DISTRICT_STAFF'],
+  /** the indicators of DOMAIN.md §6, the leaders' summary page and the 月调度表 */
+  'indicators:read': ['ADMIN', 'CITY_STAFF', 'DISTRICT_STAFF', 'LEADER'],
+  'targets:read': ['ADMIN', 'CITY_STAFF', 'DISTRICT_STAFF', 'LEADER'],
+  /** 目标任务: each region's annual targets */
+  'targets:manage': ['ADMIN'],
+  'warnings:read': ['ADMIN', 'CITY_STAFF', 'DISTRICT_STAFF', 'LEADER'],
+  /** thresholds of the warning rules and other settings */
+  'settings:manage': ['ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

@@ -18,6 +18,11 @@ export const CAPABILITY_DESCRIPTIONS: Record<Capability, string> = {
   'fai:read': '查看各地区全社会固定资产投资',
   'fai:edit': '录入全社会固定资产投资（当月数或累计数）',
   'imports:run': '用 Excel / CSV 批量导入项目、月报（固定资产投资限市级）',
+  'indicators:read': '查看到位资金、开工率、固投占比等指标，驾驶舱与月调度表',
+  'targets:read': '查看各地区年度目标任务及完成情况',
+  'targets:manage': '设定各地区年度目标任务',
+  'warnings:read': '查看项目预警（未开工、未入库、资金未到位、月报未报）',
+  'settings:manage': '调整预警规则的阈值等系统设置',
 };
 
 /** DOMAIN.md §7 in one sentence per role. */
