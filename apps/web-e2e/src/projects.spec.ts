@@ -83,7 +83,8 @@ test('a second session editing the same project gets the 409 message and reloads
 test('the list keeps its filters in the address and shows totals, on desktop and phone', async ({ page, browser }) => {
   await signIn(page, NAIMAN.username, NAIMAN.password);
   await expect(byTestId(page, 'current-user-name')).toBeVisible();
-  await page.goto('/projects?regionCode=150525&sort=signedAt&order=desc');
+  // other specs add projects in 奈曼旗 to the same server: the text search keeps this one's view its own
+  await page.goto(`/projects?regionCode=150525&q=${encodeURIComponent('光伏治沙')}&sort=signedAt&order=desc`);
   await expect(byTestId(page, 'project-totals')).toContainText('共 1 个项目，签约额 12.50 亿元');
   await expect(byTestId(page, 'project-row').first()).toContainText(PROJECT.name);
   await keepScreenshot(page, 'project-list-desktop');
