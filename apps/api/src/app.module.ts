@@ -11,6 +11,7 @@ import { DictionariesModule } from './modules/dictionaries/dictionaries.module.j
 import { HealthModule } from './modules/health/health.module.js';
 import { FaiModule } from './modules/fai/fai.module.js';
 import { ImportsModule } from './modules/imports/imports.module.js';
+import { IndicatorsModule } from './modules/indicators/indicators.module.js';
 import { ProjectsModule } from './modules/projects/projects.module.js';
 import { ReportsModule } from './modules/reports/reports.module.js';
 import { UsersModule } from './modules/users/users.module.js';
@@ -33,6 +34,7 @@ export class AppModule {
         ReportsModule,
         FaiModule,
         ImportsModule,
+        IndicatorsModule,
         HealthModule,
       ],
     };

@@ -1,0 +1,44 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { INDICATOR_GROUP_BYS, type IndicatorGroupBy, type IndicatorQuery, type IndicatorResponse } from '@zhaoshang/shared/domain';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { Access } from '../../common/access/access.decorator.js';
+import { queryBoolean } from '../projects/dto/fields.js';
+import { MonthText, RegionCode } from '../reports/dto/report-write.dto.js';
+import { IndicatorsService } from './indicators.service.js';
+
+export class IndicatorQueryDto implements IndicatorQuery {
+  @MonthText('起始月份') from: string;
+  @MonthText('截止月份') to: string;
+  @RegionCode(true) region?: string;
+
+  @ApiPropertyOptional({ title: '分组', enum: INDICATOR_GROUP_BYS, description: 'region 按旗县、industry 按产业、month 按月；不填只给合计' })
+  @IsOptional()
+  @IsIn(INDICATOR_GROUP_BYS)
+  groupBy?: IndicatorGroupBy;
+
+  @ApiPropertyOptional({ title: '含未核实月报', type: Boolean, default: false, description: 'true 时待核实（已报送）的月报也计入' })
+  @IsOptional()
+  @Transform(queryBoolean)
+  @IsBoolean()
+  includeUnverified?: boolean;
+}
+
+@ApiTags('指标')
+@Controller({ path: 'indicators', version: '1' })
+export class IndicatorsController {
+  constructor(private readonly indicators: IndicatorsService) {}
+
+  @Get()
+  @Access({ capability: 'indicators:read', scopes: ['read'] })
+  @ApiOperation({
+    summary: '指标（DOMAIN.md §6）',
+    description:
+      '某范围（全市或一个旗县）、某段月份的签约、开工、到位资金、固投占比等指标，可按地区、产业、月份分组，附上年同期与同比、重点项目、目标完成率。' +
+      '全市到位资金不含市内县际资金，各旗县含本地区引进的县际资金，故按地区分组时合计不等于各行之和（total.note 说明）。比值分母为 0 时为 null',
+  })
+  get(@Query() query: IndicatorQueryDto): Promise<IndicatorResponse> {
+    return this.indicators.compute(query);
+  }
+}

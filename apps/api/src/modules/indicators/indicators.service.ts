@@ -1,0 +1,222 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  addMonths,
+  addWan,
+  CITY_TOTAL_NOTE,
+  growthContribution,
+  type IndicatorFigures,
+  type IndicatorQuery,
+  type IndicatorResponse,
+  type IndicatorRow,
+  type IndicatorValues,
+  INVESTOR_ORIGINS,
+  type InvestorOrigin,
+  monthLabel,
+  monthRange,
+  originCounts,
+  pull,
+  rateOfAmounts,
+  rateOfCounts,
+  TARGET_INDICATORS,
+  type TargetIndicator,
+  yoyOfAmounts,
+  yoyOfCounts,
+} from '@zhaoshang/shared/domain';
+import { DataSource } from 'typeorm';
+import { ValidationFailed } from '../../common/errors/app.exception.js';
+import { bind, type PassGroup, type PassInput, type PassResult, passStatements } from './indicator-sql.js';
+
+type Scope = 'CITY' | 'DISTRICT';
+
+interface RegionRow {
+  code: string;
+  name: string;
+  parentCode: string | null;
+}
+
+/** What a pass says about one row (or about all of them, for a total). */
+interface RowAggregates {
+  projects: PassResult['projects'];
+  started: PassResult['started'];
+  arrivals: PassResult['arrivals'];
+  keyProjects: PassResult['keyProjects'];
+  /** null where FAI means nothing (rows by industry) */
+  faiWan: string | null;
+}
+
+const sum = (values: string[]) => (values.length === 0 ? '0.00' : addWan(...values));
+const count = <T>(items: T[], pick: (item: T) => number) => items.reduce((n, item) => n + pick(item), 0);
+
+/**
+ * The indicator engine (DOMAIN.md §6, issue 6): every indicator for a scope and a period, grouped
+ * by region, industry or month. The sums and counts come from PostgreSQL (indicator-sql.ts); here
+ * they are only picked by origin rule, added a few at a time and divided, exactly.
+ */
+@Injectable()
+export class IndicatorsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async compute(query: IndicatorQuery): Promise<IndicatorResponse> {
+    const { from, to } = query;
+    if (from > to) throw ValidationFailed.field('from', '起始月份不能晚于截止月份');
+    const regions = await this.dataSource.query<RegionRow[]>('SELECT code, name, parent_code AS "parentCode" FROM regions ORDER BY sort_order, code');
+    const scopeRegion = regions.find((r) => r.code === (query.region ?? regions.find((x) => x.parentCode === null)?.code));
+    if (!scopeRegion) throw ValidationFailed.field('region', `地区代码不存在：${query.region}`);
+    const scope: Scope = scopeRegion.parentCode === null ? 'CITY' : 'DISTRICT';
+    const districts = scope === 'CITY' ? regions.filter((r) => r.parentCode === scopeRegion.code) : [scopeRegion];
+    const codes = districts.map((d) => d.code);
+    const statuses = query.includeUnverified ? ['VERIFIED', 'SUBMITTED'] : ['VERIFIED'];
+    const groupBy = query.groupBy ?? null;
+    const group: PassGroup = groupBy ?? 'none';
+    const input = (f: string, t: string, g: PassGroup): PassInput => ({ regions: codes, from: f, to: t, group: g, statuses });
+    const lastFrom = addMonths(from, -12);
+    const lastTo = addMonths(to, -12);
+    const year = to.slice(0, 4);
+    const yearStart = `${year}-01`;
+    // rows by region or industry partition the scope, so their sums are the total; by month they are not
+    const separateTotal = group === 'month';
+    // target completion counts from January; the period's own pass serves when it starts there
+    const targetGroup: PassGroup = group === 'region' ? 'region' : 'none';
+    const ownYearPass = from === yearStart && group === targetGroup;
+
+    const [current, last, currentTotal, lastTotal, yearToDate, targets, industries] = await Promise.all([
+      this.pass(input(from, to, group)),
+      this.pass(input(lastFrom, lastTo, group)),
+      separateTotal ? this.pass(input(from, to, 'none')) : null,
+      separateTotal ? this.pass(input(lastFrom, lastTo, 'none')) : null,
+      ownYearPass ? null : this.pass(input(yearStart, to, targetGroup)),
+      this.dataSource.query<{ regionCode: string; indicator: TargetIndicator; value: string }[]>(
+        'SELECT region_code AS "regionCode", indicator, value::text AS value FROM targets WHERE year = $1 AND region_code = ANY($2)',
+        [Number(year), [...codes, scopeRegion.code]],
+      ),
+      group === 'industry' ? this.dataSource.query<{ code: string; name: string }[]>('SELECT code, name FROM industries ORDER BY sort_order, code') : [],
+    ]);
+    const ytd = yearToDate ?? current;
+
+    const targetsOf = (regionCode: string) => new Map(targets.filter((t) => t.regionCode === regionCode).map((t) => [t.indicator, t.value]));
+    const rowKeys: { key: string; label: string; lastKey: string; scope: Scope; region: string | null }[] =
+      group === 'region'
+        ? districts.map((d) => ({ key: d.code, label: d.name, lastKey: d.code, scope: 'DISTRICT' as Scope, region: d.code }))
+        : group === 'industry'
+          ? industries.map((i) => ({ key: i.code, label: i.name, lastKey: i.code, scope, region: null }))
+          : group === 'month'
+            ? monthRange(from, to).map((m) => ({ key: m, label: monthLabel(m), lastKey: addMonths(m, -12), scope, region: null }))
+            : [];
+
+    const rows: IndicatorRow[] = rowKeys.map((row) => {
+      const values = this.values(
+        row.scope,
+        pick(current, row.key, faiOf(current, row.scope, group, row.key)),
+        pick(last, row.lastKey, faiOf(last, row.scope, group, row.lastKey)),
+        row.region ? completion(figuresOf(row.scope, pick(ytd, row.key, null)), targetsOf(row.region)) : {},
+      );
+      return { key: row.key, label: row.label, ...values };
+    });
+
+    const totalOf = (result: PassResult) => pick(result, null, faiOf(result, scope, 'none', null));
+    const total = this.values(
+      scope,
+      totalOf(currentTotal ?? current),
+      totalOf(lastTotal ?? last),
+      completion(figuresOf(scope, totalOf(ytd)), targetsOf(scopeRegion.code)),
+    );
+    const note = scope === 'CITY' && group === 'region' ? CITY_TOTAL_NOTE : null;
+    return { from, to, region: scopeRegion.code, groupBy, includeUnverified: query.includeUnverified ?? false, rows, total: { ...total, note } };
+  }
+
+  /** One period and grouping: the five statements side by side. */
+  private async pass(input: PassInput): Promise<PassResult> {
+    const statements = passStatements(input.group);
+    const run = <K extends keyof PassResult>(name: K) => this.dataSource.query<PassResult[K]>(...bind(statements[name], input));
+    const [projects, started, arrivals, fai, keyProjects] = await Promise.all([run('projects'), run('started'), run('arrivals'), run('fai'), run('keyProjects')]);
+    return { projects, started, arrivals, fai, keyProjects };
+  }
+
+  private values(scope: Scope, now: RowAggregates, before: RowAggregates, targetCompletion: IndicatorValues['targetCompletion']): IndicatorValues {
+    const figures = figuresOf(scope, now);
+    const lastYear = figuresOf(scope, before);
+    const counting = now.projects.filter((p) => originCounts(p.origin, scope));
+    const arrivedByOrigin = Object.fromEntries(
+      INVESTOR_ORIGINS.map((origin) => [origin, sum(now.arrivals.filter((a) => a.origin === origin).map((a) => a.arrivedWan))]),
+    ) as Record<InvestorOrigin, string>;
+    const key = now.keyProjects;
+    const keyCount = count(key, (k) => k.count);
+    const keyStarted = count(key, (k) => k.startedCount);
+    const keyApprovals = count(key, (k) => k.approvalsCompleteCount);
+    return {
+      ...figures,
+      startRate: rateOfCounts(count(now.projects, (p) => p.signedStartedCount), figures.signedCount),
+      arrivedByOrigin,
+      arrivalRate: rateOfAmounts(sum(counting.map((p) => p.signedArrivedWan)), sum(counting.map((p) => p.signedAmountWan))),
+      fundsToFaiRatio: rateOfAmounts(figures.arrivedFundsWan, figures.faiTotalWan),
+      registeredFaiShare: rateOfAmounts(sum(now.arrivals.map((a) => a.registeredCompletedWan)), figures.faiTotalWan),
+      growthContribution: growthContribution(figures.arrivedFundsWan, lastYear.arrivedFundsWan, figures.faiTotalWan, lastYear.faiTotalWan),
+      pull: pull(figures.arrivedFundsWan, lastYear.arrivedFundsWan, lastYear.faiTotalWan),
+      lastYear,
+      yoy: {
+        signedCount: yoyOfCounts(figures.signedCount, lastYear.signedCount),
+        signedAmountWan: yoyOfAmounts(figures.signedAmountWan, lastYear.signedAmountWan),
+        signedCount10m: yoyOfCounts(figures.signedCount10m, lastYear.signedCount10m),
+        startedCount: yoyOfCounts(figures.startedCount, lastYear.startedCount),
+        arrivedFundsWan: yoyOfAmounts(figures.arrivedFundsWan, lastYear.arrivedFundsWan),
+        faiTotalWan: yoyOfAmounts(figures.faiTotalWan, lastYear.faiTotalWan),
+      },
+      keyProjects: {
+        count: keyCount,
+        startedCount: keyStarted,
+        approvalsCompleteCount: keyApprovals,
+        startRate: rateOfCounts(keyStarted, keyCount),
+        approvalsCompleteRate: rateOfCounts(keyApprovals, keyCount),
+      },
+      targetCompletion,
+    };
+  }
+}
+
+/** The part of a pass that belongs to one row key (null: all of it). */
+function pick(result: PassResult, key: string | null, faiWan: string | null): RowAggregates {
+  const mine = <T extends { key: string }>(items: T[]) => (key === null ? items : items.filter((item) => item.key === key));
+  return { projects: mine(result.projects), started: mine(result.started), arrivals: mine(result.arrivals), keyProjects: mine(result.keyProjects), faiWan };
+}
+
+/**
+ * FAI of a row: a district's own figures; for the city, month by month its own figure where the
+ * statistics system supplied one, else the sum of its districts (DOMAIN.md §6 faiTotalWan).
+ */
+function faiOf(result: PassResult, scope: Scope, group: PassGroup, key: string | null): string | null {
+  if (group === 'industry') return null;
+  const rows = key === null || group === 'none' ? result.fai : result.fai.filter((f) => f.key === key);
+  const months = new Map<string, { districts: string[]; city: string | null }>();
+  for (const row of rows) {
+    const month = months.get(row.month) ?? { districts: [], city: null };
+    month.districts.push(row.districtsWan);
+    month.city ??= row.cityWan;
+    months.set(row.month, month);
+  }
+  return sum([...months.values()].map((m) => (scope === 'CITY' && m.city !== null ? m.city : sum(m.districts))));
+}
+
+function figuresOf(scope: Scope, rows: RowAggregates): IndicatorFigures {
+  return {
+    signedCount: count(rows.projects, (p) => p.signedCount),
+    signedAmountWan: sum(rows.projects.map((p) => p.signedAmountWan)),
+    signedCount10m: count(rows.projects, (p) => p.signedCount10m),
+    startedCount: count(rows.started, (s) => s.startedCount),
+    arrivedFundsWan: sum(rows.arrivals.filter((a) => originCounts(a.origin, scope)).map((a) => a.arrivedWan)),
+    faiTotalWan: rows.faiWan,
+  };
+}
+
+/** Actual since January ÷ the region's annual target, for each targeted indicator that has one. */
+function completion(actual: IndicatorFigures, targets: Map<TargetIndicator, string>): IndicatorValues['targetCompletion'] {
+  const result: IndicatorValues['targetCompletion'] = {};
+  for (const indicator of TARGET_INDICATORS) {
+    const target = targets.get(indicator);
+    if (target === undefined) continue;
+    const value = actual[indicator];
+    result[indicator] = typeof value === 'number' ? rateOfAmounts(`${value}.00`, target) : rateOfAmounts(value, target);
+  }
+  return result;
+}
+
