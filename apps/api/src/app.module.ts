@@ -14,6 +14,7 @@ import { ImportsModule } from './modules/imports/imports.module.js';
 import { IndicatorsModule } from './modules/indicators/indicators.module.js';
 import { ProjectsModule } from './modules/projects/projects.module.js';
 import { ReportsModule } from './modules/reports/reports.module.js';
+import { TargetsModule } from './modules/targets/targets.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
 @Module({})
@@ -35,6 +36,7 @@ export class AppModule {
         FaiModule,
         ImportsModule,
         IndicatorsModule,
+        TargetsModule,
         HealthModule,
       ],
     };

@@ -10,3 +10,4 @@ export * from './lib/projects.js';
 export * from './lib/project-rules.js';
 export * from './lib/monthly.js';
 export * from './lib/indicators.js';
+export * from './lib/targets.js';

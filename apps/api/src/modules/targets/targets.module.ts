@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { IndicatorsModule } from '../indicators/indicators.module.js';
+import { DispatchTableController } from './dispatch-table.controller.js';
+import { DispatchTableService } from './dispatch-table.service.js';
+import { TargetProgressService } from './target-progress.service.js';
+import { TargetsController } from './targets.controller.js';
+import { TargetsService } from './targets.service.js';
+
+@Module({
+  imports: [IndicatorsModule],
+  controllers: [TargetsController, DispatchTableController],
+  providers: [TargetsService, TargetProgressService, DispatchTableService],
+  exports: [TargetsService],
+})
+export class TargetsModule {}
