@@ -1,6 +1,6 @@
 import type { Routes } from '@angular/router';
 import type { IconDefinition } from '@ant-design/icons-angular';
-import { AppstoreOutline, AuditOutline, CarryOutOutline, FileSearchOutline, FormOutline, FundOutline, HomeOutline, ImportOutline, KeyOutline, ProjectOutline, SettingOutline, TeamOutline } from '@ant-design/icons-angular/icons';
+import { AppstoreOutline, AuditOutline, CarryOutOutline, DashboardOutline, FileSearchOutline, FormOutline, FundOutline, HomeOutline, ImportOutline, KeyOutline, ProjectOutline, SettingOutline, TeamOutline } from '@ant-design/icons-angular/icons';
 import { type Capability, type Role, can } from '@zhaoshang/shared/domain';
 
 export const NAV_GROUPS = {
@@ -29,6 +29,7 @@ export interface NavEntry {
  */
 export const NAV_ENTRIES: readonly NavEntry[] = [
   { label: '工作台', icon: HomeOutline, route: '', capability: 'session:use', load: () => import('./home/home-page').then((m) => m.homeRoutes) },
+  { label: '驾驶舱', icon: DashboardOutline, route: 'dashboard', capability: 'indicators:read', load: () => import('@zhaoshang/web/dashboard/feature-dashboard').then((m) => m.dashboardRoutes) },
   { label: '项目管理', icon: ProjectOutline, route: 'projects', capability: 'projects:read', load: () => import('@zhaoshang/web/projects/feature-list').then((m) => m.projectsRoutes) },
   { label: '月报填报', icon: FormOutline, route: 'reports/entry', capability: 'reports:read', load: () => import('@zhaoshang/web/reports/feature-entry').then((m) => m.reportEntryRoutes) },
   { label: '月报核实', icon: AuditOutline, route: 'reports/verify', capability: 'reports:verify', load: () => import('@zhaoshang/web/reports/feature-verify').then((m) => m.reportVerifyRoutes) },

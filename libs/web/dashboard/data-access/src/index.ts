@@ -1,0 +1,3 @@
+export * from './lib/dashboard.api';
+export * from './lib/drill';
+export * from './lib/period';

@@ -1,0 +1,76 @@
+import { HttpClient, HttpErrorResponse, HttpParams } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type { IndicatorGroupBy, IndicatorResponse } from '@zhaoshang/shared/domain';
+import { API_V1, callerShowsErrors } from '@zhaoshang/web/shared/data-access';
+import { contentDispositionFileName } from '@zhaoshang/web/shared/util';
+import { type Observable, catchError, from, map, of, switchMap, throwError } from 'rxjs';
+import type { DashboardSelection } from './period';
+
+/** GET /warnings (issue 6, warnings module): only the counts the dashboard shows. */
+export interface WarningRegionCount {
+  regionCode: string;
+  regionName: string;
+  RED: number;
+  YELLOW: number;
+}
+
+export interface WarningCountsResponse {
+  counts: { byRegion: WarningRegionCount[] };
+}
+
+export interface DispatchTableFile {
+  blob: Blob;
+  fileName: string;
+}
+
+/** Not there (yet): the endpoint of a module that another part of the team is still building. */
+export function isMissingEndpoint(error: unknown): boolean {
+  return error instanceof HttpErrorResponse && (error.status === 404 || error.status === 501);
+}
+
+/** The data behind the leaders' summary page (驾驶舱). */
+@Injectable({ providedIn: 'root' })
+export class DashboardApi {
+  private readonly http = inject(HttpClient);
+
+  /** The indicators of DOMAIN.md §6 for the selection; the page shows its own error. */
+  indicators(selection: DashboardSelection, groupBy: IndicatorGroupBy | null): Observable<IndicatorResponse> {
+    let params = new HttpParams().set('from', selection.from).set('to', selection.to).set('region', selection.region);
+    if (groupBy) params = params.set('groupBy', groupBy);
+    return this.http.get<IndicatorResponse>(`${API_V1}/indicators`, { params, context: callerShowsErrors() });
+  }
+
+  /** Red and yellow warnings per district on a day; null when the warnings module is not there. */
+  warnings(date: string): Observable<WarningCountsResponse | null> {
+    return this.http
+      .get<WarningCountsResponse>(`${API_V1}/warnings`, { params: new HttpParams().set('date', date), context: callerShowsErrors() })
+      .pipe(
+        map((response) => (Array.isArray(response?.counts?.byRegion) ? response : null)),
+        catchError(() => of(null)),
+      );
+  }
+
+  /** 月调度表 of a month as an .xlsx file, with the name the server proposes. */
+  downloadDispatchTable(month: string): Observable<DispatchTableFile> {
+    return this.http
+      .get(`${API_V1}/dispatch-table`, { params: new HttpParams().set('month', month), responseType: 'blob', observe: 'response', context: callerShowsErrors() })
+      .pipe(
+        map((response) => ({
+          blob: response.body ?? new Blob(),
+          fileName: contentDispositionFileName(response.headers.get('content-disposition')) ?? `月调度表-${month}.xlsx`,
+        })),
+        // an error's JSON body arrives as a Blob: read it so the message can be shown
+        catchError((error: unknown) => from(readBlobError(error)).pipe(switchMap((readable) => throwError(() => readable)))),
+      );
+  }
+}
+
+async function readBlobError(error: unknown): Promise<unknown> {
+  if (!(error instanceof HttpErrorResponse) || !(error.error instanceof Blob)) return error;
+  try {
+    const body: unknown = JSON.parse(await error.error.text());
+    return new HttpErrorResponse({ error: body, headers: error.headers, status: error.status, statusText: error.statusText, url: error.url ?? undefined });
+  } catch {
+    return error;
+  }
+}

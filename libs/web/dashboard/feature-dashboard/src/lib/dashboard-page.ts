@@ -1,0 +1,258 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { rxResource, toSignal } from '@angular/core/rxjs-interop';
+import { FormsModule } from '@angular/forms';
+import { ActivatedRoute, Router } from '@angular/router';
+import { CITY_REGION_CODE, CITY_TOTAL_NOTE, addWan, shanghaiToday } from '@zhaoshang/shared/domain';
+import {
+  DashboardApi,
+  type DashboardSelection,
+  type DrillLink,
+  isMissingEndpoint,
+  matchingPreset,
+  parseSelection,
+  periodLabel,
+  periodPresets,
+  projectsLink,
+  selectionParams,
+  warningsLink,
+} from '@zhaoshang/web/dashboard/data-access';
+import { RegionsStore } from '@zhaoshang/web/shared/data-access';
+import { PageHeader, injectIsPhone } from '@zhaoshang/web/shared/ui';
+import { apiErrorMessage, formatCount, fromIsoMonth, saveBlob, toIsoMonth } from '@zhaoshang/web/shared/util';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
+import { NzEmptyModule } from 'ng-zorro-antd/empty';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzProgressModule } from 'ng-zorro-antd/progress';
+import { NzRadioModule } from 'ng-zorro-antd/radio';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
+import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
+import { map } from 'rxjs';
+import { DashboardChart } from './chart';
+import { type ChartDrill, type DistrictMode, barChartHeight, districtBars, districtOption, industryOption, originLegendName, originOption, trendOption, warningOption } from './chart-options';
+import { buildKpis, formatRate, formatYi, hasFigures } from './figures';
+
+/** 驾驶舱: the leaders' summary of a period and a scope; every chart leads to the projects behind it. */
+@Component({
+  selector: 'zs-dashboard-page',
+  imports: [
+    FormsModule,
+    DashboardChart,
+    NzAlertModule,
+    NzButtonModule,
+    NzCardModule,
+    NzDatePickerModule,
+    NzEmptyModule,
+    NzIconModule,
+    NzProgressModule,
+    NzRadioModule,
+    NzSelectModule,
+    NzSkeletonModule,
+    NzTooltipModule,
+    PageHeader,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './dashboard-page.html',
+  styleUrl: './dashboard-page.less',
+  host: { '[attr.data-first-chart-ms]': 'firstChartMs()' },
+})
+export class DashboardPage {
+  private readonly api = inject(DashboardApi);
+  private readonly route = inject(ActivatedRoute);
+  private readonly router = inject(Router);
+  private readonly messages = inject(NzMessageService);
+  protected readonly regions = inject(RegionsStore);
+
+  protected readonly isPhone = injectIsPhone();
+  protected readonly layout = computed(() => ({ compact: this.isPhone() }));
+  private readonly today = shanghaiToday();
+  protected readonly presets = periodPresets(this.today);
+
+  protected readonly selection = toSignal(
+    this.route.queryParamMap.pipe(map((params) => parseSelection({ from: params.get('from'), to: params.get('to'), region: params.get('region') }, this.today))),
+    { initialValue: parseSelection({}, this.today) },
+  );
+  protected readonly isCity = computed(() => this.selection().region === CITY_REGION_CODE);
+  protected readonly preset = computed(() => matchingPreset(this.selection(), this.today));
+  protected readonly range = computed(() => [fromIsoMonth(this.selection().from), fromIsoMonth(this.selection().to)] as Date[]);
+  protected readonly scopeName = computed(() => (this.isCity() ? (this.regions.city()?.name ?? '通辽市') : (this.regions.name(this.selection().region) ?? this.selection().region)));
+  protected readonly periodText = computed(() => periodLabel(this.selection()));
+  protected readonly cityNote = CITY_TOTAL_NOTE;
+
+  /** by month, for the scope: the trend, and the scope's total for the cards */
+  protected readonly byMonth = rxResource({ params: () => this.selection(), stream: ({ params }) => this.api.indicators(params, 'month') });
+  /** by district, always over the city, so a district is seen among the others */
+  protected readonly byRegion = rxResource({ params: () => ({ ...this.selection(), region: CITY_REGION_CODE }), stream: ({ params }) => this.api.indicators(params, 'region') });
+  protected readonly byIndustry = rxResource({ params: () => this.selection(), stream: ({ params }) => this.api.indicators(params, 'industry') });
+  /** today's warnings (they are a state, not a period's figure); null when the module is not there */
+  protected readonly warnings = rxResource({ params: () => this.today, stream: ({ params }) => this.api.warnings(params) });
+
+  protected readonly total = computed(() => (this.byMonth.hasValue() ? this.byMonth.value().total : null));
+  protected readonly kpis = computed(() => {
+    const total = this.total();
+    return total ? buildKpis(total, this.isCity()) : [];
+  });
+  protected readonly empty = computed(() => {
+    const response = this.byMonth.hasValue() ? this.byMonth.value() : null;
+    return response !== null && !hasFigures(response);
+  });
+  protected readonly error = computed(() => {
+    const failed = [this.byMonth, this.byRegion, this.byIndustry].find((r) => r.status() === 'error');
+    return failed ? `指标加载失败：${apiErrorMessage(failed.error())}` : null;
+  });
+
+  protected readonly trend = computed(() => (this.byMonth.hasValue() ? trendOption(this.byMonth.value().rows, this.layout()) : null));
+
+  protected readonly districtMode = signal<DistrictMode>('arrived');
+  private readonly districtNames = (code: string, label: string) => (this.isPhone() ? (this.regions.regions().find((r) => r.code === code)?.shortName ?? label) : label);
+  protected readonly districts = computed(() => {
+    if (!this.byRegion.hasValue()) return null;
+    const response = this.byRegion.value();
+    const bars = districtBars(response.rows, this.districtMode(), this.districtNames);
+    return {
+      option: districtOption(bars, this.districtMode(), this.isCity() ? null : this.selection().region, this.layout()),
+      height: barChartHeight(bars.length, this.layout()),
+      cityTotal: formatYi(response.total.arrivedFundsWan),
+      sum: formatYi(addWan(...response.rows.map((r) => r.arrivedFundsWan))),
+      hasTargets: response.rows.some((r) => r.targetCompletion.arrivedFundsWan !== undefined && r.targetCompletion.arrivedFundsWan !== null),
+    };
+  });
+
+  protected readonly industries = computed(() => {
+    if (!this.byIndustry.hasValue()) return null;
+    const rows = this.byIndustry.value().rows.filter((r) => Number(r.signedAmountWan) !== 0 || Number(r.arrivedFundsWan) !== 0);
+    return { option: industryOption(rows, this.layout()), height: barChartHeight(rows.length * 1.4, this.layout(), 240), count: rows.length };
+  });
+
+  protected readonly origins = computed(() => {
+    const total = this.total();
+    if (!total) return null;
+    const any = Object.values(total.arrivedByOrigin).some((v) => Number(v) !== 0);
+    return { option: originOption(total, this.isCity(), this.layout()), any, tail: this.isCity() ? `${originLegendName('IN_CITY_OTHER_COUNTY', true)}、${originLegendName('LOCAL', true)}` : originLegendName('LOCAL', false) };
+  });
+
+  protected readonly keyProjects = computed(() => {
+    const k = this.total()?.keyProjects;
+    if (!k) return null;
+    const percent = (rate: number | null) => (rate === null ? 0 : Math.round(rate * 1000) / 10);
+    return {
+      count: formatCount(k.count),
+      started: formatCount(k.startedCount),
+      approved: formatCount(k.approvalsCompleteCount),
+      startPercent: percent(k.startRate),
+      startText: formatRate(k.startRate),
+      approvalsPercent: percent(k.approvalsCompleteRate),
+      approvalsText: formatRate(k.approvalsCompleteRate),
+    };
+  });
+
+  protected readonly warningChart = computed(() => {
+    const response = this.warnings.hasValue() ? this.warnings.value() : null;
+    if (!response) return null;
+    const names = (code: string, label: string) => (this.isPhone() ? (this.regions.regions().find((r) => r.code === code)?.shortName ?? label) : label);
+    const rows = response.counts.byRegion.filter((c) => c.RED + c.YELLOW > 0);
+    const red = response.counts.byRegion.reduce((sum, c) => sum + c.RED, 0);
+    const yellow = response.counts.byRegion.reduce((sum, c) => sum + c.YELLOW, 0);
+    return { option: warningOption(response.counts.byRegion, this.layout(), names), height: barChartHeight(rows.length, this.layout(), 200), count: rows.length, red, yellow };
+  });
+
+  /** ms from navigation start to the first chart drawn: read by the e2e test, kept as a performance mark too */
+  protected readonly firstChartMs = signal<number | null>(null);
+  protected readonly downloading = signal(false);
+
+  constructor() {
+    this.regions.ensureLoaded();
+  }
+
+  protected chartDrawn(): void {
+    if (this.firstChartMs() !== null) return;
+    performance.mark('zs-dashboard-first-chart');
+    this.firstChartMs.set(Math.round(performance.now()));
+  }
+
+  protected pickPreset(key: string): void {
+    const preset = this.presets.find((p) => p.key === key);
+    if (preset) this.select({ ...this.selection(), from: preset.from, to: preset.to });
+  }
+
+  protected pickRange(range: (Date | null)[] | null): void {
+    const [from, to] = range ?? [];
+    if (from && to) this.select({ ...this.selection(), from: toIsoMonth(from), to: toIsoMonth(to) });
+  }
+
+  protected pickMonth(end: 'from' | 'to', date: Date | null): void {
+    if (!date) return;
+    const month = toIsoMonth(date);
+    const next = { ...this.selection(), [end]: month };
+    if (next.from > next.to) (end === 'from' ? (next.to = month) : (next.from = month));
+    this.select(next);
+  }
+
+  protected pickScope(region: string): void {
+    this.select({ ...this.selection(), region });
+  }
+
+  /** no month after the last complete one */
+  protected readonly disabledMonth = (date: Date): boolean => toIsoMonth(date) > this.presets[0].to;
+
+  protected drill(drill: ChartDrill): void {
+    const selection = this.selection();
+    let link: DrillLink;
+    switch (drill.kind) {
+      case 'month':
+        link = projectsLink({ ...selection, from: drill.month, to: drill.month });
+        break;
+      case 'region':
+        link = projectsLink(selection, { regionCode: drill.regionCode });
+        break;
+      case 'industry':
+        link = projectsLink(selection, { industryCode: drill.industryCode });
+        break;
+      case 'origin':
+        link = projectsLink(selection, { investorOrigin: drill.origin });
+        break;
+      case 'warning':
+        link = warningsLink(drill.regionCode, drill.level);
+        break;
+    }
+    void this.router.navigate([link.path], { queryParams: link.queryParams });
+  }
+
+  protected openKeyProjects(): void {
+    const link = projectsLink(this.selection(), { isKeyProject: true, signedInPeriod: false });
+    void this.router.navigate([link.path], { queryParams: link.queryParams });
+  }
+
+  protected print(): void {
+    window.print();
+  }
+
+  protected retry(): void {
+    for (const r of [this.byMonth, this.byRegion, this.byIndustry]) if (r.status() === 'error') r.reload();
+  }
+
+  /** 月调度表 of the period's last month */
+  protected downloadDispatchTable(): void {
+    if (this.downloading()) return;
+    this.downloading.set(true);
+    const month = this.selection().to;
+    this.api.downloadDispatchTable(month).subscribe({
+      next: (file) => {
+        this.downloading.set(false);
+        saveBlob(file.blob, file.fileName);
+      },
+      error: (error: unknown) => {
+        this.downloading.set(false);
+        this.messages.error(isMissingEndpoint(error) ? '月调度表导出暂未开通，请稍后再试' : `月调度表导出失败：${apiErrorMessage(error)}`);
+      },
+    });
+  }
+
+  private select(selection: DashboardSelection): void {
+    void this.router.navigate([], { relativeTo: this.route, queryParams: selectionParams(selection, this.today), replaceUrl: true });
+  }
+}
