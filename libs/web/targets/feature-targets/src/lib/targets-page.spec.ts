@@ -1,0 +1,148 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import type { LoginResponse, Role, TargetDto, TargetProgressResponse } from '@zhaoshang/shared/domain';
+import { SESSION_STORAGE_KEY } from '@zhaoshang/web/auth/data-access';
+import { TARGETS_CONFLICT_MESSAGE, cutOffMonths, targetYears } from './targets-page';
+import { targetsRoutes } from './targets.routes';
+
+const year = targetYears()[1]; // this year
+const saved: TargetDto[] = [
+  { regionCode: '150525', regionName: '奈曼旗', year, indicator: 'signedAmountWan', value: '12000.00', version: 2 },
+  { regionCode: '150500', regionName: '通辽市', year, indicator: 'startedCount', value: '25', version: 1 },
+];
+const month = cutOffMonths(year).at(-1) as string;
+const entry = (regionCode: string, regionName: string, actual: string, target: string | null, completion: number | null, rank: number | null) => ({ regionCode, regionName, actual, target, completion, rank });
+const progress: TargetProgressResponse = {
+  year,
+  from: `${year}-01`,
+  to: month,
+  note: '全市到位资金不含市内县际资金',
+  indicators: [
+    {
+      indicator: 'signedAmountWan',
+      label: '签约额(万元)',
+      city: entry('150500', '通辽市', '4000.00', null, null, null),
+      districts: [entry('150525', '奈曼旗', '3000.00', '12000.00', 0.25, 1), entry('150502', '科尔沁区', '1000.00', null, null, null)],
+    },
+    { indicator: 'signedCount10m', label: '千万元以上签约项目(个)', city: entry('150500', '通辽市', '1', null, null, null), districts: [entry('150525', '奈曼旗', '1', null, null, null)] },
+  ],
+};
+
+async function open(role: Role) {
+  const session: LoginResponse = {
+    accessToken: 't',
+    expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+    user: { id: 'u1', username: 'u', displayName: '刘军', role, regionCode: null, regionName: null },
+  };
+  localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify(session));
+  TestBed.configureTestingModule({ providers: [provideRouter([{ path: 'targets', children: targetsRoutes }]), provideHttpClient(), provideHttpClientTesting()] });
+  const harness = await RouterTestingHarness.create('/targets');
+  const backend = TestBed.inject(HttpTestingController);
+  backend.expectOne('/api/v1/regions').flush([
+    { code: '150500', name: '通辽市', shortName: '通辽', parentCode: null, sortOrder: 0 },
+    { code: '150525', name: '奈曼旗', shortName: '奈曼', parentCode: '150500', sortOrder: 6 },
+    { code: '150502', name: '科尔沁区', shortName: '科尔沁', parentCode: '150500', sortOrder: 1 },
+  ]);
+  backend.expectOne(`/api/v1/targets?year=${year}`).flush(saved);
+  await harness.fixture.whenStable();
+  const el = harness.routeNativeElement as HTMLElement;
+  const byTestId = (id: string) => el.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+  return { harness, backend, el, byTestId };
+}
+
+function type(input: HTMLElement | null, value: string): void {
+  (input as HTMLInputElement).value = value;
+  input?.dispatchEvent(new Event('input'));
+}
+
+describe('TargetsPage', () => {
+  afterEach(() => localStorage.clear());
+
+  it('offers next year, this year and four before it, and months up to now', () => {
+    expect(targetYears('2026-11-23')).toEqual([2027, 2026, 2025, 2024, 2023, 2022]);
+    expect(cutOffMonths(2026, '2026-03-02')).toEqual(['2026-01', '2026-02', '2026-03']);
+    expect(cutOffMonths(2025, '2026-03-02')).toHaveLength(12);
+    expect(cutOffMonths(2027, '2026-03-02')).toEqual([]);
+  });
+
+  it('shows leaders the completion ranking first, and the targets read-only', async () => {
+    const { harness, backend, el, byTestId } = await open('LEADER');
+    backend.expectOne((r) => r.url === '/api/v1/targets/progress' && r.params.get('year') === String(year) && r.params.get('to') === month).flush(progress);
+    await harness.fixture.whenStable();
+    // only indicators with some target are shown
+    expect(byTestId('progress-signedAmountWan')).not.toBeNull();
+    expect(byTestId('progress-signedCount10m')).toBeNull();
+    const entries = Array.from(el.querySelectorAll<HTMLElement>('[data-testid="progress-signedAmountWan"] [data-testid="progress-entry"]'));
+    expect(entries.map((e) => e.dataset['region'])).toEqual(['150525', '150502']);
+    expect(entries[0].textContent).toContain('25.0%');
+    expect(entries[0].textContent).toContain('3,000.00 万元 / 12,000.00 万元');
+    expect(entries[1].textContent).toContain('未设定');
+    expect(el.querySelector('nz-progress')).not.toBeNull();
+
+    (el.querySelector('[data-testid="targets-view-targets"]') as HTMLElement).click();
+    await harness.fixture.whenStable();
+    expect(el.querySelector('input[data-testid^="target-cell-"]')).toBeNull();
+    expect(byTestId('targets-save')).toBeNull();
+    expect(byTestId('target-value-150525-signedAmountWan')?.textContent).toContain('12,000.00');
+    expect(byTestId('target-value-150500-startedCount')?.textContent?.trim()).toBe('25');
+    expect(byTestId('target-value-150502-startedCount')?.textContent?.trim()).toBe('—');
+  });
+
+  it('lets an admin edit, sends the changes with versions, and reloads after a conflict', async () => {
+    const { harness, backend, el, byTestId } = await open('ADMIN');
+    const rows = Array.from(el.querySelectorAll<HTMLElement>('[data-testid="targets-row"]')).map((r) => r.dataset['region']);
+    expect(rows).toEqual(['150500', '150502', '150525']);
+    type(byTestId('target-cell-150525-signedAmountWan'), '15,000');
+    type(byTestId('target-cell-150502-startedCount'), '4');
+    await harness.fixture.whenStable();
+    expect(byTestId('targets-pending')?.textContent).toContain('已修改 2 项');
+
+    byTestId('targets-save')?.click();
+    const put = backend.expectOne({ method: 'PUT', url: '/api/v1/targets' });
+    expect(put.request.body).toEqual({
+      year,
+      items: [
+        { regionCode: '150502', indicator: 'startedCount', value: '4', version: 0 },
+        { regionCode: '150525', indicator: 'signedAmountWan', value: '15000', version: 2 },
+      ],
+    });
+    put.flush({ statusCode: 409, error: 'VERSION_CONFLICT', message: '已被他人修改' }, { status: 409, statusText: 'Conflict' });
+    await harness.fixture.whenStable();
+    expect(byTestId('targets-error')?.textContent).toContain(TARGETS_CONFLICT_MESSAGE);
+    byTestId('targets-reload')?.click();
+    await harness.fixture.whenStable();
+    backend.expectOne(`/api/v1/targets?year=${year}`).flush(saved);
+    await harness.fixture.whenStable();
+    expect(byTestId('targets-pending')).toBeNull();
+    expect((byTestId('target-cell-150525-signedAmountWan') as HTMLInputElement).value).toBe('12000.00');
+  });
+
+  it('refuses to save bad values and lists them in Chinese', async () => {
+    const { harness, backend, byTestId } = await open('ADMIN');
+    type(byTestId('target-cell-150502-startedCount'), '2.5');
+    await harness.fixture.whenStable();
+    expect(byTestId('targets-problems')?.textContent).toContain('科尔沁区：开工项目(个)应为不小于 0 的整数');
+    byTestId('targets-save')?.click();
+    await harness.fixture.whenStable();
+    expect(byTestId('targets-error')?.textContent).toContain('请先更正标红的目标值');
+    backend.expectNone({ method: 'PUT', url: '/api/v1/targets' });
+  });
+
+  it('saves and shows the saved values with their new versions', async () => {
+    const { harness, backend, byTestId } = await open('ADMIN');
+    type(byTestId('target-cell-150500-startedCount'), '');
+    await harness.fixture.whenStable();
+    byTestId('targets-save')?.click();
+    const put = backend.expectOne({ method: 'PUT', url: '/api/v1/targets' });
+    expect(put.request.body.items).toEqual([{ regionCode: '150500', indicator: 'startedCount', value: null, version: 1 }]);
+    put.flush({ created: 0, updated: 0, deleted: 1, unchanged: 0, items: [saved[0]] });
+    await harness.fixture.whenStable();
+    backend.expectOne(`/api/v1/targets?year=${year}`).flush([saved[0]]);
+    await harness.fixture.whenStable();
+    expect(byTestId('targets-pending')).toBeNull();
+    expect((byTestId('target-cell-150500-startedCount') as HTMLInputElement).value).toBe('');
+  });
+});
