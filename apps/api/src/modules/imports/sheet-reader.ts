@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { crc32, createInflateRaw } from 'node:zlib';
 import { ImportFailed } from './import-failed.js';
 
 /** A cell as the file gives it: text from CSV; text, number, date or boolean from .xlsx. */
@@ -39,6 +40,7 @@ export async function openSheet(path: string, originalName: string): Promise<Ope
   const head = await readHead(path, 4096);
   if (head.length === 0) throw ImportFailed.file(name, '上传的文件是空的');
   if (head.subarray(0, 4).equals(ZIP)) {
+    await checkZip(path, name);
     const opened: OpenedSheet = { format: 'xlsx', sheet: name, rows: () => xlsxRows(path, opened) };
     return opened;
   }
@@ -151,7 +153,7 @@ async function* xlsxRows(path: string, opened: OpenedSheet): AsyncIterable<Sheet
   try {
     for await (const worksheet of reader) {
       opened.sheet = (worksheet as unknown as { name?: string }).name || opened.sheet;
-      for await (const row of worksheet) {
+      for await (const row of withWatchdog(worksheet, fileName)) {
         const values = row.values as unknown[];
         if (values.length - 1 > MAX_COLUMNS) throw ImportFailed.file(fileName, `第 ${row.number} 行的列数超过 ${MAX_COLUMNS} 列`, row.number);
         const cells: CellValue[] = [];
@@ -164,6 +166,90 @@ async function* xlsxRows(path: string, opened: OpenedSheet): AsyncIterable<Sheet
     if (error instanceof ImportFailed) throw error;
     throw ImportFailed.file(fileName, `无法读取 Excel 文件，文件可能已损坏（${error instanceof Error ? error.message.slice(0, 100) : String(error)}）`);
   }
+}
+
+/** How long the .xlsx reader may go without producing a row before the file is taken as broken. */
+const STALL_MS = 20_000;
+
+/** ExcelJS' reader can wait forever on a damaged zip; no row for STALL_MS ends the import with a 422. */
+async function* withWatchdog<T>(source: AsyncIterable<T>, fileName: string): AsyncIterable<T> {
+  const iterator = source[Symbol.asyncIterator]();
+  for (;;) {
+    let timer: NodeJS.Timeout | undefined;
+    const stalled = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(ImportFailed.file(fileName, '无法读取 Excel 文件，文件可能已损坏（读取超时）')), STALL_MS);
+    });
+    try {
+      const next = await Promise.race([iterator.next(), stalled]);
+      if (next.done) return;
+      yield next.value;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+/**
+ * A quick integrity check of an .xlsx before it is streamed: the zip's central directory must be
+ * there (a truncated upload has none), each entry's local header where the directory says, and each
+ * entry's data must inflate to its recorded size and CRC-32. ExcelJS' streaming reader does not
+ * check these, and on some damaged files it never finishes.
+ */
+async function checkZip(path: string, fileName: string): Promise<void> {
+  const broken = (why: string) => ImportFailed.file(fileName, `文件不是有效的 Excel（.xlsx）文件，可能已损坏或未上传完整（${why}）`);
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    const tailSize = Math.min(size, 22 + 65_535);
+    const tail = Buffer.alloc(tailSize);
+    await handle.read(tail, 0, tailSize, size - tailSize);
+    const eocd = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    if (eocd < 0 || eocd + 22 > tail.length) throw broken('缺少目录');
+    const entries = tail.readUInt16LE(eocd + 10);
+    const dirSize = tail.readUInt32LE(eocd + 12);
+    const dirOffset = tail.readUInt32LE(eocd + 16);
+    if (entries === 0 || dirOffset + dirSize > size || dirSize > 16 * 1024 * 1024) throw broken('目录不完整');
+    const dir = Buffer.alloc(dirSize);
+    await handle.read(dir, 0, dirSize, dirOffset);
+    let at = 0;
+    for (let i = 0; i < entries; i++) {
+      if (at + 46 > dir.length || dir.readUInt32LE(at) !== 0x02014b50) throw broken('目录项有误');
+      const method = dir.readUInt16LE(at + 10);
+      const crc = dir.readUInt32LE(at + 16);
+      const compressed = dir.readUInt32LE(at + 20);
+      const uncompressed = dir.readUInt32LE(at + 24);
+      const nameLength = dir.readUInt16LE(at + 28);
+      const extraLength = dir.readUInt16LE(at + 30);
+      const commentLength = dir.readUInt16LE(at + 32);
+      const localOffset = dir.readUInt32LE(at + 42);
+      at += 46 + nameLength + extraLength + commentLength;
+      const local = Buffer.alloc(30);
+      await handle.read(local, 0, 30, localOffset);
+      if (local.readUInt32LE(0) !== 0x04034b50) throw broken('文件项有误');
+      const dataStart = localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+      if (dataStart + compressed > size) throw broken('数据不完整');
+      if (method !== 0 && method !== 8) throw broken('不支持的压缩方式');
+      await checkEntry(path, dataStart, compressed, method === 8, uncompressed, crc).catch(() => {
+        throw broken('数据校验失败');
+      });
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Inflates one entry as a stream (nothing kept) and compares its size and CRC-32 with the directory's. */
+async function checkEntry(path: string, start: number, length: number, deflated: boolean, size: number, crc: number): Promise<void> {
+  let crcSoFar = 0;
+  let total = 0;
+  const raw = length === 0 ? [] : createReadStream(path, { start, end: start + length - 1 });
+  const data: AsyncIterable<Buffer> = deflated && length > 0 ? (raw as NodeJS.ReadableStream).pipe(createInflateRaw()) : (raw as AsyncIterable<Buffer>);
+  for await (const chunk of data) {
+    crcSoFar = crc32(chunk, crcSoFar);
+    total += chunk.length;
+    if (total > size) throw new Error('too long');
+  }
+  if (total !== size || crcSoFar >>> 0 !== crc >>> 0) throw new Error('mismatch');
 }
 
 type ChunkSource = AsyncIterable<Buffer | string>;
@@ -186,7 +272,12 @@ function withUtf8Decoding(reader: ExcelJS.stream.xlsx.WorkbookReader): ExcelJS.s
   if (typeof parseWorksheet !== 'function' || typeof parseSharedStrings !== 'function') {
     throw new Error('ExcelJS WorkbookReader internals changed: review withUtf8Decoding');
   }
-  internals._parseWorksheet = (iterator, sheetNo) => parseWorksheet.call(reader, decodeUtf8(iterator), sheetNo);
+  internals._parseWorksheet = (iterator, sheetNo) => {
+    // a zip whose worksheet comes before xl/workbook.xml: ExcelJS reads `model.sheets` before it has a model
+    const withModel = reader as unknown as { model?: { sheets?: unknown[] } };
+    withModel.model ??= { sheets: [] };
+    return parseWorksheet.call(reader, decodeUtf8(iterator), sheetNo);
+  };
   internals._parseSharedStrings = (entry) => {
     entry.setEncoding('utf8');
     return parseSharedStrings.call(reader, entry);
