@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, inject, input, output } from '@angular/core';
 import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
@@ -48,8 +48,12 @@ export class DashboardChart {
     });
   }
 
+  private readonly host = inject<ElementRef<HTMLElement & { zsChart?: echarts.ECharts }>>(ElementRef).nativeElement;
+
   protected init(instance: echarts.ECharts): void {
     this.instance = instance;
+    // the e2e tests find a bar's pixel through it (convertToPixel) to click it as a person would
+    this.host.zsChart = instance;
   }
 
   protected click(event: unknown): void {

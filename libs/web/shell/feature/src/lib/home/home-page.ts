@@ -1,7 +1,7 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { RouterLink, type Routes } from '@angular/router';
-import { CheckCircleOutline } from '@ant-design/icons-angular/icons';
+import { CheckCircleOutline, DashboardOutline } from '@ant-design/icons-angular/icons';
 import { type Capability, ROLE_LABELS, can } from '@zhaoshang/shared/domain';
 import { RegionsStore } from '@zhaoshang/web/shared/data-access';
 import { AuthService } from '@zhaoshang/web/auth/data-access';
@@ -16,7 +16,7 @@ import { CAPABILITY_DESCRIPTIONS, ROLE_DUTIES } from './capability-descriptions'
 @Component({
   selector: 'zs-home-page',
   imports: [DatePipe, RouterLink, NzButtonModule, NzCardModule, NzIconModule, NzSkeletonModule, NzTagModule],
-  providers: [provideNzIconsPatch([CheckCircleOutline])],
+  providers: [provideNzIconsPatch([CheckCircleOutline, DashboardOutline])],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './home-page.html',
   styleUrl: './home-page.less',
@@ -40,6 +40,8 @@ export class HomePage {
       .filter((capability) => can(this.user()?.role, capability))
       .map((capability) => CAPABILITY_DESCRIPTIONS[capability]),
   );
+  /** leaders come for the summary: it is offered first, in large */
+  protected readonly leaderHome = computed(() => this.user()?.role === 'LEADER');
   /** the pages of the menu other than this one */
   protected readonly shortcuts = computed<NavLink[]>(() =>
     visibleNav(this.user()?.role)

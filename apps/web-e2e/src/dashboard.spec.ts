@@ -1,0 +1,248 @@
+import { type APIRequestContext, type Browser, type Page, expect, test } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import { ADMIN_PASSWORD, apiToken, byTestId, createUser, keepScreenshot, signIn } from './support/app';
+
+/**
+ * 驾驶舱: a leader reads this year's summary on a desktop and on a phone, drills from a district's bar
+ * to its projects, prints it and downloads the 月调度表. The e2e server starts empty: the projects,
+ * verified monthly reports, FAI totals and targets behind the charts are made here through the API.
+ * Its figures are in 2026 (this year), while the other specs use 2025.
+ */
+const LEADER = { username: 'leader01', displayName: '市领导 张伟', password: 'Leader#2026x', role: 'LEADER' };
+
+// "today" of the e2e run decides the default period: January → last month
+const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+const YEAR = Number(TODAY.slice(0, 4)) - (TODAY.slice(5, 7) === '01' ? 1 : 0);
+const LAST_MONTH = TODAY.slice(5, 7) === '01' ? `${YEAR}-12` : `${YEAR}-${String(Number(TODAY.slice(5, 7)) - 1).padStart(2, '0')}`;
+const lastMonthNumber = Number(LAST_MONTH.slice(5));
+const month = (m: number, year = YEAR) => `${year}-${String(m).padStart(2, '0')}`;
+const lastDay = (m: string) => `${m}-${String(new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5)), 0)).getUTCDate()).padStart(2, '0')}`;
+
+interface Seed {
+  name: string;
+  regionCode: string;
+  industryCode: string;
+  investorOrigin: string;
+  contractAmountWan: string;
+  signedMonth: number;
+  startedMonth?: number;
+  isKeyProject?: boolean;
+  /** arrived 万元 each month from signing on (equity) */
+  monthlyWan: string;
+  year?: number;
+}
+
+// signing months are kept at or before last month, whatever month the run is in
+const m = (n: number) => Math.min(n, lastMonthNumber);
+const SEEDS: Seed[] = [
+  { name: '科尔沁区 风光储一体化示范项目', regionCode: '150502', industryCode: 'NE', investorOrigin: 'OUT_OF_REGION', contractAmountWan: '120000', signedMonth: m(1), startedMonth: m(3), isKeyProject: true, monthlyWan: '2600' },
+  { name: '科尔沁区 玉米生物精深加工项目', regionCode: '150502', industryCode: 'AG', investorOrigin: 'IN_REGION_OUT_OF_CITY', contractAmountWan: '45000', signedMonth: m(2), isKeyProject: true, monthlyWan: '900' },
+  { name: '开鲁县 红干椒冷链物流园', regionCode: '150523', industryCode: 'LG', investorOrigin: 'IN_CITY_OTHER_COUNTY', contractAmountWan: '8000', signedMonth: m(3), startedMonth: m(5), monthlyWan: '450' },
+  { name: '奈曼旗 蒙中医药产业园', regionCode: '150525', industryCode: 'BM', investorOrigin: 'FOREIGN', contractAmountWan: '30000', signedMonth: m(2), monthlyWan: '700' },
+  { name: '扎鲁特旗 高端铝合金新材料项目', regionCode: '150526', industryCode: 'NM', investorOrigin: 'OUT_OF_REGION', contractAmountWan: '60000', signedMonth: m(4), startedMonth: m(6), isKeyProject: true, monthlyWan: '1500' },
+  { name: '霍林郭勒市 煤化工循环经济项目', regionCode: '150581', industryCode: 'CH', investorOrigin: 'OUT_OF_REGION', contractAmountWan: '90000', signedMonth: m(1), startedMonth: m(2), monthlyWan: '3200' },
+  { name: '开发区 风电装备制造基地', regionCode: '150571', industryCode: 'EQ', investorOrigin: 'LOCAL', contractAmountWan: '5000', signedMonth: m(5), monthlyWan: '300' },
+  { name: '科左中旗 科尔沁草原文旅小镇', regionCode: '150521', industryCode: 'CT', investorOrigin: 'IN_REGION_OUT_OF_CITY', contractAmountWan: '12000', signedMonth: m(6), monthlyWan: '400' },
+  // last year's, for 同比
+  { name: '霍林郭勒市 电解铝配套项目', regionCode: '150581', industryCode: 'NM', investorOrigin: 'OUT_OF_REGION', contractAmountWan: '50000', signedMonth: 2, startedMonth: 4, monthlyWan: '1800', year: YEAR - 1 },
+  { name: '科尔沁区 肉牛屠宰加工项目', regionCode: '150502', industryCode: 'AG', investorOrigin: 'OUT_OF_REGION', contractAmountWan: '20000', signedMonth: 3, monthlyWan: '600', year: YEAR - 1 },
+];
+const DISTRICTS = ['150502', '150521', '150522', '150523', '150524', '150525', '150526', '150581', '150571'];
+const HUOLIN = { code: '150581', name: '霍林郭勒市' };
+
+test.describe.configure({ mode: 'serial' });
+
+async function call(request: APIRequestContext, token: string, method: 'post' | 'put', url: string, data: unknown): Promise<unknown> {
+  const response = await request[method](url, { headers: { authorization: `Bearer ${token}` }, data });
+  expect(response.ok(), `${method.toUpperCase()} ${url}: ${await response.text()}`).toBe(true);
+  return response.json();
+}
+
+/** Projects, a verified monthly report for every month from signing to last month, FAI totals and targets. */
+async function seed(request: APIRequestContext): Promise<void> {
+  const admin = await apiToken(request, 'admin', ADMIN_PASSWORD);
+  const reports = new Map<string, { regionCode: string; month: string; items: { projectId: string; version: null; arrivedEquityWan: string; completedInvestmentWan: string }[] }>();
+  for (const s of SEEDS) {
+    const year = s.year ?? YEAR;
+    const started = s.startedMonth !== undefined;
+    const project = (await call(request, admin, 'post', '/api/v1/projects', {
+      name: s.name,
+      regionCode: s.regionCode,
+      industryCode: s.industryCode,
+      investorName: `${s.name.split(' ')[1]}投资有限公司`,
+      investorOrigin: s.investorOrigin,
+      contractAmountWan: s.contractAmountWan,
+      plannedInvestmentWan: s.contractAmountWan,
+      stage: started ? 'UNDER_CONSTRUCTION' : 'SIGNED',
+      signedAt: `${month(s.signedMonth, year)}-10`,
+      constructionStartedAt: started ? `${month(s.startedMonth ?? 1, year)}-15` : null,
+      isKeyProject: s.isKeyProject ?? false,
+      confirmLookAlike: true,
+    })) as { id: string };
+    const lastReported = year === YEAR ? lastMonthNumber : Math.min(12, lastMonthNumber);
+    for (let n = s.signedMonth; n <= lastReported; n++) {
+      const key = `${s.regionCode}|${month(n, year)}`;
+      const batch = reports.get(key) ?? { regionCode: s.regionCode, month: month(n, year), items: [] };
+      batch.items.push({ projectId: project.id, version: null, arrivedEquityWan: s.monthlyWan, completedInvestmentWan: s.monthlyWan });
+      reports.set(key, batch);
+    }
+  }
+  for (const batch of reports.values()) {
+    await call(request, admin, 'put', '/api/v1/monthly-reports/drafts', batch);
+    const submitted = (await call(request, admin, 'post', '/api/v1/monthly-reports/submit', { regionCode: batch.regionCode, month: batch.month })) as { items: { id: string; version: number }[] };
+    await call(request, admin, 'post', '/api/v1/monthly-reports/verify', { items: submitted.items.map(({ id, version }) => ({ id, version })) });
+  }
+  // 全社会固定资产投资: every district, this year and last, up to last month
+  const fai: { regionCode: string; month: string; amountWan: string }[] = [];
+  DISTRICTS.forEach((regionCode, i) => {
+    for (let n = 1; n <= lastMonthNumber; n++) {
+      fai.push({ regionCode, month: month(n), amountWan: String(9000 + i * 1100 + n * 150) });
+      fai.push({ regionCode, month: month(n, YEAR - 1), amountWan: String(8200 + i * 1000 + n * 120) });
+    }
+  });
+  await call(request, admin, 'put', '/api/v1/fai-totals', { basis: 'MONTH', items: fai });
+  // 到位资金 annual targets, so that the ranking can switch to 目标完成率
+  await call(request, admin, 'put', '/api/v1/targets', {
+    year: YEAR,
+    items: DISTRICTS.map((regionCode, i) => ({ regionCode, indicator: 'arrivedFundsWan', value: String(20000 + i * 5000) })),
+  });
+}
+
+test.beforeAll(async ({ request }) => {
+  test.setTimeout(180_000);
+  await createUser(request, LEADER);
+  await seed(request);
+});
+
+async function openDashboard(page: Page): Promise<void> {
+  await page.goto('/dashboard');
+  await expect(byTestId(page, 'kpi-signed').getByTestId('kpi-value')).toBeVisible();
+  await expect(page.locator('zs-dashboard-page')).toHaveAttribute('data-first-chart-ms', /\d+/);
+  await expect(byTestId(page, 'chart-districts').locator('canvas')).toBeVisible();
+}
+
+/** Where a bar of a horizontal bar chart is, from the chart itself (its category's value, halfway). */
+async function barPoint(page: Page, chartTestId: string, category: string): Promise<{ x: number; y: number }> {
+  return byTestId(page, chartTestId).evaluate((host, name) => {
+    // the chart component keeps its ECharts instance on its element for this
+    const chart = (host as HTMLElement & { zsChart: { getOption(): { yAxis: { data: string[] }[]; series: { data: { value: number }[] }[] }; convertToPixel(finder: object, value: number[]): number[] } }).zsChart;
+    const option = chart.getOption();
+    const index = option.yAxis[0].data.indexOf(name);
+    if (index < 0) throw new Error(`${name} is not on the chart`);
+    const [x, y] = chart.convertToPixel({ seriesIndex: 0 }, [Math.max(option.series[0].data[index].value / 2, 0.0001), index]);
+    return { x: Math.max(x, 4), y };
+  }, category);
+}
+
+test('a leader reads the summary on a desktop, checks a district and drills to its projects', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signIn(page, LEADER.username, LEADER.password);
+  await expect(byTestId(page, 'current-user-name')).toContainText(LEADER.displayName);
+  // the home page offers the summary first
+  await byTestId(page, 'home-dashboard').click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(byTestId(page, 'nav-/dashboard')).toHaveClass(/ant-menu-item-selected/);
+
+  // time to the first chart, from navigation start, in this headless Chromium
+  await openDashboard(page);
+  const firstChartMs = await page.locator('zs-dashboard-page').getAttribute('data-first-chart-ms');
+  console.log(`驾驶舱 time to first chart (headless Chromium, navigation start → first ECharts chart drawn): ${firstChartMs} ms`);
+
+  await expect(byTestId(page, 'preset-year')).toHaveClass(/ant-radio-button-wrapper-checked/);
+  await expect(page.locator('zs-page-header')).toContainText(LAST_MONTH === `${YEAR}-01` ? `${YEAR}年1月` : `${YEAR}年1—${lastMonthNumber}月`);
+  await expect(byTestId(page, 'kpi-arrived').getByTestId('kpi-note')).toBeVisible();
+  await expect(byTestId(page, 'dashboard-city-note')).toContainText('全市到位资金不含市内县际');
+  await expect(byTestId(page, 'district-note')).toContainText('全市合计不等于各旗县之和');
+  await expect(byTestId(page, 'origin-note')).toContainText('市内县际（全市不计入）');
+  await expect(byTestId(page, 'chart-trend').locator('canvas')).toBeVisible();
+  await expect(byTestId(page, 'chart-industries').locator('canvas')).toBeVisible();
+  await expect(byTestId(page, 'chart-origins').locator('canvas')).toBeVisible();
+  await expect(byTestId(page, 'key-count')).not.toHaveText('0');
+  await keepScreenshot(page, 'dashboard-desktop');
+
+  // one district: its own figures (only this spec has projects there this year)
+  await byTestId(page, 'dashboard-scope').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: HUOLIN.name }).click();
+  await expect(page).toHaveURL(new RegExp(`region=${HUOLIN.code}`));
+  const months = lastMonthNumber;
+  await expect(byTestId(page, 'kpi-signed').getByTestId('kpi-value')).toHaveText('1');
+  await expect(byTestId(page, 'kpi-signedAmount').getByTestId('kpi-value')).toHaveText('9.00');
+  await expect(byTestId(page, 'kpi-arrived').getByTestId('kpi-value')).toHaveText(((3200 * months) / 10000).toFixed(2));
+  await expect(byTestId(page, 'kpi-arrived').getByTestId('kpi-note')).toHaveCount(0);
+  await expect(byTestId(page, 'kpi-arrived').getByTestId('kpi-yoy')).toContainText(/同比/);
+  await expect(byTestId(page, 'dashboard-city-note')).toHaveCount(0);
+
+  // the ranking by target completion, then back to the money, then a click on the district's bar
+  await byTestId(page, 'district-mode').getByText('目标完成率').click();
+  await expect(byTestId(page, 'district-note')).toContainText('年度目标任务');
+  await keepScreenshot(page, 'dashboard-district-desktop', { fullPage: false });
+  await byTestId(page, 'district-mode').getByText('到位资金').click();
+  await page.waitForTimeout(600); // the bars' animation
+  const point = await barPoint(page, 'chart-districts', HUOLIN.name);
+  await byTestId(page, 'chart-districts').click({ position: point });
+  await expect(page).toHaveURL(new RegExp(`/projects\\?regionCode=${HUOLIN.code}&signedFrom=${YEAR}-01-01&signedTo=${lastDay(LAST_MONTH)}`));
+  await expect(byTestId(page, 'project-filter-regionCode')).toContainText(HUOLIN.name);
+  await expect(byTestId(page, 'project-row').filter({ hasText: '霍林郭勒市 煤化工循环经济项目' })).toHaveCount(1);
+  await expect(byTestId(page, 'project-row').filter({ hasText: '电解铝配套项目' })).toHaveCount(0);
+});
+
+test('the leader prints the summary and downloads the 月调度表 of the last month', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signIn(page, LEADER.username, LEADER.password);
+  await expect(byTestId(page, 'current-user-name')).toBeAttached();
+  await openDashboard(page);
+
+  const download = page.waitForEvent('download');
+  await byTestId(page, 'dashboard-dispatch').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
+  const path = testInfo.outputPath(file.suggestedFilename());
+  await file.saveAs(path);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(path);
+  const text: string[] = [];
+  book.worksheets[0].eachRow((row) => row.eachCell((cell) => text.push(String(cell.text))));
+  const all = text.join(' ');
+  expect(all).toContain(HUOLIN.name);
+  expect(all).toContain('到位资金');
+
+  // print: A4 width, print media; the menu, header and controls go, a title with period and scope comes
+  await page.setViewportSize({ width: 794, height: 1123 });
+  await page.emulateMedia({ media: 'print' });
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await expect(byTestId(page, 'dashboard-print-title')).toBeVisible();
+  await expect(byTestId(page, 'dashboard-print-title')).toContainText(`${YEAR}年`);
+  await expect(byTestId(page, 'nav')).toBeHidden();
+  await expect(byTestId(page, 'dashboard-controls')).toBeHidden();
+  await page.waitForTimeout(500);
+  await keepScreenshot(page, 'dashboard-print');
+  await page.emulateMedia({ media: 'screen' });
+});
+
+async function phonePage(browser: Browser): Promise<Page> {
+  const phone = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  return phone.newPage();
+}
+
+test('on a phone the leader reads the cards two a row and the charts full width, without sideways scrolling', async ({ browser }) => {
+  const page = await phonePage(browser);
+  await signIn(page, LEADER.username, LEADER.password);
+  await expect(byTestId(page, 'current-user-name')).toBeAttached();
+  await openDashboard(page);
+  await expect(byTestId(page, 'chart-origins').locator('canvas')).toBeVisible();
+
+  const boxes = await Promise.all(['kpi-signed', 'kpi-signedAmount', 'kpi-started'].map(async (id) => (await byTestId(page, id).boundingBox())!));
+  expect(boxes[0].y).toBe(boxes[1].y); // two a row
+  expect(boxes[2].y).toBeGreaterThan(boxes[0].y);
+  const chart = (await byTestId(page, 'chart-trend').boundingBox())!;
+  expect(chart.width).toBeGreaterThan(300);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await keepScreenshot(page, 'dashboard-phone');
+
+  // the drill-down works with a tap too
+  const point = await barPoint(page, 'chart-districts', '霍林郭勒');
+  await byTestId(page, 'chart-districts').click({ position: point });
+  await expect(page).toHaveURL(new RegExp(`/projects\\?regionCode=${HUOLIN.code}`));
+  await page.context().close();
+});

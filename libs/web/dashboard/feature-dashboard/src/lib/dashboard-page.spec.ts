@@ -1,0 +1,67 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import { CITY_TOTAL_NOTE, type IndicatorResponse } from '@zhaoshang/shared/domain';
+import { dashboardRoutes } from './dashboard.routes';
+import { row, values } from './test-data';
+
+function response(groupBy: IndicatorResponse['groupBy'], rows: IndicatorResponse['rows'], region = '150500'): IndicatorResponse {
+  const total = values({
+    signedCount: 3,
+    signedCount10m: 2,
+    signedAmountWan: '215000.00',
+    arrivedFundsWan: '31000.00',
+    fundsToFaiRatio: 0.771,
+    arrivedByOrigin: { FOREIGN: '0.00', OUT_OF_REGION: '31000.00', IN_REGION_OUT_OF_CITY: '0.00', IN_CITY_OTHER_COUNTY: '4500.00', LOCAL: '300.00' },
+    yoy: { signedCount: 0.5, signedAmountWan: -0.2, signedCount10m: null, startedCount: null, arrivedFundsWan: 0.123, faiTotalWan: null },
+    keyProjects: { count: 2, startedCount: 1, approvalsCompleteCount: 0, startRate: 0.5, approvalsCompleteRate: 0 },
+  });
+  return { from: '2026-01', to: '2026-10', region, groupBy, includeUnverified: false, rows, total: { ...total, note: region === '150500' ? CITY_TOTAL_NOTE : null } };
+}
+
+describe('DashboardPage', () => {
+  let http: HttpTestingController;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([{ path: 'dashboard', children: dashboardRoutes }])],
+    });
+    http = TestBed.inject(HttpTestingController);
+  });
+
+  it('reads the selection from the URL, shows the cards and the city note, and says so when a request fails', async () => {
+    const harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl('/dashboard?from=2026-01&to=2026-06');
+    const indicators = http.match((r) => r.url === '/api/v1/indicators');
+    expect(indicators.map((r) => r.request.params.toString()).sort()).toEqual([
+      'from=2026-01&to=2026-06&region=150500&groupBy=industry',
+      'from=2026-01&to=2026-06&region=150500&groupBy=month',
+      'from=2026-01&to=2026-06&region=150500&groupBy=region',
+    ]);
+    http.match((r) => r.url === '/api/v1/regions').forEach((r) => r.flush([]));
+    http.match((r) => r.url === '/api/v1/warnings').forEach((r) => r.flush({ statusCode: 404 }, { status: 404, statusText: 'Not Found' }));
+    for (const request of indicators) {
+      const groupBy = request.request.params.get('groupBy') as IndicatorResponse['groupBy'];
+      if (groupBy === 'industry') request.flush({ statusCode: 500, error: 'INTERNAL', message: '服务器出错了' }, { status: 500, statusText: 'Error' });
+      else request.flush(response(groupBy, groupBy === 'month' ? [row('2026-01', '2026-01', { arrivedFundsWan: '31000.00' })] : [row('150525', '奈曼旗', { arrivedFundsWan: '35500.00' })]));
+    }
+    await harness.fixture.whenStable();
+    const page = harness.routeNativeElement as HTMLElement;
+    const text = (id: string) => page.querySelector(`[data-testid="${id}"]`)?.textContent?.replace(/\s+/g, ' ').trim() ?? null;
+
+    expect(text('kpi-signed')).toContain('3个');
+    expect(text('kpi-signedAmount')).toContain('21.50');
+    expect(text('kpi-signedAmount')).toContain('-20.0%');
+    expect(text('kpi-arrived')).toContain('3.10');
+    expect(text('kpi-arrived')).toContain('77.1%');
+    expect(page.querySelector('[data-testid="kpi-arrived"] [data-testid="kpi-note"]')).not.toBeNull();
+    expect(text('dashboard-city-note')).toContain('全市到位资金不含市内县际');
+    expect(text('district-note')).toContain('全市合计 3.10 亿元，各旗县市区之和 3.55 亿元');
+    expect(text('dashboard-error')).toContain('指标加载失败');
+    expect(text('key-count')).toBe('2');
+    // no warnings module: no warnings card
+    expect(page.querySelector('[data-testid="panel-warnings"]')).toBeNull();
+  });
+});
