@@ -1,8 +1,10 @@
 import { type ArgumentsHost, Body, Catch, Controller, type ExceptionFilter, Get, HttpCode, Param, PayloadTooLargeException, Post, Res, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
 import { diskStorage, FileInterceptor, type UploadedMultipartFile } from '@nestjs/platform-fastify/multipart';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { IMPORT_KINDS, type ImportKind, type ImportProgress, type ImportResult } from '@zhaoshang/shared/domain';
 import type { FastifyReply } from 'fastify';
+import type { DataSource } from 'typeorm';
 import { unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { PassThrough } from 'node:stream';
@@ -17,8 +19,6 @@ import { ImportFailed } from './import-failed.js';
 import { ImportsService, type UploadedSheet } from './imports.service.js';
 import { Dictionaries } from './lookups.js';
 import { buildTemplate, templateFileName } from './templates.js';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const MAX_UPLOAD_MB = 50;
@@ -59,7 +59,8 @@ function uploaded(file: UploadedMultipartFile | undefined): UploadedSheet {
 function decodeFileName(name: string): string {
   const bytes = Buffer.from(name, 'latin1');
   const utf8 = bytes.toString('utf8');
-  return /[^\u0000-\u00ff]/.test(name) || utf8.includes('\ufffd') ? name : utf8;
+  const wide = [...name].some((c) => c.charCodeAt(0) > 0xff);
+  return wide || utf8.includes('\ufffd') ? name : utf8;
 }
 
 async function removeUpload(file: UploadedMultipartFile | undefined): Promise<void> {
