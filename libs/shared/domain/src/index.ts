@@ -11,3 +11,4 @@ export * from './lib/project-rules.js';
 export * from './lib/monthly.js';
 export * from './lib/indicators.js';
 export * from './lib/targets.js';
+export * from './lib/warnings.js';
