@@ -44,8 +44,8 @@ const SEEDS: Seed[] = [
   { name: '开发区 风电装备制造基地', regionCode: '150571', industryCode: 'EQ', investorOrigin: 'LOCAL', contractAmountWan: '5000', signedMonth: m(5), monthlyWan: '300' },
   { name: '科左中旗 科尔沁草原文旅小镇', regionCode: '150521', industryCode: 'CT', investorOrigin: 'IN_REGION_OUT_OF_CITY', contractAmountWan: '12000', signedMonth: m(6), monthlyWan: '400' },
   // last year's, for 同比
-  { name: '霍林郭勒市 电解铝配套项目', regionCode: '150581', industryCode: 'NM', investorOrigin: 'OUT_OF_REGION', contractAmountWan: '50000', signedMonth: 2, startedMonth: 4, monthlyWan: '1800', year: YEAR - 1 },
-  { name: '科尔沁区 肉牛屠宰加工项目', regionCode: '150502', industryCode: 'AG', investorOrigin: 'OUT_OF_REGION', contractAmountWan: '20000', signedMonth: 3, monthlyWan: '600', year: YEAR - 1 },
+  { name: '霍林郭勒市 电解铝配套项目', regionCode: '150581', industryCode: 'NM', investorOrigin: 'OUT_OF_REGION', contractAmountWan: '50000', signedMonth: 2, startedMonth: 4, monthlyWan: '3000', year: YEAR - 1 },
+  { name: '科尔沁区 肉牛屠宰加工项目', regionCode: '150502', industryCode: 'AG', investorOrigin: 'OUT_OF_REGION', contractAmountWan: '20000', signedMonth: 3, monthlyWan: '2500', year: YEAR - 1 },
 ];
 const DISTRICTS = ['150502', '150521', '150522', '150523', '150524', '150525', '150526', '150581', '150571'];
 const HUOLIN = { code: '150581', name: '霍林郭勒市' };
@@ -96,8 +96,8 @@ async function seed(request: APIRequestContext): Promise<void> {
   const fai: { regionCode: string; month: string; amountWan: string }[] = [];
   DISTRICTS.forEach((regionCode, i) => {
     for (let n = 1; n <= lastMonthNumber; n++) {
-      fai.push({ regionCode, month: month(n), amountWan: String(9000 + i * 1100 + n * 150) });
-      fai.push({ regionCode, month: month(n, YEAR - 1), amountWan: String(8200 + i * 1000 + n * 120) });
+      fai.push({ regionCode, month: month(n), amountWan: String(1100 + i * 60 + n * 15) });
+      fai.push({ regionCode, month: month(n, YEAR - 1), amountWan: String(800 + i * 50 + n * 10) });
     }
   });
   await call(request, admin, 'put', '/api/v1/fai-totals', { basis: 'MONTH', items: fai });
@@ -153,7 +153,7 @@ test('a leader reads the summary on a desktop, checks a district and drills to i
   await expect(byTestId(page, 'kpi-arrived').getByTestId('kpi-note')).toBeVisible();
   await expect(byTestId(page, 'dashboard-city-note')).toContainText('全市到位资金不含市内县际');
   await expect(byTestId(page, 'district-note')).toContainText('全市合计不等于各旗县之和');
-  await expect(byTestId(page, 'origin-note')).toContainText('市内县际（全市不计入）');
+  await expect(byTestId(page, 'origin-note')).toContainText('标“不计入”的市内县际和本地资金不计入全市到位资金');
   await expect(byTestId(page, 'chart-trend').locator('canvas')).toBeVisible();
   await expect(byTestId(page, 'chart-industries').locator('canvas')).toBeVisible();
   await expect(byTestId(page, 'chart-origins').locator('canvas')).toBeVisible();
@@ -214,7 +214,7 @@ test('the leader prints the summary and downloads the 月调度表 of the last m
   await expect(byTestId(page, 'dashboard-print-title')).toContainText(`${YEAR}年`);
   await expect(byTestId(page, 'nav')).toBeHidden();
   await expect(byTestId(page, 'dashboard-controls')).toBeHidden();
-  await page.waitForTimeout(500);
+  await page.waitForTimeout(1000);
   await keepScreenshot(page, 'dashboard-print');
   await page.emulateMedia({ media: 'screen' });
 });

@@ -71,16 +71,18 @@ describe('dashboard chart options', () => {
     expect(originLegendName('LOCAL', true)).toBe('本地（不计入）');
     const total = values({ arrivedFundsWan: '30000.00', arrivedByOrigin: { FOREIGN: '10000.00', OUT_OF_REGION: '20000.00', IN_REGION_OUT_OF_CITY: '0.00', IN_CITY_OTHER_COUNTY: '5000.00', LOCAL: '1000.00' } });
     const option = originOption(total, true, desktop) as Loose;
-    expect(option.series[0].data.map((d: Loose) => [d.name, d.value])).toEqual([
+    expect(option.baseOption.series[0].data.map((d: Loose) => [d.name, d.value])).toEqual([
       ['境外', 1],
       ['区外', 2],
       ['区内市外', 0],
       ['市内县际（全市不计入）', 0.5],
       ['本地（不计入）', 0.1],
     ]);
-    expect(option.series[0].data[3].drill).toEqual({ kind: 'origin', origin: 'IN_CITY_OTHER_COUNTY' });
-    expect(option.title.text).toBe('3.00');
-    expect((originOption(total, false, desktop) as Loose).series[0].data[3].name).toBe('市内县际');
+    expect(option.baseOption.series[0].data[3].drill).toEqual({ kind: 'origin', origin: 'IN_CITY_OTHER_COUNTY' });
+    expect(option.baseOption.title.text).toBe('3.00');
+    // a narrow chart (a phone, a printed half page) has its legend under the donut
+    expect(option.media[0]).toMatchObject({ query: { maxWidth: 460 }, option: { legend: { top: 'bottom' } } });
+    expect((originOption(total, false, desktop) as Loose).baseOption.series[0].data[3].name).toBe('市内县际');
   });
 
   it('stacks red and yellow warnings per district, most red on top, and drills to the level', () => {

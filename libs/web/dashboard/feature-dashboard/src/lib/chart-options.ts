@@ -50,6 +50,7 @@ export function drillOf(event: { data?: unknown } | null | undefined): ChartDril
 const base = (layout: ChartLayout) => ({
   textStyle: { fontFamily: FONT_FAMILY, fontSize: layout.compact ? 11 : 12 },
   animationDuration: 400,
+  animationDurationUpdate: 250,
 });
 
 function monthLabel(month: string, crossesYears: boolean): string {
@@ -139,7 +140,7 @@ export function districtOption(bars: readonly DistrictBar[], mode: DistrictMode,
           drill: { kind: 'region', regionCode: b.code },
           itemStyle: { color: b.code === selected ? COLORS.selected : mode === 'arrived' ? COLORS.arrived : COLORS.ratio, borderRadius: [0, 3, 3, 0] },
         })),
-        label: { show: true, position: 'right', formatter: (p: { data: { label: string } }) => `${p.data.label}${mode === 'arrived' ? '' : ''}`, color: 'rgba(0,0,0,0.65)' },
+        label: { show: true, position: 'right', formatter: (p: { data: { label: string } }) => p.data.label, color: 'rgba(0,0,0,0.65)' },
       },
     ],
   };
@@ -163,7 +164,7 @@ export function industryOption(rows: readonly IndicatorRow[], layout: ChartLayou
     legend: { top: 0, itemWidth: 14, itemHeight: 10 },
     grid: { left: 4, right: 40, top: 32, bottom: 8, containLabel: true },
     xAxis: { type: 'value', name: '亿元', nameTextStyle: { padding: [0, 0, 0, -8] }, axisLabel: { hideOverlap: true }, splitLine: { lineStyle: { type: 'dashed' } } },
-    yAxis: { type: 'category', data: ordered.map((r) => shortIndustryName(r.label)), axisTick: { show: false }, axisLabel: { width: layout.compact ? 84 : 140, overflow: 'truncate' } },
+    yAxis: { type: 'category', data: ordered.map((r) => shortIndustryName(r.label)), axisTick: { show: false }, axisLabel: { width: layout.compact ? 88 : 170, overflow: 'break', lineHeight: 14 } },
     series: [
       { name: '签约额', type: 'bar', barMaxWidth: 14, data: ordered.map((r) => item(r, r.signedAmountWan)), itemStyle: { borderRadius: [0, 3, 3, 0] } },
       { name: '到位资金', type: 'bar', barMaxWidth: 14, data: ordered.map((r) => item(r, r.arrivedFundsWan)), itemStyle: { borderRadius: [0, 3, 3, 0] } },
@@ -193,7 +194,11 @@ export function originLegendName(origin: InvestorOrigin, isCity: boolean): strin
   return origin === 'LOCAL' ? `${label}（不计入）` : `${label}（全市不计入）`;
 }
 
-/** All five origins, LOCAL and 市内县际 included, as a donut; those not counted at the scope in grey tones. */
+/**
+ * All five origins, LOCAL and 市内县际 included, as a donut; those not counted at the scope in grey tones.
+ * The legend sits beside the donut where the chart is wide, and under it where it is narrow (a phone, a
+ * printed half page): ECharts' own media queries, so the same option fits every width it is drawn at.
+ */
 export function originOption(total: Pick<IndicatorValues, 'arrivedByOrigin' | 'arrivedFundsWan'>, isCity: boolean, layout: ChartLayout): EChartsCoreOption {
   const data = INVESTOR_ORIGINS.map<DrillItem>((origin) => ({
     name: originLegendName(origin, isCity),
@@ -202,34 +207,33 @@ export function originOption(total: Pick<IndicatorValues, 'arrivedByOrigin' | 'a
     drill: { kind: 'origin', origin },
     itemStyle: { color: originCounts(origin, isCity) ? ORIGIN_COLORS[origin] : origin === 'LOCAL' ? '#d9d9d9' : '#bfbfbf' },
   }));
-  const compact = layout.compact;
+  const wide = {
+    legend: { orient: 'vertical', left: '60%', top: 'middle', itemGap: 12 },
+    title: { left: '30%', top: '41%' },
+    series: [{ radius: ['45%', '70%'], center: ['30%', '50%'] }],
+  };
+  const narrow = {
+    legend: { orient: 'horizontal', left: 'center', top: 'bottom', itemGap: 8 },
+    title: { left: '50%', top: '31%' },
+    series: [{ radius: ['36%', '56%'], center: ['50%', '40%'] }],
+  };
   return {
-    ...base(layout),
-    tooltip: { trigger: 'item', confine: true, formatter: (p: { name: string; percent: number; data: { wan: string } }) => `${p.name}<br/>${formatYi(p.data.wan)} 亿元（${p.percent.toFixed(1)}%）` },
-    legend: compact
-      ? { bottom: 0, left: 'center', itemWidth: 12, itemHeight: 10, itemGap: 8, textStyle: { fontSize: 11 } }
-      : { orient: 'vertical', right: 8, top: 'middle', itemWidth: 12, itemHeight: 10, itemGap: 12 },
-    title: {
-      text: formatYi(total.arrivedFundsWan),
-      subtext: '到位资金(亿元)',
-      left: compact ? 'center' : '29%',
-      top: compact ? '33%' : '41%',
-      textAlign: 'center',
-      itemGap: 4,
-      textStyle: { fontSize: compact ? 16 : 18, fontWeight: 600, fontFamily: FONT_FAMILY },
-      subtextStyle: { fontSize: 11, color: 'rgba(0,0,0,0.45)', fontFamily: FONT_FAMILY },
-    },
-    series: [
-      {
-        type: 'pie',
-        radius: compact ? ['38%', '58%'] : ['45%', '70%'],
-        center: compact ? ['50%', '40%'] : ['30%', '50%'],
-        avoidLabelOverlap: true,
-        label: { show: false },
-        labelLine: { show: false },
-        data,
+    baseOption: {
+      ...base(layout),
+      tooltip: { trigger: 'item', confine: true, formatter: (p: { name: string; percent: number; data: { wan: string } }) => `${p.name}<br/>${formatYi(p.data.wan)} 亿元（${p.percent.toFixed(1)}%）` },
+      legend: { ...wide.legend, itemWidth: 12, itemHeight: 10, textStyle: { fontSize: layout.compact ? 11 : 12 } },
+      title: {
+        ...wide.title,
+        text: formatYi(total.arrivedFundsWan),
+        subtext: '到位资金(亿元)',
+        textAlign: 'center',
+        itemGap: 4,
+        textStyle: { fontSize: layout.compact ? 16 : 18, fontWeight: 600, fontFamily: FONT_FAMILY },
+        subtextStyle: { fontSize: 11, color: 'rgba(0,0,0,0.45)', fontFamily: FONT_FAMILY },
       },
-    ],
+      series: [{ ...wide.series[0], type: 'pie', avoidLabelOverlap: true, label: { show: false }, labelLine: { show: false }, data }],
+    },
+    media: [{ query: { maxWidth: 460 }, option: narrow }],
   };
 }
 

@@ -39,7 +39,7 @@ export class DashboardChart {
 
   constructor() {
     // a printout lays the page out again at the paper's width: redraw at that size before it is taken
-    const resize = () => this.instance?.resize();
+    const resize = () => this.instance?.resize({ animation: { duration: 0 } });
     window.addEventListener('beforeprint', resize);
     window.addEventListener('afterprint', resize);
     inject(DestroyRef).onDestroy(() => {

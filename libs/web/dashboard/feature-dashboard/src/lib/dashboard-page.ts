@@ -33,7 +33,7 @@ import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { map } from 'rxjs';
 import { DashboardChart } from './chart';
-import { type ChartDrill, type DistrictMode, barChartHeight, districtBars, districtOption, industryOption, originLegendName, originOption, trendOption, warningOption } from './chart-options';
+import { type ChartDrill, type DistrictMode, barChartHeight, districtBars, districtOption, industryOption, originOption, trendOption, warningOption } from './chart-options';
 import { buildKpis, formatRate, formatYi, hasFigures } from './figures';
 
 /** 驾驶舱: the leaders' summary of a period and a scope; every chart leads to the projects behind it. */
@@ -132,7 +132,7 @@ export class DashboardPage {
     const total = this.total();
     if (!total) return null;
     const any = Object.values(total.arrivedByOrigin).some((v) => Number(v) !== 0);
-    return { option: originOption(total, this.isCity(), this.layout()), any, tail: this.isCity() ? `${originLegendName('IN_CITY_OTHER_COUNTY', true)}、${originLegendName('LOCAL', true)}` : originLegendName('LOCAL', false) };
+    return { option: originOption(total, this.isCity(), this.layout()), any, uncounted: this.isCity() ? '市内县际和本地' : '本地' };
   });
 
   protected readonly keyProjects = computed(() => {
