@@ -50,6 +50,10 @@ const STAGE = `INSERT INTO import_monthly
   CROSS JOIN LATERAL (SELECT s0.same,
     COALESCE(v.status, CASE WHEN m.status = 'VERIFIED' AND s0.same THEN 'VERIFIED'::report_status ELSE 'SUBMITTED'::report_status END) AS target) t`;
 
+const LOCK_REPORTS = `SELECT 1 FROM monthly_reports m
+  JOIN unnest($1::uuid[], $2::char(7)[]) AS v(project_id, month) ON m.project_id = v.project_id AND m.month = v.month
+  ORDER BY m.id FOR UPDATE OF m`;
+
 /** The second and later rows of the same (project, month), with the first one's row number. */
 const DUPLICATES = `SELECT row_no AS "row", first FROM (
     SELECT row_no, min(row_no) OVER (PARTITION BY project_id, month) AS first FROM import_monthly
@@ -145,6 +149,8 @@ export class MonthlyImporter implements Importer<Key> {
     const duplicates = await this.ctx.em.query<{ row: number; first: number }[]>(DUPLICATES);
     for (const d of duplicates) this.ctx.errors.add(d.row, H.projectNo, `与第 ${d.first} 行重复：同一项目同一月份只能有一行`);
     if (duplicates.length > 0) return; // the upsert's checks assume one row per report
+    // a month closed after this check would still get the rows: hold the months' close rows until the end
+    await this.ctx.em.query('SELECT 1 FROM month_closes WHERE month IN (SELECT DISTINCT month FROM import_monthly) FOR SHARE');
     const frozen = await this.ctx.em.query<{ row: number; month: string; oldStatus: string | null; closed: boolean }[]>(FROZEN, [this.canVerify]);
     for (const f of frozen) {
       if (f.closed) this.ctx.errors.add(f.row, H.month, `${monthLabel(f.month)}已月结，不能导入`);
@@ -195,6 +201,8 @@ export class MonthlyImporter implements Importer<Key> {
       if (!errors.hasRow(r.row)) valid.push({ ...r, project });
     }
     if (valid.length === 0) return;
+    // the reports the batch may change stay as staged until the import ends: a grid save at the same time waits
+    await this.ctx.em.query(LOCK_REPORTS, [valid.map((r) => r.project.id), valid.map((r) => r.month)]);
     await this.ctx.em.query(STAGE, [
       valid.map((r) => r.row),
       valid.map((r) => r.project.id),

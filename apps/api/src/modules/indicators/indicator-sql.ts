@@ -114,11 +114,12 @@ export function passStatements(group: PassGroup): Record<keyof PassResult, strin
       FROM fai_totals f JOIN regions r ON r.code = f.region_code
       WHERE (f.region_code = ANY({regions}) OR r.parent_code IS NULL) AND f.month BETWEEN {from} AND {to}
       GROUP BY 1, 2`,
-    // key projects as of the row's end: signed by then and not terminated by then
+    // key projects as of the row's end: signed by then and not terminated by then; 开复工 = started or
+    // in production by then (a project may have skipped the start date)
     keyProjects:
       group === 'month'
         ? `SELECT mo.month AS key, count(p.id)::int AS count,
-             count(p.id) FILTER (WHERE p.construction_started_at <= ${monthEnd('mo.month')})::int AS "startedCount",
+             count(p.id) FILTER (WHERE p.construction_started_at <= ${monthEnd('mo.month')} OR p.production_started_at <= ${monthEnd('mo.month')})::int AS "startedCount",
              count(p.id) FILTER (WHERE ap.complete)::int AS "approvalsCompleteCount"
            FROM (SELECT to_char(d, 'YYYY-MM') AS month FROM generate_series(${periodStart}, ({to} || '-01')::date, interval '1 month') d) mo
            LEFT JOIN projects p ON p.region_code = ANY({regions}) AND p.is_key_project AND p.signed_at <= ${monthEnd('mo.month')}
@@ -126,7 +127,7 @@ export function passStatements(group: PassGroup): Record<keyof PassResult, strin
            LEFT JOIN LATERAL (SELECT bool_and(a.status IN ('DONE', 'NOT_REQUIRED')) AS complete FROM project_approvals a WHERE a.project_id = p.id) ap ON true
            GROUP BY 1`
         : `SELECT ${key('NULL')} AS key, count(*)::int AS count,
-             count(*) FILTER (WHERE p.construction_started_at <= ${periodEnd})::int AS "startedCount",
+             count(*) FILTER (WHERE p.construction_started_at <= ${periodEnd} OR p.production_started_at <= ${periodEnd})::int AS "startedCount",
              count(*) FILTER (WHERE ap.complete)::int AS "approvalsCompleteCount"
            FROM projects p
            LEFT JOIN LATERAL (SELECT bool_and(a.status IN ('DONE', 'NOT_REQUIRED')) AS complete FROM project_approvals a WHERE a.project_id = p.id) ap ON true

@@ -4,8 +4,12 @@ describe('project SQL', () => {
   it('builds the filter as parameters, never as text in the statement', () => {
     const params = new SqlParams();
     const where = filterConditions({ regionCode: "150525'; DROP TABLE projects; --", isKeyProject: false, amountMin: '10', q: '50%_off' }, params);
-    expect(where).toBe('p.region_code = $1 AND p.is_key_project = $2 AND p.contract_amount_wan >= $3 AND (p.name ILIKE $4 OR p.investor_name ILIKE $4 OR p.project_no ILIKE $4)');
-    expect(params.values).toEqual(["150525'; DROP TABLE projects; --", false, '10', '%50\\%\\_off%']);
+    expect(where).toBe(
+      'p.region_code = $1 AND p.is_key_project = $2 AND p.contract_amount_wan >= $3 AND ' +
+        'project_search_grams(p.name, p.investor_name, p.project_no) @> search_grams($4) AND (p.name ILIKE $5 OR p.investor_name ILIKE $5 OR p.project_no ILIKE $5)',
+    );
+    expect(params.values).toEqual(["150525'; DROP TABLE projects; --", false, '10', '50%_off', '%50\\%\\_off%']);
+    expect(filterConditions({ q: '玉米' }, new SqlParams())).toBe('project_search_grams(p.name, p.investor_name, p.project_no) @> search_grams($1)'); // exact for two characters
     expect(filterConditions({}, new SqlParams())).toBe('TRUE');
   });
 
