@@ -83,6 +83,8 @@ export class TargetsPage implements HoldsUnsavedChanges {
   protected readonly canEdit = computed(() => can(this.user()?.role, 'targets:manage'));
   protected readonly indicators = TARGET_INDICATORS;
   protected readonly labels = TARGET_INDICATOR_LABELS;
+  /** narrow screens: the unit stays, 千万元以上签约项目 is shortened */
+  protected readonly shortLabels: Record<TargetIndicator, string> = { signedAmountWan: '签约额(万元)', signedCount10m: '千万元以上(个)', arrivedFundsWan: '到位资金(万元)', startedCount: '开工项目(个)' };
   protected readonly years = targetYears();
   protected readonly year = signal(Number(shanghaiToday().slice(0, 4)));
   protected readonly view = signal<TargetsView>(this.canEdit() ? 'targets' : 'progress');
