@@ -16,6 +16,7 @@ import { ProjectsModule } from './modules/projects/projects.module.js';
 import { ReportsModule } from './modules/reports/reports.module.js';
 import { TargetsModule } from './modules/targets/targets.module.js';
 import { UsersModule } from './modules/users/users.module.js';
+import { WarningsModule } from './modules/warnings/warnings.module.js';
 
 @Module({})
 export class AppModule {
@@ -38,6 +39,7 @@ export class AppModule {
         IndicatorsModule,
         TargetsModule,
         HealthModule,
+        WarningsModule,
       ],
     };
   }

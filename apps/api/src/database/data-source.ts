@@ -12,10 +12,11 @@ import { MonthClose } from '../modules/reports/entities/month-close.entity.js';
 import { MonthlyReport } from '../modules/reports/entities/monthly-report.entity.js';
 import { Target } from '../modules/targets/entities/target.entity.js';
 import { User } from '../modules/users/entities/user.entity.js';
+import { Setting } from '../modules/warnings/entities/setting.entity.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
-export const ENTITIES = [Region, Industry, User, ApiKey, AuditEntry, Project, ProjectApproval, ProjectSequence, MonthlyReport, MonthClose, FaiTotal, Target];
+export const ENTITIES = [Region, Industry, User, ApiKey, AuditEntry, Project, ProjectApproval, ProjectSequence, MonthlyReport, MonthClose, FaiTotal, Target, Setting];
 
 /**
  * `date` columns are calendar dates (DOMAIN.md §2): read them as the 'YYYY-MM-DD' text PostgreSQL

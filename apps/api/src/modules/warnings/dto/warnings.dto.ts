@@ -1,0 +1,83 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  isCalendarDate,
+  WARNING_FLAGS_MAX_IDS,
+  WARNING_LEVELS,
+  WARNING_RULES,
+  type WarningLevel,
+  type WarningQuery,
+  type WarningRule,
+  type WarningSettings,
+  type WarningSettingsRequest,
+} from '@zhaoshang/shared/domain';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsObject, IsOptional, IsUUID, Max, Min, ValidateBy } from 'class-validator';
+import { RegionCode } from '../../reports/dto/report-write.dto.js';
+
+function IsCalendarDateText(title: string): PropertyDecorator {
+  return ValidateBy(
+    { name: 'isCalendarDateText', validator: { validate: (value: unknown) => typeof value === 'string' && isCalendarDate(value) } },
+    { message: `${title}应为有效日期（YYYY-MM-DD）` },
+  );
+}
+
+export class WarningDateQueryDto {
+  @ApiPropertyOptional({ title: '日期', format: 'date', description: '按该日评估预警；默认今天（北京时间），不能晚于今天' })
+  @IsOptional()
+  @IsCalendarDateText('日期')
+  date?: string;
+}
+
+export class WarningQueryDto extends WarningDateQueryDto implements WarningQuery {
+  @RegionCode(true) regionCode?: string;
+
+  @ApiPropertyOptional({ title: '预警规则', enum: WARNING_RULES })
+  @IsOptional()
+  @IsIn(WARNING_RULES)
+  rule?: WarningRule;
+
+  @ApiPropertyOptional({ title: '预警级别', enum: WARNING_LEVELS })
+  @IsOptional()
+  @IsIn(WARNING_LEVELS)
+  level?: WarningLevel;
+
+  @ApiPropertyOptional({ title: '页码', default: 1, minimum: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  page?: number;
+
+  @ApiPropertyOptional({ title: '每页条数', default: 20, minimum: 1, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  pageSize?: number;
+}
+
+export class WarningFlagsQueryDto {
+  @ApiProperty({ title: '项目', type: String, description: `项目 id，逗号分隔，最多 ${WARNING_FLAGS_MAX_IDS} 个` })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter((v) => v !== '') : value))
+  @ArrayMinSize(1, { message: '项目至少一个' })
+  @ArrayMaxSize(WARNING_FLAGS_MAX_IDS, { message: `项目最多 ${WARNING_FLAGS_MAX_IDS} 个` })
+  @IsUUID('all', { each: true, message: '项目应为项目的 id（逗号分隔）' })
+  ids: string[];
+}
+
+export class WarningSettingsDto implements WarningSettingsRequest {
+  @ApiProperty({
+    title: '预警设置',
+    type: Object,
+    description: '四条规则的阈值：START、STATS、FUNDS、REPORT 各一组整数，见 GET 的返回；红色阈值不能小于黄色阈值',
+  })
+  @IsObject({ message: '预警设置应为对象' })
+  settings: WarningSettings;
+
+  @ApiProperty({ title: '版本', description: '读取时的版本号（从未保存过为 0）；已被他人修改时返回 409' })
+  @IsInt()
+  @Min(0)
+  version: number;
+}

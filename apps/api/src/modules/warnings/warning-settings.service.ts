@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type WarningSettings, type WarningSettingsResponse, warningSettingsProblems, withDefaultSettings } from '@zhaoshang/shared/domain';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Actor } from '../../common/access/actor.js';
+import { ValidationFailed, VersionConflict } from '../../common/errors/app.exception.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { WarningSettingsDto } from './dto/warnings.dto.js';
+
+const KEY = 'warnings';
+
+/** The warning thresholds (DOMAIN.md §6): the defaults until an admin saves them (version 0). */
+@Injectable()
+export class WarningSettingsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async get(manager: EntityManager = this.dataSource.manager): Promise<WarningSettingsResponse> {
+    const [row] = await manager.query<{ value: Partial<WarningSettings>; version: number }[]>('SELECT value, version FROM settings WHERE key = $1', [KEY]);
+    return { settings: withDefaultSettings(row?.value), version: row?.version ?? 0 };
+  }
+
+  /** Saves the whole set with the version the admin saw; a stale version is 409, nothing changed is not written. */
+  async put(actor: Actor, dto: WarningSettingsDto): Promise<WarningSettingsResponse> {
+    const problems = warningSettingsProblems(dto.settings);
+    if (problems.length > 0) throw new ValidationFailed(problems);
+    const settings = dto.settings as WarningSettings;
+    return this.dataSource.transaction(async (em) => {
+      const [row] = await em.query<{ value: Partial<WarningSettings>; version: number }[]>('SELECT value, version FROM settings WHERE key = $1 FOR UPDATE', [KEY]);
+      const current = row?.version ?? 0;
+      if (dto.version !== current) throw new VersionConflict('预警设置', current, dto.version);
+      const before = withDefaultSettings(row?.value);
+      if (JSON.stringify(before) === JSON.stringify(settings)) return { settings: before, version: current };
+      if (row) {
+        await em.query('UPDATE settings SET value = $2, version = version + 1, updated_at = now() WHERE key = $1', [KEY, JSON.stringify(settings)]);
+      } else {
+        const inserted = await em.query<unknown[]>('INSERT INTO settings (key, value, version) VALUES ($1, $2, 1) ON CONFLICT (key) DO NOTHING RETURNING key', [KEY, JSON.stringify(settings)]);
+        // someone saved the first version between our read and our insert
+        if (inserted.length === 0) throw new VersionConflict('预警设置', 1, dto.version);
+      }
+      await this.audit.record(em, actor, { entity: 'setting', entityId: KEY, action: row ? 'UPDATE' : 'CREATE', before: row ? before : null, after: settings });
+      return this.get(em);
+    });
+  }
+}

@@ -1,0 +1,110 @@
+import { lastReportMonthDue, type WarningSettings } from '@zhaoshang/shared/domain';
+import { SqlParams } from '../projects/project-sql.js';
+
+/**
+ * The warning rules of DOMAIN.md §6 in set-based SQL, one common table expression per rule, each
+ * giving every candidate project's threshold dates (`yellow_from`, `red_from`) and the basis of its
+ * message, exactly as `warningThresholds` in shared/domain computes them (an integration test
+ * compares the two). `date + interval` clamps to the month's end like `addMonthsToDate`.
+ *
+ * Months are char(7) columns: values compared with them are cast to bpchar so the indexes on
+ * (project_id, month) serve the probes (text would cast the column and skip the index).
+ */
+const SUBMITTED = `r.status IN ('SUBMITTED', 'VERIFIED')`;
+
+export interface WarningSqlScope {
+  /** a condition on `p` (projects), e.g. one project or a list of ids; 'TRUE' for all */
+  projects: string;
+}
+
+/** `WITH … , hit AS (…)`: the day's warnings with project, region, level and since, as columns of `hit`. */
+export function warningCte(day: string, settings: WarningSettings, params: SqlParams, scope: WarningSqlScope): string {
+  const d = `${params.add(day)}::date`;
+  const s = settings;
+  const n = (value: number) => `${params.add(value)}::int`;
+  const lastDue = `${params.add(lastReportMonthDue(day, settings))}::bpchar`;
+  const live = `p.signed_at IS NOT NULL AND p.stage NOT IN ('NEGOTIATING', 'TERMINATED') AND (${scope.projects})`;
+  const startDate = `COALESCE(p.construction_started_at, p.production_started_at)`;
+  return `WITH
+  start_w AS (
+    SELECT p.id AS project_id, 'START' AS rule,
+      CASE WHEN p.planned_start_month IS NOT NULL THEN (p.planned_start_month || '-01')::date + make_interval(months => ${n(s.START.yellowMonthsAfterPlan)} + 1)
+           ELSE p.signed_at + make_interval(months => ${n(s.START.yellowMonthsAfterSigning)}) END::date AS yellow_from,
+      CASE WHEN p.planned_start_month IS NOT NULL THEN (p.planned_start_month || '-01')::date + make_interval(months => ${n(s.START.redMonthsAfterPlan)} + 1)
+           ELSE p.signed_at + make_interval(months => ${n(s.START.redMonthsAfterSigning)}) END::date AS red_from,
+      CASE WHEN p.planned_start_month IS NULL THEN p.signed_at END AS basis_date,
+      p.planned_start_month::text AS basis_month, NULL::int AS basis_count
+    FROM projects p WHERE ${live} AND p.stage IN ('SIGNED', 'REGISTERED')
+  ),
+  started AS (
+    SELECT p.id, p.planned_investment_wan, p.stats_registered, ${startDate} AS started_at
+    FROM projects p WHERE ${live} AND p.stage IN ('UNDER_CONSTRUCTION', 'IN_PRODUCTION') AND ${startDate} IS NOT NULL
+  ),
+  stats_w AS (
+    SELECT st.id AS project_id, 'STATS' AS rule,
+      (st.started_at + make_interval(months => ${n(s.STATS.yellowMonths)}))::date AS yellow_from,
+      (st.started_at + make_interval(months => ${n(s.STATS.redMonths)}))::date AS red_from,
+      st.started_at AS basis_date, NULL::text AS basis_month, NULL::int AS basis_count
+    FROM started st WHERE NOT st.stats_registered AND st.planned_investment_wan >= ${params.add(s.STATS.minPlannedInvestmentWan)}::numeric
+  ),
+  funds_w AS (
+    SELECT st.id AS project_id, 'FUNDS' AS rule,
+      GREATEST((st.started_at + make_interval(months => ${n(s.FUNDS.yellowMonths)}))::date, ((a.month || '-01')::date + make_interval(months => ${n(s.FUNDS.yellowMonths)} + 1))::date) AS yellow_from,
+      GREATEST((st.started_at + make_interval(months => ${n(s.FUNDS.redMonths)}))::date, ((a.month || '-01')::date + make_interval(months => ${n(s.FUNDS.redMonths)} + 1))::date) AS red_from,
+      st.started_at AS basis_date, CASE WHEN a.month >= to_char(st.started_at, 'YYYY-MM') THEN a.month::text END AS basis_month, NULL::int AS basis_count
+    FROM started st
+    LEFT JOIN LATERAL (
+      SELECT max(r.month) AS month FROM monthly_reports r
+      WHERE r.project_id = st.id AND ${SUBMITTED} AND r.arrived_equity_wan + r.arrived_loan_wan + r.arrived_other_wan > 0
+    ) a ON TRUE
+  ),
+  report_due AS (
+    SELECT p.id, to_char(p.signed_at, 'YYYY-MM')::bpchar AS first_month,
+      (substr(${lastDue}, 1, 4)::int * 12 + substr(${lastDue}, 6, 2)::int) - (extract(year FROM p.signed_at)::int * 12 + extract(month FROM p.signed_at)::int) + 1 AS expected
+    FROM projects p WHERE ${live} AND to_char(p.signed_at, 'YYYY-MM')::bpchar <= ${lastDue}
+  ),
+  report_gap AS MATERIALIZED (
+    SELECT rd.id, rd.first_month, rd.expected - c.submitted AS missing
+    FROM report_due rd
+    CROSS JOIN LATERAL (
+      SELECT count(*)::int AS submitted FROM monthly_reports r
+      WHERE r.project_id = rd.id AND ${SUBMITTED} AND r.month >= rd.first_month AND r.month <= ${lastDue}
+    ) c
+    WHERE c.submitted < rd.expected
+  ),
+  report_w AS (
+    SELECT g.id AS project_id, 'REPORT' AS rule,
+      ((o.month || '-01')::date + make_interval(months => 1, days => ${n(s.REPORT.yellowDay)}))::date AS yellow_from,
+      ((o.month || '-01')::date + make_interval(months => ${n(s.REPORT.redMonths)} + 1))::date AS red_from,
+      NULL::date AS basis_date, o.month AS basis_month, g.missing AS basis_count
+    FROM report_gap g
+    CROSS JOIN LATERAL (
+      SELECT to_char(m, 'YYYY-MM') AS month
+      FROM generate_series((g.first_month || '-01')::date, (${lastDue} || '-01')::date, interval '1 month') m
+      WHERE NOT EXISTS (SELECT 1 FROM monthly_reports r WHERE r.project_id = g.id AND r.month = to_char(m, 'YYYY-MM')::bpchar AND ${SUBMITTED})
+      ORDER BY m LIMIT 1
+    ) o
+  ),
+  candidate AS (
+    SELECT * FROM start_w UNION ALL SELECT * FROM stats_w UNION ALL SELECT * FROM funds_w UNION ALL SELECT * FROM report_w
+  ),
+  hit AS MATERIALIZED (
+    SELECT c.project_id, c.rule, c.basis_date, c.basis_month, c.basis_count,
+      CASE WHEN ${d} >= c.red_from THEN 'RED' ELSE 'YELLOW' END AS level,
+      CASE WHEN ${d} >= c.red_from THEN c.red_from ELSE c.yellow_from END AS since,
+      p.project_no, p.name AS project_name, p.region_code, rg.name AS region_name
+    FROM candidate c JOIN projects p ON p.id = c.project_id JOIN regions rg ON rg.code = p.region_code
+    WHERE ${d} >= c.yellow_from
+  )`;
+}
+
+/** Columns of a `hit` row as the service reads them. */
+export const HIT_COLUMNS = `h.project_id AS "projectId", h.project_no AS "projectNo", h.project_name AS "projectName",
+  h.region_code AS "regionCode", h.region_name AS "regionName", h.rule, h.level, h.since,
+  h.basis_date AS "basisDate", h.basis_month AS "basisMonth", h.basis_count AS "basisCount"`;
+
+/** Most urgent first: red before yellow, the oldest since first; then project number and rule order. */
+export const HIT_ORDER = `CASE h.level WHEN 'RED' THEN 0 ELSE 1 END, h.since, h.project_no,
+  array_position(ARRAY['START', 'STATS', 'FUNDS', 'REPORT'], h.rule)`;
+
+export { SqlParams };

@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  type ProjectWarning,
+  type ProjectWarningsResponse,
+  shanghaiToday,
+  WARNING_RULES,
+  type WarningCounts,
+  type WarningFlagsByProject,
+  type WarningItem,
+  type WarningLevel,
+  type WarningListResponse,
+  warningMessage,
+  type WarningRule,
+  type WarningSettings,
+} from '@zhaoshang/shared/domain';
+import { DataSource } from 'typeorm';
+import { NotFound, ValidationFailed } from '../../common/errors/app.exception.js';
+import type { WarningQueryDto } from './dto/warnings.dto.js';
+import { HIT_COLUMNS, HIT_ORDER, SqlParams, warningCte } from './warning-sql.js';
+import { WarningSettingsService } from './warning-settings.service.js';
+
+interface HitRow {
+  projectId: string;
+  projectNo: string;
+  projectName: string;
+  regionCode: string;
+  regionName: string;
+  rule: WarningRule;
+  level: WarningLevel;
+  since: string;
+  basisDate: string | null;
+  basisMonth: string | null;
+  basisCount: number | null;
+}
+
+function toItem(row: HitRow, settings: WarningSettings): WarningItem {
+  const { basisDate, basisMonth, basisCount, ...rest } = row;
+  return { ...rest, message: warningMessage(row.rule, row.level, { date: basisDate, month: basisMonth, count: basisCount }, settings) };
+}
+
+/** 预警 (DOMAIN.md §6): every project's warnings for a day, evaluated in SQL with the admin's thresholds. */
+@Injectable()
+export class WarningsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly settingsService: WarningSettingsService,
+  ) {}
+
+  /** The day to evaluate: today in Asia/Shanghai unless given; never in the future. */
+  private day(date: string | undefined): string {
+    const today = shanghaiToday();
+    if (date !== undefined && date > today) throw ValidationFailed.field('date', `日期不能晚于今天（${today}）`);
+    return date ?? today;
+  }
+
+  async list(query: WarningQueryDto): Promise<WarningListResponse> {
+    const day = this.day(query.date);
+    const { settings } = await this.settingsService.get();
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 20;
+    const params = new SqlParams();
+    const cte = warningCte(day, settings, params, { projects: 'TRUE' });
+    const where: string[] = [];
+    if (query.regionCode !== undefined) where.push(`h.region_code = ${params.add(query.regionCode)}`);
+    if (query.rule !== undefined) where.push(`h.rule = ${params.add(query.rule)}`);
+    if (query.level !== undefined) where.push(`h.level = ${params.add(query.level)}`);
+    const filter = where.length > 0 ? where.join(' AND ') : 'TRUE';
+    const [result] = await this.dataSource.query<{ total: number; items: HitRow[]; byRegion: WarningCounts['byRegion']; byRule: { rule: WarningRule; RED: number; YELLOW: number }[] }[]>(
+      `${cte}
+      SELECT
+        (SELECT count(*)::int FROM hit h WHERE ${filter}) AS total,
+        (SELECT COALESCE(json_agg(x), '[]'::json) FROM (
+          SELECT ${HIT_COLUMNS} FROM hit h WHERE ${filter} ORDER BY ${HIT_ORDER} LIMIT ${params.add(pageSize)} OFFSET ${params.add((page - 1) * pageSize)}
+        ) x) AS items,
+        (SELECT json_agg(x ORDER BY x.sort_order, x."regionCode") FROM (
+          SELECT rg.code AS "regionCode", rg.name AS "regionName", rg.sort_order,
+            count(h.project_id) FILTER (WHERE h.level = 'RED')::int AS "RED", count(h.project_id) FILTER (WHERE h.level = 'YELLOW')::int AS "YELLOW"
+          FROM regions rg LEFT JOIN hit h ON h.region_code = rg.code
+          WHERE rg.parent_code IS NOT NULL GROUP BY rg.code, rg.name, rg.sort_order
+        ) x) AS "byRegion",
+        (SELECT COALESCE(json_agg(x), '[]'::json) FROM (
+          SELECT h.rule, count(*) FILTER (WHERE h.level = 'RED')::int AS "RED", count(*) FILTER (WHERE h.level = 'YELLOW')::int AS "YELLOW"
+          FROM hit h GROUP BY h.rule
+        ) x) AS "byRule"`,
+      params.values,
+    );
+    const byRule = Object.fromEntries(WARNING_RULES.map((rule) => [rule, { RED: 0, YELLOW: 0 }])) as WarningCounts['byRule'];
+    for (const r of result.byRule) byRule[r.rule] = { RED: r.RED, YELLOW: r.YELLOW };
+    return {
+      date: day,
+      items: result.items.map((row) => toItem(row, settings)),
+      total: result.total,
+      counts: { byRegion: (result.byRegion ?? []).map(({ regionCode, regionName, RED, YELLOW }) => ({ regionCode, regionName, RED, YELLOW })), byRule },
+    };
+  }
+
+  private async hits(day: string, ids: string[]): Promise<{ rows: HitRow[]; settings: WarningSettings }> {
+    const { settings } = await this.settingsService.get();
+    const params = new SqlParams();
+    const cte = warningCte(day, settings, params, { projects: `p.id = ANY(${params.add(ids)}::uuid[])` });
+    const rows = await this.dataSource.query<HitRow[]>(`${cte} SELECT ${HIT_COLUMNS} FROM hit h ORDER BY array_position(ARRAY['START', 'STATS', 'FUNDS', 'REPORT'], h.rule)`, params.values);
+    return { rows, settings };
+  }
+
+  async forProject(id: string, date: string | undefined): Promise<ProjectWarningsResponse> {
+    const day = this.day(date);
+    const [exists] = await this.dataSource.query<unknown[]>('SELECT 1 FROM projects WHERE id = $1', [id]);
+    if (!exists) throw new NotFound('项目', id);
+    const { rows, settings } = await this.hits(day, [id]);
+    return {
+      date: day,
+      items: rows.map((row): ProjectWarning => {
+        const { rule, level, since, message } = toItem(row, settings);
+        return { rule, level, since, message };
+      }),
+    };
+  }
+
+  /** Today's flags of the asked projects, for the project list's column. */
+  async flags(ids: string[]): Promise<WarningFlagsByProject> {
+    const { rows } = await this.hits(shanghaiToday(), [...new Set(ids.map((id) => id.toLowerCase()))]);
+    const out: WarningFlagsByProject = {};
+    for (const row of rows) (out[row.projectId] ??= []).push({ rule: row.rule, level: row.level });
+    return out;
+  }
+}
