@@ -1,4 +1,4 @@
-import { type ApiErrorBody, CITY_TOTAL_NOTE, type IndicatorResponse, type ProjectDetailDto, type TargetDto, type TargetProgressResponse, type TargetsWriteResult } from '@zhaoshang/shared/domain';
+import { type ApiErrorBody, CITY_TOTAL_NOTE, type IndicatorResponse, type ProjectDetailDto, type TargetDto, type TargetProgressResponse, type TargetsWriteResult, type WarningListResponse } from '@zhaoshang/shared/domain';
 import ExcelJS from 'exceljs';
 import { createProject } from './support/projects.js';
 import { TestApp } from './support/test-app.js';
@@ -263,8 +263,8 @@ describe('targets and the monthly dispatch table', () => {
       expect(subs.slice(1, 8)).toEqual(['签约项目(个)', '其中千万元以上(个)', '签约额(亿元)', '开工项目(个)', '开工率', '到位资金(亿元)', '到位资金占固投比重']);
       expect(subs.slice(8, 15)).toEqual(subs.slice(1, 8));
       // 签约额 and 到位资金 always; 开工项目 because some region has that target; no 千万元以上 target, no column
-      expect(groups.slice(15)).toEqual(['签约额', '签约额', '到位资金', '到位资金', '开工项目', '开工项目']);
-      expect(subs.slice(15)).toEqual(['年度目标(亿元)', '完成率', '年度目标(亿元)', '完成率', '年度目标(个)', '完成率']);
+      expect(groups.slice(15)).toEqual(['签约额', '签约额', '到位资金', '到位资金', '开工项目', '开工项目', '预警', '预警']);
+      expect(subs.slice(15)).toEqual(['年度目标(亿元)', '完成率', '年度目标(亿元)', '完成率', '年度目标(个)', '完成率', '红色(个)', '黄色(个)']);
 
       const labels = Array.from({ length: 10 }, (_, i) => text(5 + i, 1));
       expect(labels).toEqual(['科尔沁区', '科尔沁左翼中旗', '科尔沁左翼后旗', '开鲁县', '库伦旗', '奈曼旗', '扎鲁特旗', '霍林郭勒市', '通辽经济技术开发区', '全市']);
@@ -286,6 +286,13 @@ describe('targets and the monthly dispatch table', () => {
       // targets and completion of 奈曼: 签约额 1 亿 → 25%, 到位资金 0.03 亿 → 50%, 开工 4 → 25%
       expect([16, 17, 18, 19, 20, 21].map((c) => sheet.getCell(10, c).value)).toEqual([1, 0.25, 0.03, 0.5, 4, 0.25]);
       expect([18, 19].map((c) => sheet.getCell(14, c).value)).toEqual([0.1, 0.4]);
+      // 预警 as the warnings API had them at the month's end; the city's are the districts' sum
+      const warnings = (await t.request<WarningListResponse>('GET', '/api/v1/warnings?date=2025-06-30&pageSize=1', { token: leader })).body.counts.byRegion;
+      const naimanWarnings = warnings.find((w) => w.regionCode === '150525');
+      expect([22, 23].map((c) => sheet.getCell(10, c).value)).toEqual([naimanWarnings?.RED, naimanWarnings?.YELLOW]);
+      expect((naimanWarnings?.RED ?? 0) + (naimanWarnings?.YELLOW ?? 0)).toBeGreaterThan(0);
+      const sum = (level: 'RED' | 'YELLOW') => warnings.reduce((n, w) => n + w[level], 0);
+      expect([22, 23].map((c) => sheet.getCell(14, c).value)).toEqual([sum('RED'), sum('YELLOW')]);
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 4, xSplit: 1 });
       expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToWidth: 1, fitToHeight: 0 });
     });

@@ -4,6 +4,7 @@ import { CITY_TOTAL_NOTE, monthOf, shanghaiToday, type TargetIndicator } from '@
 import { DataSource } from 'typeorm';
 import { ValidationFailed } from '../../common/errors/app.exception.js';
 import { IndicatorsService } from '../indicators/indicators.service.js';
+import { WarningsService } from '../warnings/warnings.service.js';
 import { type DispatchTable, writeDispatchTable } from './dispatch-table.xlsx.js';
 import { TargetsService } from './targets.service.js';
 
@@ -11,9 +12,15 @@ import { TargetsService } from './targets.service.js';
 const ALWAYS_TARGETED: TargetIndicator[] = ['signedAmountWan', 'arrivedFundsWan'];
 const SOMETIMES_TARGETED: TargetIndicator[] = ['signedCount10m', 'startedCount'];
 
+/** 'YYYY-MM' → its last day 'YYYY-MM-DD'. */
+function lastDayOf(month: string): string {
+  const day = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
+  return `${month}-${String(day).padStart(2, '0')}`;
+}
+
 /**
  * 月调度表 (issue 6): the month and the year to date of every district and the city, from the
- * indicator engine (verified reports only), beside the annual targets.
+ * indicator engine (verified reports only), beside the annual targets and the open warnings.
  */
 @Injectable()
 export class DispatchTableService {
@@ -21,31 +28,44 @@ export class DispatchTableService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly indicators: IndicatorsService,
     private readonly targets: TargetsService,
+    private readonly warnings: WarningsService,
   ) {}
 
   async table(month: string): Promise<DispatchTable> {
     const today = shanghaiToday();
     if (month > monthOf(today)) throw ValidationFailed.field('month', '不能选择未来月份');
     const year = Number(month.slice(0, 4));
-    const [thisMonth, yearToDate, targets] = await Promise.all([
+    // warnings as they stood at the month's end (today, for this month)
+    const monthEnd = lastDayOf(month);
+    const [thisMonth, yearToDate, targets, warnings] = await Promise.all([
       this.indicators.compute({ from: month, to: month, groupBy: 'region' }),
       this.indicators.compute({ from: `${year}-01`, to: month, groupBy: 'region' }),
       this.targets.list(year),
+      this.warnings.list({ date: monthEnd < today ? monthEnd : today, pageSize: 1 }),
     ]);
+    const warningsOf = (regionCode: string) => {
+      const counts = warnings.counts.byRegion.find((r) => r.regionCode === regionCode);
+      return { red: counts?.RED ?? 0, yellow: counts?.YELLOW ?? 0 };
+    };
+    const sumOf = (level: 'red' | 'yellow') => yearToDate.rows.reduce((n, row) => n + warningsOf(row.key)[level], 0);
     const [city] = await this.dataSource.query<{ name: string }[]>('SELECT name FROM regions WHERE code = $1', [yearToDate.region]);
     const targetsOf = (regionCode: string) => Object.fromEntries(targets.filter((t) => t.regionCode === regionCode).map((t) => [t.indicator, t.value]));
     const rows = yearToDate.rows.map((row) => {
       const month = thisMonth.rows.find((r) => r.key === row.key);
       if (!month) throw new Error(`indicator rows differ between periods: ${row.key}`);
-      return { label: row.label, isTotal: false, month, yearToDate: row, targets: targetsOf(row.key) };
+      return { label: row.label, isTotal: false, month, yearToDate: row, targets: targetsOf(row.key), warnings: warningsOf(row.key) };
     });
     return {
       cityName: city?.name ?? yearToDate.region,
       month,
       generatedOn: today,
       targetIndicators: [...ALWAYS_TARGETED, ...SOMETIMES_TARGETED.filter((indicator) => targets.some((t) => t.indicator === indicator))],
-      withWarnings: false,
-      rows: [...rows, { label: '全市', isTotal: true, month: thisMonth.total, yearToDate: yearToDate.total, targets: targetsOf(yearToDate.region) }],
+      withWarnings: true,
+      rows: [
+        ...rows,
+        // every project is in exactly one district: the city's warnings are their sum
+        { label: '全市', isTotal: true, month: thisMonth.total, yearToDate: yearToDate.total, targets: targetsOf(yearToDate.region), warnings: { red: sumOf('red'), yellow: sumOf('yellow') } },
+      ],
       note: CITY_TOTAL_NOTE,
     };
   }

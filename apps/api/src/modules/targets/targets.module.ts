@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IndicatorsModule } from '../indicators/indicators.module.js';
+import { WarningsModule } from '../warnings/warnings.module.js';
 import { DispatchTableController } from './dispatch-table.controller.js';
 import { DispatchTableService } from './dispatch-table.service.js';
 import { TargetProgressService } from './target-progress.service.js';
@@ -7,7 +8,7 @@ import { TargetsController } from './targets.controller.js';
 import { TargetsService } from './targets.service.js';
 
 @Module({
-  imports: [IndicatorsModule],
+  imports: [IndicatorsModule, WarningsModule],
   controllers: [TargetsController, DispatchTableController],
   providers: [TargetsService, TargetProgressService, DispatchTableService],
   exports: [TargetsService],
