@@ -1,5 +1,4 @@
 const path = require('node:path');
-const preset = require('../../../../jest.preset.angular.js');
 
 module.exports = {
   displayName: 'web-dashboard-feature-dashboard',
@@ -8,5 +7,5 @@ module.exports = {
   coverageDirectory: '../../../../coverage/libs/web/dashboard/feature-dashboard',
   // ECharts and zrender ship as ESM .js files (STACK.md): compile them too, and give them a canvas
   transformIgnorePatterns: ['node_modules/(?!(.*\\.mjs$|@angular/common/locales/|echarts/|zrender/|ngx-echarts/))'],
-  setupFiles: [...preset.setupFiles, path.join(path.dirname(require.resolve('jest-canvas-mock')), 'index.js')],
+  setupFiles: [path.join(__dirname, '../../../../jest.setup.angular.js'), require.resolve('jest-canvas-mock')],
 };

@@ -1,4 +1,5 @@
 import { districtBars, districtOption, drillOf, industryOption, originCounts, originLegendName, originOption, shortIndustryName, trendOption, warningOption } from './chart-options';
+import { withoutAnimation } from './chart';
 import { row, values } from './test-data';
 
 const desktop = { compact: false };
@@ -81,7 +82,7 @@ describe('dashboard chart options', () => {
     expect(option.baseOption.series[0].data[3].drill).toEqual({ kind: 'origin', origin: 'IN_CITY_OTHER_COUNTY' });
     expect(option.baseOption.title.text).toBe('3.00');
     // a narrow chart (a phone, a printed half page) has its legend under the donut
-    expect(option.media[0]).toMatchObject({ query: { maxWidth: 460 }, option: { legend: { top: 'bottom' } } });
+    expect(option.media[0]).toMatchObject({ query: { maxWidth: 400 }, option: { legend: { top: 'bottom' } } });
     expect((originOption(total, false, desktop) as Loose).baseOption.series[0].data[3].name).toBe('市内县际');
   });
 
@@ -98,5 +99,15 @@ describe('dashboard chart options', () => {
     expect(option.series.map((s: Loose) => s.name)).toEqual(['红色预警', '黄色预警']);
     expect(option.series[0].data[1]).toMatchObject({ value: 3, drill: { kind: 'warning', regionCode: '150525', level: 'RED' } });
     expect(option.series[1].data[0].drill).toEqual({ kind: 'warning', regionCode: '150523', level: 'YELLOW' });
+  });
+});
+
+describe('printing', () => {
+  it('draws an option at once, media queries and all', () => {
+    expect(withoutAnimation({ series: [] })).toEqual({ series: [], animation: false });
+    expect(withoutAnimation({ baseOption: { series: [] }, media: [{ query: { maxWidth: 400 }, option: {} }] })).toEqual({
+      baseOption: { series: [], animation: false },
+      media: [{ query: { maxWidth: 400 }, option: {} }],
+    });
   });
 });

@@ -233,7 +233,7 @@ export function originOption(total: Pick<IndicatorValues, 'arrivedByOrigin' | 'a
       },
       series: [{ ...wide.series[0], type: 'pie', avoidLabelOverlap: true, label: { show: false }, labelLine: { show: false }, data }],
     },
-    media: [{ query: { maxWidth: 460 }, option: narrow }],
+    media: [{ query: { maxWidth: 400 }, option: narrow }],
   };
 }
 

@@ -9,6 +9,22 @@ import { type ChartDrill, drillOf } from './chart-options';
 // only what the dashboard draws: the rest of ECharts stays out of the bundle (STACK.md)
 echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
 
+/**
+ * A chart's size on A4 paper in CSS px (1 mm = 3.78 px), as dashboard-page.less lays it out in print:
+ * the page 190 mm wide (718 px), two columns 4 mm apart, cards with 1 px borders and 10 px padding;
+ * chart heights 64 mm (half) and 56 mm (wide).
+ */
+export const PRINT_SIZE = {
+  half: { width: 329, height: 242 },
+  wide: { width: 696, height: 212 },
+} as const;
+
+/** The same option, drawn at once (an option with media queries keeps them). */
+export function withoutAnimation(option: echarts.EChartsCoreOption): echarts.EChartsCoreOption {
+  const base = option['baseOption'] as echarts.EChartsCoreOption | undefined;
+  return base ? { ...option, baseOption: { ...base, animation: false } } : { ...option, animation: false };
+}
+
 /** One ECharts chart of the dashboard: a fixed height, a click that drills down, and its first drawing reported. */
 @Component({
   selector: 'zs-dashboard-chart',
@@ -30,6 +46,8 @@ export class DashboardChart {
   readonly options = input.required<echarts.EChartsCoreOption>();
   readonly height = input(280);
   readonly label = input('');
+  /** spans the printed page's width (else half of it) */
+  readonly wide = input(false);
   readonly drill = output<ChartDrill>();
   /** once, when the chart has been drawn for the first time */
   readonly drawn = output<void>();
@@ -38,13 +56,24 @@ export class DashboardChart {
   private reported = false;
 
   constructor() {
-    // a printout lays the page out again at the paper's width: redraw at that size before it is taken
-    const resize = () => this.instance?.resize({ animation: { duration: 0 } });
-    window.addEventListener('beforeprint', resize);
-    window.addEventListener('afterprint', resize);
+    // Printing lays the page out again at the paper's width, after beforeprint and with no time to
+    // redraw: draw now at the printed size (dashboard-page.less @media print), without animation.
+    // An animation still running would be frozen half-way by a merge of `animation: false`: the
+    // whole option is set again instead.
+    const beforePrint = () => {
+      const size = this.wide() ? PRINT_SIZE.wide : PRINT_SIZE.half;
+      this.instance?.setOption(withoutAnimation(this.options()), { notMerge: true });
+      this.instance?.resize({ ...size, animation: { duration: 0 } });
+    };
+    const afterPrint = () => {
+      this.instance?.setOption(this.options(), { notMerge: true });
+      this.instance?.resize({ width: 'auto', height: 'auto', animation: { duration: 0 } });
+    };
+    window.addEventListener('beforeprint', beforePrint);
+    window.addEventListener('afterprint', afterPrint);
     inject(DestroyRef).onDestroy(() => {
-      window.removeEventListener('beforeprint', resize);
-      window.removeEventListener('afterprint', resize);
+      window.removeEventListener('beforeprint', beforePrint);
+      window.removeEventListener('afterprint', afterPrint);
     });
   }
 

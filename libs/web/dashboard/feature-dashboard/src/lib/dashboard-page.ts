@@ -125,7 +125,7 @@ export class DashboardPage {
   protected readonly industries = computed(() => {
     if (!this.byIndustry.hasValue()) return null;
     const rows = this.byIndustry.value().rows.filter((r) => Number(r.signedAmountWan) !== 0 || Number(r.arrivedFundsWan) !== 0);
-    return { option: industryOption(rows, this.layout()), height: barChartHeight(rows.length * 1.4, this.layout(), 240), count: rows.length };
+    return { option: industryOption(rows, this.layout()), height: barChartHeight(rows.length * 1.4, this.layout(), 180), count: rows.length };
   });
 
   protected readonly origins = computed(() => {
@@ -157,8 +157,13 @@ export class DashboardPage {
     const rows = response.counts.byRegion.filter((c) => c.RED + c.YELLOW > 0);
     const red = response.counts.byRegion.reduce((sum, c) => sum + c.RED, 0);
     const yellow = response.counts.byRegion.reduce((sum, c) => sum + c.YELLOW, 0);
-    return { option: warningOption(response.counts.byRegion, this.layout(), names), height: barChartHeight(rows.length, this.layout(), 200), count: rows.length, red, yellow };
+    // beside the districts' ranking (wide windows) it is as tall, so the two cards line up
+    const own = barChartHeight(rows.length, this.layout(), 200);
+    const height = this.isPhone() ? own : Math.max(own, this.districts()?.height ?? 0);
+    return { option: warningOption(response.counts.byRegion, this.layout(), names), height, count: rows.length, red, yellow };
   });
+
+  protected readonly hasWarnings = computed(() => this.warningChart() !== null);
 
   /** ms from navigation start to the first chart drawn: read by the e2e test, kept as a performance mark too */
   protected readonly firstChartMs = signal<number | null>(null);
@@ -188,7 +193,10 @@ export class DashboardPage {
     if (!date) return;
     const month = toIsoMonth(date);
     const next = { ...this.selection(), [end]: month };
-    if (next.from > next.to) (end === 'from' ? (next.to = month) : (next.from = month));
+    if (next.from > next.to) {
+      if (end === 'from') next.to = month;
+      else next.from = month;
+    }
     this.select(next);
   }
 
