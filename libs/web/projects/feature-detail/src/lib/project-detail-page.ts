@@ -18,6 +18,7 @@ import { ProjectHistory, ProjectTimeline, StageTag, historyItem } from '@zhaosha
 import { IndustriesStore, RegionsStore } from '@zhaoshang/web/shared/data-access';
 import { DateTimePipe, MoneyPipe, WanPipe } from '@zhaoshang/web/shared/ui';
 import { pageTitle } from '@zhaoshang/web/shared/util';
+import { ProjectWarningsCard } from '@zhaoshang/web/warnings/feature-list';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
@@ -33,6 +34,7 @@ import { StageDialog } from './stage-dialog';
 @Component({
   selector: 'zs-project-detail-page',
   imports: [
+    ProjectWarningsCard,
     RouterLink,
     NzButtonModule,
     NzCardModule,

@@ -26,6 +26,7 @@ import { StageTag } from '@zhaoshang/web/projects/ui';
 import { IndustriesStore, RegionsStore } from '@zhaoshang/web/shared/data-access';
 import { FirstErrorPipe, PageHeader, WanPipe, injectIsPhone } from '@zhaoshang/web/shared/ui';
 import { formatCount, formatMoney, saveBlob } from '@zhaoshang/web/shared/util';
+import { WarningDots } from '@zhaoshang/web/warnings/feature-list';
 import { NzBadgeModule } from 'ng-zorro-antd/badge';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
@@ -66,6 +67,7 @@ export const FILTER_DEBOUNCE_MS = 300;
     PageHeader,
     StageTag,
     WanPipe,
+    WarningDots,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './project-list-page.html',

@@ -1,0 +1,3 @@
+export * from './lib/warnings.routes';
+export * from './lib/warning-dots';
+export * from './lib/project-warnings-card';
