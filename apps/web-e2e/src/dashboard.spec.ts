@@ -247,6 +247,17 @@ test('on a phone the leader reads the cards two a row and the charts full width,
   expect(overflow).toBeLessThanOrEqual(0);
   await keepScreenshot(page, 'dashboard-phone');
 
+  // a quick pick changes the period in the URL and the figures with it
+  if (lastMonthNumber > 1) {
+    await byTestId(page, 'preset-lastMonth').click();
+    await expect(page).toHaveURL(new RegExp(`from=${LAST_MONTH}&to=${LAST_MONTH}`));
+    await expect(page.locator('zs-page-header')).toContainText(`${YEAR}年${lastMonthNumber}月`);
+    // every project here was signed by June
+    if (lastMonthNumber > 6) await expect(byTestId(page, 'kpi-signed').getByTestId('kpi-value')).toHaveText('0');
+    await byTestId(page, 'preset-year').click();
+    await expect(page).toHaveURL(/\/dashboard$/);
+  }
+
   // the drill-down works with a tap too
   const point = await barPoint(page, 'chart-districts', '霍林郭勒');
   await byTestId(page, 'chart-districts').click({ position: point });

@@ -64,4 +64,29 @@ describe('DashboardPage', () => {
     // no warnings module: no warnings card
     expect(page.querySelector('[data-testid="panel-warnings"]')).toBeNull();
   });
+
+  it('says when the period has nothing yet, and shows empty charts as such', async () => {
+    const harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl('/dashboard?from=2026-01&to=2026-01&region=150525');
+    http.match((r) => r.url === '/api/v1/regions').forEach((r) => r.flush([]));
+    http.match((r) => r.url === '/api/v1/warnings').forEach((r) => r.flush({ counts: { byRegion: [], byRule: [] }, items: [] }));
+    for (const request of http.match((r) => r.url === '/api/v1/indicators')) {
+      const groupBy = request.request.params.get('groupBy') as IndicatorResponse['groupBy'];
+      request.flush({ from: '2026-01', to: '2026-01', region: request.request.params.get('region') ?? '', groupBy, includeUnverified: false, rows: [], total: { ...values(), note: null } });
+    }
+    await harness.fixture.whenStable();
+    const page = harness.routeNativeElement as HTMLElement;
+    const text = (id: string) => page.querySelector(`[data-testid="${id}"]`)?.textContent?.replace(/\s+/g, ' ').trim() ?? null;
+
+    expect(text('dashboard-empty')).toContain('暂无已核实的数据');
+    expect(text('kpi-arrived')).toContain('0.00');
+    expect(text('kpi-arrivalRate')).toContain('—');
+    // a district: no 县际 note on its arrived funds
+    expect(page.querySelector('[data-testid="kpi-arrived"] [data-testid="kpi-note"]')).toBeNull();
+    expect(text('dashboard-city-note')).toBeNull();
+    expect(text('panel-industries')).toContain('所选期间没有签约或到位资金');
+    expect(text('panel-origins')).toContain('所选期间没有到位资金');
+    expect(text('panel-warnings')).toContain('当前没有红色或黄色预警');
+    expect(text('dashboard-error')).toBeNull();
+  });
 });
