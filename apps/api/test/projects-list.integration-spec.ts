@@ -254,7 +254,7 @@ describe('projects: list, export and feed', () => {
     const operations = Object.entries(doc.body.paths)
       .filter(([path]) => path.startsWith('/api/v1/projects'))
       .flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ route: `${method.toUpperCase()} ${path}`, ...op })));
-    expect(operations).toHaveLength(10);
+    expect(operations).toHaveLength(11); // with GET /projects/{id}/warnings (issue 6)
     for (const op of operations) {
       expect(op.summary).toMatch(/[\u4e00-\u9fff]/);
       expect(op.description).toContain('可用角色：');
