@@ -188,7 +188,7 @@ test('a leader reads the summary on a desktop, checks a district and drills to i
   await expect(byTestId(page, 'project-row').filter({ hasText: '电解铝配套项目' })).toHaveCount(0);
 });
 
-test('the leader prints the summary and downloads the 月调度表 of the last month', async ({ page }, testInfo) => {
+test('the leader downloads the 月调度表 of the last month, prints the summary and drills to a district’s red warnings', async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await signIn(page, LEADER.username, LEADER.password);
   await expect(byTestId(page, 'current-user-name')).toBeAttached();
@@ -219,6 +219,16 @@ test('the leader prints the summary and downloads the 月调度表 of the last m
   await page.waitForTimeout(1000);
   await keepScreenshot(page, 'dashboard-print');
   await page.emulateMedia({ media: 'screen' });
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+
+  // the red warnings of a district lead to the warnings page, filtered to them
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(byTestId(page, 'chart-warnings').locator('canvas')).toBeVisible();
+  await page.waitForTimeout(600);
+  const point = await barPoint(page, 'chart-warnings', HUOLIN.name);
+  await byTestId(page, 'chart-warnings').click({ position: point });
+  await expect(page).toHaveURL(new RegExp(`/warnings\\?level=RED&regionCode=${HUOLIN.code}`));
+  await expect(byTestId(page, 'warning-filter-region')).toContainText(HUOLIN.name);
 });
 
 async function phonePage(browser: Browser): Promise<Page> {
