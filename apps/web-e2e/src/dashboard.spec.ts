@@ -208,10 +208,12 @@ test('the leader downloads the 月调度表 of the last month, prints the summar
   expect(all).toContain(HUOLIN.name);
   expect(all).toContain('到位资金');
 
-  // print: A4 width, print media; the menu, header and controls go, a title with period and scope comes
+  // print as a browser does: beforeprint first, then the print layout (A4 width, print media);
+  // the menu, header and controls go, a title with period and scope comes
+  await page.waitForTimeout(600); // the charts' first animation is over, as it is when a person clicks 打印
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
   await page.setViewportSize({ width: 794, height: 1123 });
   await page.emulateMedia({ media: 'print' });
-  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
   await expect(byTestId(page, 'dashboard-print-title')).toBeVisible();
   await expect(byTestId(page, 'dashboard-print-title')).toContainText(`${YEAR}年`);
   await expect(byTestId(page, 'nav')).toBeHidden();

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, inject, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, inject, input, output, viewChild } from '@angular/core';
 import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
@@ -31,7 +31,10 @@ export function withoutAnimation(option: echarts.EChartsCoreOption): echarts.ECh
   imports: [NgxEchartsDirective],
   providers: [provideEchartsCore({ echarts })],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `<div class="chart" echarts [options]="options()" [style.height.px]="height()" (chartInit)="init($event)" (chartClick)="click($event)" (chartFinished)="finished()" [attr.aria-label]="label()" role="img"></div>`,
+  template: `
+    <div class="chart" echarts [options]="options()" [style.height.px]="height()" (chartInit)="init($event)" (chartClick)="click($event)" (chartFinished)="finished()" [attr.aria-label]="label()" role="img"></div>
+    <img #printImage class="chart-print" alt="" aria-hidden="true" />
+  `,
   styles: `
     :host {
       display: block;
@@ -39,6 +42,17 @@ export function withoutAnimation(option: echarts.EChartsCoreOption): echarts.ECh
     .chart {
       width: 100%;
       cursor: pointer;
+    }
+    .chart-print {
+      display: none;
+    }
+    @media print {
+      .chart {
+        display: none !important;
+      }
+      .chart-print {
+        display: block;
+      }
     }
   `,
 })
@@ -55,25 +69,29 @@ export class DashboardChart {
   private instance: echarts.ECharts | null = null;
   private reported = false;
 
+  private readonly printImage = viewChild.required<ElementRef<HTMLImageElement>>('printImage');
+
   constructor() {
-    // Printing lays the page out again at the paper's width, after beforeprint and with no time to
-    // redraw: draw now at the printed size (dashboard-page.less @media print), without animation.
-    // An animation still running would be frozen half-way by a merge of `animation: false`: the
-    // whole option is set again instead.
+    // Printing lays the page out again at the paper's width right after beforeprint, and draws no
+    // animation frame in between: a canvas resized then would be printed half-drawn. So the chart is
+    // drawn once, at its printed size (PRINT_SIZE) and without animation, into a picture that the
+    // print shows instead of the canvas.
     const beforePrint = () => {
+      const instance = this.instance;
+      if (!instance) return;
       const size = this.wide() ? PRINT_SIZE.wide : PRINT_SIZE.half;
-      this.instance?.setOption(withoutAnimation(this.options()), { notMerge: true });
-      this.instance?.resize({ ...size, animation: { duration: 0 } });
-    };
-    const afterPrint = () => {
-      this.instance?.setOption(this.options(), { notMerge: true });
-      this.instance?.resize({ width: 'auto', height: 'auto', animation: { duration: 0 } });
+      instance.setOption(withoutAnimation(this.options()));
+      instance.resize({ ...size, animation: { duration: 0 } });
+      const image = this.printImage().nativeElement;
+      image.src = instance.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
+      image.style.width = `${size.width}px`;
+      image.style.height = `${size.height}px`;
+      instance.resize({ width: 'auto', height: 'auto', animation: { duration: 0 } });
+      instance.setOption(this.options());
     };
     window.addEventListener('beforeprint', beforePrint);
-    window.addEventListener('afterprint', afterPrint);
     inject(DestroyRef).onDestroy(() => {
       window.removeEventListener('beforeprint', beforePrint);
-      window.removeEventListener('afterprint', afterPrint);
     });
   }
 
