@@ -35,6 +35,7 @@ describe('indicator arithmetic', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 10 ** 9 }), fc.integer({ min: 1, max: 10 ** 9 }), (n, d) => {
         const rate = rateOfCounts(n, d) as number;
+        expect(Math.abs(rate - n / d)).toBeLessThanOrEqual(0.00005 + 1e-12);
       }),
     );
   });

@@ -46,6 +46,7 @@ const ENTITY_LABELS: Record<string, string> = {
   target: '目标任务',
   setting: '设置',
   faitotal: '全社会固定资产投资',
+  month: '月结',
   projectissue: '问题诉求',
   policycommitment: '优惠政策兑现',
 };
@@ -66,6 +67,29 @@ const FIELD_LABELS: Record<string, string> = {
   revokedAt: '吊销时间',
   lastLoginAt: '最近登录',
   password: '密码',
+  // monthly reports, month closes, FAI, targets (issues 5 and 6)
+  projectNo: '项目编号',
+  projectId: '项目',
+  month: '月份',
+  arrivedEquityWan: '自有资金到位(万元)',
+  arrivedLoanWan: '银行贷款到位(万元)',
+  arrivedOtherWan: '其他资金到位(万元)',
+  completedInvestmentWan: '完成投资(万元)',
+  progress: '形象进度',
+  status: '状态',
+  returnReason: '退回原因',
+  submittedAt: '报送时间',
+  verifiedAt: '核实时间',
+  closed: '已月结',
+  closedAt: '月结时间',
+  closedBy: '月结人',
+  reopenReason: '重新打开原因',
+  amountWan: '金额(万元)',
+  basis: '口径',
+  year: '年度',
+  indicator: '指标',
+  value: '目标值',
+  settings: '设置值',
 };
 
 /** Bookkeeping that changes with every write and says nothing to a reader. */
