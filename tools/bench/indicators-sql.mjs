@@ -41,7 +41,6 @@ export const STATEMENTS = {
   // key projects as of the period's end: signed by then, not terminated by then; started or in production; approvals all done or not required
   keyProjects: `SELECT p.region_code AS region, count(*)::int AS count,
       count(*) FILTER (WHERE coalesce(p.construction_started_at, p.production_started_at) <= {end})::int AS started,
-      count(*) FILTER (WHERE p.construction_started_at <= {end})::int AS "constructionStarted",
       count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM project_approvals a WHERE a.project_id = p.id AND a.status NOT IN ('DONE', 'NOT_REQUIRED')))::int AS approvals
     FROM projects p
     WHERE p.is_key_project AND p.signed_at <= {end} AND (p.terminated_at IS NULL OR p.terminated_at > {end}) AND p.region_code = ANY({districts})
@@ -170,8 +169,6 @@ export async function handWritten(pool, year, districts, cityCode) {
       keyProjects: {
         count: keyCount,
         startedCount: keyStarted,
-        // what the engine counts today (construction date only), to tell its known difference from a new one
-        constructionStartedCount: k.reduce((n, row) => n + row.constructionStarted, 0),
         approvalsCompleteCount: keyApprovals,
       },
     };
@@ -208,6 +205,7 @@ export function mainFigures(values) {
     'yoy.arrivedFundsWan',
     'yoy.faiTotalWan',
     'keyProjects.count',
+    'keyProjects.startedCount',
     'keyProjects.approvalsCompleteCount',
   ];
   return paths.map((path) => `${path}: ${JSON.stringify(path.split('.').reduce((v, k) => v?.[k], values))}`);

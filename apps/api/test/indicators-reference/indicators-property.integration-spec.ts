@@ -183,13 +183,9 @@ describe('indicators: engine vs reference (DOMAIN.md §6)', () => {
     expect(diffs).toEqual([]);
   });
 
-  // ENGINE DISAGREEMENT (reported to the lead, not weakened here): DOMAIN.md §6 counts key projects
-  // "started or in production" (开复工) by the period's end. A key project may skip 开工在建 and go straight
-  // to 竣工投产 (§5: a skipped stage's date may stay empty), so it has productionStartedAt but no
-  // constructionStartedAt. The engine (indicator-sql.ts keyProjects) counts construction_started_at only and
-  // gives keyProjects.startedCount 0 where the definition gives 1. Fix: `coalesce(p.construction_started_at,
-  // p.production_started_at) <= <row end>` in both keyProjects statements. This case (and the random
-  // property test, when it generates such a project) fails until then.
+  // Found by this file: the engine counted key projects "started" by construction_started_at only, so a key
+  // project that skipped 开工在建 straight to 竣工投产 (§5) was not 开复工 (§6 says "started or in production").
+  // Fixed in 7d6605f; this case keeps it fixed.
   it('counts a key project in production without a start date as started (开复工)', async () => {
     const p = project({ signedAt: '2025-01-05', productionStartedAt: '2025-05-01', isKeyProject: true });
     const { reference, diffs } = await compare(world([p]), { from: '2025-01', to: '2025-06' });

@@ -277,8 +277,7 @@ export class IndicatorReference {
     const key = projects.filter((p) => p.isKeyProject && p.signedAt !== null && p.signedAt <= end && (p.terminatedAt === null || p.terminatedAt > end));
     // "started or in production" (开复工) by the period's end. A project may reach 竣工投产 skipping 开工在建
     // (§5), with a production date and no start date: it is in production, so it counts here.
-    // ENGINE DISAGREEMENT (open, see the spec's "counts a key project in production without a start date"):
-    // the engine counts construction_started_at only.
+    // (The engine counted construction_started_at only until 7d6605f: found by this reference.)
     const keyStarted = key.filter((p) => (p.constructionStartedAt !== null && p.constructionStartedAt <= end) || (p.productionStartedAt !== null && p.productionStartedAt <= end));
     const keyApprovals = key.filter((p) => approvalsComplete(this.world.approvals.filter((a) => a.projectId === p.id)));
 
