@@ -214,8 +214,8 @@ export function originOption(total: Pick<IndicatorValues, 'arrivedByOrigin' | 'a
   };
   const narrow = {
     legend: { orient: 'horizontal', left: 'center', top: 'bottom', itemGap: 8 },
-    title: { left: '50%', top: '31%' },
-    series: [{ radius: ['36%', '56%'], center: ['50%', '40%'] }],
+    title: { left: '50%', top: '34%' },
+    series: [{ radius: ['40%', '60%'], center: ['50%', '43%'] }],
   };
   return {
     baseOption: {
