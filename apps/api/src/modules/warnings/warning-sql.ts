@@ -60,30 +60,31 @@ export function warningCte(day: string, settings: WarningSettings, params: SqlPa
   ),
   report_due AS (
     SELECT p.id, to_char(p.signed_at, 'YYYY-MM')::bpchar AS first_month,
+      extract(year FROM p.signed_at)::int * 12 + extract(month FROM p.signed_at)::int AS first_index,
       (substr(${lastDue}, 1, 4)::int * 12 + substr(${lastDue}, 6, 2)::int) - (extract(year FROM p.signed_at)::int * 12 + extract(month FROM p.signed_at)::int) + 1 AS expected
     FROM projects p WHERE ${live} AND to_char(p.signed_at, 'YYYY-MM')::bpchar <= ${lastDue}
   ),
-  report_gap AS MATERIALIZED (
-    SELECT rd.id, rd.first_month, rd.expected - c.submitted AS missing
+  -- one index-only pass over each project's submitted months, in month order: how many there are, and
+  -- how many lead without a gap (the k-th is the k-th month from signing); the oldest gap follows them
+  report_gap AS (
+    SELECT rd.id, rd.first_month, rd.expected - c.submitted AS missing, c.leading
     FROM report_due rd
     CROSS JOIN LATERAL (
-      SELECT count(*)::int AS submitted FROM monthly_reports r
-      WHERE r.project_id = rd.id AND ${SUBMITTED} AND r.month >= rd.first_month AND r.month <= ${lastDue}
+      SELECT count(*)::int AS submitted, count(*) FILTER (WHERE s.month_index - rd.first_index = s.rn - 1)::int AS leading
+      FROM (
+        SELECT substr(r.month, 1, 4)::int * 12 + substr(r.month, 6, 2)::int AS month_index, row_number() OVER (ORDER BY r.month) AS rn
+        FROM monthly_reports r
+        WHERE r.project_id = rd.id AND ${SUBMITTED} AND r.month >= rd.first_month AND r.month <= ${lastDue}
+      ) s
     ) c
     WHERE c.submitted < rd.expected
   ),
   report_w AS (
     SELECT g.id AS project_id, 'REPORT' AS rule,
-      ((o.month || '-01')::date + make_interval(months => 1, days => ${n(s.REPORT.yellowDay)}))::date AS yellow_from,
-      ((o.month || '-01')::date + make_interval(months => ${n(s.REPORT.redMonths)} + 1))::date AS red_from,
-      NULL::date AS basis_date, o.month AS basis_month, g.missing AS basis_count
+      ((g.first_month || '-01')::date + make_interval(months => g.leading + 1, days => ${n(s.REPORT.yellowDay)}))::date AS yellow_from,
+      ((g.first_month || '-01')::date + make_interval(months => g.leading + ${n(s.REPORT.redMonths)} + 1))::date AS red_from,
+      NULL::date AS basis_date, to_char((g.first_month || '-01')::date + make_interval(months => g.leading), 'YYYY-MM') AS basis_month, g.missing AS basis_count
     FROM report_gap g
-    CROSS JOIN LATERAL (
-      SELECT to_char(m, 'YYYY-MM') AS month
-      FROM generate_series((g.first_month || '-01')::date, (${lastDue} || '-01')::date, interval '1 month') m
-      WHERE NOT EXISTS (SELECT 1 FROM monthly_reports r WHERE r.project_id = g.id AND r.month = to_char(m, 'YYYY-MM')::bpchar AND ${SUBMITTED})
-      ORDER BY m LIMIT 1
-    ) o
   ),
   candidate AS (
     SELECT * FROM start_w UNION ALL SELECT * FROM stats_w UNION ALL SELECT * FROM funds_w UNION ALL SELECT * FROM report_w
