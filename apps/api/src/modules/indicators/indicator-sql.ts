@@ -84,6 +84,8 @@ export function passStatements(group: PassGroup): Record<keyof PassResult, strin
     group === 'region' ? 'p.region_code' : group === 'industry' ? 'p.industry_code' : group === 'month' ? `to_char(${byMonthOf}, 'YYYY-MM')` : `''`;
   const rowEnd = (byMonthOf: string) => (group === 'month' ? monthEnd(`to_char(${byMonthOf}, 'YYYY-MM')`) : periodEnd);
   const arrived = 'm.arrived_equity_wan + m.arrived_loan_wan + m.arrived_other_wan';
+  // typed like the column, so that the (project_id, month) index stops at the month
+  const rowEndMonth = group === 'month' ? `to_char(p.signed_at, 'YYYY-MM')::char(7)` : '{to}::char(7)';
 
   return {
     // projects signed in the period: counts, amounts, started by the row's end, arrived by its end
@@ -94,7 +96,7 @@ export function passStatements(group: PassGroup): Record<keyof PassResult, strin
       FROM projects p
       LEFT JOIN LATERAL (
         SELECT sum(${arrived}) AS arrived FROM monthly_reports m
-        WHERE m.project_id = p.id AND m.status = ANY({statuses}::report_status[]) AND m.month <= to_char(${rowEnd('p.signed_at')}, 'YYYY-MM')
+        WHERE m.project_id = p.id AND m.status = ANY({statuses}::report_status[]) AND m.month <= ${rowEndMonth}
       ) a ON true
       WHERE p.region_code = ANY({regions}) AND p.signed_at BETWEEN ${periodStart} AND ${periodEnd}
       GROUP BY 1, 2`,
