@@ -74,10 +74,13 @@ export interface PassResult {
 const monthEnd = (month: string) => `((${month}) || '-01')::date + interval '1 month' - interval '1 day'`;
 
 /**
+ * `figuresOnly`: the same period last year needs only the plain figures (IndicatorFigures), not the
+ * rates' numerators, so its projects statement skips the per-project arrivals lookup.
+ *
  * The statements of one pass, with named parameters: {regions} in scope, {from} and {to} (months),
  * {statuses} of the reports that count. `bind` turns them into positional ones.
  */
-export function passStatements(group: PassGroup): Record<keyof PassResult, string> {
+export function passStatements(group: PassGroup, figuresOnly = false): Record<keyof PassResult, string> {
   const periodStart = `({from} || '-01')::date`;
   const periodEnd = monthEnd('{to}');
   const key = (byMonthOf: string) =>
@@ -89,7 +92,14 @@ export function passStatements(group: PassGroup): Record<keyof PassResult, strin
 
   return {
     // projects signed in the period: counts, amounts, started by the row's end, arrived by its end
-    projects: `SELECT ${key('p.signed_at')} AS key, p.investor_origin AS origin, count(*)::int AS "signedCount",
+    projects: figuresOnly
+      ? `SELECT ${key('p.signed_at')} AS key, p.investor_origin AS origin, count(*)::int AS "signedCount",
+          sum(p.contract_amount_wan)::text AS "signedAmountWan", count(*) FILTER (WHERE p.contract_amount_wan >= 1000)::int AS "signedCount10m",
+          0 AS "signedStartedCount", '0.00' AS "signedArrivedWan"
+        FROM projects p
+        WHERE p.region_code = ANY({regions}) AND p.signed_at BETWEEN ${periodStart} AND ${periodEnd}
+        GROUP BY 1, 2`
+      : `SELECT ${key('p.signed_at')} AS key, p.investor_origin AS origin, count(*)::int AS "signedCount",
         sum(p.contract_amount_wan)::text AS "signedAmountWan", count(*) FILTER (WHERE p.contract_amount_wan >= 1000)::int AS "signedCount10m",
         count(*) FILTER (WHERE p.construction_started_at <= ${rowEnd('p.signed_at')})::int AS "signedStartedCount",
         coalesce(sum(a.arrived), 0)::text AS "signedArrivedWan"

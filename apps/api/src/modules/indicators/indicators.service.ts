@@ -82,9 +82,9 @@ export class IndicatorsService {
 
     const [current, last, currentTotal, lastTotal, yearToDate, targets, industries] = await Promise.all([
       this.pass(input(from, to, group)),
-      this.pass(input(lastFrom, lastTo, group)),
+      this.pass(input(lastFrom, lastTo, group), true),
       separateTotal ? this.pass(input(from, to, 'none')) : null,
-      separateTotal ? this.pass(input(lastFrom, lastTo, 'none')) : null,
+      separateTotal ? this.pass(input(lastFrom, lastTo, 'none'), true) : null,
       ownYearPass ? null : this.pass(input(yearStart, to, targetGroup)),
       this.dataSource.query<{ regionCode: string; indicator: TargetIndicator; value: string }[]>(
         'SELECT region_code AS "regionCode", indicator, value::text AS value FROM targets WHERE year = $1 AND region_code = ANY($2)',
@@ -125,11 +125,17 @@ export class IndicatorsService {
     return { from, to, region: scopeRegion.code, groupBy, includeUnverified: query.includeUnverified ?? false, rows, total: { ...total, note } };
   }
 
-  /** One period and grouping: the five statements side by side. */
-  private async pass(input: PassInput): Promise<PassResult> {
-    const statements = passStatements(input.group);
+  /** One period and grouping: the statements side by side; for last year only what its figures need. */
+  private async pass(input: PassInput, figuresOnly = false): Promise<PassResult> {
+    const statements = passStatements(input.group, figuresOnly);
     const run = <K extends keyof PassResult>(name: K) => this.dataSource.query<PassResult[K]>(...bind(statements[name], input));
-    const [projects, started, arrivals, fai, keyProjects] = await Promise.all([run('projects'), run('started'), run('arrivals'), run('fai'), run('keyProjects')]);
+    const [projects, started, arrivals, fai, keyProjects] = await Promise.all([
+      run('projects'),
+      run('started'),
+      run('arrivals'),
+      run('fai'),
+      figuresOnly ? Promise.resolve([]) : run('keyProjects'),
+    ]);
     return { projects, started, arrivals, fai, keyProjects };
   }
 
