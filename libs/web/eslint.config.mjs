@@ -22,10 +22,10 @@ export default [
     rules: {
       '@angular-eslint/template/prefer-control-flow': 'error',
       '@angular-eslint/template/prefer-self-closing-tags': 'error',
-      // ng-zorro's <label nz-checkbox> and <label nz-radio> wrap their own input
+      // ng-zorro's <label nz-checkbox>, <label nz-radio> and <label nz-radio-button> wrap their own input
       '@angular-eslint/template/label-has-associated-control': [
         'error',
-        { labelComponents: [{ selector: 'label', inputs: ['for', 'htmlFor', 'nz-checkbox', 'nz-radio'] }] },
+        { labelComponents: [{ selector: 'label', inputs: ['for', 'htmlFor', 'nz-checkbox', 'nz-radio', 'nz-radio-button'] }] },
       ],
     },
   },

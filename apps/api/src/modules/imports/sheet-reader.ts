@@ -157,7 +157,14 @@ async function* xlsxRows(path: string, opened: OpenedSheet): AsyncIterable<Sheet
         const values = row.values as unknown[];
         if (values.length - 1 > MAX_COLUMNS) throw ImportFailed.file(fileName, `第 ${row.number} 行的列数超过 ${MAX_COLUMNS} 列`, row.number);
         const cells: CellValue[] = [];
-        for (let i = 1; i < values.length; i++) cells.push(plainCell(values[i]));
+        for (let i = 1; i < values.length; i++) {
+          try {
+            cells.push(plainCell(values[i]));
+          } catch (error) {
+            if (!(error instanceof UnreadableCell)) throw error;
+            throw ImportFailed.file(fileName, `第 ${row.number} 行第 ${i} 列的单元格未能读出，未写入任何数据，请重新上传该文件`, row.number);
+          }
+        }
         yield { row: row.number, cells };
       }
       return; // the first worksheet only
@@ -303,9 +310,15 @@ export function plainCell(value: unknown): CellValue {
     if ('formula' in v || 'sharedFormula' in v) return null;
     if (typeof v['text'] === 'string') return v['text'];
     if ('error' in v) return String(v['error']);
+    // a shared string ExcelJS did not resolve, or a value of a kind we do not know: never import its
+    // "[object Object]" as text (seen once, intermittently, under heavy load)
+    throw new UnreadableCell(JSON.stringify(value).slice(0, 80));
   }
   return String(value as string);
 }
+
+/** A cell the .xlsx reader could not turn into a value; the import answers with a 422 to retry. */
+export class UnreadableCell extends Error {}
 
 /** The sheet name shown in errors for a CSV file. */
 export function csvSheetName(originalName: string): string {
