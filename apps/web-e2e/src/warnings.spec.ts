@@ -40,17 +40,17 @@ test('the list shows the red and yellow warnings, filters them by region, rule a
   await expect(byTestId(page, 'current-user-name')).toBeVisible();
   await page.getByRole('link', { name: '项目预警' }).click();
   await expect(page).toHaveURL(/\/warnings/);
-  const stalledStart = page.locator(`[data-testid="warning-row"][data-rule="START"]`, { hasText: STALLED.name });
-  await expect(stalledStart).toHaveAttribute('data-level', 'RED');
-  await expect(stalledStart).toContainText('已满 12 个月，仍未开工');
-  await expect(page.locator('[data-testid="warning-row"][data-rule="START"]', { hasText: PLANNED.name })).toHaveAttribute('data-level', 'YELLOW');
+  // other specs share this server and raise warnings of their own: look at this spec's projects, not at totals
   const huolin = page.locator('[data-testid="warning-region"][data-region="150581"]');
-  await expect(huolin.locator('.count--red')).toHaveText('2'); // START and REPORT
+  expect(Number(await huolin.locator('.count--red').textContent())).toBeGreaterThanOrEqual(2); // START and REPORT at least
   await keepScreenshot(page, 'warnings-desktop');
 
   await huolin.click();
   await expect(page).toHaveURL(/regionCode=150581/);
-  await expect(byTestId(page, 'warning-row')).toHaveCount(2);
+  const stalledStart = page.locator(`[data-testid="warning-row"][data-rule="START"]`, { hasText: STALLED.name });
+  await expect(stalledStart).toHaveAttribute('data-level', 'RED');
+  await expect(stalledStart).toContainText('已满 12 个月，仍未开工');
+  await expect(byTestId(page, 'warning-row').filter({ hasText: STALLED.name })).toHaveCount(2);
   await expect(byTestId(page, 'warning-row').filter({ hasText: PLANNED.name })).toHaveCount(0);
 
   await byTestId(page, 'warning-filter-reset').click();
@@ -58,13 +58,18 @@ test('the list shows the red and yellow warnings, filters them by region, rule a
   await choose(page, 'warning-filter-level', '黄色');
   await expect(page).toHaveURL(/rule=START/);
   await expect(page).toHaveURL(/level=YELLOW/);
-  await expect(byTestId(page, 'warning-row')).toHaveCount(1);
-  await expect(byTestId(page, 'warning-row')).toContainText(PLANNED.name);
+  const planned = byTestId(page, 'warning-row').filter({ hasText: PLANNED.name });
+  await expect(planned).toHaveCount(1);
+  await expect(planned).toHaveAttribute('data-level', 'YELLOW');
+  for (const row of await byTestId(page, 'warning-row').all()) {
+    await expect(row).toHaveAttribute('data-rule', 'START');
+    await expect(row).toHaveAttribute('data-level', 'YELLOW');
+  }
   // the filters live in the URL: a reload keeps them
   await page.reload();
-  await expect(byTestId(page, 'warning-row')).toHaveCount(1);
+  await expect(byTestId(page, 'warning-row').filter({ hasText: PLANNED.name })).toHaveCount(1);
 
-  await byTestId(page, 'warning-filter-reset').click();
+  await page.goto('/warnings?regionCode=150581&rule=START');
   await stalledStart.getByRole('link').click();
   await expect(byTestId(page, 'project-detail-title')).toContainText(STALLED.name);
   const box = byTestId(page, 'project-warnings');
@@ -72,7 +77,7 @@ test('the list shows the red and yellow warnings, filters them by region, rule a
   await expect(box).toContainText('未按期开工');
   await keepScreenshot(page, 'warnings-project-detail-desktop');
 
-  await page.goto('/projects');
+  await page.goto(`/projects?q=${encodeURIComponent('加工项目')}`);
   const dots = page.locator(`[data-testid="project-row"]`, { hasText: STALLED.name }).locator('[data-testid="warning-dots"]');
   await expect(dots).toHaveAttribute('data-levels', 'RED,RED');
   await expect(page.locator(`[data-testid="project-row"]`, { hasText: PLANNED.name }).locator('[data-testid="warning-dots"]')).toHaveAttribute('data-levels', /YELLOW/);
@@ -95,8 +100,9 @@ test('the admin changes a threshold and the list follows it', async ({ page }) =
   await expect(page.getByText('当前版本 1')).toBeVisible();
 
   await page.goto('/warnings?rule=START&regionCode=150581');
-  await expect(byTestId(page, 'warning-row')).toHaveAttribute('data-level', 'YELLOW');
-  await expect(byTestId(page, 'warning-row')).toContainText('已满 6 个月，仍未开工');
+  const stalled = byTestId(page, 'warning-row').filter({ hasText: STALLED.name });
+  await expect(stalled).toHaveAttribute('data-level', 'YELLOW');
+  await expect(stalled).toContainText('已满 6 个月，仍未开工');
 
   await page.goto('/admin/warning-settings');
   await byTestId(page, 'settings-defaults').click();
@@ -113,7 +119,7 @@ test('on a phone the warnings read as cards and the detail shows its box', async
   const page = await phonePage(browser);
   await signIn(page, 'admin', ADMIN_PASSWORD);
   await expect(byTestId(page, 'current-user-name')).toBeAttached();
-  await page.goto('/warnings');
+  await page.goto('/warnings?regionCode=150581');
   await expect(page.locator('[data-testid="warning-row"][data-rule="START"]', { hasText: STALLED.name })).toBeVisible();
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(375);
