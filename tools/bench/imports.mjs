@@ -84,19 +84,11 @@ async function copyBaseline(databaseUrl, csvPath) {
   }
 }
 
-let interrupted = false;
+const scratch = new Scratch(apiDist);
 
 async function main() {
   const started = Date.now();
-  const scratch = new Scratch(apiDist);
-  const onSignal = (signal) => {
-    if (interrupted) return;
-    interrupted = true;
-    console.error(`\n收到 ${signal}，正在清理…`);
-    void scratch.cleanup().finally(() => process.exit(130));
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  scratch.cleanupOnSignals();
   try {
     step('启动临时内置 PostgreSQL');
     const databaseUrl = await scratch.startDatabase();
@@ -167,7 +159,7 @@ async function main() {
 }
 
 main().catch((error) => {
-  if (interrupted) return;
+  if (scratch.interrupted) return;
   console.error(`基准测试失败：${error instanceof Error ? (error.stack ?? error.message) : error}`);
   process.exit(1);
 });

@@ -145,19 +145,11 @@ async function explain(pool, text, values) {
   return rows.map((r) => r['QUERY PLAN']).join('\n');
 }
 
-let interrupted = false;
+const scratch = new Scratch(apiDist);
 
 async function main() {
   const started = Date.now();
-  const scratch = new Scratch(apiDist);
-  const onSignal = (signal) => {
-    if (interrupted) return;
-    interrupted = true;
-    console.error(`\n收到 ${signal}，正在清理…`);
-    void scratch.cleanup().finally(() => process.exit(130));
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  scratch.cleanupOnSignals();
   let pool = null;
   try {
     step('启动临时内置 PostgreSQL');
@@ -261,7 +253,7 @@ async function main() {
 }
 
 main().catch((error) => {
-  if (interrupted) return;
+  if (scratch.interrupted) return;
   console.error(`基准测试失败：${error instanceof Error ? (error.stack ?? error.message) : error}`);
   process.exit(1);
 });

@@ -86,6 +86,21 @@ export class Scratch {
   }
 
   /** Idempotent: a second call (a signal during a failing run) waits for the same cleanup. */
+  /** set once a signal came: a failure after it is only the interrupted work */
+  interrupted = false;
+
+  /** Ctrl+C or a kill stops the scratch API and database before the process exits. */
+  cleanupOnSignals() {
+    const onSignal = (signal) => {
+      if (this.interrupted) return;
+      this.interrupted = true;
+      console.error(`\n收到 ${signal}，正在清理…`);
+      void this.cleanup().finally(() => process.exit(130));
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  }
+
   cleanup() {
     this.cleaning ??= this.stopAll();
     return this.cleaning;

@@ -1,5 +1,6 @@
 import type { ApiErrorBody, IndicatorResponse, ProjectDetailDto } from '@zhaoshang/shared/domain';
 import { createProject } from './support/projects.js';
+import { fileReport } from './support/reports.js';
 import { TestApp } from './support/test-app.js';
 
 /**
@@ -13,22 +14,7 @@ describe('indicators', () => {
   let readKey: string;
   const p = {} as Record<'a' | 'b' | 'c' | 'd' | 'e', ProjectDetailDto>;
 
-  /** Files a report for a project and month, submits it, and verifies it unless told not to. */
-  async function report(project: ProjectDetailDto, month: string, figures: Record<string, string>, verify = true): Promise<void> {
-    const saved = await t.request<{ items: { id: string; version: number }[] }>('PUT', '/api/v1/monthly-reports/drafts', {
-      token: admin,
-      body: { regionCode: project.regionCode, month, items: [{ projectId: project.id, version: null, ...figures }] },
-    });
-    if (saved.status !== 200) throw new Error(`draft ${saved.status} ${JSON.stringify(saved.body)}`);
-    const submitted = await t.request<{ items: { id: string; version: number }[] }>('POST', '/api/v1/monthly-reports/submit', {
-      token: admin,
-      body: { regionCode: project.regionCode, month, projectIds: [project.id] },
-    });
-    if (verify) {
-      const verified = await t.request('POST', '/api/v1/monthly-reports/verify', { token: admin, body: { items: submitted.body.items.map(({ id, version }) => ({ id, version })) } });
-      if (verified.status !== 200) throw new Error(`verify ${verified.status}`);
-    }
-  }
+  const report = (project: ProjectDetailDto, month: string, figures: Record<string, string>, verify = true) => fileReport(t, admin, project, month, figures, verify);
 
   beforeAll(async () => {
     t = await TestApp.start();

@@ -1,6 +1,7 @@
 import { type ApiErrorBody, CITY_TOTAL_NOTE, type IndicatorResponse, type ProjectDetailDto, type TargetDto, type TargetProgressResponse, type TargetsWriteResult, type WarningListResponse } from '@zhaoshang/shared/domain';
 import ExcelJS from 'exceljs';
 import { createProject } from './support/projects.js';
+import { fileReport } from './support/reports.js';
 import { TestApp } from './support/test-app.js';
 
 /** Issue 6: 目标任务 (targets, their completion and ranking) and the 月调度表 export. */
@@ -12,21 +13,7 @@ describe('targets and the monthly dispatch table', () => {
   let leader: string;
   const p = {} as Record<'a' | 'b' | 'c' | 'd', ProjectDetailDto>;
 
-  async function report(project: ProjectDetailDto, month: string, figures: Record<string, string>, verify = true): Promise<void> {
-    const saved = await t.request('PUT', '/api/v1/monthly-reports/drafts', {
-      token: admin,
-      body: { regionCode: project.regionCode, month, items: [{ projectId: project.id, version: null, ...figures }] },
-    });
-    if (saved.status !== 200) throw new Error(`draft ${saved.status} ${JSON.stringify(saved.body)}`);
-    const submitted = await t.request<{ items: { id: string; version: number }[] }>('POST', '/api/v1/monthly-reports/submit', {
-      token: admin,
-      body: { regionCode: project.regionCode, month, projectIds: [project.id] },
-    });
-    if (verify) {
-      const verified = await t.request('POST', '/api/v1/monthly-reports/verify', { token: admin, body: { items: submitted.body.items.map(({ id, version }) => ({ id, version })) } });
-      if (verified.status !== 200) throw new Error(`verify ${verified.status}`);
-    }
-  }
+  const report = (project: ProjectDetailDto, month: string, figures: Record<string, string>, verify = true) => fileReport(t, admin, project, month, figures, verify);
 
   beforeAll(async () => {
     t = await TestApp.start();
