@@ -13,6 +13,7 @@ import {
   shanghaiToday,
 } from '@zhaoshang/shared/domain';
 import ExcelJS from 'exceljs';
+import { upload } from './fixtures/imports/files.js';
 import { createProject } from './support/projects.js';
 import { TestApp } from './support/test-app.js';
 
@@ -284,11 +285,19 @@ describe('monthly reports, month close and FAI', () => {
       expect(response.status).toBe(200);
       expect(response.headers.get('content-disposition')).toContain("filename*=UTF-8''");
       const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as unknown as ArrayBuffer);
+      const exported = Buffer.from(await response.arrayBuffer());
+      await workbook.xlsx.load(exported as unknown as ArrayBuffer);
       const sheet = workbook.worksheets[0];
       expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['项目编号', '月份', '自有资金到位(万元)', '银行贷款到位(万元)', '其他资金到位(万元)', '完成投资(万元)', '形象进度', '核实状态']);
       expect(sheet.rowCount).toBe(3); // the draft is not exported
       expect((sheet.getRow(2).values as unknown[]).slice(1)).toEqual([p.signed.projectNo, month, 90, 0, 0, 50, '厂房封顶', '已核实']);
+
+      // the export is an import file: imported back, it changes nothing
+      const before = await auditCount('monthlyReport');
+      const again = await upload<{ created: number; updated: number; unchanged: number }>(t, admin, exported, '月报导出.xlsx', { kind: 'monthly' });
+      expect(again.status).toBe(200);
+      expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+      expect(await auditCount('monthlyReport')).toBe(before);
     });
   });
 
