@@ -81,6 +81,8 @@ test('when the session ends on the server, the next step goes back to the login 
 
 test('the admin creates an API key and sees it once', async ({ page }) => {
   await signIn(page, 'admin', ADMIN_PASSWORD);
+  // signed in (the token stored) before going anywhere, or the app sends us back to the login page
+  await expect(byTestId(page, 'current-user-name')).toBeVisible();
   await page.goto('/admin/api-keys');
   await byTestId(page, 'api-key-create').click();
   await byTestId(page, 'api-key-form-name').fill('市统计局取数');

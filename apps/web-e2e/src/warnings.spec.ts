@@ -86,6 +86,8 @@ test('the list shows the red and yellow warnings, filters them by region, rule a
 
 test('the admin changes a threshold and the list follows it', async ({ page }) => {
   await signIn(page, 'admin', ADMIN_PASSWORD);
+  // signed in (the token stored) before going anywhere, or the app sends us back to the login page
+  await expect(byTestId(page, 'current-user-name')).toBeVisible();
   await page.goto('/admin/warning-settings');
   await expect(page.locator('nz-card[data-rule="START"]')).toContainText('未按期开工');
   await expect(page.getByText('当前版本 0')).toBeVisible();
