@@ -1,9 +1,9 @@
-import { ApiPropertyOptional, PickType } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType, PickType } from '@nestjs/swagger';
+import { IsCalendarDateText, PageQueryDto } from '../../../common/validation/query-fields.js';
 import { AuditQueryDto } from '../../audit/dto/audit-query.dto.js';
 import {
   INVESTOR_ORIGINS,
   type InvestorOrigin,
-  isCalendarDate,
   MONEY_WAN_PATTERN,
   PROJECT_SORT_FIELDS,
   PROJECT_STAGES,
@@ -18,13 +18,6 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, 
 import { queryBoolean } from './fields.js';
 
 const trimToUndefined = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || undefined : value);
-
-function IsCalendarDateText(title: string): PropertyDecorator {
-  return ValidateBy({
-    name: 'isCalendarDateText',
-    validator: { validate: (value: unknown) => typeof value === 'string' && isCalendarDate(value) },
-  }, { message: `${title}应为有效日期（YYYY-MM-DD）` });
-}
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -105,23 +98,7 @@ export class ProjectSortDto extends ProjectFilterDto {
   order?: 'asc' | 'desc';
 }
 
-export class ProjectSearchQueryDto extends ProjectSortDto implements ProjectSearchQuery {
-  @ApiPropertyOptional({ title: '页码', default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
-  page?: number;
-
-  @ApiPropertyOptional({ title: '每页条数', default: 20, minimum: 1, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize?: number;
-}
+export class ProjectSearchQueryDto extends IntersectionType(ProjectSortDto, PageQueryDto) implements ProjectSearchQuery {}
 
 export class ProjectFeedQueryDto extends ProjectFilterDto implements ProjectFeedQuery {
   @ApiPropertyOptional({

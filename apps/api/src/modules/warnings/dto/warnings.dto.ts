@@ -1,6 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import {
-  isCalendarDate,
   WARNING_FLAGS_MAX_IDS,
   WARNING_LEVELS,
   WARNING_RULES,
@@ -10,16 +9,10 @@ import {
   type WarningSettings,
   type WarningSettingsRequest,
 } from '@zhaoshang/shared/domain';
-import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsObject, IsOptional, IsUUID, Max, Min, ValidateBy } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsObject, IsOptional, IsUUID, Min } from 'class-validator';
+import { IsCalendarDateText, PageQueryDto } from '../../../common/validation/query-fields.js';
 import { RegionCode } from '../../reports/dto/report-write.dto.js';
-
-function IsCalendarDateText(title: string): PropertyDecorator {
-  return ValidateBy(
-    { name: 'isCalendarDateText', validator: { validate: (value: unknown) => typeof value === 'string' && isCalendarDate(value) } },
-    { message: `${title}应为有效日期（YYYY-MM-DD）` },
-  );
-}
 
 export class WarningDateQueryDto {
   @ApiPropertyOptional({ title: '日期', format: 'date', description: '按该日评估预警；默认今天（北京时间），不能晚于今天' })
@@ -28,7 +21,7 @@ export class WarningDateQueryDto {
   date?: string;
 }
 
-export class WarningQueryDto extends WarningDateQueryDto implements WarningQuery {
+export class WarningQueryDto extends IntersectionType(WarningDateQueryDto, PageQueryDto) implements WarningQuery {
   @RegionCode(true) regionCode?: string;
 
   @ApiPropertyOptional({ title: '预警规则', enum: WARNING_RULES })
@@ -41,21 +34,6 @@ export class WarningQueryDto extends WarningDateQueryDto implements WarningQuery
   @IsIn(WARNING_LEVELS)
   level?: WarningLevel;
 
-  @ApiPropertyOptional({ title: '页码', default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
-  page?: number;
-
-  @ApiPropertyOptional({ title: '每页条数', default: 20, minimum: 1, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize?: number;
 }
 
 export class WarningFlagsQueryDto {

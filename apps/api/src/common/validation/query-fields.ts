@@ -1,0 +1,31 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { isCalendarDate } from '@zhaoshang/shared/domain';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min, ValidateBy } from 'class-validator';
+
+/** A calendar date 'YYYY-MM-DD' in a query, with the field's Chinese title in the message. */
+export function IsCalendarDateText(title: string): PropertyDecorator {
+  return ValidateBy(
+    { name: 'isCalendarDateText', validator: { validate: (value: unknown) => typeof value === 'string' && isCalendarDate(value) } },
+    { message: `${title}应为有效日期（YYYY-MM-DD）` },
+  );
+}
+
+/** Page number and size of the lists that page (projects, warnings). */
+export class PageQueryDto {
+  @ApiPropertyOptional({ title: '页码', default: 1, minimum: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  page?: number;
+
+  @ApiPropertyOptional({ title: '每页条数', default: 20, minimum: 1, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  pageSize?: number;
+}
