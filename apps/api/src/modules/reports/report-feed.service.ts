@@ -5,22 +5,12 @@ import ExcelJS from 'exceljs';
 import { PassThrough, type Readable, type Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { ValidationFailed } from '../../common/errors/app.exception.js';
+import { type ColumnSpec, MONTHLY_COLUMNS, VERIFICATION_LABELS } from '../imports/columns.js';
 import { neutraliseCell } from '../projects/project-export.js';
 import { decodeFeedCursor, encodeFeedCursor, SqlParams } from '../projects/project-sql.js';
 import type { ReportFeedQueryDto, ReportRangeQueryDto } from './dto/report-query.dto.js';
 import { FROM_REPORTS, REPORT_COLUMNS, type ReportRow, toReportDto } from './report-sql.js';
 
-/** The columns of the `monthly` import (DOMAIN.md §8), so that an export imports back unchanged. */
-export const MONTHLY_EXPORT_COLUMNS = [
-  { header: '项目编号', width: 18 },
-  { header: '月份', width: 10 },
-  { header: '自有资金到位(万元)', width: 18, money: true },
-  { header: '银行贷款到位(万元)', width: 18, money: true },
-  { header: '其他资金到位(万元)', width: 18, money: true },
-  { header: '完成投资(万元)', width: 16, money: true },
-  { header: '形象进度', width: 40 },
-  { header: '核实状态', width: 10 },
-] as const;
 
 /** Filed reports only: drafts and returned ones are not figures yet (and would re-import as 待核实). */
 const EXPORTED_STATUSES: ReportStatus[] = ['SUBMITTED', 'VERIFIED'];
@@ -125,7 +115,8 @@ interface ExportRow {
 export async function writeMonthlyXlsx(out: Writable, batches: AsyncIterable<ExportRow[]>): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet('月报', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = MONTHLY_EXPORT_COLUMNS.map((c) => ({ header: c.header, width: c.width, ...('money' in c ? { style: { numFmt: '0.00' } } : {}) }));
+  // the `monthly` import's own columns (DOMAIN.md §8), so that an export imports back unchanged
+  sheet.columns = (MONTHLY_COLUMNS as readonly ColumnSpec[]).map((c) => ({ header: c.header, width: c.width, ...(c.format === 'money' ? { style: { numFmt: '0.00' } } : {}) }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
   for await (const batch of batches) {
@@ -139,7 +130,7 @@ export async function writeMonthlyXlsx(out: Writable, batches: AsyncIterable<Exp
           Number(r.arrivedOtherWan),
           Number(r.completedInvestmentWan),
           r.progress === null ? null : neutraliseCell(r.progress),
-          r.status === 'VERIFIED' ? '已核实' : '待核实',
+          r.status === 'VERIFIED' ? VERIFICATION_LABELS.VERIFIED : VERIFICATION_LABELS.SUBMITTED,
         ])
         .commit();
     }
