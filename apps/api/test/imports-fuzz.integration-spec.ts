@@ -110,6 +110,17 @@ describe('imports: fuzzing', () => {
     );
   });
 
+  it('reads a formula’s number cell as Excel shows it (fuzz seed 1282243705: 2.7199999999999998 is 2.72)', async () => {
+    const row: Cell[] = [projects[1].projectNo, '2025-06', 2 + 72 / 100, null, 0, '2.72', '进展顺利', '待核实'];
+    const body = await importChecked(await xlsx([MONTHLY_HEADER, row]), 'formula.xlsx', 1);
+    expect(body.errors).toBeUndefined();
+    const rows = await t.query(
+      `SELECT r.arrived_equity_wan::text AS equity, r.completed_investment_wan::text AS completed FROM monthly_reports r JOIN projects p ON p.id = r.project_id WHERE p.project_no = $1 AND r.month = '2025-06'`,
+      [projects[1].projectNo],
+    );
+    expect(rows).toEqual([{ equity: '2.72', completed: '2.72' }]);
+  });
+
   it('never fails with a 5xx on random CSV text, quotes and line breaks included', async () => {
     const text = fc.array(fc.oneof(fc.string({ maxLength: 10, unit: 'grapheme' }), fc.constantFrom('"', '""', ',', '\r\n', '\n', '\r', MONTHLY_HEADER.join(','))), { maxLength: 30 });
     await fc.assert(

@@ -28,11 +28,15 @@ export function limitedText(cell: CellValue | undefined, label: string, max: num
   return value;
 }
 
-/** 1234.5 (a number cell) → '1234.50'; '1,234.5' and '1234.5' (text) likewise; more than 2 decimals is refused. */
+/**
+ * 1234.5 (a number cell) → '1234.50'; '1,234.5' and '1234.5' (text) likewise; more than 2 decimals is refused.
+ * A number cell is read as Excel shows it, at 15 significant digits: a formula's 2.7199999999999998
+ * is the 2.72 the user sees, not a value with 16 decimals.
+ */
 export function money(cell: CellValue | undefined, label: string): Parsed<string> {
   if (typeof cell === 'number') {
     if (!Number.isFinite(cell)) return new Problem(`${label}应为数字（单位：万元，最多 2 位小数）`);
-    return canonical(numberText(cell), label);
+    return canonical(numberText(excelNumber(cell)), label);
   }
   if (typeof cell === 'boolean' || cell instanceof Date) return new Problem(`${label}应为数字（单位：万元，最多 2 位小数）`);
   const value = text(cell);
@@ -45,6 +49,11 @@ function canonical(value: string, label: string): Parsed<string> {
   if (problem) return new Problem(problem);
   const [whole, fraction = ''] = value.split('.');
   return `${whole}.${fraction.padEnd(2, '0')}`;
+}
+
+/** A number as Excel keeps and shows it: 15 significant digits (2.7199999999999998 → 2.72). */
+export function excelNumber(n: number): number {
+  return Number(n.toPrecision(15));
 }
 
 /** A number's exact decimal text without an exponent: 1e-7 → '0.0000001', 1.5e21 → '1500000000000000000000'. */

@@ -1,0 +1,24 @@
+import { excelNumber, isProblem, money, numberText } from './cells';
+
+describe('import cells: money', () => {
+  it('reads a number cell at Excel’s 15 significant digits before the 2-decimal check', () => {
+    // what Excel writes for =2+0.72 and similar formula results (fuzz seed 1282243705)
+    expect(2 + 72 / 100).toBe(2.7199999999999998);
+    expect(money(2 + 72 / 100, '本月到位资金')).toBe('2.72');
+    expect(money(0.1 + 0.2, '本月到位资金')).toBe('0.30');
+    expect(money(99999 + 99 / 100, '本月到位资金')).toBe('99999.99');
+    expect(excelNumber(1234567.8900000001)).toBe(1234567.89);
+  });
+
+  it('still refuses a third decimal that Excel shows', () => {
+    const result = money(1.234, '本月到位资金');
+    expect(isProblem(result) && result.message).toBe('本月到位资金最多保留 2 位小数');
+    const formula = money(2.7249999999999996, '本月到位资金');
+    expect(isProblem(formula) && formula.message).toBe('本月到位资金最多保留 2 位小数');
+  });
+
+  it('writes numbers without an exponent', () => {
+    expect(numberText(1e-7)).toBe('0.0000001');
+    expect(numberText(1.5e21)).toBe('1500000000000000000000');
+  });
+});
