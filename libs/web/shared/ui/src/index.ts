@@ -3,3 +3,4 @@ export * from './lib/page-header';
 export * from './lib/pipes';
 export * from './lib/viewport';
 export * from './lib/unsaved-changes';
+export * from './lib/form-dialog/form-dialog';

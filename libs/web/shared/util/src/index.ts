@@ -4,3 +4,4 @@ export * from './lib/download';
 export * from './lib/format';
 export * from './lib/money';
 export * from './lib/product';
+export * from './lib/save-action';

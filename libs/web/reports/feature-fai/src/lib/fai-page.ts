@@ -16,7 +16,7 @@ import { NzSwitchModule } from 'ng-zorro-antd/switch';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { catchError, of, switchMap, tap } from 'rxjs';
-import { FaiApi } from './fai.api';
+import { FaiApi } from '@zhaoshang/web/reports/data-access';
 import { type FaiBasis, FaiGrid } from './fai-grid';
 
 export const FAI_CONFLICT_MESSAGE = '数据已被他人修改，请重新加载后再录入';

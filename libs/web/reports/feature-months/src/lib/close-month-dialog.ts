@@ -4,7 +4,7 @@ import { apiErrorCode, apiErrorMessage } from '@zhaoshang/web/shared/util';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzModalModule } from 'ng-zorro-antd/modal';
-import { MonthsApi } from './months.api';
+import { MonthsApi } from '@zhaoshang/web/reports/data-access';
 import { closeWarning } from './month-text';
 
 /** 月结: says what is still open in the month, then freezes it. */

@@ -16,7 +16,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { catchError, of, switchMap, tap } from 'rxjs';
 import { CloseMonthDialog } from './close-month-dialog';
-import { MonthsApi } from './months.api';
+import { MonthsApi } from '@zhaoshang/web/reports/data-access';
 import { ReopenMonthDialog } from './reopen-month-dialog';
 import { notVerifiedCount } from './month-text';
 

@@ -8,7 +8,7 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzModalModule } from 'ng-zorro-antd/modal';
-import { MonthsApi } from './months.api';
+import { MonthsApi } from '@zhaoshang/web/reports/data-access';
 import { REOPEN_REASON_MAX_LENGTH } from './month-text';
 
 /** 重新打开 a closed month: only with a reason, which goes to the audit log. */

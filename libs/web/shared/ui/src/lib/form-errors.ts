@@ -92,3 +92,8 @@ export function validateAll(form: FormGroup): boolean {
   }
   return form.valid;
 }
+
+/** A SaveAction `error` handler: the API's messages on the form's fields, what is left for the alert. */
+export function serverErrorsOn(form: FormGroup, fieldToControl: Record<string, string> = {}): (error: unknown) => string | null {
+  return (error) => applyServerErrors(form, error, fieldToControl);
+}

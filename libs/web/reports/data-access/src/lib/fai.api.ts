@@ -3,7 +3,9 @@ import { Injectable, inject } from '@angular/core';
 import type { FaiTotalDto, FaiTotalsInput } from '@zhaoshang/shared/domain';
 import { API_V1, callerShowsErrors } from '@zhaoshang/web/shared/data-access';
 import type { Observable } from 'rxjs';
-import type { FaiSaveItem } from './fai-grid';
+
+/** One month's figure; `version` is the one the user saw (absent for a month without one). */
+export type FaiSaveItem = FaiTotalsInput['items'][number] & { version?: number };
 
 export interface FaiSaveResult {
   created: number;
