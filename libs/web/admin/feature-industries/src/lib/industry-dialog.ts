@@ -1,15 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, untracked } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import type { IndustryDto } from '@zhaoshang/shared/domain';
 import { IndustriesApi } from '@zhaoshang/web/admin/data-access';
-import { FirstErrorPipe, applyServerErrors, setServerError, validateAll } from '@zhaoshang/web/shared/ui';
-import { apiErrorBody, apiErrorCode, apiErrorMessage } from '@zhaoshang/web/shared/util';
-import { NzAlertModule } from 'ng-zorro-antd/alert';
-import { NzButtonModule } from 'ng-zorro-antd/button';
+import { FirstErrorPipe, FormDialog, applyServerErrors, setServerError, validateAll } from '@zhaoshang/web/shared/ui';
+import { apiErrorBody, apiErrorCode, apiErrorMessage, saveAction } from '@zhaoshang/web/shared/util';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
-import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzSwitchModule } from 'ng-zorro-antd/switch';
 import { INDUSTRY_CODE_RULE, industryForm } from './industry-form';
 
@@ -18,62 +15,51 @@ export type IndustryDialogTarget = { mode: 'create'; sortOrder: number } | { mod
 
 @Component({
   selector: 'zs-industry-dialog',
-  imports: [ReactiveFormsModule, NzAlertModule, NzButtonModule, NzFormModule, NzInputModule, NzInputNumberModule, NzModalModule, NzSwitchModule, FirstErrorPipe],
+  imports: [ReactiveFormsModule, NzFormModule, NzInputModule, NzInputNumberModule, NzSwitchModule, FirstErrorPipe, FormDialog],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <nz-modal [nzVisible]="target() !== null" [nzTitle]="title()" [nzFooter]="footer" [nzMaskClosable]="false" (nzOnCancel)="closed.emit()">
-      <ng-container *nzModalContent>
-        @if (conflict(); as message) {
-          <nz-alert class="dialog-alert" nzType="warning" nzShowIcon [nzMessage]="message" [nzAction]="reloadAction" data-testid="industry-form-conflict" />
-          <ng-template #reloadAction>
-            <button nz-button nzSize="small" type="button" (click)="reloadRequested.emit()" data-testid="industry-form-reload">重新加载</button>
-          </ng-template>
+    <zs-form-dialog
+      [open]="target() !== null"
+      [title]="title()"
+      [action]="saver"
+      formId="industry-form"
+      [submitText]="isCreate() ? '创建' : '保存'"
+      testId="industry-form"
+      (cancelled)="closed.emit()"
+      (reload)="reloadRequested.emit()"
+    >
+      <form nz-form nzLayout="vertical" [formGroup]="form" (ngSubmit)="submit()" novalidate id="industry-form">
+        <nz-form-item>
+          <nz-form-label [nzRequired]="isCreate()" nzFor="ind-code">代码</nz-form-label>
+          <nz-form-control [nzErrorTip]="tip" [nzExtra]="isCreate() ? codeRule : '代码创建后不能修改'">
+            <input nz-input id="ind-code" formControlName="code" autocomplete="off" autocapitalize="characters" spellcheck="false" data-testid="industry-form-code" />
+          </nz-form-control>
+        </nz-form-item>
+        <nz-form-item>
+          <nz-form-label nzRequired nzFor="ind-name">名称</nz-form-label>
+          <nz-form-control [nzErrorTip]="tip" nzExtra="括号内可注明细分领域，例如：新能源（风电、光伏、储能、氢能）">
+            <input nz-input id="ind-name" formControlName="name" autocomplete="off" data-testid="industry-form-name" />
+          </nz-form-control>
+        </nz-form-item>
+        <nz-form-item>
+          <nz-form-label nzRequired nzFor="ind-sort">排序号</nz-form-label>
+          <nz-form-control [nzErrorTip]="tip" nzExtra="数字小的排在前面">
+            <nz-input-number nzId="ind-sort" formControlName="sortOrder" [nzMin]="0" [nzMax]="9999" [nzStep]="10" [nzPrecision]="0" data-testid="industry-form-sort-order" />
+          </nz-form-control>
+        </nz-form-item>
+        @if (!isCreate()) {
+          <nz-form-item>
+            <nz-form-label nzFor="ind-active">启用</nz-form-label>
+            <nz-form-control nzExtra="停用的类别不能再用于新项目，已有项目不受影响">
+              <nz-switch id="ind-active" formControlName="active" nzCheckedChildren="启用" nzUnCheckedChildren="停用" data-testid="industry-form-active" />
+            </nz-form-control>
+          </nz-form-item>
         }
-        @if (error(); as message) {
-          <nz-alert class="dialog-alert" nzType="error" nzShowIcon [nzMessage]="message" data-testid="industry-form-error" />
-        }
-        <form nz-form nzLayout="vertical" [formGroup]="form" (ngSubmit)="submit()" novalidate id="industry-form">
-          <nz-form-item>
-            <nz-form-label [nzRequired]="isCreate()" nzFor="ind-code">代码</nz-form-label>
-            <nz-form-control [nzErrorTip]="tip" [nzExtra]="isCreate() ? codeRule : '代码创建后不能修改'">
-              <input nz-input id="ind-code" formControlName="code" autocomplete="off" autocapitalize="characters" spellcheck="false" data-testid="industry-form-code" />
-            </nz-form-control>
-          </nz-form-item>
-          <nz-form-item>
-            <nz-form-label nzRequired nzFor="ind-name">名称</nz-form-label>
-            <nz-form-control [nzErrorTip]="tip" nzExtra="括号内可注明细分领域，例如：新能源（风电、光伏、储能、氢能）">
-              <input nz-input id="ind-name" formControlName="name" autocomplete="off" data-testid="industry-form-name" />
-            </nz-form-control>
-          </nz-form-item>
-          <nz-form-item>
-            <nz-form-label nzRequired nzFor="ind-sort">排序号</nz-form-label>
-            <nz-form-control [nzErrorTip]="tip" nzExtra="数字小的排在前面">
-              <nz-input-number nzId="ind-sort" formControlName="sortOrder" [nzMin]="0" [nzMax]="9999" [nzStep]="10" [nzPrecision]="0" data-testid="industry-form-sort-order" />
-            </nz-form-control>
-          </nz-form-item>
-          @if (!isCreate()) {
-            <nz-form-item>
-              <nz-form-label nzFor="ind-active">启用</nz-form-label>
-              <nz-form-control nzExtra="停用的类别不能再用于新项目，已有项目不受影响">
-                <nz-switch id="ind-active" formControlName="active" nzCheckedChildren="启用" nzUnCheckedChildren="停用" data-testid="industry-form-active" />
-              </nz-form-control>
-            </nz-form-item>
-          }
-        </form>
-      </ng-container>
-    </nz-modal>
-    <ng-template #footer>
-      <button nz-button type="button" (click)="closed.emit()">取消</button>
-      <button nz-button nzType="primary" type="submit" form="industry-form" [disabled]="conflict() !== null" [nzLoading]="submitting()" data-testid="industry-form-submit">
-        {{ isCreate() ? '创建' : '保存' }}
-      </button>
-    </ng-template>
+      </form>
+    </zs-form-dialog>
     <ng-template #tip let-control>{{ control.errors | zsFirstError }}</ng-template>
   `,
   styles: `
-    .dialog-alert {
-      margin-bottom: 16px;
-    }
     nz-input-number {
       width: 160px;
     }
@@ -94,9 +80,7 @@ export class IndustryDialog {
     const target = this.target();
     return target?.mode === 'edit' ? `编辑产业类别 ${target.industry.code}` : '新建产业类别';
   });
-  protected readonly submitting = signal(false);
-  protected readonly error = signal<string | null>(null);
-  protected readonly conflict = signal<string | null>(null);
+  protected readonly saver = saveAction();
 
   constructor() {
     effect(() => {
@@ -111,38 +95,31 @@ export class IndustryDialog {
 
   protected submit(): void {
     const target = this.target();
-    if (!target || this.submitting() || !validateAll(this.form)) return;
+    if (!target || this.saver.saving() || !validateAll(this.form)) return;
     const value = this.form.getRawValue();
     const sortOrder = value.sortOrder ?? 0;
     const request =
       target.mode === 'create'
         ? this.api.create({ code: value.code.trim(), name: value.name.trim(), sortOrder })
         : this.api.update(target.industry.code, { name: value.name.trim(), sortOrder, active: value.active, version: target.industry.version });
-    this.submitting.set(true);
-    this.error.set(null);
-    request.subscribe({
+    this.saver.run(request, {
       next: (industry) => {
-        this.submitting.set(false);
         this.saved.emit(industry);
         this.closed.emit();
       },
-      error: (error: unknown) => {
-        this.submitting.set(false);
-        const code = apiErrorCode(error);
-        if (code === 'VERSION_CONFLICT') {
-          this.conflict.set(apiErrorMessage(error));
-        } else if (code === 'CONFLICT' && !apiErrorBody(error)?.details?.length) {
+      error: (error) => {
+        // a taken code: the only unique field of an industry
+        if (apiErrorCode(error) === 'CONFLICT' && !apiErrorBody(error)?.details?.length) {
           setServerError(this.form.controls.code, apiErrorMessage(error));
-        } else {
-          this.error.set(applyServerErrors(this.form, error));
+          return null;
         }
+        return applyServerErrors(this.form, error);
       },
     });
   }
 
   private fill(target: IndustryDialogTarget): void {
-    this.conflict.set(null);
-    this.error.set(null);
+    this.saver.reset();
     if (target.mode === 'create') {
       this.form.reset({ code: '', name: '', sortOrder: target.sortOrder, active: true });
       this.form.controls.code.enable({ emitEvent: false });

@@ -16,8 +16,7 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { ResetPasswordDialog } from './reset-password-dialog';
 import { ROLE_TAG_COLORS } from './role-tag';
-import { UserCreateDialog } from './user-create-dialog';
-import { UserEditDialog } from './user-edit-dialog';
+import { UserDialog, type UserDialogTarget } from './user-dialog';
 
 @Component({
   selector: 'zs-users-page',
@@ -33,8 +32,7 @@ import { UserEditDialog } from './user-edit-dialog';
     DateTimePipe,
     PageHeader,
     ResetPasswordDialog,
-    UserCreateDialog,
-    UserEditDialog,
+    UserDialog,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './users-page.html',
@@ -66,8 +64,7 @@ export class UsersPage {
     );
   });
 
-  protected readonly creating = signal(false);
-  protected readonly editing = signal<UserDto | null>(null);
+  protected readonly dialog = signal<UserDialogTarget | null>(null);
   protected readonly resetting = signal<UserDto | null>(null);
   protected readonly toggling = signal<string | null>(null);
 

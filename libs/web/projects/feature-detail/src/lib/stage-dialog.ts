@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, untracked } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { type FormControl, NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import {
@@ -14,14 +14,12 @@ import {
 } from '@zhaoshang/shared/domain';
 import { ProjectsApi } from '@zhaoshang/web/projects/data-access';
 import { StageTag } from '@zhaoshang/web/projects/ui';
-import { FirstErrorPipe, applyServerErrors, setServerError, zsValidators } from '@zhaoshang/web/shared/ui';
-import { apiErrorCode, apiErrorMessage, fromIsoDate, toIsoDate } from '@zhaoshang/web/shared/util';
+import { FirstErrorPipe, FormDialog, serverErrorsOn, setServerError, zsValidators } from '@zhaoshang/web/shared/ui';
+import { fromIsoDate, saveAction, toIsoDate } from '@zhaoshang/web/shared/util';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
-import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
-import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { map } from 'rxjs';
 import { stageMoveCheck, stageMovePlan, stageMoveRequest, stageTargets } from './stage-move';
@@ -43,127 +41,96 @@ const SERVER_FIELDS: Record<string, string> = {
 /** 变更阶段: pick the target; the dialog asks for exactly what that move needs. */
 @Component({
   selector: 'zs-stage-dialog',
-  imports: [ReactiveFormsModule, NzAlertModule, NzButtonModule, NzDatePickerModule, NzFormModule, NzInputModule, NzModalModule, NzSelectModule, FirstErrorPipe, StageTag],
+  imports: [ReactiveFormsModule, NzAlertModule, NzDatePickerModule, NzFormModule, NzInputModule, NzSelectModule, FirstErrorPipe, FormDialog, StageTag],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <nz-modal [nzVisible]="project() !== null" nzTitle="变更阶段" [nzFooter]="footer" [nzMaskClosable]="false" (nzOnCancel)="closed.emit()" nzWidth="560px">
-      <ng-container *nzModalContent>
+    <zs-form-dialog
+      [open]="project() !== null"
+      title="变更阶段"
+      [action]="saver"
+      formId="stage-form"
+      [submitText]="plan()?.kind === 'TERMINATE' ? '终止项目' : plan()?.kind === 'CORRECTION' ? '确认更正' : '确认变更'"
+      [danger]="plan()?.kind === 'TERMINATE'"
+      [submitDisabled]="targets().length === 0"
+      width="560px"
+      testId="stage-dialog"
+      reloadTestId="version-conflict-reload"
+      (cancelled)="closed.emit()"
+      (reload)="reload.emit()"
+    >
+      <p class="intro" zsDialogIntro>
+        <span class="intro__name">{{ project()?.name }}</span>
+        当前阶段
         @if (project(); as p) {
-          <p class="intro">
-            <span class="intro__name">{{ p.name }}</span>
-            当前阶段 <zs-stage-tag [stage]="p.stage" />
-          </p>
-          @if (conflict(); as message) {
-            <nz-alert class="alert" nzType="warning" nzShowIcon [nzMessage]="message" [nzAction]="reloadAction" data-testid="stage-dialog-conflict" />
-            <ng-template #reloadAction>
-              <button nz-button nzSize="small" type="button" (click)="reload.emit()" data-testid="version-conflict-reload">重新加载</button>
-            </ng-template>
-          }
-          @if (error(); as message) {
-            <nz-alert class="alert" nzType="error" nzShowIcon [nzMessage]="message" data-testid="stage-dialog-error" />
-          }
-          @if (targets().length === 0) {
-            <nz-alert class="alert" nzType="info" nzShowIcon nzMessage="已终止的项目只能由市级人员或管理员更正（退回到原阶段）。" />
-          } @else {
-            <form nz-form nzLayout="vertical" [formGroup]="form" (ngSubmit)="submit()" (keydown.enter)="enterInPicker($event)" novalidate id="stage-form">
+          <zs-stage-tag [stage]="p.stage" />
+        }
+      </p>
+      @if (targets().length === 0) {
+        <nz-alert class="alert" nzType="info" nzShowIcon nzMessage="已终止的项目只能由市级人员或管理员更正（退回到原阶段）。" />
+      } @else {
+        <form nz-form nzLayout="vertical" [formGroup]="form" (ngSubmit)="submit()" (keydown.enter)="enterInPicker($event)" novalidate id="stage-form">
+          <nz-form-item>
+            <nz-form-label nzRequired nzFor="stage-target">变更为</nz-form-label>
+            <nz-form-control [nzErrorTip]="tip">
+              <nz-select nzId="stage-target" formControlName="to" nzPlaceHolder="请选择目标阶段" data-testid="stage-dialog-target">
+                @for (stage of targets(); track stage) {
+                  <nz-option [nzValue]="stage" [nzLabel]="targetLabel(stage)" />
+                }
+              </nz-select>
+            </nz-form-control>
+          </nz-form-item>
+
+          @if (plan(); as plan) {
+            @if (plan.kind === 'CORRECTION') {
+              <nz-alert
+                class="alert"
+                nzType="warning"
+                nzShowIcon
+                nzMessage="退回属于更正"
+                nzDescription="退回到较早的阶段是对错误登记的更正：只有市级人员或管理员可以操作，须写明原因，并记入变更记录；目标阶段之后的日期将被清除。"
+                data-testid="stage-dialog-correction-note"
+              />
+            }
+            @if (plan.kind === 'TERMINATE') {
+              <nz-alert class="alert" nzType="error" nzShowIcon nzMessage="终止后项目不再计入进度统计，已报送的数据保留。" />
+            }
+            @for (field of plan.dates; track field) {
               <nz-form-item>
-                <nz-form-label nzRequired nzFor="stage-target">变更为</nz-form-label>
+                <nz-form-label nzRequired [nzFor]="'stage-' + field">{{ dateLabels[field] }}</nz-form-label>
                 <nz-form-control [nzErrorTip]="tip">
-                  <nz-select nzId="stage-target" formControlName="to" nzPlaceHolder="请选择目标阶段" data-testid="stage-dialog-target">
-                    @for (stage of targets(); track stage) {
-                      <nz-option [nzValue]="stage" [nzLabel]="targetLabel(stage)" />
-                    }
-                  </nz-select>
+                  <nz-date-picker
+                    [nzId]="'stage-' + field"
+                    [formControl]="dateControl(field)"
+                    nzFormat="yyyy-MM-dd"
+                    [nzDisabledDate]="isFuture"
+                    nzPlaceHolder="YYYY-MM-DD"
+                    [attr.data-testid]="field === ownField() ? 'stage-dialog-date' : 'stage-dialog-date-' + field"
+                  />
                 </nz-form-control>
               </nz-form-item>
-
-              @if (plan(); as plan) {
-                @if (plan.kind === 'CORRECTION') {
-                  <nz-alert
-                    class="alert"
-                    nzType="warning"
-                    nzShowIcon
-                    nzMessage="退回属于更正"
-                    nzDescription="退回到较早的阶段是对错误登记的更正：只有市级人员或管理员可以操作，须写明原因，并记入变更记录；目标阶段之后的日期将被清除。"
-                    data-testid="stage-dialog-correction-note"
-                  />
-                }
-                @if (plan.kind === 'TERMINATE') {
-                  <nz-alert class="alert" nzType="error" nzShowIcon nzMessage="终止后项目不再计入进度统计，已报送的数据保留。" />
-                }
-                @for (field of plan.dates; track field) {
-                  <nz-form-item>
-                    <nz-form-label nzRequired [nzFor]="'stage-' + field">{{ dateLabels[field] }}</nz-form-label>
-                    <nz-form-control [nzErrorTip]="tip">
-                      <nz-date-picker
-                        [nzId]="'stage-' + field"
-                        [formControl]="dateControl(field)"
-                        nzFormat="yyyy-MM-dd"
-                        [nzDisabledDate]="isFuture"
-                        nzPlaceHolder="YYYY-MM-DD"
-                        [attr.data-testid]="field === ownField() ? 'stage-dialog-date' : 'stage-dialog-date-' + field"
-                      />
-                    </nz-form-control>
-                  </nz-form-item>
-                }
-                @if (plan.reason) {
-                  <nz-form-item>
-                    <nz-form-label nzRequired nzFor="stage-reason">{{ plan.reason === 'termination' ? '终止原因' : '更正原因' }}</nz-form-label>
-                    <nz-form-control [nzErrorTip]="tip">
-                      <textarea
-                        nz-input
-                        id="stage-reason"
-                        formControlName="reason"
-                        rows="3"
-                        [placeholder]="plan.reason === 'termination' ? '例如：投资方战略调整，项目取消' : '例如：开工日期误报，项目实际尚未开工'"
-                        data-testid="stage-dialog-reason"
-                      ></textarea>
-                    </nz-form-control>
-                  </nz-form-item>
-                }
-              }
-            </form>
+            }
+            @if (plan.reason) {
+              <nz-form-item>
+                <nz-form-label nzRequired nzFor="stage-reason">{{ plan.reason === 'termination' ? '终止原因' : '更正原因' }}</nz-form-label>
+                <nz-form-control [nzErrorTip]="tip">
+                  <textarea
+                    nz-input
+                    id="stage-reason"
+                    formControlName="reason"
+                    rows="3"
+                    [placeholder]="plan.reason === 'termination' ? '例如：投资方战略调整，项目取消' : '例如：开工日期误报，项目实际尚未开工'"
+                    data-testid="stage-dialog-reason"
+                  ></textarea>
+                </nz-form-control>
+              </nz-form-item>
+            }
           }
-        }
-      </ng-container>
-    </nz-modal>
-    <ng-template #footer>
-      <button nz-button type="button" (click)="closed.emit()">取消</button>
-      <button
-        nz-button
-        nzType="primary"
-        type="submit"
-        form="stage-form"
-        [nzDanger]="plan()?.kind === 'TERMINATE'"
-        [disabled]="conflict() !== null || targets().length === 0"
-        [nzLoading]="submitting()"
-        data-testid="stage-dialog-submit"
-      >
-        {{ plan()?.kind === 'TERMINATE' ? '终止项目' : plan()?.kind === 'CORRECTION' ? '确认更正' : '确认变更' }}
-      </button>
-    </ng-template>
+        </form>
+      }
+    </zs-form-dialog>
     <ng-template #tip let-control>{{ control.errors | zsFirstError }}</ng-template>
   `,
-  styles: `
-    .intro {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: 8px;
-      margin-bottom: 16px;
-      color: rgba(0, 0, 0, 0.65);
-    }
-    .intro__name {
-      color: rgba(0, 0, 0, 0.88);
-      font-weight: 500;
-    }
-    .alert {
-      margin-bottom: 16px;
-    }
-    nz-date-picker {
-      width: 100%;
-    }
-  `,
+  styleUrl: './stage-dialog.less',
 })
 export class StageDialog {
   /** the project to move; null keeps the dialog closed */
@@ -201,9 +168,7 @@ export class StageDialog {
     const to = this.to();
     return to && to !== 'NEGOTIATING' ? STAGE_MILESTONE[to] : null;
   });
-  protected readonly submitting = signal(false);
-  protected readonly error = signal<string | null>(null);
-  protected readonly conflict = signal<string | null>(null);
+  protected readonly saver = saveAction();
   protected readonly isFuture = (date: Date) => toIsoDate(date) > shanghaiToday();
 
   constructor() {
@@ -216,7 +181,7 @@ export class StageDialog {
       const project = this.project();
       if (!project || !to) return;
       for (const field of stageMovePlan(project.stage, to, project).dates) this.dateControl(field).setValue(fromIsoDate(project[field]));
-      this.error.set(null);
+      this.saver.error.set(null);
     });
   }
 
@@ -238,7 +203,7 @@ export class StageDialog {
   protected submit(): void {
     const project = this.project();
     const to = this.form.controls.to.value;
-    if (!project || this.submitting()) return;
+    if (!project || this.saver.saving()) return;
     if (!to) {
       setServerError(this.form.controls.to, '请选择目标阶段');
       return;
@@ -255,26 +220,17 @@ export class StageDialog {
       reason: value.reason,
     });
     const problems = stageMoveCheck(project, this.role(), request, shanghaiToday());
-    this.error.set(null);
+    this.saver.error.set(null);
     if (problems.length > 0) {
       this.showProblems(problems);
       return;
     }
-    this.submitting.set(true);
-    this.api.moveStage(project.id, request).subscribe({
+    this.saver.run(this.api.moveStage(project.id, request), {
       next: (moved) => {
-        this.submitting.set(false);
         this.saved.emit(moved);
         this.closed.emit();
       },
-      error: (error: unknown) => {
-        this.submitting.set(false);
-        if (apiErrorCode(error) === 'VERSION_CONFLICT') {
-          this.conflict.set(apiErrorMessage(error));
-          return;
-        }
-        this.error.set(applyServerErrors(this.form, error, SERVER_FIELDS));
-      },
+      error: serverErrorsOn(this.form, SERVER_FIELDS),
     });
   }
 
@@ -287,7 +243,7 @@ export class StageDialog {
       if (control) setServerError(control, message);
       else unplaced.push(message);
     }
-    if (unplaced.length > 0) this.error.set(unplaced.join('；'));
+    if (unplaced.length > 0) this.saver.error.set(unplaced.join('；'));
   }
 
   private controlFor(field: string, dates: MilestoneField[], reason: 'termination' | 'correction' | null) {
@@ -299,8 +255,7 @@ export class StageDialog {
 
   private reset(project: ProjectDetailDto): void {
     this.form.reset({ to: null, reason: '' });
-    this.error.set(null);
-    this.conflict.set(null);
+    this.saver.reset();
     // a single choice is made for the user
     const targets = stageTargets(project.stage, can(this.role(), 'projects:correct'));
     if (targets.length === 1) this.form.controls.to.setValue(targets[0]);

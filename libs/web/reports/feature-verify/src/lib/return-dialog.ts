@@ -1,58 +1,46 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input, output } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { RETURN_REASON_MAX_LENGTH } from '@zhaoshang/shared/domain';
-import { NzButtonModule } from 'ng-zorro-antd/button';
+import { FormDialog } from '@zhaoshang/web/shared/ui';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
-import { NzModalModule } from 'ng-zorro-antd/modal';
 
 /** 退回: the reason is required (≤ 200 characters) and shown to the district on the returned rows. */
 @Component({
   selector: 'zs-return-dialog',
-  imports: [ReactiveFormsModule, NzButtonModule, NzFormModule, NzInputModule, NzModalModule],
+  imports: [ReactiveFormsModule, NzFormModule, NzInputModule, FormDialog],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <nz-modal [nzVisible]="count() > 0" [nzTitle]="'退回月报（' + count() + ' 条）'" [nzFooter]="footer" [nzMaskClosable]="false" (nzOnCancel)="cancelled.emit()" nzWidth="520px">
-      <ng-container *nzModalContent>
-        <p class="intro">退回后由地区更正并重新提交。请写明退回原因，地区填报页面会显示该原因。</p>
-        <form nz-form nzLayout="vertical" id="return-form" (ngSubmit)="submit()" novalidate>
-          <nz-form-item>
-            <nz-form-label nzRequired nzFor="return-reason">退回原因</nz-form-label>
-            <nz-form-control [nzErrorTip]="reason.hasError('maxlength') ? '退回原因最多 ' + maxLength + ' 个字' : '请填写退回原因'">
-              <textarea
-                nz-input
-                id="return-reason"
-                [formControl]="reason"
-                rows="4"
-                placeholder="例如：银行贷款到位金额与放款凭证不符，请核对"
-                data-testid="return-dialog-reason"
-              ></textarea>
-            </nz-form-control>
-          </nz-form-item>
-          <div class="counter" [class.counter--over]="reason.value.length > maxLength">{{ reason.value.length }} / {{ maxLength }}</div>
-        </form>
-      </ng-container>
-      <ng-template #footer>
-        <button nz-button type="button" (click)="cancelled.emit()" data-testid="return-dialog-cancel">取消</button>
-        <button nz-button nzType="primary" nzDanger type="button" (click)="submit()" [nzLoading]="busy()" data-testid="return-dialog-submit">退回</button>
-      </ng-template>
-    </nz-modal>
+    <zs-form-dialog
+      [open]="count() > 0"
+      [title]="'退回月报（' + count() + ' 条）'"
+      [busy]="busy()"
+      submitText="退回"
+      [danger]="true"
+      testId="return-dialog"
+      (cancelled)="cancelled.emit()"
+      (submitted)="submit()"
+    >
+      <p class="intro">退回后由地区更正并重新提交。请写明退回原因，地区填报页面会显示该原因。</p>
+      <form nz-form nzLayout="vertical" id="return-form" (ngSubmit)="submit()" novalidate>
+        <nz-form-item>
+          <nz-form-label nzRequired nzFor="return-reason">退回原因</nz-form-label>
+          <nz-form-control [nzErrorTip]="reason.hasError('maxlength') ? '退回原因最多 ' + maxLength + ' 个字' : '请填写退回原因'">
+            <textarea
+              nz-input
+              id="return-reason"
+              [formControl]="reason"
+              rows="4"
+              placeholder="例如：银行贷款到位金额与放款凭证不符，请核对"
+              data-testid="return-dialog-reason"
+            ></textarea>
+          </nz-form-control>
+        </nz-form-item>
+        <div class="counter" [class.counter--over]="reason.value.length > maxLength">{{ reason.value.length }} / {{ maxLength }}</div>
+      </form>
+    </zs-form-dialog>
   `,
-  styles: `
-    .intro {
-      margin: 0 0 12px;
-      color: rgba(0, 0, 0, 0.65);
-    }
-    .counter {
-      margin-top: -16px;
-      color: rgba(0, 0, 0, 0.45);
-      font-size: 12px;
-      text-align: right;
-    }
-    .counter--over {
-      color: #ff4d4f;
-    }
-  `,
+  styleUrl: './return-dialog.less',
 })
 export class ReturnDialog {
   /** how many reports are being returned; 0 closes the dialog */

@@ -72,6 +72,17 @@ describe('FormDialog', () => {
     expect(host.cancels()).toBe(1);
   });
 
+  it('shows the body again when opened a second time', async () => {
+    const { fixture, host } = await setup();
+    host.open.set(false);
+    await fixture.whenStable();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    host.open.set(true);
+    await fixture.whenStable();
+    expect(byTestId('name')).not.toBeNull();
+    expect(byTestId('intro')?.isConnected).toBe(true);
+  });
+
   it('submits the projected form by its id, or emits when there is none', async () => {
     const { fixture, host } = await setup();
     const submit = byTestId('demo-submit') as HTMLButtonElement;

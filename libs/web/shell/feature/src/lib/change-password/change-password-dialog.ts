@@ -1,66 +1,47 @@
-import { ChangeDetectionStrategy, Component, inject, model, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, model } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { passwordProblems } from '@zhaoshang/shared/domain';
 import { AuthService } from '@zhaoshang/web/auth/data-access';
-import { FirstErrorPipe, applyServerErrors, setServerError, validateAll, zsValidators } from '@zhaoshang/web/shared/ui';
-import { apiErrorBody } from '@zhaoshang/web/shared/util';
-import { NzAlertModule } from 'ng-zorro-antd/alert';
-import { NzButtonModule } from 'ng-zorro-antd/button';
+import { FirstErrorPipe, FormDialog, applyServerErrors, setServerError, validateAll, zsValidators } from '@zhaoshang/web/shared/ui';
+import { apiErrorBody, saveAction } from '@zhaoshang/web/shared/util';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzModalModule } from 'ng-zorro-antd/modal';
 
 @Component({
   selector: 'zs-change-password-dialog',
-  imports: [ReactiveFormsModule, NzAlertModule, NzButtonModule, NzFormModule, NzInputModule, NzModalModule, FirstErrorPipe],
+  imports: [ReactiveFormsModule, NzFormModule, NzInputModule, FirstErrorPipe, FormDialog],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <nz-modal [nzVisible]="open()" nzTitle="修改密码" [nzFooter]="footer" [nzMaskClosable]="false" (nzOnCancel)="close()">
-      <ng-container *nzModalContent>
-        @if (error(); as message) {
-          <nz-alert class="dialog-alert" nzType="error" nzShowIcon [nzMessage]="message" />
-        }
-        <form nz-form nzLayout="vertical" [formGroup]="form" (ngSubmit)="submit()" novalidate id="change-password-form">
-          <nz-form-item>
-            <nz-form-label nzRequired nzFor="cp-current">当前密码</nz-form-label>
-            <nz-form-control [nzErrorTip]="tip">
-              <nz-input-password>
-                <input nz-input id="cp-current" formControlName="currentPassword" autocomplete="current-password" data-testid="cp-current" />
-              </nz-input-password>
-            </nz-form-control>
-          </nz-form-item>
-          <nz-form-item>
-            <nz-form-label nzRequired nzFor="cp-new">新密码</nz-form-label>
-            <nz-form-control [nzErrorTip]="tip" nzExtra="至少 8 位，包含字母、数字、符号中的至少两类">
-              <nz-input-password>
-                <input nz-input id="cp-new" formControlName="newPassword" autocomplete="new-password" data-testid="cp-new" />
-              </nz-input-password>
-            </nz-form-control>
-          </nz-form-item>
-          <nz-form-item>
-            <nz-form-label nzRequired nzFor="cp-confirm">确认新密码</nz-form-label>
-            <nz-form-control [nzErrorTip]="tip">
-              <nz-input-password>
-                <input nz-input id="cp-confirm" formControlName="confirmPassword" autocomplete="new-password" data-testid="cp-confirm" />
-              </nz-input-password>
-            </nz-form-control>
-          </nz-form-item>
-        </form>
-      </ng-container>
-    </nz-modal>
-    <ng-template #footer>
-      <button nz-button type="button" (click)="close()">取消</button>
-      <button nz-button nzType="primary" type="submit" form="change-password-form" [nzLoading]="submitting()" data-testid="cp-submit">
-        确定修改
-      </button>
-    </ng-template>
+    <zs-form-dialog [open]="open()" title="修改密码" [action]="saver" formId="change-password-form" submitText="确定修改" testId="cp" (cancelled)="close()">
+      <form nz-form nzLayout="vertical" [formGroup]="form" (ngSubmit)="submit()" novalidate id="change-password-form">
+        <nz-form-item>
+          <nz-form-label nzRequired nzFor="cp-current">当前密码</nz-form-label>
+          <nz-form-control [nzErrorTip]="tip">
+            <nz-input-password>
+              <input nz-input id="cp-current" formControlName="currentPassword" autocomplete="current-password" data-testid="cp-current" />
+            </nz-input-password>
+          </nz-form-control>
+        </nz-form-item>
+        <nz-form-item>
+          <nz-form-label nzRequired nzFor="cp-new">新密码</nz-form-label>
+          <nz-form-control [nzErrorTip]="tip" nzExtra="至少 8 位，包含字母、数字、符号中的至少两类">
+            <nz-input-password>
+              <input nz-input id="cp-new" formControlName="newPassword" autocomplete="new-password" data-testid="cp-new" />
+            </nz-input-password>
+          </nz-form-control>
+        </nz-form-item>
+        <nz-form-item>
+          <nz-form-label nzRequired nzFor="cp-confirm">确认新密码</nz-form-label>
+          <nz-form-control [nzErrorTip]="tip">
+            <nz-input-password>
+              <input nz-input id="cp-confirm" formControlName="confirmPassword" autocomplete="new-password" data-testid="cp-confirm" />
+            </nz-input-password>
+          </nz-form-control>
+        </nz-form-item>
+      </form>
+    </zs-form-dialog>
     <ng-template #tip let-control>{{ control.errors | zsFirstError }}</ng-template>
-  `,
-  styles: `
-    .dialog-alert {
-      margin-bottom: 16px;
-    }
   `,
 })
 export class ChangePasswordDialog {
@@ -68,8 +49,7 @@ export class ChangePasswordDialog {
 
   private readonly auth = inject(AuthService);
   private readonly messages = inject(NzMessageService);
-  protected readonly submitting = signal(false);
-  protected readonly error = signal<string | null>(null);
+  protected readonly saver = saveAction();
   protected readonly form = inject(NonNullableFormBuilder).group({
     currentPassword: ['', [zsValidators.required('请输入当前密码')]],
     newPassword: ['', [zsValidators.required('请输入新密码'), zsValidators.check(passwordProblems)]],
@@ -81,31 +61,27 @@ export class ChangePasswordDialog {
   }
 
   protected submit(): void {
-    if (this.submitting() || !validateAll(this.form)) return;
+    if (this.saver.saving() || !validateAll(this.form)) return;
     const { currentPassword, newPassword } = this.form.getRawValue();
-    this.submitting.set(true);
-    this.error.set(null);
-    this.auth.changePassword({ currentPassword, newPassword }).subscribe({
+    this.saver.run(this.auth.changePassword({ currentPassword, newPassword }), {
       next: () => {
-        this.submitting.set(false);
         this.messages.success('密码已修改，下次登录请使用新密码');
         this.close();
       },
-      error: (error: unknown) => {
-        this.submitting.set(false);
+      error: (error) => {
         const body = apiErrorBody(error);
         if (body?.error === 'INVALID_CREDENTIALS') {
           setServerError(this.form.controls.currentPassword, body.message);
-          return;
+          return null;
         }
-        this.error.set(applyServerErrors(this.form, error));
+        return applyServerErrors(this.form, error);
       },
     });
   }
 
   protected close(): void {
     this.open.set(false);
-    this.error.set(null);
+    this.saver.reset();
     this.form.reset();
   }
 }

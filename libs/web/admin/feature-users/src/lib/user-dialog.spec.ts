@@ -3,18 +3,19 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import type { RegionDto, UserDto } from '@zhaoshang/shared/domain';
-import { UserCreateDialog } from './user-create-dialog';
+import type { CreateUserForm } from './user-form';
+import { UserDialog, type UserDialogTarget } from './user-dialog';
 
 const regions: RegionDto[] = [{ code: '150525', name: '奈曼旗', shortName: '奈曼', parentCode: '150500', sortOrder: 6 }];
 
 @Component({
   selector: 'zs-host',
-  imports: [UserCreateDialog],
+  imports: [UserDialog],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `<zs-user-create-dialog [(open)]="open" [regions]="regions" (created)="created.set($event)" />`,
+  template: `<zs-user-dialog [target]="target()" [regions]="regions" (created)="created.set($event)" (closed)="target.set(null)" />`,
 })
 class Host {
-  readonly open = signal(true);
+  readonly target = signal<UserDialogTarget | null>({ mode: 'create' });
   readonly regions = regions;
   readonly created = signal<UserDto | null>(null);
 }
@@ -26,9 +27,9 @@ async function setup() {
   TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
   const fixture = TestBed.createComponent(Host);
   await fixture.whenStable();
-  const dialog = fixture.debugElement.children[0].componentInstance as UserCreateDialog;
+  const dialog = fixture.debugElement.children[0].componentInstance as UserDialog;
   // the form is the dialog's own; filling it directly keeps the test about rules, not about nz-select clicks
-  const form = (dialog as unknown as { form: UserCreateDialog['form'] }).form;
+  const form = (dialog as unknown as { createForm: CreateUserForm }).createForm;
   const submit = async () => {
     byTestId('user-form-submit')?.click();
     await fixture.whenStable();
@@ -36,7 +37,7 @@ async function setup() {
   return { fixture, form, submit, backend: TestBed.inject(HttpTestingController) };
 }
 
-describe('UserCreateDialog', () => {
+describe('UserDialog', () => {
   afterEach(() => overlay()?.replaceChildren());
 
   it('asks for a region only when the role is district staff, and requires it then', async () => {
@@ -69,6 +70,32 @@ describe('UserCreateDialog', () => {
     await fixture.whenStable();
     expect(form.controls.username.errors).toEqual({ server: '用户名 wangfang 已存在' });
     expect(overlay().textContent).toContain('用户名 wangfang 已存在');
-    expect(fixture.componentInstance.open()).toBe(true);
+    expect(fixture.componentInstance.target()).toEqual({ mode: 'create' });
+  });
+
+  it('edits an existing user and, after a version conflict, reloads it', async () => {
+    const { fixture, backend } = await setup();
+    const user: UserDto = {
+      id: 'u7', username: 'nm_liqiang', displayName: '李强', role: 'DISTRICT_STAFF', regionCode: '150525', regionName: '奈曼旗',
+      disabled: false, version: 3, lastLoginAt: null, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
+    };
+    fixture.componentInstance.target.set(null);
+    await fixture.whenStable();
+    fixture.componentInstance.target.set({ mode: 'edit', user });
+    await fixture.whenStable();
+    expect(byTestId('user-form-username')).toBeNull();
+    expect(overlay().textContent).toContain('编辑用户 nm_liqiang');
+    byTestId('user-form-submit')?.click();
+    await fixture.whenStable();
+    const request = backend.expectOne({ method: 'PATCH', url: '/api/v1/users/u7' });
+    expect(request.request.body).toMatchObject({ displayName: '李强', version: 3 });
+    request.flush({ statusCode: 409, error: 'VERSION_CONFLICT', message: '该用户已被他人修改，请重新加载' }, { status: 409, statusText: 'Conflict' });
+    await fixture.whenStable();
+    expect(byTestId('user-form-conflict')?.textContent).toContain('该用户已被他人修改');
+    byTestId('user-form-reload')?.click();
+    backend.expectOne({ method: 'GET', url: '/api/v1/users/u7' }).flush({ ...user, displayName: '李强强', version: 4 });
+    await fixture.whenStable();
+    expect(byTestId('user-form-conflict')).toBeNull();
+    expect((byTestId('user-form-display-name') as HTMLInputElement).value).toBe('李强强');
   });
 });
