@@ -4,18 +4,15 @@ import { FormsModule } from '@angular/forms';
 import { type FaiTotalDto, can, monthOf, shanghaiToday } from '@zhaoshang/shared/domain';
 import { AuthService } from '@zhaoshang/web/auth/data-access';
 import { RegionsStore } from '@zhaoshang/web/shared/data-access';
-import { PageHeader, WanPipe, injectIsPhone } from '@zhaoshang/web/shared/ui';
-import { apiErrorCode, apiErrorMessage, formatCount } from '@zhaoshang/web/shared/util';
+import { GridAlerts, GridSaveBar, PageHeader, WanPipe, editableGrid, injectIsPhone } from '@zhaoshang/web/shared/ui';
+import { formatCount } from '@zhaoshang/web/shared/util';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
-import { NzButtonModule } from 'ng-zorro-antd/button';
-import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSwitchModule } from 'ng-zorro-antd/switch';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
-import { catchError, of, switchMap, tap } from 'rxjs';
 import { FaiApi } from '@zhaoshang/web/reports/data-access';
 import { type FaiBasis, FaiGrid } from './fai-grid';
 
@@ -30,7 +27,7 @@ export function faiYears(today: string = shanghaiToday()): number[] {
 /** 固定资产投资: a year's FAI totals by region and month; editors type them in (monthly or 1–N月累计). */
 @Component({
   selector: 'zs-fai-page',
-  imports: [FormsModule, NzAlertModule, NzButtonModule, NzIconModule, NzInputModule, NzSelectModule, NzSwitchModule, NzTableModule, NzTooltipModule, PageHeader, WanPipe],
+  imports: [FormsModule, NzAlertModule, NzInputModule, NzSelectModule, NzSwitchModule, NzTableModule, NzTooltipModule, GridAlerts, GridSaveBar, PageHeader, WanPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './fai-page.html',
   styleUrl: './fai-page.less',
@@ -48,16 +45,11 @@ export class FaiPage {
   protected readonly year = signal(this.years[0]);
   protected readonly basis = signal<FaiBasis>('MONTH');
   private readonly totals = signal<FaiTotalDto[]>([]);
-  private readonly reloads = signal(0);
-  private readonly request = computed(() => ({ year: this.year(), reload: this.reloads() }));
   private readonly thisMonth = monthOf(shanghaiToday());
 
+  protected readonly editor = editableGrid<FaiGrid>({ conflictMessage: FAI_CONFLICT_MESSAGE, invalidMessage: '请先更正标红的金额' });
   /** the grid as loaded; edits replace it with a new one */
-  protected readonly grid = signal<FaiGrid | null>(null);
-  protected readonly loading = signal(false);
-  protected readonly saving = signal(false);
-  protected readonly error = signal<string | null>(null);
-  protected readonly conflict = signal(false);
+  protected readonly grid = this.editor.grid;
   protected readonly monthHeads = Array.from({ length: 12 }, (_, i) => `${i + 1}月`);
   protected readonly problemsText = computed(() => {
     const problems = this.grid()?.problems ?? [];
@@ -67,17 +59,10 @@ export class FaiPage {
 
   constructor() {
     this.regions.ensureLoaded();
-    toObservable(this.request)
-      .pipe(
-        tap(() => this.loading.set(true)),
-        switchMap(({ year }) => this.api.list(year).pipe(catchError(() => of(null)))),
-        takeUntilDestroyed(),
-      )
-      .subscribe((totals) => {
-        this.loading.set(false);
-        if (totals) this.totals.set(totals);
-        this.rebuild();
-      });
+    this.editor.load(this.year, (year) => this.api.list(year), (totals) => {
+      if (totals) this.totals.set(totals);
+      this.rebuild();
+    });
     // the regions may arrive after the figures
     toObservable(this.regions.regions)
       .pipe(takeUntilDestroyed())
@@ -95,43 +80,17 @@ export class FaiPage {
 
   protected edit(regionCode: string, month: string, event: Event): void {
     const text = (event.target as HTMLInputElement).value;
-    this.grid.update((grid) => grid?.withEdit(regionCode, month, text) ?? null);
-  }
-
-  protected discard(): void {
-    this.grid.update((grid) => grid?.discard() ?? null);
-    this.error.set(null);
-  }
-
-  protected reload(): void {
-    this.conflict.set(false);
-    this.error.set(null);
-    this.reloads.update((n) => n + 1);
+    this.editor.edit((grid) => grid.withEdit(regionCode, month, text));
   }
 
   protected save(): void {
-    const grid = this.grid();
-    if (!grid || this.saving() || !grid.hasChanges) return;
-    if (!grid.valid) {
-      this.error.set('请先更正标红的金额');
-      return;
-    }
-    this.saving.set(true);
-    this.error.set(null);
-    this.conflict.set(false);
-    this.api.save(grid.basis, grid.changes).subscribe({
-      next: (result) => {
-        this.saving.set(false);
+    this.editor.save(
+      (grid) => this.api.save(grid.basis, grid.changes),
+      (result) => {
         this.messages.success(`已保存：新增 ${formatCount(result.created)} 个，更新 ${formatCount(result.updated)} 个，不变 ${formatCount(result.unchanged)} 个`);
-        this.reload();
+        this.editor.reload();
       },
-      error: (error: unknown) => {
-        this.saving.set(false);
-        const conflict = apiErrorCode(error) === 'VERSION_CONFLICT';
-        this.conflict.set(conflict);
-        this.error.set(conflict ? FAI_CONFLICT_MESSAGE : apiErrorMessage(error));
-      },
-    });
+    );
   }
 
   protected monthNumber(month: string): number {

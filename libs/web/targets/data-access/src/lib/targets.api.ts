@@ -1,9 +1,9 @@
-import { HttpClient, HttpErrorResponse, HttpParams } from '@angular/common/http';
+import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { TargetDto, TargetItemInput, TargetProgressResponse, TargetsWriteRequest, TargetsWriteResult } from '@zhaoshang/shared/domain';
 import { API_V1, callerShowsErrors } from '@zhaoshang/web/shared/data-access';
-import { contentDispositionFileName, saveBlob } from '@zhaoshang/web/shared/util';
-import { type Observable, catchError, from, map, switchMap, throwError } from 'rxjs';
+import { type DownloadedFile, asDownload } from '@zhaoshang/web/shared/util';
+import type { Observable } from 'rxjs';
 
 /** 目标任务 (annual targets), their completion, and the 月调度表 download. */
 @Injectable({ providedIn: 'root' })
@@ -28,41 +28,9 @@ export class TargetsApi {
     return this.http.get<TargetProgressResponse>(`${this.base}/progress`, { params });
   }
 
-  /**
-   * Downloads the 月调度表 of a month (.xlsx) and hands it to the browser under the name the server
-   * proposes; emits that name. Errors arrive as the API's JSON (read out of the blob) for the caller to show.
-   */
-  downloadDispatchTable(month: string): Observable<string> {
-    return this.http
-      .get(`${API_V1}/dispatch-table`, { params: new HttpParams().set('month', month), responseType: 'blob', observe: 'response', context: callerShowsErrors() })
-      .pipe(
-        map((response) => {
-          const fileName = contentDispositionFileName(response.headers.get('content-disposition')) ?? `月调度表-${month}.xlsx`;
-          saveBlob(response.body ?? new Blob(), fileName);
-          return fileName;
-        }),
-        catchError((error: unknown) => from(readBlobError(error)).pipe(switchMap((readable) => throwError(() => readable)))),
-      );
+  /** The 月调度表 of a month (.xlsx) under the name the server proposes. Errors arrive as the API's JSON (read out of the blob). */
+  downloadDispatchTable(month: string): Observable<DownloadedFile> {
+    const response$ = this.http.get(`${API_V1}/dispatch-table`, { params: new HttpParams().set('month', month), responseType: 'blob', observe: 'response', context: callerShowsErrors() });
+    return asDownload(response$, `月调度表-${month}.xlsx`);
   }
-}
-
-/** A failed blob request carries the API's error JSON as a Blob: parse it so its message can be shown. */
-async function readBlobError(error: unknown): Promise<unknown> {
-  if (!(error instanceof HttpErrorResponse) || !(error.error instanceof Blob)) return error;
-  try {
-    const body: unknown = JSON.parse(await blobText(error.error));
-    return new HttpErrorResponse({ error: body, headers: error.headers, status: error.status, statusText: error.statusText, url: error.url ?? undefined });
-  } catch {
-    return error;
-  }
-}
-
-/** FileReader rather than Blob.text(): the latter is missing in some browsers' older versions and in jsdom. */
-function blobText(blob: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsText(blob);
-  });
 }

@@ -14,9 +14,9 @@ import {
 } from '@zhaoshang/shared/domain';
 import { AuthService } from '@zhaoshang/web/auth/data-access';
 import { RegionsStore } from '@zhaoshang/web/shared/data-access';
-import { type HoldsUnsavedChanges, PageHeader, WanPipe, injectIsPhone, warnBeforeUnload } from '@zhaoshang/web/shared/ui';
+import { GridAlerts, GridSaveBar, type HoldsUnsavedChanges, PageHeader, WanPipe, editableGrid, injectIsPhone, warnBeforeUnload } from '@zhaoshang/web/shared/ui';
 import { TargetsApi } from '@zhaoshang/web/targets/data-access';
-import { apiErrorCode, apiErrorMessage, formatCount } from '@zhaoshang/web/shared/util';
+import { apiErrorMessage, downloadAction, formatCount } from '@zhaoshang/web/shared/util';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -29,7 +29,7 @@ import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTableModule } from 'ng-zorro-antd/table';
-import { catchError, of, switchMap, tap } from 'rxjs';
+import { catchError, of, switchMap } from 'rxjs';
 import { TargetsGrid, formatRate, formatTargetFigure, progressPercent, progressTone, timeProgress } from './targets-grid';
 
 export const TARGETS_CONFLICT_MESSAGE = '目标已被他人修改，请重新加载后再修改';
@@ -66,6 +66,8 @@ const TONE_COLORS = { done: '#52c41a', onTrack: '#1677ff', behind: '#fa8c16', no
     NzSelectModule,
     NzSpinModule,
     NzTableModule,
+    GridAlerts,
+    GridSaveBar,
     PageHeader,
     WanPipe,
   ],
@@ -98,13 +100,9 @@ export class TargetsPage implements HoldsUnsavedChanges {
   });
 
   private readonly targets = signal<TargetDto[]>([]);
-  private readonly reloads = signal(0);
-  protected readonly grid = signal<TargetsGrid | null>(null);
-  protected readonly loading = signal(false);
-  protected readonly saving = signal(false);
-  protected readonly downloading = signal(false);
-  protected readonly error = signal<string | null>(null);
-  protected readonly conflict = signal(false);
+  protected readonly editor = editableGrid<TargetsGrid>({ conflictMessage: TARGETS_CONFLICT_MESSAGE, invalidMessage: '请先更正标红的目标值', discardOnReload: true });
+  protected readonly grid = this.editor.grid;
+  protected readonly dispatchTable = downloadAction();
   protected readonly progress = signal<TargetProgressResponse | null>(null);
   protected readonly progressLoading = signal(false);
   protected readonly progressError = signal<string | null>(null);
@@ -125,21 +123,14 @@ export class TargetsPage implements HoldsUnsavedChanges {
 
   constructor() {
     this.regions.ensureLoaded();
-    toObservable(computed(() => ({ year: this.year(), reload: this.reloads() })))
-      .pipe(
-        tap(() => this.loading.set(true)),
-        switchMap(({ year }) => this.api.list(year).pipe(catchError(() => of(null)))),
-        takeUntilDestroyed(),
-      )
-      .subscribe((targets) => {
-        this.loading.set(false);
-        if (targets) this.targets.set(targets);
-        this.rebuild();
-      });
+    this.editor.load(this.year, (year) => this.api.list(year), (targets) => {
+      if (targets) this.targets.set(targets);
+      this.rebuild();
+    });
     toObservable(this.regions.regions)
       .pipe(takeUntilDestroyed())
       .subscribe(() => this.rebuild());
-    toObservable(computed(() => ({ view: this.view(), year: this.year(), month: this.month(), reload: this.reloads() })))
+    toObservable(computed(() => ({ view: this.view(), year: this.year(), month: this.month(), reload: this.editor.reloadCount() })))
       .pipe(
         switchMap(({ view, year, month }) => {
           if (view !== 'progress' || month === null) return of(undefined);
@@ -184,59 +175,25 @@ export class TargetsPage implements HoldsUnsavedChanges {
 
   protected edit(regionCode: string, indicator: TargetIndicator, event: Event): void {
     const text = (event.target as HTMLInputElement).value;
-    this.grid.update((grid) => grid?.withEdit(regionCode, indicator, text) ?? null);
-  }
-
-  protected discard(): void {
-    this.grid.update((grid) => grid?.discard() ?? null);
-    this.error.set(null);
-  }
-
-  protected reload(): void {
-    this.conflict.set(false);
-    this.error.set(null);
-    this.grid.update((grid) => grid?.discard() ?? null);
-    this.reloads.update((n) => n + 1);
+    this.editor.edit((grid) => grid.withEdit(regionCode, indicator, text));
   }
 
   protected save(): void {
-    const grid = this.grid();
-    if (!grid || this.saving() || !grid.hasChanges) return;
-    if (!grid.valid) {
-      this.error.set('请先更正标红的目标值');
-      return;
-    }
-    this.saving.set(true);
-    this.error.set(null);
-    this.conflict.set(false);
-    this.api.save(grid.year, grid.changes).subscribe({
-      next: (result) => {
-        this.saving.set(false);
+    this.editor.save(
+      (grid) => this.api.save(grid.year, grid.changes),
+      (result, grid) => {
         this.messages.success(`已保存：新增 ${formatCount(result.created)} 项，修改 ${formatCount(result.updated)} 项，删除 ${formatCount(result.deleted)} 项`);
         this.targets.set(result.items);
         this.grid.set(new TargetsGrid(grid.year, this.regions.regions(), result.items));
-        this.reloads.update((n) => n + 1);
+        this.editor.reload();
       },
-      error: (error: unknown) => {
-        this.saving.set(false);
-        const conflict = apiErrorCode(error) === 'VERSION_CONFLICT';
-        this.conflict.set(conflict);
-        this.error.set(conflict ? TARGETS_CONFLICT_MESSAGE : apiErrorMessage(error));
-      },
-    });
+    );
   }
 
   protected downloadDispatchTable(): void {
     const month = this.month();
-    if (!month || this.downloading()) return;
-    this.downloading.set(true);
-    this.api.downloadDispatchTable(month).subscribe({
-      next: () => this.downloading.set(false),
-      error: (error: unknown) => {
-        this.downloading.set(false);
-        this.messages.error(apiErrorMessage(error));
-      },
-    });
+    if (!month) return;
+    this.dispatchTable.run(this.api.downloadDispatchTable(month), { error: (error) => this.messages.error(apiErrorMessage(error)) });
   }
 
   protected isCount(indicator: TargetIndicator): boolean {
