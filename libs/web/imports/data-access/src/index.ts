@@ -1,4 +1,3 @@
-export * from './lib/download';
 export * from './lib/import-errors';
 export * from './lib/import-flow.store';
 export * from './lib/import-state';

@@ -2,8 +2,8 @@ import { HttpClient, type HttpEvent, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { IMPORT_KIND_LABELS, type ImportKind, type ImportProgress, type ImportResult } from '@zhaoshang/shared/domain';
 import { API_V1, callerShowsErrors } from '@zhaoshang/web/shared/data-access';
+import { type DownloadedFile, asDownload } from '@zhaoshang/web/shared/util';
 import type { Observable } from 'rxjs';
-import { type DownloadedFile, asDownload } from './download';
 
 export interface ImportRequest {
   file: File;

@@ -1,12 +1,11 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { type Capability, IMPORT_KINDS, IMPORT_KIND_LABELS, type ImportKind, can } from '@zhaoshang/shared/domain';
 import { AuthService } from '@zhaoshang/web/auth/data-access';
 import { IMPORT_ACCEPT, ImportFlowStore, ImportsApi, importErrorMessage, isImportFileName } from '@zhaoshang/web/imports/data-access';
 import { PageHeader, injectIsPhone } from '@zhaoshang/web/shared/ui';
-import { formatCount, saveBlob } from '@zhaoshang/web/shared/util';
+import { formatCount, downloadAction } from '@zhaoshang/web/shared/util';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -64,7 +63,6 @@ export class ImportPage {
   protected readonly store = inject(ImportFlowStore);
   private readonly api = inject(ImportsApi);
   private readonly messages = inject(NzMessageService);
-  private readonly destroyRef = inject(DestroyRef);
   private readonly user = inject(AuthService).currentUser;
 
   protected readonly isPhone = injectIsPhone();
@@ -75,8 +73,8 @@ export class ImportPage {
   protected readonly kindHint = computed(() => KIND_HINTS[this.store.kind()]);
   protected readonly templateText = computed(() => templateButtonText(this.store.kind()));
   protected readonly resultLinks = computed(() => RESULT_LINKS[this.store.kind()].filter((link) => can(this.user()?.role, link.capability)));
-  protected readonly downloadingTemplate = signal(false);
-  protected readonly downloadingReport = signal(false);
+  protected readonly downloadingTemplate = downloadAction();
+  protected readonly downloadingReport = downloadAction();
 
   protected readonly stepStatus = computed(() => {
     const state = this.store.state();
@@ -124,40 +122,13 @@ export class ImportPage {
 
   protected downloadTemplate(): void {
     const kind = this.store.kind();
-    this.downloadingTemplate.set(true);
-    this.api
-      .template(kind)
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: ({ blob, fileName }) => {
-          this.downloadingTemplate.set(false);
-          saveBlob(blob, fileName);
-        },
-        error: (error: unknown) => {
-          this.downloadingTemplate.set(false);
-          this.messages.error(importErrorMessage(error, kind));
-        },
-      });
+    this.downloadingTemplate.run(this.api.template(kind), { error: (error) => this.messages.error(importErrorMessage(error, kind)) });
   }
 
   protected downloadErrorReport(): void {
     const file = this.store.file();
     const kind = this.store.kind();
-    if (!file || this.downloadingReport()) return;
-    this.downloadingReport.set(true);
-    this.api
-      .errorReport(file, kind)
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: ({ blob, fileName }) => {
-          this.downloadingReport.set(false);
-          saveBlob(blob, fileName);
-          this.messages.success(`已下载 ${fileName}`);
-        },
-        error: (error: unknown) => {
-          this.downloadingReport.set(false);
-          this.messages.error(importErrorMessage(error, kind));
-        },
-      });
+    if (!file || this.downloadingReport.busy()) return;
+    this.downloadingReport.run(this.api.errorReport(file, kind), { saved: (fileName) => this.messages.success(`已下载 ${fileName}`), error: (error) => this.messages.error(importErrorMessage(error, kind)) });
   }
 }

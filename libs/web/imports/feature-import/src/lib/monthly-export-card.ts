@@ -1,11 +1,10 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { addMonths, monthOf, shanghaiToday } from '@zhaoshang/shared/domain';
 import { AuthService } from '@zhaoshang/web/auth/data-access';
 import { ImportsApi } from '@zhaoshang/web/imports/data-access';
 import { RegionsStore } from '@zhaoshang/web/shared/data-access';
-import { apiErrorMessage, fromIsoMonth, saveBlob, toIsoMonth } from '@zhaoshang/web/shared/util';
+import { apiErrorMessage, fromIsoMonth, downloadAction, toIsoMonth } from '@zhaoshang/web/shared/util';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -60,7 +59,7 @@ export function defaultExportRange(today: string = shanghaiToday()): [string, st
       @if (error(); as message) {
         <nz-alert class="alert" nzType="error" nzShowIcon [nzMessage]="message" />
       }
-      <button nz-button nzType="primary" nzBlock type="button" [nzLoading]="exporting()" [disabled]="!valid()" (click)="export()" data-testid="monthly-export-submit">
+      <button nz-button nzType="primary" nzBlock type="button" [nzLoading]="exporting.busy()" [disabled]="!valid()" (click)="export()" data-testid="monthly-export-submit">
         <nz-icon nzType="download" />导出月报（.xlsx）
       </button>
     </nz-card>
@@ -87,7 +86,6 @@ export function defaultExportRange(today: string = shanghaiToday()): [string, st
 export class MonthlyExportCard {
   private readonly api = inject(ImportsApi);
   private readonly messages = inject(NzMessageService);
-  private readonly destroyRef = inject(DestroyRef);
   private readonly user = inject(AuthService).currentUser;
   protected readonly regions = inject(RegionsStore);
 
@@ -95,7 +93,7 @@ export class MonthlyExportCard {
   protected readonly ownRegion = computed(() => (this.user()?.role === 'DISTRICT_STAFF' ? (this.user()?.regionCode ?? null) : null));
   protected readonly range = signal<Date[]>(defaultExportRange().map((m) => fromIsoMonth(m) as Date));
   protected readonly regionCode = signal(this.ownRegion() ?? '');
-  protected readonly exporting = signal(false);
+  protected readonly exporting = downloadAction();
   protected readonly error = signal<string | null>(null);
   protected readonly valid = computed(() => this.range().length === 2);
   private readonly thisMonth = monthOf(shanghaiToday());
@@ -111,22 +109,8 @@ export class MonthlyExportCard {
 
   protected export(): void {
     const [from, to] = this.range();
-    if (!from || !to || this.exporting()) return;
-    this.exporting.set(true);
+    if (!from || !to || this.exporting.busy()) return;
     this.error.set(null);
-    this.api
-      .exportMonthly({ from: toIsoMonth(from), to: toIsoMonth(to), regionCode: this.ownRegion() ?? (this.regionCode() || null) })
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: ({ blob, fileName }) => {
-          this.exporting.set(false);
-          saveBlob(blob, fileName);
-          this.messages.success(`已导出 ${fileName}`);
-        },
-        error: (error: unknown) => {
-          this.exporting.set(false);
-          this.error.set(apiErrorMessage(error));
-        },
-      });
+    this.exporting.run(this.api.exportMonthly({ from: toIsoMonth(from), to: toIsoMonth(to), regionCode: this.ownRegion() ?? (this.regionCode() || null) }), { saved: (fileName) => this.messages.success(`已导出 ${fileName}`), error: (error) => this.error.set(apiErrorMessage(error)) });
   }
 }

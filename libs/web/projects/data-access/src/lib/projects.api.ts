@@ -1,4 +1,4 @@
-import { HttpClient, HttpErrorResponse, HttpParams } from '@angular/common/http';
+import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   AuditEntryDto,
@@ -14,16 +14,11 @@ import type {
   UpdateProjectRequest,
 } from '@zhaoshang/shared/domain';
 import { API_V1, callerShowsErrors } from '@zhaoshang/web/shared/data-access';
-import { apiErrorBody, contentDispositionFileName } from '@zhaoshang/web/shared/util';
-import { type Observable, catchError, from, map, switchMap, throwError } from 'rxjs';
+import { type DownloadedFile, apiErrorBody, asDownload } from '@zhaoshang/web/shared/util';
+import type { Observable } from 'rxjs';
 import { projectQueryParams } from './project-query';
 
 export const HISTORY_PAGE_SIZE = 20;
-
-export interface DownloadedFile {
-  blob: Blob;
-  fileName: string;
-}
 
 /** The error code of a create refused because the project looks like an existing one. */
 export const LOOK_ALIKE_ERROR = 'LOOK_ALIKE';
@@ -47,13 +42,8 @@ export class ProjectsApi {
   /** The filtered, sorted list as .xlsx (no paging: all of it). Errors come back as the API's JSON. */
   export(query: ProjectSearchQuery): Observable<DownloadedFile> {
     const params = new HttpParams({ fromObject: projectQueryParams(query, { paging: false }) });
-    return this.http.get(`${this.base}/export`, { params, responseType: 'blob', observe: 'response', context: callerShowsErrors() }).pipe(
-      map((response) => ({
-        blob: response.body ?? new Blob(),
-        fileName: contentDispositionFileName(response.headers.get('Content-Disposition')) ?? defaultExportName(),
-      })),
-      catchError((error: unknown) => from(readBlobError(error)).pipe(switchMap((readable) => throwError(() => readable)))),
-    );
+    const response$ = this.http.get(`${this.base}/export`, { params, responseType: 'blob', observe: 'response', context: callerShowsErrors() });
+    return asDownload(response$, defaultExportName());
   }
 
   get(id: string): Observable<ProjectDetailDto> {
@@ -96,24 +86,4 @@ export class ProjectsApi {
 function defaultExportName(): string {
   const now = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10).replaceAll('-', '');
   return `招商项目清单-${now}.xlsx`;
-}
-
-/** A blob request's error body is a Blob: read it back into the API's JSON so that messages work. */
-async function readBlobError(error: unknown): Promise<unknown> {
-  if (!(error instanceof HttpErrorResponse) || !(error.error instanceof Blob)) return error;
-  try {
-    const body: unknown = JSON.parse(await blobText(error.error));
-    return new HttpErrorResponse({ error: body, headers: error.headers, status: error.status, statusText: error.statusText, url: error.url ?? undefined });
-  } catch {
-    return new HttpErrorResponse({ error: null, headers: error.headers, status: error.status, statusText: error.statusText, url: error.url ?? undefined });
-  }
-}
-
-function blobText(blob: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsText(blob);
-  });
 }

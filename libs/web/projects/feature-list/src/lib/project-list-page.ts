@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
@@ -25,7 +25,7 @@ import {
 import { StageTag } from '@zhaoshang/web/projects/ui';
 import { IndustriesStore, RegionsStore } from '@zhaoshang/web/shared/data-access';
 import { FirstErrorPipe, PageHeader, WanPipe, injectIsPhone } from '@zhaoshang/web/shared/ui';
-import { formatCount, formatMoney, saveBlob } from '@zhaoshang/web/shared/util';
+import { formatCount, formatMoney, downloadAction } from '@zhaoshang/web/shared/util';
 import { WarningDots } from '@zhaoshang/web/warnings/feature-list';
 import { NzBadgeModule } from 'ng-zorro-antd/badge';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -79,7 +79,6 @@ export class ProjectListPage {
   private readonly route = inject(ActivatedRoute);
   private readonly notifier = inject(ErrorNotifier);
   private readonly messages = inject(NzMessageService);
-  private readonly destroyRef = inject(DestroyRef);
   protected readonly regions = inject(RegionsStore);
   protected readonly industries = inject(IndustriesStore);
   protected readonly isPhone = injectIsPhone();
@@ -100,7 +99,7 @@ export class ProjectListPage {
   protected readonly query = toSignal(this.query$, { requireSync: true });
   protected readonly result = signal<ProjectSearchResponse | null>(null);
   protected readonly loading = signal(false);
-  protected readonly exporting = signal(false);
+  protected readonly exporting = downloadAction();
   /** phones show the filters only on request */
   protected readonly filtersOpen = signal(false);
   protected readonly filterCount = computed(() => activeFilterCount(this.query()));
@@ -175,22 +174,8 @@ export class ProjectListPage {
   }
 
   protected exportExcel(): void {
-    if (this.exporting()) return;
-    this.exporting.set(true);
-    this.api
-      .export(this.query())
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: ({ blob, fileName }) => {
-          this.exporting.set(false);
-          saveBlob(blob, fileName);
-          this.messages.success(`已导出 ${fileName}`);
-        },
-        error: (error: unknown) => {
-          this.exporting.set(false);
-          this.notifier.show(error);
-        },
-      });
+    if (this.exporting.busy()) return;
+    this.exporting.run(this.api.export(this.query()), { saved: (fileName) => this.messages.success(`已导出 ${fileName}`), error: (error) => this.notifier.show(error) });
   }
 
   /** 科尔沁左翼中旗 → 科左中旗: the table's columns stay narrow; the cell's title has the full name */

@@ -1,4 +1,4 @@
-import { HttpClient, HttpErrorResponse, HttpParams } from '@angular/common/http';
+import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   MonthOverview,
@@ -11,13 +11,8 @@ import type {
   SubmitReportsRequest,
 } from '@zhaoshang/shared/domain';
 import { API_V1, callerShowsErrors } from '@zhaoshang/web/shared/data-access';
-import { contentDispositionFileName } from '@zhaoshang/web/shared/util';
-import { type Observable, catchError, from, map, switchMap, throwError } from 'rxjs';
-
-export interface DownloadedReportFile {
-  blob: Blob;
-  fileName: string;
-}
+import { type DownloadedFile, asDownload } from '@zhaoshang/web/shared/util';
+import type { Observable } from 'rxjs';
 
 export interface ReportExportQuery {
   from: string;
@@ -62,43 +57,15 @@ export class ReportsApi {
   }
 
   /** The reports of a month range as .xlsx in the import template's layout. */
-  export(query: ReportExportQuery): Observable<DownloadedReportFile> {
+  export(query: ReportExportQuery): Observable<DownloadedFile> {
     const fromObject: Record<string, string> = { from: query.from, to: query.to };
     if (query.regionCode) fromObject['regionCode'] = query.regionCode;
-    return this.http
-      .get(`${this.base}/export`, { params: new HttpParams({ fromObject }), responseType: 'blob', observe: 'response', context: callerShowsErrors() })
-      .pipe(
-        map((response) => ({
-          blob: response.body ?? new Blob(),
-          fileName: contentDispositionFileName(response.headers.get('Content-Disposition')) ?? `月报-${query.from === query.to ? query.from : `${query.from}至${query.to}`}.xlsx`,
-        })),
-        catchError((error: unknown) => from(readBlobError(error)).pipe(switchMap((readable) => throwError(() => readable)))),
-      );
+    const response$ = this.http.get(`${this.base}/export`, { params: new HttpParams({ fromObject }), responseType: 'blob', observe: 'response', context: callerShowsErrors() });
+    return asDownload(response$, `月报-${query.from === query.to ? query.from : `${query.from}至${query.to}`}.xlsx`);
   }
 
   /** Each month of the year up to this one: close state and counts. */
   months(year: number): Observable<MonthOverview[]> {
     return this.http.get<MonthOverview[]>(`${API_V1}/months`, { params: new HttpParams().set('year', year) });
   }
-}
-
-/** A blob request's error body is a Blob: read it back into the API's JSON so that messages work. */
-async function readBlobError(error: unknown): Promise<unknown> {
-  if (!(error instanceof HttpErrorResponse) || !(error.error instanceof Blob)) return error;
-  let body: unknown = null;
-  try {
-    body = JSON.parse(await blobText(error.error));
-  } catch {
-    // not JSON: the status alone says what happened
-  }
-  return new HttpErrorResponse({ error: body, headers: error.headers, status: error.status, statusText: error.statusText, url: error.url ?? undefined });
-}
-
-function blobText(blob: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsText(blob);
-  });
 }

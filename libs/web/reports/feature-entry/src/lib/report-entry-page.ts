@@ -7,7 +7,7 @@ import { AuthService, ErrorNotifier } from '@zhaoshang/web/auth/data-access';
 import { ReportsApi, currentMonth, reportMonthFromUrl } from '@zhaoshang/web/reports/data-access';
 import { RegionsStore } from '@zhaoshang/web/shared/data-access';
 import { PageHeader, WanPipe } from '@zhaoshang/web/shared/ui';
-import { apiErrorBody, apiErrorCode, apiErrorMessage, fromIsoMonth, saveBlob, toIsoMonth } from '@zhaoshang/web/shared/util';
+import { apiErrorBody, apiErrorCode, apiErrorMessage, fromIsoMonth, downloadAction, toIsoMonth } from '@zhaoshang/web/shared/util';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
@@ -87,7 +87,7 @@ export class ReportEntryPage {
   protected readonly saveState = computed<SaveState>(() => this.saver()?.state() ?? { kind: 'idle' });
   protected readonly loading = signal(false);
   protected readonly submitting = signal(false);
-  protected readonly exporting = signal(false);
+  protected readonly exporting = downloadAction();
   /** the message of a refused save that needs the grid read again (conflict), else null */
   protected readonly reloadNeeded = signal<string | null>(null);
   private gridLoad: Subscription | null = null;
@@ -228,22 +228,8 @@ export class ReportEntryPage {
 
   protected exportExcel(): void {
     const selection = this.selection();
-    if (!selection || this.exporting()) return;
-    this.exporting.set(true);
-    this.api
-      .export({ from: selection.month, to: selection.month, regionCode: selection.regionCode })
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: ({ blob, fileName }) => {
-          this.exporting.set(false);
-          saveBlob(blob, fileName);
-          this.messages.success(`已导出 ${fileName}`);
-        },
-        error: (error: unknown) => {
-          this.exporting.set(false);
-          this.notifier.show(error);
-        },
-      });
+    if (!selection || this.exporting.busy()) return;
+    this.exporting.run(this.api.export({ from: selection.month, to: selection.month, regionCode: selection.regionCode }), { saved: (fileName) => this.messages.success(`已导出 ${fileName}`), error: (error) => this.notifier.show(error) });
   }
 
   protected saveTime(state: SaveState): string {

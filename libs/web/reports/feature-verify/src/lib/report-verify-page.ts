@@ -14,7 +14,7 @@ import {
 import { ErrorNotifier } from '@zhaoshang/web/auth/data-access';
 import { ReportsApi, currentMonth, reportMonthFromUrl } from '@zhaoshang/web/reports/data-access';
 import { DateTimePipe, PageHeader, WanPipe } from '@zhaoshang/web/shared/ui';
-import { apiErrorCode, apiErrorMessage, fromIsoMonth, saveBlob, toIsoMonth } from '@zhaoshang/web/shared/util';
+import { apiErrorCode, apiErrorMessage, fromIsoMonth, downloadAction, toIsoMonth } from '@zhaoshang/web/shared/util';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
@@ -80,7 +80,7 @@ export class ReportVerifyPage {
   protected readonly queue = signal<ReportQueueResponse | null>(null);
   protected readonly loading = signal(false);
   protected readonly busy = signal(false);
-  protected readonly exporting = signal(false);
+  protected readonly exporting = downloadAction();
   protected readonly conflict = signal<string | null>(null);
   /** the reports the return dialog is for; empty when it is closed */
   protected readonly returning = signal<{ id: string; version: number }[]>([]);
@@ -180,23 +180,9 @@ export class ReportVerifyPage {
   }
 
   protected exportExcel(): void {
-    if (this.exporting()) return;
+    if (this.exporting.busy()) return;
     const { month, regionCode } = this.query();
-    this.exporting.set(true);
-    this.api
-      .export({ from: month, to: month, regionCode })
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: ({ blob, fileName }) => {
-          this.exporting.set(false);
-          saveBlob(blob, fileName);
-          this.messages.success(`已导出 ${fileName}`);
-        },
-        error: (error: unknown) => {
-          this.exporting.set(false);
-          this.notifier.show(error);
-        },
-      });
+    this.exporting.run(this.api.export({ from: month, to: month, regionCode }), { saved: (fileName) => this.messages.success(`已导出 ${fileName}`), error: (error) => this.notifier.show(error) });
   }
 
   private verify(items: { id: string; version: number }[]): void {
