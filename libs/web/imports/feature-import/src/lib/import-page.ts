@@ -5,7 +5,7 @@ import { type Capability, IMPORT_KINDS, IMPORT_KIND_LABELS, type ImportKind, can
 import { AuthService } from '@zhaoshang/web/auth/data-access';
 import { IMPORT_ACCEPT, ImportFlowStore, ImportsApi, importErrorMessage, isImportFileName } from '@zhaoshang/web/imports/data-access';
 import { PageHeader, injectIsPhone } from '@zhaoshang/web/shared/ui';
-import { formatCount, downloadAction } from '@zhaoshang/web/shared/util';
+import { downloadAction, formatCount } from '@zhaoshang/web/shared/util';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';

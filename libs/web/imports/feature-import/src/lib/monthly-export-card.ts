@@ -4,7 +4,7 @@ import { addMonths, monthOf, shanghaiToday } from '@zhaoshang/shared/domain';
 import { AuthService } from '@zhaoshang/web/auth/data-access';
 import { ImportsApi } from '@zhaoshang/web/imports/data-access';
 import { RegionsStore } from '@zhaoshang/web/shared/data-access';
-import { apiErrorMessage, fromIsoMonth, downloadAction, toIsoMonth } from '@zhaoshang/web/shared/util';
+import { apiErrorMessage, downloadAction, fromIsoMonth, toIsoMonth } from '@zhaoshang/web/shared/util';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';

@@ -10,8 +10,8 @@ import {
   shanghaiToday,
 } from '@zhaoshang/shared/domain';
 import { ProjectsApi } from '@zhaoshang/web/projects/data-access';
-import { FirstErrorPipe, applyServerErrors } from '@zhaoshang/web/shared/ui';
-import { apiErrorCode, apiErrorMessage, fromIsoDate, toIsoDate } from '@zhaoshang/web/shared/util';
+import { FirstErrorPipe, serverErrorsOn } from '@zhaoshang/web/shared/ui';
+import { fromIsoDate, saveAction, toIsoDate } from '@zhaoshang/web/shared/util';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzBadgeModule } from 'ng-zorro-antd/badge';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -175,17 +175,17 @@ export class ApprovalsPanel {
     this.value();
     return approvalItems(this.form()).filter((a) => a.status !== 'DONE' && a.status !== 'NOT_REQUIRED').length;
   });
-  protected readonly saving = signal(false);
-  protected readonly error = signal<string | null>(null);
-  protected readonly conflict = signal<string | null>(null);
+  private readonly saver = saveAction();
+  protected readonly saving = this.saver.saving;
+  protected readonly error = this.saver.error;
+  protected readonly conflict = this.saver.conflict;
 
   constructor() {
     effect((onCleanup) => {
       const form = this.form();
       untracked(() => {
         this.dirty.set(false);
-        this.error.set(null);
-        this.conflict.set(null);
+        this.saver.reset();
       });
       const subscription = form.valueChanges.subscribe(() => {
         this.value.update((n) => n + 1);
@@ -219,22 +219,12 @@ export class ApprovalsPanel {
       row.controls.doneAt.updateValueAndValidity();
     }
     if (form.invalid) return;
-    this.saving.set(true);
-    this.error.set(null);
-    this.api.updateApprovals(this.project().id, { items: approvalItems(form), version: this.project().version }).subscribe({
+    this.saver.run(this.api.updateApprovals(this.project().id, { items: approvalItems(form), version: this.project().version }), {
       next: (updated) => {
-        this.saving.set(false);
         this.messages.success('手续已保存');
         this.saved.emit(updated);
       },
-      error: (error: unknown) => {
-        this.saving.set(false);
-        if (apiErrorCode(error) === 'VERSION_CONFLICT') {
-          this.conflict.set(apiErrorMessage(error));
-          return;
-        }
-        this.error.set(applyServerErrors(form, error, APPROVALS_SERVER_FIELDS));
-      },
+      error: serverErrorsOn(form, APPROVALS_SERVER_FIELDS),
     });
   }
 }

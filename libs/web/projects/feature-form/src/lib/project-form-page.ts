@@ -23,7 +23,7 @@ import { ProjectsApi, isLookAlikeError } from '@zhaoshang/web/projects/data-acce
 import { LookAlikeTable, StageTag } from '@zhaoshang/web/projects/ui';
 import { IndustriesStore, RegionsStore } from '@zhaoshang/web/shared/data-access';
 import { FirstErrorPipe, type HoldsUnsavedChanges, applyServerErrors, validateAll, warnBeforeUnload } from '@zhaoshang/web/shared/ui';
-import { apiErrorBody, apiErrorCode, apiErrorMessage, toIsoDate, toIsoMonth } from '@zhaoshang/web/shared/util';
+import { apiErrorBody, saveAction, toIsoDate, toIsoMonth } from '@zhaoshang/web/shared/util';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -35,7 +35,7 @@ import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzSwitchModule } from 'ng-zorro-antd/switch';
-import { catchError, debounceTime, distinctUntilChanged, filter, map, of, switchMap } from 'rxjs';
+import { catchError, debounceTime, distinctUntilChanged, filter, finalize, map, of, switchMap } from 'rxjs';
 import { LookAlikeDialog } from './look-alike-dialog';
 import {
   LIMITS,
@@ -117,9 +117,10 @@ export class ProjectFormPage implements HoldsUnsavedChanges {
   /** district staff register projects of their own region only */
   protected readonly regionFixed = computed(() => this.editing() || this.user()?.role === 'DISTRICT_STAFF');
 
-  protected readonly submitting = signal(false);
-  protected readonly error = signal<string | null>(null);
-  protected readonly conflict = signal<string | null>(null);
+  private readonly saver = saveAction();
+  protected readonly submitting = this.saver.saving;
+  protected readonly error = this.saver.error;
+  protected readonly conflict = this.saver.conflict;
   protected readonly reloading = signal(false);
 
   /** while typing: projects that look like this one (create only) */
@@ -176,28 +177,20 @@ export class ProjectFormPage implements HoldsUnsavedChanges {
       this.scrollToFirstError();
       return;
     }
-    this.error.set(null);
-    this.submitting.set(true);
     const project = this.project();
     const value = this.form.getRawValue();
     const request = project
       ? this.api.update(project.id, toUpdateRequest(value, project.version))
       : this.api.create(toCreateRequest(value, this.parentProject()?.projectNo ?? null, confirmLookAlike));
-    request.pipe(takeUntilDestroyed(this.destroyRef)).subscribe({
+    this.saver.run(request.pipe(takeUntilDestroyed(this.destroyRef), finalize(() => this.confirming.set(false))), {
       next: (saved) => {
-        this.submitting.set(false);
-        this.confirming.set(false);
         this.lookAlikeDialog.set(null);
         this.form.markAsPristine();
         this.messages.success(project ? '已保存' : `已创建项目 ${saved.projectNo}`);
         // the form is done with: Back from the project goes where the user came from, not here
         void this.router.navigate(['/projects', saved.id], { replaceUrl: true });
       },
-      error: (error: unknown) => {
-        this.submitting.set(false);
-        this.confirming.set(false);
-        this.failed(error);
-      },
+      error: (error) => this.failed(error),
     });
   }
 
@@ -222,19 +215,16 @@ export class ProjectFormPage implements HoldsUnsavedChanges {
     });
   }
 
-  private failed(error: unknown): void {
-    if (apiErrorCode(error) === 'VERSION_CONFLICT') {
-      this.conflict.set(apiErrorMessage(error));
-      return;
-    }
+  /** A refused save (but a version conflict): what the alert says. */
+  private failed(error: unknown): string | null {
     if (isLookAlikeError(error)) {
       this.showLookAlikes(error);
-      return;
+      return null;
     }
     this.lookAlikeDialog.set(null);
     const left = applyServerErrors(this.form, error);
-    this.error.set(left ?? '请按提示修改标红的内容');
     this.scrollToFirstError();
+    return left ?? '请按提示修改标红的内容';
   }
 
   private showLookAlikes(error: unknown): void {

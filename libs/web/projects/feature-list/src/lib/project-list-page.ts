@@ -25,7 +25,7 @@ import {
 import { StageTag } from '@zhaoshang/web/projects/ui';
 import { IndustriesStore, RegionsStore } from '@zhaoshang/web/shared/data-access';
 import { FirstErrorPipe, PageHeader, WanPipe, injectIsPhone } from '@zhaoshang/web/shared/ui';
-import { formatCount, formatMoney, downloadAction } from '@zhaoshang/web/shared/util';
+import { downloadAction, formatCount, formatMoney } from '@zhaoshang/web/shared/util';
 import { WarningDots } from '@zhaoshang/web/warnings/feature-list';
 import { NzBadgeModule } from 'ng-zorro-antd/badge';
 import { NzButtonModule } from 'ng-zorro-antd/button';

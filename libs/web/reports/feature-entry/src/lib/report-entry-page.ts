@@ -7,7 +7,7 @@ import { AuthService, ErrorNotifier } from '@zhaoshang/web/auth/data-access';
 import { ReportsApi, currentMonth, reportMonthFromUrl } from '@zhaoshang/web/reports/data-access';
 import { RegionsStore } from '@zhaoshang/web/shared/data-access';
 import { PageHeader, WanPipe } from '@zhaoshang/web/shared/ui';
-import { apiErrorBody, apiErrorCode, apiErrorMessage, fromIsoMonth, downloadAction, toIsoMonth } from '@zhaoshang/web/shared/util';
+import { apiErrorBody, apiErrorCode, apiErrorMessage, downloadAction, fromIsoMonth, saveAction, toIsoMonth } from '@zhaoshang/web/shared/util';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
@@ -28,7 +28,10 @@ export const STATUS_COLORS: Record<ReportStatus, string> = { DRAFT: 'default', S
 const COLUMN_LABELS = ['自有资金', '银行贷款', '其他资金', '完成投资', '形象进度'];
 
 /** Errors after which saving again cannot help: the grid must be read again. */
-const RELOAD_CODES = new Set(['VERSION_CONFLICT', 'MONTH_CLOSED', 'WRONG_STATUS']);
+const STALE = saveAction({
+  conflictCodes: ['MONTH_CLOSED', 'WRONG_STATUS'],
+  conflictMessage: (error) => (apiErrorCode(error) === 'VERSION_CONFLICT' ? '该月报已被他人修改，请重新加载后再填写' : apiErrorMessage(error)),
+});
 
 interface Selection {
   regionCode: string;
@@ -287,7 +290,7 @@ export class ReportEntryPage {
         this.saver.set(
           new Autosaver(model, {
             send: (batch) => this.api.saveDrafts({ regionCode: model.regionCode, month: model.month, items: batch.items }),
-            isFatal: (error) => RELOAD_CODES.has(apiErrorCode(error) ?? ''),
+            isFatal: (error) => STALE.isConflict(error),
             onError: (error, batch) => {
               const details = apiErrorBody(error)?.details ?? [];
               if (apiErrorCode(error) === 'VALIDATION_FAILED' && model.placeServerProblems(batch, details) > 0) return;
@@ -304,9 +307,7 @@ export class ReportEntryPage {
   }
 
   private showSaveError(error: unknown): void {
-    const code = apiErrorCode(error);
-    if (code === 'VERSION_CONFLICT') this.reloadNeeded.set('该月报已被他人修改，请重新加载后再填写');
-    else if (code && RELOAD_CODES.has(code)) this.reloadNeeded.set(apiErrorMessage(error));
+    if (STALE.isConflict(error)) this.reloadNeeded.set(STALE.conflictText(error));
     else this.notifier.show(error);
   }
 

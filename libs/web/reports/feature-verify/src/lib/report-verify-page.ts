@@ -14,7 +14,7 @@ import {
 import { ErrorNotifier } from '@zhaoshang/web/auth/data-access';
 import { ReportsApi, currentMonth, reportMonthFromUrl } from '@zhaoshang/web/reports/data-access';
 import { DateTimePipe, PageHeader, WanPipe } from '@zhaoshang/web/shared/ui';
-import { apiErrorCode, apiErrorMessage, fromIsoMonth, downloadAction, toIsoMonth } from '@zhaoshang/web/shared/util';
+import { apiErrorCode, apiErrorMessage, downloadAction, fromIsoMonth, saveAction, toIsoMonth } from '@zhaoshang/web/shared/util';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
@@ -23,14 +23,13 @@ import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { type Observable, catchError, distinctUntilChanged, of, switchMap, tap } from 'rxjs';
+import { type Observable, catchError, distinctUntilChanged, finalize, of, switchMap, tap } from 'rxjs';
 import { ReturnDialog } from './return-dialog';
 import { ReportSelection, isActionable } from './selection';
 
 /** `status=ALL` in the URL lists every status; no status means the default, 待核实. */
 export const ALL_STATUSES = 'ALL';
 const STATUS_COLORS: Record<ReportStatus, string> = { DRAFT: 'default', SUBMITTED: 'processing', VERIFIED: 'success', RETURNED: 'error' };
-const RELOAD_CODES = new Set(['VERSION_CONFLICT', 'WRONG_STATUS', 'MONTH_CLOSED']);
 
 type QueueRow = ReportQueueResponse['items'][number];
 
@@ -79,9 +78,14 @@ export class ReportVerifyPage {
 
   protected readonly queue = signal<ReportQueueResponse | null>(null);
   protected readonly loading = signal(false);
-  protected readonly busy = signal(false);
+  /** after these the queue must be read again: acting on it once more cannot help */
+  private readonly actions = saveAction({
+    conflictCodes: ['WRONG_STATUS', 'MONTH_CLOSED'],
+    conflictMessage: (error) => (apiErrorCode(error) === 'VERSION_CONFLICT' ? '月报已被他人修改或处理，请重新加载后再操作' : apiErrorMessage(error)),
+  });
+  protected readonly busy = this.actions.saving;
   protected readonly exporting = downloadAction();
-  protected readonly conflict = signal<string | null>(null);
+  protected readonly conflict = this.actions.conflict;
   /** the reports the return dialog is for; empty when it is closed */
   protected readonly returning = signal<{ id: string; version: number }[]>([]);
 
@@ -191,25 +195,14 @@ export class ReportVerifyPage {
   }
 
   private act(request: Observable<ReportsChanged>, done: (count: number) => string, after?: () => void): void {
-    if (this.busy()) return;
-    this.busy.set(true);
-    this.conflict.set(null);
-    request.pipe(takeUntilDestroyed(this.destroyRef)).subscribe({
+    this.actions.run(request.pipe(takeUntilDestroyed(this.destroyRef), finalize(() => after?.())), {
       next: ({ items }) => {
-        this.busy.set(false);
-        after?.();
         this.messages.success(done(items.length));
         this.reload();
       },
-      error: (error: unknown) => {
-        this.busy.set(false);
-        after?.();
-        const code = apiErrorCode(error);
-        if (code && RELOAD_CODES.has(code)) {
-          this.conflict.set(code === 'VERSION_CONFLICT' ? '月报已被他人修改或处理，请重新加载后再操作' : apiErrorMessage(error));
-        } else {
-          this.notifier.show(error);
-        }
+      error: (error) => {
+        this.notifier.show(error);
+        return null;
       },
     });
   }

@@ -4,8 +4,8 @@ import { apiErrorCode, apiErrorMessage } from './api-error';
 import { type DownloadedFile, saveBlob } from './download';
 
 export interface SaveActionOptions {
-  /** what a version conflict says; default: the API's own (Chinese) message */
-  conflictMessage?: string;
+  /** what a conflict says (a text, or one per error); default: the API's own (Chinese) message */
+  conflictMessage?: string | ((error: unknown) => string);
   /** codes that, like VERSION_CONFLICT, mean "what you see is stale: reload" (e.g. MONTH_CLOSED) */
   conflictCodes?: readonly string[];
 }
@@ -49,7 +49,7 @@ export class SaveAction {
         this.busy.set(false);
         if (this.isConflict(error)) {
           if (handlers.conflict) handlers.conflict(error);
-          else this.conflict.set(this.options.conflictMessage ?? apiErrorMessage(error));
+          else this.conflict.set(this.conflictText(error));
           return;
         }
         this.error.set(handlers.error ? handlers.error(error) : apiErrorMessage(error));
@@ -57,6 +57,13 @@ export class SaveAction {
     });
   }
 
+  /** The words for a conflict, for a caller that shows it itself. */
+  conflictText(error: unknown): string {
+    const message = this.options.conflictMessage;
+    return typeof message === 'function' ? message(error) : (message ?? apiErrorMessage(error));
+  }
+
+  /** Whether `error` means the data on screen is stale. */
   isConflict(error: unknown): boolean {
     const code = apiErrorCode(error);
     return code !== null && this.conflictCodes.has(code);

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { FormsModule } from '@angular/forms';
 import { WARNING_RULE_LABELS, WARNING_RULES, type WarningSettingField, type WarningSettingsResponse, warningSettingsProblems } from '@zhaoshang/shared/domain';
 import { type HoldsUnsavedChanges, PageHeader } from '@zhaoshang/web/shared/ui';
-import { apiErrorBody, apiErrorCode, apiErrorMessage } from '@zhaoshang/web/shared/util';
+import { apiErrorBody, apiErrorMessage, saveAction } from '@zhaoshang/web/shared/util';
 import { WarningsApi } from '@zhaoshang/web/warnings/data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -44,10 +44,11 @@ export class WarningSettingsPage implements HoldsUnsavedChanges {
   protected readonly loaded = signal<WarningSettingsResponse | null>(null);
   protected readonly draft = signal<SettingsDraft>({});
   protected readonly loading = signal(false);
-  protected readonly saving = signal(false);
+  private readonly saver = saveAction({ conflictMessage: SETTINGS_CONFLICT_MESSAGE });
+  protected readonly saving = this.saver.saving;
   protected readonly serverProblems = signal<Record<string, string>>({});
-  protected readonly error = signal<string | null>(null);
-  protected readonly conflict = signal(false);
+  protected readonly error = this.saver.error;
+  protected readonly conflict = this.saver.conflict;
 
   protected readonly problems = computed(() => ({ ...problemsByField(warningSettingsProblems(settingsOf(this.draft()))), ...this.serverProblems() }));
   protected readonly dirty = computed(() => {
@@ -104,26 +105,21 @@ export class WarningSettingsPage implements HoldsUnsavedChanges {
   protected save(): void {
     const loaded = this.loaded();
     if (!loaded || this.saving() || this.problemsCount() > 0) return;
-    this.saving.set(true);
-    this.error.set(null);
-    this.conflict.set(false);
-    this.api.saveSettings({ settings: settingsOf(this.draft()), version: loaded.version }).subscribe({
+    this.saver.run(this.api.saveSettings({ settings: settingsOf(this.draft()), version: loaded.version }), {
       next: (response) => {
-        this.saving.set(false);
         this.loaded.set(response);
         this.draft.set(draftOf(response.settings));
         this.messages.success('预警设置已保存，预警将按新设置评估');
       },
-      error: (error: unknown) => {
-        this.saving.set(false);
-        if (apiErrorCode(error) === 'VERSION_CONFLICT') {
-          this.conflict.set(true);
-          this.load();
-          return;
-        }
+      // someone else saved meanwhile: their settings are read, the alert says so
+      conflict: () => {
+        this.conflict.set(SETTINGS_CONFLICT_MESSAGE);
+        this.load();
+      },
+      error: (error) => {
         const details = apiErrorBody(error)?.details ?? [];
         if (details.length > 0) this.serverProblems.set(problemsByField(details.map((d) => ({ field: d.field, message: d.message }))));
-        this.error.set(apiErrorMessage(error));
+        return apiErrorMessage(error);
       },
     });
   }
