@@ -4,13 +4,14 @@ import type { IndustryDto } from '@zhaoshang/shared/domain';
 import { IndustriesApi } from '@zhaoshang/web/admin/data-access';
 import { ErrorNotifier } from '@zhaoshang/web/auth/data-access';
 import { injectIsPhone, PageHeader } from '@zhaoshang/web/shared/ui';
-import { apiErrorCode } from '@zhaoshang/web/shared/util';
+import { saveAction } from '@zhaoshang/web/shared/util';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzSwitchModule } from 'ng-zorro-antd/switch';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
+import { finalize } from 'rxjs';
 import { IndustryDialog, type IndustryDialogTarget } from './industry-dialog';
 import { nextSortOrder } from './industry-form';
 
@@ -46,6 +47,7 @@ export class IndustriesPage {
   protected readonly loading = signal(false);
   protected readonly dialog = signal<IndustryDialogTarget | null>(null);
   protected readonly toggling = signal<string | null>(null);
+  private readonly toggle = saveAction();
 
   constructor() {
     this.load();
@@ -92,16 +94,18 @@ export class IndustriesPage {
   protected toggleActive(industry: IndustryDto, active: boolean): void {
     if (this.toggling()) return;
     this.toggling.set(industry.code);
-    this.api.update(industry.code, { active, version: industry.version }).subscribe({
+    this.toggle.run(this.api.update(industry.code, { active, version: industry.version }).pipe(finalize(() => this.toggling.set(null))), {
       next: (saved) => {
-        this.toggling.set(null);
         this.industries.update((list) => list.map((i) => (i.code === saved.code ? saved : i)));
         this.messages.success(saved.active ? `已启用「${saved.name}」` : `已停用「${saved.name}」`);
       },
-      error: (error: unknown) => {
-        this.toggling.set(null);
+      conflict: (error) => {
         this.notifier.show(error);
-        if (apiErrorCode(error) === 'VERSION_CONFLICT') this.load();
+        this.load();
+      },
+      error: (error) => {
+        this.notifier.show(error);
+        return null;
       },
     });
   }

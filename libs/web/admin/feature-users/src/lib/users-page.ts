@@ -5,7 +5,7 @@ import { UsersApi } from '@zhaoshang/web/admin/data-access';
 import { RegionsStore } from '@zhaoshang/web/shared/data-access';
 import { AuthService, ErrorNotifier } from '@zhaoshang/web/auth/data-access';
 import { DateTimePipe, injectIsPhone, PageHeader } from '@zhaoshang/web/shared/ui';
-import { apiErrorCode } from '@zhaoshang/web/shared/util';
+import { saveAction } from '@zhaoshang/web/shared/util';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
@@ -14,6 +14,7 @@ import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
+import { finalize } from 'rxjs';
 import { ResetPasswordDialog } from './reset-password-dialog';
 import { ROLE_TAG_COLORS } from './role-tag';
 import { UserDialog, type UserDialogTarget } from './user-dialog';
@@ -67,6 +68,7 @@ export class UsersPage {
   protected readonly dialog = signal<UserDialogTarget | null>(null);
   protected readonly resetting = signal<UserDto | null>(null);
   protected readonly toggling = signal<string | null>(null);
+  private readonly toggle = saveAction();
 
   constructor() {
     this.regions.ensureLoaded();
@@ -94,18 +96,21 @@ export class UsersPage {
   }
 
   protected toggleDisabled(user: UserDto): void {
+    if (this.toggling()) return;
     this.toggling.set(user.id);
-    this.api.update(user.id, { disabled: !user.disabled, version: user.version }).subscribe({
+    this.toggle.run(this.api.update(user.id, { disabled: !user.disabled, version: user.version }).pipe(finalize(() => this.toggling.set(null))), {
       next: (updated) => {
-        this.toggling.set(null);
         this.onSaved(updated);
         this.messages.success(updated.disabled ? `已停用 ${updated.displayName}` : `已启用 ${updated.displayName}`);
       },
-      error: (error: unknown) => {
-        this.toggling.set(null);
+      // someone else changed the user: show what is current now
+      conflict: (error) => {
         this.notifier.show(error);
-        // someone else changed the user: show what is current now
-        if (apiErrorCode(error) === 'VERSION_CONFLICT') this.load();
+        this.load();
+      },
+      error: (error) => {
+        this.notifier.show(error);
+        return null;
       },
     });
   }
