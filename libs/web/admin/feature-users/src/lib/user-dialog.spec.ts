@@ -97,5 +97,14 @@ describe('UserDialog', () => {
     await fixture.whenStable();
     expect(byTestId('user-form-conflict')).toBeNull();
     expect((byTestId('user-form-display-name') as HTMLInputElement).value).toBe('李强强');
+
+    // the same dialog then creates: the new-user fields come back, empty
+    fixture.componentInstance.target.set(null);
+    await fixture.whenStable();
+    fixture.componentInstance.target.set({ mode: 'create' });
+    await fixture.whenStable();
+    expect((byTestId('user-form-username') as HTMLInputElement).value).toBe('');
+    expect((byTestId('user-form-display-name') as HTMLInputElement).value).toBe('');
+    expect(byTestId('user-form-disabled')).toBeNull();
   });
 });
