@@ -75,14 +75,17 @@ describe('UserDialog', () => {
 
   it('edits an existing user and, after a version conflict, reloads it', async () => {
     const { fixture, backend } = await setup();
+    const reopen = async (target: UserDialogTarget) => {
+      fixture.componentInstance.target.set(null);
+      await fixture.whenStable();
+      fixture.componentInstance.target.set(target);
+      await fixture.whenStable();
+    };
     const user: UserDto = {
       id: 'u7', username: 'nm_liqiang', displayName: '李强', role: 'DISTRICT_STAFF', regionCode: '150525', regionName: '奈曼旗',
       disabled: false, version: 3, lastLoginAt: null, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
     };
-    fixture.componentInstance.target.set(null);
-    await fixture.whenStable();
-    fixture.componentInstance.target.set({ mode: 'edit', user });
-    await fixture.whenStable();
+    await reopen({ mode: 'edit', user });
     expect(byTestId('user-form-username')).toBeNull();
     expect(overlay().textContent).toContain('编辑用户 nm_liqiang');
     byTestId('user-form-submit')?.click();
@@ -99,10 +102,7 @@ describe('UserDialog', () => {
     expect((byTestId('user-form-display-name') as HTMLInputElement).value).toBe('李强强');
 
     // the same dialog then creates: the new-user fields come back, empty
-    fixture.componentInstance.target.set(null);
-    await fixture.whenStable();
-    fixture.componentInstance.target.set({ mode: 'create' });
-    await fixture.whenStable();
+    await reopen({ mode: 'create' });
     expect((byTestId('user-form-username') as HTMLInputElement).value).toBe('');
     expect((byTestId('user-form-display-name') as HTMLInputElement).value).toBe('');
     expect(byTestId('user-form-disabled')).toBeNull();
