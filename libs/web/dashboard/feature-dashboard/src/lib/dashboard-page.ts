@@ -16,6 +16,7 @@ import {
   selectionParams,
   warningsLink,
 } from '@zhaoshang/web/dashboard/data-access';
+import { KeyProjects, type KeyProjectFigures, KpiCard, WarningCounts } from '@zhaoshang/web/dashboard/ui';
 import { RegionsStore } from '@zhaoshang/web/shared/data-access';
 import { PageHeader, injectIsPhone } from '@zhaoshang/web/shared/ui';
 import { apiErrorMessage, formatCount, fromIsoMonth, saveBlob, toIsoMonth } from '@zhaoshang/web/shared/util';
@@ -26,11 +27,9 @@ import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzProgressModule } from 'ng-zorro-antd/progress';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
-import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { map } from 'rxjs';
 import { DashboardChart } from './chart';
 import { type ChartDrill, type DistrictMode, barChartHeight, districtBars, districtOption, industryOption, originOption, trendOption, warningOption } from './chart-options';
@@ -42,22 +41,24 @@ import { buildKpis, formatRate, formatYi, hasFigures } from './figures';
   imports: [
     FormsModule,
     DashboardChart,
+    KeyProjects,
+    KpiCard,
     NzAlertModule,
     NzButtonModule,
     NzCardModule,
     NzDatePickerModule,
     NzEmptyModule,
     NzIconModule,
-    NzProgressModule,
     NzRadioModule,
     NzSelectModule,
     NzSkeletonModule,
-    NzTooltipModule,
     PageHeader,
+    WarningCounts,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './dashboard-page.html',
-  styleUrl: './dashboard-page.less',
+  // the print rules (A4) apart from the screen's
+  styleUrls: ['./dashboard-page.less', './dashboard-page.print.less'],
   host: { '[attr.data-first-chart-ms]': 'firstChartMs()' },
 })
 export class DashboardPage {
@@ -135,7 +136,7 @@ export class DashboardPage {
     return { option: originOption(total, this.isCity(), this.layout()), any, uncounted: this.isCity() ? '市内县际和本地' : '本地' };
   });
 
-  protected readonly keyProjects = computed(() => {
+  protected readonly keyProjects = computed((): KeyProjectFigures | null => {
     const k = this.total()?.keyProjects;
     if (!k) return null;
     const percent = (rate: number | null) => (rate === null ? 0 : Math.round(rate * 1000) / 10);
