@@ -1,6 +1,7 @@
 import { contentDispositionFileName } from './download';
 import { fromIsoDate, fromIsoMonth, toIsoDate, toIsoMonth } from './dates';
-import { compareDecimal, formatCount, formatMoney, formatWan, wanToYi } from './money';
+import { formatRate } from './format';
+import { formatCount, formatMoney, formatWan } from './money';
 
 describe('money in 万元 and 亿元', () => {
   it('shows 万元 with thousands separators and two decimals', () => {
@@ -24,13 +25,6 @@ describe('money in 万元 and 亿元', () => {
     expect(formatWan('123456789012345678.91')).toBe('123,456,789,012,345,678.91');
   });
 
-  it('moves the point four places for 亿元', () => {
-    expect(wanToYi('875200')).toBe('87.52');
-    expect(wanToYi('10000')).toBe('1');
-    expect(wanToYi('1234.5')).toBe('0.12345');
-    expect(wanToYi('5')).toBe('0.0005');
-  });
-
   it('switches to 亿元 from 1 亿 on', () => {
     expect(formatMoney('875200.00')).toBe('87.52 亿元');
     expect(formatMoney('875249.99')).toBe('87.52 亿元');
@@ -39,6 +33,8 @@ describe('money in 万元 and 亿元', () => {
     expect(formatMoney('9999.99')).toBe('9,999.99 万元');
     expect(formatMoney('1234567890')).toBe('123,456.79 亿元');
     expect(formatMoney('0')).toBe('0.00 万元');
+    expect(formatMoney('-12345')).toBe('-1.23 亿元');
+    expect(formatMoney('九千')).toBe('九千');
     expect(formatMoney(undefined)).toBe('—');
   });
 
@@ -60,12 +56,15 @@ describe('contentDispositionFileName', () => {
   });
 });
 
-describe('compareDecimal', () => {
-  it('orders amounts by value, not by text', () => {
-    expect(compareDecimal('900', '1000')).toBeLessThan(0);
-    expect(compareDecimal('1000.5', '1000.05')).toBeGreaterThan(0);
-    expect(compareDecimal('1000.50', '1000.5')).toBe(0);
-    expect(compareDecimal('007', '7')).toBe(0);
+describe('formatRate', () => {
+  it('shows a fraction as a percentage with one decimal, and — without a rate', () => {
+    expect(formatRate(0.771)).toBe('77.1%');
+    expect(formatRate(0.7714)).toBe('77.1%');
+    expect(formatRate(0.07705)).toBe('7.7%');
+    expect(formatRate(1.25)).toBe('125.0%');
+    expect(formatRate(0)).toBe('0.0%');
+    expect(formatRate(null)).toBe('—');
+    expect(formatRate(Number.POSITIVE_INFINITY)).toBe('—');
   });
 });
 
