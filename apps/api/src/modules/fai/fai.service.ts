@@ -1,18 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  addMonths,
-  canonicalWan,
-  type FaiTotalDto,
-  type FaiWriteResult,
-  type FieldProblem,
-  type MonthAmount,
-  monthLabel,
-  monthOf,
-  moneyProblem,
-  shanghaiToday,
-  ytdToMonthly,
-} from '@zhaoshang/shared/domain';
+import { addMonths, canonicalWan, type FaiTotalDto, type FaiWriteResult, type FieldProblem, type MonthAmount, monthLabel, monthOf, moneyProblem, shanghaiToday, ytdToMonthly } from '@zhaoshang/shared/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor.js';
 import { ValidationFailed, VersionConflict } from '../../common/errors/app.exception.js';

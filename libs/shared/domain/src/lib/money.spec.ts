@@ -36,15 +36,15 @@ describe('parsing and canonical text', () => {
     expect(() => toCents('1.234')).toThrow(RangeError);
   });
 
-  it('writes the canonical text, two decimals, as PostgreSQL gives amounts back', () => {
-    expect(canonicalWan('1234.5')).toBe('1234.50');
-    expect(canonicalWan('1200')).toBe('1200.00');
-    expect(canonicalWan('0.05')).toBe('0.05');
-    // what is not an amount is left for validation to report
-    expect(canonicalWan('1.234')).toBe('1.234');
-    expect(canonicalWan('abc')).toBe('abc');
-    expect(canonicalWan(null)).toBeNull();
-  });
+  // what is not an amount is left as it is, for validation to report
+  it.each([
+    ['1234.5', '1234.50'],
+    ['1200', '1200.00'],
+    ['0.05', '0.05'],
+    ['1.234', '1.234'],
+    ['abc', 'abc'],
+    [null, null],
+  ])('writes the canonical text of %s, as PostgreSQL gives amounts back: %s', (given, expected) => expect(canonicalWan(given)).toBe(expected));
 
   it('reads back what it writes, and any spelling of an amount gives one canonical text', () => {
     fc.assert(fc.property(cents, (c) => expect(toCents(fromCents(c))).toBe(c)));
@@ -121,38 +121,45 @@ describe('arithmetic', () => {
 });
 
 describe('万元 → 亿元 and rounding', () => {
+  it.each([
+    ['875200', undefined, '87.52'],
+    ['10000', undefined, '1'],
+    ['1234.5', undefined, '0.12345'],
+    ['5', undefined, '0.0005'],
+    ['12345.67', undefined, '1.234567'],
+    ['-5000', undefined, '-0.5'],
+    ['0.00', undefined, '0'],
+    // rounded only when asked, half away from zero
+    ['875249.99', 2, '87.52'],
+    ['875250', 2, '87.53'],
+    ['-875250', 2, '-87.53'],
+    ['-0.01', 2, '0.00'],
+    ['1234567890', 2, '123456.79'],
+  ])('%s 万元 at %s places is %s 亿元', (wan, places, yi) => expect(wanToYi(wan, places)).toBe(yi));
+
   it('moves the point four places, exactly', () => {
-    expect(wanToYi('875200')).toBe('87.52');
-    expect(wanToYi('10000')).toBe('1');
-    expect(wanToYi('1234.5')).toBe('0.12345');
-    expect(wanToYi('5')).toBe('0.0005');
-    expect(wanToYi('12345.67')).toBe('1.234567');
-    expect(wanToYi('-5000')).toBe('-0.5');
-    expect(wanToYi('0.00')).toBe('0');
     expect(() => wanToYi('十万')).toThrow(RangeError);
     fc.assert(fc.property(cents, (c) => expect(wanToYi(fromCents(c))).toBe(yiReference(c))));
   });
 
   it('rounds to the places asked for, half away from zero, only at the end', () => {
-    expect(wanToYi('875249.99', 2)).toBe('87.52');
-    expect(wanToYi('875250', 2)).toBe('87.53');
-    expect(wanToYi('-875250', 2)).toBe('-87.53');
-    expect(wanToYi('-0.01', 2)).toBe('0.00');
-    expect(wanToYi('1234567890', 2)).toBe('123456.79');
     fc.assert(fc.property(cents, (c) => expect(wanToYi(fromCents(c), 2)).toBe(yi2Reference(c))));
   });
 
-  it('rounds any decimal on its digits', () => {
+  it.each([
     // Number('1.005').toFixed(2) is '1.00'
-    expect(roundDecimal('1.005', 2)).toBe('1.01');
-    expect(roundDecimal('999999.995', 2)).toBe('1000000.00');
-    expect(roundDecimal('0.004', 2)).toBe('0.00');
-    expect(roundDecimal('-0.004', 2)).toBe('0.00');
-    expect(roundDecimal('-1234.5', 2)).toBe('-1234.50');
-    expect(roundDecimal('2.5', 0)).toBe('3');
-    expect(roundDecimal('-2.5', 0)).toBe('-3');
-    expect(roundDecimal('12.', 2)).toBeNull();
-    expect(roundDecimal('abc', 2)).toBeNull();
+    ['1.005', 2, '1.01'],
+    ['999999.995', 2, '1000000.00'],
+    ['0.004', 2, '0.00'],
+    ['-0.004', 2, '0.00'],
+    ['-1234.5', 2, '-1234.50'],
+    ['2.5', 0, '3'],
+    ['-2.5', 0, '-3'],
+    ['12.', 2, null],
+    ['abc', 2, null],
+  ])('rounds %s to %s places on its digits: %s', (value, places, expected) => expect(roundDecimal(value, places)).toBe(expected));
+
+  it('rounds what it reads back unchanged, and 亿元 the same way as the conversion', () => {
     fc.assert(
       fc.property(cents, (c) => {
         expect(roundDecimal(fromCents(c), 2)).toBe(fromCents(c));
