@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router } from '@angular/router';
-import { CITY_REGION_CODE, CITY_TOTAL_NOTE, addWan, shanghaiToday } from '@zhaoshang/shared/domain';
+import { CITY_REGION_CODE, CITY_TOTAL_NOTE, shanghaiToday, sumWan } from '@zhaoshang/shared/domain';
 import {
   DashboardApi,
   type DashboardSelection,
@@ -19,7 +19,7 @@ import {
 import { KeyProjects, type KeyProjectFigures, KpiCard, WarningCounts } from '@zhaoshang/web/dashboard/ui';
 import { RegionsStore } from '@zhaoshang/web/shared/data-access';
 import { PageHeader, injectIsPhone } from '@zhaoshang/web/shared/ui';
-import { apiErrorMessage, formatCount, fromIsoMonth, saveBlob, toIsoMonth } from '@zhaoshang/web/shared/util';
+import { apiErrorMessage, formatCount, formatRate, fromIsoMonth, saveBlob, toIsoMonth } from '@zhaoshang/web/shared/util';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -33,7 +33,7 @@ import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { map } from 'rxjs';
 import { DashboardChart } from './chart';
 import { type ChartDrill, type DistrictMode, barChartHeight, districtBars, districtOption, industryOption, originOption, trendOption, warningOption } from './chart-options';
-import { buildKpis, formatRate, formatYi, hasFigures } from './figures';
+import { buildKpis, formatYi, hasFigures } from './figures';
 
 /** 驾驶舱: the leaders' summary of a period and a scope; every chart leads to the projects behind it. */
 @Component({
@@ -118,7 +118,7 @@ export class DashboardPage {
       option: districtOption(bars, this.districtMode(), this.isCity() ? null : this.selection().region, this.layout()),
       height: barChartHeight(bars.length, this.layout()),
       cityTotal: formatYi(response.total.arrivedFundsWan),
-      sum: formatYi(addWan(...response.rows.map((r) => r.arrivedFundsWan))),
+      sum: formatYi(sumWan(response.rows.map((r) => r.arrivedFundsWan))),
       hasTargets: response.rows.some((r) => r.targetCompletion.arrivedFundsWan !== undefined && r.targetCompletion.arrivedFundsWan !== null),
     };
   });

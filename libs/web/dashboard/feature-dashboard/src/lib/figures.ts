@@ -1,6 +1,6 @@
-import { CITY_TOTAL_NOTE, type IndicatorResponse, type IndicatorValues } from '@zhaoshang/shared/domain';
+import { CITY_TOTAL_NOTE, type IndicatorResponse, type IndicatorValues, wanToYi } from '@zhaoshang/shared/domain';
 import type { Kpi, Yoy } from '@zhaoshang/web/dashboard/ui';
-import { formatCount, formatWan, wanToYi } from '@zhaoshang/web/shared/util';
+import { formatCount, formatRate, formatWan } from '@zhaoshang/web/shared/util';
 
 /** Shown for a missing figure or a ratio without a denominator (DOMAIN.md §6). */
 export const NONE = '—';
@@ -16,12 +16,6 @@ export function yiNumber(wan: string | null | undefined): number {
   if (!wan) return 0;
   const n = Number(wanToYi(wan));
   return Number.isFinite(n) ? Math.round(n * 100) / 100 : 0;
-}
-
-/** A fraction as a percentage with one decimal: 0.771 → `77.1%`; null → `—`. */
-export function formatRate(rate: number | null | undefined): string {
-  if (rate === null || rate === undefined || !Number.isFinite(rate)) return NONE;
-  return `${(Math.round(rate * 1000) / 10).toFixed(1)}%`;
 }
 
 /** 拉动 is already in percentage points: 1.2345 → `1.2`. */

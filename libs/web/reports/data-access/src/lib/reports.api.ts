@@ -6,6 +6,7 @@ import type {
   ReportGridResponse,
   ReportQueueQuery,
   ReportQueueResponse,
+  ReportRangeQuery,
   ReportsChanged,
   SaveDraftsRequest,
   SubmitReportsRequest,
@@ -17,12 +18,6 @@ import { type Observable, catchError, from, map, switchMap, throwError } from 'r
 export interface DownloadedReportFile {
   blob: Blob;
   fileName: string;
-}
-
-export interface ReportExportQuery {
-  from: string;
-  to: string;
-  regionCode?: string | null;
 }
 
 /** 月报 (issue 5): the district entry grid, submission, the city's verification queue and the export. */
@@ -62,7 +57,7 @@ export class ReportsApi {
   }
 
   /** The reports of a month range as .xlsx in the import template's layout. */
-  export(query: ReportExportQuery): Observable<DownloadedReportFile> {
+  export(query: ReportRangeQuery): Observable<DownloadedReportFile> {
     const fromObject: Record<string, string> = { from: query.from, to: query.to };
     if (query.regionCode) fromObject['regionCode'] = query.regionCode;
     return this.http
