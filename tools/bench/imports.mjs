@@ -14,6 +14,8 @@ import { Scratch } from './scratch.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const apiDist = resolve(root, process.env.BENCH_API_DIST ?? 'dist/apps/api', 'apps/api/src');
+// the demo generator is a library of its own (libs/api/demo), built beside the API
+const demoLib = resolve(root, process.env.BENCH_API_DIST ?? 'dist/apps/api', 'libs/api/demo/src/index.js');
 const PROJECTS = Number(process.env.BENCH_IMPORT_PROJECTS ?? 30_000);
 const SIZES = (process.env.BENCH_IMPORT_ROWS ?? '10000,100000').split(',').map(Number);
 const TARGET_SECONDS = { 10000: 5, 100000: 30 };
@@ -25,7 +27,7 @@ const step = (text) => console.log(`▸ ${text}`);
 const seconds = (ms) => Math.round(ms / 10) / 100;
 
 async function load(databaseUrl) {
-  const { generateDemoProjects } = await import(pathToFileURL(join(apiDist, 'demo/generate-projects.js')).href);
+  const { generateDemoProjects } = await import(pathToFileURL(demoLib).href);
   const { loadDemoProjects } = await import(pathToFileURL(join(apiDist, 'demo/load-demo.js')).href);
   const data = generateDemoProjects({ count: PROJECTS });
   const client = new pg.Client({ connectionString: databaseUrl });

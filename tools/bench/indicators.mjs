@@ -15,6 +15,8 @@ import { Scratch } from './scratch.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const apiDist = resolve(root, process.env.BENCH_API_DIST ?? 'dist/apps/api', 'apps/api/src');
+// the demo generator is a library of its own (libs/api/demo), built beside the API
+const demoLib = resolve(root, process.env.BENCH_API_DIST ?? 'dist/apps/api', 'libs/api/demo/src/index.js');
 // the demo generator gives ~25.8 reports per project (signings 2021 → today): 116,000 projects make ~3M reports
 const PROJECTS = Number(process.env.BENCH_INDICATOR_PROJECTS ?? 116_000);
 const RUNS = Number(process.env.BENCH_INDICATOR_RUNS ?? 30);
@@ -32,9 +34,8 @@ const query = `from=${YEAR}-01&to=${YEAR}-12&groupBy=region`;
 
 async function load(databaseUrl) {
   const demo = (file) => import(pathToFileURL(join(apiDist, 'demo', file)).href);
-  const { generateDemoProjects } = await demo('generate-projects.js');
+  const { ArrivalTally, demoReportChunks, demoFaiTotals, demoMonthCloses, generateDemoProjects } = await import(pathToFileURL(demoLib).href);
   const { loadDemoProjects, loadDemoReports, loadDemoFaiTotals, loadDemoMonthCloses } = await demo('load-demo.js');
-  const { ArrivalTally, demoReportChunks, demoFaiTotals, demoMonthCloses } = await demo('generate-reports.js');
   const client = new pg.Client({ connectionString: databaseUrl });
   client.on('error', () => undefined); // reported through the failing query
   await client.connect();

@@ -13,6 +13,8 @@ import { Scratch } from './scratch.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const apiDist = resolve(root, process.env.BENCH_API_DIST ?? 'dist/apps/api', 'apps/api/src');
+// the demo generator is a library of its own (libs/api/demo), built beside the API
+const demoLib = resolve(root, process.env.BENCH_API_DIST ?? 'dist/apps/api', 'libs/api/demo/src/index.js');
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 100_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 30);
@@ -25,7 +27,7 @@ const round = (ms) => Math.round(ms * 100) / 100;
 const step = (text) => console.log(`▸ ${text}`);
 
 async function load(databaseUrl) {
-  const { generateDemoProjects } = await import(pathToFileURL(join(apiDist, 'demo/generate-projects.js')).href);
+  const { generateDemoProjects } = await import(pathToFileURL(demoLib).href);
   const { loadDemoProjects } = await import(pathToFileURL(join(apiDist, 'demo/load-demo.js')).href);
   const client = new pg.Client({ connectionString: databaseUrl });
   client.on('error', () => undefined); // reported through the failing query

@@ -8,6 +8,8 @@ import { parseArgs } from 'node:util';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = join(resolve(root, process.env.API_DIST ?? 'dist/apps/api'), 'apps/api/src');
+// the generator is a library of its own (libs/api/demo), built beside the API
+const demoLib = join(resolve(root, process.env.API_DIST ?? 'dist/apps/api'), 'libs/api/demo/src/index.js');
 const usage = `用法：DATABASE_URL=postgres://用户:密码@主机:5432/数据库 node tools/demo/generate.mjs [选项]
 
   --count N    项目数（默认 600）
@@ -44,12 +46,12 @@ async function main() {
   if (!Number.isInteger(seed) || seed < 0) fail(`--seed 应为非负整数，当前为 "${values.seed}"`);
   const url = process.env.DATABASE_URL;
   if (!url) fail(`未设置 DATABASE_URL\n\n${usage}`);
-  if (!existsSync(join(dist, 'demo/generate-projects.js'))) fail('未找到构建好的 API：请先运行 npx nx run api:build');
+  if (!existsSync(demoLib) || !existsSync(join(dist, 'demo/load-demo.js'))) fail('未找到构建好的 API：请先运行 npx nx run api:build');
 
   const load = (file) => import(pathToFileURL(join(dist, file)).href);
   const { DataSource } = await import('typeorm');
   const { dataSourceOptions } = await load('database/data-source.js');
-  const { generateDemoProjects } = await load('demo/generate-projects.js');
+  const { generateDemoProjects } = await import(pathToFileURL(demoLib).href);
   const { lastSequences, loadDemoMonthlyData, loadDemoProjects } = await load('demo/load-demo.js');
 
   const dataSource = new DataSource(dataSourceOptions(url));

@@ -9,6 +9,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const out = join(root, 'dist/apps/api');
 const aliases = {
   '@zhaoshang/shared/domain': join(out, 'libs/shared/domain/src/index.js'),
+  '@zhaoshang/api/demo': join(out, 'libs/api/demo/src/index.js'),
 };
 
 rmSync(out, { recursive: true, force: true });

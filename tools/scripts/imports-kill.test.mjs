@@ -13,6 +13,7 @@ import { monthlyRows, writeXlsx } from '../bench/imports-files.mjs';
 import { Scratch } from '../bench/scratch.mjs';
 
 const apiDist = resolve('dist/apps/api/apps/api/src');
+const demoLib = resolve('dist/apps/api/libs/api/demo/src/index.js');
 const PASSWORD = 'Kill#2026-admin';
 const scratch = new Scratch(apiDist);
 after(() => scratch.cleanup());
@@ -27,7 +28,7 @@ async function tableCounts(client) {
 test('an import killed half-way leaves no monthly report and no audit row behind', { timeout: 240_000 }, async () => {
   const databaseUrl = await scratch.startDatabase();
   const baseUrl = await scratch.startApi(databaseUrl, PASSWORD, 'warn');
-  const { generateDemoProjects } = await import(pathToFileURL(join(apiDist, 'demo/generate-projects.js')).href);
+  const { generateDemoProjects } = await import(pathToFileURL(demoLib).href);
   const { loadDemoProjects } = await import(pathToFileURL(join(apiDist, 'demo/load-demo.js')).href);
   const data = generateDemoProjects({ count: 20_000 });
   const client = new pg.Client({ connectionString: databaseUrl });

@@ -1,9 +1,8 @@
 import { Logger } from '@nestjs/common';
+import { DISTRICTS, generateDemoProjects, INDUSTRIES } from '@zhaoshang/api/demo';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config.js';
-import { generateDemoProjects } from '../demo/generate-projects.js';
 import { loadDemoMonthlyData, loadDemoProjects } from '../demo/load-demo.js';
-import { DISTRICTS, INDUSTRIES } from '../demo/tongliao-vocabulary.js';
 
 /**
  * SEED_DEMO=true on a database without projects: the demo data set (600 projects of Tongliao, their

@@ -1,11 +1,10 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
+import { generateDemoMonthlyData, generateDemoProjects } from '@zhaoshang/api/demo';
 import { formatProjectNo } from '@zhaoshang/shared/domain';
 import type { DataSource } from 'typeorm';
 import { TestApp } from '../../test/support/test-app.js';
 import { ensureDemoProjects } from '../bootstrap/demo-data.js';
 import { loadConfig } from '../config/config.js';
-import { generateDemoProjects } from './generate-projects.js';
-import { generateDemoMonthlyData } from './generate-reports.js';
 import { lastSequences, loadDemoMonthlyData, loadDemoProjects } from './load-demo.js';
 
 describe('demo data in the database', () => {

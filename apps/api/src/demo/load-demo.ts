@@ -1,6 +1,5 @@
+import { ArrivalTally, type DemoDataSet, type DemoFaiTotal, type DemoMonthClose, type DemoMonthlyOptions, type DemoProject, type DemoReport, demoFaiTotals, demoMonthCloses, demoReportChunks } from '@zhaoshang/api/demo';
 import { PROJECT_FIELD_LABELS } from '@zhaoshang/shared/domain';
-import type { DemoDataSet, DemoProject } from './generate-projects.js';
-import { ArrivalTally, type DemoFaiTotal, type DemoMonthClose, type DemoMonthlyOptions, type DemoReport, demoFaiTotals, demoMonthCloses, demoReportChunks } from './generate-reports.js';
 
 /** A TypeORM EntityManager or DataSource, or a `pg` client: whatever runs a parameterised statement. */
 export interface SqlRunner {

@@ -1,6 +1,5 @@
 import {
   addMonths,
-  addWan,
   type ApprovalKind,
   type ApprovalStatus,
   approvalsComplete,
@@ -22,6 +21,7 @@ import {
   rateOfAmounts,
   rateOfCounts,
   type ReportStatus,
+  sumWan,
   TARGET_INDICATORS,
   toCents,
   type TargetIndicator,
@@ -32,7 +32,7 @@ import {
 /**
  * A deliberately naive reference implementation of DOMAIN.md §6, written from the definitions and
  * not from the engine's SQL: plain loops over plain arrays, one question at a time, exact sums in
- * hundredths (addWan) and the shared rounding functions (rateOfAmounts, rateOfCounts, yoy…, pull,
+ * hundredths (sumWan) and the shared rounding functions (rateOfAmounts, rateOfCounts, yoy…, pull,
  * growthContribution) only at the end. The property test compares GET /api/v1/indicators with it.
  */
 
@@ -133,8 +133,7 @@ export function lastDayOf(month: string): string {
 
 const firstDayOf = (month: string) => `${month}-01`;
 const inPeriod = (date: string | null, from: string, to: string) => date !== null && date >= firstDayOf(from) && date <= lastDayOf(to);
-const sumWan = (values: string[]) => addWan('0', ...values);
-const arrivedOf = (r: RefReport) => addWan(r.arrivedEquityWan, r.arrivedLoanWan, r.arrivedOtherWan);
+const arrivedOf = (r: RefReport) => sumWan([r.arrivedEquityWan, r.arrivedLoanWan, r.arrivedOtherWan]);
 
 export class IndicatorReference {
   private readonly projectById: Map<string, RefProject>;

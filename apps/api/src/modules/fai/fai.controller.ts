@@ -1,12 +1,12 @@
 import { Body, Controller, Get, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FaiTotalDto } from '@zhaoshang/shared/domain';
+import type { FaiTotalDto, FaiWriteResult } from '@zhaoshang/shared/domain';
 import { Access } from '../../common/access/access.decorator.js';
 import { type ApiKeyActor, CurrentActor, type UserActor } from '../../common/access/actor.js';
 import { RegionCode } from '../reports/dto/report-write.dto.js';
 import { YearQueryDto } from '../reports/dto/report-query.dto.js';
 import { FaiTotalsDto } from './dto/fai.dto.js';
-import { FaiService, type FaiWriteResult } from './fai.service.js';
+import { FaiService } from './fai.service.js';
 
 class FaiQueryDto extends YearQueryDto {
   @RegionCode(true) regionCode?: string;

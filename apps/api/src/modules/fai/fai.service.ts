@@ -1,28 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { addMonths, type FaiTotalDto, type FieldProblem, monthLabel, monthOf, moneyProblem, shanghaiToday } from '@zhaoshang/shared/domain';
+import { addMonths, canonicalWan, type FaiTotalDto, type FaiWriteResult, type FieldProblem, type MonthAmount, monthLabel, monthOf, moneyProblem, shanghaiToday, ytdToMonthly } from '@zhaoshang/shared/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor.js';
 import { ValidationFailed, VersionConflict } from '../../common/errors/app.exception.js';
 import { AuditService } from '../audit/audit.service.js';
-import { canonicalMoney } from '../projects/project-checks.js';
 import type { FaiTotalsDto } from './dto/fai.dto.js';
 
 const LABEL = '全社会固定资产投资(万元)';
-
-/** Exact difference of two 2-decimal amounts (numeric strings), as a decimal string. */
-function minus(a: string, b: string): string {
-  const cents = (v: string) => BigInt(v.replace('.', ''));
-  const d = cents(canonicalMoney(a) as string) - cents(canonicalMoney(b) as string);
-  const abs = d < 0n ? -d : d;
-  return `${d < 0n ? '-' : ''}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
-}
-
-export interface FaiWriteResult {
-  created: number;
-  updated: number;
-  unchanged: number;
-}
 
 /** 全社会固定资产投资 (DOMAIN.md §2, §8): entered on a page or pushed by the statistics system; idempotent. */
 @Injectable()
@@ -64,7 +49,7 @@ export class FaiService {
     if (problems.length > 0) throw new ValidationFailed(problems);
 
     return this.dataSource.transaction(async (em) => {
-      const items = dto.items.map((item) => ({ ...item, amountWan: canonicalMoney(item.amountWan.trim()) as string }));
+      const items = dto.items.map((item) => ({ ...item, amountWan: canonicalWan(item.amountWan.trim()) }));
       const monthly = dto.basis === 'YTD' ? await this.fromYearToDate(em, items) : items;
       const result: FaiWriteResult = { created: 0, updated: 0, unchanged: 0 };
       for (const item of monthly) {
@@ -104,26 +89,22 @@ export class FaiService {
     const problems: FieldProblem[] = [];
     const out: T[] = [];
     for (const [i, item] of items.entries()) {
-      let previous = '0.00';
+      let previous: MonthAmount | null | 'UNKNOWN' = null;
       if (!item.month.endsWith('-01')) {
         const before = addMonths(item.month, -1);
         const given = ytd.get(`${item.regionCode}:${before}`);
-        if (given !== undefined) previous = given;
+        if (given !== undefined) previous = { month: before, amountWan: given };
         else {
           const [stored] = await em.query<{ months: number; total: string | null }[]>(
             `SELECT count(*)::int AS months, sum(amount_wan)::text AS total FROM fai_totals WHERE region_code = $1 AND month >= $2 AND month <= $3`,
             [item.regionCode, `${item.month.slice(0, 4)}-01`, before],
           );
-          if (stored.months !== Number(before.slice(5, 7))) {
-            problems.push({ field: `items[${i}].month`, message: `缺少${monthLabel(before)}及之前的累计数，无法换算${monthLabel(item.month)}当月数` });
-            continue;
-          }
-          previous = canonicalMoney(stored.total ?? '0') as string;
+          previous = stored.months === Number(before.slice(5, 7)) ? { month: before, amountWan: stored.total ?? '0' } : 'UNKNOWN';
         }
       }
-      const amount = minus(item.amountWan, previous);
-      if (amount.startsWith('-')) problems.push({ field: `items[${i}].amountWan`, message: `${monthLabel(item.month)}累计数小于上月累计数` });
-      out.push({ ...item, amountWan: amount });
+      const monthly = ytdToMonthly(item, previous);
+      if (monthly.problem !== null) problems.push({ field: `items[${i}].${previous === 'UNKNOWN' ? 'month' : 'amountWan'}`, message: monthly.problem });
+      else out.push({ ...item, amountWan: monthly.amountWan });
     }
     if (problems.length > 0) throw new ValidationFailed(problems);
     return out;

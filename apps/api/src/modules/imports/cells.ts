@@ -1,4 +1,4 @@
-import { isCalendarDate, moneyProblem } from '@zhaoshang/shared/domain';
+import { canonicalWan, isCalendarDate, moneyProblem } from '@zhaoshang/shared/domain';
 import type { CellValue } from './sheet-reader.js';
 
 /**
@@ -46,9 +46,7 @@ export function money(cell: CellValue | undefined, label: string): Parsed<string
 
 function canonical(value: string, label: string): Parsed<string> {
   const problem = moneyProblem(label, value);
-  if (problem) return new Problem(problem);
-  const [whole, fraction = ''] = value.split('.');
-  return `${whole}.${fraction.padEnd(2, '0')}`;
+  return problem ? new Problem(problem) : canonicalWan(value);
 }
 
 /** A number as Excel keeps and shows it: 15 significant digits (2.7199999999999998 → 2.72). */

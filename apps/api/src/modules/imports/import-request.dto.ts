@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IMPORT_KINDS, type ImportKind } from '@zhaoshang/shared/domain';
+import { IMPORT_KINDS, type ImportKind, type ImportProgress, type ImportResult, type ImportRowError } from '@zhaoshang/shared/domain';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 
 /** The text fields of the multipart form; the file itself is the `file` part. */
@@ -30,14 +30,14 @@ export class ErrorReportRequestDto {
   kind: ImportKind;
 }
 
-export class ImportRowErrorResponse {
+export class ImportRowErrorResponse implements ImportRowError {
   @ApiProperty({ description: '工作表名称；CSV 为文件名' }) sheet: string;
   @ApiProperty({ description: '电子表格中的行号（表头为第 1 行）' }) row: number;
   @ApiProperty({ description: '列名（表头文字）' }) column: string;
   @ApiProperty() message: string;
 }
 
-export class ImportResultResponse {
+export class ImportResultResponse implements ImportResult {
   @ApiProperty() created: number;
   @ApiProperty() updated: number;
   @ApiProperty() unchanged: number;
@@ -52,8 +52,8 @@ export class ImportFailedResponse {
   @ApiProperty({ type: [ImportRowErrorResponse] }) errors: ImportRowErrorResponse[];
 }
 
-export class ImportProgressResponse {
+export class ImportProgressResponse implements ImportProgress {
   @ApiProperty() importId: string;
-  @ApiProperty({ enum: ['READING', 'CHECKING', 'WRITING', 'DONE', 'FAILED'] }) phase: string;
+  @ApiProperty({ enum: ['READING', 'CHECKING', 'WRITING', 'DONE', 'FAILED'] }) phase: ImportProgress['phase'];
   @ApiProperty({ description: '已读取到的行号' }) rowsRead: number;
 }

@@ -2,6 +2,7 @@ import {
   APPROVAL_KINDS,
   can,
   canEditRegion,
+  canonicalWan,
   formatProjectNo,
   INVESTOR_ORIGIN_LABELS,
   PROJECT_FIELD_LABELS as L,
@@ -13,7 +14,6 @@ import {
 import type { AuditChange, AuditService } from '../audit/audit.service.js';
 import { ProjectApproval } from '../projects/entities/project-approval.entity.js';
 import { Project } from '../projects/entities/project.entity.js';
-import { canonicalMoney } from '../projects/project-checks.js';
 import { findLookAlikes, loadProjectDetail, projectSnapshot } from '../projects/project-reader.js';
 import { FROM_PROJECTS, PROJECT_COLUMNS as SELECT_PROJECT, type ProjectRow } from '../projects/project-sql.js';
 import { choice, date, isProblem, limitedText, money, month, type Parsed, text, yesNo } from './cells.js';
@@ -280,7 +280,7 @@ function fieldsOfRow(row: ProjectRow): ProjectFields {
 }
 
 function withCanonicalMoney(fields: ProjectFields): ProjectFields {
-  return { ...fields, contractAmountWan: canonicalMoney(fields.contractAmountWan) as string, plannedInvestmentWan: canonicalMoney(fields.plannedInvestmentWan) };
+  return { ...fields, contractAmountWan: canonicalWan(fields.contractAmountWan), plannedInvestmentWan: canonicalWan(fields.plannedInvestmentWan) };
 }
 
 /** Blank text and null are the same; amounts compare as PostgreSQL gives them back. */

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   addMonths,
-  addWan,
   CITY_TOTAL_NOTE,
   growthContribution,
   type IndicatorFigures,
@@ -18,6 +17,7 @@ import {
   pull,
   rateOfAmounts,
   rateOfCounts,
+  sumWan,
   TARGET_INDICATORS,
   type TargetIndicator,
   yoyOfAmounts,
@@ -45,7 +45,6 @@ interface RowAggregates {
   faiWan: string | null;
 }
 
-const sum = (values: string[]) => (values.length === 0 ? '0.00' : addWan(...values));
 const count = <T>(items: T[], pick: (item: T) => number) => items.reduce((n, item) => n + pick(item), 0);
 
 /**
@@ -144,7 +143,7 @@ export class IndicatorsService {
     const lastYear = figuresOf(scope, before);
     const counting = now.projects.filter((p) => originCounts(p.origin, scope));
     const arrivedByOrigin = Object.fromEntries(
-      INVESTOR_ORIGINS.map((origin) => [origin, sum(now.arrivals.filter((a) => a.origin === origin).map((a) => a.arrivedWan))]),
+      INVESTOR_ORIGINS.map((origin) => [origin, sumWan(now.arrivals.filter((a) => a.origin === origin).map((a) => a.arrivedWan))]),
     ) as Record<InvestorOrigin, string>;
     const key = now.keyProjects;
     const keyCount = count(key, (k) => k.count);
@@ -154,9 +153,9 @@ export class IndicatorsService {
       ...figures,
       startRate: rateOfCounts(count(now.projects, (p) => p.signedStartedCount), figures.signedCount),
       arrivedByOrigin,
-      arrivalRate: rateOfAmounts(sum(counting.map((p) => p.signedArrivedWan)), sum(counting.map((p) => p.signedAmountWan))),
+      arrivalRate: rateOfAmounts(sumWan(counting.map((p) => p.signedArrivedWan)), sumWan(counting.map((p) => p.signedAmountWan))),
       fundsToFaiRatio: rateOfAmounts(figures.arrivedFundsWan, figures.faiTotalWan),
-      registeredFaiShare: rateOfAmounts(sum(now.arrivals.map((a) => a.registeredCompletedWan)), figures.faiTotalWan),
+      registeredFaiShare: rateOfAmounts(sumWan(now.arrivals.map((a) => a.registeredCompletedWan)), figures.faiTotalWan),
       growthContribution: growthContribution(figures.arrivedFundsWan, lastYear.arrivedFundsWan, figures.faiTotalWan, lastYear.faiTotalWan),
       pull: pull(figures.arrivedFundsWan, lastYear.arrivedFundsWan, lastYear.faiTotalWan),
       lastYear,
@@ -200,16 +199,16 @@ function faiOf(result: PassResult, scope: Scope, group: PassGroup, key: string |
     month.city ??= row.cityWan;
     months.set(row.month, month);
   }
-  return sum([...months.values()].map((m) => (scope === 'CITY' && m.city !== null ? m.city : sum(m.districts))));
+  return sumWan([...months.values()].map((m) => (scope === 'CITY' && m.city !== null ? m.city : sumWan(m.districts))));
 }
 
 function figuresOf(scope: Scope, rows: RowAggregates): IndicatorFigures {
   return {
     signedCount: count(rows.projects, (p) => p.signedCount),
-    signedAmountWan: sum(rows.projects.map((p) => p.signedAmountWan)),
+    signedAmountWan: sumWan(rows.projects.map((p) => p.signedAmountWan)),
     signedCount10m: count(rows.projects, (p) => p.signedCount10m),
     startedCount: count(rows.started, (s) => s.startedCount),
-    arrivedFundsWan: sum(rows.arrivals.filter((a) => originCounts(a.origin, scope)).map((a) => a.arrivedWan)),
+    arrivedFundsWan: sumWan(rows.arrivals.filter((a) => originCounts(a.origin, scope)).map((a) => a.arrivedWan)),
     faiTotalWan: rows.faiWan,
   };
 }

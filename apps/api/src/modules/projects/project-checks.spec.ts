@@ -1,5 +1,5 @@
 import { APPROVAL_KINDS, type ApprovalDto, type LookAlikeCandidate } from '@zhaoshang/shared/domain';
-import { approvalProblems, canonicalMoney, LookAlikeFound } from './project-checks.js';
+import { approvalProblems, LookAlikeFound } from './project-checks.js';
 
 const TODAY = '2026-11-23';
 const items = (status: ApprovalDto['status'] = 'NOT_STARTED', doneAt: string | null = null): ApprovalDto[] => APPROVAL_KINDS.map((kind) => ({ kind, status, doneAt }));
@@ -20,17 +20,6 @@ describe('approvalProblems', () => {
     ]);
     expect(approvalProblems(items().slice(0, 4), TODAY)).toEqual([{ field: 'items', message: '缺少手续：节能审查、施工许可' }]);
   });
-});
-
-describe('canonicalMoney', () => {
-  it.each([
-    ['1200', '1200.00'],
-    ['1200.5', '1200.50'],
-    ['0.05', '0.05'],
-    ['1.234', '1.234'],
-    ['abc', 'abc'],
-  ])('%s → %s', (given, expected) => expect(canonicalMoney(given)).toBe(expected));
-  it('keeps null', () => expect(canonicalMoney(null)).toBeNull());
 });
 
 describe('LookAlikeFound', () => {

@@ -78,9 +78,3 @@ export function approvalProblems(items: ApprovalDto[], today: string): FieldProb
   if (missing.length > 0) problems.push({ field: 'items', message: `缺少手续：${missing.map((kind) => APPROVAL_KIND_LABELS[kind]).join('、')}` });
   return problems;
 }
-
-/** "1200" and "1200.5" as PostgreSQL's numeric(14,2) gives them back, so that an unchanged amount is not a change. */
-export function canonicalMoney(value: string | null): string | null {
-  const match = value === null ? null : /^(\d+)(?:\.(\d{1,2}))?$/.exec(value);
-  return match ? `${match[1]}.${(match[2] ?? '').padEnd(2, '0')}` : value;
-}

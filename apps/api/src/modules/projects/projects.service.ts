@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   APPROVAL_KINDS,
   can,
+  canonicalWan,
   type FieldProblem,
   formatProjectNo,
   type MilestoneField,
@@ -24,7 +25,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { CreateProjectDto, StageMoveDto, UpdateApprovalsDto, UpdateProjectDto } from './dto/project-write.dto.js';
 import { ProjectApproval } from './entities/project-approval.entity.js';
 import { Project } from './entities/project.entity.js';
-import { approvalProblems, canonicalMoney, LookAlikeFound, referenceProblems } from './project-checks.js';
+import { approvalProblems, LookAlikeFound, referenceProblems } from './project-checks.js';
 import { findLookAlikes, loadProjectDetail, projectSnapshot } from './project-reader.js';
 
 const FIELD_KEYS = Object.keys(PROJECT_FIELD_LABELS).filter((k) => k !== 'projectNo' && k !== 'approvals') as (keyof ProjectFields)[];
@@ -35,7 +36,7 @@ function fieldsOf(source: Partial<ProjectFields>): ProjectFields {
   const fields = {} as Record<keyof ProjectFields, unknown>;
   for (const key of FIELD_KEYS) fields[key] = source[key] ?? (key === 'isKeyProject' || key === 'statsRegistered' ? false : null);
   const project = fields as unknown as ProjectFields;
-  return { ...project, contractAmountWan: canonicalMoney(project.contractAmountWan) as string, plannedInvestmentWan: canonicalMoney(project.plannedInvestmentWan) };
+  return { ...project, contractAmountWan: canonicalWan(project.contractAmountWan), plannedInvestmentWan: canonicalWan(project.plannedInvestmentWan) };
 }
 
 function milestonesOf(p: Milestones): Milestones {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   addMonths,
+  canonicalWan,
   type FieldProblem,
   type MonthlyReportDto,
   monthLabel,
@@ -22,7 +23,6 @@ import { DataSource, type EntityManager, In } from 'typeorm';
 import type { UserActor } from '../../common/access/actor.js';
 import { AppException, NotFound, ValidationFailed, VersionConflict } from '../../common/errors/app.exception.js';
 import { AuditService } from '../audit/audit.service.js';
-import { canonicalMoney } from '../projects/project-checks.js';
 import type { ReportActionDto, SaveDraftsDto, SubmitReportsDto } from './dto/report-write.dto.js';
 import { MonthlyReport } from './entities/monthly-report.entity.js';
 import { MonthsService } from './months.service.js';
@@ -36,7 +36,7 @@ export class WrongStatus extends AppException {
 }
 
 const EMPTY_COUNTS = (): ReportCounts => ({ DRAFT: 0, SUBMITTED: 0, VERIFIED: 0, RETURNED: 0, MISSING: 0 });
-const money = (value: string | undefined | null) => canonicalMoney(value === undefined || value === null || value === '' ? '0' : value) as string;
+const money = (value: string | undefined | null) => canonicalWan(value === undefined || value === null || value === '' ? '0' : value);
 
 function failIfAny(problems: FieldProblem[]): void {
   if (problems.length > 0) throw new ValidationFailed(problems);

@@ -1,4 +1,4 @@
-import { type IndicatorValues, isCountIndicator, type TargetIndicator, toCents } from '@zhaoshang/shared/domain';
+import { type IndicatorValues, isCountIndicator, type TargetIndicator, wanToYi } from '@zhaoshang/shared/domain';
 import ExcelJS from 'exceljs';
 
 /** 月调度表: the monthly dispatch table of the city and its districts, as one printable sheet. */
@@ -27,12 +27,9 @@ export interface DispatchTable {
   note: string;
 }
 
-/** 万元 → 亿元 exactly (÷10000): '12345.67' → 1.234567 (the cell shows 2 decimals, the sum stays exact). */
+/** 万元 → 亿元 exactly: '12345.67' → 1.234567 (the cell shows 2 decimals, Excel rounds only for the eye). */
 export function wanToYiNumber(wan: string): number {
-  const cents = toCents(wan);
-  const negative = cents < 0n;
-  const abs = negative ? -cents : cents;
-  return Number(`${negative ? '-' : ''}${abs / 1_000_000n}.${String(abs % 1_000_000n).padStart(6, '0')}`);
+  return Number(wanToYi(wan));
 }
 
 type Cell = number | string;

@@ -1,3 +1,4 @@
+import { toCents } from './money.js';
 import type { InvestorOrigin } from './projects.js';
 
 /**
@@ -101,32 +102,6 @@ export interface IndicatorResponse {
 
 export const CITY_TOTAL_NOTE = '全市到位资金不含市内县际（旗县之间）资金，各旗县数据包含本地区引进的市内县际资金，因此全市合计小于各旗县之和';
 
-// ---- exact decimal arithmetic over 2-decimal strings ----
-
-/** '1234.5' → 123450n (hundredths). */
-export function toCents(value: string): bigint {
-  const negative = value.startsWith('-');
-  const [whole, fraction = ''] = value.replace(/^[-+]/, '').split('.');
-  const cents = BigInt(whole || '0') * 100n + BigInt((fraction + '00').slice(0, 2) || '0');
-  // a third decimal rounds half away from zero (sums from SQL have two; this is for safety)
-  const third = fraction.length > 2 && Number(fraction[2]) >= 5 ? 1n : 0n;
-  return negative ? -(cents + third) : cents + third;
-}
-
-export function fromCents(cents: bigint): string {
-  const negative = cents < 0n;
-  const abs = negative ? -cents : cents;
-  return `${negative ? '-' : ''}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
-}
-
-export function addWan(...values: string[]): string {
-  return fromCents(values.reduce((sum, v) => sum + toCents(v), 0n));
-}
-
-export function subtractWan(a: string, b: string): string {
-  return fromCents(toCents(a) - toCents(b));
-}
-
 /** n ÷ d rounded half away from zero to `places` decimals, exactly; null when d is zero. */
 function divideExact(n: bigint, d: bigint, places: number): number | null {
   if (d === 0n) return null;
@@ -170,9 +145,4 @@ export function growthContribution(arrived: string, arrivedLastYear: string, fai
 export function pull(arrived: string, arrivedLastYear: string, faiLastYear: string | null): number | null {
   if (faiLastYear === null) return null;
   return divideExact((toCents(arrived) - toCents(arrivedLastYear)) * 100n, toCents(faiLastYear), 4);
-}
-
-/** 12.3456 万元 → '12.35'; for display only (the API returns exact strings). */
-export function wanToYi(value: string): string {
-  return fromCents((toCents(value) + 5000n * (toCents(value) < 0n ? -1n : 1n)) / 10000n);
 }

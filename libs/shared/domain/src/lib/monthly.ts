@@ -1,5 +1,6 @@
 import type { FieldProblem, Milestones } from './lifecycle.js';
-import { moneyProblem, MONTH_PATTERN } from './projects.js';
+import { moneyProblem } from './money.js';
+import { MONTH_PATTERN } from './projects.js';
 
 /** 月报 (DOMAIN.md §2): one project's figures for one month, and the verification states. */
 export const REPORT_STATUSES = ['DRAFT', 'SUBMITTED', 'VERIFIED', 'RETURNED'] as const;
@@ -109,21 +110,6 @@ export function reportMonthProblem(project: Pick<Milestones, 'signedAt' | 'termi
   return null;
 }
 
-/** Σ of decimal strings with 2 decimals, exactly (cents as BigInt): for the web's running totals. */
-export function sumWan(values: readonly (string | null | undefined)[]): string {
-  let cents = 0n;
-  for (const value of values) {
-    if (value === null || value === undefined || value === '') continue;
-    const negative = value.startsWith('-');
-    const [whole, fraction = ''] = value.replace(/^-/, '').split('.');
-    const amount = BigInt(whole || '0') * 100n + BigInt((fraction + '00').slice(0, 2));
-    cents += negative ? -amount : amount;
-  }
-  const negative = cents < 0n;
-  const abs = negative ? -cents : cents;
-  return `${negative ? '-' : ''}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
-}
-
 /** One row of the district entry grid: a project that should report for the month. */
 export interface ReportGridRow {
   projectId: string;
@@ -162,25 +148,35 @@ export interface ReportDraftInput extends Partial<ReportFigures> {
   version: number | null;
 }
 
+/** GET /monthly-reports/grid: the district entry grid of a region and month. */
+export interface ReportGridQuery {
+  regionCode: string;
+  month: string;
+}
+
+/** A month range, optionally of one region and status: GET /monthly-reports/export and the statistics feed. */
+export interface ReportRangeQuery {
+  from: string;
+  to: string;
+  /** absent or null: every region */
+  regionCode?: string | null;
+  status?: ReportStatus;
+}
+
+/** POST /months/{month}/close, with the version of the month's state the user read (0 when never closed). */
+export interface MonthCloseRequest {
+  version: number;
+}
+
+/** POST /months/{month}/reopen (admin), with a reason. */
+export interface MonthReopenRequest extends MonthCloseRequest {
+  reason: string;
+}
+
 export interface ReportQueueQuery {
   month: string;
   regionCode?: string;
   status?: ReportStatus;
-}
-
-/** 全社会固定资产投资 of a region for a month (DOMAIN.md §2). */
-export interface FaiTotalDto {
-  regionCode: string;
-  regionName: string;
-  month: string;
-  amountWan: string;
-  version: number;
-  updatedAt: string;
-}
-
-export interface FaiTotalsInput {
-  basis: 'MONTH' | 'YTD';
-  items: { regionCode: string; month: string; amountWan: string }[];
 }
 
 /** Imports (DOMAIN.md §8). */

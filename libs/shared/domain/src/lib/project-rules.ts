@@ -1,6 +1,7 @@
 import { nationalCodeProblem, usccProblem } from './codes.js';
 import { type FieldProblem, milestoneProblems } from './lifecycle.js';
-import { MONTH_PATTERN, moneyProblem, PROJECT_FIELD_LABELS, type ProjectFields } from './projects.js';
+import { compareWan, moneyProblem } from './money.js';
+import { MONTH_PATTERN, PROJECT_FIELD_LABELS, type ProjectFields } from './projects.js';
 
 /**
  * 入库 (statistics registration) starting point: the statistics bureau's fixed-asset-investment
@@ -61,7 +62,7 @@ function statsProblems(p: ProjectFields, today: string): FieldProblem[] {
   }
   if (p.plannedInvestmentWan === null) {
     problems.push({ field: 'plannedInvestmentWan', message: `统计入库的项目必须填写${L.plannedInvestmentWan}` });
-  } else if (moneyProblem(L.plannedInvestmentWan, p.plannedInvestmentWan) === null && Number(p.plannedInvestmentWan) < STATS_REGISTRATION_MIN_WAN) {
+  } else if (moneyProblem(L.plannedInvestmentWan, p.plannedInvestmentWan) === null && compareWan(p.plannedInvestmentWan, String(STATS_REGISTRATION_MIN_WAN)) < 0) {
     problems.push({ field: 'statsRegistered', message: `${L.plannedInvestmentWan}不足 ${STATS_REGISTRATION_MIN_WAN} 万元的项目不能统计入库` });
   }
   return problems;

@@ -54,16 +54,8 @@ export function approvalsComplete(approvals: readonly Pick<ApprovalDto, 'status'
   return approvals.every((a) => a.status === 'DONE' || a.status === 'NOT_REQUIRED');
 }
 
-/** An amount in 万元 as a decimal string: at most 2 decimals, not negative (DOMAIN.md §2). */
-export const MONEY_WAN_PATTERN = /^(0|[1-9]\d{0,11})(\.\d{1,2})?$/;
 export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 export const PROJECT_NO_PATTERN = /^\d{6}-\d{4}-\d{4}$/;
-
-export function moneyProblem(label: string, value: string): string | null {
-  if (/^-/.test(value)) return `${label}不能为负数`;
-  if (/^\d+\.\d{3,}$/.test(value)) return `${label}最多保留 2 位小数`;
-  return MONEY_WAN_PATTERN.test(value) ? null : `${label}应为数字（单位：万元，最多 2 位小数）`;
-}
 
 /** `{regionCode}-{year}-{seq:04}`, e.g. 150525-2025-0012. */
 export function formatProjectNo(regionCode: string, year: number, seq: number): string {

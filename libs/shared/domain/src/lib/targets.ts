@@ -1,5 +1,5 @@
 import { TARGET_INDICATOR_LABELS, TARGET_INDICATORS, type TargetIndicator } from './indicators.js';
-import { moneyProblem } from './projects.js';
+import { canonicalWan, moneyProblem } from './money.js';
 
 /** 目标任务 (DOMAIN.md §2, §6): a region's annual target for an indicator, and how far it is met. */
 
@@ -59,9 +59,7 @@ export function targetValueProblem(indicator: TargetIndicator, value: string): s
 
 /** The stored form of a valid value: '1200' → '1200.00' for amounts, '025' never reaches here. */
 export function canonicalTargetValue(indicator: TargetIndicator, value: string): string {
-  if (isCountIndicator(indicator)) return String(Number(value));
-  const [whole, fraction = ''] = value.split('.');
-  return `${whole}.${fraction.padEnd(2, '0')}`;
+  return isCountIndicator(indicator) ? String(Number(value)) : canonicalWan(value);
 }
 
 export interface TargetProgressEntry {

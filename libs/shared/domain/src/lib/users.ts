@@ -15,6 +15,12 @@ export interface LoginRequest {
   password: string;
 }
 
+/** POST /auth/change-password: the signed-in user changes their own password. */
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+}
+
 export interface LoginResponse {
   accessToken: string;
   /** ISO 8601 instant at which the token stops being accepted */

@@ -1,4 +1,5 @@
 import type { FieldProblem, ProjectStage } from './lifecycle.js';
+import { compareWan } from './money.js';
 import { addMonths, monthLabel, monthOf, type ReportStatus } from './monthly.js';
 
 /**
@@ -223,17 +224,6 @@ export function startDateOf(f: Pick<WarningFacts, 'constructionStartedAt' | 'pro
   return f.constructionStartedAt ?? f.productionStartedAt;
 }
 
-/** A decimal string greater than zero. */
-function positive(wan: string): boolean {
-  return /[1-9]/.test(wan) && !wan.startsWith('-');
-}
-
-/** Compares a decimal string of 万元 with a whole number, without floating point. */
-function atLeast(wan: string, min: number): boolean {
-  // a fraction only adds to the whole part, so whole ≥ min decides
-  return BigInt(wan.split('.')[0] || '0') >= BigInt(min);
-}
-
 /** The last month whose reports the REPORT rule considers on day D: the previous month once its yellow day has passed. */
 export function lastReportMonthDue(day: string, settings: WarningSettings): string {
   return Number(day.slice(8, 10)) > settings.REPORT.yellowDay ? addMonths(monthOf(day), -1) : addMonths(monthOf(day), -2);
@@ -263,10 +253,10 @@ export function warningThresholds(f: WarningFacts, settings: WarningSettings, da
   }
   const started = startDateOf(f);
   if (STARTED.includes(f.stage) && started !== null) {
-    if (!f.statsRegistered && f.plannedInvestmentWan !== null && atLeast(f.plannedInvestmentWan, s.STATS.minPlannedInvestmentWan)) {
+    if (!f.statsRegistered && f.plannedInvestmentWan !== null && compareWan(f.plannedInvestmentWan, String(s.STATS.minPlannedInvestmentWan)) >= 0) {
       out.push({ rule: 'STATS', yellowFrom: addMonthsToDate(started, s.STATS.yellowMonths), redFrom: addMonthsToDate(started, s.STATS.redMonths), basis: { date: started } });
     }
-    const arrivals = f.reports.filter((r) => SUBMITTED.includes(r.status) && positive(r.arrivedTotalWan)).map((r) => r.month);
+    const arrivals = f.reports.filter((r) => SUBMITTED.includes(r.status) && compareWan(r.arrivedTotalWan, '0') > 0).map((r) => r.month);
     const lastArrival = arrivals.length > 0 ? arrivals.reduce((a, b) => (a > b ? a : b)) : null;
     const later = (a: string, b: string | null) => (b !== null && b > a ? b : a);
     // the later reference gives the later threshold: comparing thresholds compares the references
@@ -358,8 +348,11 @@ export interface WarningItem extends ProjectWarning {
 
 export type WarningLevelCounts = Record<WarningLevel, number>;
 
+/** One region's warnings of a day, by level. */
+export type WarningRegionCount = { regionCode: string; regionName: string } & WarningLevelCounts;
+
 export interface WarningCounts {
-  byRegion: ({ regionCode: string; regionName: string } & WarningLevelCounts)[];
+  byRegion: WarningRegionCount[];
   byRule: Record<WarningRule, WarningLevelCounts>;
 }
 

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { type CurrentUser, type LoginRequest, type LoginResponse, PASSWORD_MAX_LENGTH, type Role, ROLES } from '@zhaoshang/shared/domain';
+import { type ChangePasswordRequest, type CurrentUser, type LoginRequest, type LoginResponse, PASSWORD_MAX_LENGTH, type Role, ROLES } from '@zhaoshang/shared/domain';
 import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 
@@ -18,7 +18,7 @@ export class LoginDto implements LoginRequest {
   password: string;
 }
 
-export class ChangePasswordDto {
+export class ChangePasswordDto implements ChangePasswordRequest {
   @ApiProperty({ title: '当前密码' })
   @IsString()
   @IsNotEmpty()

@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { FaiTotalsInput } from '@zhaoshang/shared/domain';
+import type { FaiTotalItem, FaiTotalsInput } from '@zhaoshang/shared/domain';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Min, ValidateNested } from 'class-validator';
 import { MonthText, RegionCode } from '../../reports/dto/report-write.dto.js';
 
-export class FaiItemDto {
+export class FaiItemDto implements FaiTotalItem {
   @RegionCode() regionCode: string;
   @MonthText() month: string;
 

@@ -1,15 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { REPORT_STATUSES, type ReportStatus } from '@zhaoshang/shared/domain';
+import { REPORT_STATUSES, type ReportGridQuery, type ReportQueueQuery, type ReportRangeQuery, type ReportStatus } from '@zhaoshang/shared/domain';
 import { Type } from 'class-transformer';
 import { IsDateString, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { MonthText, RegionCode } from './report-write.dto.js';
 
-export class GridQueryDto {
+export class GridQueryDto implements ReportGridQuery {
   @RegionCode() regionCode: string;
   @MonthText() month: string;
 }
 
-export class QueueQueryDto {
+export class QueueQueryDto implements ReportQueueQuery {
   @MonthText() month: string;
   @RegionCode(true) regionCode?: string;
 
@@ -20,7 +20,7 @@ export class QueueQueryDto {
 }
 
 /** A month range with optional region and status: the export and the statistics feed. */
-export class ReportRangeQueryDto {
+export class ReportRangeQueryDto implements ReportRangeQuery {
   @MonthText('起始月份') from: string;
   @MonthText('截止月份') to: string;
   @RegionCode(true) regionCode?: string;

@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  type MonthCloseRequest,
+  type MonthReopenRequest,
   MONTH_PATTERN,
   PROGRESS_MAX_LENGTH,
   REPORT_FIELD_LABELS as L,
@@ -114,14 +116,14 @@ export class ReportActionDto implements ReportActionRequest {
   reason?: string;
 }
 
-export class MonthCloseDto {
+export class MonthCloseDto implements MonthCloseRequest {
   @ApiProperty({ title: '版本', description: '读取月结状态时的版本号（从未月结过的月份为 0）' })
   @IsInt()
   @Min(0)
   version: number;
 }
 
-export class MonthReopenDto extends MonthCloseDto {
+export class MonthReopenDto extends MonthCloseDto implements MonthReopenRequest {
   @ApiProperty({ title: '重新打开原因', maxLength: 200 })
   @IsString()
   @Matches(/\S/, { message: '重新打开原因不能为空' })

@@ -1,7 +1,7 @@
 import { HttpClient, HttpContext } from '@angular/common/http';
 import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
-import type { CurrentUser, LoginRequest, LoginResponse } from '@zhaoshang/shared/domain';
+import type { ChangePasswordRequest, CurrentUser, LoginRequest, LoginResponse } from '@zhaoshang/shared/domain';
 import { SKIP_ERROR_MESSAGE } from '@zhaoshang/web/shared/util';
 import { type Observable, map, tap } from 'rxjs';
 import { SESSION_STORAGE_KEY, type Session, msUntilExpiry, parseSession, readStoredSession, writeStoredSession } from './session';
@@ -10,11 +10,6 @@ export const AUTH_API = '/api/v1/auth';
 
 /** setTimeout cannot wait longer than this (about 24.8 days); longer waits are re-armed. */
 const MAX_TIMER_MS = 2_147_483_647;
-
-export interface ChangePasswordRequest {
-  currentPassword: string;
-  newPassword: string;
-}
 
 /**
  * The signed-in session: kept in a signal, mirrored to localStorage so that a reload or a second

@@ -1,22 +1,10 @@
 import { HttpClient, HttpErrorResponse, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { IndicatorGroupBy, IndicatorResponse } from '@zhaoshang/shared/domain';
+import type { IndicatorGroupBy, IndicatorResponse, WarningListResponse } from '@zhaoshang/shared/domain';
 import { API_V1, callerShowsErrors } from '@zhaoshang/web/shared/data-access';
 import { contentDispositionFileName } from '@zhaoshang/web/shared/util';
 import { type Observable, catchError, from, map, of, switchMap, throwError } from 'rxjs';
 import type { DashboardSelection } from './period';
-
-/** GET /warnings (issue 6, warnings module): only the counts the dashboard shows. */
-export interface WarningRegionCount {
-  regionCode: string;
-  regionName: string;
-  RED: number;
-  YELLOW: number;
-}
-
-export interface WarningCountsResponse {
-  counts: { byRegion: WarningRegionCount[] };
-}
 
 export interface DispatchTableFile {
   blob: Blob;
@@ -40,10 +28,10 @@ export class DashboardApi {
     return this.http.get<IndicatorResponse>(`${API_V1}/indicators`, { params, context: callerShowsErrors() });
   }
 
-  /** Red and yellow warnings per district on a day; null when the warnings module is not there. */
-  warnings(date: string): Observable<WarningCountsResponse | null> {
+  /** Red and yellow warnings per district on a day (the dashboard reads the counts); null when the warnings module is not there. */
+  warnings(date: string): Observable<WarningListResponse | null> {
     return this.http
-      .get<WarningCountsResponse>(`${API_V1}/warnings`, { params: new HttpParams().set('date', date), context: callerShowsErrors() })
+      .get<WarningListResponse>(`${API_V1}/warnings`, { params: new HttpParams().set('date', date), context: callerShowsErrors() })
       .pipe(
         map((response) => (Array.isArray(response?.counts?.byRegion) ? response : null)),
         catchError(() => of(null)),

@@ -1,4 +1,4 @@
-import { districtBars, districtOption, drillOf, industryOption, originCounts, originLegendName, originOption, shortIndustryName, trendOption, warningOption } from './chart-options';
+import { districtBars, districtOption, drillOf, industryOption, originLegendName, originOption, shortIndustryName, trendOption, warningOption } from './chart-options';
 import { withoutAnimation } from './chart';
 import { row, values } from './test-data';
 
@@ -65,9 +65,7 @@ describe('dashboard chart options', () => {
   });
 
   it('shows all five origins and says which do not count at the city', () => {
-    expect(originCounts('IN_CITY_OTHER_COUNTY', true)).toBe(false);
-    expect(originCounts('IN_CITY_OTHER_COUNTY', false)).toBe(true);
-    expect(originCounts('LOCAL', false)).toBe(false);
+    expect(originLegendName('IN_CITY_OTHER_COUNTY', false)).toBe('市内县际');
     expect(originLegendName('IN_CITY_OTHER_COUNTY', true)).toBe('市内县际（全市不计入）');
     expect(originLegendName('LOCAL', true)).toBe('本地（不计入）');
     const total = values({ arrivedFundsWan: '30000.00', arrivedByOrigin: { FOREIGN: '10000.00', OUT_OF_REGION: '20000.00', IN_REGION_OUT_OF_CITY: '0.00', IN_CITY_OTHER_COUNTY: '5000.00', LOCAL: '1000.00' } });

@@ -1,7 +1,7 @@
-import { INVESTOR_ORIGINS, INVESTOR_ORIGIN_LABELS, type IndicatorRow, type IndicatorValues, type InvestorOrigin } from '@zhaoshang/shared/domain';
-import type { WarningRegionCount } from '@zhaoshang/web/dashboard/data-access';
+import { INVESTOR_ORIGINS, INVESTOR_ORIGIN_LABELS, type IndicatorRow, type IndicatorValues, type InvestorOrigin, type WarningRegionCount, originCounts } from '@zhaoshang/shared/domain';
+import { formatRate } from '@zhaoshang/web/shared/util';
 import type { EChartsCoreOption } from 'echarts/core';
-import { NONE, formatRate, formatYi, yiNumber } from './figures';
+import { NONE, formatYi, yiNumber } from './figures';
 
 /**
  * ECharts options built from the API's figures: plain functions of plain data, so that what a chart
@@ -180,17 +180,10 @@ const ORIGIN_COLORS: Record<InvestorOrigin, string> = {
   LOCAL: '#d9d9d9',
 };
 
-/** Whether an origin's money counts as arrived funds (到位资金) at the scope (DOMAIN.md §5). */
-export function originCounts(origin: InvestorOrigin, isCity: boolean): boolean {
-  if (origin === 'LOCAL') return false;
-  if (origin === 'IN_CITY_OTHER_COUNTY') return !isCity;
-  return true;
-}
-
 /** The legend's words: the origins that do not count at this scope say so. */
 export function originLegendName(origin: InvestorOrigin, isCity: boolean): string {
   const label = INVESTOR_ORIGIN_LABELS[origin];
-  if (originCounts(origin, isCity)) return label;
+  if (originCounts(origin, isCity ? 'CITY' : 'DISTRICT')) return label;
   return origin === 'LOCAL' ? `${label}（不计入）` : `${label}（全市不计入）`;
 }
 
@@ -205,7 +198,7 @@ export function originOption(total: Pick<IndicatorValues, 'arrivedByOrigin' | 'a
     value: yiNumber(total.arrivedByOrigin[origin]),
     wan: total.arrivedByOrigin[origin],
     drill: { kind: 'origin', origin },
-    itemStyle: { color: originCounts(origin, isCity) ? ORIGIN_COLORS[origin] : origin === 'LOCAL' ? '#d9d9d9' : '#bfbfbf' },
+    itemStyle: { color: originCounts(origin, isCity ? 'CITY' : 'DISTRICT') ? ORIGIN_COLORS[origin] : origin === 'LOCAL' ? '#d9d9d9' : '#bfbfbf' },
   }));
   const wide = {
     legend: { orient: 'vertical', left: '60%', top: 'middle', itemGap: 12 },

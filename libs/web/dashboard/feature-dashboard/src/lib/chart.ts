@@ -10,7 +10,7 @@ import { type ChartDrill, drillOf } from './chart-options';
 echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
 
 /**
- * A chart's size on A4 paper in CSS px (1 mm = 3.78 px), as dashboard-page.less lays it out in print:
+ * A chart's size on A4 paper in CSS px (1 mm = 3.78 px), as dashboard-page.print.less lays it out:
  * the page 190 mm wide (718 px), two columns 4 mm apart, cards with 1 px borders and 10 px padding;
  * chart heights 64 mm (half) and 56 mm (wide).
  */

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router } from '@angular/router';
-import { CITY_REGION_CODE, CITY_TOTAL_NOTE, addWan, shanghaiToday } from '@zhaoshang/shared/domain';
+import { CITY_REGION_CODE, CITY_TOTAL_NOTE, shanghaiToday, sumWan } from '@zhaoshang/shared/domain';
 import {
   DashboardApi,
   type DashboardSelection,
@@ -16,9 +16,10 @@ import {
   selectionParams,
   warningsLink,
 } from '@zhaoshang/web/dashboard/data-access';
+import { KeyProjects, type KeyProjectFigures, KpiCard, WarningCounts } from '@zhaoshang/web/dashboard/ui';
 import { RegionsStore } from '@zhaoshang/web/shared/data-access';
 import { PageHeader, injectIsPhone } from '@zhaoshang/web/shared/ui';
-import { apiErrorMessage, formatCount, fromIsoMonth, saveBlob, toIsoMonth } from '@zhaoshang/web/shared/util';
+import { apiErrorMessage, formatCount, formatRate, fromIsoMonth, saveBlob, toIsoMonth } from '@zhaoshang/web/shared/util';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -26,15 +27,13 @@ import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzProgressModule } from 'ng-zorro-antd/progress';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
-import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { map } from 'rxjs';
 import { DashboardChart } from './chart';
 import { type ChartDrill, type DistrictMode, barChartHeight, districtBars, districtOption, industryOption, originOption, trendOption, warningOption } from './chart-options';
-import { buildKpis, formatRate, formatYi, hasFigures } from './figures';
+import { buildKpis, formatYi, hasFigures } from './figures';
 
 /** 驾驶舱: the leaders' summary of a period and a scope; every chart leads to the projects behind it. */
 @Component({
@@ -42,22 +41,24 @@ import { buildKpis, formatRate, formatYi, hasFigures } from './figures';
   imports: [
     FormsModule,
     DashboardChart,
+    KeyProjects,
+    KpiCard,
     NzAlertModule,
     NzButtonModule,
     NzCardModule,
     NzDatePickerModule,
     NzEmptyModule,
     NzIconModule,
-    NzProgressModule,
     NzRadioModule,
     NzSelectModule,
     NzSkeletonModule,
-    NzTooltipModule,
     PageHeader,
+    WarningCounts,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './dashboard-page.html',
-  styleUrl: './dashboard-page.less',
+  // the print rules (A4) apart from the screen's
+  styleUrls: ['./dashboard-page.less', './dashboard-page.print.less'],
   host: { '[attr.data-first-chart-ms]': 'firstChartMs()' },
 })
 export class DashboardPage {
@@ -117,7 +118,7 @@ export class DashboardPage {
       option: districtOption(bars, this.districtMode(), this.isCity() ? null : this.selection().region, this.layout()),
       height: barChartHeight(bars.length, this.layout()),
       cityTotal: formatYi(response.total.arrivedFundsWan),
-      sum: formatYi(addWan(...response.rows.map((r) => r.arrivedFundsWan))),
+      sum: formatYi(sumWan(response.rows.map((r) => r.arrivedFundsWan))),
       hasTargets: response.rows.some((r) => r.targetCompletion.arrivedFundsWan !== undefined && r.targetCompletion.arrivedFundsWan !== null),
     };
   });
@@ -135,7 +136,7 @@ export class DashboardPage {
     return { option: originOption(total, this.isCity(), this.layout()), any, uncounted: this.isCity() ? '市内县际和本地' : '本地' };
   });
 
-  protected readonly keyProjects = computed(() => {
+  protected readonly keyProjects = computed((): KeyProjectFigures | null => {
     const k = this.total()?.keyProjects;
     if (!k) return null;
     const percent = (rate: number | null) => (rate === null ? 0 : Math.round(rate * 1000) / 10);

@@ -1,5 +1,6 @@
 import { CITY_TOTAL_NOTE } from '@zhaoshang/shared/domain';
-import { buildKpis, formatPoints, formatRate, formatYi, hasFigures, yiNumber, yoyOf } from './figures';
+import { formatRate } from '@zhaoshang/web/shared/util';
+import { buildKpis, formatPoints, formatYi, hasFigures, yiNumber, yoyOf } from './figures';
 import { values } from './test-data';
 
 describe('dashboard figures', () => {

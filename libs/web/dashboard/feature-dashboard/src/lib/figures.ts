@@ -1,5 +1,6 @@
-import { CITY_TOTAL_NOTE, type IndicatorResponse, type IndicatorValues } from '@zhaoshang/shared/domain';
-import { formatCount, formatWan, wanToYi } from '@zhaoshang/web/shared/util';
+import { CITY_TOTAL_NOTE, type IndicatorResponse, type IndicatorValues, wanToYi } from '@zhaoshang/shared/domain';
+import type { Kpi, Yoy } from '@zhaoshang/web/dashboard/ui';
+import { formatCount, formatRate, formatWan } from '@zhaoshang/web/shared/util';
 
 /** Shown for a missing figure or a ratio without a denominator (DOMAIN.md §6). */
 export const NONE = '—';
@@ -17,24 +18,10 @@ export function yiNumber(wan: string | null | undefined): number {
   return Number.isFinite(n) ? Math.round(n * 100) / 100 : 0;
 }
 
-/** A fraction as a percentage with one decimal: 0.771 → `77.1%`; null → `—`. */
-export function formatRate(rate: number | null | undefined): string {
-  if (rate === null || rate === undefined || !Number.isFinite(rate)) return NONE;
-  return `${(Math.round(rate * 1000) / 10).toFixed(1)}%`;
-}
-
 /** 拉动 is already in percentage points: 1.2345 → `1.2`. */
 export function formatPoints(points: number | null | undefined): string {
   if (points === null || points === undefined || !Number.isFinite(points)) return NONE;
   return (Math.round(points * 10) / 10).toFixed(1);
-}
-
-export type Trend = 'up' | 'down' | 'flat';
-
-export interface Yoy {
-  /** `+12.3%`, `-4.0%`, or `—` when last year had nothing to compare with */
-  text: string;
-  trend: Trend | null;
 }
 
 /** 同比: red and an up arrow for growth, green and a down arrow for a fall (the Chinese convention). */
@@ -43,25 +30,6 @@ export function yoyOf(rate: number | null | undefined): Yoy {
   const rounded = Math.round(rate * 1000) / 10;
   if (rounded === 0) return { text: '0.0%', trend: 'flat' };
   return { text: `${rounded > 0 ? '+' : ''}${rounded.toFixed(1)}%`, trend: rounded > 0 ? 'up' : 'down' };
-}
-
-export interface KpiLine {
-  label: string;
-  value: string;
-  unit: string;
-  yoy?: Yoy;
-}
-
-export interface Kpi {
-  key: 'signed' | 'signedAmount' | 'started' | 'arrived' | 'arrivalRate' | 'growth';
-  label: string;
-  value: string;
-  unit: string;
-  yoy: Yoy | null;
-  /** the smaller figures under the main one */
-  lines: KpiLine[];
-  /** a rule the reader must know to read the figure (the 县际 rule on the city's arrived funds) */
-  note: string | null;
 }
 
 /** The six cards at the top of the page, from the scope's total. */

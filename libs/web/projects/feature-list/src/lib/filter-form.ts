@@ -1,8 +1,8 @@
 import type { FormControl, FormGroup, NonNullableFormBuilder, ValidatorFn } from '@angular/forms';
-import { type InvestorOrigin, type ProjectFilter, type ProjectStage, moneyProblem } from '@zhaoshang/shared/domain';
+import { type InvestorOrigin, type ProjectFilter, type ProjectStage, compareWan, moneyProblem } from '@zhaoshang/shared/domain';
 import { SEARCH_TEXT_MAX_LENGTH } from '@zhaoshang/web/projects/data-access';
 import { zsValidators } from '@zhaoshang/web/shared/ui';
-import { compareDecimal, fromIsoDate, toIsoDate } from '@zhaoshang/web/shared/util';
+import { fromIsoDate, toIsoDate } from '@zhaoshang/web/shared/util';
 
 export type FilterForm = FormGroup<{
   regionCode: FormControl<string | null>;
@@ -32,7 +32,7 @@ const rangeInOrder: ValidatorFn = (group) => {
   const min = amountMin.trim();
   const max = amountMax.trim();
   if (min === '' || max === '' || (group as FilterForm).controls.amountMin.invalid || (group as FilterForm).controls.amountMax.invalid) return null;
-  return compareDecimal(min, max) > 0 ? { range: '签约额下限不能大于上限' } : null;
+  return compareWan(min, max) > 0 ? { range: '签约额下限不能大于上限' } : null;
 };
 
 export function filterForm(fb: NonNullableFormBuilder): FilterForm {

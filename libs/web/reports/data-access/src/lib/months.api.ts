@@ -1,6 +1,6 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { MonthOverview, MonthState } from '@zhaoshang/shared/domain';
+import type { MonthCloseRequest, MonthOverview, MonthReopenRequest, MonthState } from '@zhaoshang/shared/domain';
 import { API_V1, callerShowsErrors } from '@zhaoshang/web/shared/data-access';
 import type { Observable } from 'rxjs';
 
@@ -15,10 +15,10 @@ export class MonthsApi {
   }
 
   close(month: string, version: number): Observable<MonthState> {
-    return this.http.post<MonthState>(`${this.base}/${month}/close`, { version }, { context: callerShowsErrors() });
+    return this.http.post<MonthState>(`${this.base}/${month}/close`, { version } satisfies MonthCloseRequest, { context: callerShowsErrors() });
   }
 
   reopen(month: string, version: number, reason: string): Observable<MonthState> {
-    return this.http.post<MonthState>(`${this.base}/${month}/reopen`, { version, reason }, { context: callerShowsErrors() });
+    return this.http.post<MonthState>(`${this.base}/${month}/reopen`, { version, reason } satisfies MonthReopenRequest, { context: callerShowsErrors() });
   }
 }

@@ -6,6 +6,7 @@ import type {
   ReportGridResponse,
   ReportQueueQuery,
   ReportQueueResponse,
+  ReportRangeQuery,
   ReportsChanged,
   SaveDraftsRequest,
   SubmitReportsRequest,
@@ -13,12 +14,6 @@ import type {
 import { API_V1, callerShowsErrors } from '@zhaoshang/web/shared/data-access';
 import { type DownloadedFile, asDownload } from '@zhaoshang/web/shared/util';
 import type { Observable } from 'rxjs';
-
-export interface ReportExportQuery {
-  from: string;
-  to: string;
-  regionCode?: string | null;
-}
 
 /** 月报 (issue 5): the district entry grid, submission, the city's verification queue and the export. */
 @Injectable({ providedIn: 'root' })
@@ -57,7 +52,7 @@ export class ReportsApi {
   }
 
   /** The reports of a month range as .xlsx in the import template's layout. */
-  export(query: ReportExportQuery): Observable<DownloadedFile> {
+  export(query: ReportRangeQuery): Observable<DownloadedFile> {
     const fromObject: Record<string, string> = { from: query.from, to: query.to };
     if (query.regionCode) fromObject['regionCode'] = query.regionCode;
     const response$ = this.http.get(`${this.base}/export`, { params: new HttpParams({ fromObject }), responseType: 'blob', observe: 'response', context: callerShowsErrors() });

@@ -72,7 +72,7 @@ describe('FaiGrid', () => {
     expect(g.changes).toEqual([{ regionCode: '150502', month: '2026-03', amountWan: '200000' }]);
     expect(g.districtTotals.byMonth.slice(0, 3)).toEqual(['105000.50', '80000.00', '19999.50']);
     g = g.withEdit('150502', '2026-04', '150000');
-    expect(g.problems).toEqual([{ regionName: '科尔沁区', month: '2026-04', message: '累计值不能小于 3 月的累计值' }]);
+    expect(g.problems).toEqual([{ regionName: '科尔沁区', month: '2026-04', message: '2026年4月累计数不能小于2026年3月累计数' }]);
   });
 
   it('reads pasted amounts', () => {

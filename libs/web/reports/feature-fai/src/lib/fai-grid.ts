@@ -1,5 +1,4 @@
-import { type FaiTotalDto, type RegionDto, moneyProblem, sumWan } from '@zhaoshang/shared/domain';
-import { compareDecimal } from '@zhaoshang/web/shared/util';
+import { type FaiTotalDto, type FaiTotalItem, type MonthAmount, type RegionDto, compareWan, moneyProblem, sumWan, ytdToMonthly } from '@zhaoshang/shared/domain';
 
 /** MONTH: each month's own figure; YTD: 1–N月累计, turned into monthly figures by the server. */
 export type FaiBasis = 'MONTH' | 'YTD';
@@ -30,14 +29,6 @@ export interface FaiProblem {
   message: string;
 }
 
-export interface FaiSaveItem {
-  regionCode: string;
-  month: string;
-  amountWan: string;
-  /** the version of the figure the user saw; absent for a month without one */
-  version?: number;
-}
-
 const key = (regionCode: string, month: string) => `${regionCode}|${month}`;
 
 /** `1,234.5 ` → `1234.5`: thousands separators pasted from a spreadsheet are fine. */
@@ -53,7 +44,7 @@ export class FaiGrid {
   readonly months: string[];
   readonly rows: FaiRowView[];
   readonly problems: FaiProblem[];
-  readonly changes: FaiSaveItem[];
+  readonly changes: FaiTotalItem[];
   /** Σ of the districts by month (MONTH basis figures, saved or typed) and over the year */
   readonly districtTotals: { byMonth: (string | null)[]; total: string | null };
 
@@ -115,7 +106,7 @@ export class FaiGrid {
 
   private row(region: RegionDto): FaiRowView {
     const cells: FaiCellView[] = [];
-    let previous: { month: string; value: string } | null = null;
+    let previous: MonthAmount | null = null;
     for (const month of this.months) {
       const shown = this.shown(region.code, month);
       const typed = this.edits.get(key(region.code, month));
@@ -123,10 +114,8 @@ export class FaiGrid {
       const normalized = normalizeAmount(value);
       const changed = typed !== undefined && !sameAmount(normalized, shown);
       let error = changed ? cellProblem(normalized, shown) : null;
-      if (!error && this.basis === 'YTD' && normalized !== '' && previous && compareDecimal(normalized, previous.value) < 0) {
-        error = `累计值不能小于 ${Number(previous.month.slice(5))} 月的累计值`;
-      }
-      if (!error && normalized !== '' && moneyProblem('金额', normalized) === null) previous = { month, value: normalized };
+      if (!error && this.basis === 'YTD' && normalized !== '' && previous) error = ytdToMonthly({ month, amountWan: normalized }, previous).problem;
+      if (!error && normalized !== '' && moneyProblem('金额', normalized) === null) previous = { month, amountWan: normalized };
       cells.push({ month, value, changed, error, editable: month <= this.lastMonth });
     }
     return { regionCode: region.code, regionName: region.name, regionShortName: region.shortName, isCity: region.parentCode === null, cells, total: this.rowTotal(cells) };
@@ -138,9 +127,9 @@ export class FaiGrid {
     return this.basis === 'MONTH' ? sumWan(values) : sumWan([values[values.length - 1]]);
   }
 
-  private saveItem(regionCode: string, cell: FaiCellView): FaiSaveItem {
+  private saveItem(regionCode: string, cell: FaiCellView): FaiTotalItem {
     const version = this.saved.get(key(regionCode, cell.month))?.version;
-    const item: FaiSaveItem = { regionCode, month: cell.month, amountWan: normalizeAmount(cell.value) };
+    const item: FaiTotalItem = { regionCode, month: cell.month, amountWan: normalizeAmount(cell.value) };
     return version === undefined ? item : { ...item, version };
   }
 
@@ -157,21 +146,22 @@ export class FaiGrid {
   }
 
   private monthlyOf(row: FaiRowView): (string | null)[] {
-    let before = '0';
+    let before: MonthAmount | null = null;
     return row.cells.map((cell) => {
       const value = cell.error ? '' : normalizeAmount(cell.value);
       if (value === '') return null;
       if (this.basis === 'MONTH') return value;
-      const month = sumWan([value, `-${before}`]);
-      before = value;
-      return month;
+      const ytd = { month: cell.month, amountWan: value };
+      const monthly = ytdToMonthly(ytd, before);
+      before = ytd;
+      return monthly.amountWan;
     });
   }
 }
 
 function sameAmount(a: string, b: string): boolean {
   if (a === '' || b === '') return a === b;
-  return moneyProblem('金额', a) === null && compareDecimal(a, b) === 0;
+  return moneyProblem('金额', a) === null && compareWan(a, b) === 0;
 }
 
 /** ≥ 0, ≤ 2 decimals; a saved figure cannot be emptied (there is no delete: 0 corrects it). */

@@ -7,3 +7,9 @@ export function formatDateTime(iso: string | null | undefined, fallback = '—')
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${shifted.getUTCFullYear()}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())} ${pad(shifted.getUTCHours())}:${pad(shifted.getUTCMinutes())}`;
 }
+
+/** A rate (a fraction, DOMAIN.md §2) as a percentage with one decimal: 0.771 → `77.1%`; null → `—`. */
+export function formatRate(rate: number | null | undefined, fallback = '—'): string {
+  if (rate === null || rate === undefined || !Number.isFinite(rate)) return fallback;
+  return `${(Math.round(rate * 1000) / 10).toFixed(1)}%`;
+}

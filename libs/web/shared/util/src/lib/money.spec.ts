@@ -1,44 +1,41 @@
 import { contentDispositionFileName } from './download';
 import { fromIsoDate, fromIsoMonth, toIsoDate, toIsoMonth } from './dates';
-import { compareDecimal, formatCount, formatMoney, formatWan, wanToYi } from './money';
+import { formatRate } from './format';
+import { formatCount, formatMoney, formatWan } from './money';
 
 describe('money in 万元 and 亿元', () => {
-  it('shows 万元 with thousands separators and two decimals', () => {
-    expect(formatWan('1200')).toBe('1,200.00');
-    expect(formatWan('1350.5')).toBe('1,350.50');
-    expect(formatWan('1234567.89')).toBe('1,234,567.89');
-    expect(formatWan('0')).toBe('0.00');
-    expect(formatWan('999.99')).toBe('999.99');
+  it.each([
+    ['1200', '1,200.00'],
+    ['1350.5', '1,350.50'],
+    ['1234567.89', '1,234,567.89'],
+    ['0', '0.00'],
+    ['999.99', '999.99'],
+    // rounded on the digits, half away from zero, where a float would not: Number('1.005').toFixed(2) is '1.00'
+    ['1.005', '1.01'],
+    ['999999.995', '1,000,000.00'],
+    ['0.004', '0.00'],
+    ['-0.004', '0.00'],
+    ['-1234.5', '-1,234.50'],
+    // larger than a float can hold exactly
+    ['123456789012345678.91', '123,456,789,012,345,678.91'],
+    ['九千', '九千'],
+  ])('shows %s 万元 as %s: thousands separators, two decimals', (wan, shown) => expect(formatWan(wan)).toBe(shown));
+
+  it.each([
+    ['875200.00', '87.52 亿元'],
+    ['875249.99', '87.52 亿元'],
+    ['875250', '87.53 亿元'],
+    ['10000', '1.00 亿元'],
+    ['9999.99', '9,999.99 万元'],
+    ['1234567890', '123,456.79 亿元'],
+    ['0', '0.00 万元'],
+    ['-12345', '-1.23 亿元'],
+    ['九千', '九千'],
+  ])('shows %s 万元 as %s, in 亿元 from 1 亿 on', (wan, shown) => expect(formatMoney(wan)).toBe(shown));
+
+  it('shows the fallback for no amount', () => {
     expect(formatWan(null)).toBe('—');
     expect(formatWan('', '（空）')).toBe('（空）');
-  });
-
-  it('rounds on the digits, half away from zero, where a float would not', () => {
-    // Number('1.005').toFixed(2) is '1.00'
-    expect(formatWan('1.005')).toBe('1.01');
-    expect(formatWan('999999.995')).toBe('1,000,000.00');
-    expect(formatWan('0.004')).toBe('0.00');
-    expect(formatWan('-0.004')).toBe('0.00');
-    expect(formatWan('-1234.5')).toBe('-1,234.50');
-    // larger than a float can hold exactly
-    expect(formatWan('123456789012345678.91')).toBe('123,456,789,012,345,678.91');
-  });
-
-  it('moves the point four places for 亿元', () => {
-    expect(wanToYi('875200')).toBe('87.52');
-    expect(wanToYi('10000')).toBe('1');
-    expect(wanToYi('1234.5')).toBe('0.12345');
-    expect(wanToYi('5')).toBe('0.0005');
-  });
-
-  it('switches to 亿元 from 1 亿 on', () => {
-    expect(formatMoney('875200.00')).toBe('87.52 亿元');
-    expect(formatMoney('875249.99')).toBe('87.52 亿元');
-    expect(formatMoney('875250')).toBe('87.53 亿元');
-    expect(formatMoney('10000')).toBe('1.00 亿元');
-    expect(formatMoney('9999.99')).toBe('9,999.99 万元');
-    expect(formatMoney('1234567890')).toBe('123,456.79 亿元');
-    expect(formatMoney('0')).toBe('0.00 万元');
     expect(formatMoney(undefined)).toBe('—');
   });
 
@@ -60,12 +57,15 @@ describe('contentDispositionFileName', () => {
   });
 });
 
-describe('compareDecimal', () => {
-  it('orders amounts by value, not by text', () => {
-    expect(compareDecimal('900', '1000')).toBeLessThan(0);
-    expect(compareDecimal('1000.5', '1000.05')).toBeGreaterThan(0);
-    expect(compareDecimal('1000.50', '1000.5')).toBe(0);
-    expect(compareDecimal('007', '7')).toBe(0);
+describe('formatRate', () => {
+  it('shows a fraction as a percentage with one decimal, and — without a rate', () => {
+    expect(formatRate(0.771)).toBe('77.1%');
+    expect(formatRate(0.7714)).toBe('77.1%');
+    expect(formatRate(0.07705)).toBe('7.7%');
+    expect(formatRate(1.25)).toBe('125.0%');
+    expect(formatRate(0)).toBe('0.0%');
+    expect(formatRate(null)).toBe('—');
+    expect(formatRate(Number.POSITIVE_INFINITY)).toBe('—');
   });
 });
 

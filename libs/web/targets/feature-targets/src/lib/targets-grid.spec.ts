@@ -1,5 +1,6 @@
 import type { RegionDto, TargetDto } from '@zhaoshang/shared/domain';
-import { TargetsGrid, formatRate, formatTargetFigure, normalizeTarget, progressPercent, progressTone } from './targets-grid';
+import { formatRate } from '@zhaoshang/web/shared/util';
+import { TargetsGrid, formatTargetFigure, normalizeTarget, progressPercent, progressTone } from './targets-grid';
 
 const REGIONS: RegionDto[] = [
   { code: '150525', name: '奈曼旗', shortName: '奈曼', parentCode: '150500', sortOrder: 6 },

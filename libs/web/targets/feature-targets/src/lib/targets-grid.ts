@@ -9,6 +9,7 @@ import {
   isCountIndicator,
   targetValueProblem,
 } from '@zhaoshang/shared/domain';
+import { formatWan } from '@zhaoshang/web/shared/util';
 
 export interface TargetCellView {
   indicator: TargetIndicator;
@@ -108,11 +109,6 @@ export class TargetsGrid {
   }
 }
 
-/** 12.3% with one decimal; '—' for no completion. */
-export function formatRate(rate: number | null | undefined): string {
-  return rate === null || rate === undefined ? '—' : `${(Math.round(rate * 1000) / 10).toFixed(1)}%`;
-}
-
 /** The share of the year gone by the end of `month` (时间进度): June → 0.5. */
 export function timeProgress(month: string): number {
   return Number(month.slice(5, 7)) / 12;
@@ -136,6 +132,5 @@ export function progressPercent(entry: Pick<TargetProgressEntry, 'completion'>):
 export function formatTargetFigure(indicator: TargetIndicator, value: string | null): string {
   if (value === null) return '未设定';
   if (isCountIndicator(indicator)) return `${Number(value).toLocaleString('zh-CN')} 个`;
-  const [whole, fraction] = value.split('.');
-  return `${Number(whole).toLocaleString('zh-CN')}.${fraction ?? '00'} 万元`;
+  return `${formatWan(value)} 万元`;
 }

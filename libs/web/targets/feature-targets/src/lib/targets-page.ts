@@ -16,7 +16,7 @@ import { AuthService } from '@zhaoshang/web/auth/data-access';
 import { RegionsStore } from '@zhaoshang/web/shared/data-access';
 import { GridAlerts, GridSaveBar, type HoldsUnsavedChanges, PageHeader, WanPipe, editableGrid, injectIsPhone, warnBeforeUnload } from '@zhaoshang/web/shared/ui';
 import { TargetsApi } from '@zhaoshang/web/targets/data-access';
-import { apiErrorMessage, downloadAction, formatCount } from '@zhaoshang/web/shared/util';
+import { apiErrorMessage, downloadAction, formatCount, formatRate } from '@zhaoshang/web/shared/util';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -30,7 +30,7 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { catchError, of, switchMap } from 'rxjs';
-import { TargetsGrid, formatRate, formatTargetFigure, progressPercent, progressTone, timeProgress } from './targets-grid';
+import { TargetsGrid, formatTargetFigure, progressPercent, progressTone, timeProgress } from './targets-grid';
 
 export const TARGETS_CONFLICT_MESSAGE = '目标已被他人修改，请重新加载后再修改';
 

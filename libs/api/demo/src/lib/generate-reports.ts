@@ -1,8 +1,7 @@
-import { addMonths, originCounts, type ReportStatus } from '@zhaoshang/shared/domain';
+import type { ReportStatus } from '@zhaoshang/shared/domain';
 import type { DemoDataSet, DemoProject } from './generate-projects.js';
-import { DEMO_DEFAULT_SEED } from './generate-projects.js';
-import { dateOf, dayNumber, Random, shanghaiInstant, wan } from './random.js';
-import { DISTRICTS } from './tongliao-vocabulary.js';
+import { ARRIVAL_SEASON, ArrivalTally, type DemoMonthlyOptions, indexOrNull, MonthlyContext, monthIndex, projectSeed } from './monthly-context.js';
+import { Random, shanghaiInstant, wan } from './random.js';
 
 /** One generated 月报: the figures as decimal strings of 万元 (built from whole hundredths), its status and times. */
 export interface DemoReport {
@@ -22,33 +21,6 @@ export interface DemoReport {
   createdAt: string;
   updatedAt: string;
 }
-
-/** 全社会固定资产投资 of a region for a month (a district, or the city's own figure). */
-export interface DemoFaiTotal {
-  regionCode: string;
-  month: string;
-  amountWan: string;
-}
-
-/** 月结 of a month: closed by the demo. */
-export interface DemoMonthClose {
-  month: string;
-  closedAt: string;
-  closedBy: string;
-}
-
-export interface DemoMonthlyOptions {
-  /** the demo seed (150500 by default): with the projects' seed and day, the same reports */
-  seed?: number;
-  /** the instant of the generation (timestamps never pass it); by default now, but never after the data set's day */
-  now?: Date;
-}
-
-export const CITY_REGION_CODE = '150500';
-export const FIRST_FAI_MONTH = '2021-01';
-export const MONTH_CLOSED_BY = '系统（演示数据）';
-/** the 2024 到位资金占固投比重 the FAI totals are shaped for (the city's reports: 77.1%) */
-export const FUNDS_TO_FAI_TARGET = 0.765;
 
 /** Why a city verifier returned a report. */
 export const RETURN_REASONS = [
@@ -77,101 +49,11 @@ const PROGRESS = {
 
 /** Inner Mongolia builds little in January and February and most in summer. */
 const BUILD_SEASON = [0.15, 0.25, 0.65, 1.05, 1.3, 1.45, 1.45, 1.4, 1.3, 1.1, 0.7, 0.4];
-/** money arrives more evenly, with the year-end push */
-const ARRIVAL_SEASON = [0.45, 0.5, 0.85, 1.0, 1.1, 1.15, 1.1, 1.1, 1.1, 1.05, 1.0, 1.4];
-/** 全社会固定资产投资 by month (statistics: January–February low, summer high, a year-end settlement) */
-const FAI_SEASON = [0.4, 0.45, 0.75, 1.0, 1.25, 1.4, 1.4, 1.35, 1.25, 1.1, 0.85, 0.9];
 
 type Phase = 'SIGNED' | 'REGISTERED' | 'CONSTRUCTION' | 'PRODUCTION';
 
-/** What the FAI totals are computed from, added up while the reports are generated. */
-export class ArrivalTally {
-  /** hundredths of 万元, by year: VERIFIED reports of projects whose origin counts at the city level */
-  readonly cityVerified = new Map<number, number>();
-  /** hundredths of 万元, by `${region}|${year}`: every report of every origin */
-  readonly byDistrict = new Map<string, number>();
-  complete = false;
-
-  add(project: DemoProject, month: string, status: ReportStatus, arrived: number): void {
-    if (arrived === 0) return;
-    const year = Number(month.slice(0, 4));
-    const key = `${project.regionCode}|${year}`;
-    this.byDistrict.set(key, (this.byDistrict.get(key) ?? 0) + arrived);
-    if (status === 'VERIFIED' && originCounts(project.investorOrigin, 'CITY')) this.cityVerified.set(year, (this.cityVerified.get(year) ?? 0) + arrived);
-  }
-}
-
-/** A 32-bit seed per project: its reports do not depend on which chunk, or which other projects, came before. */
-function projectSeed(seed: number, projectNo: string): number {
-  let h = 0x811c9dc5 ^ seed;
-  for (let i = 0; i < projectNo.length; i++) h = Math.imul(h ^ projectNo.charCodeAt(i), 0x01000193);
-  return (h ^ (h >>> 16)) >>> 0;
-}
-
-const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
-const firstDay = (month: string) => dayNumber(`${month}-01`);
-const BASE_INDEX = 2000 * 12;
 // module constants, not global look-ups in the loop of millions of reports (slow where globals are proxied, as in Jest)
-const { floor, round, exp, min, max } = Math;
-const DAY_MS = 86_400_000;
-/** day number of 2019-01-01: the cache of ISO dates starts there (a dense array, not a sparse one) */
-const BASE_DAY = 17_897;
-const TWO = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
-const indexOrNull = (date: string | null) => (date === null ? null : monthIndex(date));
-
-/** The context every project's reports share: the day, the last allowed instant, the seed. */
-export class MonthlyContext {
-  readonly seed: number;
-  readonly today: string;
-  readonly thisMonth: string;
-  readonly lastMonth: string;
-  /** ms: no timestamp after it */
-  readonly latest: number;
-  readonly todayDay: number;
-  readonly thisMonthIndex: number;
-  private readonly names: string[] = [];
-  private readonly firstDays: number[] = [];
-  private readonly dates: string[] = Array.from({ length: 4000 }, () => '');
-
-  constructor(data: Pick<DemoDataSet, 'today'>, options: DemoMonthlyOptions = {}) {
-    this.seed = options.seed ?? DEMO_DEFAULT_SEED;
-    this.today = data.today;
-    this.thisMonth = data.today.slice(0, 7);
-    this.lastMonth = addMonths(this.thisMonth, -1);
-    const now = options.now ?? new Date();
-    this.todayDay = dayNumber(data.today);
-    this.latest = min(now.getTime(), shanghaiInstant(this.todayDay + 1, 0)) - 60_000;
-    this.thisMonthIndex = monthIndex(this.thisMonth);
-  }
-
-  /** 'YYYY-MM' of a month index (year × 12 + month − 1), cached: the reports' loop runs millions of times */
-  name(index: number): string {
-    const i = index - BASE_INDEX;
-    if (i < 0) return addMonths('2000-01', index - BASE_INDEX);
-    return (this.names[i] ??= addMonths('2000-01', i));
-  }
-
-  /** `new Date(ms).toISOString()`, several times faster (the dates cached): it was most of the generation's time */
-  iso(ms: number): string {
-    const day = floor(ms / DAY_MS);
-    let rest = ms - day * DAY_MS;
-    const date = day >= BASE_DAY && day < BASE_DAY + 4000 ? (this.dates[day - BASE_DAY] ||= dateOf(day) + 'T') : dateOf(day) + 'T';
-    const h = floor(rest / 3_600_000);
-    rest -= h * 3_600_000;
-    const m = floor(rest / 60_000);
-    rest -= m * 60_000;
-    const sec = floor(rest / 1000);
-    const milli = rest - sec * 1000;
-    return `${date}${TWO[h]}:${TWO[m]}:${TWO[sec]}.${milli < 10 ? '00' : milli < 100 ? '0' : ''}${milli}Z`;
-  }
-
-  /** the day number of the month's first day */
-  firstDay(index: number): number {
-    const i = index - BASE_INDEX;
-    if (i < 0) return dayNumber(`${this.name(index)}-01`);
-    return (this.firstDays[i] ??= dayNumber(`${this.name(index)}-01`));
-  }
-}
+const { round, exp, min, max } = Math;
 
 /**
  * The monthly reports of one project (issue 5): one a month from its signing month (never in a
@@ -352,87 +234,4 @@ export function tallyArrivals(data: DemoDataSet, options: DemoMonthlyOptions = {
   for (const project of data.projects) projectReports(project, ctx, tally);
   tally.complete = true;
   return tally;
-}
-
-/**
- * 全社会固定资产投资 for the nine districts and the city, every month from 2021-01 to last month.
- * Shaped from the arrivals: the city's year is set so that the city-level VERIFIED arrivals of the
- * anchor year (2024 once it is over) are ~76.5% of it; other years blend (geometrically) a ~6.5% growth
- * with their own arrivals. A year goes to districts by their arrivals and size, to
- * months by season, with noise. The city's own figure is the districts' sum, or slightly off it.
- */
-export function demoFaiTotals(data: DemoDataSet, options: DemoMonthlyOptions = {}, tally?: ArrivalTally): DemoFaiTotal[] {
-  const counted = tally?.complete ? tally : tallyArrivals(data, options);
-  const ctx = new MonthlyContext(data, options);
-  if (ctx.lastMonth < FIRST_FAI_MONTH) return [];
-  const r = new Random(projectSeed(ctx.seed, 'FAI'));
-  const target = FUNDS_TO_FAI_TARGET + r.uniform(-0.005, 0.005);
-  const firstYear = Number(FIRST_FAI_MONTH.slice(0, 4));
-  const lastYear = Number(ctx.lastMonth.slice(0, 4));
-  const lastFullYear = ctx.lastMonth.endsWith('-12') ? lastYear : lastYear - 1;
-  const arrivedIn = (year: number) => counted.cityVerified.get(year) ?? 0;
-  let anchor: number | null = null;
-  for (let year = min(2024, lastFullYear); year >= firstYear && anchor === null; year--) if (arrivedIn(year) > 0) anchor = year;
-  for (let year = lastFullYear; year > 2024 && anchor === null; year--) if (arrivedIn(year) > 0) anchor = year;
-  // without a year of arrivals (a tiny or very young data set): 1,000 亿 a year
-  const anchorFai = anchor === null ? 1e7 * 100 : arrivedIn(anchor) / target;
-  const anchorYear = anchor ?? 2024;
-  const allIn = (year: number) => DISTRICTS.reduce((sum, d) => sum + (counted.byDistrict.get(`${d.code}|${year}`) ?? 0), 0);
-  // the share of all arrivals that counts for the city and is verified, in the anchor year
-  const cityShare = anchor !== null && allIn(anchor) > 0 ? arrivedIn(anchor) / allIn(anchor) : 0.75;
-  const lastMonthNumber = Number(ctx.lastMonth.slice(5, 7));
-  const seasonShare = ARRIVAL_SEASON.slice(0, lastMonthNumber).reduce((a, b) => a + b, 0) / ARRIVAL_SEASON.reduce((a, b) => a + b, 0);
-
-  const totals: DemoFaiTotal[] = [];
-  const districtWeight = DISTRICTS.reduce((sum, d) => sum + d.weight, 0);
-  for (let year = firstYear; year <= lastYear; year++) {
-    const trend = anchorFai * 1.065 ** (year - anchorYear);
-    // the year's own arrivals, as the anchor year's would count, over a whole year
-    const own = (allIn(year) * cityShare) / target / (year === lastYear ? seasonShare : 1);
-    // the anchor year exactly; others between the trend and their own arrivals (nearer these), never below 60% of the trend
-    const yearFai = year === anchorYear ? anchorFai : max(0.6 * trend, trend ** 0.3 * max(own, 1) ** 0.7) * exp(0.02 * r.normal());
-    const arrivals = DISTRICTS.map((d) => counted.byDistrict.get(`${d.code}|${year}`) ?? 0);
-    const allArrivals = arrivals.reduce((a, b) => a + b, 0);
-    // district × month cells, noisy, then scaled so the year adds up to yearFai
-    const cells = DISTRICTS.map((d, i) =>
-      FAI_SEASON.map((season) => (0.4 * (d.weight / districtWeight) + 0.6 * (allArrivals > 0 ? arrivals[i] / allArrivals : d.weight / districtWeight)) * season * exp(0.1 * r.normal())),
-    );
-    const scale = yearFai / cells.flat().reduce((a, b) => a + b, 0);
-    for (let m = 0; m < 12; m++) {
-      const month = `${year}-${String(m + 1).padStart(2, '0')}`;
-      let sum = 0;
-      const rows: DemoFaiTotal[] = [];
-      DISTRICTS.forEach((d, i) => {
-        // published in whole 万元
-        const amount = round((cells[i][m] * scale) / 100) * 100;
-        sum += amount;
-        rows.push({ regionCode: d.code, month, amountWan: wan(amount) });
-      });
-      const city = r.chance(0.7) ? sum : round((sum * (1 + r.uniform(-0.004, 0.004))) / 100) * 100;
-      if (month > ctx.lastMonth) continue;
-      totals.push({ regionCode: CITY_REGION_CODE, month, amountWan: wan(city) }, ...rows);
-    }
-  }
-  return totals;
-}
-
-/** 月结: every month up to three months ago is closed (on the 20th, two months after it), the later ones open. */
-export function demoMonthCloses(data: DemoDataSet, options: DemoMonthlyOptions = {}): DemoMonthClose[] {
-  const ctx = new MonthlyContext(data, options);
-  const last = addMonths(ctx.thisMonth, -3);
-  const r = new Random(projectSeed(ctx.seed, 'CLOSE'));
-  const closes: DemoMonthClose[] = [];
-  for (let month = FIRST_FAI_MONTH; month <= last; month = addMonths(month, 1)) {
-    const day = firstDay(addMonths(month, 2)) + 19 + r.int(-3, 3);
-    closes.push({ month, closedAt: new Date(min(ctx.latest, shanghaiInstant(day, r.int(9 * 60, 18 * 60)))).toISOString(), closedBy: MONTH_CLOSED_BY });
-  }
-  return closes;
-}
-
-/** Everything at once, for small data sets and tests: the reports, the FAI totals and the month closes. */
-export function generateDemoMonthlyData(data: DemoDataSet, options: DemoMonthlyOptions = {}): { reports: DemoReport[]; faiTotals: DemoFaiTotal[]; monthCloses: DemoMonthClose[] } {
-  const tally = new ArrivalTally();
-  const reports: DemoReport[] = [];
-  for (const chunk of demoReportChunks(data, options, 10_000, tally)) reports.push(...chunk);
-  return { reports, faiTotals: demoFaiTotals(data, options, tally), monthCloses: demoMonthCloses(data, options) };
 }

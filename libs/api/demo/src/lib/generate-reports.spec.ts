@@ -1,18 +1,19 @@
 import { addMonths, MONEY_WAN_PATTERN, monthRange, originCounts, PROGRESS_MAX_LENGTH, reportFigureProblems, reportMonthProblem } from '@zhaoshang/shared/domain';
-import { type DemoDataSet, generateDemoProjects } from './generate-projects.js';
 import {
   ArrivalTally,
   CITY_REGION_CODE,
+  type DemoDataSet,
   type DemoFaiTotal,
   type DemoReport,
   demoFaiTotals,
   demoReportChunks,
+  DISTRICTS,
   generateDemoMonthlyData,
+  generateDemoProjects,
   MONTH_CLOSED_BY,
   MonthlyContext,
   RETURN_REASONS,
-} from './generate-reports.js';
-import { DISTRICTS } from './tongliao-vocabulary.js';
+} from '../index.js';
 
 const NOW = new Date('2026-03-15T04:00:00Z');
 const TODAY = '2026-03-15';

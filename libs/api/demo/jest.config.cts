@@ -1,0 +1,6 @@
+module.exports = {
+  displayName: 'api-demo',
+  preset: '../../../jest.preset.js',
+  testEnvironment: 'node',
+  coverageDirectory: '../../../coverage/libs/api/demo',
+};

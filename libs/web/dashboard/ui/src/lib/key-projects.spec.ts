@@ -1,0 +1,35 @@
+import { TestBed } from '@angular/core/testing';
+import { type KeyProjectFigures, KeyProjects } from './key-projects';
+
+const FIGURES: KeyProjectFigures = { count: '12', started: '9', approved: '4', startPercent: 75, startText: '75.0%', approvalsPercent: 33.3, approvalsText: '33.3%' };
+
+describe('KeyProjects', () => {
+  function render(compact: boolean) {
+    const fixture = TestBed.createComponent(KeyProjects);
+    fixture.componentRef.setInput('figures', FIGURES);
+    fixture.componentRef.setInput('compact', compact);
+    fixture.detectChanges();
+    return { fixture, element: fixture.nativeElement as HTMLElement };
+  }
+
+  it('shows the number and both rates, and asks for the list on a click', () => {
+    const { fixture, element } = render(false);
+    const text = element.textContent?.replace(/\s+/g, ' ') ?? '';
+    expect(element.querySelector('[data-testid="key-count"]')?.textContent).toBe('12');
+    expect(text).toContain('重点项目（个）');
+    expect(text).toContain('75.0%');
+    expect(text).toContain('9 个开复工');
+    expect(text).toContain('33.3%');
+    expect(text).toContain('4 个办结');
+    let opened = 0;
+    fixture.componentInstance.open.subscribe(() => opened++);
+    element.querySelector<HTMLButtonElement>('[data-testid="key-projects"]')?.click();
+    expect(opened).toBe(1);
+  });
+
+  it('draws smaller rings on a phone', () => {
+    const ringWidths = (element: HTMLElement) => Array.from(element.querySelectorAll<HTMLElement>('.ant-progress-inner')).map((ring) => ring.style.width);
+    expect(ringWidths(render(false).element)).toEqual(['112px', '112px']);
+    expect(ringWidths(render(true).element)).toEqual(['96px', '96px']);
+  });
+});

@@ -1,0 +1,48 @@
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { NzProgressModule } from 'ng-zorro-antd/progress';
+
+/** 重点项目 of the scope as shown: counts already formatted, rates as percentages for the rings and as text. */
+export interface KeyProjectFigures {
+  count: string;
+  started: string;
+  approved: string;
+  /** 0–100, for the ring */
+  startPercent: number;
+  startText: string;
+  approvalsPercent: number;
+  approvalsText: string;
+}
+
+/** The key projects block: their number, 开复工率 and 手续办结率; one click opens the list of them. */
+@Component({
+  selector: 'zs-key-projects',
+  imports: [NzProgressModule],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <button type="button" class="key" (click)="open.emit()" data-testid="key-projects">
+      <div class="key__count">
+        <span class="key__number" data-testid="key-count">{{ figures().count }}</span>
+        <span class="key__label">重点项目（个）</span>
+      </div>
+      <div class="key__ring">
+        <nz-progress nzType="dashboard" [nzPercent]="figures().startPercent" [nzFormat]="startFormat" [nzWidth]="ringWidth()" nzStrokeColor="#1677ff" />
+        <ng-template #startFormat><span class="key__rate">{{ figures().startText }}</span></ng-template>
+        <span class="key__label">开复工率<br /><small>{{ figures().started }} 个开复工</small></span>
+      </div>
+      <div class="key__ring">
+        <nz-progress nzType="dashboard" [nzPercent]="figures().approvalsPercent" [nzFormat]="approvalsFormat" [nzWidth]="ringWidth()" nzStrokeColor="#13c2c2" />
+        <ng-template #approvalsFormat><span class="key__rate">{{ figures().approvalsText }}</span></ng-template>
+        <span class="key__label">手续办结率<br /><small>{{ figures().approved }} 个办结</small></span>
+      </div>
+    </button>
+  `,
+  styleUrls: ['./key-projects.less', './key-projects.print.less'],
+})
+export class KeyProjects {
+  readonly figures = input.required<KeyProjectFigures>();
+  /** a phone: smaller rings */
+  readonly compact = input(false);
+  readonly open = output<void>();
+
+  protected readonly ringWidth = computed(() => (this.compact() ? 96 : 112));
+}
