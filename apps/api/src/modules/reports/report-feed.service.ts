@@ -5,21 +5,21 @@ import ExcelJS from 'exceljs';
 import { PassThrough, type Readable, type Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { ValidationFailed } from '../../common/errors/app.exception.js';
-import { type ColumnSpec, MONTHLY_COLUMNS, VERIFICATION_LABELS } from '../imports/columns.js';
-import { neutraliseCell } from '../projects/project-export.js';
-import { decodeFeedCursor, encodeFeedCursor, SqlParams } from '../projects/project-sql.js';
+import { decodeFeedCursor, encodeFeedCursor } from '../../common/http/feed-cursor.js';
+import { neutraliseCell } from '../../common/http/xlsx-reply.js';
+import { runSql, sql, type SqlFragment } from '../../common/sql/sql.js';
+import { type ColumnSpec, MONTHLY_COLUMNS, VERIFICATION_LABELS } from '../imports/imports.service.js';
 import type { ReportFeedQueryDto, ReportRangeQueryDto } from './dto/report-query.dto.js';
 import { FROM_REPORTS, REPORT_COLUMNS, type ReportRow, toReportDto } from './report-sql.js';
-
 
 /** Filed reports only: drafts and returned ones are not figures yet (and would re-import as 待核实). */
 const EXPORTED_STATUSES: ReportStatus[] = ['SUBMITTED', 'VERIFIED'];
 
-function rangeConditions(query: ReportRangeQueryDto, params: SqlParams): string[] {
+function rangeConditions(query: ReportRangeQueryDto): SqlFragment[] {
   if (query.from > query.to) throw ValidationFailed.field('from', '起始月份不能晚于截止月份');
-  const where = [`m.month >= ${params.add(query.from)}`, `m.month <= ${params.add(query.to)}`];
-  if (query.regionCode) where.push(`p.region_code = ${params.add(query.regionCode)}`);
-  if (query.status) where.push(`m.status = ${params.add(query.status)}`);
+  const where = [sql`m.month >= ${query.from}`, sql`m.month <= ${query.to}`];
+  if (query.regionCode) where.push(sql`p.region_code = ${query.regionCode}`);
+  if (query.status) where.push(sql`m.status = ${query.status}`);
   return where;
 }
 
@@ -33,17 +33,16 @@ export class ReportFeedService {
   /** DOMAIN.md §8: reports by month range, region and status, in (updatedAt, id) order, cursor paged. */
   async feed(query: ReportFeedQueryDto): Promise<Page<MonthlyReportDto>> {
     const limit = query.limit ?? 500;
-    const params = new SqlParams();
-    const where = rangeConditions(query, params);
-    if (query.updatedSince) where.push(`m.updated_at > ${params.add(new Date(query.updatedSince).toISOString())}`);
+    const where = rangeConditions(query);
+    if (query.updatedSince) where.push(sql`m.updated_at > ${new Date(query.updatedSince).toISOString()}`);
     if (query.cursor) {
       const cursor = decodeFeedCursor(query.cursor);
-      where.push(`(m.updated_at, m.id) > (${params.add(cursor.at)}::timestamptz, ${params.add(cursor.id)}::uuid)`);
+      where.push(sql`(m.updated_at, m.id) > (${cursor.at}::timestamptz, ${cursor.id}::uuid)`);
     }
-    const rows = await this.dataSource.query<(ReportRow & { cursorAt: string })[]>(
-      `SELECT ${REPORT_COLUMNS}, to_char(m.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "cursorAt"
-       ${FROM_REPORTS} WHERE ${where.join(' AND ')} ORDER BY m.updated_at, m.id LIMIT ${params.add(limit + 1)}`,
-      params.values,
+    const rows = await runSql<ReportRow & { cursorAt: string }>(
+      this.dataSource,
+      sql`SELECT ${REPORT_COLUMNS}, to_char(m.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "cursorAt"
+       ${FROM_REPORTS} WHERE ${sql.join(where, sql` AND `)} ORDER BY m.updated_at, m.id LIMIT ${limit + 1}`,
     );
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
@@ -55,12 +54,11 @@ export class ReportFeedService {
 
   /** Filed reports of a month range as .xlsx in the import layout, streamed from a cursor in one snapshot. */
   async exportXlsx(query: ReportRangeQueryDto): Promise<Readable> {
-    const params = new SqlParams();
-    const where = rangeConditions(query, params);
-    if (!query.status) where.push(`m.status = ANY(${params.add(EXPORTED_STATUSES)}::report_status[])`);
-    const sql = `SELECT p.project_no AS "projectNo", m.month, m.arrived_equity_wan AS "arrivedEquityWan", m.arrived_loan_wan AS "arrivedLoanWan",
+    const where = rangeConditions(query);
+    if (!query.status) where.push(sql`m.status = ANY(${EXPORTED_STATUSES}::report_status[])`);
+    const rowsSql = sql`SELECT p.project_no AS "projectNo", m.month, m.arrived_equity_wan AS "arrivedEquityWan", m.arrived_loan_wan AS "arrivedLoanWan",
         m.arrived_other_wan AS "arrivedOtherWan", m.completed_investment_wan AS "completedInvestmentWan", m.progress, m.status
-      ${FROM_REPORTS} WHERE ${where.join(' AND ')} ORDER BY m.month, p.project_no`;
+      ${FROM_REPORTS} WHERE ${sql.join(where, sql` AND `)} ORDER BY m.month, p.project_no`;
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     const end = async (ok: boolean) => {
@@ -72,7 +70,7 @@ export class ReportFeedService {
     };
     try {
       await runner.startTransaction('REPEATABLE READ');
-      await runner.query(`DECLARE report_export NO SCROLL CURSOR FOR ${sql}`, params.values);
+      await runSql(runner, sql`DECLARE report_export NO SCROLL CURSOR FOR ${rowsSql}`);
     } catch (error) {
       await end(false);
       throw error;
@@ -81,7 +79,7 @@ export class ReportFeedService {
     async function* batches(): AsyncGenerator<ExportRow[]> {
       for (;;) {
         if (out.destroyed) throw new Error('export stream closed by the client');
-        const rows = (await runner.query('FETCH 2000 FROM report_export')) as ExportRow[];
+        const rows = await runSql<ExportRow>(runner, sql`FETCH 2000 FROM report_export`);
         if (rows.length === 0) return;
         yield rows;
       }

@@ -8,6 +8,8 @@ import {
   AUDIT_ACTIONS,
   type AuditAction,
   type AuditActorType,
+  AUDIT_ENTITIES,
+  type AuditEntity,
   type AuditEntryDto,
   INVESTOR_ORIGINS,
   type InvestorOrigin,
@@ -120,7 +122,7 @@ export class AuditEntryResponse implements AuditEntryDto {
   @ApiProperty({ title: '操作者类型', enum: ['USER', 'API_KEY', 'SYSTEM'] }) actorType: AuditActorType;
   @ApiProperty({ title: '操作者编号', type: String, nullable: true }) actorId: string | null;
   @ApiProperty({ title: '操作者' }) actorName: string;
-  @ApiProperty({ title: '对象类型', example: 'project' }) entity: string;
+  @ApiProperty({ title: '对象类型', enum: AUDIT_ENTITIES, example: 'project' }) entity: AuditEntity;
   @ApiProperty({ title: '对象编号' }) entityId: string;
   @ApiProperty({ title: '操作', enum: AUDIT_ACTIONS }) action: AuditAction;
   @ApiProperty({ title: '修改前', type: Object, nullable: true, description: '字段名同项目字段（见 PROJECT_FIELD_LABELS）' }) before: Record<string, unknown> | null;
