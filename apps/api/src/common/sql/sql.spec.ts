@@ -50,13 +50,13 @@ describe('sql', () => {
   it('takes identifiers only as checked literals', () => {
     expect(sql`ORDER BY ${sql.ident('p.project_no')}`.text).toBe('ORDER BY p.project_no');
     expect(() => sql.ident('p.name; DROP TABLE x')).toThrow();
-    const fromOutside: string = 'p.name';
+    const fromOutside = ['p.name'].join('');
     // @ts-expect-error a string computed at run time is not an identifier
     sql.ident(fromOutside);
   });
 
   it('accepts no plain string where a fragment is expected', () => {
-    const where: string = 'TRUE';
+    const where = ['TRUE'].join('');
     // @ts-expect-error a string is not a fragment
     sql.join([where], sql` AND `);
     // @ts-expect-error nor is something shaped like one
