@@ -77,11 +77,6 @@ export class AuditService {
     return writeAudit(manager, actor, [change]);
   }
 
-  /** Several audit rows at once, for writers that change many records (imports): no round trip each. */
-  recordMany(manager: EntityManager, actor: Actor, changes: readonly AuditChange[]): Promise<void> {
-    return writeAudit(manager, actor, changes);
-  }
-
   async list(query: { entity?: AuditEntity; entityId?: string; limit: number; before?: string }): Promise<Page<AuditEntryDto>> {
     const qb = this.entries.createQueryBuilder('a').orderBy('a.id', 'DESC').limit(query.limit + 1);
     if (query.entity) qb.andWhere('a.entity = :entity', { entity: query.entity });
