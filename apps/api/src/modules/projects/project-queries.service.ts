@@ -11,13 +11,14 @@ import type {
   ProjectSearchQuery,
   ProjectSearchResponse,
 } from '@zhaoshang/shared/domain';
-import { PassThrough, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import type { Pool } from 'pg';
-import { DataSource, type QueryRunner } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import { RegionResolvers } from '../../common/access/region-resolvers.js';
 import { NotFound } from '../../common/errors/app.exception.js';
 import { decodeFeedCursor, encodeFeedCursor } from '../../common/http/feed-cursor.js';
+import { streamFromCursor } from '../../common/sql/cursor-stream.js';
 import { runSql, sql, type SqlFragment } from '../../common/sql/sql.js';
 import { AuditService } from '../audit/audit.service.js';
 import { writeProjectsXlsx } from './project-export.js';
@@ -109,49 +110,17 @@ export class ProjectQueriesService implements OnModuleInit {
   }
 
   /**
-   * The filtered, sorted list as .xlsx, streamed: a server-side cursor in one snapshot feeds the
-   * streaming workbook writer batch by batch, so 100,000 rows never sit in memory at once.
+   * The filtered, sorted list as .xlsx, streamed from a cursor in one snapshot (streamFromCursor).
    */
   async exportXlsx(search: ProjectSearchQuery): Promise<Readable> {
     const rowsSql = sql`SELECT ${PROJECT_COLUMNS} ${FROM_PROJECTS} WHERE ${filterConditions(search)} ORDER BY ${orderBy(search.sort, search.order)}`;
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      await runner.startTransaction('REPEATABLE READ');
-      await runSql(runner, sql`DECLARE project_export NO SCROLL CURSOR FOR ${rowsSql}`);
-    } catch (error) {
-      await endExport(runner, false);
-      throw error;
-    }
-    const out = new PassThrough();
-    async function* batches(): AsyncGenerator<ProjectRow[]> {
-      for (;;) {
-        // the client went away: stop reading
-        if (out.destroyed) throw new Error('export stream closed by the client');
-        const rows = await runSql<ProjectRow>(runner, sql`FETCH 1000 FROM project_export`);
-        if (rows.length === 0) return;
-        yield rows;
-      }
-    }
-    void (async () => {
-      let ok = false;
-      try {
-        await writeProjectsXlsx(out, batches());
-        ok = true;
-      } catch (error) {
-        this.logger.warn(`项目导出中断：${error instanceof Error ? error.message : String(error)}`);
-        out.destroy(error instanceof Error ? error : new Error(String(error)));
-      }
-      await endExport(runner, ok).catch((error: unknown) => this.logger.error('项目导出未能结束数据库事务', error instanceof Error ? error.stack : String(error)));
-    })();
-    return out;
-  }
-}
-
-async function endExport(runner: QueryRunner, ok: boolean): Promise<void> {
-  try {
-    if (runner.isTransactionActive) await (ok ? runner.commitTransaction() : runner.rollbackTransaction());
-  } finally {
-    await runner.release();
+    return streamFromCursor<ProjectRow>(this.dataSource, {
+      cursor: sql`project_export`,
+      rows: rowsSql,
+      fetch: sql`1000`,
+      write: writeProjectsXlsx,
+      logger: this.logger,
+      label: '项目导出',
+    });
   }
 }

@@ -2,11 +2,12 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type MonthlyReportDto, type Page, type ReportStatus } from '@zhaoshang/shared/domain';
 import ExcelJS from 'exceljs';
-import { PassThrough, type Readable, type Writable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { ValidationFailed } from '../../common/errors/app.exception.js';
 import { decodeFeedCursor, encodeFeedCursor } from '../../common/http/feed-cursor.js';
 import { neutraliseCell } from '../../common/http/xlsx-reply.js';
+import { streamFromCursor } from '../../common/sql/cursor-stream.js';
 import { runSql, sql, type SqlFragment } from '../../common/sql/sql.js';
 import { type ColumnSpec, MONTHLY_COLUMNS, VERIFICATION_LABELS } from '../imports/imports.service.js';
 import type { ReportFeedQueryDto, ReportRangeQueryDto } from './dto/report-query.dto.js';
@@ -59,43 +60,14 @@ export class ReportFeedService {
     const rowsSql = sql`SELECT p.project_no AS "projectNo", m.month, m.arrived_equity_wan AS "arrivedEquityWan", m.arrived_loan_wan AS "arrivedLoanWan",
         m.arrived_other_wan AS "arrivedOtherWan", m.completed_investment_wan AS "completedInvestmentWan", m.progress, m.status
       ${FROM_REPORTS} WHERE ${sql.join(where, sql` AND `)} ORDER BY m.month, p.project_no`;
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    const end = async (ok: boolean) => {
-      try {
-        if (runner.isTransactionActive) await (ok ? runner.commitTransaction() : runner.rollbackTransaction());
-      } finally {
-        await runner.release();
-      }
-    };
-    try {
-      await runner.startTransaction('REPEATABLE READ');
-      await runSql(runner, sql`DECLARE report_export NO SCROLL CURSOR FOR ${rowsSql}`);
-    } catch (error) {
-      await end(false);
-      throw error;
-    }
-    const out = new PassThrough();
-    async function* batches(): AsyncGenerator<ExportRow[]> {
-      for (;;) {
-        if (out.destroyed) throw new Error('export stream closed by the client');
-        const rows = await runSql<ExportRow>(runner, sql`FETCH 2000 FROM report_export`);
-        if (rows.length === 0) return;
-        yield rows;
-      }
-    }
-    void (async () => {
-      let ok = false;
-      try {
-        await writeMonthlyXlsx(out, batches());
-        ok = true;
-      } catch (error) {
-        this.logger.warn(`月报导出中断：${error instanceof Error ? error.message : String(error)}`);
-        out.destroy(error instanceof Error ? error : new Error(String(error)));
-      }
-      await end(ok).catch((error: unknown) => this.logger.error('月报导出未能结束数据库事务', error instanceof Error ? error.stack : String(error)));
-    })();
-    return out;
+    return streamFromCursor<ExportRow>(this.dataSource, {
+      cursor: sql`report_export`,
+      rows: rowsSql,
+      fetch: sql`2000`,
+      write: writeMonthlyXlsx,
+      logger: this.logger,
+      label: '月报导出',
+    });
   }
 }
 
