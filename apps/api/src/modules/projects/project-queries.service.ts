@@ -17,8 +17,8 @@ import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import { RegionResolvers } from '../../common/access/region-resolvers.js';
 import { NotFound } from '../../common/errors/app.exception.js';
-import { decodeFeedCursor, encodeFeedCursor } from '../../common/http/feed-cursor.js';
 import { streamFromCursor } from '../../common/sql/cursor-stream.js';
+import { feedPage } from '../../common/sql/feed-page.js';
 import { runSql, sql, type SqlFragment } from '../../common/sql/sql.js';
 import { AuditService } from '../audit/audit.service.js';
 import { writeProjectsXlsx } from './project-export.js';
@@ -88,25 +88,16 @@ export class ProjectQueriesService implements OnModuleInit {
 
   /** The statistics feed (DOMAIN.md §8): changed projects in (updatedAt, id) order, cursor paged. */
   async feed(query: ProjectFeedQuery): Promise<Page<ProjectDto>> {
-    const limit = query.limit ?? 200;
-    const where = [filterConditions(query)];
-    if (query.updatedSince !== undefined) where.push(sql`p.updated_at > ${new Date(query.updatedSince).toISOString()}`);
-    if (query.cursor !== undefined) {
-      const cursor = decodeFeedCursor(query.cursor);
-      where.push(sql`(p.updated_at, p.id) > (${cursor.at}::timestamptz, ${cursor.id}::uuid)`);
-    }
-    const rows = await runSql<ProjectRow & { cursorAt: string }>(
-      this.dataSource,
-      sql`SELECT ${PROJECT_COLUMNS}, to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "cursorAt"
-       ${FROM_PROJECTS} WHERE ${sql.join(where, sql` AND `)} ORDER BY p.updated_at, p.id LIMIT ${limit + 1}`,
-    );
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    const items = await withApprovals(
-      this.dataSource,
-      page.map(({ cursorAt: _cursorAt, ...row }) => row),
-    );
-    return { items, nextCursor: rows.length > limit && last ? encodeFeedCursor(last.cursorAt, last.id) : null };
+    const { rows, nextCursor } = await feedPage<ProjectRow>(this.dataSource, {
+      alias: sql`p`,
+      columns: PROJECT_COLUMNS,
+      from: FROM_PROJECTS,
+      where: [filterConditions(query)],
+      updatedSince: query.updatedSince,
+      cursor: query.cursor,
+      limit: query.limit ?? 200,
+    });
+    return { items: await withApprovals(this.dataSource, rows), nextCursor };
   }
 
   /**

@@ -5,10 +5,10 @@ import ExcelJS from 'exceljs';
 import type { Readable, Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { ValidationFailed } from '../../common/errors/app.exception.js';
-import { decodeFeedCursor, encodeFeedCursor } from '../../common/http/feed-cursor.js';
 import { neutraliseCell } from '../../common/http/xlsx-reply.js';
 import { streamFromCursor } from '../../common/sql/cursor-stream.js';
-import { runSql, sql, type SqlFragment } from '../../common/sql/sql.js';
+import { feedPage } from '../../common/sql/feed-page.js';
+import { sql, type SqlFragment } from '../../common/sql/sql.js';
 import { type ColumnSpec, MONTHLY_COLUMNS, VERIFICATION_LABELS } from '../imports/imports.service.js';
 import type { ReportFeedQueryDto, ReportRangeQueryDto } from './dto/report-query.dto.js';
 import { FROM_REPORTS, REPORT_COLUMNS, type ReportRow, toReportDto } from './report-sql.js';
@@ -33,24 +33,16 @@ export class ReportFeedService {
 
   /** DOMAIN.md §8: reports by month range, region and status, in (updatedAt, id) order, cursor paged. */
   async feed(query: ReportFeedQueryDto): Promise<Page<MonthlyReportDto>> {
-    const limit = query.limit ?? 500;
-    const where = rangeConditions(query);
-    if (query.updatedSince) where.push(sql`m.updated_at > ${new Date(query.updatedSince).toISOString()}`);
-    if (query.cursor) {
-      const cursor = decodeFeedCursor(query.cursor);
-      where.push(sql`(m.updated_at, m.id) > (${cursor.at}::timestamptz, ${cursor.id}::uuid)`);
-    }
-    const rows = await runSql<ReportRow & { cursorAt: string }>(
-      this.dataSource,
-      sql`SELECT ${REPORT_COLUMNS}, to_char(m.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "cursorAt"
-       ${FROM_REPORTS} WHERE ${sql.join(where, sql` AND `)} ORDER BY m.updated_at, m.id LIMIT ${limit + 1}`,
-    );
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      items: page.map(({ cursorAt: _cursorAt, ...row }) => toReportDto(row)),
-      nextCursor: rows.length > limit && last ? encodeFeedCursor(last.cursorAt, last.id) : null,
-    };
+    const { rows, nextCursor } = await feedPage<ReportRow>(this.dataSource, {
+      alias: sql`m`,
+      columns: REPORT_COLUMNS,
+      from: FROM_REPORTS,
+      where: rangeConditions(query),
+      updatedSince: query.updatedSince,
+      cursor: query.cursor,
+      limit: query.limit ?? 500,
+    });
+    return { items: rows.map(toReportDto), nextCursor };
   }
 
   /** Filed reports of a month range as .xlsx in the import layout, streamed from a cursor in one snapshot. */
