@@ -1,8 +1,6 @@
 import { can, canEditRegion, monthLabel, REPORT_FIELD_LABELS as R, type ReportMoneyField, reportMonthProblem } from '@zhaoshang/shared/domain';
-import type { UserActor } from '../../common/access/actor.js';
 import { runSql, sql, type SqlValue } from '../../common/sql/sql.js';
-import { auditInsert } from '../audit/audit.service.js';
-import { closedMonths, reportSnapshot } from '../reports/reports.service.js';
+import { closedMonths, writeStagedReports } from '../reports/reports.service.js';
 import { choice, isProblem, limitedText, money, month, type Parsed, text } from './cells.js';
 import { MONTHLY_COLUMNS, type RowCells, VERIFICATION_LABELS } from './columns.js';
 import type { ImportContext, ImportCounts, Importer } from './importer.js';
@@ -75,40 +73,6 @@ const FROZEN = (closed: string[], canVerify: boolean) => {
   ORDER BY s.row_no`;
 };
 
-/** The staged row's project number and region stand for the project's in the report's audit snapshot. */
-const SNAPSHOT = (m: 'm' | 'up') => reportSnapshot(m === 'm' ? sql`m` : sql`up`, sql`s`);
-
-/**
- * The changed rows in one statement: the reports as they were (for the audit's `before`), the
- * upsert, and one audit row per created or updated report; counts come back, not rows.
- */
-const WRITE = (actor: UserActor) => sql`WITH old AS (
-    SELECT m.id, ${SNAPSHOT('m')} AS snap FROM monthly_reports m JOIN import_monthly s ON s.report_id = m.id WHERE s.changed
-  ), up AS (
-    INSERT INTO monthly_reports AS m (project_id, month, arrived_equity_wan, arrived_loan_wan, arrived_other_wan, completed_investment_wan,
-      progress, status, return_reason, submitted_at, verified_at, verified_by, version)
-    SELECT project_id, month, arrived_equity_wan, arrived_loan_wan, arrived_other_wan, completed_investment_wan, progress, target_status, NULL, now(),
-      CASE WHEN target_status = 'VERIFIED' THEN now() END, CASE WHEN target_status = 'VERIFIED' THEN ${actor.id}::uuid END, 1
-    FROM import_monthly WHERE changed
-    ON CONFLICT (project_id, month) DO UPDATE SET arrived_equity_wan = EXCLUDED.arrived_equity_wan, arrived_loan_wan = EXCLUDED.arrived_loan_wan,
-      arrived_other_wan = EXCLUDED.arrived_other_wan, completed_investment_wan = EXCLUDED.completed_investment_wan, progress = EXCLUDED.progress,
-      status = EXCLUDED.status, return_reason = NULL, submitted_at = EXCLUDED.submitted_at,
-      verified_at = CASE WHEN EXCLUDED.status = 'VERIFIED' AND m.status = 'VERIFIED' THEN m.verified_at ELSE EXCLUDED.verified_at END,
-      verified_by = CASE WHEN EXCLUDED.status = 'VERIFIED' AND m.status = 'VERIFIED' THEN m.verified_by ELSE EXCLUDED.verified_by END,
-      version = m.version + 1, updated_at = now()
-    RETURNING m.*, (m.xmax = 0) AS created
-  ), audit AS (
-    ${auditInsert(
-      actor,
-      'monthlyReport',
-      sql`SELECT up.id::text, CASE WHEN up.created THEN 'CREATE' ELSE 'UPDATE' END, old.snap, ${SNAPSHOT('up')}
-    FROM up JOIN import_monthly s ON s.project_id = up.project_id AND s.month = up.month LEFT JOIN old ON old.id = up.id
-    ORDER BY s.row_no`,
-    )}
-    RETURNING action
-  )
-  SELECT count(*) FILTER (WHERE action = 'CREATE')::int AS created, count(*) FILTER (WHERE action = 'UPDATE')::int AS updated FROM audit`;
-
 /**
  * kind=monthly (DOMAIN.md §8, issue 5): each row is checked in JavaScript as it streams in, the
  * projects of a batch are looked up in one query, valid rows go to a temporary table in batches,
@@ -169,7 +133,7 @@ export class MonthlyImporter implements Importer<Key> {
 
   async write(): Promise<ImportCounts> {
     if (this.staged === 0) return { created: 0, updated: 0, unchanged: 0 };
-    const [counts] = await runSql<{ created: number; updated: number }>(this.ctx.em, WRITE(this.ctx.actor));
+    const counts = await writeStagedReports(this.ctx.em, this.ctx.actor, sql`import_monthly`);
     return { ...counts, unchanged: this.staged - counts.created - counts.updated };
   }
 
