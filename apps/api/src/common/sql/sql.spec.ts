@@ -64,6 +64,9 @@ describe('sql', () => {
     expect(fake).toBeDefined();
     // @ts-expect-error and a fragment cannot be made by hand from text
     expect(() => new SqlFragment(Symbol('SqlFragment'), ['TRUE'], [])).toThrow();
+    // nor by calling the tag with text made at run time
+    const made = Object.assign(['TRUE'], { raw: ['TRUE'] });
+    expect(() => sql(made)).toThrow();
   });
 });
 

@@ -91,6 +91,8 @@ function fragment(strings: readonly string[], args: readonly SqlArg[]): SqlFragm
 }
 
 function sqlTag(strings: TemplateStringsArray, ...args: SqlArg[]): SqlFragment {
+  // a template literal's strings are frozen and carry `raw`: an array built at run time is neither
+  if (!Object.isFrozen(strings) || !Array.isArray(strings.raw)) throw new Error('sql 只能用作模板标签：sql`…`');
   return fragment(strings, args);
 }
 
