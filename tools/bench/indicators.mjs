@@ -124,12 +124,12 @@ function compare(api, sql) {
 
 /** Each of the engine's statements of the year's pass (and last year's) on its own, a few times: the slowest, explained. */
 async function engineStatements(pool, districts) {
-  const { passStatements, bind: engineBind } = await import(pathToFileURL(join(apiDist, 'modules/indicators/indicator-sql.js')).href);
+  const { passStatements } = await import(pathToFileURL(join(apiDist, 'modules/indicators/indicator-sql.js')).href);
   const results = [];
   for (const [label, from, to] of [['本期', `${YEAR}-01`, `${YEAR}-12`], ['上年同期', `${YEAR - 1}-01`, `${YEAR - 1}-12`]]) {
-    const statements = passStatements('region');
-    for (const [name, sql] of Object.entries(statements)) {
-      const [text, values] = engineBind(sql, { regions: districts, from, to, statuses: ['VERIFIED'] });
+    const statements = passStatements({ regions: districts, from, to, group: 'region', statuses: ['VERIFIED'] });
+    for (const [name, statement] of Object.entries(statements)) {
+      const { text, values } = statement;
       await pool.query(text, values);
       const times = [];
       for (let i = 0; i < 5; i++) times.push((await timed(() => pool.query(text, values))).ms);

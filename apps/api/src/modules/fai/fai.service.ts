@@ -4,26 +4,67 @@ import { addMonths, canonicalWan, type FaiTotalDto, type FaiWriteResult, type Fi
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor.js';
 import { ValidationFailed, VersionConflict } from '../../common/errors/app.exception.js';
-import { AuditService } from '../audit/audit.service.js';
+import { runSql, sql, type SqlFragment, type SqlRunner } from '../../common/sql/sql.js';
+import { auditInsert } from '../audit/audit.service.js';
 import type { FaiTotalsDto } from './dto/fai.dto.js';
 
 const LABEL = '全社会固定资产投资(万元)';
 
+/** One month's figure of a region, a 2-decimal amount as PostgreSQL gives it back. */
+export interface FaiFigure {
+  regionCode: string;
+  month: string;
+  amountWan: string;
+}
+
+/** What the audit log keeps of a FAI figure (`t` a fai_totals row). */
+const faiSnapshot = (t: SqlFragment) => sql`jsonb_build_object('regionCode', ${t}.region_code, 'month', ${t}.month, 'amountWan', ${t}.amount_wan::text, 'version', ${t}.version)`;
+
+/**
+ * The one write of FAI figures, for the page, the statistics push and the import: an upsert of the
+ * figures that are new or whose amount differs, with one audit row each, in one statement; `note`
+ * is added to each audit row's `after` (how the figures were given). Counts come back, not rows.
+ */
+export async function upsertFaiTotals(em: SqlRunner, actor: Actor, figures: readonly FaiFigure[], note?: Record<string, string>): Promise<FaiWriteResult> {
+  if (figures.length === 0) return { created: 0, updated: 0, unchanged: 0 };
+  const noted = note ? sql` || ${JSON.stringify(note)}::jsonb` : sql.empty;
+  const [counts] = await runSql<{ created: number; updated: number }>(
+    em,
+    sql`WITH v AS (
+    SELECT * FROM unnest(${figures.map((f) => f.regionCode)}::varchar[], ${figures.map((f) => f.month)}::char(7)[], ${figures.map((f) => f.amountWan)}::numeric[]) AS v(region_code, month, amount_wan)
+  ), old AS (
+    SELECT f.region_code, f.month, ${faiSnapshot(sql`f`)} AS snap FROM fai_totals f JOIN v USING (region_code, month)
+  ), up AS (
+    INSERT INTO fai_totals AS f (region_code, month, amount_wan, version)
+    SELECT region_code, month, amount_wan, 1 FROM v
+    ON CONFLICT (region_code, month) DO UPDATE SET amount_wan = EXCLUDED.amount_wan, version = f.version + 1, updated_at = now()
+      WHERE f.amount_wan <> EXCLUDED.amount_wan
+    RETURNING f.*, (f.xmax = 0) AS created
+  ), audit AS (
+    ${auditInsert(
+      actor,
+      'faiTotal',
+      sql`SELECT up.region_code || ':' || up.month, CASE WHEN up.created THEN 'CREATE' ELSE 'UPDATE' END, old.snap, ${faiSnapshot(sql`up`)}${noted}
+    FROM up LEFT JOIN old ON old.region_code = up.region_code AND old.month = up.month`,
+    )}
+    RETURNING action
+  )
+  SELECT count(*) FILTER (WHERE action = 'CREATE')::int AS created, count(*) FILTER (WHERE action = 'UPDATE')::int AS updated FROM audit`,
+  );
+  return { ...counts, unchanged: figures.length - counts.created - counts.updated };
+}
+
 /** 全社会固定资产投资 (DOMAIN.md §2, §8): entered on a page or pushed by the statistics system; idempotent. */
 @Injectable()
 export class FaiService {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
-  ) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async list(year: number, regionCode?: string): Promise<FaiTotalDto[]> {
-    const params: unknown[] = [`${year}-01`, `${year}-12`];
-    const region = regionCode ? `AND f.region_code = $${params.push(regionCode)}` : '';
-    const rows = await this.dataSource.query<(Omit<FaiTotalDto, 'updatedAt'> & { updatedAt: Date })[]>(
-      `SELECT f.region_code AS "regionCode", r.name AS "regionName", f.month, f.amount_wan AS "amountWan", f.version, f.updated_at AS "updatedAt"
-       FROM fai_totals f JOIN regions r ON r.code = f.region_code WHERE f.month BETWEEN $1 AND $2 ${region} ORDER BY f.region_code, f.month`,
-      params,
+    const region = regionCode ? sql`AND f.region_code = ${regionCode}` : sql.empty;
+    const rows = await runSql<Omit<FaiTotalDto, 'updatedAt'> & { updatedAt: Date }>(
+      this.dataSource,
+      sql`SELECT f.region_code AS "regionCode", r.name AS "regionName", f.month, f.amount_wan AS "amountWan", f.version, f.updated_at AS "updatedAt"
+       FROM fai_totals f JOIN regions r ON r.code = f.region_code WHERE f.month BETWEEN ${`${year}-01`} AND ${`${year}-12`} ${region} ORDER BY f.region_code, f.month`,
     );
     return rows.map((row) => ({ ...row, updatedAt: row.updatedAt.toISOString() }));
   }
@@ -42,7 +83,7 @@ export class FaiService {
       if (item.month > monthOf(today)) problems.push({ field: `items[${i}].month`, message: '不能填写未来月份' });
     }
     const codes = [...new Set(dto.items.map((i) => i.regionCode))];
-    const known = await this.dataSource.query<{ code: string }[]>('SELECT code FROM regions WHERE code = ANY($1)', [codes]);
+    const known = await runSql<{ code: string }>(this.dataSource, sql`SELECT code FROM regions WHERE code = ANY(${codes})`);
     for (const [i, item] of dto.items.entries()) {
       if (!known.some((r) => r.code === item.regionCode)) problems.push({ field: `items[${i}].regionCode`, message: `地区代码不存在：${item.regionCode}` });
     }
@@ -51,32 +92,15 @@ export class FaiService {
     return this.dataSource.transaction(async (em) => {
       const items = dto.items.map((item) => ({ ...item, amountWan: canonicalWan(item.amountWan.trim()) }));
       const monthly = dto.basis === 'YTD' ? await this.fromYearToDate(em, items) : items;
-      const result: FaiWriteResult = { created: 0, updated: 0, unchanged: 0 };
+      // each figure locked at the version its writer saw, then all written at once
       for (const item of monthly) {
-        const [current] = await em.query<{ amountWan: string; version: number }[]>(
-          'SELECT amount_wan AS "amountWan", version FROM fai_totals WHERE region_code = $1 AND month = $2 FOR UPDATE',
-          [item.regionCode, item.month],
+        const [current] = await runSql<{ version: number }>(
+          em,
+          sql`SELECT amount_wan AS "amountWan", version FROM fai_totals WHERE region_code = ${item.regionCode} AND month = ${item.month} FOR UPDATE`,
         );
         if (item.version !== undefined && item.version !== (current?.version ?? 0)) throw new VersionConflict(`${monthLabel(item.month)}固定资产投资数`, current?.version ?? 0, item.version);
-        if (current?.amountWan === item.amountWan) {
-          result.unchanged += 1;
-          continue;
-        }
-        await em.query(
-          `INSERT INTO fai_totals (region_code, month, amount_wan, version) VALUES ($1, $2, $3, 1)
-           ON CONFLICT (region_code, month) DO UPDATE SET amount_wan = EXCLUDED.amount_wan, version = fai_totals.version + 1, updated_at = now()`,
-          [item.regionCode, item.month, item.amountWan],
-        );
-        result[current ? 'updated' : 'created'] += 1;
-        await this.audit.record(em, actor, {
-          entity: 'faiTotal',
-          entityId: `${item.regionCode}:${item.month}`,
-          action: current ? 'UPDATE' : 'CREATE',
-          before: current ? { amountWan: current.amountWan } : null,
-          after: { amountWan: item.amountWan, basis: dto.basis },
-        });
       }
-      return result;
+      return upsertFaiTotals(em, actor, monthly, { basis: dto.basis });
     });
   }
 
@@ -95,9 +119,9 @@ export class FaiService {
         const given = ytd.get(`${item.regionCode}:${before}`);
         if (given !== undefined) previous = { month: before, amountWan: given };
         else {
-          const [stored] = await em.query<{ months: number; total: string | null }[]>(
-            `SELECT count(*)::int AS months, sum(amount_wan)::text AS total FROM fai_totals WHERE region_code = $1 AND month >= $2 AND month <= $3`,
-            [item.regionCode, `${item.month.slice(0, 4)}-01`, before],
+          const [stored] = await runSql<{ months: number; total: string | null }>(
+            em,
+            sql`SELECT count(*)::int AS months, sum(amount_wan)::text AS total FROM fai_totals WHERE region_code = ${item.regionCode} AND month >= ${`${item.month.slice(0, 4)}-01`} AND month <= ${before}`,
           );
           previous = stored.months === Number(before.slice(5, 7)) ? { month: before, amountWan: stored.total ?? '0' } : 'UNKNOWN';
         }

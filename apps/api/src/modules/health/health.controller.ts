@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Public } from '../../common/access/access.decorator.js';
+import { runSql, sql } from '../../common/sql/sql.js';
 
 export interface Health {
   status: 'ok' | 'error';
@@ -21,7 +22,7 @@ export class HealthController {
   @ApiServiceUnavailableResponse({ description: '数据库不可用' })
   async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<Health> {
     try {
-      await this.dataSource.query('SELECT 1');
+      await runSql(this.dataSource, sql`SELECT 1`);
       return { status: 'ok', database: 'up' };
     } catch {
       void reply.status(503);

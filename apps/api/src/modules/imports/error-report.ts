@@ -1,7 +1,7 @@
 import type { ImportRowError } from '@zhaoshang/shared/domain';
 import ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
-import { neutraliseCell } from '../projects/project-export.js';
+import { neutraliseCell } from '../../common/http/xlsx-reply.js';
 import type { OpenedSheet } from './sheet-reader.js';
 
 const ERROR_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFE0E0' } };

@@ -12,7 +12,7 @@ import { Access } from '../../common/access/access.decorator.js';
 import { CurrentUserActor, type UserActor } from '../../common/access/actor.js';
 import { NotFound, ValidationFailed } from '../../common/errors/app.exception.js';
 import { uuidPipe } from '../../common/validation/uuid.pipe.js';
-import { attachmentHeader } from '../projects/project-export.js';
+import { attachmentHeader, sendXlsx, XLSX_CONTENT_TYPE as XLSX } from '../../common/http/xlsx-reply.js';
 import { errorReportFileName, writeErrorReport } from './error-report.js';
 import { ErrorReportRequestDto, ImportFailedResponse, ImportProgressResponse, ImportRequestDto, ImportResultResponse } from './import-request.dto.js';
 import { ImportFailed } from './import-failed.js';
@@ -20,7 +20,6 @@ import { ImportsService, type UploadedSheet } from './imports.service.js';
 import { Dictionaries } from './lookups.js';
 import { buildTemplate, templateFileName } from './templates.js';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const MAX_UPLOAD_MB = 50;
 
 /** The upload goes to a temporary file as it arrives (100,000 rows must not sit in memory), at most 50 MB. */
@@ -131,7 +130,7 @@ export class ImportsController {
   @ApiOkResponse({ description: '项目清单导入模板.xlsx 等', schema: { type: 'string', format: 'binary' } })
   async template(@Param('kind', kindPipe) kind: ImportKind, @Res() reply: FastifyReply): Promise<void> {
     const buffer = await buildTemplate(kind, await Dictionaries.load(this.dataSource));
-    void reply.header('content-type', XLSX).header('content-disposition', attachmentHeader(templateFileName(kind))).send(buffer);
+    sendXlsx(reply, templateFileName(kind), buffer);
   }
 
   @Get(':importId/progress')

@@ -5,7 +5,6 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, QueryRunner } from 'typeorm';
 import type { UserActor } from '../../common/access/actor.js';
 import { Forbidden } from '../../common/errors/app.exception.js';
-import { AuditService } from '../audit/audit.service.js';
 import { HeaderMap, isBlankRow } from './columns.js';
 import { FaiImporter } from './fai-importer.js';
 import { ImportFailed, RowErrors } from './import-failed.js';
@@ -15,6 +14,9 @@ import { Dictionaries } from './lookups.js';
 import { MonthlyImporter } from './monthly-importer.js';
 import { ProjectsImporter } from './projects-importer.js';
 import { MAX_DATA_ROWS, type OpenedSheet, openSheet } from './sheet-reader.js';
+
+// the monthly export writes the import's own columns, so that an export imports back
+export { type ColumnSpec, MONTHLY_COLUMNS, VERIFICATION_LABELS } from './columns.js';
 
 export interface UploadedSheet {
   /** the upload, streamed to a temporary file */
@@ -38,7 +40,6 @@ export class ImportsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly progressRegistry: ImportProgressRegistry,
-    private readonly audit: AuditService,
   ) {}
 
   async run(actor: UserActor, upload: UploadedSheet, options: ImportOptions): Promise<ImportResult> {
@@ -87,7 +88,7 @@ export class ImportsService {
         dictionaries: await Dictionaries.load(runner.manager),
         confirmLookAlikes: options.confirmLookAlikes,
       };
-      const importer = createImporter(options.kind, ctx, this.audit);
+      const importer = createImporter(options.kind, ctx);
       await importer.prepare();
       await readRows(sheet, importer, progress);
       progress.phase = 'CHECKING';
@@ -106,14 +107,14 @@ export class ImportsService {
   }
 }
 
-function createImporter(kind: ImportKind, ctx: ImportContext, audit: AuditService): Importer {
+function createImporter(kind: ImportKind, ctx: ImportContext): Importer {
   switch (kind) {
     case 'monthly':
       return new MonthlyImporter(ctx) as Importer;
     case 'fai':
       return new FaiImporter(ctx) as Importer;
     case 'projects':
-      return new ProjectsImporter(ctx, audit) as Importer;
+      return new ProjectsImporter(ctx) as Importer;
   }
 }
 

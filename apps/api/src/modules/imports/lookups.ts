@@ -1,5 +1,5 @@
 import { industryShortName } from '@zhaoshang/shared/domain';
-import type { Queryable } from '../projects/project-reader.js';
+import { runSql, sql, type SqlRunner } from '../../common/sql/sql.js';
 
 export interface RegionEntry {
   code: string;
@@ -26,11 +26,9 @@ export class Dictionaries {
     readonly industryList: IndustryEntry[],
   ) {}
 
-  static async load(db: Queryable): Promise<Dictionaries> {
-    const regionList = await db.query<RegionEntry[]>(
-      'SELECT code, name, short_name AS "shortName", parent_code AS "parentCode" FROM regions ORDER BY sort_order, code',
-    );
-    const industryList = await db.query<IndustryEntry[]>('SELECT code, name, active FROM industries ORDER BY sort_order, code');
+  static async load(db: SqlRunner): Promise<Dictionaries> {
+    const regionList = await runSql<RegionEntry>(db, sql`SELECT code, name, short_name AS "shortName", parent_code AS "parentCode" FROM regions ORDER BY sort_order, code`);
+    const industryList = await runSql<IndustryEntry>(db, sql`SELECT code, name, active FROM industries ORDER BY sort_order, code`);
     const regions = new Map<string, RegionEntry>();
     for (const r of regionList) for (const key of [r.code, r.name, r.shortName]) regions.set(key, r);
     const industries = new Map<string, IndustryEntry>();

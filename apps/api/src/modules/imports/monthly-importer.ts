@@ -1,5 +1,6 @@
 import { can, canEditRegion, monthLabel, REPORT_FIELD_LABELS as R, type ReportMoneyField, reportMonthProblem } from '@zhaoshang/shared/domain';
-import { auditActorColumns } from '../audit/audit.service.js';
+import { runSql, sql, type SqlValue } from '../../common/sql/sql.js';
+import { closedMonths, writeStagedReports } from '../reports/reports.service.js';
 import { choice, isProblem, limitedText, money, month, type Parsed, text } from './cells.js';
 import { MONTHLY_COLUMNS, type RowCells, VERIFICATION_LABELS } from './columns.js';
 import type { ImportContext, ImportCounts, Importer } from './importer.js';
@@ -32,17 +33,18 @@ interface PendingRow {
  * The staged rows, one per (project, month), each already joined to the report it would change:
  * `changed` false means the report exists with the same figures and status (nothing to write).
  */
-const CREATE_STAGE = `CREATE TEMP TABLE import_monthly (
+const CREATE_STAGE = sql`CREATE TEMP TABLE import_monthly (
   row_no int NOT NULL, project_id uuid NOT NULL, project_no varchar(40) NOT NULL, region_code varchar(12) NOT NULL, month char(7) NOT NULL,
   arrived_equity_wan numeric(14,2) NOT NULL, arrived_loan_wan numeric(14,2) NOT NULL, arrived_other_wan numeric(14,2) NOT NULL,
   completed_investment_wan numeric(14,2) NOT NULL, progress varchar(500), target_status report_status NOT NULL,
   report_id uuid, old_status report_status, changed boolean NOT NULL
 ) ON COMMIT DROP`;
 
-const STAGE = `INSERT INTO import_monthly
+/** One array per column: row numbers, project ids, numbers and regions, months, the four figures, progress, status. */
+const STAGE = (c: SqlValue[][]) => sql`INSERT INTO import_monthly
   SELECT v.row_no, v.project_id, v.project_no, v.region_code, v.month, v.eq, v.loan, v.other, v.completed, v.progress, t.target, m.id, m.status,
     m.id IS NULL OR t.target <> m.status OR NOT t.same
-  FROM unnest($1::int[], $2::uuid[], $3::varchar[], $4::varchar[], $5::char(7)[], $6::numeric[], $7::numeric[], $8::numeric[], $9::numeric[], $10::varchar[], $11::report_status[])
+  FROM unnest(${c[0]}::int[], ${c[1]}::uuid[], ${c[2]}::varchar[], ${c[3]}::varchar[], ${c[4]}::char(7)[], ${c[5]}::numeric[], ${c[6]}::numeric[], ${c[7]}::numeric[], ${c[8]}::numeric[], ${c[9]}::varchar[], ${c[10]}::report_status[])
     AS v(row_no, project_id, project_no, region_code, month, eq, loan, other, completed, progress, status)
   LEFT JOIN monthly_reports m ON m.project_id = v.project_id AND m.month = v.month
   CROSS JOIN LATERAL (SELECT (m.arrived_equity_wan, m.arrived_loan_wan, m.arrived_other_wan, m.completed_investment_wan, m.progress)
@@ -50,55 +52,26 @@ const STAGE = `INSERT INTO import_monthly
   CROSS JOIN LATERAL (SELECT s0.same,
     COALESCE(v.status, CASE WHEN m.status = 'VERIFIED' AND s0.same THEN 'VERIFIED'::report_status ELSE 'SUBMITTED'::report_status END) AS target) t`;
 
-const LOCK_REPORTS = `SELECT 1 FROM monthly_reports m
-  JOIN unnest($1::uuid[], $2::char(7)[]) AS v(project_id, month) ON m.project_id = v.project_id AND m.month = v.month
+const LOCK_REPORTS = (projectIds: string[], months: string[]) => sql`SELECT 1 FROM monthly_reports m
+  JOIN unnest(${projectIds}::uuid[], ${months}::char(7)[]) AS v(project_id, month) ON m.project_id = v.project_id AND m.month = v.month
   ORDER BY m.id FOR UPDATE OF m`;
 
 /** The second and later rows of the same (project, month), with the first one's row number. */
-const DUPLICATES = `SELECT row_no AS "row", first FROM (
+const DUPLICATES = sql`SELECT row_no AS "row", first FROM (
     SELECT row_no, min(row_no) OVER (PARTITION BY project_id, month) AS first FROM import_monthly
   ) d WHERE row_no <> first ORDER BY row_no`;
 
-/** Rows that would change a report they may not change: a closed month, or a verified report for someone who may not verify. */
-const FROZEN = `SELECT s.row_no AS "row", s.month, s.old_status AS "oldStatus", c.month IS NOT NULL AS closed
-  FROM import_monthly s LEFT JOIN month_closes c ON c.month = s.month AND c.closed
-  WHERE s.changed AND (c.month IS NOT NULL OR (s.old_status = 'VERIFIED' AND NOT $1::boolean))
-  ORDER BY s.row_no`;
-
-const SNAPSHOT = (m: string) => `jsonb_build_object('id', ${m}.id, 'projectId', ${m}.project_id, 'projectNo', s.project_no, 'regionCode', s.region_code,
-  'month', ${m}.month, 'arrivedEquityWan', ${m}.arrived_equity_wan::text, 'arrivedLoanWan', ${m}.arrived_loan_wan::text,
-  'arrivedOtherWan', ${m}.arrived_other_wan::text, 'completedInvestmentWan', ${m}.completed_investment_wan::text, 'progress', ${m}.progress,
-  'status', ${m}.status, 'returnReason', ${m}.return_reason,
-  'submittedAt', to_char(${m}.submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-  'verifiedAt', to_char(${m}.verified_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'version', ${m}.version)`;
-
 /**
- * The changed rows in one statement: the reports as they were (for the audit's `before`), the
- * upsert, and one audit row per created or updated report; counts come back, not rows.
+ * Rows that would change a report they may not change: a month in `closed` (as the months' 月结
+ * check found them), or a verified report for someone who may not verify.
  */
-const WRITE = `WITH old AS (
-    SELECT m.id, ${SNAPSHOT('m')} AS snap FROM monthly_reports m JOIN import_monthly s ON s.report_id = m.id WHERE s.changed
-  ), up AS (
-    INSERT INTO monthly_reports AS m (project_id, month, arrived_equity_wan, arrived_loan_wan, arrived_other_wan, completed_investment_wan,
-      progress, status, return_reason, submitted_at, verified_at, verified_by, version)
-    SELECT project_id, month, arrived_equity_wan, arrived_loan_wan, arrived_other_wan, completed_investment_wan, progress, target_status, NULL, now(),
-      CASE WHEN target_status = 'VERIFIED' THEN now() END, CASE WHEN target_status = 'VERIFIED' THEN $1::uuid END, 1
-    FROM import_monthly WHERE changed
-    ON CONFLICT (project_id, month) DO UPDATE SET arrived_equity_wan = EXCLUDED.arrived_equity_wan, arrived_loan_wan = EXCLUDED.arrived_loan_wan,
-      arrived_other_wan = EXCLUDED.arrived_other_wan, completed_investment_wan = EXCLUDED.completed_investment_wan, progress = EXCLUDED.progress,
-      status = EXCLUDED.status, return_reason = NULL, submitted_at = EXCLUDED.submitted_at,
-      verified_at = CASE WHEN EXCLUDED.status = 'VERIFIED' AND m.status = 'VERIFIED' THEN m.verified_at ELSE EXCLUDED.verified_at END,
-      verified_by = CASE WHEN EXCLUDED.status = 'VERIFIED' AND m.status = 'VERIFIED' THEN m.verified_by ELSE EXCLUDED.verified_by END,
-      version = m.version + 1, updated_at = now()
-    RETURNING m.*, (m.xmax = 0) AS created
-  ), audit AS (
-    INSERT INTO audit_log (actor_type, actor_id, actor_name, entity, entity_id, action, before, after, request_id)
-    SELECT $2, $3, $4, 'monthlyReport', up.id::text, CASE WHEN up.created THEN 'CREATE' ELSE 'UPDATE' END, old.snap, ${SNAPSHOT('up')}, $5
-    FROM up JOIN import_monthly s ON s.project_id = up.project_id AND s.month = up.month LEFT JOIN old ON old.id = up.id
-    ORDER BY s.row_no
-    RETURNING action
-  )
-  SELECT count(*) FILTER (WHERE action = 'CREATE')::int AS created, count(*) FILTER (WHERE action = 'UPDATE')::int AS updated FROM audit`;
+const FROZEN = (closed: string[], canVerify: boolean) => {
+  const inClosed = sql`s.month = ANY(${sql.param(closed)}::char(7)[])`;
+  return sql`SELECT s.row_no AS "row", s.month, s.old_status AS "oldStatus", ${inClosed} AS closed
+  FROM import_monthly s
+  WHERE s.changed AND (${inClosed} OR (s.old_status = 'VERIFIED' AND NOT ${canVerify}::boolean))
+  ORDER BY s.row_no`;
+};
 
 /**
  * kind=monthly (DOMAIN.md §8, issue 5): each row is checked in JavaScript as it streams in, the
@@ -116,7 +89,7 @@ export class MonthlyImporter implements Importer<Key> {
   }
 
   async prepare(): Promise<void> {
-    await this.ctx.em.query(CREATE_STAGE);
+    await runSql(this.ctx.em, CREATE_STAGE);
   }
 
   async add(cells: RowCells<Key>): Promise<void> {
@@ -146,12 +119,12 @@ export class MonthlyImporter implements Importer<Key> {
   async check(): Promise<void> {
     await this.flush();
     if (this.staged === 0) return;
-    const duplicates = await this.ctx.em.query<{ row: number; first: number }[]>(DUPLICATES);
+    const duplicates = await runSql<{ row: number; first: number }>(this.ctx.em, DUPLICATES);
     for (const d of duplicates) this.ctx.errors.add(d.row, H.projectNo, `与第 ${d.first} 行重复：同一项目同一月份只能有一行`);
     if (duplicates.length > 0) return; // the upsert's checks assume one row per report
-    // a month closed after this check would still get the rows: hold the months' close rows until the end
-    await this.ctx.em.query('SELECT 1 FROM month_closes WHERE month IN (SELECT DISTINCT month FROM import_monthly) FOR SHARE');
-    const frozen = await this.ctx.em.query<{ row: number; month: string; oldStatus: string | null; closed: boolean }[]>(FROZEN, [this.canVerify]);
+    // a month closed after this check would still get the rows: the check holds the months' close rows until the end
+    const closed = await closedMonths(this.ctx.em, sql`SELECT DISTINCT month FROM import_monthly`);
+    const frozen = await runSql<{ row: number; month: string; oldStatus: string | null; closed: boolean }>(this.ctx.em, FROZEN(closed, this.canVerify));
     for (const f of frozen) {
       if (f.closed) this.ctx.errors.add(f.row, H.month, `${monthLabel(f.month)}已月结，不能导入`);
       else this.ctx.errors.add(f.row, H.status, '该月报已核实，不能修改');
@@ -160,14 +133,7 @@ export class MonthlyImporter implements Importer<Key> {
 
   async write(): Promise<ImportCounts> {
     if (this.staged === 0) return { created: 0, updated: 0, unchanged: 0 };
-    const who = auditActorColumns(this.ctx.actor);
-    const [counts] = await this.ctx.em.query<{ created: number; updated: number }[]>(WRITE, [
-      this.ctx.actor.id,
-      who.actorType,
-      who.actorId,
-      who.actorName,
-      who.requestId,
-    ]);
+    const counts = await writeStagedReports(this.ctx.em, this.ctx.actor, sql`import_monthly`);
     return { ...counts, unchanged: this.staged - counts.created - counts.updated };
   }
 
@@ -178,10 +144,10 @@ export class MonthlyImporter implements Importer<Key> {
     if (batch.length === 0) return;
     // the batch's projects only: nothing grows with the file but the staging table
     const projects = new Map<string, ProjectRef>();
-    const found = await this.ctx.em.query<(ProjectRef & { projectNo: string })[]>(
-      `SELECT project_no AS "projectNo", id, region_code AS "regionCode", signed_at::text AS "signedAt", terminated_at::text AS "terminatedAt"
-       FROM projects WHERE project_no = ANY($1::varchar[])`,
-      [[...new Set(batch.map((r) => r.projectNo))]],
+    const found = await runSql<ProjectRef & { projectNo: string }>(
+      this.ctx.em,
+      sql`SELECT project_no AS "projectNo", id, region_code AS "regionCode", signed_at::text AS "signedAt", terminated_at::text AS "terminatedAt"
+       FROM projects WHERE project_no = ANY(${[...new Set(batch.map((r) => r.projectNo))]}::varchar[])`,
     );
     for (const { projectNo, ...ref } of found) projects.set(projectNo, ref);
     const { errors, actor, today } = this.ctx;
@@ -202,17 +168,20 @@ export class MonthlyImporter implements Importer<Key> {
     }
     if (valid.length === 0) return;
     // the reports the batch may change stay as staged until the import ends: a grid save at the same time waits
-    await this.ctx.em.query(LOCK_REPORTS, [valid.map((r) => r.project.id), valid.map((r) => r.month)]);
-    await this.ctx.em.query(STAGE, [
-      valid.map((r) => r.row),
-      valid.map((r) => r.project.id),
-      valid.map((r) => r.projectNo),
-      valid.map((r) => r.project.regionCode),
-      valid.map((r) => r.month),
-      ...MONEY.map((key) => valid.map((r) => r.figures[key])),
-      valid.map((r) => r.progress),
-      valid.map((r) => r.status),
-    ]);
+    await runSql(this.ctx.em, LOCK_REPORTS(valid.map((r) => r.project.id), valid.map((r) => r.month)));
+    await runSql(
+      this.ctx.em,
+      STAGE([
+        valid.map((r) => r.row),
+        valid.map((r) => r.project.id),
+        valid.map((r) => r.projectNo),
+        valid.map((r) => r.project.regionCode),
+        valid.map((r) => r.month),
+        ...MONEY.map((key) => valid.map((r) => r.figures[key])),
+        valid.map((r) => r.progress),
+        valid.map((r) => r.status),
+      ]),
+    );
     this.staged += valid.length;
   }
 }

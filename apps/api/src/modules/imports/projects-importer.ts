@@ -1,9 +1,7 @@
 import {
-  APPROVAL_KINDS,
   can,
   canEditRegion,
   canonicalWan,
-  formatProjectNo,
   INVESTOR_ORIGIN_LABELS,
   PROJECT_FIELD_LABELS as L,
   projectFieldProblems,
@@ -11,11 +9,19 @@ import {
   STAGE_LABELS,
   stageMoveKind,
 } from '@zhaoshang/shared/domain';
-import type { AuditChange, AuditService } from '../audit/audit.service.js';
-import { ProjectApproval } from '../projects/entities/project-approval.entity.js';
-import { Project } from '../projects/entities/project.entity.js';
-import { findLookAlikes, loadProjectDetail, projectSnapshot } from '../projects/project-reader.js';
-import { FROM_PROJECTS, PROJECT_COLUMNS as SELECT_PROJECT, type ProjectRow } from '../projects/project-sql.js';
+import { runSql, sql } from '../../common/sql/sql.js';
+import { type AuditChange, writeAudit } from '../audit/audit.service.js';
+import {
+  findLookAlikes,
+  FROM_PROJECTS,
+  insertProject,
+  loadProjectDetail,
+  nextProjectNo,
+  PROJECT_COLUMNS as SELECT_PROJECT,
+  type ProjectRow,
+  projectSnapshot,
+  updateProjectFields,
+} from '../projects/projects.service.js';
 import { choice, date, isProblem, limitedText, money, month, type Parsed, text, yesNo } from './cells.js';
 import { PROJECT_COLUMNS, type RowCells } from './columns.js';
 import type { ImportContext, ImportCounts, Importer } from './importer.js';
@@ -73,10 +79,7 @@ export class ProjectsImporter implements Importer<Key> {
   private plans: Plan[] = [];
   private unchanged = 0;
 
-  constructor(
-    private readonly ctx: ImportContext,
-    private readonly audit: AuditService,
-  ) {}
+  constructor(private readonly ctx: ImportContext) {}
 
   async prepare(): Promise<void> {
     // the projects the file names are looked up once every row has been read
@@ -187,24 +190,18 @@ export class ProjectsImporter implements Importer<Key> {
           continue;
         }
         const before = await loadProjectDetail(em, plan.existing.id);
-        const project = await em.findOneOrFail(Project, { where: { id: plan.existing.id }, lock: { mode: 'pessimistic_write' } });
-        em.merge(Project, project, plan.fields);
-        await em.save(project);
+        await updateProjectFields(em, plan.existing.id, plan.fields);
         const after = await loadProjectDetail(em, plan.existing.id);
-        changes.push({ entity: 'project', entityId: project.id, action: 'UPDATE', before: projectSnapshot(before), after: projectSnapshot(after) });
+        changes.push({ entity: 'project', entityId: plan.existing.id, action: 'UPDATE', before: projectSnapshot(before), after: projectSnapshot(after) });
         updated++;
       } else {
-        const projectNo = plan.row.projectNo ?? (await this.nextProjectNo(plan.fields.regionCode, Number((plan.fields.signedAt ?? today).slice(0, 4))));
-        const { id } = await em.save(em.create(Project, { ...plan.fields, projectNo }));
-        await em.insert(
-          ProjectApproval,
-          APPROVAL_KINDS.map((kind) => ({ projectId: id, kind, status: 'NOT_STARTED' as const, doneAt: null })),
-        );
+        const projectNo = plan.row.projectNo ?? (await nextProjectNo(em, plan.fields.regionCode, Number((plan.fields.signedAt ?? today).slice(0, 4))));
+        const id = await insertProject(em, plan.fields, projectNo);
         changes.push({ entity: 'project', entityId: id, action: 'CREATE', before: null, after: projectSnapshot(await loadProjectDetail(em, id)) });
         created++;
       }
     }
-    await this.audit.recordMany(em, this.ctx.actor, changes);
+    await writeAudit(em, this.ctx.actor, changes);
     return { created, updated, unchanged: this.unchanged };
   }
 
@@ -242,36 +239,23 @@ export class ProjectsImporter implements Importer<Key> {
 
   private async existingByNo(numbers: string[]): Promise<Map<string, ProjectRow>> {
     if (numbers.length === 0) return new Map();
-    const rows = await this.ctx.em.query<ProjectRow[]>(`SELECT ${SELECT_PROJECT} ${FROM_PROJECTS} WHERE p.project_no = ANY($1::varchar[])`, [numbers]);
+    const rows = await runSql<ProjectRow>(this.ctx.em, sql`SELECT ${SELECT_PROJECT} ${FROM_PROJECTS} WHERE p.project_no = ANY(${numbers}::varchar[])`);
     return new Map(rows.map((r) => [r.projectNo, r]));
   }
 
   private async existingByName(rows: ParsedRow[]): Promise<Map<string, ProjectRow[]>> {
     const byName = new Map<string, ProjectRow[]>();
     if (rows.length === 0) return byName;
-    const found = await this.ctx.em.query<ProjectRow[]>(
-      `SELECT ${SELECT_PROJECT} ${FROM_PROJECTS}
-       WHERE (p.region_code, p.name) IN (SELECT * FROM unnest($1::varchar[], $2::varchar[])) ORDER BY p.project_no`,
-      [rows.map((r) => r.given.regionCode), rows.map((r) => r.given.name)],
+    const found = await runSql<ProjectRow>(
+      this.ctx.em,
+      sql`SELECT ${SELECT_PROJECT} ${FROM_PROJECTS}
+       WHERE (p.region_code, p.name) IN (SELECT * FROM unnest(${rows.map((r) => r.given.regionCode ?? null)}::varchar[], ${rows.map((r) => r.given.name ?? null)}::varchar[])) ORDER BY p.project_no`,
     );
     for (const project of found) {
       const key = `${project.regionCode}\u0000${project.name}`;
       byName.set(key, [...(byName.get(key) ?? []), project]);
     }
     return byName;
-  }
-
-  /** As ProjectsService numbers a new project: the sequence row stays locked until the import's transaction ends. */
-  private async nextProjectNo(regionCode: string, year: number): Promise<string> {
-    for (;;) {
-      const [{ last_seq }] = await this.ctx.em.query<{ last_seq: number }[]>(
-        `INSERT INTO project_sequences (region_code, year, last_seq) VALUES ($1, $2, 1)
-         ON CONFLICT (region_code, year) DO UPDATE SET last_seq = project_sequences.last_seq + 1 RETURNING last_seq`,
-        [regionCode, year],
-      );
-      const projectNo = formatProjectNo(regionCode, year, last_seq);
-      if (!(await this.ctx.em.existsBy(Project, { projectNo }))) return projectNo;
-    }
   }
 }
 

@@ -1,4 +1,5 @@
 import type { InvestorOrigin } from '@zhaoshang/shared/domain';
+import { sql, type SqlFragment } from '../../common/sql/sql.js';
 
 /**
  * The indicator engine's SQL (DOMAIN.md §6). Every figure is a sum or a count computed by
@@ -71,90 +72,86 @@ export interface PassResult {
   keyProjects: KeyProjectAgg[];
 }
 
-const monthEnd = (month: string) => `((${month}) || '-01')::date + interval '1 month' - interval '1 day'`;
+const monthEnd = (month: SqlFragment) => sql`((${month}) || '-01')::date + interval '1 month' - interval '1 day'`;
 
 /**
  * `figuresOnly`: the same period last year needs only the plain figures (IndicatorFigures), not the
  * rates' numerators, so its projects statement skips the per-project arrivals lookup.
  *
- * The statements of one pass, with named parameters: {regions} in scope, {from} and {to} (months),
- * {statuses} of the reports that count. `bind` turns them into positional ones.
+ * The statements of one pass. Each of the pass's values (the regions in scope, the months `from`
+ * and `to`, the statuses of the reports that count) is one parameter however often it is used.
  */
-export function passStatements(group: PassGroup, figuresOnly = false): Record<keyof PassResult, string> {
-  const periodStart = `({from} || '-01')::date`;
-  const periodEnd = monthEnd('{to}');
-  const key = (byMonthOf: string) =>
-    group === 'region' ? 'p.region_code' : group === 'industry' ? 'p.industry_code' : group === 'month' ? `to_char(${byMonthOf}, 'YYYY-MM')` : `''`;
-  const rowEnd = (byMonthOf: string) => (group === 'month' ? monthEnd(`to_char(${byMonthOf}, 'YYYY-MM')`) : periodEnd);
-  const arrived = 'm.arrived_equity_wan + m.arrived_loan_wan + m.arrived_other_wan';
+export function passStatements(input: PassInput, figuresOnly = false): Record<keyof PassResult, SqlFragment> {
+  const { group } = input;
+  const regions = sql.param(input.regions);
+  const from = sql.param(input.from);
+  const to = sql.param(input.to);
+  const statuses = sql.param(input.statuses);
+  const periodStart = sql`(${from} || '-01')::date`;
+  const periodEnd = monthEnd(sql`${to}`);
+  const key = (byMonthOf: SqlFragment) =>
+    group === 'region' ? sql`p.region_code` : group === 'industry' ? sql`p.industry_code` : group === 'month' ? sql`to_char(${byMonthOf}, 'YYYY-MM')` : sql`''`;
+  const rowEnd = (byMonthOf: SqlFragment) => (group === 'month' ? monthEnd(sql`to_char(${byMonthOf}, 'YYYY-MM')`) : periodEnd);
+  const arrived = sql`m.arrived_equity_wan + m.arrived_loan_wan + m.arrived_other_wan`;
   // typed like the column, so that the (project_id, month) index stops at the month
-  const rowEndMonth = group === 'month' ? `to_char(p.signed_at, 'YYYY-MM')::char(7)` : '{to}::char(7)';
+  const rowEndMonth = group === 'month' ? sql`to_char(p.signed_at, 'YYYY-MM')::char(7)` : sql`${to}::char(7)`;
+  const monthOfRow = sql`mo.month`;
 
   return {
     // projects signed in the period: counts, amounts, started by the row's end, arrived by its end
     projects: figuresOnly
-      ? `SELECT ${key('p.signed_at')} AS key, p.investor_origin AS origin, count(*)::int AS "signedCount",
+      ? sql`SELECT ${key(sql`p.signed_at`)} AS key, p.investor_origin AS origin, count(*)::int AS "signedCount",
           sum(p.contract_amount_wan)::text AS "signedAmountWan", count(*) FILTER (WHERE p.contract_amount_wan >= 1000)::int AS "signedCount10m",
           0 AS "signedStartedCount", '0.00' AS "signedArrivedWan"
         FROM projects p
-        WHERE p.region_code = ANY({regions}) AND p.signed_at BETWEEN ${periodStart} AND ${periodEnd}
+        WHERE p.region_code = ANY(${regions}) AND p.signed_at BETWEEN ${periodStart} AND ${periodEnd}
         GROUP BY 1, 2`
-      : `SELECT ${key('p.signed_at')} AS key, p.investor_origin AS origin, count(*)::int AS "signedCount",
+      : sql`SELECT ${key(sql`p.signed_at`)} AS key, p.investor_origin AS origin, count(*)::int AS "signedCount",
         sum(p.contract_amount_wan)::text AS "signedAmountWan", count(*) FILTER (WHERE p.contract_amount_wan >= 1000)::int AS "signedCount10m",
-        count(*) FILTER (WHERE p.construction_started_at <= ${rowEnd('p.signed_at')})::int AS "signedStartedCount",
+        count(*) FILTER (WHERE p.construction_started_at <= ${rowEnd(sql`p.signed_at`)})::int AS "signedStartedCount",
         coalesce(sum(a.arrived), 0)::text AS "signedArrivedWan"
       FROM projects p
       LEFT JOIN LATERAL (
         SELECT sum(${arrived}) AS arrived FROM monthly_reports m
-        WHERE m.project_id = p.id AND m.status = ANY({statuses}::report_status[]) AND m.month <= ${rowEndMonth}
+        WHERE m.project_id = p.id AND m.status = ANY(${statuses}::report_status[]) AND m.month <= ${rowEndMonth}
       ) a ON true
-      WHERE p.region_code = ANY({regions}) AND p.signed_at BETWEEN ${periodStart} AND ${periodEnd}
+      WHERE p.region_code = ANY(${regions}) AND p.signed_at BETWEEN ${periodStart} AND ${periodEnd}
       GROUP BY 1, 2`,
-    started: `SELECT ${key('p.construction_started_at')} AS key, p.investor_origin AS origin, count(*)::int AS "startedCount"
+    started: sql`SELECT ${key(sql`p.construction_started_at`)} AS key, p.investor_origin AS origin, count(*)::int AS "startedCount"
       FROM projects p
-      WHERE p.region_code = ANY({regions}) AND p.construction_started_at BETWEEN ${periodStart} AND ${periodEnd}
+      WHERE p.region_code = ANY(${regions}) AND p.construction_started_at BETWEEN ${periodStart} AND ${periodEnd}
       GROUP BY 1, 2`,
-    arrivals: `SELECT ${group === 'month' ? 'm.month' : key('NULL')} AS key, p.investor_origin AS origin, sum(${arrived})::text AS "arrivedWan",
+    arrivals: sql`SELECT ${group === 'month' ? sql`m.month` : key(sql`NULL`)} AS key, p.investor_origin AS origin, sum(${arrived})::text AS "arrivedWan",
         coalesce(sum(m.completed_investment_wan) FILTER (WHERE p.stats_registered AND m.month >= p.stats_registered_month), 0)::text AS "registeredCompletedWan"
       FROM monthly_reports m JOIN projects p ON p.id = m.project_id
-      WHERE p.region_code = ANY({regions}) AND m.month BETWEEN {from} AND {to} AND m.status = ANY({statuses}::report_status[])
+      WHERE p.region_code = ANY(${regions}) AND m.month BETWEEN ${from} AND ${to} AND m.status = ANY(${statuses}::report_status[])
       GROUP BY 1, 2`,
     // FAI by region and month; the city's own figure (region without a parent) beside its districts'
-    fai: `SELECT ${group === 'region' ? 'f.region_code' : group === 'month' ? 'f.month' : `''`} AS key, f.month,
-        coalesce(sum(f.amount_wan) FILTER (WHERE f.region_code = ANY({regions})), 0)::text AS "districtsWan",
+    fai: sql`SELECT ${group === 'region' ? sql`f.region_code` : group === 'month' ? sql`f.month` : sql`''`} AS key, f.month,
+        coalesce(sum(f.amount_wan) FILTER (WHERE f.region_code = ANY(${regions})), 0)::text AS "districtsWan",
         max(f.amount_wan) FILTER (WHERE r.parent_code IS NULL)::text AS "cityWan"
       FROM fai_totals f JOIN regions r ON r.code = f.region_code
-      WHERE (f.region_code = ANY({regions}) OR r.parent_code IS NULL) AND f.month BETWEEN {from} AND {to}
+      WHERE (f.region_code = ANY(${regions}) OR r.parent_code IS NULL) AND f.month BETWEEN ${from} AND ${to}
       GROUP BY 1, 2`,
     // key projects as of the row's end: signed by then and not terminated by then; 开复工 = started or
     // in production by then (a project may have skipped the start date)
     keyProjects:
       group === 'month'
-        ? `SELECT mo.month AS key, count(p.id)::int AS count,
-             count(p.id) FILTER (WHERE p.construction_started_at <= ${monthEnd('mo.month')} OR p.production_started_at <= ${monthEnd('mo.month')})::int AS "startedCount",
+        ? sql`SELECT mo.month AS key, count(p.id)::int AS count,
+             count(p.id) FILTER (WHERE p.construction_started_at <= ${monthEnd(monthOfRow)} OR p.production_started_at <= ${monthEnd(monthOfRow)})::int AS "startedCount",
              count(p.id) FILTER (WHERE ap.complete)::int AS "approvalsCompleteCount"
-           FROM (SELECT to_char(d, 'YYYY-MM') AS month FROM generate_series(${periodStart}, ({to} || '-01')::date, interval '1 month') d) mo
-           LEFT JOIN projects p ON p.region_code = ANY({regions}) AND p.is_key_project AND p.signed_at <= ${monthEnd('mo.month')}
-             AND (p.terminated_at IS NULL OR p.terminated_at > ${monthEnd('mo.month')})
+           FROM (SELECT to_char(d, 'YYYY-MM') AS month FROM generate_series(${periodStart}, (${to} || '-01')::date, interval '1 month') d) mo
+           LEFT JOIN projects p ON p.region_code = ANY(${regions}) AND p.is_key_project AND p.signed_at <= ${monthEnd(monthOfRow)}
+             AND (p.terminated_at IS NULL OR p.terminated_at > ${monthEnd(monthOfRow)})
            LEFT JOIN LATERAL (SELECT bool_and(a.status IN ('DONE', 'NOT_REQUIRED')) AS complete FROM project_approvals a WHERE a.project_id = p.id) ap ON true
            GROUP BY 1`
-        : `SELECT ${key('NULL')} AS key, count(*)::int AS count,
+        : sql`SELECT ${key(sql`NULL`)} AS key, count(*)::int AS count,
              count(*) FILTER (WHERE p.construction_started_at <= ${periodEnd} OR p.production_started_at <= ${periodEnd})::int AS "startedCount",
              count(*) FILTER (WHERE ap.complete)::int AS "approvalsCompleteCount"
            FROM projects p
            LEFT JOIN LATERAL (SELECT bool_and(a.status IN ('DONE', 'NOT_REQUIRED')) AS complete FROM project_approvals a WHERE a.project_id = p.id) ap ON true
-           WHERE p.region_code = ANY({regions}) AND p.is_key_project AND p.signed_at <= ${periodEnd} AND (p.terminated_at IS NULL OR p.terminated_at > ${periodEnd})
+           WHERE p.region_code = ANY(${regions}) AND p.is_key_project AND p.signed_at <= ${periodEnd} AND (p.terminated_at IS NULL OR p.terminated_at > ${periodEnd})
             
            GROUP BY 1`,
   };
-}
-
-/** A statement with named parameters → positional SQL and the values it uses, in order. */
-export function bind(sql: string, values: Record<'regions' | 'from' | 'to' | 'statuses', unknown>): [string, unknown[]] {
-  const order: (keyof typeof values)[] = [];
-  const text = sql.replace(/\{(regions|from|to|statuses)\}/g, (_match, name: keyof typeof values) => {
-    if (!order.includes(name)) order.push(name);
-    return `$${order.indexOf(name) + 1}`;
-  });
-  return [text, order.map((name) => values[name])];
 }

@@ -25,7 +25,8 @@ import {
 } from '@zhaoshang/shared/domain';
 import { DataSource } from 'typeorm';
 import { ValidationFailed } from '../../common/errors/app.exception.js';
-import { bind, type PassGroup, type PassInput, type PassResult, passStatements } from './indicator-sql.js';
+import { runSql, sql } from '../../common/sql/sql.js';
+import { type PassGroup, type PassInput, type PassResult, passStatements } from './indicator-sql.js';
 
 type Scope = 'CITY' | 'DISTRICT';
 
@@ -59,7 +60,7 @@ export class IndicatorsService {
   async compute(query: IndicatorQuery): Promise<IndicatorResponse> {
     const { from, to } = query;
     if (from > to) throw ValidationFailed.field('from', '起始月份不能晚于截止月份');
-    const regions = await this.dataSource.query<RegionRow[]>('SELECT code, name, parent_code AS "parentCode" FROM regions ORDER BY sort_order, code');
+    const regions = await runSql<RegionRow>(this.dataSource, sql`SELECT code, name, parent_code AS "parentCode" FROM regions ORDER BY sort_order, code`);
     const scopeRegion = regions.find((r) => r.code === (query.region ?? regions.find((x) => x.parentCode === null)?.code));
     if (!scopeRegion) throw ValidationFailed.field('region', `地区代码不存在：${query.region}`);
     const scope: Scope = scopeRegion.parentCode === null ? 'CITY' : 'DISTRICT';
@@ -85,11 +86,11 @@ export class IndicatorsService {
       separateTotal ? this.pass(input(from, to, 'none')) : null,
       separateTotal ? this.pass(input(lastFrom, lastTo, 'none'), true) : null,
       ownYearPass ? null : this.pass(input(yearStart, to, targetGroup)),
-      this.dataSource.query<{ regionCode: string; indicator: TargetIndicator; value: string }[]>(
-        'SELECT region_code AS "regionCode", indicator, value::text AS value FROM targets WHERE year = $1 AND region_code = ANY($2)',
-        [Number(year), [...codes, scopeRegion.code]],
+      runSql<{ regionCode: string; indicator: TargetIndicator; value: string }>(
+        this.dataSource,
+        sql`SELECT region_code AS "regionCode", indicator, value::text AS value FROM targets WHERE year = ${Number(year)} AND region_code = ANY(${[...codes, scopeRegion.code]})`,
       ),
-      group === 'industry' ? this.dataSource.query<{ code: string; name: string }[]>('SELECT code, name FROM industries ORDER BY sort_order, code') : [],
+      group === 'industry' ? runSql<{ code: string; name: string }>(this.dataSource, sql`SELECT code, name FROM industries ORDER BY sort_order, code`) : [],
     ]);
     const ytd = yearToDate ?? current;
 
@@ -126,8 +127,8 @@ export class IndicatorsService {
 
   /** One period and grouping: the statements side by side; for last year only what its figures need. */
   private async pass(input: PassInput, figuresOnly = false): Promise<PassResult> {
-    const statements = passStatements(input.group, figuresOnly);
-    const run = <K extends keyof PassResult>(name: K) => this.dataSource.query<PassResult[K]>(...bind(statements[name], input));
+    const statements = passStatements(input, figuresOnly);
+    const run = <K extends keyof PassResult>(name: K) => runSql<PassResult[K][number]>(this.dataSource, statements[name]);
     const [projects, started, arrivals, fai, keyProjects] = await Promise.all([
       run('projects'),
       run('started'),

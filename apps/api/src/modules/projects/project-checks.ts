@@ -10,7 +10,7 @@ import {
   type ProjectFields,
 } from '@zhaoshang/shared/domain';
 import { AppException } from '../../common/errors/app.exception.js';
-import type { Queryable } from './project-reader.js';
+import { runSql, sql, type SqlRunner } from '../../common/sql/sql.js';
 
 /** 409 LOOK_ALIKE: the new project looks like existing ones; the client shows them and may confirm. */
 export class LookAlikeFound extends AppException {
@@ -33,24 +33,24 @@ export class LookAlikeFound extends AppException {
 
 /** What the database knows about a project's references: the region, the industry, the parent project. */
 export async function referenceProblems(
-  db: Queryable,
+  db: SqlRunner,
   fields: Pick<ProjectFields, 'regionCode' | 'industryCode' | 'parentProjectNo'>,
   check: { region: boolean; industry: boolean; parent: boolean },
 ): Promise<FieldProblem[]> {
   const problems: FieldProblem[] = [];
   if (check.region) {
-    const [region] = await db.query<{ parent_code: string | null }[]>('SELECT parent_code FROM regions WHERE code = $1', [fields.regionCode]);
+    const [region] = await runSql<{ parent_code: string | null }>(db, sql`SELECT parent_code FROM regions WHERE code = ${fields.regionCode}`);
     if (!region || region.parent_code === null) problems.push({ field: 'regionCode', message: `${L.regionCode} ${fields.regionCode} 不是本市的旗县市区` });
   }
   if (check.industry) {
-    const [industry] = await db.query<{ name: string; active: boolean }[]>('SELECT name, active FROM industries WHERE code = $1', [fields.industryCode]);
+    const [industry] = await runSql<{ name: string; active: boolean }>(db, sql`SELECT name, active FROM industries WHERE code = ${fields.industryCode}`);
     if (!industry) problems.push({ field: 'industryCode', message: `${L.industryCode} ${fields.industryCode} 不存在` });
     else if (!industry.active) problems.push({ field: 'industryCode', message: `${L.industryCode}“${industry.name}”已停用，请选择其他产业类别` });
   }
   if (check.parent && fields.parentProjectNo !== null) {
-    const [parent] = await db.query<{ region_code: string; region_name: string }[]>(
-      'SELECT p.region_code, r.name AS region_name FROM projects p JOIN regions r ON r.code = p.region_code WHERE p.project_no = $1',
-      [fields.parentProjectNo],
+    const [parent] = await runSql<{ region_code: string; region_name: string }>(
+      db,
+      sql`SELECT p.region_code, r.name AS region_name FROM projects p JOIN regions r ON r.code = p.region_code WHERE p.project_no = ${fields.parentProjectNo}`,
     );
     if (!parent) problems.push({ field: 'parentProjectNo', message: `${L.parentProjectNo} ${fields.parentProjectNo} 不存在` });
     else if (parent.region_code !== fields.regionCode) {

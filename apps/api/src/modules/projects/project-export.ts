@@ -1,25 +1,12 @@
 import { INVESTOR_ORIGIN_LABELS, STAGE_LABELS } from '@zhaoshang/shared/domain';
 import ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
+import { neutraliseCell } from '../../common/http/xlsx-reply.js';
 import type { ProjectRow } from './project-sql.js';
 
-/**
- * A spreadsheet application runs a cell that begins with = + - @ (or a tab or carriage return) as
- * a formula: a project named "=HYPERLINK(…)" must stay text. A leading apostrophe keeps it text.
- */
-export function neutraliseCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-/** 项目清单-20250618.xlsx, and the Content-Disposition that carries it (RFC 6266 / RFC 5987). */
+/** 项目清单-20250618.xlsx */
 export function exportFileName(today: string): string {
   return `项目清单-${today.replaceAll('-', '')}.xlsx`;
-}
-
-export function attachmentHeader(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '') || 'export.xlsx';
-  const fallback = ascii.startsWith('-') ? `projects${ascii}` : ascii;
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
 type Cell = string | number | null;

@@ -11,16 +11,19 @@ import type {
   ProjectSearchQuery,
   ProjectSearchResponse,
 } from '@zhaoshang/shared/domain';
-import { PassThrough, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import type { Pool } from 'pg';
-import { DataSource, type QueryRunner } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import { RegionResolvers } from '../../common/access/region-resolvers.js';
 import { NotFound } from '../../common/errors/app.exception.js';
+import { streamFromCursor } from '../../common/sql/cursor-stream.js';
+import { feedPage } from '../../common/sql/feed-page.js';
+import { runSql, sql, type SqlFragment } from '../../common/sql/sql.js';
 import { AuditService } from '../audit/audit.service.js';
 import { writeProjectsXlsx } from './project-export.js';
 import { findLookAlikes, loadProjectDetail, withApprovals } from './project-reader.js';
-import { decodeFeedCursor, encodeFeedCursor, filterConditions, FROM_PROJECTS, orderBy, PROJECT_COLUMNS, type ProjectRow, SqlParams, SUMMARY_COLUMNS, type SummaryRow, toSummary } from './project-sql.js';
+import { filterConditions, FROM_PROJECTS, orderBy, PROJECT_COLUMNS, type ProjectRow, SUMMARY_COLUMNS, type SummaryRow, toSummary } from './project-sql.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -42,7 +45,7 @@ export class ProjectQueriesService implements OnModuleInit {
 
   async regionOf(id: string): Promise<string | null> {
     if (!UUID.test(id)) return null;
-    const rows = await this.dataSource.query<{ region_code: string }[]>('SELECT region_code FROM projects WHERE id = $1', [id]);
+    const rows = await runSql<{ region_code: string }>(this.dataSource, sql`SELECT region_code FROM projects WHERE id = ${id}`);
     return rows[0]?.region_code ?? null;
   }
 
@@ -63,19 +66,14 @@ export class ProjectQueriesService implements OnModuleInit {
   async search(query: ProjectSearchQuery): Promise<ProjectSearchResponse> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
-    const params = new SqlParams();
-    const where = filterConditions(query, params);
-    const totalParams = [...params.values];
+    const where = filterConditions(query);
     // the page is cut before the dictionaries are joined: only its rows get their names
     const order = orderBy(query.sort, query.order);
-    const pageSql = `SELECT ${SUMMARY_COLUMNS} FROM (SELECT * FROM projects p WHERE ${where} ORDER BY ${order}
-      LIMIT ${params.add(pageSize)} OFFSET ${params.add((page - 1) * pageSize)}) p
+    const pageSql = sql`SELECT ${SUMMARY_COLUMNS} FROM (SELECT * FROM projects p WHERE ${where} ORDER BY ${order}
+      LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}) p
       JOIN regions r ON r.code = p.region_code JOIN industries i ON i.code = p.industry_code ORDER BY ${order}`;
-    const totalSql = `SELECT count(*)::int AS count, round(coalesce(sum(p.contract_amount_wan), 0), 2)::text AS "contractAmountWan" FROM projects p WHERE ${where}`;
-    const [rows, [total]] = await Promise.all([
-      this.read<SummaryRow>(pageSql, params.values),
-      this.read<{ count: number; contractAmountWan: string }>(totalSql, totalParams),
-    ]);
+    const totalSql = sql`SELECT count(*)::int AS count, round(coalesce(sum(p.contract_amount_wan), 0), 2)::text AS "contractAmountWan" FROM projects p WHERE ${where}`;
+    const [rows, [total]] = await Promise.all([this.read<SummaryRow>(pageSql), this.read<{ count: number; contractAmountWan: string }>(totalSql)]);
     return { items: rows.map(toSummary), page, pageSize, total };
   }
 
@@ -84,80 +82,36 @@ export class ProjectQueriesService implements OnModuleInit {
    * TypeORM's query runner (one created and released per statement, with its logging) costs a
    * measurable share of it (the list benchmark, tools/bench). Reads only; writes go through TypeORM.
    */
-  private async read<T>(sql: string, values: unknown[]): Promise<T[]> {
-    const pool = (this.dataSource.driver as PostgresDriver).master as Pool;
-    return (await pool.query(sql, values)).rows as T[];
+  private read<T>(statement: SqlFragment): Promise<T[]> {
+    return runSql<T>((this.dataSource.driver as PostgresDriver).master as Pool, statement);
   }
 
   /** The statistics feed (DOMAIN.md §8): changed projects in (updatedAt, id) order, cursor paged. */
   async feed(query: ProjectFeedQuery): Promise<Page<ProjectDto>> {
-    const limit = query.limit ?? 200;
-    const params = new SqlParams();
-    const where = [filterConditions(query, params)];
-    if (query.updatedSince !== undefined) where.push(`p.updated_at > ${params.add(new Date(query.updatedSince).toISOString())}`);
-    if (query.cursor !== undefined) {
-      const cursor = decodeFeedCursor(query.cursor);
-      where.push(`(p.updated_at, p.id) > (${params.add(cursor.at)}::timestamptz, ${params.add(cursor.id)}::uuid)`);
-    }
-    const rows = await this.dataSource.query<(ProjectRow & { cursorAt: string })[]>(
-      `SELECT ${PROJECT_COLUMNS}, to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "cursorAt"
-       ${FROM_PROJECTS} WHERE ${where.join(' AND ')} ORDER BY p.updated_at, p.id LIMIT ${params.add(limit + 1)}`,
-      params.values,
-    );
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    const items = await withApprovals(
-      this.dataSource,
-      page.map(({ cursorAt: _cursorAt, ...row }) => row),
-    );
-    return { items, nextCursor: rows.length > limit && last ? encodeFeedCursor(last.cursorAt, last.id) : null };
+    const { rows, nextCursor } = await feedPage<ProjectRow>(this.dataSource, {
+      alias: sql`p`,
+      columns: PROJECT_COLUMNS,
+      from: FROM_PROJECTS,
+      where: [filterConditions(query)],
+      updatedSince: query.updatedSince,
+      cursor: query.cursor,
+      limit: query.limit ?? 200,
+    });
+    return { items: await withApprovals(this.dataSource, rows), nextCursor };
   }
 
   /**
-   * The filtered, sorted list as .xlsx, streamed: a server-side cursor in one snapshot feeds the
-   * streaming workbook writer batch by batch, so 100,000 rows never sit in memory at once.
+   * The filtered, sorted list as .xlsx, streamed from a cursor in one snapshot (streamFromCursor).
    */
-  async exportXlsx(query: ProjectSearchQuery): Promise<Readable> {
-    const params = new SqlParams();
-    const sql = `SELECT ${PROJECT_COLUMNS} ${FROM_PROJECTS} WHERE ${filterConditions(query, params)} ORDER BY ${orderBy(query.sort, query.order)}`;
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      await runner.startTransaction('REPEATABLE READ');
-      await runner.query(`DECLARE project_export NO SCROLL CURSOR FOR ${sql}`, params.values);
-    } catch (error) {
-      await endExport(runner, false);
-      throw error;
-    }
-    const out = new PassThrough();
-    async function* batches(): AsyncGenerator<ProjectRow[]> {
-      for (;;) {
-        // the client went away: stop reading
-        if (out.destroyed) throw new Error('export stream closed by the client');
-        const rows = (await runner.query('FETCH 1000 FROM project_export')) as ProjectRow[];
-        if (rows.length === 0) return;
-        yield rows;
-      }
-    }
-    void (async () => {
-      let ok = false;
-      try {
-        await writeProjectsXlsx(out, batches());
-        ok = true;
-      } catch (error) {
-        this.logger.warn(`项目导出中断：${error instanceof Error ? error.message : String(error)}`);
-        out.destroy(error instanceof Error ? error : new Error(String(error)));
-      }
-      await endExport(runner, ok).catch((error: unknown) => this.logger.error('项目导出未能结束数据库事务', error instanceof Error ? error.stack : String(error)));
-    })();
-    return out;
-  }
-}
-
-async function endExport(runner: QueryRunner, ok: boolean): Promise<void> {
-  try {
-    if (runner.isTransactionActive) await (ok ? runner.commitTransaction() : runner.rollbackTransaction());
-  } finally {
-    await runner.release();
+  async exportXlsx(search: ProjectSearchQuery): Promise<Readable> {
+    const rowsSql = sql`SELECT ${PROJECT_COLUMNS} ${FROM_PROJECTS} WHERE ${filterConditions(search)} ORDER BY ${orderBy(search.sort, search.order)}`;
+    return streamFromCursor<ProjectRow>(this.dataSource, {
+      cursor: sql`project_export`,
+      rows: rowsSql,
+      fetch: sql`1000`,
+      write: writeProjectsXlsx,
+      logger: this.logger,
+      label: '项目导出',
+    });
   }
 }

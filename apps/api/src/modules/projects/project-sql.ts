@@ -6,21 +6,21 @@ import {
   type ProjectSortField,
   type ProjectSummary,
 } from '@zhaoshang/shared/domain';
-import { ValidationFailed } from '../../common/errors/app.exception.js';
+import { sql, type SqlFragment } from '../../common/sql/sql.js';
 
 /**
  * The project reads, as hand-written SQL: the list and the feed select exactly the columns they
  * return, joined to the two small dictionaries for the names, without hydrating entities.
  */
 
-export const FROM_PROJECTS = `FROM projects p JOIN regions r ON r.code = p.region_code JOIN industries i ON i.code = p.industry_code`;
+export const FROM_PROJECTS = sql`FROM projects p JOIN regions r ON r.code = p.region_code JOIN industries i ON i.code = p.industry_code`;
 
-export const SUMMARY_COLUMNS = `p.id, p.project_no AS "projectNo", p.name, p.region_code AS "regionCode", r.name AS "regionName",
+export const SUMMARY_COLUMNS = sql`p.id, p.project_no AS "projectNo", p.name, p.region_code AS "regionCode", r.name AS "regionName",
   p.industry_code AS "industryCode", i.name AS "industryName", p.investor_name AS "investorName", p.investor_origin AS "investorOrigin",
   p.contract_amount_wan AS "contractAmountWan", p.stage, p.signed_at AS "signedAt", p.is_key_project AS "isKeyProject",
   p.parent_project_no AS "parentProjectNo", p.updated_at AS "updatedAt"`;
 
-export const PROJECT_COLUMNS = `${SUMMARY_COLUMNS}, p.investor_uscc AS "investorUscc", p.planned_investment_wan AS "plannedInvestmentWan",
+export const PROJECT_COLUMNS = sql`${SUMMARY_COLUMNS}, p.investor_uscc AS "investorUscc", p.planned_investment_wan AS "plannedInvestmentWan",
   p.registered_at AS "registeredAt", p.construction_started_at AS "constructionStartedAt", p.production_started_at AS "productionStartedAt",
   p.terminated_at AS "terminatedAt", p.termination_reason AS "terminationReason", p.planned_start_month AS "plannedStartMonth",
   p.lead_official AS "leadOfficial", p.lead_department AS "leadDepartment", p.national_code AS "nationalCode",
@@ -38,35 +38,25 @@ export function toProjectDto(row: ProjectRow, approvals: ApprovalDto[]): Project
   return { ...row, approvals, approvalsComplete: approvalsComplete(approvals), createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
 }
 
-/** Positional parameters collected while a statement is built. */
-export class SqlParams {
-  readonly values: unknown[] = [];
-
-  add(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  }
-}
-
 /** `%`, `_` and `\` match themselves in the text search. */
 export function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** The WHERE conditions of a filter (joined with AND; 'TRUE' when there is none). */
-export function filterConditions(filter: ProjectFilter, params: SqlParams): string {
-  const where: string[] = [];
-  if (filter.regionCode !== undefined) where.push(`p.region_code = ${params.add(filter.regionCode)}`);
-  if (filter.industryCode !== undefined) where.push(`p.industry_code = ${params.add(filter.industryCode)}`);
-  if (filter.stage !== undefined) where.push(`p.stage = ${params.add(filter.stage)}`);
-  if (filter.investorOrigin !== undefined) where.push(`p.investor_origin = ${params.add(filter.investorOrigin)}`);
-  if (filter.isKeyProject !== undefined) where.push(`p.is_key_project = ${params.add(filter.isKeyProject)}`);
-  if (filter.signedFrom !== undefined) where.push(`p.signed_at >= ${params.add(filter.signedFrom)}`);
-  if (filter.signedTo !== undefined) where.push(`p.signed_at <= ${params.add(filter.signedTo)}`);
-  if (filter.amountMin !== undefined) where.push(`p.contract_amount_wan >= ${params.add(filter.amountMin)}`);
-  if (filter.amountMax !== undefined) where.push(`p.contract_amount_wan <= ${params.add(filter.amountMax)}`);
-  if (filter.q !== undefined && filter.q !== '') where.push(textCondition(filter.q, params));
-  return where.length > 0 ? where.join(' AND ') : 'TRUE';
+/** The WHERE conditions of a filter (joined with AND; TRUE when there is none). */
+export function filterConditions(filter: ProjectFilter): SqlFragment {
+  const where: SqlFragment[] = [];
+  if (filter.regionCode !== undefined) where.push(sql`p.region_code = ${filter.regionCode}`);
+  if (filter.industryCode !== undefined) where.push(sql`p.industry_code = ${filter.industryCode}`);
+  if (filter.stage !== undefined) where.push(sql`p.stage = ${filter.stage}`);
+  if (filter.investorOrigin !== undefined) where.push(sql`p.investor_origin = ${filter.investorOrigin}`);
+  if (filter.isKeyProject !== undefined) where.push(sql`p.is_key_project = ${filter.isKeyProject}`);
+  if (filter.signedFrom !== undefined) where.push(sql`p.signed_at >= ${filter.signedFrom}`);
+  if (filter.signedTo !== undefined) where.push(sql`p.signed_at <= ${filter.signedTo}`);
+  if (filter.amountMin !== undefined) where.push(sql`p.contract_amount_wan >= ${filter.amountMin}`);
+  if (filter.amountMax !== undefined) where.push(sql`p.contract_amount_wan <= ${filter.amountMax}`);
+  if (filter.q !== undefined && filter.q !== '') where.push(textCondition(filter.q));
+  return where.length > 0 ? sql.join(where, sql` AND `) : sql`TRUE`;
 }
 
 /**
@@ -75,43 +65,30 @@ export function filterConditions(filter: ProjectFilter, params: SqlParams): stri
  * already the answer (a piece without the line break that joins the fields lies inside one field),
  * longer texts are then checked with ILIKE.
  */
-function textCondition(q: string, params: SqlParams): string {
-  const grams = `project_search_grams(p.name, p.investor_name, p.project_no) @> search_grams(${params.add(q)})`;
+function textCondition(q: string): SqlFragment {
+  const grams = sql`project_search_grams(p.name, p.investor_name, p.project_no) @> search_grams(${q})`;
   if ([...q].length <= 2 && !q.includes('\n')) return grams;
-  const like = params.add(likePattern(q));
-  return `${grams} AND (p.name ILIKE ${like} OR p.investor_name ILIKE ${like} OR p.project_no ILIKE ${like})`;
+  const like = sql.param(likePattern(q));
+  return sql`${grams} AND (p.name ILIKE ${like} OR p.investor_name ILIKE ${like} OR p.project_no ILIKE ${like})`;
 }
 
-const SORT_COLUMNS: Record<ProjectSortField, string> = {
-  projectNo: 'p.project_no',
-  name: 'p.name',
-  signedAt: 'p.signed_at',
-  contractAmountWan: 'p.contract_amount_wan',
-  updatedAt: 'p.updated_at',
-  regionCode: 'p.region_code',
-  stage: 'p.stage',
+const SORT_COLUMNS: Record<ProjectSortField, SqlFragment> = {
+  projectNo: sql`p.project_no`,
+  name: sql`p.name`,
+  signedAt: sql`p.signed_at`,
+  contractAmountWan: sql`p.contract_amount_wan`,
+  updatedAt: sql`p.updated_at`,
+  regionCode: sql`p.region_code`,
+  stage: sql`p.stage`,
 };
 
 /**
  * A total order (the id breaks ties, so pages neither repeat nor skip rows). Unsigned projects come
  * last either way; each direction of the signing date has its index.
  */
-export function orderBy(sort: ProjectSortField | undefined, order: 'asc' | 'desc' | undefined): string {
+export function orderBy(sort: ProjectSortField | undefined, order: 'asc' | 'desc' | undefined): SqlFragment {
   const field = sort ?? 'updatedAt';
-  const direction = (order ?? (sort === undefined ? 'desc' : 'asc')).toUpperCase();
-  const nulls = field === 'signedAt' ? ' NULLS LAST' : '';
-  return `${SORT_COLUMNS[field]} ${direction}${nulls}, p.id ${direction}`;
-}
-
-const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z)\|([0-9a-f-]{36})$/;
-
-/** The feed's opaque cursor: the last row's update instant (to the microsecond) and id. */
-export function encodeFeedCursor(at: string, id: string): string {
-  return Buffer.from(`${at}|${id}`).toString('base64url');
-}
-
-export function decodeFeedCursor(cursor: string): { at: string; id: string } {
-  const match = CURSOR.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match || false) throw ValidationFailed.field('cursor', '翻页游标格式不正确，请使用上一页返回的 nextCursor');
-  return { at: match[1], id: match[2] };
+  const direction = (order ?? (sort === undefined ? 'desc' : 'asc')) === 'asc' ? sql`ASC` : sql`DESC`;
+  const nulls = field === 'signedAt' ? sql` NULLS LAST` : sql.empty;
+  return sql`${SORT_COLUMNS[field]} ${direction}${nulls}, p.id ${direction}`;
 }

@@ -12,6 +12,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import { Access, type RegionSource } from '../../common/access/access.decorator.js';
 import { CurrentUserActor, type UserActor } from '../../common/access/actor.js';
+import { sendXlsx, XLSX_CONTENT_TYPE as XLSX } from '../../common/http/xlsx-reply.js';
 import { uuidPipe } from '../../common/validation/uuid.pipe.js';
 import { ProjectFeedQueryDto, ProjectHistoryQueryDto, ProjectSearchQueryDto } from './dto/project-query.dto.js';
 import {
@@ -22,13 +23,12 @@ import {
   ProjectSearchResult,
 } from './dto/project-response.dto.js';
 import { CreateProjectDto, LookAlikeQueryDto, StageMoveDto, UpdateApprovalsDto, UpdateProjectDto } from './dto/project-write.dto.js';
-import { attachmentHeader, exportFileName } from './project-export.js';
+import { exportFileName } from './project-export.js';
 import { ProjectQueriesService } from './project-queries.service.js';
 import { ProjectsService } from './projects.service.js';
 
 /** District staff change only their own region's projects: the guard looks the project's region up. */
 const PROJECT_REGION: RegionSource = { in: 'params', field: 'id', resolve: 'project' };
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const projectId = uuidPipe('项目编号');
 
 @ApiTags('项目')
@@ -62,7 +62,7 @@ export class ProjectsController {
   @ApiOkResponse({ description: '项目清单-YYYYMMDD.xlsx', schema: { type: 'string', format: 'binary' } })
   async export(@Query() query: ProjectSearchQueryDto, @Res() reply: FastifyReply): Promise<void> {
     const stream = await this.queries.exportXlsx(query);
-    void reply.header('content-type', XLSX).header('content-disposition', attachmentHeader(exportFileName(shanghaiToday()))).send(stream);
+    sendXlsx(reply, exportFileName(shanghaiToday()), stream);
   }
 
   @Post('look-alikes')

@@ -21,12 +21,17 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import type { UserActor } from '../../common/access/actor.js';
 import { Forbidden, NotFound, ValidationFailed, VersionConflict } from '../../common/errors/app.exception.js';
+import { runSql, sql } from '../../common/sql/sql.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { CreateProjectDto, StageMoveDto, UpdateApprovalsDto, UpdateProjectDto } from './dto/project-write.dto.js';
 import { ProjectApproval } from './entities/project-approval.entity.js';
 import { Project } from './entities/project.entity.js';
 import { approvalProblems, LookAlikeFound, referenceProblems } from './project-checks.js';
 import { findLookAlikes, loadProjectDetail, projectSnapshot } from './project-reader.js';
+
+// what other modules (the projects import, the reports) use of projects: reads, the audit snapshot, amounts
+export { findLookAlikes, loadProjectDetail, projectSnapshot } from './project-reader.js';
+export { FROM_PROJECTS, PROJECT_COLUMNS, type ProjectRow } from './project-sql.js';
 
 const FIELD_KEYS = Object.keys(PROJECT_FIELD_LABELS).filter((k) => k !== 'projectNo' && k !== 'approvals') as (keyof ProjectFields)[];
 const DATE_FIELDS: MilestoneField[] = ['signedAt', 'registeredAt', 'constructionStartedAt', 'productionStartedAt', 'terminatedAt'];
@@ -52,6 +57,40 @@ function failIfAny(problems: FieldProblem[]): void {
   if (problems.length > 0) throw new ValidationFailed(problems);
 }
 
+/**
+ * `{regionCode}-{year}-{seq:04}`: the upsert locks the sequence row until the transaction ends, so
+ * concurrent creations (on the page or by an import) queue and a rolled-back one gives its number
+ * back. A number already taken by an imported legacy project is skipped.
+ */
+export async function nextProjectNo(em: EntityManager, regionCode: string, year: number): Promise<string> {
+  for (;;) {
+    const [{ last_seq }] = await runSql<{ last_seq: number }>(
+      em,
+      sql`INSERT INTO project_sequences (region_code, year, last_seq) VALUES (${regionCode}, ${year}, 1)
+         ON CONFLICT (region_code, year) DO UPDATE SET last_seq = project_sequences.last_seq + 1 RETURNING last_seq`,
+    );
+    const projectNo = formatProjectNo(regionCode, year, last_seq);
+    if (!(await em.existsBy(Project, { projectNo }))) return projectNo;
+  }
+}
+
+/** A new project with its approvals checklist, nothing done yet; its id comes back. */
+export async function insertProject(em: EntityManager, fields: ProjectFields, projectNo: string): Promise<string> {
+  const { id } = await em.save(em.create(Project, { ...fields, projectNo }));
+  await em.insert(
+    ProjectApproval,
+    APPROVAL_KINDS.map((kind) => ({ projectId: id, kind, status: 'NOT_STARTED' as const, doneAt: null })),
+  );
+  return id;
+}
+
+/** A project's fields changed, the row locked first (the version goes up with the save). */
+export async function updateProjectFields(em: EntityManager, id: string, fields: ProjectFields): Promise<void> {
+  const project = await em.findOneOrFail(Project, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  em.merge(Project, project, fields);
+  await em.save(project);
+}
+
 /** Registering projects and changing them: every change versioned, and audited in its own transaction. */
 @Injectable()
 export class ProjectsService {
@@ -71,12 +110,8 @@ export class ProjectsService {
         if (candidates.length > 0) throw new LookAlikeFound(candidates);
       }
       // taken last: the sequence row stays locked until this transaction ends
-      const projectNo = await this.nextProjectNo(em, fields.regionCode, Number((fields.signedAt ?? today).slice(0, 4)));
-      const { id } = await em.save(em.create(Project, { ...fields, projectNo }));
-      await em.insert(
-        ProjectApproval,
-        APPROVAL_KINDS.map((kind) => ({ projectId: id, kind, status: 'NOT_STARTED' as const, doneAt: null })),
-      );
+      const projectNo = await nextProjectNo(em, fields.regionCode, Number((fields.signedAt ?? today).slice(0, 4)));
+      const id = await insertProject(em, fields, projectNo);
       const after = await loadProjectDetail(em, id);
       await this.audit.record(em, actor, { entity: 'project', entityId: id, action: 'CREATE', before: null, after: projectSnapshot(after) });
       return after;
@@ -128,14 +163,14 @@ export class ProjectsService {
         return current?.status !== item.status || current.doneAt !== item.doneAt;
       });
       if (changed.length === 0) return before;
-      await em.query(
-        `UPDATE project_approvals a SET status = v.status::approval_status, done_at = v.done_at::date
-         FROM unnest($2::text[], $3::text[], $4::text[]) AS v(kind, status, done_at)
-         WHERE a.project_id = $1 AND a.kind = v.kind::approval_kind`,
-        [id, changed.map((i) => i.kind), changed.map((i) => i.status), changed.map((i) => i.doneAt)],
+      await runSql(
+        em,
+        sql`UPDATE project_approvals a SET status = v.status::approval_status, done_at = v.done_at::date
+         FROM unnest(${changed.map((i) => i.kind)}::text[], ${changed.map((i) => i.status)}::text[], ${changed.map((i) => i.doneAt)}::text[]) AS v(kind, status, done_at)
+         WHERE a.project_id = ${id} AND a.kind = v.kind::approval_kind`,
       );
       // the checklist belongs to the project: its change is a new version of the project
-      await em.query('UPDATE projects SET version = version + 1, updated_at = now() WHERE id = $1', [id]);
+      await runSql(em, sql`UPDATE projects SET version = version + 1, updated_at = now() WHERE id = ${id}`);
       return this.recorded(em, actor, id, before);
     });
   }
@@ -154,23 +189,6 @@ export class ProjectsService {
     if (after.version === before.version) return after;
     await this.audit.record(em, actor, { entity: 'project', entityId: id, action: 'UPDATE', before: projectSnapshot(before), after: { ...projectSnapshot(after), ...note } });
     return after;
-  }
-
-  /**
-   * `{regionCode}-{year}-{seq:04}`: the upsert locks the sequence row until the transaction ends, so
-   * concurrent creations queue and a rolled-back one gives its number back. A number already taken
-   * by an imported legacy project is skipped.
-   */
-  private async nextProjectNo(em: EntityManager, regionCode: string, year: number): Promise<string> {
-    for (;;) {
-      const [{ last_seq }] = await em.query<{ last_seq: number }[]>(
-        `INSERT INTO project_sequences (region_code, year, last_seq) VALUES ($1, $2, 1)
-         ON CONFLICT (region_code, year) DO UPDATE SET last_seq = project_sequences.last_seq + 1 RETURNING last_seq`,
-        [regionCode, year],
-      );
-      const projectNo = formatProjectNo(regionCode, year, last_seq);
-      if (!(await em.existsBy(Project, { projectNo }))) return projectNo;
-    }
   }
 }
 

@@ -4,6 +4,7 @@ import { monthLabel, type MonthOverview, type MonthState, monthOf, shanghaiToday
 import { DataSource, type EntityManager } from 'typeorm';
 import type { UserActor } from '../../common/access/actor.js';
 import { AppException, Conflict, ValidationFailed, VersionConflict } from '../../common/errors/app.exception.js';
+import { runSql, sql, type SqlFragment, type SqlRunner } from '../../common/sql/sql.js';
 import { AuditService } from '../audit/audit.service.js';
 import { MonthClose } from './entities/month-close.entity.js';
 import { shouldReport } from './report-sql.js';
@@ -13,6 +14,16 @@ export class MonthClosed extends AppException {
   constructor(month: string) {
     super(409, 'MONTH_CLOSED', `${monthLabel(month)}已月结，月报已冻结；如需修改请联系管理员重新打开该月`);
   }
+}
+
+/**
+ * 月结 as every writer of reports checks it: the close rows of `months` (a list of months, or a
+ * query giving one) are held (shared) until the transaction ends, and the closed ones come back.
+ * FOR SHARE: a close running at the same time waits for the change, or the change sees the close.
+ */
+export async function closedMonths(em: SqlRunner, months: SqlFragment): Promise<string[]> {
+  const rows = await runSql<{ month: string; closed: boolean }>(em, sql`SELECT month, closed FROM month_closes WHERE month IN (${months}) FOR SHARE`);
+  return rows.filter((row) => row.closed).map((row) => row.month);
 }
 
 function toState(month: string, row: MonthClose | undefined): MonthState {
@@ -40,9 +51,7 @@ export class MonthsService {
 
   /** Throws MONTH_CLOSED when the month is closed, holding its row (shared) until the transaction ends. */
   async assertOpen(em: EntityManager, month: string): Promise<void> {
-    // FOR SHARE: a close running at the same time waits for this change, or this change sees the close
-    const [row] = await em.query<{ closed: boolean }[]>('SELECT closed FROM month_closes WHERE month = $1 FOR SHARE', [month]);
-    if (row?.closed) throw new MonthClosed(month);
+    if ((await closedMonths(em, sql`${month}`)).length > 0) throw new MonthClosed(month);
   }
 
   /** Every month of the year up to this one, with its close state and its report counts. */
@@ -51,15 +60,15 @@ export class MonthsService {
     const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`).filter((m) => m <= current);
     if (months.length === 0) return [];
     const closes = await this.dataSource.getRepository(MonthClose).findBy(months.map((month) => ({ month })));
-    const counts = await this.dataSource.query<{ month: string; expected: number; DRAFT: number; SUBMITTED: number; VERIFIED: number; RETURNED: number }[]>(
-      `SELECT mo.month, count(p.id)::int AS expected,
+    const counts = await runSql<{ month: string; expected: number; DRAFT: number; SUBMITTED: number; VERIFIED: number; RETURNED: number }>(
+      this.dataSource,
+      sql`SELECT mo.month, count(p.id)::int AS expected,
          count(*) FILTER (WHERE m.status = 'DRAFT')::int AS "DRAFT", count(*) FILTER (WHERE m.status = 'SUBMITTED')::int AS "SUBMITTED",
          count(*) FILTER (WHERE m.status = 'VERIFIED')::int AS "VERIFIED", count(*) FILTER (WHERE m.status = 'RETURNED')::int AS "RETURNED"
-       FROM unnest($1::text[]) AS mo(month)
-       LEFT JOIN projects p ON ${shouldReport('mo.month')}
+       FROM unnest(${months}::text[]) AS mo(month)
+       LEFT JOIN projects p ON ${shouldReport(sql`mo.month`)}
        LEFT JOIN monthly_reports m ON m.project_id = p.id AND m.month = mo.month
        GROUP BY mo.month ORDER BY mo.month`,
-      [months],
     );
     return counts.map((c) => {
       const { month, expected, ...byStatus } = c;
@@ -86,7 +95,7 @@ export class MonthsService {
   private change(actor: UserActor, month: string, version: number, next: (row: MonthClose) => Partial<MonthClose>, action: 'CLOSE' | 'REOPEN'): Promise<MonthState> {
     return this.dataSource.transaction(async (em) => {
       // a month never closed has no row (version 0): make one, so that two first closes queue on its lock
-      await em.query('INSERT INTO month_closes (month, closed, version) VALUES ($1, false, 0) ON CONFLICT (month) DO NOTHING', [month]);
+      await runSql(em, sql`INSERT INTO month_closes (month, closed, version) VALUES (${month}, false, 0) ON CONFLICT (month) DO NOTHING`);
       const row = await em.findOneOrFail(MonthClose, { where: { month }, lock: { mode: 'pessimistic_write' } });
       if (row.version !== version) throw new VersionConflict('月份的月结状态', row.version, version);
       const before = toState(month, row);

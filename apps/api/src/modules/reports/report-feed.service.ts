@@ -2,24 +2,25 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type MonthlyReportDto, type Page, type ReportStatus } from '@zhaoshang/shared/domain';
 import ExcelJS from 'exceljs';
-import { PassThrough, type Readable, type Writable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { ValidationFailed } from '../../common/errors/app.exception.js';
-import { type ColumnSpec, MONTHLY_COLUMNS, VERIFICATION_LABELS } from '../imports/columns.js';
-import { neutraliseCell } from '../projects/project-export.js';
-import { decodeFeedCursor, encodeFeedCursor, SqlParams } from '../projects/project-sql.js';
+import { neutraliseCell } from '../../common/http/xlsx-reply.js';
+import { streamFromCursor } from '../../common/sql/cursor-stream.js';
+import { feedPage } from '../../common/sql/feed-page.js';
+import { sql, type SqlFragment } from '../../common/sql/sql.js';
+import { type ColumnSpec, MONTHLY_COLUMNS, VERIFICATION_LABELS } from '../imports/imports.service.js';
 import type { ReportFeedQueryDto, ReportRangeQueryDto } from './dto/report-query.dto.js';
 import { FROM_REPORTS, REPORT_COLUMNS, type ReportRow, toReportDto } from './report-sql.js';
-
 
 /** Filed reports only: drafts and returned ones are not figures yet (and would re-import as 待核实). */
 const EXPORTED_STATUSES: ReportStatus[] = ['SUBMITTED', 'VERIFIED'];
 
-function rangeConditions(query: ReportRangeQueryDto, params: SqlParams): string[] {
+function rangeConditions(query: ReportRangeQueryDto): SqlFragment[] {
   if (query.from > query.to) throw ValidationFailed.field('from', '起始月份不能晚于截止月份');
-  const where = [`m.month >= ${params.add(query.from)}`, `m.month <= ${params.add(query.to)}`];
-  if (query.regionCode) where.push(`p.region_code = ${params.add(query.regionCode)}`);
-  if (query.status) where.push(`m.status = ${params.add(query.status)}`);
+  const where = [sql`m.month >= ${query.from}`, sql`m.month <= ${query.to}`];
+  if (query.regionCode) where.push(sql`p.region_code = ${query.regionCode}`);
+  if (query.status) where.push(sql`m.status = ${query.status}`);
   return where;
 }
 
@@ -32,72 +33,33 @@ export class ReportFeedService {
 
   /** DOMAIN.md §8: reports by month range, region and status, in (updatedAt, id) order, cursor paged. */
   async feed(query: ReportFeedQueryDto): Promise<Page<MonthlyReportDto>> {
-    const limit = query.limit ?? 500;
-    const params = new SqlParams();
-    const where = rangeConditions(query, params);
-    if (query.updatedSince) where.push(`m.updated_at > ${params.add(new Date(query.updatedSince).toISOString())}`);
-    if (query.cursor) {
-      const cursor = decodeFeedCursor(query.cursor);
-      where.push(`(m.updated_at, m.id) > (${params.add(cursor.at)}::timestamptz, ${params.add(cursor.id)}::uuid)`);
-    }
-    const rows = await this.dataSource.query<(ReportRow & { cursorAt: string })[]>(
-      `SELECT ${REPORT_COLUMNS}, to_char(m.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "cursorAt"
-       ${FROM_REPORTS} WHERE ${where.join(' AND ')} ORDER BY m.updated_at, m.id LIMIT ${params.add(limit + 1)}`,
-      params.values,
-    );
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      items: page.map(({ cursorAt: _cursorAt, ...row }) => toReportDto(row)),
-      nextCursor: rows.length > limit && last ? encodeFeedCursor(last.cursorAt, last.id) : null,
-    };
+    const { rows, nextCursor } = await feedPage<ReportRow>(this.dataSource, {
+      alias: sql`m`,
+      columns: REPORT_COLUMNS,
+      from: FROM_REPORTS,
+      where: rangeConditions(query),
+      updatedSince: query.updatedSince,
+      cursor: query.cursor,
+      limit: query.limit ?? 500,
+    });
+    return { items: rows.map(toReportDto), nextCursor };
   }
 
   /** Filed reports of a month range as .xlsx in the import layout, streamed from a cursor in one snapshot. */
   async exportXlsx(query: ReportRangeQueryDto): Promise<Readable> {
-    const params = new SqlParams();
-    const where = rangeConditions(query, params);
-    if (!query.status) where.push(`m.status = ANY(${params.add(EXPORTED_STATUSES)}::report_status[])`);
-    const sql = `SELECT p.project_no AS "projectNo", m.month, m.arrived_equity_wan AS "arrivedEquityWan", m.arrived_loan_wan AS "arrivedLoanWan",
+    const where = rangeConditions(query);
+    if (!query.status) where.push(sql`m.status = ANY(${EXPORTED_STATUSES}::report_status[])`);
+    const rowsSql = sql`SELECT p.project_no AS "projectNo", m.month, m.arrived_equity_wan AS "arrivedEquityWan", m.arrived_loan_wan AS "arrivedLoanWan",
         m.arrived_other_wan AS "arrivedOtherWan", m.completed_investment_wan AS "completedInvestmentWan", m.progress, m.status
-      ${FROM_REPORTS} WHERE ${where.join(' AND ')} ORDER BY m.month, p.project_no`;
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    const end = async (ok: boolean) => {
-      try {
-        if (runner.isTransactionActive) await (ok ? runner.commitTransaction() : runner.rollbackTransaction());
-      } finally {
-        await runner.release();
-      }
-    };
-    try {
-      await runner.startTransaction('REPEATABLE READ');
-      await runner.query(`DECLARE report_export NO SCROLL CURSOR FOR ${sql}`, params.values);
-    } catch (error) {
-      await end(false);
-      throw error;
-    }
-    const out = new PassThrough();
-    async function* batches(): AsyncGenerator<ExportRow[]> {
-      for (;;) {
-        if (out.destroyed) throw new Error('export stream closed by the client');
-        const rows = (await runner.query('FETCH 2000 FROM report_export')) as ExportRow[];
-        if (rows.length === 0) return;
-        yield rows;
-      }
-    }
-    void (async () => {
-      let ok = false;
-      try {
-        await writeMonthlyXlsx(out, batches());
-        ok = true;
-      } catch (error) {
-        this.logger.warn(`月报导出中断：${error instanceof Error ? error.message : String(error)}`);
-        out.destroy(error instanceof Error ? error : new Error(String(error)));
-      }
-      await end(ok).catch((error: unknown) => this.logger.error('月报导出未能结束数据库事务', error instanceof Error ? error.stack : String(error)));
-    })();
-    return out;
+      ${FROM_REPORTS} WHERE ${sql.join(where, sql` AND `)} ORDER BY m.month, p.project_no`;
+    return streamFromCursor<ExportRow>(this.dataSource, {
+      cursor: sql`report_export`,
+      rows: rowsSql,
+      fetch: sql`2000`,
+      write: writeMonthlyXlsx,
+      logger: this.logger,
+      label: '月报导出',
+    });
   }
 }
 

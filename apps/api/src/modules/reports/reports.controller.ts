@@ -4,13 +4,12 @@ import { type MonthlyReportDto, type Page, type ReportGridResponse, type ReportQ
 import type { FastifyReply } from 'fastify';
 import { Access } from '../../common/access/access.decorator.js';
 import { CurrentUserActor, type UserActor } from '../../common/access/actor.js';
-import { attachmentHeader } from '../projects/project-export.js';
+import { sendXlsx, XLSX_CONTENT_TYPE as XLSX } from '../../common/http/xlsx-reply.js';
 import { GridQueryDto, QueueQueryDto, ReportFeedQueryDto, ReportRangeQueryDto } from './dto/report-query.dto.js';
 import { ReportActionDto, SaveDraftsDto, SubmitReportsDto } from './dto/report-write.dto.js';
 import { ReportFeedService } from './report-feed.service.js';
 import { ReportsService } from './reports.service.js';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 @ApiTags('月报')
 @Controller({ path: 'monthly-reports', version: '1' })
@@ -50,7 +49,7 @@ export class ReportsController {
   async export(@Query() query: ReportRangeQueryDto, @Res() reply: FastifyReply): Promise<void> {
     const stream = await this.feedService.exportXlsx(query);
     const name = `月报-${query.from.replace('-', '')}-${query.to.replace('-', '')}-${shanghaiToday().replaceAll('-', '')}.xlsx`;
-    void reply.header('content-type', XLSX).header('content-disposition', attachmentHeader(name)).send(stream);
+    sendXlsx(reply, name, stream);
   }
 
   @Put('drafts')

@@ -20,13 +20,18 @@ import {
   shanghaiToday,
 } from '@zhaoshang/shared/domain';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import type { UserActor } from '../../common/access/actor.js';
+import type { Actor, UserActor } from '../../common/access/actor.js';
 import { AppException, NotFound, ValidationFailed, VersionConflict } from '../../common/errors/app.exception.js';
-import { AuditService } from '../audit/audit.service.js';
+import { runSql, sql, type SqlFragment, type SqlRunner } from '../../common/sql/sql.js';
+import { auditInsert } from '../audit/audit.service.js';
 import type { ReportActionDto, SaveDraftsDto, SubmitReportsDto } from './dto/report-write.dto.js';
 import { MonthlyReport } from './entities/monthly-report.entity.js';
 import { MonthsService } from './months.service.js';
 import { FROM_REPORTS, REPORT_COLUMNS, type ReportRow, reportSnapshot, shouldReport, toReportDto } from './report-sql.js';
+
+// what other modules (the monthly import, the demo data) use of reports: the audit snapshot and the 月结 check
+export { reportSnapshot } from './report-sql.js';
+export { closedMonths } from './months.service.js';
 
 /** The report's status does not allow what was asked. */
 export class WrongStatus extends AppException {
@@ -42,34 +47,99 @@ function failIfAny(problems: FieldProblem[]): void {
   if (problems.length > 0) throw new ValidationFailed(problems);
 }
 
+/** The reports' audit snapshots (jsonb text) by id, taken before they change. */
+async function reportSnapshots(em: SqlRunner, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await runSql<{ id: string; snapshot: string }>(
+    em,
+    sql`SELECT m.id, ${reportSnapshot(sql`m`, sql`p`)}::text AS snapshot ${FROM_REPORTS} WHERE m.id = ANY(${ids}::uuid[])`,
+  );
+  return new Map(rows.map((r) => [r.id, r.snapshot]));
+}
+
+/**
+ * One audit row per changed report, in the order of their projects: `before` as taken by
+ * reportSnapshots, `after` as the reports are now. Without an action, a report without a before was
+ * created and the others updated.
+ */
+async function auditReports(em: SqlRunner, actor: Actor, ids: string[], action: 'SUBMIT' | 'VERIFY' | 'RETURN' | null, before: Map<string, string>): Promise<void> {
+  if (ids.length === 0) return;
+  const actionOf: SqlFragment = action === null ? sql`CASE WHEN b.before IS NULL THEN 'CREATE' ELSE 'UPDATE' END` : sql`${action}::varchar`;
+  const rows = sql`SELECT m.id::text, ${actionOf}, b.before, ${reportSnapshot(sql`m`, sql`p`)}
+    ${FROM_REPORTS} LEFT JOIN unnest(${[...before.keys()]}::uuid[], ${[...before.values()]}::jsonb[]) AS b(id, before) ON b.id = m.id
+    WHERE m.id = ANY(${ids}::uuid[]) ORDER BY p.project_no, m.month`;
+  await runSql(em, auditInsert(actor, 'monthlyReport', rows));
+}
+
+/**
+ * The import's write of reports (DOMAIN.md §8), set-based: `staged` is a table of rows, one per
+ * (project, month), each joined already to the report it would change (report_id, and `changed`
+ * false when that report has the same figures and status), with the figures, the progress, the
+ * target status, the row number, and the project's number and region (project_no, region_code, for
+ * the audit). One statement writes the changed ones (the reports as they were for the audit's
+ * `before`, the upsert, one audit row each in row order); the counts come back, not rows.
+ */
+export async function writeStagedReports(em: SqlRunner, actor: UserActor, staged: SqlFragment): Promise<{ created: number; updated: number }> {
+  const [counts] = await runSql<{ created: number; updated: number }>(
+    em,
+    sql`WITH old AS (
+      SELECT m.id, ${reportSnapshot(sql`m`, sql`s`)} AS snap FROM monthly_reports m JOIN ${staged} s ON s.report_id = m.id WHERE s.changed
+    ), up AS (
+      INSERT INTO monthly_reports AS m (project_id, month, arrived_equity_wan, arrived_loan_wan, arrived_other_wan, completed_investment_wan,
+        progress, status, return_reason, submitted_at, verified_at, verified_by, version)
+      SELECT project_id, month, arrived_equity_wan, arrived_loan_wan, arrived_other_wan, completed_investment_wan, progress, target_status, NULL, now(),
+        CASE WHEN target_status = 'VERIFIED' THEN now() END, CASE WHEN target_status = 'VERIFIED' THEN ${actor.id}::uuid END, 1
+      FROM ${staged} WHERE changed
+      ON CONFLICT (project_id, month) DO UPDATE SET arrived_equity_wan = EXCLUDED.arrived_equity_wan, arrived_loan_wan = EXCLUDED.arrived_loan_wan,
+        arrived_other_wan = EXCLUDED.arrived_other_wan, completed_investment_wan = EXCLUDED.completed_investment_wan, progress = EXCLUDED.progress,
+        status = EXCLUDED.status, return_reason = NULL, submitted_at = EXCLUDED.submitted_at,
+        verified_at = CASE WHEN EXCLUDED.status = 'VERIFIED' AND m.status = 'VERIFIED' THEN m.verified_at ELSE EXCLUDED.verified_at END,
+        verified_by = CASE WHEN EXCLUDED.status = 'VERIFIED' AND m.status = 'VERIFIED' THEN m.verified_by ELSE EXCLUDED.verified_by END,
+        version = m.version + 1, updated_at = now()
+      RETURNING m.*, (m.xmax = 0) AS created
+    ), audit AS (
+      ${auditInsert(
+        actor,
+        'monthlyReport',
+        sql`SELECT up.id::text, CASE WHEN up.created THEN 'CREATE' ELSE 'UPDATE' END, old.snap, ${reportSnapshot(sql`up`, sql`s`)}
+      FROM up JOIN ${staged} s ON s.project_id = up.project_id AND s.month = up.month LEFT JOIN old ON old.id = up.id
+      ORDER BY s.row_no`,
+      )}
+      RETURNING action
+    )
+    SELECT count(*) FILTER (WHERE action = 'CREATE')::int AS created, count(*) FILTER (WHERE action = 'UPDATE')::int AS updated FROM audit`,
+  );
+  return counts;
+}
+
 /** Monthly reports (issue 5): the district's entry grid, drafts, submission, and the city's verification. */
 @Injectable()
 export class ReportsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
     private readonly months: MonthsService,
   ) {}
 
   /** Every project of the region that should report for the month, with last month's figures and the year so far. */
   async grid(regionCode: string, month: string): Promise<ReportGridResponse> {
     if (month > monthOf(shanghaiToday())) throw ValidationFailed.field('month', '不能填报未来月份');
-    const rows = await this.dataSource.query<(ReportRow & Record<string, unknown>)[]>(
-      `SELECT p.id AS "pId", p.project_no AS "pNo", p.name AS "pName", p.stage AS "pStage", p.investor_origin AS "pOrigin",
+    const thisMonth = sql.param(month);
+    const rows = await runSql<ReportRow & Record<string, unknown>>(
+      this.dataSource,
+      sql`SELECT p.id AS "pId", p.project_no AS "pNo", p.name AS "pName", p.stage AS "pStage", p.investor_origin AS "pOrigin",
          ${REPORT_COLUMNS},
          l.arrived_equity_wan AS "lEquity", l.arrived_loan_wan AS "lLoan", l.arrived_other_wan AS "lOther",
          (l.arrived_equity_wan + l.arrived_loan_wan + l.arrived_other_wan)::text AS "lTotal", l.completed_investment_wan AS "lCompleted", l.progress AS "lProgress",
          coalesce(y.arrived, 0)::numeric(16, 2)::text AS "yArrived", coalesce(y.completed, 0)::numeric(16, 2)::text AS "yCompleted"
        FROM projects p
-       LEFT JOIN monthly_reports m ON m.project_id = p.id AND m.month = $2
-       LEFT JOIN monthly_reports l ON l.project_id = p.id AND l.month = $3
+       LEFT JOIN monthly_reports m ON m.project_id = p.id AND m.month = ${thisMonth}
+       LEFT JOIN monthly_reports l ON l.project_id = p.id AND l.month = ${addMonths(month, -1)}
        LEFT JOIN LATERAL (
          SELECT sum(y.arrived_equity_wan + y.arrived_loan_wan + y.arrived_other_wan) AS arrived, sum(y.completed_investment_wan) AS completed
-         FROM monthly_reports y WHERE y.project_id = p.id AND y.month >= $4 AND y.month < $2
+         FROM monthly_reports y WHERE y.project_id = p.id AND y.month >= ${`${month.slice(0, 4)}-01`} AND y.month < ${thisMonth}
        ) y ON true
-       WHERE p.region_code = $1 AND ${shouldReport('$2')}
+       WHERE p.region_code = ${regionCode} AND ${shouldReport(sql`${thisMonth}`)}
        ORDER BY p.project_no`,
-      [regionCode, month, addMonths(month, -1), `${month.slice(0, 4)}-01`],
     );
     const counts = EMPTY_COUNTS();
     const gridRows = rows.map((row): ReportGridRow => {
@@ -113,8 +183,7 @@ export class ReportsService {
       await this.assertReportable(em, regionCode, month, ids);
       const existing = await em.find(MonthlyReport, { where: { projectId: In(ids), month }, lock: { mode: 'pessimistic_write' } });
       const changedIds: string[] = [];
-      const befores = new Map<string, MonthlyReportDto>();
-      for (const before of await this.load(em, existing.map((r) => r.id))) befores.set(before.projectId, before);
+      const befores = await reportSnapshots(em, existing.map((r) => r.id));
       for (const [i, item] of items.entries()) {
         const report = existing.find((r) => r.projectId === item.projectId);
         const figures = {
@@ -139,12 +208,8 @@ export class ReportsService {
         await em.save(em.merge(MonthlyReport, report, figures));
         changedIds.push(report.id);
       }
-      const after = await this.load(em, changedIds);
-      for (const report of after) {
-        const before = befores.get(report.projectId) ?? null;
-        await this.audit.record(em, actor, { entity: 'monthlyReport', entityId: report.id, action: before ? 'UPDATE' : 'CREATE', before: before && reportSnapshot(before), after: reportSnapshot(report) });
-      }
-      return { items: after };
+      await auditReports(em, actor, changedIds, null, befores);
+      return { items: await this.load(em, changedIds) };
     });
   }
 
@@ -152,14 +217,14 @@ export class ReportsService {
   async submit(actor: UserActor, dto: SubmitReportsDto): Promise<ReportsChanged> {
     return this.dataSource.transaction(async (em) => {
       await this.months.assertOpen(em, dto.month);
-      const params: unknown[] = [dto.regionCode, dto.month];
-      const only = dto.projectIds ? `AND m.project_id = ANY($${params.push(dto.projectIds)})` : '';
-      const rows = await em.query<{ id: string }[]>(
-        `SELECT m.id FROM monthly_reports m JOIN projects p ON p.id = m.project_id
-         WHERE p.region_code = $1 AND m.month = $2 AND m.status IN ('DRAFT', 'RETURNED') ${only} ORDER BY p.project_no FOR UPDATE OF m`,
-        params,
+      const only = dto.projectIds ? sql`AND m.project_id = ANY(${dto.projectIds})` : sql.empty;
+      const rows = await runSql<{ id: string }>(
+        em,
+        sql`SELECT m.id FROM monthly_reports m JOIN projects p ON p.id = m.project_id
+         WHERE p.region_code = ${dto.regionCode} AND m.month = ${dto.month} AND m.status IN ('DRAFT', 'RETURNED') ${only} ORDER BY p.project_no FOR UPDATE OF m`,
       );
-      return this.transition(em, actor, rows.map((r) => r.id), 'SUBMIT', `UPDATE monthly_reports SET status = 'SUBMITTED', submitted_at = now(), version = version + 1, updated_at = now() WHERE id = ANY($1)`);
+      const ids = rows.map((r) => r.id);
+      return this.transition(em, actor, ids, 'SUBMIT', sql`UPDATE monthly_reports SET status = 'SUBMITTED', submitted_at = now(), version = version + 1, updated_at = now() WHERE id = ANY(${ids})`);
     });
   }
 
@@ -167,7 +232,7 @@ export class ReportsService {
   verify(actor: UserActor, dto: ReportActionDto): Promise<ReportsChanged> {
     return this.dataSource.transaction(async (em) => {
       const ids = await this.lockSubmitted(em, dto);
-      return this.transition(em, actor, ids, 'VERIFY', `UPDATE monthly_reports SET status = 'VERIFIED', verified_at = now(), verified_by = $2, version = version + 1, updated_at = now() WHERE id = ANY($1)`, [actor.id]);
+      return this.transition(em, actor, ids, 'VERIFY', sql`UPDATE monthly_reports SET status = 'VERIFIED', verified_at = now(), verified_by = ${actor.id}, version = version + 1, updated_at = now() WHERE id = ANY(${ids})`);
     });
   }
 
@@ -177,32 +242,32 @@ export class ReportsService {
     if (!reason) throw ValidationFailed.field('reason', '退回时请填写退回原因');
     return this.dataSource.transaction(async (em) => {
       const ids = await this.lockSubmitted(em, dto);
-      return this.transition(em, actor, ids, 'RETURN', `UPDATE monthly_reports SET status = 'RETURNED', return_reason = $2, verified_at = NULL, verified_by = NULL, version = version + 1, updated_at = now() WHERE id = ANY($1)`, [reason]);
+      return this.transition(em, actor, ids, 'RETURN', sql`UPDATE monthly_reports SET status = 'RETURNED', return_reason = ${reason}, verified_at = NULL, verified_by = NULL, version = version + 1, updated_at = now() WHERE id = ANY(${ids})`);
     });
   }
 
   /** A month's reports for verification, with the counts per region (the missing ones included). */
   async queue(month: string, regionCode?: string, status?: ReportStatus): Promise<ReportQueueResponse> {
-    const params: unknown[] = [month];
-    const where = ['m.month = $1'];
-    if (regionCode) where.push(`p.region_code = $${params.push(regionCode)}`);
-    if (status) where.push(`m.status = $${params.push(status)}`);
-    const items = await this.dataSource.query<(ReportRow & { regionName: string })[]>(
-      `SELECT ${REPORT_COLUMNS}, r.name AS "regionName" ${FROM_REPORTS} JOIN regions r ON r.code = p.region_code
-       WHERE ${where.join(' AND ')} ORDER BY p.region_code, p.project_no`,
-      params,
+    const where = [sql`m.month = ${month}`];
+    if (regionCode) where.push(sql`p.region_code = ${regionCode}`);
+    if (status) where.push(sql`m.status = ${status}`);
+    const items = await runSql<ReportRow & { regionName: string }>(
+      this.dataSource,
+      sql`SELECT ${REPORT_COLUMNS}, r.name AS "regionName" ${FROM_REPORTS} JOIN regions r ON r.code = p.region_code
+       WHERE ${sql.join(where, sql` AND `)} ORDER BY p.region_code, p.project_no`,
     );
-    const byRegion = await this.dataSource.query<ReportQueueResponse['byRegion']>(
-      `SELECT r.code AS "regionCode", r.name AS "regionName",
+    const queued = sql.param(month);
+    const byRegion = await runSql<ReportQueueResponse['byRegion'][number]>(
+      this.dataSource,
+      sql`SELECT r.code AS "regionCode", r.name AS "regionName",
          count(*) FILTER (WHERE m.status = 'DRAFT')::int AS "DRAFT", count(*) FILTER (WHERE m.status = 'SUBMITTED')::int AS "SUBMITTED",
          count(*) FILTER (WHERE m.status = 'VERIFIED')::int AS "VERIFIED", count(*) FILTER (WHERE m.status = 'RETURNED')::int AS "RETURNED",
          count(p.id) FILTER (WHERE m.id IS NULL)::int AS "MISSING"
        FROM regions r
-       LEFT JOIN projects p ON p.region_code = r.code AND ${shouldReport('$1')}
-       LEFT JOIN monthly_reports m ON m.project_id = p.id AND m.month = $1
+       LEFT JOIN projects p ON p.region_code = r.code AND ${shouldReport(sql`${queued}`)}
+       LEFT JOIN monthly_reports m ON m.project_id = p.id AND m.month = ${queued}
        WHERE r.parent_code IS NOT NULL
        GROUP BY r.code, r.name ORDER BY r.code`,
-      [month],
     );
     return { month, monthState: await this.months.state(month), items: items.map((row) => ({ ...toReportDto(row), regionName: row.regionName })), byRegion };
   }
@@ -210,15 +275,15 @@ export class ReportsService {
   /** Reports by id, as the API returns them, in the order of the ids' projects. */
   async load(em: EntityManager, ids: string[]): Promise<MonthlyReportDto[]> {
     if (ids.length === 0) return [];
-    const rows = await em.query<ReportRow[]>(`SELECT ${REPORT_COLUMNS} ${FROM_REPORTS} WHERE m.id = ANY($1) ORDER BY p.project_no, m.month`, [ids]);
+    const rows = await runSql<ReportRow>(em, sql`SELECT ${REPORT_COLUMNS} ${FROM_REPORTS} WHERE m.id = ANY(${ids}) ORDER BY p.project_no, m.month`);
     return rows.map(toReportDto);
   }
 
   /** The projects must be of the region and due to report for the month. */
   private async assertReportable(em: EntityManager, regionCode: string, month: string, projectIds: string[]): Promise<void> {
-    const projects = await em.query<{ id: string; regionCode: string; signedAt: string | null; terminatedAt: string | null; projectNo: string }[]>(
-      `SELECT id, region_code AS "regionCode", signed_at AS "signedAt", terminated_at AS "terminatedAt", project_no AS "projectNo" FROM projects WHERE id = ANY($1)`,
-      [projectIds],
+    const projects = await runSql<{ id: string; regionCode: string; signedAt: string | null; terminatedAt: string | null; projectNo: string }>(
+      em,
+      sql`SELECT id, region_code AS "regionCode", signed_at AS "signedAt", terminated_at AS "terminatedAt", project_no AS "projectNo" FROM projects WHERE id = ANY(${projectIds})`,
     );
     const today = shanghaiToday();
     const problems: FieldProblem[] = [];
@@ -249,16 +314,12 @@ export class ReportsService {
     return ids;
   }
 
-  /** One status change for many reports: one UPDATE, then an audit row per report. */
-  private async transition(em: EntityManager, actor: UserActor, ids: string[], action: 'SUBMIT' | 'VERIFY' | 'RETURN', sql: string, extra: unknown[] = []): Promise<ReportsChanged> {
+  /** One status change for many reports (`change`, an UPDATE of the reports `ids`), then an audit row per report. */
+  private async transition(em: EntityManager, actor: UserActor, ids: string[], action: 'SUBMIT' | 'VERIFY' | 'RETURN', change: SqlFragment): Promise<ReportsChanged> {
     if (ids.length === 0) return { items: [] };
-    const before = await this.load(em, ids);
-    await em.query(sql, [ids, ...extra]);
-    const after = await this.load(em, ids);
-    for (const report of after) {
-      const previous = before.find((b) => b.id === report.id) ?? null;
-      await this.audit.record(em, actor, { entity: 'monthlyReport', entityId: report.id, action, before: previous && reportSnapshot(previous), after: reportSnapshot(report) });
-    }
-    return { items: after };
+    const before = await reportSnapshots(em, ids);
+    await runSql(em, change);
+    await auditReports(em, actor, ids, action, before);
+    return { items: await this.load(em, ids) };
   }
 }

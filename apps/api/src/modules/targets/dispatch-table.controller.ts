@@ -2,15 +2,9 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Access } from '../../common/access/access.decorator.js';
+import { sendXlsx, XLSX_CONTENT_TYPE as XLSX } from '../../common/http/xlsx-reply.js';
 import { DispatchTableService } from './dispatch-table.service.js';
 import { DispatchTableQueryDto } from './dto/targets.dto.js';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** RFC 6266 / 5987: the Chinese name for browsers, a plain ASCII one for the rest. */
-function attachment(fileName: string, month: string): string {
-  return `attachment; filename="dispatch-table-${month}.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 
 @ApiTags('指标')
 @Controller({ path: 'dispatch-table', version: '1' })
@@ -27,6 +21,6 @@ export class DispatchTableController {
   @ApiOkResponse({ description: '月调度表.xlsx', schema: { type: 'string', format: 'binary' } })
   async download(@Query() query: DispatchTableQueryDto, @Res() reply: FastifyReply): Promise<void> {
     const { fileName, body } = await this.dispatch.xlsx(query.month);
-    void reply.header('content-type', XLSX).header('content-disposition', attachment(fileName, query.month)).send(body);
+    sendXlsx(reply, fileName, body, `dispatch-table-${query.month}.xlsx`);
   }
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { CITY_TOTAL_NOTE, monthOf, shanghaiToday, type TargetIndicator } from '@zhaoshang/shared/domain';
 import { DataSource } from 'typeorm';
 import { ValidationFailed } from '../../common/errors/app.exception.js';
+import { runSql, sql } from '../../common/sql/sql.js';
 import { IndicatorsService } from '../indicators/indicators.service.js';
 import { WarningsService } from '../warnings/warnings.service.js';
 import { type DispatchTable, writeDispatchTable } from './dispatch-table.xlsx.js';
@@ -48,7 +49,7 @@ export class DispatchTableService {
       return { red: counts?.RED ?? 0, yellow: counts?.YELLOW ?? 0 };
     };
     const sumOf = (level: 'red' | 'yellow') => yearToDate.rows.reduce((n, row) => n + warningsOf(row.key)[level], 0);
-    const [city] = await this.dataSource.query<{ name: string }[]>('SELECT name FROM regions WHERE code = $1', [yearToDate.region]);
+    const [city] = await runSql<{ name: string }>(this.dataSource, sql`SELECT name FROM regions WHERE code = ${yearToDate.region}`);
     const targetsOf = (regionCode: string) => Object.fromEntries(targets.filter((t) => t.regionCode === regionCode).map((t) => [t.indicator, t.value]));
     const rows = yearToDate.rows.map((row) => {
       const month = thisMonth.rows.find((r) => r.key === row.key);

@@ -17,6 +17,7 @@ import {
 } from '@zhaoshang/shared/domain';
 import { DataSource } from 'typeorm';
 import { ValidationFailed } from '../../common/errors/app.exception.js';
+import { runSql, sql } from '../../common/sql/sql.js';
 import { IndicatorsService } from '../indicators/indicators.service.js';
 
 /** A figure of the engine in the target's form: counts as '7', amounts as they come ('1234.50'). */
@@ -47,12 +48,12 @@ export class TargetProgressService {
     const from = `${year}-01`;
     const [figures, targets] = await Promise.all([
       this.indicators.compute({ from, to: end, groupBy: 'region' }),
-      this.dataSource.query<{ regionCode: string; indicator: TargetIndicator; value: string }[]>(
-        `SELECT region_code AS "regionCode", indicator, CASE WHEN indicator = ANY($2) THEN trunc(value)::text ELSE value::text END AS value FROM targets WHERE year = $1`,
-        [year, ['signedCount10m', 'startedCount']],
+      runSql<{ regionCode: string; indicator: TargetIndicator; value: string }>(
+        this.dataSource,
+        sql`SELECT region_code AS "regionCode", indicator, CASE WHEN indicator = ANY(${['signedCount10m', 'startedCount']}) THEN trunc(value)::text ELSE value::text END AS value FROM targets WHERE year = ${year}`,
       ),
     ]);
-    const city = await this.dataSource.query<{ code: string; name: string }[]>('SELECT code, name FROM regions WHERE code = $1', [figures.region]);
+    const city = await runSql<{ code: string; name: string }>(this.dataSource, sql`SELECT code, name FROM regions WHERE code = ${figures.region}`);
     const targetOf = (regionCode: string, indicator: TargetIndicator) => targets.find((t) => t.regionCode === regionCode && t.indicator === indicator)?.value ?? null;
     const entry = (regionCode: string, regionName: string, values: IndicatorFigures, indicator: TargetIndicator): TargetProgressEntry => {
       const actual = actualText(values, indicator);

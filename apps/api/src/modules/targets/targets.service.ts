@@ -13,11 +13,12 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor.js';
 import { ValidationFailed, VersionConflict } from '../../common/errors/app.exception.js';
+import { runSql, sql } from '../../common/sql/sql.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { TargetsWriteDto } from './dto/targets.dto.js';
 
 /** Counts are whole numbers in the numeric column: shown without decimals ('25'), amounts with two. */
-const VALUE_TEXT = `CASE WHEN t.indicator = ANY($2) THEN trunc(t.value)::text ELSE t.value::text END`;
+const VALUE_TEXT = sql`CASE WHEN t.indicator = ANY(${COUNT_TARGET_INDICATORS}) THEN trunc(t.value)::text ELSE t.value::text END`;
 
 /** 目标任务 (DOMAIN.md §2): the annual targets of the city and its districts, set by an admin. */
 @Injectable()
@@ -28,11 +29,11 @@ export class TargetsService {
   ) {}
 
   list(year: number, manager: EntityManager = this.dataSource.manager): Promise<TargetDto[]> {
-    return manager.query<TargetDto[]>(
-      `SELECT t.region_code AS "regionCode", r.name AS "regionName", t.year, t.indicator, ${VALUE_TEXT} AS value, t.version
+    return runSql<TargetDto>(
+      manager,
+      sql`SELECT t.region_code AS "regionCode", r.name AS "regionName", t.year, t.indicator, ${VALUE_TEXT} AS value, t.version
        FROM targets t JOIN regions r ON r.code = t.region_code
-       WHERE t.year = $1 ORDER BY r.parent_code NULLS FIRST, r.sort_order, r.code, array_position($3::text[], t.indicator::text)`,
-      [year, COUNT_TARGET_INDICATORS, TARGET_INDICATORS],
+       WHERE t.year = ${year} ORDER BY r.parent_code NULLS FIRST, r.sort_order, r.code, array_position(${TARGET_INDICATORS}::text[], t.indicator::text)`,
     );
   }
 
@@ -52,7 +53,7 @@ export class TargetsService {
     });
     const codes = [...new Set(items.map((i) => i.regionCode))];
     const known = new Map(
-      (await this.dataSource.query<{ code: string; name: string }[]>('SELECT code, name FROM regions WHERE code = ANY($1)', [codes])).map((r) => [r.code, r.name]),
+      (await runSql<{ code: string; name: string }>(this.dataSource, sql`SELECT code, name FROM regions WHERE code = ANY(${codes})`)).map((r) => [r.code, r.name]),
     );
     for (const [i, item] of items.entries()) {
       if (!known.has(item.regionCode)) problems.push({ field: `items[${i}].regionCode`, message: `地区代码不存在：${item.regionCode}` });
@@ -62,9 +63,9 @@ export class TargetsService {
     return this.dataSource.transaction(async (em) => {
       const result = { created: 0, updated: 0, deleted: 0, unchanged: 0 };
       for (const item of items) {
-        const [current] = await em.query<{ value: string; version: number }[]>(
-          `SELECT ${VALUE_TEXT} AS value, t.version FROM targets t WHERE t.region_code = $1 AND t.year = $3 AND t.indicator = $4 FOR UPDATE`,
-          [item.regionCode, COUNT_TARGET_INDICATORS, dto.year, item.indicator],
+        const [current] = await runSql<{ value: string; version: number }>(
+          em,
+          sql`SELECT ${VALUE_TEXT} AS value, t.version FROM targets t WHERE t.region_code = ${item.regionCode} AND t.year = ${dto.year} AND t.indicator = ${item.indicator} FOR UPDATE`,
         );
         const what = `${known.get(item.regionCode)}${dto.year}年${TARGET_INDICATOR_LABELS[item.indicator]}目标`;
         if (item.version !== undefined && item.version !== (current?.version ?? 0)) throw new VersionConflict(what, current?.version ?? 0, item.version);
@@ -74,15 +75,15 @@ export class TargetsService {
         }
         const entityId = `${item.regionCode}:${dto.year}:${item.indicator}`;
         if (item.value === null) {
-          await em.query('DELETE FROM targets WHERE region_code = $1 AND year = $2 AND indicator = $3', [item.regionCode, dto.year, item.indicator]);
+          await runSql(em, sql`DELETE FROM targets WHERE region_code = ${item.regionCode} AND year = ${dto.year} AND indicator = ${item.indicator}`);
           result.deleted += 1;
           await this.audit.record(em, actor, { entity: 'target', entityId, action: 'DELETE', before: { value: current.value }, after: null });
           continue;
         }
-        await em.query(
-          `INSERT INTO targets (region_code, year, indicator, value, version) VALUES ($1, $2, $3, $4, 1)
+        await runSql(
+          em,
+          sql`INSERT INTO targets (region_code, year, indicator, value, version) VALUES (${item.regionCode}, ${dto.year}, ${item.indicator}, ${item.value}, 1)
            ON CONFLICT (region_code, year, indicator) DO UPDATE SET value = EXCLUDED.value, version = targets.version + 1, updated_at = now()`,
-          [item.regionCode, dto.year, item.indicator, item.value],
         );
         result[current ? 'updated' : 'created'] += 1;
         await this.audit.record(em, actor, {

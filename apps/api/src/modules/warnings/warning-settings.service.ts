@@ -4,6 +4,7 @@ import { type WarningSettings, type WarningSettingsResponse, warningSettingsProb
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor.js';
 import { ValidationFailed, VersionConflict } from '../../common/errors/app.exception.js';
+import { runSql, sql } from '../../common/sql/sql.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { WarningSettingsDto } from './dto/warnings.dto.js';
 
@@ -18,7 +19,7 @@ export class WarningSettingsService {
   ) {}
 
   async get(manager: EntityManager = this.dataSource.manager): Promise<WarningSettingsResponse> {
-    const [row] = await manager.query<{ value: Partial<WarningSettings>; version: number }[]>('SELECT value, version FROM settings WHERE key = $1', [KEY]);
+    const [row] = await runSql<{ value: Partial<WarningSettings>; version: number }>(manager, sql`SELECT value, version FROM settings WHERE key = ${KEY}`);
     return { settings: withDefaultSettings(row?.value), version: row?.version ?? 0 };
   }
 
@@ -28,15 +29,15 @@ export class WarningSettingsService {
     if (problems.length > 0) throw new ValidationFailed(problems);
     const settings = dto.settings as WarningSettings;
     return this.dataSource.transaction(async (em) => {
-      const [row] = await em.query<{ value: Partial<WarningSettings>; version: number }[]>('SELECT value, version FROM settings WHERE key = $1 FOR UPDATE', [KEY]);
+      const [row] = await runSql<{ value: Partial<WarningSettings>; version: number }>(em, sql`SELECT value, version FROM settings WHERE key = ${KEY} FOR UPDATE`);
       const current = row?.version ?? 0;
       if (dto.version !== current) throw new VersionConflict('预警设置', current, dto.version);
       const before = withDefaultSettings(row?.value);
       if (JSON.stringify(before) === JSON.stringify(settings)) return { settings: before, version: current };
       if (row) {
-        await em.query('UPDATE settings SET value = $2, version = version + 1, updated_at = now() WHERE key = $1', [KEY, JSON.stringify(settings)]);
+        await runSql(em, sql`UPDATE settings SET value = ${JSON.stringify(settings)}, version = version + 1, updated_at = now() WHERE key = ${KEY}`);
       } else {
-        const inserted = await em.query<unknown[]>('INSERT INTO settings (key, value, version) VALUES ($1, $2, 1) ON CONFLICT (key) DO NOTHING RETURNING key', [KEY, JSON.stringify(settings)]);
+        const inserted = await runSql(em, sql`INSERT INTO settings (key, value, version) VALUES (${KEY}, ${JSON.stringify(settings)}, 1) ON CONFLICT (key) DO NOTHING RETURNING key`);
         // someone saved the first version between our read and our insert
         if (inserted.length === 0) throw new VersionConflict('预警设置', 1, dto.version);
       }

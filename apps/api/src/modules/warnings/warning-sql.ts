@@ -1,5 +1,5 @@
 import { lastReportMonthDue, type WarningSettings } from '@zhaoshang/shared/domain';
-import { SqlParams } from '../projects/project-sql.js';
+import { sql, type SqlFragment } from '../../common/sql/sql.js';
 
 /**
  * The warning rules of DOMAIN.md §6 in set-based SQL, one common table expression per rule, each
@@ -10,22 +10,23 @@ import { SqlParams } from '../projects/project-sql.js';
  * Months are char(7) columns: values compared with them are cast to bpchar so the indexes on
  * (project_id, month) serve the probes (text would cast the column and skip the index).
  */
-const SUBMITTED = `r.status IN ('SUBMITTED', 'VERIFIED')`;
+const SUBMITTED = sql`r.status IN ('SUBMITTED', 'VERIFIED')`;
 
 export interface WarningSqlScope {
-  /** a condition on `p` (projects), e.g. one project or a list of ids; 'TRUE' for all */
-  projects: string;
+  /** a condition on `p` (projects), e.g. one project or a list of ids; TRUE for all. It is repeated: bind its values with `sql.param`. */
+  projects: SqlFragment;
 }
 
 /** `WITH … , hit AS (…)`: the day's warnings with project, region, level and since, as columns of `hit`. */
-export function warningCte(day: string, settings: WarningSettings, params: SqlParams, scope: WarningSqlScope): string {
-  const d = `${params.add(day)}::date`;
+export function warningCte(day: string, settings: WarningSettings, scope: WarningSqlScope): SqlFragment {
+  // the day and the last month due appear several times: one parameter each
+  const d = sql`${sql.param(day)}::date`;
   const s = settings;
-  const n = (value: number) => `${params.add(value)}::int`;
-  const lastDue = `${params.add(lastReportMonthDue(day, settings))}::bpchar`;
-  const live = `p.signed_at IS NOT NULL AND p.stage NOT IN ('NEGOTIATING', 'TERMINATED') AND (${scope.projects})`;
-  const startDate = `COALESCE(p.construction_started_at, p.production_started_at)`;
-  return `WITH
+  const n = (value: number) => sql`${value}::int`;
+  const lastDue = sql`${sql.param(lastReportMonthDue(day, settings))}::bpchar`;
+  const live = sql`p.signed_at IS NOT NULL AND p.stage NOT IN ('NEGOTIATING', 'TERMINATED') AND (${scope.projects})`;
+  const startDate = sql`COALESCE(p.construction_started_at, p.production_started_at)`;
+  return sql`WITH
   start_w AS (
     SELECT p.id AS project_id, 'START' AS rule,
       CASE WHEN p.planned_start_month IS NOT NULL THEN (p.planned_start_month || '-01')::date + make_interval(months => ${n(s.START.yellowMonthsAfterPlan)} + 1)
@@ -45,7 +46,7 @@ export function warningCte(day: string, settings: WarningSettings, params: SqlPa
       (st.started_at + make_interval(months => ${n(s.STATS.yellowMonths)}))::date AS yellow_from,
       (st.started_at + make_interval(months => ${n(s.STATS.redMonths)}))::date AS red_from,
       st.started_at AS basis_date, NULL::text AS basis_month, NULL::int AS basis_count
-    FROM started st WHERE NOT st.stats_registered AND st.planned_investment_wan >= ${params.add(s.STATS.minPlannedInvestmentWan)}::numeric
+    FROM started st WHERE NOT st.stats_registered AND st.planned_investment_wan >= ${s.STATS.minPlannedInvestmentWan}::numeric
   ),
   funds_w AS (
     SELECT st.id AS project_id, 'FUNDS' AS rule,
@@ -100,12 +101,11 @@ export function warningCte(day: string, settings: WarningSettings, params: SqlPa
 }
 
 /** Columns of a `hit` row as the service reads them. */
-export const HIT_COLUMNS = `h.project_id AS "projectId", h.project_no AS "projectNo", h.project_name AS "projectName",
+export const HIT_COLUMNS = sql`h.project_id AS "projectId", h.project_no AS "projectNo", h.project_name AS "projectName",
   h.region_code AS "regionCode", h.region_name AS "regionName", h.rule, h.level, h.since,
   h.basis_date AS "basisDate", h.basis_month AS "basisMonth", h.basis_count AS "basisCount"`;
 
 /** Most urgent first: red before yellow, the oldest since first; then project number and rule order. */
-export const HIT_ORDER = `CASE h.level WHEN 'RED' THEN 0 ELSE 1 END, h.since, h.project_no,
+export const HIT_ORDER = sql`CASE h.level WHEN 'RED' THEN 0 ELSE 1 END, h.since, h.project_no,
   array_position(ARRAY['START', 'STATS', 'FUNDS', 'REPORT'], h.rule)`;
 
-export { SqlParams };

@@ -16,8 +16,9 @@ import {
 } from '@zhaoshang/shared/domain';
 import { DataSource } from 'typeorm';
 import { NotFound, ValidationFailed } from '../../common/errors/app.exception.js';
+import { runSql, sql, type SqlFragment } from '../../common/sql/sql.js';
 import type { WarningQueryDto } from './dto/warnings.dto.js';
-import { HIT_COLUMNS, HIT_ORDER, SqlParams, warningCte } from './warning-sql.js';
+import { HIT_COLUMNS, HIT_ORDER, warningCte } from './warning-sql.js';
 import { WarningSettingsService } from './warning-settings.service.js';
 
 interface HitRow {
@@ -59,19 +60,20 @@ export class WarningsService {
     const { settings } = await this.settingsService.get();
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
-    const params = new SqlParams();
-    const cte = warningCte(day, settings, params, { projects: 'TRUE' });
-    const where: string[] = [];
-    if (query.regionCode !== undefined) where.push(`h.region_code = ${params.add(query.regionCode)}`);
-    if (query.rule !== undefined) where.push(`h.rule = ${params.add(query.rule)}`);
-    if (query.level !== undefined) where.push(`h.level = ${params.add(query.level)}`);
-    const filter = where.length > 0 ? where.join(' AND ') : 'TRUE';
-    const [result] = await this.dataSource.query<{ total: number; items: HitRow[]; byRegion: WarningCounts['byRegion']; byRule: { rule: WarningRule; RED: number; YELLOW: number }[] }[]>(
-      `${cte}
+    const cte = warningCte(day, settings, { projects: sql`TRUE` });
+    // the filter is written twice (the count and the page): its values are bound once
+    const where: SqlFragment[] = [];
+    if (query.regionCode !== undefined) where.push(sql`h.region_code = ${sql.param(query.regionCode)}`);
+    if (query.rule !== undefined) where.push(sql`h.rule = ${sql.param(query.rule)}`);
+    if (query.level !== undefined) where.push(sql`h.level = ${sql.param(query.level)}`);
+    const filter = where.length > 0 ? sql.join(where, sql` AND `) : sql`TRUE`;
+    const [result] = await runSql<{ total: number; items: HitRow[]; byRegion: WarningCounts['byRegion']; byRule: { rule: WarningRule; RED: number; YELLOW: number }[] }>(
+      this.dataSource,
+      sql`${cte}
       SELECT
         (SELECT count(*)::int FROM hit h WHERE ${filter}) AS total,
         (SELECT COALESCE(json_agg(x), '[]'::json) FROM (
-          SELECT ${HIT_COLUMNS} FROM hit h WHERE ${filter} ORDER BY ${HIT_ORDER} LIMIT ${params.add(pageSize)} OFFSET ${params.add((page - 1) * pageSize)}
+          SELECT ${HIT_COLUMNS} FROM hit h WHERE ${filter} ORDER BY ${HIT_ORDER} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
         ) x) AS items,
         (SELECT json_agg(x ORDER BY x.sort_order, x."regionCode") FROM (
           SELECT rg.code AS "regionCode", rg.name AS "regionName", rg.sort_order,
@@ -83,7 +85,6 @@ export class WarningsService {
           SELECT h.rule, count(*) FILTER (WHERE h.level = 'RED')::int AS "RED", count(*) FILTER (WHERE h.level = 'YELLOW')::int AS "YELLOW"
           FROM hit h GROUP BY h.rule
         ) x) AS "byRule"`,
-      params.values,
     );
     const byRule = Object.fromEntries(WARNING_RULES.map((rule) => [rule, { RED: 0, YELLOW: 0 }])) as WarningCounts['byRule'];
     for (const r of result.byRule) byRule[r.rule] = { RED: r.RED, YELLOW: r.YELLOW };
@@ -97,15 +98,14 @@ export class WarningsService {
 
   private async hits(day: string, ids: string[]): Promise<{ rows: HitRow[]; settings: WarningSettings }> {
     const { settings } = await this.settingsService.get();
-    const params = new SqlParams();
-    const cte = warningCte(day, settings, params, { projects: `p.id = ANY(${params.add(ids)}::uuid[])` });
-    const rows = await this.dataSource.query<HitRow[]>(`${cte} SELECT ${HIT_COLUMNS} FROM hit h ORDER BY array_position(ARRAY['START', 'STATS', 'FUNDS', 'REPORT'], h.rule)`, params.values);
+    const cte = warningCte(day, settings, { projects: sql`p.id = ANY(${sql.param(ids)}::uuid[])` });
+    const rows = await runSql<HitRow>(this.dataSource, sql`${cte} SELECT ${HIT_COLUMNS} FROM hit h ORDER BY array_position(ARRAY['START', 'STATS', 'FUNDS', 'REPORT'], h.rule)`);
     return { rows, settings };
   }
 
   async forProject(id: string, date: string | undefined): Promise<ProjectWarningsResponse> {
     const day = this.day(date);
-    const [exists] = await this.dataSource.query<unknown[]>('SELECT 1 FROM projects WHERE id = $1', [id]);
+    const [exists] = await runSql(this.dataSource, sql`SELECT 1 FROM projects WHERE id = ${id}`);
     if (!exists) throw new NotFound('项目', id);
     const { rows, settings } = await this.hits(day, [id]);
     return {

@@ -3,13 +3,25 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export type AuditActorType = 'USER' | 'API_KEY' | 'SYSTEM';
 
+/**
+ * What the audit log records changes of, spelled as the `entity` column holds them (the API has
+ * always written these names; the audit page labels them).
+ */
+export const AUDIT_ENTITIES = ['user', 'apiKey', 'industry', 'project', 'monthlyReport', 'month', 'faiTotal', 'target', 'setting'] as const;
+export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
+
+export function isAuditEntity(value: string): value is AuditEntity {
+  return (AUDIT_ENTITIES as readonly string[]).includes(value);
+}
+
 export interface AuditEntryDto {
   id: string;
   at: string;
   actorType: AuditActorType;
   actorId: string | null;
   actorName: string;
-  entity: string;
+  /** a name of AUDIT_ENTITIES */
+  entity: AuditEntity;
   entityId: string;
   action: AuditAction;
   before: Record<string, unknown> | null;
@@ -18,7 +30,7 @@ export interface AuditEntryDto {
 }
 
 export interface AuditQuery {
-  entity?: string;
+  entity?: AuditEntity;
   entityId?: string;
   limit?: number;
   /** id of the last entry of the previous page */

@@ -1,14 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import type { AuditQuery } from '@zhaoshang/shared/domain';
+import { AUDIT_ENTITIES, type AuditEntity, type AuditQuery } from '@zhaoshang/shared/domain';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
 export class AuditQueryDto implements AuditQuery {
-  @ApiPropertyOptional({ title: '对象类型', example: 'user' })
+  @ApiPropertyOptional({ title: '对象类型', example: 'user', enum: AUDIT_ENTITIES })
   @IsOptional()
-  @IsString()
-  @MaxLength(50)
-  entity?: string;
+  @IsIn(AUDIT_ENTITIES, { message: `对象类型应为 ${AUDIT_ENTITIES.join('、')} 之一` })
+  entity?: AuditEntity;
 
   @ApiPropertyOptional({ title: '对象编号' })
   @IsOptional()

@@ -1,4 +1,4 @@
-import type { AuditAction, AuditActorType } from '@zhaoshang/shared/domain';
+import type { AuditAction, AuditActorType, AuditEntity } from '@zhaoshang/shared/domain';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** One change to data: who, when, what, before and after. Written in the change's transaction. */
@@ -21,7 +21,7 @@ export class AuditEntry {
   actorName: string;
 
   @Column({ type: 'varchar', length: 50 })
-  entity: string;
+  entity: AuditEntity;
 
   @Column({ type: 'varchar', length: 64 })
   entityId: string;

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional, IntersectionType, PickType } from '@nestjs/swagger';
-import { IsCalendarDateText, PageQueryDto } from '../../../common/validation/query-fields.js';
+import { FeedPageQueryDto, IsCalendarDateText, PageQueryDto } from '../../../common/validation/query-fields.js';
 import { AuditQueryDto } from '../../audit/dto/audit-query.dto.js';
 import {
   INVESTOR_ORIGINS,
@@ -13,8 +13,8 @@ import {
   type ProjectSortField,
   type ProjectStage,
 } from '@zhaoshang/shared/domain';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateBy } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateBy } from 'class-validator';
 import { queryBoolean } from './fields.js';
 
 const trimToUndefined = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || undefined : value);
@@ -100,7 +100,7 @@ export class ProjectSortDto extends ProjectFilterDto {
 
 export class ProjectSearchQueryDto extends IntersectionType(ProjectSortDto, PageQueryDto) implements ProjectSearchQuery {}
 
-export class ProjectFeedQueryDto extends ProjectFilterDto implements ProjectFeedQuery {
+export class ProjectFeedQueryDto extends IntersectionType(ProjectFilterDto, FeedPageQueryDto({ default: 200, max: 1000 })) implements ProjectFeedQuery {
   @ApiPropertyOptional({
     title: '变更起始时间',
     format: 'date-time',
@@ -109,20 +109,6 @@ export class ProjectFeedQueryDto extends ProjectFilterDto implements ProjectFeed
   @IsOptional()
   @IsInstantText('变更起始时间')
   updatedSince?: string;
-
-  @ApiPropertyOptional({ title: '翻页游标', description: '上一页返回的 nextCursor' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
-
-  @ApiPropertyOptional({ title: '每页条数', default: 200, minimum: 1, maximum: 1000 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  limit?: number;
 }
 
 /** A project's history pages like the audit log it is read from. */

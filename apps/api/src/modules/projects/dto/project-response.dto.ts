@@ -8,6 +8,8 @@ import {
   AUDIT_ACTIONS,
   type AuditAction,
   type AuditActorType,
+  AUDIT_ENTITIES,
+  type AuditEntity,
   type AuditEntryDto,
   INVESTOR_ORIGINS,
   type InvestorOrigin,
@@ -51,28 +53,16 @@ export class ProjectSummaryResponse implements ProjectSummary {
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
-export class ProjectResponse implements ProjectDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ title: L.projectNo, example: '150525-2025-0012' }) projectNo: string;
-  @ApiProperty({ title: L.name }) name: string;
-  @ApiProperty({ title: L.regionCode, example: '150525' }) regionCode: string;
-  @ApiProperty({ title: '地区名称', example: '奈曼旗' }) regionName: string;
-  @ApiProperty({ title: L.industryCode, example: 'NE' }) industryCode: string;
-  @ApiProperty({ title: '产业名称' }) industryName: string;
-  @ApiProperty({ title: L.investorName }) investorName: string;
+/** A whole project: the list's columns (ProjectSummaryResponse) and every other field. */
+export class ProjectResponse extends ProjectSummaryResponse implements ProjectDto {
   @ApiProperty({ title: L.investorUscc, ...text }) investorUscc: string | null;
-  @ApiProperty({ title: L.investorOrigin, enum: INVESTOR_ORIGINS }) investorOrigin: InvestorOrigin;
-  @ApiProperty({ title: L.contractAmountWan, ...money }) contractAmountWan: string;
   @ApiProperty({ title: L.plannedInvestmentWan, ...money, nullable: true }) plannedInvestmentWan: string | null;
-  @ApiProperty({ title: L.stage, enum: PROJECT_STAGES }) stage: ProjectStage;
-  @ApiProperty({ title: L.signedAt, ...date }) signedAt: string | null;
   @ApiProperty({ title: L.registeredAt, ...date }) registeredAt: string | null;
   @ApiProperty({ title: L.constructionStartedAt, ...date }) constructionStartedAt: string | null;
   @ApiProperty({ title: L.productionStartedAt, ...date }) productionStartedAt: string | null;
   @ApiProperty({ title: L.terminatedAt, ...date }) terminatedAt: string | null;
   @ApiProperty({ title: L.terminationReason, ...text }) terminationReason: string | null;
   @ApiProperty({ title: L.plannedStartMonth, ...month }) plannedStartMonth: string | null;
-  @ApiProperty({ title: L.isKeyProject }) isKeyProject: boolean;
   @ApiProperty({ title: L.leadOfficial, ...text }) leadOfficial: string | null;
   @ApiProperty({ title: L.leadDepartment, ...text }) leadDepartment: string | null;
   @ApiProperty({ title: L.nationalCode, ...text, example: '2024-150525-44-01-123456' }) nationalCode: string | null;
@@ -80,12 +70,10 @@ export class ProjectResponse implements ProjectDto {
   @ApiProperty({ title: L.statsRegisteredMonth, ...month }) statsRegisteredMonth: string | null;
   @ApiProperty({ title: L.statsCode, ...text }) statsCode: string | null;
   @ApiProperty({ title: L.notes, ...text }) notes: string | null;
-  @ApiProperty({ title: L.parentProjectNo, ...text }) parentProjectNo: string | null;
   @ApiProperty({ title: L.approvals, type: [ApprovalResponse] }) approvals: ApprovalDto[];
   @ApiProperty({ title: '手续办结', description: '所有需要办理的手续均已办结' }) approvalsComplete: boolean;
   @ApiProperty({ title: '版本', description: '修改时原样提交；已被他人修改时返回 409' }) version: number;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
-  @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
 export class ProjectDetailResponse extends ProjectResponse implements ProjectDetailDto {
@@ -120,7 +108,7 @@ export class AuditEntryResponse implements AuditEntryDto {
   @ApiProperty({ title: '操作者类型', enum: ['USER', 'API_KEY', 'SYSTEM'] }) actorType: AuditActorType;
   @ApiProperty({ title: '操作者编号', type: String, nullable: true }) actorId: string | null;
   @ApiProperty({ title: '操作者' }) actorName: string;
-  @ApiProperty({ title: '对象类型', example: 'project' }) entity: string;
+  @ApiProperty({ title: '对象类型', enum: AUDIT_ENTITIES, example: 'project' }) entity: AuditEntity;
   @ApiProperty({ title: '对象编号' }) entityId: string;
   @ApiProperty({ title: '操作', enum: AUDIT_ACTIONS }) action: AuditAction;
   @ApiProperty({ title: '修改前', type: Object, nullable: true, description: '字段名同项目字段（见 PROJECT_FIELD_LABELS）' }) before: Record<string, unknown> | null;

@@ -1,7 +1,8 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { REPORT_STATUSES, type ReportGridQuery, type ReportQueueQuery, type ReportRangeQuery, type ReportStatus } from '@zhaoshang/shared/domain';
 import { Type } from 'class-transformer';
-import { IsDateString, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsDateString, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { FeedPageQueryDto } from '../../../common/validation/query-fields.js';
 import { MonthText, RegionCode } from './report-write.dto.js';
 
 export class GridQueryDto implements ReportGridQuery {
@@ -31,25 +32,11 @@ export class ReportRangeQueryDto implements ReportRangeQuery {
   status?: ReportStatus;
 }
 
-export class ReportFeedQueryDto extends ReportRangeQueryDto {
+export class ReportFeedQueryDto extends IntersectionType(ReportRangeQueryDto, FeedPageQueryDto({ default: 500, max: 5000 })) {
   @ApiPropertyOptional({ title: '变更起始时间', format: 'date-time', description: 'ISO 8601 时刻：只返回此后有变更的月报' })
   @IsOptional()
   @IsDateString({ strict: true }, { message: '变更起始时间应为 ISO 8601 时刻，例如 2025-06-01T00:00:00Z' })
   updatedSince?: string;
-
-  @ApiPropertyOptional({ title: '翻页游标', description: '上一页返回的 nextCursor' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
-
-  @ApiPropertyOptional({ title: '每页条数', default: 500, minimum: 1, maximum: 5000 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(5000)
-  limit?: number;
 }
 
 export class YearQueryDto {

@@ -12,17 +12,13 @@ import {
 } from '@zhaoshang/shared/domain';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { CurrentUserResponse } from '../../auth/dto/auth.dto.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 
-export class UserResponse implements UserDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ title: '用户名' }) username: string;
-  @ApiProperty({ title: '姓名' }) displayName: string;
-  @ApiProperty({ title: '角色', enum: ROLES }) role: Role;
-  @ApiProperty({ title: '所属地区代码', nullable: true, type: String }) regionCode: string | null;
-  @ApiProperty({ title: '所属地区', nullable: true, type: String }) regionName: string | null;
+/** A user as the admin pages see one: the signed-in user's fields (CurrentUserResponse) and the account's state. */
+export class UserResponse extends CurrentUserResponse implements UserDto {
   @ApiProperty({ title: '已停用' }) disabled: boolean;
   @ApiProperty({ title: '版本' }) version: number;
   @ApiProperty({ format: 'date-time' }) createdAt: string;

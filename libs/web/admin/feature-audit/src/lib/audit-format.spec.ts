@@ -1,3 +1,4 @@
+import { AUDIT_ENTITIES } from '@zhaoshang/shared/domain';
 import { auditChanges, entityLabel, formatValue } from './audit-format';
 
 describe('auditChanges', () => {
@@ -34,10 +35,13 @@ describe('auditChanges', () => {
 });
 
 describe('entityLabel', () => {
-  it('names entities however the API spells them, and keeps unknown ones', () => {
+  it('names every entity the API records, as the API spells it, and keeps unknown ones', () => {
     expect(entityLabel('user')).toBe('用户');
-    expect(entityLabel('api_key')).toBe('API 密钥');
-    expect(entityLabel('ApiKey')).toBe('API 密钥');
+    expect(entityLabel('apiKey')).toBe('API 密钥');
+    expect(entityLabel('monthlyReport')).toBe('月报');
+    expect(entityLabel('faiTotal')).toBe('全社会固定资产投资');
+    expect(AUDIT_ENTITIES.every((entity) => entityLabel(entity) !== entity)).toBe(true);
+    expect(entityLabel('api_key')).toBe('api_key');
     expect(entityLabel('Widget')).toBe('Widget');
   });
 });

@@ -1,5 +1,5 @@
 import { formatDateTime } from '@zhaoshang/web/shared/util';
-import { API_KEY_SCOPE_LABELS, type AuditAction, type AuditActorType, ROLE_LABELS, isApiKeyScope, isRole } from '@zhaoshang/shared/domain';
+import { API_KEY_SCOPE_LABELS, type AuditAction, type AuditActorType, type AuditEntity, ROLE_LABELS, isApiKeyScope, isAuditEntity, isRole } from '@zhaoshang/shared/domain';
 
 export const ACTION_LABELS: Record<AuditAction, string> = {
   CREATE: '新建',
@@ -35,20 +35,17 @@ export const ACTOR_TYPE_LABELS: Record<AuditActorType, string> = {
   SYSTEM: '系统',
 };
 
-/** Entity names as the API may spell them (user, api_key, apiKey…), keyed without case or separators. */
-const ENTITY_LABELS: Record<string, string> = {
+/** Every entity the audit log records, as the API spells it (AUDIT_ENTITIES). */
+export const ENTITY_LABELS: Record<AuditEntity, string> = {
   user: '用户',
-  apikey: 'API 密钥',
+  apiKey: 'API 密钥',
   industry: '产业类别',
-  region: '地区',
   project: '项目',
-  monthlyreport: '月报',
+  monthlyReport: '月报',
+  month: '月结',
+  faiTotal: '全社会固定资产投资',
   target: '目标任务',
   setting: '设置',
-  faitotal: '全社会固定资产投资',
-  month: '月结',
-  projectissue: '问题诉求',
-  policycommitment: '优惠政策兑现',
 };
 
 const FIELD_LABELS: Record<string, string> = {
@@ -95,8 +92,9 @@ const FIELD_LABELS: Record<string, string> = {
 /** Bookkeeping that changes with every write and says nothing to a reader. */
 const IGNORED_FIELDS = new Set(['version', 'updatedAt', 'createdAt', 'id']);
 
+/** The entity's name for a reader; a name this page does not know (from a newer API) stays as it is. */
 export function entityLabel(entity: string): string {
-  return ENTITY_LABELS[entity.replace(/[^a-z]/gi, '').toLowerCase()] ?? entity;
+  return isAuditEntity(entity) ? ENTITY_LABELS[entity] : entity;
 }
 
 export function fieldLabel(field: string): string {

@@ -1,6 +1,6 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import type { AuditEntryDto } from '@zhaoshang/shared/domain';
+import { AUDIT_ENTITIES, type AuditEntity, type AuditEntryDto } from '@zhaoshang/shared/domain';
 import { AuditApi } from '@zhaoshang/web/admin/data-access';
 import { RegionsStore } from '@zhaoshang/web/shared/data-access';
 import { DateTimePipe, PageHeader } from '@zhaoshang/web/shared/ui';
@@ -10,7 +10,7 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { ACTION_COLORS, ACTION_LABELS, ACTOR_TYPE_LABELS, type AuditChange, auditChanges, entityLabel } from './audit-format';
+import { ACTION_COLORS, ACTION_LABELS, ACTOR_TYPE_LABELS, type AuditChange, auditChanges, ENTITY_LABELS, entityLabel } from './audit-format';
 
 const PAGE_SIZE = 50;
 
@@ -40,12 +40,11 @@ export class AuditPage {
   protected readonly loaded = signal(false);
 
   /** the filter as typed; applied by `search()` */
-  protected readonly entity = signal<string | null>(null);
+  protected readonly entity = signal<AuditEntity | null>(null);
   protected readonly entityId = signal('');
-  /** entity names seen so far, for the filter (the API's names, shown in Chinese) */
-  private readonly seenEntities = signal<string[]>([]);
-  protected readonly entityOptions = computed(() => this.seenEntities().map((value) => ({ value, label: entityLabel(value) })));
-  private applied = { entity: '', entityId: '' };
+  /** every entity the API records (the API's names, shown in Chinese) */
+  protected readonly entityOptions = AUDIT_ENTITIES.map((value) => ({ value, label: ENTITY_LABELS[value] }));
+  private applied: { entity?: AuditEntity; entityId: string } = { entityId: '' };
 
   constructor() {
     this.regions.ensureLoaded();
@@ -53,7 +52,7 @@ export class AuditPage {
   }
 
   protected search(): void {
-    this.applied = { entity: this.entity() ?? '', entityId: this.entityId().trim() };
+    this.applied = { entity: this.entity() ?? undefined, entityId: this.entityId().trim() };
     this.rows.set([]);
     this.nextCursor.set(null);
     this.fetch(undefined);
@@ -76,7 +75,6 @@ export class AuditPage {
         }));
         this.rows.update((existing) => [...existing, ...rows]);
         this.nextCursor.set(page.nextCursor);
-        this.seenEntities.update((seen) => [...new Set([...seen, ...page.items.map((e) => e.entity)])].sort());
         this.loading.set(false);
         this.loaded.set(true);
       },

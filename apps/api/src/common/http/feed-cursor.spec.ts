@@ -1,0 +1,12 @@
+import { decodeFeedCursor, encodeFeedCursor } from './feed-cursor.js';
+
+describe('feed cursor', () => {
+  it('round-trips the feed cursor and refuses anything else', () => {
+    const cursor = encodeFeedCursor('2025-06-01T08:00:00.123456Z', '0b8e9f4a-1c2d-4e5f-8a9b-0c1d2e3f4a5b');
+    expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(decodeFeedCursor(cursor)).toEqual({ at: '2025-06-01T08:00:00.123456Z', id: '0b8e9f4a-1c2d-4e5f-8a9b-0c1d2e3f4a5b' });
+    for (const bad of ['', 'abc', Buffer.from("2025-06-01T08:00:00Z|x' OR 1=1").toString('base64url')]) {
+      expect(() => decodeFeedCursor(bad)).toThrow(expect.objectContaining({ status: 400, details: [{ field: 'cursor', message: expect.any(String) }] }));
+    }
+  });
+});
