@@ -51,8 +51,18 @@ async function open(url: string) {
   backend.match('/api/v1/regions').forEach((r) => r.flush(regions));
   const lists = () => backend.match((r) => r.url === '/api/v1/warnings');
   const el = () => harness.routeNativeElement as HTMLElement;
+  /**
+   * Renders until the app is stable, answering every list the page asks for meanwhile: the list is a
+   * resource, so the app is not stable while one is pending (a page past the end asks again for the last one).
+   */
   const settle = async () => {
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      TestBed.tick();
+      const pending = lists().filter((r) => !r.cancelled);
+      if (pending.length === 0) break;
+      pending.forEach((r) => r.flush(response));
+    }
     await harness.fixture.whenStable();
   };
   return { harness, backend, lists, el, settle, router: TestBed.inject(Router) };
@@ -98,6 +108,24 @@ describe('WarningListPage', () => {
     (el().querySelectorAll('.rules .count--red')[0] as HTMLElement).click();
     await settle();
     expect(router.url).toBe('/warnings?rule=START&level=RED');
+  });
+
+  it('keeps the rows shown while the next view loads and when it fails', async () => {
+    const { lists, el, settle } = await open('/warnings');
+    lists()[0].flush(response);
+    await settle();
+    (el().querySelector('[data-region="150525"]') as HTMLElement).click();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    TestBed.tick();
+    const [next] = lists();
+    expect(next.request.params.get('regionCode')).toBe('150525');
+    expect(el().querySelectorAll('[data-testid="warning-row"]')).toHaveLength(1);
+    expect(el().querySelector('[data-testid="warning-table"] .ant-spin-spinning')).not.toBeNull();
+    next.flush({ message: '服务器出错了' }, { status: 500, statusText: 'Error' });
+    await settle();
+    expect(el().querySelectorAll('[data-testid="warning-row"]')).toHaveLength(1);
+    expect(el().querySelector('[data-testid="warning-table"] .ant-spin-spinning')).toBeNull();
+    expect(el().querySelector('[data-testid="warning-total"]')?.textContent?.trim()).toBe('2026-11-01 共 1 条预警');
   });
 
   it('ignores a future date in the URL (today is asked)', async () => {

@@ -1,5 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal } from '@angular/core';
+import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import {
@@ -23,7 +23,7 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { catchError, distinctUntilChanged, map, of, switchMap, tap } from 'rxjs';
+import { map } from 'rxjs';
 import { LEVEL_TAG_COLORS } from './warning-view';
 
 /** The filters a click on a count changes: the same value again clears it. */
@@ -56,8 +56,16 @@ export class WarningListPage {
 
   private readonly query$ = this.route.queryParamMap.pipe(map((params) => parseWarningQuery(Object.fromEntries(params.keys.map((k) => [k, params.getAll(k)])), this.today)));
   protected readonly query = toSignal(this.query$, { requireSync: true });
-  protected readonly result = signal<WarningListResponse | null>(null);
-  protected readonly loading = signal(false);
+  /** the list asks again only when the view really changes (a navigation to the same filters does not) */
+  private readonly listQuery = computed(() => this.query(), { equal: sameWarningQuery });
+  /** a newer view replaces a pending one; a failure is shown by the interceptor */
+  private readonly list = rxResource({ params: () => this.listQuery(), stream: ({ params }) => this.api.list(params) });
+  /** the last answer: kept while the next view loads and when it fails, as the table shows the old rows under the spinner */
+  protected readonly result = linkedSignal<WarningListResponse | undefined, WarningListResponse | null>({
+    source: () => (this.list.hasValue() ? this.list.value() : undefined),
+    computation: (value, previous) => value ?? previous?.value ?? null,
+  });
+  protected readonly loading = this.list.isLoading;
   protected readonly pickedDate = computed(() => fromIsoDate(this.query().date ?? this.today));
   protected readonly regionTotals = computed(() => {
     const rows = this.result()?.counts.byRegion ?? [];
@@ -71,18 +79,6 @@ export class WarningListPage {
 
   constructor() {
     this.regions.ensureLoaded();
-    this.query$
-      .pipe(
-        distinctUntilChanged(sameWarningQuery),
-        tap(() => this.loading.set(true)),
-        // a failure is shown by the interceptor and keeps the rows already shown
-        switchMap((query) => this.api.list(query).pipe(catchError(() => of(null)))),
-        takeUntilDestroyed(),
-      )
-      .subscribe((result) => {
-        this.loading.set(false);
-        if (result) this.result.set(result);
-      });
   }
 
   protected pickDate(date: Date | null): void {
