@@ -1,5 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController, type TestRequest, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
@@ -43,11 +43,20 @@ async function open(url: string, role: Role = 'CITY_STAFF') {
   const backend = TestBed.inject(HttpTestingController);
   backend.match('/api/v1/regions').forEach((r) => r.flush([]));
   backend.match('/api/v1/industries').forEach((r) => r.flush([]));
-  const searches = () => backend.match((r) => r.url === '/api/v1/projects/search');
+  // the searches asked and not yet taken by the test
+  const asked: TestRequest[] = [];
+  const collect = () => asked.push(...backend.match((r) => r.url === '/api/v1/projects/search'));
+  const searches = () => {
+    collect();
+    return asked.splice(0);
+  };
   const el = () => harness.routeNativeElement as HTMLElement;
+  /** Renders; waits for stability only when no search is pending (the list is a resource: a pending one keeps the app unstable until the test answers it). */
   const settle = async (ms = 0) => {
     await new Promise((resolve) => setTimeout(resolve, ms));
-    await harness.fixture.whenStable();
+    TestBed.tick();
+    collect();
+    if (!asked.some((r) => !r.cancelled)) await harness.fixture.whenStable();
   };
   return { harness, backend, searches, el, settle, router: TestBed.inject(Router) };
 }
@@ -129,6 +138,24 @@ describe('ProjectListPage', () => {
     await settle();
     expect(router.url).toBe('/projects?stage=SIGNED&sort=contractAmountWan&order=asc');
     expect(searches()[0].request.params.get('sort')).toBe('contractAmountWan');
+  });
+
+  it('keeps the rows shown while the next view loads and when it fails', async () => {
+    const { searches, settle, el } = await open('/projects');
+    searches()[0].flush(response(1234, '875200'));
+    await settle();
+    const header = Array.from(el().querySelectorAll('th')).find((th) => th.textContent?.includes('签约额(万元)')) as HTMLElement;
+    header.click();
+    await settle();
+    const [next] = searches();
+    expect(next.request.params.get('sort')).toBe('contractAmountWan');
+    expect(el().querySelectorAll('[data-testid="project-row"]')).toHaveLength(1);
+    expect(el().querySelector('.ant-spin-spinning')).not.toBeNull();
+    next.flush({ message: '服务器出错了' }, { status: 500, statusText: 'Error' });
+    await settle();
+    expect(el().querySelectorAll('[data-testid="project-row"]')).toHaveLength(1);
+    expect(el().querySelector('.ant-spin-spinning')).toBeNull();
+    expect(el().querySelector('[data-testid="project-totals"]')?.textContent?.trim()).toBe('共 1,234 个项目，签约额 87.52 亿元');
   });
 
   it('offers 新建项目 only to those who may edit', async () => {

@@ -1,5 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal, signal } from '@angular/core';
+import { rxResource, takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import {
@@ -40,7 +40,7 @@ import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTableModule, type NzTableSortOrder } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
-import { catchError, debounceTime, distinctUntilChanged, filter, map, of, switchMap, tap } from 'rxjs';
+import { debounceTime, distinctUntilChanged, filter, map } from 'rxjs';
 import { filterForm, filterFormValue, filterFromForm } from './filter-form';
 
 /** Typing and picking settle for this long before the list is asked again. */
@@ -97,8 +97,16 @@ export class ProjectListPage {
   /** the view the URL describes: the one source of truth for filters, sort and page */
   private readonly query$ = this.route.queryParamMap.pipe(map((params) => parseProjectQuery(Object.fromEntries(params.keys.map((k) => [k, params.getAll(k)])))));
   protected readonly query = toSignal(this.query$, { requireSync: true });
-  protected readonly result = signal<ProjectSearchResponse | null>(null);
-  protected readonly loading = signal(false);
+  /** the list asks again only when the view really changes (a navigation to the same view does not) */
+  private readonly searchQuery = computed(() => this.query(), { equal: sameQuery });
+  /** a newer view replaces a pending one; a failure is shown by the interceptor */
+  private readonly search = rxResource({ params: () => this.searchQuery(), stream: ({ params }) => this.api.search(params) });
+  /** the last answer: kept while the next view loads and when it fails, as the table shows the old rows under the spinner */
+  protected readonly result = linkedSignal<ProjectSearchResponse | undefined, ProjectSearchResponse | null>({
+    source: () => (this.search.hasValue() ? this.search.value() : undefined),
+    computation: (value, previous) => value ?? previous?.value ?? null,
+  });
+  protected readonly loading = this.search.isLoading;
   protected readonly exporting = downloadAction();
   /** phones show the filters only on request */
   protected readonly filtersOpen = signal(false);
@@ -113,21 +121,8 @@ export class ProjectListPage {
     this.regions.ensureLoaded();
     this.industries.ensureLoaded();
 
-    this.query$
-      .pipe(
-        distinctUntilChanged(sameQuery),
-        tap((query) => {
-          this.form.reset(filterFormValue(query), { emitEvent: false });
-          this.loading.set(true);
-        }),
-        // a newer view replaces a pending one; a failure is shown by the interceptor and keeps the old rows
-        switchMap((query) => this.api.search(query).pipe(catchError(() => of(null)))),
-        takeUntilDestroyed(),
-      )
-      .subscribe((result) => {
-        this.loading.set(false);
-        if (result) this.result.set(result);
-      });
+    // the filter bar shows the view the URL describes
+    this.query$.pipe(distinctUntilChanged(sameQuery), takeUntilDestroyed()).subscribe((query) => this.form.reset(filterFormValue(query), { emitEvent: false }));
 
     this.form.valueChanges
       .pipe(
