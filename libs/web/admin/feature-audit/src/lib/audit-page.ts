@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { AUDIT_ENTITIES, type AuditEntity, type AuditEntryDto } from '@zhaoshang/shared/domain';
 import { AuditApi } from '@zhaoshang/web/admin/data-access';
@@ -10,6 +11,7 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
+import { map } from 'rxjs';
 import { ACTION_COLORS, ACTION_LABELS, ACTOR_TYPE_LABELS, type AuditChange, auditChanges, ENTITY_LABELS, entityLabel } from './audit-format';
 
 const PAGE_SIZE = 50;
@@ -18,6 +20,30 @@ interface AuditRow {
   entry: AuditEntryDto;
   entityLabel: string;
   changes: AuditChange[];
+}
+
+/** one page asked for: the applied filter, and the cursor of the page before (none: a new search) */
+interface AuditRequest {
+  entity?: AuditEntity;
+  entityId: string;
+  before?: string;
+}
+
+/** one page answered, with the request it answers */
+interface AuditPageRows {
+  request: AuditRequest;
+  rows: AuditRow[];
+  nextCursor: string | null;
+}
+
+/** what the table shows: the pages loaded so far, newest last */
+interface AuditRows {
+  /** the last page appended, so a page is appended once */
+  last?: AuditPageRows;
+  rows: AuditRow[];
+  nextCursor: string | null;
+  /** a page has arrived since the page opened */
+  loaded: boolean;
 }
 
 @Component({
@@ -34,51 +60,54 @@ export class AuditPage {
   protected readonly actionColors = ACTION_COLORS;
   protected readonly actorTypeLabels = ACTOR_TYPE_LABELS;
 
-  protected readonly rows = signal<AuditRow[]>([]);
-  protected readonly nextCursor = signal<string | null>(null);
-  protected readonly loading = signal(false);
-  protected readonly loaded = signal(false);
-
   /** the filter as typed; applied by `search()` */
   protected readonly entity = signal<AuditEntity | null>(null);
   protected readonly entityId = signal('');
   /** every entity the API records (the API's names, shown in Chinese) */
   protected readonly entityOptions = AUDIT_ENTITIES.map((value) => ({ value, label: ENTITY_LABELS[value] }));
-  private applied: { entity?: AuditEntity; entityId: string } = { entityId: '' };
+
+  /** set anew by every search and every 加载更多, so the same search asked again loads again */
+  private readonly request = signal<AuditRequest>({ entityId: '' });
+  /** a newer request replaces a pending one; a failure is shown by the interceptor */
+  private readonly page = rxResource({
+    params: () => this.request(),
+    stream: ({ params }) =>
+      this.api.page({ ...params, limit: PAGE_SIZE }).pipe(
+        map((page): AuditPageRows => {
+          // the region names as known when the page arrives, as they were before
+          const names = { regionName: (code: string) => this.regions.name(code) };
+          const rows = page.items.map((entry) => ({ entry, entityLabel: entityLabel(entry.entity), changes: auditChanges(entry.before, entry.after, names) }));
+          return { request: params, rows, nextCursor: page.nextCursor };
+        }),
+      ),
+  });
+  /** a search starts over; a further page is added below the rows shown; a failure keeps them */
+  private readonly shown = linkedSignal<{ request: AuditRequest; page: AuditPageRows | undefined }, AuditRows>({
+    source: () => ({ request: this.request(), page: this.page.hasValue() ? this.page.value() : undefined }),
+    computation: ({ request, page }, previous) => {
+      const before: AuditRows = previous?.value ?? { rows: [], nextCursor: null, loaded: false };
+      if (page === undefined || page.request !== request) {
+        return request.before === undefined ? { rows: [], nextCursor: null, loaded: before.loaded } : before;
+      }
+      if (page === before.last) return before;
+      return { last: page, rows: request.before === undefined ? page.rows : [...before.rows, ...page.rows], nextCursor: page.nextCursor, loaded: true };
+    },
+  });
+  protected readonly rows = computed(() => this.shown().rows);
+  protected readonly nextCursor = computed(() => this.shown().nextCursor);
+  protected readonly loaded = computed(() => this.shown().loaded);
+  protected readonly loading = this.page.isLoading;
 
   constructor() {
     this.regions.ensureLoaded();
-    this.search();
   }
 
   protected search(): void {
-    this.applied = { entity: this.entity() ?? undefined, entityId: this.entityId().trim() };
-    this.rows.set([]);
-    this.nextCursor.set(null);
-    this.fetch(undefined);
+    this.request.set({ entity: this.entity() ?? undefined, entityId: this.entityId().trim() });
   }
 
   protected loadMore(): void {
-    const cursor = this.nextCursor();
-    if (cursor && !this.loading()) this.fetch(cursor);
-  }
-
-  private fetch(before: string | undefined): void {
-    this.loading.set(true);
-    this.api.page({ ...this.applied, limit: PAGE_SIZE, before }).subscribe({
-      next: (page) => {
-        const names = { regionName: (code: string) => this.regions.name(code) };
-        const rows = page.items.map((entry) => ({
-          entry,
-          entityLabel: entityLabel(entry.entity),
-          changes: auditChanges(entry.before, entry.after, names),
-        }));
-        this.rows.update((existing) => [...existing, ...rows]);
-        this.nextCursor.set(page.nextCursor);
-        this.loading.set(false);
-        this.loaded.set(true);
-      },
-      error: () => this.loading.set(false),
-    });
+    const before = this.nextCursor();
+    if (before && !this.loading()) this.request.set({ ...this.request(), before });
   }
 }
