@@ -19,7 +19,7 @@ import {
 import { KeyProjects, type KeyProjectFigures, KpiCard, WarningCounts } from '@zhaoshang/web/dashboard/ui';
 import { RegionsStore } from '@zhaoshang/web/shared/data-access';
 import { PageHeader, injectIsPhone } from '@zhaoshang/web/shared/ui';
-import { apiErrorMessage, formatCount, formatRate, fromIsoMonth, saveBlob, toIsoMonth } from '@zhaoshang/web/shared/util';
+import { apiErrorMessage, downloadAction, formatCount, formatRate, fromIsoMonth, toIsoMonth } from '@zhaoshang/web/shared/util';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -168,7 +168,7 @@ export class DashboardPage {
 
   /** ms from navigation start to the first chart drawn: read by the e2e test, kept as a performance mark too */
   protected readonly firstChartMs = signal<number | null>(null);
-  protected readonly downloading = signal(false);
+  protected readonly downloading = downloadAction();
 
   constructor() {
     this.regions.ensureLoaded();
@@ -246,18 +246,8 @@ export class DashboardPage {
 
   /** 月调度表 of the period's last month */
   protected downloadDispatchTable(): void {
-    if (this.downloading()) return;
-    this.downloading.set(true);
-    const month = this.selection().to;
-    this.api.downloadDispatchTable(month).subscribe({
-      next: (file) => {
-        this.downloading.set(false);
-        saveBlob(file.blob, file.fileName);
-      },
-      error: (error: unknown) => {
-        this.downloading.set(false);
-        this.messages.error(isMissingEndpoint(error) ? '月调度表导出暂未开通，请稍后再试' : `月调度表导出失败：${apiErrorMessage(error)}`);
-      },
+    this.downloading.run(this.api.downloadDispatchTable(this.selection().to), {
+      error: (error) => this.messages.error(isMissingEndpoint(error) ? '月调度表导出暂未开通，请稍后再试' : `月调度表导出失败：${apiErrorMessage(error)}`),
     });
   }
 
