@@ -3,8 +3,8 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import type { FaiTotalDto, LoginResponse, Role } from '@zhaoshang/shared/domain';
-import { SESSION_STORAGE_KEY } from '@zhaoshang/web/auth/data-access';
+import type { FaiTotalDto, Role } from '@zhaoshang/shared/domain';
+import { storeTestSession } from '@zhaoshang/web/auth/data-access/testing';
 import { FAI_CONFLICT_MESSAGE, faiYears } from './fai-page';
 import { faiRoutes } from './fai.routes';
 
@@ -13,12 +13,7 @@ const jan = `${year}-01`;
 const saved: FaiTotalDto[] = [{ regionCode: '150502', regionName: '科尔沁区', month: jan, amountWan: '123456.7', version: 7, updatedAt: `${jan}-28T00:00:00Z` }];
 
 async function open(role: Role) {
-  const session: LoginResponse = {
-    accessToken: 't',
-    expiresAt: new Date(Date.now() + 3600_000).toISOString(),
-    user: { id: 'u1', username: 'u', displayName: '刘军', role, regionCode: null, regionName: null },
-  };
-  localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify(session));
+  storeTestSession(role);
   TestBed.configureTestingModule({ providers: [provideRouter([{ path: 'fai', children: faiRoutes }]), provideHttpClient(), provideHttpClientTesting()] });
   const harness = await RouterTestingHarness.create('/fai');
   const backend = TestBed.inject(HttpTestingController);

@@ -3,8 +3,8 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import type { LoginResponse, Role, TargetDto, TargetProgressResponse } from '@zhaoshang/shared/domain';
-import { SESSION_STORAGE_KEY } from '@zhaoshang/web/auth/data-access';
+import type { Role, TargetDto, TargetProgressResponse } from '@zhaoshang/shared/domain';
+import { storeTestSession } from '@zhaoshang/web/auth/data-access/testing';
 import { TARGETS_CONFLICT_MESSAGE, cutOffMonths, targetYears } from './targets-page';
 import { targetsRoutes } from './targets.routes';
 
@@ -32,12 +32,7 @@ const progress: TargetProgressResponse = {
 };
 
 async function open(role: Role) {
-  const session: LoginResponse = {
-    accessToken: 't',
-    expiresAt: new Date(Date.now() + 3600_000).toISOString(),
-    user: { id: 'u1', username: 'u', displayName: '刘军', role, regionCode: null, regionName: null },
-  };
-  localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify(session));
+  storeTestSession(role);
   TestBed.configureTestingModule({ providers: [provideRouter([{ path: 'targets', children: targetsRoutes }]), provideHttpClient(), provideHttpClientTesting()] });
   const harness = await RouterTestingHarness.create('/targets');
   const backend = TestBed.inject(HttpTestingController);
