@@ -91,7 +91,7 @@ describe('WarningSettingsPage', () => {
   });
 
   it('shows the API’s message beside the field it names', async () => {
-    const { el, settle, page, load, changeAndSave } = await open();
+    const { el, settle, load, changeAndSave } = await open();
     await load(0);
     (await changeAndSave()).flush(
       { statusCode: 400, error: 'VALIDATION_FAILED', message: '请求参数有误：服务端说不行', details: [{ field: 'settings.START.yellowMonthsAfterPlan', message: '服务端说不行' }] },

@@ -61,7 +61,7 @@ describe('NewPasswordFields', () => {
 
   it('labels the two inputs with the given ids and test ids, the rule under the first', async () => {
     const { element } = await setup();
-    const labels = [...element.querySelectorAll('label')];
+    const labels = Array.from(element.querySelectorAll('label'));
     expect(labels.map((label) => [label.textContent?.trim(), label.getAttribute('for')])).toEqual([
       ['新密码', 'x-new'],
       ['确认新密码', 'x-confirm'],
