@@ -6,3 +6,5 @@ export * from './lib/unsaved-changes';
 export * from './lib/form-dialog/form-dialog';
 export * from './lib/editable-grid/editable-grid';
 export * from './lib/editable-grid/grid-save-bar';
+export * from './lib/new-password/new-password-fields';
+export * from './lib/month-picker/month-picker';

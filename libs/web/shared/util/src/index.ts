@@ -5,3 +5,4 @@ export * from './lib/format';
 export * from './lib/money';
 export * from './lib/product';
 export * from './lib/save-action';
+export * from './lib/row-action';

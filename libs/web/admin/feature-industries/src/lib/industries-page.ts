@@ -4,14 +4,13 @@ import type { IndustryDto } from '@zhaoshang/shared/domain';
 import { IndustriesApi } from '@zhaoshang/web/admin/data-access';
 import { ErrorNotifier } from '@zhaoshang/web/auth/data-access';
 import { injectIsPhone, PageHeader } from '@zhaoshang/web/shared/ui';
-import { saveAction } from '@zhaoshang/web/shared/util';
+import { rowAction } from '@zhaoshang/web/shared/util';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzSwitchModule } from 'ng-zorro-antd/switch';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { finalize } from 'rxjs';
 import { IndustryDialog, type IndustryDialogTarget } from './industry-dialog';
 import { nextSortOrder } from './industry-form';
 
@@ -46,8 +45,8 @@ export class IndustriesPage {
   protected readonly industries = signal<IndustryDto[]>([]);
   protected readonly loading = signal(false);
   protected readonly dialog = signal<IndustryDialogTarget | null>(null);
-  protected readonly toggling = signal<string | null>(null);
-  private readonly toggle = saveAction();
+  /** the 启用 switch of one row at a time */
+  protected readonly toggle = rowAction<string>();
 
   constructor() {
     this.load();
@@ -92,21 +91,14 @@ export class IndustriesPage {
   }
 
   protected toggleActive(industry: IndustryDto, active: boolean): void {
-    if (this.toggling()) return;
-    this.toggling.set(industry.code);
-    this.toggle.run(this.api.update(industry.code, { active, version: industry.version }).pipe(finalize(() => this.toggling.set(null))), {
+    this.toggle.run(industry.code, this.api.update(industry.code, { active, version: industry.version }), {
       next: (saved) => {
         this.industries.update((list) => list.map((i) => (i.code === saved.code ? saved : i)));
         this.messages.success(saved.active ? `已启用「${saved.name}」` : `已停用「${saved.name}」`);
       },
-      conflict: (error) => {
-        this.notifier.show(error);
-        this.load();
-      },
-      error: (error) => {
-        this.notifier.show(error);
-        return null;
-      },
+      failed: (error) => this.notifier.show(error),
+      // someone else changed the industry: show what is current now
+      stale: () => this.load(),
     });
   }
 }

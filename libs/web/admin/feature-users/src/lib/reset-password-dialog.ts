@@ -1,17 +1,15 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input, output } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { FormGroup, NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import type { UserDto } from '@zhaoshang/shared/domain';
 import { UsersApi } from '@zhaoshang/web/admin/data-access';
-import { FirstErrorPipe, FormDialog, serverErrorsOn, validateAll, zsValidators } from '@zhaoshang/web/shared/ui';
+import { FormDialog, NewPasswordFields, newPasswordControls, serverErrorsOn, validateAll } from '@zhaoshang/web/shared/ui';
 import { saveAction } from '@zhaoshang/web/shared/util';
 import { NzFormModule } from 'ng-zorro-antd/form';
-import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { PASSWORD_RULE, passwordValidators } from './user-form';
 
 @Component({
   selector: 'zs-reset-password-dialog',
-  imports: [ReactiveFormsModule, NzFormModule, NzInputModule, FirstErrorPipe, FormDialog],
+  imports: [ReactiveFormsModule, NzFormModule, FormDialog, NewPasswordFields],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <zs-form-dialog
@@ -29,25 +27,13 @@ import { PASSWORD_RULE, passwordValidators } from './user-form';
         为 <strong>{{ user()?.displayName }}</strong>（{{ user()?.username }}）设置新密码。请将新密码当面或通过安全渠道告知本人，并提醒其登录后修改。
       </p>
       <form nz-form nzLayout="vertical" [formGroup]="form" (ngSubmit)="submit()" novalidate id="reset-password-form">
-        <nz-form-item>
-          <nz-form-label nzRequired nzFor="rp-password">新密码</nz-form-label>
-          <nz-form-control [nzErrorTip]="tip" [nzExtra]="passwordRule">
-            <nz-input-password>
-              <input nz-input id="rp-password" formControlName="password" autocomplete="new-password" data-testid="reset-password-password" />
-            </nz-input-password>
-          </nz-form-control>
-        </nz-form-item>
-        <nz-form-item>
-          <nz-form-label nzRequired nzFor="rp-confirm">确认新密码</nz-form-label>
-          <nz-form-control [nzErrorTip]="tip">
-            <nz-input-password>
-              <input nz-input id="rp-confirm" formControlName="confirm" autocomplete="new-password" data-testid="reset-password-confirm" />
-            </nz-input-password>
-          </nz-form-control>
-        </nz-form-item>
+        <zs-new-password-fields
+          [controls]="passwordControls"
+          [ids]="{ password: 'rp-password', confirm: 'rp-confirm' }"
+          [testIds]="{ password: 'reset-password-password', confirm: 'reset-password-confirm' }"
+        />
       </form>
     </zs-form-dialog>
-    <ng-template #tip let-control>{{ control.errors | zsFirstError }}</ng-template>
   `,
   styleUrl: './reset-password-dialog.less',
 })
@@ -58,11 +44,8 @@ export class ResetPasswordDialog {
 
   private readonly users = inject(UsersApi);
   private readonly messages = inject(NzMessageService);
-  protected readonly passwordRule = PASSWORD_RULE;
-  protected readonly form = inject(NonNullableFormBuilder).group({
-    password: ['', passwordValidators('请输入新密码')],
-    confirm: ['', [zsValidators.required('请再次输入新密码'), zsValidators.sameAs('password', '两次输入的密码不一致')]],
-  });
+  protected readonly passwordControls = newPasswordControls(inject(NonNullableFormBuilder), '两次输入的密码不一致');
+  protected readonly form = new FormGroup(this.passwordControls);
   protected readonly saver = saveAction();
   private version = 0;
 
@@ -74,7 +57,6 @@ export class ResetPasswordDialog {
       this.form.reset();
       this.saver.reset();
     });
-    this.form.controls.password.valueChanges.subscribe(() => this.form.controls.confirm.updateValueAndValidity());
   }
 
   protected submit(): void {

@@ -2,13 +2,13 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, ou
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { ROLES, ROLE_LABELS, type RegionDto, type Role, type UserDto, roleNeedsRegion } from '@zhaoshang/shared/domain';
 import { UsersApi } from '@zhaoshang/web/admin/data-access';
-import { FirstErrorPipe, FormDialog, applyServerErrors, serverErrorsOn, setServerError, validateAll } from '@zhaoshang/web/shared/ui';
+import { FirstErrorPipe, FormDialog, PASSWORD_RULE, applyServerErrors, serverErrorsOn, setServerError, validateAll } from '@zhaoshang/web/shared/ui';
 import { apiErrorBody, saveAction } from '@zhaoshang/web/shared/util';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSwitchModule } from 'ng-zorro-antd/switch';
-import { PASSWORD_RULE, USERNAME_RULE, createUserForm, editUserForm, fillEditUserForm, toCreateUserRequest, toUpdateUserRequest } from './user-form';
+import { USERNAME_RULE, createUserForm, editUserForm, fillEditUserForm, toCreateUserRequest, toUpdateUserRequest } from './user-form';
 
 /** What the dialog is for: a new user, or an existing one (username and password are not edited here). */
 export type UserDialogTarget = { mode: 'create' } | { mode: 'edit'; user: UserDto };

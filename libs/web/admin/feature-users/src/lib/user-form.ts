@@ -6,14 +6,12 @@ import {
   type UserDto,
   USERNAME_PATTERN,
   isRole,
-  passwordProblems,
   roleNeedsRegion,
 } from '@zhaoshang/shared/domain';
-import { zsValidators } from '@zhaoshang/web/shared/ui';
+import { passwordValidators, zsValidators } from '@zhaoshang/web/shared/ui';
 
 export const DISPLAY_NAME_MAX_LENGTH = 50;
 export const USERNAME_RULE = '以字母开头，3–32 位字母、数字或 _ . -';
-export const PASSWORD_RULE = '至少 8 位，包含字母、数字、符号中的至少两类';
 export const REGION_REQUIRED_MESSAGE = '旗县招商人员须选择所属地区';
 
 /** Required exactly when the sibling `role` is bound to a region (DISTRICT_STAFF). */
@@ -21,10 +19,6 @@ export const regionRequiredForRole: ValidatorFn = (control) => {
   const role: unknown = control.parent?.get('role')?.value;
   return isRole(role) && roleNeedsRegion(role) && !control.value ? { required: REGION_REQUIRED_MESSAGE } : null;
 };
-
-export function passwordValidators(requiredMessage: string): ValidatorFn[] {
-  return [zsValidators.required(requiredMessage), zsValidators.check(passwordProblems)];
-}
 
 interface RoleAndRegion {
   role: FormControl<Role | null>;

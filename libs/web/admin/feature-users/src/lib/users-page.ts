@@ -5,7 +5,7 @@ import { UsersApi } from '@zhaoshang/web/admin/data-access';
 import { RegionsStore } from '@zhaoshang/web/shared/data-access';
 import { AuthService, ErrorNotifier } from '@zhaoshang/web/auth/data-access';
 import { DateTimePipe, injectIsPhone, PageHeader } from '@zhaoshang/web/shared/ui';
-import { saveAction } from '@zhaoshang/web/shared/util';
+import { rowAction } from '@zhaoshang/web/shared/util';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
@@ -14,7 +14,6 @@ import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { finalize } from 'rxjs';
 import { ResetPasswordDialog } from './reset-password-dialog';
 import { ROLE_TAG_COLORS } from './role-tag';
 import { UserDialog, type UserDialogTarget } from './user-dialog';
@@ -67,8 +66,8 @@ export class UsersPage {
 
   protected readonly dialog = signal<UserDialogTarget | null>(null);
   protected readonly resetting = signal<UserDto | null>(null);
-  protected readonly toggling = signal<string | null>(null);
-  private readonly toggle = saveAction();
+  /** the 停用/启用 switch of one row at a time */
+  protected readonly toggle = rowAction<string>();
 
   constructor() {
     this.regions.ensureLoaded();
@@ -96,22 +95,14 @@ export class UsersPage {
   }
 
   protected toggleDisabled(user: UserDto): void {
-    if (this.toggling()) return;
-    this.toggling.set(user.id);
-    this.toggle.run(this.api.update(user.id, { disabled: !user.disabled, version: user.version }).pipe(finalize(() => this.toggling.set(null))), {
+    this.toggle.run(user.id, this.api.update(user.id, { disabled: !user.disabled, version: user.version }), {
       next: (updated) => {
         this.onSaved(updated);
         this.messages.success(updated.disabled ? `已停用 ${updated.displayName}` : `已启用 ${updated.displayName}`);
       },
+      failed: (error) => this.notifier.show(error),
       // someone else changed the user: show what is current now
-      conflict: (error) => {
-        this.notifier.show(error);
-        this.load();
-      },
-      error: (error) => {
-        this.notifier.show(error);
-        return null;
-      },
+      stale: () => this.load(),
     });
   }
 }

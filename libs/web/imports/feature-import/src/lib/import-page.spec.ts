@@ -3,20 +3,15 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import type { LoginResponse, Role } from '@zhaoshang/shared/domain';
-import { SESSION_STORAGE_KEY } from '@zhaoshang/web/auth/data-access';
+import type { Role } from '@zhaoshang/shared/domain';
+import { storeTestSession } from '@zhaoshang/web/auth/data-access/testing';
 import { ImportFlowStore } from '@zhaoshang/web/imports/data-access';
 import { importsRoutes } from './imports.routes';
 import { transferText } from './import-text';
 import { defaultExportRange } from './monthly-export-card';
 
 async function open(role: Role, regionCode: string | null = null) {
-  const session: LoginResponse = {
-    accessToken: 't',
-    expiresAt: new Date(Date.now() + 3600_000).toISOString(),
-    user: { id: 'u1', username: 'u', displayName: '刘军', role, regionCode, regionName: regionCode ? '奈曼旗' : null },
-  };
-  localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify(session));
+  storeTestSession(role, { regionCode, regionName: regionCode ? '奈曼旗' : null });
   TestBed.configureTestingModule({ providers: [provideRouter([{ path: 'imports', children: importsRoutes }]), provideHttpClient(), provideHttpClientTesting()] });
   const harness = await RouterTestingHarness.create('/imports');
   const backend = TestBed.inject(HttpTestingController);

@@ -3,9 +3,9 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import type { ProjectDetailDto } from '@zhaoshang/shared/domain';
+import { projectDetail as detail } from '@zhaoshang/web/projects/data-access/testing';
 import { ApprovalsPanel } from './approvals-panel';
 import type { ApprovalsForm } from './approvals-form';
-import { detail } from './test-data';
 
 @Component({
   selector: 'zs-host',

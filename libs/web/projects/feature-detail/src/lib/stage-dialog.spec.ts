@@ -3,8 +3,8 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import type { ProjectDetailDto, ProjectStage, Role } from '@zhaoshang/shared/domain';
+import { projectDetail as detail } from '@zhaoshang/web/projects/data-access/testing';
 import { StageDialog } from './stage-dialog';
-import { detail } from './test-data';
 
 @Component({
   selector: 'zs-host',

@@ -3,47 +3,13 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import type { LoginResponse, LookAlikeCandidate, ProjectDetailDto, Role } from '@zhaoshang/shared/domain';
-import { SESSION_STORAGE_KEY } from '@zhaoshang/web/auth/data-access';
+import type { LookAlikeCandidate, ProjectDetailDto, Role } from '@zhaoshang/shared/domain';
+import { storeTestSession } from '@zhaoshang/web/auth/data-access/testing';
+import { projectDetail } from '@zhaoshang/web/projects/data-access/testing';
 import { ProjectFormPage } from './project-form-page';
 
-const project: ProjectDetailDto = {
-  id: 'p1',
-  projectNo: '150525-2025-0012',
-  name: '奈曼旗 50 万千瓦风电项目',
-  regionCode: '150525',
-  regionName: '奈曼旗',
-  industryCode: 'NE',
-  industryName: '新能源',
-  investorName: '内蒙古某新能源有限公司',
-  investorUscc: null,
-  investorOrigin: 'OUT_OF_REGION',
-  contractAmountWan: '350000.00',
-  plannedInvestmentWan: null,
-  stage: 'SIGNED',
-  signedAt: '2025-01-02',
-  registeredAt: null,
-  constructionStartedAt: null,
-  productionStartedAt: null,
-  terminatedAt: null,
-  terminationReason: null,
-  plannedStartMonth: null,
-  isKeyProject: false,
-  leadOfficial: null,
-  leadDepartment: null,
-  nationalCode: null,
-  statsRegistered: false,
-  statsRegisteredMonth: null,
-  statsCode: null,
-  notes: null,
-  parentProjectNo: null,
-  approvals: [],
-  approvalsComplete: false,
-  version: 3,
-  createdAt: '2025-01-02T01:00:00Z',
-  updatedAt: '2025-01-02T01:00:00Z',
-  capitalIncreases: [],
-};
+// the edit form's project: 新能源 as the industry's short name, not a key project, version 3
+const project: ProjectDetailDto = projectDetail({ industryName: '新能源', isKeyProject: false, version: 3 });
 
 const candidate: LookAlikeCandidate = {
   id: 'p9',
@@ -65,12 +31,7 @@ const candidate: LookAlikeCandidate = {
 };
 
 async function open(url: string, role: Role = 'CITY_STAFF', regionCode: string | null = null) {
-  const session: LoginResponse = {
-    accessToken: 't',
-    expiresAt: new Date(Date.now() + 3600_000).toISOString(),
-    user: { id: 'u1', username: 'u', displayName: '孙丽', role, regionCode, regionName: regionCode ? '奈曼旗' : null },
-  };
-  localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify(session));
+  storeTestSession(role, { displayName: '孙丽', regionCode, regionName: regionCode ? '奈曼旗' : null });
   TestBed.configureTestingModule({
     providers: [
       provideRouter(

@@ -3,8 +3,8 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import type { LoginResponse, RegionDto, Role } from '@zhaoshang/shared/domain';
-import { SESSION_STORAGE_KEY } from '@zhaoshang/web/auth/data-access';
+import type { RegionDto, Role } from '@zhaoshang/shared/domain';
+import { storeTestSession } from '@zhaoshang/web/auth/data-access/testing';
 import { AUTOSAVE_DEBOUNCE_MS } from './autosaver';
 import { reportEntryRoutes } from './report-entry.routes';
 import { gridResponse, gridRow, report } from './test-data';
@@ -16,12 +16,7 @@ const regions: RegionDto[] = [
 ];
 
 async function open(url: string, role: Role = 'DISTRICT_STAFF') {
-  const session: LoginResponse = {
-    accessToken: 't',
-    expiresAt: new Date(Date.now() + 3600_000).toISOString(),
-    user: { id: 'u1', username: 'u', displayName: '黄磊', role, regionCode: role === 'DISTRICT_STAFF' ? '150525' : null, regionName: null },
-  };
-  localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify(session));
+  storeTestSession(role, { displayName: '黄磊', regionCode: role === 'DISTRICT_STAFF' ? '150525' : null });
   TestBed.configureTestingModule({
     providers: [provideRouter([{ path: 'reports/entry', children: reportEntryRoutes }]), provideHttpClient(), provideHttpClientTesting()],
   });

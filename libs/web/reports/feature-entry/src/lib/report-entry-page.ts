@@ -4,13 +4,12 @@ import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router } from '@angular/router';
 import { REPORT_STATUS_LABELS, type ReportStatus, can, monthLabel } from '@zhaoshang/shared/domain';
 import { AuthService, ErrorNotifier } from '@zhaoshang/web/auth/data-access';
-import { ReportsApi, currentMonth, reportMonthFromUrl } from '@zhaoshang/web/reports/data-access';
+import { ReportsApi, reportMonthFromUrl } from '@zhaoshang/web/reports/data-access';
 import { RegionsStore } from '@zhaoshang/web/shared/data-access';
-import { PageHeader, WanPipe } from '@zhaoshang/web/shared/ui';
-import { apiErrorBody, apiErrorCode, apiErrorMessage, downloadAction, fromIsoMonth, saveAction, toIsoMonth } from '@zhaoshang/web/shared/util';
+import { MonthPicker, PageHeader, WanPipe } from '@zhaoshang/web/shared/ui';
+import { apiErrorBody, apiErrorCode, apiErrorMessage, downloadAction, saveAction } from '@zhaoshang/web/shared/util';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
-import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
@@ -40,7 +39,7 @@ interface Selection {
 
 @Component({
   selector: 'zs-report-entry-page',
-  imports: [FormsModule, NzAlertModule, NzButtonModule, NzDatePickerModule, NzEmptyModule, NzIconModule, NzModalModule, NzSelectModule, NzSpinModule, NzTagModule, PageHeader, WanPipe],
+  imports: [FormsModule, NzAlertModule, NzButtonModule, NzEmptyModule, NzIconModule, NzModalModule, NzSelectModule, NzSpinModule, NzTagModule, MonthPicker, PageHeader, WanPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './report-entry-page.html',
   styleUrl: './report-entry-page.less',
@@ -81,7 +80,6 @@ export class ReportEntryPage {
     const regionCode = this.regionCode();
     return regionCode ? { regionCode, month: this.month() } : null;
   });
-  protected readonly monthDate = computed(() => fromIsoMonth(this.month()));
   protected readonly monthText = computed(() => monthLabel(this.month()));
   protected readonly emptyText = computed(() => `${this.regions.name(this.regionCode()) ?? ''}${this.monthText()}没有需要填报月报的项目`);
 
@@ -102,7 +100,6 @@ export class ReportEntryPage {
     return user.role !== 'DISTRICT_STAFF' || user.regionCode === region;
   });
 
-  protected readonly disabledMonth = (date: Date): boolean => toIsoMonth(date) > currentMonth();
 
   constructor() {
     this.regions.ensureLoaded();
@@ -151,8 +148,8 @@ export class ReportEntryPage {
     this.navigate({ regionCode });
   }
 
-  protected pickMonth(date: Date | null): void {
-    if (date) this.navigate({ month: toIsoMonth(date) });
+  protected pickMonth(month: string): void {
+    this.navigate({ month });
   }
 
   protected reload(): void {

@@ -1,5 +1,5 @@
 import type { FaiTotalDto, RegionDto } from '@zhaoshang/shared/domain';
-import { FaiGrid, normalizeAmount } from './fai-grid';
+import { FaiGrid } from './fai-grid';
 
 const regions: RegionDto[] = [
   { code: '150525', name: '奈曼旗', shortName: '奈曼', parentCode: '150500', sortOrder: 6 },
@@ -76,7 +76,10 @@ describe('FaiGrid', () => {
   });
 
   it('reads pasted amounts', () => {
-    expect(normalizeAmount(' 1,234,567.8 ')).toBe('1234567.8');
-    expect(normalizeAmount('1，234')).toBe('1234');
+    const g = grid().withEdit('150502', '2026-03', ' 1,234,567.8 ').withEdit('150502', '2026-04', '1，234');
+    expect(g.changes).toEqual([
+      { regionCode: '150502', month: '2026-03', amountWan: '1234567.8' },
+      { regionCode: '150502', month: '2026-04', amountWan: '1234' },
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import { type FaiTotalDto, type FaiTotalItem, type MonthAmount, type RegionDto, compareWan, moneyProblem, sumWan, ytdToMonthly } from '@zhaoshang/shared/domain';
+import { stripGrouping } from '@zhaoshang/web/shared/util';
 
 /** MONTH: each month's own figure; YTD: 1–N月累计, turned into monthly figures by the server. */
 export type FaiBasis = 'MONTH' | 'YTD';
@@ -30,11 +31,6 @@ export interface FaiProblem {
 }
 
 const key = (regionCode: string, month: string) => `${regionCode}|${month}`;
-
-/** `1,234.5 ` → `1234.5`: thousands separators pasted from a spreadsheet are fine. */
-export function normalizeAmount(text: string): string {
-  return text.replace(/[,，\s]/g, '');
-}
 
 /**
  * The FAI table of one year: rows are the city (its own figure, optional) and the districts,
@@ -111,7 +107,7 @@ export class FaiGrid {
       const shown = this.shown(region.code, month);
       const typed = this.edits.get(key(region.code, month));
       const value = typed ?? shown;
-      const normalized = normalizeAmount(value);
+      const normalized = stripGrouping(value);
       const changed = typed !== undefined && !sameAmount(normalized, shown);
       let error = changed ? cellProblem(normalized, shown) : null;
       if (!error && this.basis === 'YTD' && normalized !== '' && previous) error = ytdToMonthly({ month, amountWan: normalized }, previous).problem;
@@ -122,14 +118,14 @@ export class FaiGrid {
   }
 
   private rowTotal(cells: FaiCellView[]): string | null {
-    const values = cells.filter((c) => !c.error).map((c) => normalizeAmount(c.value)).filter((v) => v !== '');
+    const values = cells.filter((c) => !c.error).map((c) => stripGrouping(c.value)).filter((v) => v !== '');
     if (values.length === 0) return null;
     return this.basis === 'MONTH' ? sumWan(values) : sumWan([values[values.length - 1]]);
   }
 
   private saveItem(regionCode: string, cell: FaiCellView): FaiTotalItem {
     const version = this.saved.get(key(regionCode, cell.month))?.version;
-    const item: FaiTotalItem = { regionCode, month: cell.month, amountWan: normalizeAmount(cell.value) };
+    const item: FaiTotalItem = { regionCode, month: cell.month, amountWan: stripGrouping(cell.value) };
     return version === undefined ? item : { ...item, version };
   }
 
@@ -148,7 +144,7 @@ export class FaiGrid {
   private monthlyOf(row: FaiRowView): (string | null)[] {
     let before: MonthAmount | null = null;
     return row.cells.map((cell) => {
-      const value = cell.error ? '' : normalizeAmount(cell.value);
+      const value = cell.error ? '' : stripGrouping(cell.value);
       if (value === '') return null;
       if (this.basis === 'MONTH') return value;
       const ytd = { month: cell.month, amountWan: value };

@@ -1,10 +1,6 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
-import { RouterTestingHarness } from '@angular/router/testing';
-import type { FaiTotalDto, LoginResponse, Role } from '@zhaoshang/shared/domain';
-import { SESSION_STORAGE_KEY } from '@zhaoshang/web/auth/data-access';
+import type { FaiTotalDto, Role } from '@zhaoshang/shared/domain';
+import { storeTestSession } from '@zhaoshang/web/auth/data-access/testing';
+import { openRoutedPage, typeInto } from '@zhaoshang/web/shared/util/testing';
 import { FAI_CONFLICT_MESSAGE, faiYears } from './fai-page';
 import { faiRoutes } from './fai.routes';
 
@@ -13,29 +9,15 @@ const jan = `${year}-01`;
 const saved: FaiTotalDto[] = [{ regionCode: '150502', regionName: '科尔沁区', month: jan, amountWan: '123456.7', version: 7, updatedAt: `${jan}-28T00:00:00Z` }];
 
 async function open(role: Role) {
-  const session: LoginResponse = {
-    accessToken: 't',
-    expiresAt: new Date(Date.now() + 3600_000).toISOString(),
-    user: { id: 'u1', username: 'u', displayName: '刘军', role, regionCode: null, regionName: null },
-  };
-  localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify(session));
-  TestBed.configureTestingModule({ providers: [provideRouter([{ path: 'fai', children: faiRoutes }]), provideHttpClient(), provideHttpClientTesting()] });
-  const harness = await RouterTestingHarness.create('/fai');
-  const backend = TestBed.inject(HttpTestingController);
-  backend.expectOne('/api/v1/regions').flush([
+  storeTestSession(role);
+  const page = await openRoutedPage('fai', faiRoutes);
+  page.backend.expectOne('/api/v1/regions').flush([
     { code: '150500', name: '通辽市', shortName: '通辽', parentCode: null, sortOrder: 0 },
     { code: '150502', name: '科尔沁区', shortName: '科尔沁', parentCode: '150500', sortOrder: 1 },
   ]);
-  backend.expectOne(`/api/v1/fai-totals?year=${year}`).flush(saved);
-  await harness.fixture.whenStable();
-  const el = harness.routeNativeElement as HTMLElement;
-  const byTestId = (id: string) => el.querySelector<HTMLElement>(`[data-testid="${id}"]`);
-  return { harness, backend, el, byTestId };
-}
-
-function type(input: HTMLElement | null, value: string): void {
-  (input as HTMLInputElement).value = value;
-  input?.dispatchEvent(new Event('input'));
+  page.backend.expectOne(`/api/v1/fai-totals?year=${year}`).flush(saved);
+  await page.harness.fixture.whenStable();
+  return page;
 }
 
 describe('FaiPage', () => {
@@ -50,8 +32,8 @@ describe('FaiPage', () => {
 
   it('sends only the changed cells with their versions, and reports a conflict', async () => {
     const { harness, backend, byTestId } = await open('CITY_STAFF');
-    type(byTestId(`fai-cell-150502-${jan}`), '123456.80');
-    type(byTestId(`fai-cell-150500-${jan}`), '1,000,000');
+    typeInto(byTestId(`fai-cell-150502-${jan}`), '123456.80');
+    typeInto(byTestId(`fai-cell-150500-${jan}`), '1,000,000');
     await harness.fixture.whenStable();
     expect(byTestId('fai-pending')?.textContent).toContain('已修改 2 个月份');
     expect(byTestId('fai-total-150500')?.textContent).toContain('1,000,000.00');
@@ -77,7 +59,7 @@ describe('FaiPage', () => {
 
   it('refuses to save amounts with problems and lists them in Chinese', async () => {
     const { harness, backend, byTestId } = await open('ADMIN');
-    type(byTestId(`fai-cell-150502-${jan}`), '12.345');
+    typeInto(byTestId(`fai-cell-150502-${jan}`), '12.345');
     await harness.fixture.whenStable();
     expect(byTestId('fai-problems')?.textContent).toContain('科尔沁区 1月：金额最多保留 2 位小数');
     byTestId('fai-save')?.click();

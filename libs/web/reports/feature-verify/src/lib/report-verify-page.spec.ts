@@ -3,8 +3,8 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import type { LoginResponse, MonthlyReportDto, ReportQueueResponse, ReportStatus } from '@zhaoshang/shared/domain';
-import { SESSION_STORAGE_KEY } from '@zhaoshang/web/auth/data-access';
+import type { MonthlyReportDto, ReportQueueResponse, ReportStatus } from '@zhaoshang/shared/domain';
+import { storeTestSession } from '@zhaoshang/web/auth/data-access/testing';
 import { reportVerifyRoutes } from './report-verify.routes';
 import { ReportSelection } from './selection';
 
@@ -66,12 +66,7 @@ describe('ReportSelection', () => {
 });
 
 async function open(url: string) {
-  const session: LoginResponse = {
-    accessToken: 't',
-    expiresAt: new Date(Date.now() + 3600_000).toISOString(),
-    user: { id: 'u1', username: 'u', displayName: '刘军', role: 'CITY_STAFF', regionCode: null, regionName: null },
-  };
-  localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify(session));
+  storeTestSession('CITY_STAFF');
   TestBed.configureTestingModule({
     providers: [provideRouter([{ path: 'reports/verify', children: reportVerifyRoutes }]), provideHttpClient(), provideHttpClientTesting()],
   });

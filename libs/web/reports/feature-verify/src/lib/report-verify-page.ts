@@ -12,12 +12,11 @@ import {
   monthLabel,
 } from '@zhaoshang/shared/domain';
 import { ErrorNotifier } from '@zhaoshang/web/auth/data-access';
-import { ReportsApi, currentMonth, reportMonthFromUrl } from '@zhaoshang/web/reports/data-access';
-import { DateTimePipe, PageHeader, WanPipe } from '@zhaoshang/web/shared/ui';
-import { apiErrorCode, apiErrorMessage, downloadAction, fromIsoMonth, saveAction, toIsoMonth } from '@zhaoshang/web/shared/util';
+import { ReportsApi, reportMonthFromUrl } from '@zhaoshang/web/reports/data-access';
+import { DateTimePipe, MonthPicker, PageHeader, WanPipe } from '@zhaoshang/web/shared/ui';
+import { apiErrorCode, apiErrorMessage, downloadAction, saveAction } from '@zhaoshang/web/shared/util';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
-import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzSelectModule } from 'ng-zorro-antd/select';
@@ -45,7 +44,7 @@ function sameQuery(a: VerifyQuery, b: VerifyQuery): boolean {
 
 @Component({
   selector: 'zs-report-verify-page',
-  imports: [FormsModule, NzAlertModule, NzButtonModule, NzDatePickerModule, NzIconModule, NzSelectModule, NzTableModule, NzTagModule, DateTimePipe, PageHeader, ReturnDialog, WanPipe],
+  imports: [FormsModule, NzAlertModule, NzButtonModule, NzIconModule, NzSelectModule, NzTableModule, NzTagModule, DateTimePipe, MonthPicker, PageHeader, ReturnDialog, WanPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './report-verify-page.html',
   styleUrl: './report-verify-page.less',
@@ -73,7 +72,6 @@ export class ReportVerifyPage {
       status: status === ALL_STATUSES || (REPORT_STATUSES as readonly string[]).includes(status ?? '') ? (status as VerifyQuery['status']) : 'SUBMITTED',
     };
   });
-  protected readonly monthDate = computed(() => fromIsoMonth(this.query().month));
   protected readonly monthText = computed(() => monthLabel(this.query().month));
 
   protected readonly queue = signal<ReportQueueResponse | null>(null);
@@ -109,7 +107,6 @@ export class ReportVerifyPage {
     return { DRAFT: sum('DRAFT'), SUBMITTED: sum('SUBMITTED'), VERIFIED: sum('VERIFIED'), RETURNED: sum('RETURNED'), MISSING: sum('MISSING') };
   });
 
-  protected readonly disabledMonth = (date: Date): boolean => toIsoMonth(date) > currentMonth();
 
   constructor() {
     toObservable(this.query)
@@ -122,8 +119,8 @@ export class ReportVerifyPage {
       .subscribe((queue) => this.show(queue));
   }
 
-  protected pickMonth(date: Date | null): void {
-    if (date) this.navigate({ month: toIsoMonth(date) });
+  protected pickMonth(month: string): void {
+    this.navigate({ month });
   }
 
   protected pickStatus(status: VerifyQuery['status']): void {

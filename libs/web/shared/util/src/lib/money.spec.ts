@@ -1,7 +1,7 @@
 import { contentDispositionFileName } from './download';
 import { fromIsoDate, fromIsoMonth, toIsoDate, toIsoMonth } from './dates';
 import { formatRate } from './format';
-import { formatCount, formatMoney, formatWan } from './money';
+import { formatCount, formatMoney, formatWan, stripGrouping } from './money';
 
 describe('money in 万元 and 亿元', () => {
   it.each([
@@ -43,6 +43,17 @@ describe('money in 万元 and 亿元', () => {
     expect(formatCount(1234)).toBe('1,234');
     expect(formatCount(0)).toBe('0');
     expect(formatCount(1234567)).toBe('1,234,567');
+  });
+});
+
+describe('stripGrouping', () => {
+  it.each([
+    [' 1,234,567.8 ', '1234567.8'],
+    ['1，234', '1234'],
+    [' 1，234,5 ', '12345'],
+    ['-1.5万', '-1.5万'],
+  ])('reads %p as %p: the separators and spaces a pasted number brings go, nothing else', (typed, plain) => {
+    expect(stripGrouping(typed)).toBe(plain);
   });
 });
 

@@ -32,6 +32,14 @@ export function formatMoney(value: string | null | undefined, fallback = '—'):
   return large ? `${group(wanToYi(value.trim(), 2))} 亿元` : `${group(wan)} 万元`;
 }
 
+/**
+ * A number as typed or pasted into a grid's cell → its plain text: the thousands separators a
+ * spreadsheet copies along (`,`, the full-width `，`) and spaces dropped, e.g. ` 1,234.5 ` → `1234.5`.
+ */
+export function stripGrouping(text: string): string {
+  return text.replace(/[,，\s]/g, '');
+}
+
 /** `1234` → `1,234` */
 export function formatCount(value: number): string {
   return Number.isInteger(value) ? `${value < 0 ? '-' : ''}${group(String(Math.abs(value)))}` : String(value);

@@ -3,6 +3,7 @@ import type { ApiErrorBody } from '@zhaoshang/shared/domain';
 import { Subject, firstValueFrom, of, throwError } from 'rxjs';
 import { apiErrorMessage } from './api-error';
 import { asDownload } from './download';
+import { rowAction } from './row-action';
 import { DownloadAction, saveAction } from './save-action';
 
 function apiError(status: number, body: ApiErrorBody): HttpErrorResponse {
@@ -81,5 +82,38 @@ describe('downloads', () => {
     const failed = asDownload(throwError(() => new HttpErrorResponse({ status: 400, error: body })), 'x.xlsx');
     const error = await firstValueFrom(failed).catch((e: unknown) => e);
     expect(apiErrorMessage(error)).toBe('不能选择未来月份');
+  });
+});
+
+describe('rowAction', () => {
+  it('names the pending row until the answer, and refuses a second row meanwhile', () => {
+    const action = rowAction<string>();
+    const answer = new Subject<number>();
+    const next = jest.fn();
+    const other = jest.fn();
+    action.run('a', answer, { next, failed: jest.fn() });
+    expect(action.pending()).toBe('a');
+    action.run('b', answer, { next: other, failed: jest.fn() });
+    expect(action.pending()).toBe('a');
+    answer.next(1);
+    answer.complete();
+    expect(action.pending()).toBeNull();
+    expect(next).toHaveBeenCalledWith(1);
+    expect(other).not.toHaveBeenCalled();
+  });
+
+  it('hands any failure to `failed`; only a conflict also calls `stale`', () => {
+    const action = rowAction<string>();
+    const failed = jest.fn();
+    const stale = jest.fn();
+    action.run('a', throwError(() => invalid), { next: jest.fn(), failed, stale });
+    expect(failed).toHaveBeenLastCalledWith(invalid);
+    expect(stale).not.toHaveBeenCalled();
+    expect(action.pending()).toBeNull();
+
+    action.run('a', throwError(() => conflict), { next: jest.fn(), failed, stale });
+    expect(failed).toHaveBeenLastCalledWith(conflict);
+    expect(stale).toHaveBeenCalledTimes(1);
+    expect(action.pending()).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import type { RegionDto, TargetDto } from '@zhaoshang/shared/domain';
 import { formatRate } from '@zhaoshang/web/shared/util';
-import { TargetsGrid, formatTargetFigure, normalizeTarget, progressPercent, progressTone } from './targets-grid';
+import { TargetsGrid, formatTargetFigure, progressPercent, progressTone } from './targets-grid';
 
 const REGIONS: RegionDto[] = [
   { code: '150525', name: '奈曼旗', shortName: '奈曼', parentCode: '150500', sortOrder: 6 },
@@ -62,7 +62,7 @@ describe('TargetsGrid', () => {
   });
 
   it('normalises pasted numbers', () => {
-    expect(normalizeTarget(' 1，234,5 ')).toBe('12345');
+    expect(grid().withEdit('150502', 'startedCount', ' 1，234,5 ').changes).toEqual([{ regionCode: '150502', indicator: 'startedCount', value: '12345', version: 0 }]);
   });
 });
 

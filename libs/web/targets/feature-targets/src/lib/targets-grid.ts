@@ -9,7 +9,7 @@ import {
   isCountIndicator,
   targetValueProblem,
 } from '@zhaoshang/shared/domain';
-import { formatWan } from '@zhaoshang/web/shared/util';
+import { formatWan, stripGrouping } from '@zhaoshang/web/shared/util';
 
 export interface TargetCellView {
   indicator: TargetIndicator;
@@ -35,11 +35,6 @@ export interface TargetProblem {
 }
 
 const key = (regionCode: string, indicator: TargetIndicator) => `${regionCode}|${indicator}`;
-
-/** `12,000 ` → `12000`: thousands separators pasted from a spreadsheet are fine. */
-export function normalizeTarget(text: string): string {
-  return text.replace(/[,，\s]/g, '');
-}
 
 /**
  * The targets of one year: rows are the city and the districts, columns the four targeted
@@ -69,7 +64,7 @@ export class TargetsGrid {
     this.changes = this.rows.flatMap((row) =>
       row.cells
         .filter((c) => c.changed && !c.error)
-        .map((c) => ({ regionCode: row.regionCode, indicator: c.indicator, value: normalizeTarget(c.value) || null, version: this.saved.get(key(row.regionCode, c.indicator))?.version ?? 0 })),
+        .map((c) => ({ regionCode: row.regionCode, indicator: c.indicator, value: stripGrouping(c.value) || null, version: this.saved.get(key(row.regionCode, c.indicator))?.version ?? 0 })),
     );
   }
 
@@ -101,7 +96,7 @@ export class TargetsGrid {
     const saved = this.saved.get(key(regionCode, indicator))?.value ?? null;
     const typed = this.edits.get(key(regionCode, indicator));
     if (typed === undefined) return { indicator, value: saved ?? '', saved, changed: false, error: null };
-    const text = normalizeTarget(typed);
+    const text = stripGrouping(typed);
     const error = text === '' ? null : targetValueProblem(indicator, text);
     // 12000 typed over a saved 12000.00 is no change
     const same = text === '' ? saved === null : !error && saved !== null && canonicalTargetValue(indicator, text) === saved;

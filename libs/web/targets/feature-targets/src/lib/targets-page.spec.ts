@@ -1,10 +1,6 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
-import { RouterTestingHarness } from '@angular/router/testing';
-import type { LoginResponse, Role, TargetDto, TargetProgressResponse } from '@zhaoshang/shared/domain';
-import { SESSION_STORAGE_KEY } from '@zhaoshang/web/auth/data-access';
+import type { Role, TargetDto, TargetProgressResponse } from '@zhaoshang/shared/domain';
+import { storeTestSession } from '@zhaoshang/web/auth/data-access/testing';
+import { openRoutedPage, typeInto } from '@zhaoshang/web/shared/util/testing';
 import { TARGETS_CONFLICT_MESSAGE, cutOffMonths, targetYears } from './targets-page';
 import { targetsRoutes } from './targets.routes';
 
@@ -32,30 +28,16 @@ const progress: TargetProgressResponse = {
 };
 
 async function open(role: Role) {
-  const session: LoginResponse = {
-    accessToken: 't',
-    expiresAt: new Date(Date.now() + 3600_000).toISOString(),
-    user: { id: 'u1', username: 'u', displayName: '刘军', role, regionCode: null, regionName: null },
-  };
-  localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify(session));
-  TestBed.configureTestingModule({ providers: [provideRouter([{ path: 'targets', children: targetsRoutes }]), provideHttpClient(), provideHttpClientTesting()] });
-  const harness = await RouterTestingHarness.create('/targets');
-  const backend = TestBed.inject(HttpTestingController);
-  backend.expectOne('/api/v1/regions').flush([
+  storeTestSession(role);
+  const page = await openRoutedPage('targets', targetsRoutes);
+  page.backend.expectOne('/api/v1/regions').flush([
     { code: '150500', name: '通辽市', shortName: '通辽', parentCode: null, sortOrder: 0 },
     { code: '150525', name: '奈曼旗', shortName: '奈曼', parentCode: '150500', sortOrder: 6 },
     { code: '150502', name: '科尔沁区', shortName: '科尔沁', parentCode: '150500', sortOrder: 1 },
   ]);
-  backend.expectOne(`/api/v1/targets?year=${year}`).flush(saved);
-  await harness.fixture.whenStable();
-  const el = harness.routeNativeElement as HTMLElement;
-  const byTestId = (id: string) => el.querySelector<HTMLElement>(`[data-testid="${id}"]`);
-  return { harness, backend, el, byTestId };
-}
-
-function type(input: HTMLElement | null, value: string): void {
-  (input as HTMLInputElement).value = value;
-  input?.dispatchEvent(new Event('input'));
+  page.backend.expectOne(`/api/v1/targets?year=${year}`).flush(saved);
+  await page.harness.fixture.whenStable();
+  return page;
 }
 
 describe('TargetsPage', () => {
@@ -95,8 +77,8 @@ describe('TargetsPage', () => {
     const { harness, backend, el, byTestId } = await open('ADMIN');
     const rows = Array.from(el.querySelectorAll<HTMLElement>('[data-testid="targets-row"]')).map((r) => r.dataset['region']);
     expect(rows).toEqual(['150500', '150502', '150525']);
-    type(byTestId('target-cell-150525-signedAmountWan'), '15,000');
-    type(byTestId('target-cell-150502-startedCount'), '4');
+    typeInto(byTestId('target-cell-150525-signedAmountWan'), '15,000');
+    typeInto(byTestId('target-cell-150502-startedCount'), '4');
     await harness.fixture.whenStable();
     expect(byTestId('targets-pending')?.textContent).toContain('已修改 2 项');
 
@@ -122,7 +104,7 @@ describe('TargetsPage', () => {
 
   it('refuses to save bad values and lists them in Chinese', async () => {
     const { harness, backend, byTestId } = await open('ADMIN');
-    type(byTestId('target-cell-150502-startedCount'), '2.5');
+    typeInto(byTestId('target-cell-150502-startedCount'), '2.5');
     await harness.fixture.whenStable();
     expect(byTestId('targets-problems')?.textContent).toContain('科尔沁区：开工项目(个)应为不小于 0 的整数');
     byTestId('targets-save')?.click();
@@ -133,7 +115,7 @@ describe('TargetsPage', () => {
 
   it('saves and shows the saved values with their new versions', async () => {
     const { harness, backend, byTestId } = await open('ADMIN');
-    type(byTestId('target-cell-150500-startedCount'), '');
+    typeInto(byTestId('target-cell-150500-startedCount'), '');
     await harness.fixture.whenStable();
     byTestId('targets-save')?.click();
     const put = backend.expectOne({ method: 'PUT', url: '/api/v1/targets' });

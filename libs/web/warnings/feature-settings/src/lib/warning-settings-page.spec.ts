@@ -31,14 +31,25 @@ describe('WarningSettingsPage', () => {
       harness.fixture.detectChanges();
     };
     const page = harness.routeDebugElement?.componentInstance as WarningSettingsPage & Record<string, unknown>;
-    return { harness, backend, el, settle, page };
+    const edit = (field: unknown, value: number) => (page['edit'] as (f: unknown, v: number) => void).call(page, field, value);
+    const load = async (version: number) => {
+      backend.expectOne('/api/v1/settings/warnings').flush({ settings: DEFAULT_WARNING_SETTINGS, version });
+      await settle();
+    };
+    /** the first threshold changed and 保存 pressed: the PUT it sends */
+    const changeAndSave = async () => {
+      edit(WARNING_SETTING_FIELDS[0], 1);
+      await settle();
+      (el().querySelector('[data-testid="settings-save"]') as HTMLButtonElement).click();
+      return backend.expectOne((r) => r.method === 'PUT');
+    };
+    return { harness, backend, el, settle, page, edit, load, changeAndSave };
   }
   afterEach(() => TestBed.inject(HttpTestingController).match(() => true));
 
   it('shows the thresholds with their defaults and explanations, and refuses red below yellow before saving', async () => {
-    const { backend, el, settle, page } = await open();
-    backend.expectOne('/api/v1/settings/warnings').flush({ settings: DEFAULT_WARNING_SETTINGS, version: 0 });
-    await settle();
+    const { backend, el, settle, edit, load } = await open();
+    await load(0);
     expect(el().querySelectorAll('nz-card')).toHaveLength(4);
     expect(el().textContent).toContain('未按期开工');
     expect(el().textContent).toContain('默认 6');
@@ -47,12 +58,12 @@ describe('WarningSettingsPage', () => {
     expect(save.disabled).toBe(true);
 
     const field = WARNING_SETTING_FIELDS.find((f) => fieldKey(f) === 'START.redMonthsAfterSigning');
-    (page['edit'] as (f: unknown, v: number) => void).call(page, field, 3);
+    edit(field, 3);
     await settle();
     expect(el().querySelector('[role="alert"]')?.textContent).toContain('未按期开工：签约后转红色（3）不能小于签约后转黄色（6）');
     expect(save.disabled).toBe(true);
 
-    (page['edit'] as (f: unknown, v: number) => void).call(page, field, 18);
+    edit(field, 18);
     await settle();
     expect(save.disabled).toBe(false);
     save.click();
@@ -65,15 +76,12 @@ describe('WarningSettingsPage', () => {
   });
 
   it('says when someone else saved first and reloads their settings', async () => {
-    const { backend, el, settle, page } = await open();
-    backend.expectOne('/api/v1/settings/warnings').flush({ settings: DEFAULT_WARNING_SETTINGS, version: 2 });
-    await settle();
-    (page['edit'] as (f: unknown, v: number) => void).call(page, WARNING_SETTING_FIELDS[0], 1);
-    await settle();
-    (el().querySelector('[data-testid="settings-save"]') as HTMLButtonElement).click();
-    backend
-      .expectOne((r) => r.method === 'PUT')
-      .flush({ statusCode: 409, error: 'VERSION_CONFLICT', message: '该预警设置已被他人修改', details: [{ field: 'version', message: '当前版本为 3' }] }, { status: 409, statusText: 'Conflict' });
+    const { backend, el, settle, page, load, changeAndSave } = await open();
+    await load(2);
+    (await changeAndSave()).flush(
+      { statusCode: 409, error: 'VERSION_CONFLICT', message: '该预警设置已被他人修改', details: [{ field: 'version', message: '当前版本为 3' }] },
+      { status: 409, statusText: 'Conflict' },
+    );
     const changed = { ...DEFAULT_WARNING_SETTINGS, FUNDS: { yellowMonths: 2, redMonths: 4 } };
     backend.expectOne((r) => r.method === 'GET').flush({ settings: changed, version: 3 });
     await settle();
@@ -83,18 +91,12 @@ describe('WarningSettingsPage', () => {
   });
 
   it('shows the API’s message beside the field it names', async () => {
-    const { backend, el, settle, page } = await open();
-    backend.expectOne('/api/v1/settings/warnings').flush({ settings: DEFAULT_WARNING_SETTINGS, version: 0 });
-    await settle();
-    (page['edit'] as (f: unknown, v: number) => void).call(page, WARNING_SETTING_FIELDS[0], 1);
-    await settle();
-    (el().querySelector('[data-testid="settings-save"]') as HTMLButtonElement).click();
-    backend
-      .expectOne((r) => r.method === 'PUT')
-      .flush(
-        { statusCode: 400, error: 'VALIDATION_FAILED', message: '请求参数有误：服务端说不行', details: [{ field: 'settings.START.yellowMonthsAfterPlan', message: '服务端说不行' }] },
-        { status: 400, statusText: 'Bad Request' },
-      );
+    const { el, settle, load, changeAndSave } = await open();
+    await load(0);
+    (await changeAndSave()).flush(
+      { statusCode: 400, error: 'VALIDATION_FAILED', message: '请求参数有误：服务端说不行', details: [{ field: 'settings.START.yellowMonthsAfterPlan', message: '服务端说不行' }] },
+      { status: 400, statusText: 'Bad Request' },
+    );
     await settle();
     expect(el().querySelector('[data-testid="settings-error"]')?.textContent).toContain('服务端说不行');
     expect(el().querySelector('.field--error .field__error')?.textContent).toContain('服务端说不行');

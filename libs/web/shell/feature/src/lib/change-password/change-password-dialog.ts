@@ -1,8 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject, model } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
-import { passwordProblems } from '@zhaoshang/shared/domain';
 import { AuthService } from '@zhaoshang/web/auth/data-access';
-import { FirstErrorPipe, FormDialog, applyServerErrors, setServerError, validateAll, zsValidators } from '@zhaoshang/web/shared/ui';
+import { FirstErrorPipe, FormDialog, NewPasswordFields, applyServerErrors, newPasswordControls, setServerError, validateAll, zsValidators } from '@zhaoshang/web/shared/ui';
 import { apiErrorBody, saveAction } from '@zhaoshang/web/shared/util';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
@@ -10,7 +9,7 @@ import { NzMessageService } from 'ng-zorro-antd/message';
 
 @Component({
   selector: 'zs-change-password-dialog',
-  imports: [ReactiveFormsModule, NzFormModule, NzInputModule, FirstErrorPipe, FormDialog],
+  imports: [ReactiveFormsModule, NzFormModule, NzInputModule, FirstErrorPipe, FormDialog, NewPasswordFields],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <zs-form-dialog [open]="open()" title="修改密码" [action]="saver" formId="change-password-form" submitText="确定修改" testId="cp" (cancelled)="close()">
@@ -23,22 +22,7 @@ import { NzMessageService } from 'ng-zorro-antd/message';
             </nz-input-password>
           </nz-form-control>
         </nz-form-item>
-        <nz-form-item>
-          <nz-form-label nzRequired nzFor="cp-new">新密码</nz-form-label>
-          <nz-form-control [nzErrorTip]="tip" nzExtra="至少 8 位，包含字母、数字、符号中的至少两类">
-            <nz-input-password>
-              <input nz-input id="cp-new" formControlName="newPassword" autocomplete="new-password" data-testid="cp-new" />
-            </nz-input-password>
-          </nz-form-control>
-        </nz-form-item>
-        <nz-form-item>
-          <nz-form-label nzRequired nzFor="cp-confirm">确认新密码</nz-form-label>
-          <nz-form-control [nzErrorTip]="tip">
-            <nz-input-password>
-              <input nz-input id="cp-confirm" formControlName="confirmPassword" autocomplete="new-password" data-testid="cp-confirm" />
-            </nz-input-password>
-          </nz-form-control>
-        </nz-form-item>
+        <zs-new-password-fields [controls]="newPassword" [ids]="{ password: 'cp-new', confirm: 'cp-confirm' }" [testIds]="{ password: 'cp-new', confirm: 'cp-confirm' }" />
       </form>
     </zs-form-dialog>
     <ng-template #tip let-control>{{ control.errors | zsFirstError }}</ng-template>
@@ -50,15 +34,14 @@ export class ChangePasswordDialog {
   private readonly auth = inject(AuthService);
   private readonly messages = inject(NzMessageService);
   protected readonly saver = saveAction();
-  protected readonly form = inject(NonNullableFormBuilder).group({
+  private readonly fb = inject(NonNullableFormBuilder);
+  protected readonly newPassword = newPasswordControls(this.fb, '两次输入的新密码不一致');
+  // the control names are the request's fields, so that the API's messages land on them
+  protected readonly form = this.fb.group({
     currentPassword: ['', [zsValidators.required('请输入当前密码')]],
-    newPassword: ['', [zsValidators.required('请输入新密码'), zsValidators.check(passwordProblems)]],
-    confirmPassword: ['', [zsValidators.required('请再次输入新密码'), zsValidators.sameAs('newPassword', '两次输入的新密码不一致')]],
+    newPassword: this.newPassword.password,
+    confirmPassword: this.newPassword.confirm,
   });
-
-  constructor() {
-    this.form.controls.newPassword.valueChanges.subscribe(() => this.form.controls.confirmPassword.updateValueAndValidity());
-  }
 
   protected submit(): void {
     if (this.saver.saving() || !validateAll(this.form)) return;

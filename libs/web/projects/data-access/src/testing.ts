@@ -1,7 +1,9 @@
+// Test data of the projects lib, a separate entry (`@zhaoshang/web/projects/data-access/testing`)
+// so that no page bundles it: only specs import it.
 import type { ProjectDetailDto } from '@zhaoshang/shared/domain';
 
-/** A project as the API returns it, for the tests of this lib. */
-export function detail(overrides: Partial<ProjectDetailDto> = {}): ProjectDetailDto {
+/** A project as the API returns it (奈曼旗's signed wind farm), for the specs of the project pages. */
+export function projectDetail(overrides: Partial<ProjectDetailDto> = {}): ProjectDetailDto {
   return {
     id: 'p1',
     projectNo: '150525-2025-0012',
