@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, QueryRunner } from 'typeorm';
 import type { UserActor } from '../../common/access/actor.js';
 import { Forbidden } from '../../common/errors/app.exception.js';
+import { lockImportKind } from '../../common/sql/write-locks.js';
 import { HeaderMap, isBlankRow } from './columns.js';
 import { FaiImporter } from './fai-importer.js';
 import { ImportFailed, RowErrors } from './import-failed.js';
@@ -78,6 +79,8 @@ export class ImportsService {
     await runner.connect();
     try {
       await runner.startTransaction();
+      // imports of one kind run one after the other (the same file twice at once: the second changes nothing)
+      await lockImportKind(runner.manager, options.kind);
       const ctx: ImportContext = {
         em: runner.manager,
         actor,

@@ -22,6 +22,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { UserActor } from '../../common/access/actor.js';
 import { Forbidden, NotFound, ValidationFailed, VersionConflict } from '../../common/errors/app.exception.js';
 import { runSql, sql } from '../../common/sql/sql.js';
+import { lockLookAlikeKeys } from '../../common/sql/write-locks.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { CreateProjectDto, StageMoveDto, UpdateApprovalsDto, UpdateProjectDto } from './dto/project-write.dto.js';
 import { ProjectApproval } from './entities/project-approval.entity.js';
@@ -105,6 +106,8 @@ export class ProjectsService {
     const today = shanghaiToday();
     return this.dataSource.transaction(async (em) => {
       failIfAny([...projectFieldProblems(fields, today), ...(await referenceProblems(em, fields, { region: true, industry: true, parent: true }))]);
+      // concurrent look-alike creates queue here; the second then finds the first's project
+      await lockLookAlikeKeys(em, { regionCode: fields.regionCode, name: fields.name, investorUscc: fields.investorUscc });
       if (confirmLookAlike !== true) {
         const candidates = await findLookAlikes(em, { name: fields.name, regionCode: fields.regionCode, investorUscc: fields.investorUscc, excludeProjectNo: fields.parentProjectNo });
         if (candidates.length > 0) throw new LookAlikeFound(candidates);
