@@ -204,7 +204,7 @@ describe('projects: list, export and feed', () => {
     const feed = (query: string, auth: { token?: string; apiKey?: string } = { token: leader }) =>
       t.request<Page<ProjectDto> & ApiErrorBody>('GET', `/api/v1/projects?${query}`, auth);
 
-    it('pages through every project in (updatedAt, id) order with an opaque cursor', async () => {
+    it('pages through every project in commit order with an opaque cursor', async () => {
       const first = await feed('limit=4');
       expect(first.status).toBe(200);
       expect(first.body.items.map((i) => nameOf(i.id))).toEqual(['a', 'b', 'c', 'd']);
@@ -224,7 +224,7 @@ describe('projects: list, export and feed', () => {
       expect(patched.status).toBe(200);
       const changed = await feed(`updatedSince=${encodeURIComponent(since)}`);
       const { capitalIncreases: _none, ...c } = patched.body as ProjectDetailDto;
-      expect(changed.body).toEqual({ items: [c], nextCursor: null });
+      expect(changed.body).toEqual({ items: [c], nextCursor: null, resumeCursor: expect.any(String) });
       expect((await feed(`updatedSince=${encodeURIComponent(since)}&regionCode=150502`)).body.items).toEqual([]);
       expect((await feed('regionCode=150502&limit=1000')).body.items.map((i) => nameOf(i.id))).toEqual(['a', 'b']);
       // the changed project moved to the end of the order

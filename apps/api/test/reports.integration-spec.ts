@@ -267,14 +267,26 @@ describe('monthly reports, month close and FAI', () => {
   describe('statistics feed and export', () => {
     it('pages the reports for an API key of scope read, by range, region and status', async () => {
       const key = (await t.request<{ key: string }>('POST', '/api/v1/api-keys', { token: admin, body: { name: '统计局', scopes: ['read'] } })).body.key;
-      const first = await t.request<Page<MonthlyReportDto>>('GET', `/api/v1/monthly-reports?from=${month}&to=${month}&limit=2`, { apiKey: key });
+      const all = 'status=DRAFT&status=SUBMITTED&status=VERIFIED&status=RETURNED';
+      const first = await t.request<Page<MonthlyReportDto>>('GET', `/api/v1/monthly-reports?from=${month}&to=${month}&limit=2&${all}`, { apiKey: key });
       expect(first.status).toBe(200);
       expect(first.body.items).toHaveLength(2);
-      const second = await t.request<Page<MonthlyReportDto>>('GET', `/api/v1/monthly-reports?from=${month}&to=${month}&limit=2&cursor=${first.body.nextCursor}`, { apiKey: key });
+      const second = await t.request<Page<MonthlyReportDto>>('GET', `/api/v1/monthly-reports?from=${month}&to=${month}&limit=2&${all}&cursor=${first.body.nextCursor}`, { apiKey: key });
       expect(second.body.items).toHaveLength(1);
       expect(second.body.nextCursor).toBeNull();
       const verified = await t.request<Page<MonthlyReportDto>>('GET', `/api/v1/monthly-reports?from=${month}&to=${month}&status=VERIFIED&regionCode=150525`, { apiKey: key });
       expect(verified.body.items.map((r) => r.projectNo).sort()).toEqual([p.signed.projectNo, p.started.projectNo].sort());
+      // DOMAIN.md §8: VERIFIED unless asked otherwise; a list as repeated or comma-separated values
+      const byDefault = await t.request<Page<MonthlyReportDto>>('GET', `/api/v1/monthly-reports?from=${month}&to=${month}`, { apiKey: key });
+      expect(byDefault.body.items.map((r) => r.status)).toEqual(byDefault.body.items.map(() => 'VERIFIED'));
+      const statuses = [...new Set([...first.body.items, ...second.body.items].map((r) => r.status))].sort();
+      const listed = await t.request<Page<MonthlyReportDto>>('GET', `/api/v1/monthly-reports?from=${month}&to=${month}&status=${statuses.join(',')}`, { apiKey: key });
+      expect(listed.body.items).toHaveLength(3);
+      expect(byDefault.body.items.length).toBeGreaterThanOrEqual(2);
+      expect(byDefault.body.items.length).toBeLessThan(3);
+      const badStatus = await t.request<ApiErrorBody>('GET', `/api/v1/monthly-reports?from=${month}&to=${month}&status=VERIFIED,NOPE`, { apiKey: key });
+      expect(badStatus.status).toBe(400);
+      expect(badStatus.body.details?.[0].field).toBe('status');
       const bad = await t.request<ApiErrorBody>('GET', `/api/v1/monthly-reports?from=${month}&to=${addMonths(month, -1)}`, { apiKey: key });
       expect(bad.status).toBe(400);
       expect(bad.body.details?.[0].field).toBe('from');

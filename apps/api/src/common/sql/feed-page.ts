@@ -2,7 +2,7 @@ import { decodeFeedCursor, encodeFeedCursor } from '../http/feed-cursor.js';
 import { runSql, sql, type SqlFragment, type SqlRunner } from './sql.js';
 
 export interface FeedPageQuery {
-  /** the table `alias` of `from` whose rows are fed: it has updated_at and id */
+  /** the table `alias` of `from` whose rows are fed: it has change_xid and id */
   alias: SqlFragment;
   /** the columns read, each row with its `id` */
   columns: SqlFragment;
@@ -10,35 +10,86 @@ export interface FeedPageQuery {
   from: SqlFragment;
   /** the feed's own filter */
   where: SqlFragment[];
-  /** ISO instant: only rows changed after it */
+  /** ISO instant: only rows committed after it (and a few before: a superset) */
   updatedSince?: string;
-  /** the previous page's nextCursor */
+  /** the previous call's nextCursor or resumeCursor */
   cursor?: string;
   limit: number;
 }
 
+export interface FeedPageResult<T> {
+  rows: T[];
+  /** the next page now, or null when nothing more is available now */
+  nextCursor: string | null;
+  /** where the next incremental call goes on: always present */
+  resumeCursor: string;
+}
+
+/** Above every uuid: the position "after every row of this transaction id". */
+const LAST_ID = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
+
 /**
- * One page of a statistics feed (DOMAIN.md §8): rows in (updatedAt, id) order after the cursor,
- * with the cursor of the next page when there is one. The cursor keeps the update instant to the
- * microsecond, so rows changed in the same millisecond are neither repeated nor skipped.
+ * The watermark and, for `updatedSince`, its lower bound, in one statement that also records a
+ * watermark for later `updatedSince` calls (at most one a second, kept 30 days).
+ *
+ * The watermark is the xmin of the statement's snapshot: every transaction with a lower id has ended
+ * (committed or rolled back) and every transaction that has not yet written gets a higher id, so no
+ * row below it can appear later. A recorded (at, xmin) says: whatever commits after `at` has
+ * change_xid ≥ xmin (it was in flight at `at` or started after it). `updatedSince=T` therefore reads
+ * from the xmin recorded last at or before T — rows committed shortly before T may come again, none is
+ * missed. The seed ('-infinity', 0) answers instants before the first record (and pruned ones): everything.
  */
-export async function feedPage<T extends { id: string }>(db: SqlRunner, query: FeedPageQuery): Promise<{ rows: T[]; nextCursor: string | null }> {
+function watermarkStatement(since: readonly string[]): SqlFragment {
+  // two instants (an old cursor and updatedSince): the later one, as each alone loses nothing
+  const instant = sql`GREATEST(${sql.join(since.map((at) => sql`${at}::timestamptz`), sql`, `)})`;
+  const bound = since.length === 0 ? sql`NULL::bigint` : sql`(SELECT snapshot_xmin FROM feed_watermarks WHERE at <= ${instant} ORDER BY at DESC LIMIT 1)`;
+  return sql`WITH w AS (SELECT clock_timestamp() AS at, pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS xmin),
+      pruned AS (DELETE FROM feed_watermarks WHERE at > '-infinity' AND at < now() - interval '30 days'),
+      recorded AS (INSERT INTO feed_watermarks (at, snapshot_xmin) SELECT at, xmin FROM w
+        WHERE NOT EXISTS (SELECT 1 FROM feed_watermarks f WHERE f.at > w.at - interval '1 second') ON CONFLICT DO NOTHING)
+    SELECT w.xmin::text AS xmin, ${bound}::text AS since FROM w`;
+}
+
+/**
+ * One page of a statistics feed (DOMAIN.md §8, issue 11): rows in commit order — (change_xid, id),
+ * change_xid being the writing transaction's id set by a trigger — after the cursor, and only below
+ * the watermark (see watermarkStatement). A transaction still in flight therefore holds back the rows
+ * of transactions that started after it until it ends, and then they all come, none skipped.
+ */
+export async function feedPage<T extends { id: string }>(db: SqlRunner, query: FeedPageQuery): Promise<FeedPageResult<T>> {
   const { alias: t, limit } = query;
-  const where = [...query.where];
-  if (query.updatedSince) where.push(sql`${t}.updated_at > ${new Date(query.updatedSince).toISOString()}`);
-  if (query.cursor) {
-    const cursor = decodeFeedCursor(query.cursor);
-    where.push(sql`(${t}.updated_at, ${t}.id) > (${cursor.at}::timestamptz, ${cursor.id}::uuid)`);
-  }
-  const rows = await runSql<T & { cursorAt: string }>(
+  const cursor = query.cursor ? decodeFeedCursor(query.cursor) : null;
+  const since: string[] = [];
+  if (query.updatedSince) since.push(new Date(query.updatedSince).toISOString());
+  if (cursor?.kind === 'time') since.push(cursor.at);
+  const [mark] = await runSql<{ xmin: string; since: string | null }>(db, watermarkStatement(since));
+  const where = [...query.where, sql`${t}.change_xid < ${mark.xmin}::bigint`];
+  if (mark.since !== null) where.push(sql`${t}.change_xid >= ${mark.since}::bigint`);
+  if (cursor?.kind === 'position') where.push(sql`(${t}.change_xid, ${t}.id) > (${cursor.xid}::bigint, ${cursor.id}::uuid)`);
+  const rows = await runSql<T & { feedXid: string }>(
     db,
-    sql`SELECT ${query.columns}, to_char(${t}.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "cursorAt"
-       ${query.from} WHERE ${sql.join(where, sql` AND `)} ORDER BY ${t}.updated_at, ${t}.id LIMIT ${limit + 1}`,
+    sql`SELECT ${query.columns}, ${t}.change_xid::text AS "feedXid"
+       ${query.from} WHERE ${sql.join(where, sql` AND `)} ORDER BY ${t}.change_xid, ${t}.id LIMIT ${limit + 1}`,
   );
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
+  const more = rows.length > limit;
+  // the last page ends at the watermark: every row below it was eligible, so the next call starts there
+  // (and does not rescan rows the filters left out); an empty first page likewise
+  const atWatermark = encodeFeedCursor((BigInt(mark.xmin) - 1n).toString(), LAST_ID);
+  const resumeCursor = more && last ? encodeFeedCursor(last.feedXid, last.id) : atWatermark;
   return {
-    rows: page.map(({ cursorAt: _cursorAt, ...row }) => row as unknown as T),
-    nextCursor: rows.length > limit && last ? encodeFeedCursor(last.cursorAt, last.id) : null,
+    rows: page.map(({ feedXid: _feedXid, ...row }) => row as unknown as T),
+    nextCursor: more ? resumeCursor : null,
+    resumeCursor,
   };
 }
+
+/** The statistics feeds' paging rule, for their OpenAPI descriptions (Chinese, like all of them). */
+export const FEED_PAGING_DESCRIPTION =
+  '按提交顺序（写入该行的事务号, id）升序、游标分页，不遗漏任何提交：只返回已结束事务写入的行。' +
+  '代价：仍在进行的事务（例如数万行的导入）结束之前，在它之后开始的事务写入的行也暂不返回，' +
+  '待它提交（或回滚）后在下一次调用中一并返回；长事务期间增量数据因此会延迟。' +
+  'nextCursor 为 null 表示当前没有更多；resumeCursor 总是返回，下次增量调用原样作为 cursor 传入即可。' +
+  'updatedSince 按该时刻之前记录的事务水位线取数：该时刻前不久提交的少量行可能再次返回，但不会遗漏。' +
+  '旧版（按更新时间）的游标按其时刻处理，等同 updatedSince。';

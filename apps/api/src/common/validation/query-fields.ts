@@ -36,7 +36,7 @@ export class PageQueryDto {
  */
 export function FeedPageQueryDto(limit: { default: number; max: number }) {
   class FeedPageQuery {
-    @ApiPropertyOptional({ title: '翻页游标', description: '上一页返回的 nextCursor' })
+    @ApiPropertyOptional({ title: '翻页游标', description: '上一页返回的 nextCursor，或上次调用返回的 resumeCursor（增量续取）' })
     @IsOptional()
     @IsString()
     @MaxLength(200)

@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   AuditEntryDto,
+  FeedPage,
   LookAlikeCandidate,
   LookAlikeQuery,
   Page,
@@ -86,9 +87,9 @@ export class ProjectQueriesService implements OnModuleInit {
     return runSql<T>((this.dataSource.driver as PostgresDriver).master as Pool, statement);
   }
 
-  /** The statistics feed (DOMAIN.md §8): changed projects in (updatedAt, id) order, cursor paged. */
-  async feed(query: ProjectFeedQuery): Promise<Page<ProjectDto>> {
-    const { rows, nextCursor } = await feedPage<ProjectRow>(this.dataSource, {
+  /** The statistics feed (DOMAIN.md §8): changed projects in commit order, cursor paged (feedPage). */
+  async feed(query: ProjectFeedQuery): Promise<FeedPage<ProjectDto>> {
+    const { rows, nextCursor, resumeCursor } = await feedPage<ProjectRow>(this.dataSource, {
       alias: sql`p`,
       columns: PROJECT_COLUMNS,
       from: FROM_PROJECTS,
@@ -97,7 +98,7 @@ export class ProjectQueriesService implements OnModuleInit {
       cursor: query.cursor,
       limit: query.limit ?? 200,
     });
-    return { items: await withApprovals(this.dataSource, rows), nextCursor };
+    return { items: await withApprovals(this.dataSource, rows), nextCursor, resumeCursor };
   }
 
   /**

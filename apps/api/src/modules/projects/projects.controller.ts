@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Res } 
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
   type AuditEntryDto,
+  type FeedPage,
   type LookAlikeCandidate,
   type Page,
   type ProjectDetailDto,
@@ -13,6 +14,7 @@ import type { FastifyReply } from 'fastify';
 import { Access, type RegionSource } from '../../common/access/access.decorator.js';
 import { CurrentUserActor, type UserActor } from '../../common/access/actor.js';
 import { sendXlsx, XLSX_CONTENT_TYPE as XLSX } from '../../common/http/xlsx-reply.js';
+import { FEED_PAGING_DESCRIPTION } from '../../common/sql/feed-page.js';
 import { uuidPipe } from '../../common/validation/uuid.pipe.js';
 import { ProjectFeedQueryDto, ProjectHistoryQueryDto, ProjectSearchQueryDto } from './dto/project-query.dto.js';
 import {
@@ -41,9 +43,9 @@ export class ProjectsController {
 
   @Get()
   @Access({ capability: 'projects:read', scopes: ['read'] })
-  @ApiOperation({ summary: '项目增量查询（统计接口）', description: '按 (updatedAt, id) 升序、游标分页；用 updatedSince 只取此后变更的项目' })
+  @ApiOperation({ summary: '项目增量查询（统计接口）', description: `按条件筛选；用 updatedSince 只取此后提交的项目变更。${FEED_PAGING_DESCRIPTION}` })
   @ApiOkResponse({ type: ProjectFeedResult })
-  feed(@Query() query: ProjectFeedQueryDto): Promise<Page<ProjectDto>> {
+  feed(@Query() query: ProjectFeedQueryDto): Promise<FeedPage<ProjectDto>> {
     return this.queries.feed(query);
   }
 

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type MonthlyReportDto, type Page, type ReportStatus } from '@zhaoshang/shared/domain';
+import { type FeedPage, type MonthlyReportDto, type ReportStatus } from '@zhaoshang/shared/domain';
 import ExcelJS from 'exceljs';
 import type { Readable, Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
@@ -16,13 +16,16 @@ import { FROM_REPORTS, REPORT_COLUMNS, type ReportRow, toReportDto } from './rep
 /** Filed reports only: drafts and returned ones are not figures yet (and would re-import as 待核实). */
 const EXPORTED_STATUSES: ReportStatus[] = ['SUBMITTED', 'VERIFIED'];
 
-function rangeConditions(query: ReportRangeQueryDto): SqlFragment[] {
+function rangeConditions(query: Omit<ReportRangeQueryDto, 'status'>, statuses: readonly ReportStatus[] | undefined): SqlFragment[] {
   if (query.from > query.to) throw ValidationFailed.field('from', '起始月份不能晚于截止月份');
   const where = [sql`m.month >= ${query.from}`, sql`m.month <= ${query.to}`];
   if (query.regionCode) where.push(sql`p.region_code = ${query.regionCode}`);
-  if (query.status) where.push(sql`m.status = ${query.status}`);
+  if (statuses?.length) where.push(sql`m.status = ANY(${statuses}::report_status[])`);
   return where;
 }
+
+/** DOMAIN.md §8: the feed serves verified reports unless the client asks for other statuses. */
+const FEED_DEFAULT_STATUSES: ReportStatus[] = ['VERIFIED'];
 
 /** The statistics feed of monthly reports and their spreadsheet export. */
 @Injectable()
@@ -31,24 +34,23 @@ export class ReportFeedService {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** DOMAIN.md §8: reports by month range, region and status, in (updatedAt, id) order, cursor paged. */
-  async feed(query: ReportFeedQueryDto): Promise<Page<MonthlyReportDto>> {
-    const { rows, nextCursor } = await feedPage<ReportRow>(this.dataSource, {
+  /** DOMAIN.md §8: reports by month range, region and statuses, in commit order, cursor paged (feedPage). */
+  async feed(query: ReportFeedQueryDto): Promise<FeedPage<MonthlyReportDto>> {
+    const { rows, nextCursor, resumeCursor } = await feedPage<ReportRow>(this.dataSource, {
       alias: sql`m`,
       columns: REPORT_COLUMNS,
       from: FROM_REPORTS,
-      where: rangeConditions(query),
+      where: rangeConditions(query, query.status?.length ? query.status : FEED_DEFAULT_STATUSES),
       updatedSince: query.updatedSince,
       cursor: query.cursor,
       limit: query.limit ?? 500,
     });
-    return { items: rows.map(toReportDto), nextCursor };
+    return { items: rows.map(toReportDto), nextCursor, resumeCursor };
   }
 
   /** Filed reports of a month range as .xlsx in the import layout, streamed from a cursor in one snapshot. */
   async exportXlsx(query: ReportRangeQueryDto): Promise<Readable> {
-    const where = rangeConditions(query);
-    if (!query.status) where.push(sql`m.status = ANY(${EXPORTED_STATUSES}::report_status[])`);
+    const where = rangeConditions(query, query.status ? [query.status] : EXPORTED_STATUSES);
     const rowsSql = sql`SELECT p.project_no AS "projectNo", m.month, m.arrived_equity_wan AS "arrivedEquityWan", m.arrived_loan_wan AS "arrivedLoanWan",
         m.arrived_other_wan AS "arrivedOtherWan", m.completed_investment_wan AS "completedInvestmentWan", m.progress, m.status
       ${FROM_REPORTS} WHERE ${sql.join(where, sql` AND `)} ORDER BY m.month, p.project_no`;

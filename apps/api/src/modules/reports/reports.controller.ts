@@ -1,11 +1,13 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { type MonthlyReportDto, type Page, type ReportGridResponse, type ReportQueueResponse, type ReportsChanged, shanghaiToday } from '@zhaoshang/shared/domain';
+import { type FeedPage, type MonthlyReportDto, type ReportGridResponse, type ReportQueueResponse, type ReportsChanged, shanghaiToday } from '@zhaoshang/shared/domain';
 import type { FastifyReply } from 'fastify';
 import { Access } from '../../common/access/access.decorator.js';
 import { CurrentUserActor, type UserActor } from '../../common/access/actor.js';
 import { sendXlsx, XLSX_CONTENT_TYPE as XLSX } from '../../common/http/xlsx-reply.js';
+import { FEED_PAGING_DESCRIPTION } from '../../common/sql/feed-page.js';
 import { GridQueryDto, QueueQueryDto, ReportFeedQueryDto, ReportRangeQueryDto } from './dto/report-query.dto.js';
+import { ReportFeedResult } from './dto/report-response.dto.js';
 import { ReportActionDto, SaveDraftsDto, SubmitReportsDto } from './dto/report-write.dto.js';
 import { ReportFeedService } from './report-feed.service.js';
 import { ReportsService } from './reports.service.js';
@@ -21,9 +23,9 @@ export class ReportsController {
 
   @Get()
   @Access({ capability: 'reports:read', scopes: ['read'] })
-  @ApiOperation({ summary: '月报增量查询（统计接口）', description: '按月份范围、地区、状态筛选；按 (updatedAt, id) 升序、游标分页；updatedSince 只取此后变更的月报' })
-  @ApiOkResponse({ description: '{items: 月报[], nextCursor}' })
-  feed(@Query() query: ReportFeedQueryDto): Promise<Page<MonthlyReportDto>> {
+  @ApiOperation({ summary: '月报增量查询（统计接口）', description: `按月份范围、地区、状态筛选（状态默认只取已核实，可给多个）；updatedSince 只取此后提交的月报。${FEED_PAGING_DESCRIPTION}` })
+  @ApiOkResponse({ type: ReportFeedResult })
+  feed(@Query() query: ReportFeedQueryDto): Promise<FeedPage<MonthlyReportDto>> {
     return this.feedService.feed(query);
   }
 

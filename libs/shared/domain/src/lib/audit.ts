@@ -41,3 +41,11 @@ export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
+
+/**
+ * A page of a statistics feed (GET /projects, GET /monthly-reports; DOMAIN.md §8): `nextCursor` is
+ * null when nothing more is available now; `resumeCursor` is always there, for the next incremental call.
+ */
+export interface FeedPage<T> extends Page<T> {
+  resumeCursor: string;
+}

@@ -163,6 +163,16 @@ export interface ReportRangeQuery {
   status?: ReportStatus;
 }
 
+/** GET /monthly-reports (the statistics feed): statuses default to VERIFIED (DOMAIN.md §8). */
+export interface ReportFeedQuery extends Omit<ReportRangeQuery, 'status'> {
+  status?: ReportStatus[];
+  /** ISO 8601 instant: only reports committed after it */
+  updatedSince?: string;
+  cursor?: string;
+  /** at most 5000, default 500 */
+  limit?: number;
+}
+
 /** POST /months/{month}/close, with the version of the month's state the user read (0 when never closed). */
 export interface MonthCloseRequest {
   version: number;

@@ -14,6 +14,7 @@ import {
   INVESTOR_ORIGINS,
   type InvestorOrigin,
   type LookAlikeCandidate,
+  type FeedPage,
   type Page,
   PROJECT_FIELD_LABELS as L,
   PROJECT_STAGES,
@@ -97,9 +98,10 @@ export class ProjectSearchResult implements ProjectSearchResponse {
   @ApiProperty({ title: '筛选结果合计', type: SearchTotals, description: '整个筛选结果（不只是本页）的项目数与签约额合计' }) total: SearchTotals;
 }
 
-export class ProjectFeedResult implements Page<ProjectDto> {
+export class ProjectFeedResult implements FeedPage<ProjectDto> {
   @ApiProperty({ type: [ProjectResponse] }) items: ProjectDto[];
-  @ApiProperty({ title: '下一页游标', type: String, nullable: true, description: '原样作为 cursor 参数取下一页；null 表示没有更多' }) nextCursor: string | null;
+  @ApiProperty({ title: '下一页游标', type: String, nullable: true, description: '原样作为 cursor 参数取下一页；null 表示当前没有更多' }) nextCursor: string | null;
+  @ApiProperty({ title: '续取游标', description: '总是返回：本页最后一行之后的位置（末页则为当前水位线）；下次增量调用原样作为 cursor 传入，不会遗漏' }) resumeCursor: string;
 }
 
 export class AuditEntryResponse implements AuditEntryDto {

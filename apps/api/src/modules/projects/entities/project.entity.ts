@@ -19,6 +19,7 @@ import { Region } from '../../dictionaries/entities/region.entity.js';
 @Index('idx_projects_search', { synchronize: false })
 @Index('idx_projects_contract_amount', ['contractAmountWan', 'id'])
 @Index('idx_projects_updated_at', ['updatedAt', 'id'])
+@Index('idx_projects_change_xid', ['changeXid', 'id'])
 @Index('idx_projects_investor_uscc', ['investorUscc'])
 @Index('idx_projects_parent_project_no', ['parentProjectNo'])
 @Check('chk_projects_money', `"contract_amount_wan" >= 0 AND ("planned_investment_wan" IS NULL OR "planned_investment_wan" >= 0)`)
@@ -127,4 +128,12 @@ export class Project {
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
+
+  /**
+   * The id of the transaction that last wrote the row (xid8 as bigint), set by the trigger of
+   * AddCommitOrderedFeeds on every write: the statistics feeds' commit order (issue 11). Never
+   * written or read through the entity.
+   */
+  @Column({ type: 'bigint', select: false, insert: false, update: false })
+  changeXid?: string;
 }

@@ -1,7 +1,7 @@
-import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { REPORT_STATUSES, type ReportGridQuery, type ReportQueueQuery, type ReportRangeQuery, type ReportStatus } from '@zhaoshang/shared/domain';
-import { Type } from 'class-transformer';
-import { IsDateString, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType } from '@nestjs/swagger';
+import { REPORT_STATUSES, type ReportFeedQuery, type ReportGridQuery, type ReportQueueQuery, type ReportRangeQuery, type ReportStatus } from '@zhaoshang/shared/domain';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsDateString, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { FeedPageQueryDto } from '../../../common/validation/query-fields.js';
 import { MonthText, RegionCode } from './report-write.dto.js';
 
@@ -32,7 +32,21 @@ export class ReportRangeQueryDto implements ReportRangeQuery {
   status?: ReportStatus;
 }
 
-export class ReportFeedQueryDto extends IntersectionType(ReportRangeQueryDto, FeedPageQueryDto({ default: 500, max: 5000 })) {
+export class ReportFeedQueryDto extends IntersectionType(OmitType(ReportRangeQueryDto, ['status'] as const), FeedPageQueryDto({ default: 500, max: 5000 })) implements ReportFeedQuery {
+  @ApiPropertyOptional({
+    title: '状态',
+    type: [String],
+    enum: REPORT_STATUSES,
+    default: ['VERIFIED'],
+    description: '默认只取已核实的月报；可给多个：status=VERIFIED&status=SUBMITTED 或 status=VERIFIED,SUBMITTED',
+  })
+  @IsOptional()
+  // one value, repeated values or a comma-separated list: always an array here
+  @Transform(({ value }: { value: unknown }) => (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter((v) => v !== ''))
+  @ArrayMaxSize(REPORT_STATUSES.length)
+  @IsIn(REPORT_STATUSES, { each: true })
+  status?: ReportStatus[];
+
   @ApiPropertyOptional({ title: '变更起始时间', format: 'date-time', description: 'ISO 8601 时刻：只返回此后有变更的月报' })
   @IsOptional()
   @IsDateString({ strict: true }, { message: '变更起始时间应为 ISO 8601 时刻，例如 2025-06-01T00:00:00Z' })

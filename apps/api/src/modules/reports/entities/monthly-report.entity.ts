@@ -10,6 +10,7 @@ import { Project } from '../../projects/entities/project.entity.js';
 @Unique('uq_monthly_reports_project_month', ['projectId', 'month'])
 @Index('idx_monthly_reports_month_status', ['month', 'status'])
 @Index('idx_monthly_reports_updated_at', ['updatedAt', 'id'])
+@Index('idx_monthly_reports_change_xid', ['changeXid', 'id'])
 // the warning rules' partial indexes (submitted months; months with arrived funds), written by hand in AddWarningSettings
 @Index('idx_monthly_reports_submitted', { synchronize: false })
 @Index('idx_monthly_reports_arrived', { synchronize: false })
@@ -69,4 +70,12 @@ export class MonthlyReport {
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
+
+  /**
+   * The id of the transaction that last wrote the row (xid8 as bigint), set by the trigger of
+   * AddCommitOrderedFeeds on every write: the statistics feeds' commit order (issue 11). Never
+   * written or read through the entity.
+   */
+  @Column({ type: 'bigint', select: false, insert: false, update: false })
+  changeXid?: string;
 }
