@@ -186,4 +186,24 @@ describe('statistics feeds lose nothing while long transactions run', () => {
       await lock.end();
     }
   }, 30000);
+  it('is not held back by a transaction open in another database of the same server', async () => {
+    const [project] = await insertProjects('FEEDC-', 1, '150525');
+    const path = `/api/v1/projects?regionCode=150525`;
+    const start = await drain<Row>(path, undefined, 100);
+    // another database's transaction takes a transaction id and stays open (a parallel test file, another application)
+    const url = new URL(t.databaseUrl);
+    url.pathname = '/postgres';
+    const other = new Client({ connectionString: url.toString() });
+    await other.connect();
+    try {
+      await other.query('BEGIN');
+      await other.query('SELECT pg_current_xact_id()');
+      await t.query(`UPDATE projects SET notes = '他库事务期间的修改', version = version + 1 WHERE id = $1`, [project.id]);
+      const next = await drain<Row>(path, start.resumeCursor, 100);
+      expect(next.items.map((r) => r.id)).toEqual([project.id]);
+    } finally {
+      await other.query('ROLLBACK');
+      await other.end();
+    }
+  });
 });

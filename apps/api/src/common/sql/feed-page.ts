@@ -32,18 +32,35 @@ const LAST_ID = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
  * The watermark and, for `updatedSince`, its lower bound, in one statement that also records a
  * watermark for later `updatedSince` calls (at most one a second, kept 30 days).
  *
- * The watermark is the xmin of the statement's snapshot: every transaction with a lower id has ended
- * (committed or rolled back) and every transaction that has not yet written gets a higher id, so no
- * row below it can appear later. A recorded (at, xmin) says: whatever commits after `at` has
- * change_xid ≥ xmin (it was in flight at `at` or started after it). `updatedSince=T` therefore reads
- * from the xmin recorded last at or before T — rows committed shortly before T may come again, none is
- * missed. The seed ('-infinity', 0) answers instants before the first record (and pruned ones): everything.
+ * The watermark is the lowest transaction id that may still write rows of this database: the
+ * lowest id among the statement snapshot's running transactions that belong to this database's
+ * sessions (their own `transactionid` lock in pg_locks, which every role may read), or the
+ * snapshot's xmax when there is none. Every transaction with a lower id has ended (committed or
+ * rolled back) by the time the rows are read in the next statement, and every transaction that has
+ * not yet written gets a higher id, so no row below it can appear later. Transactions of other
+ * databases of the same server do not hold the feed back (the snapshot's own xmin counts them:
+ * another database's long import, or a parallel test file, would delay every feed of this one).
+ *
+ * A recorded (at, xmin) says: whatever commits after `at` has change_xid ≥ xmin (it was in flight at
+ * `at` or started after it). `updatedSince=T` therefore reads from the xmin recorded last at or
+ * before T — rows committed shortly before T may come again, none is missed. The seed
+ * ('-infinity', 0) answers instants before the first record (and pruned ones): everything.
  */
 function watermarkStatement(since: readonly string[]): SqlFragment {
   // two instants (an old cursor and updatedSince): the later one, as each alone loses nothing
   const instant = sql`GREATEST(${sql.join(since.map((at) => sql`${at}::timestamptz`), sql`, `)})`;
   const bound = since.length === 0 ? sql`NULL::bigint` : sql`(SELECT snapshot_xmin FROM feed_watermarks WHERE at <= ${instant} ORDER BY at DESC LIMIT 1)`;
-  return sql`WITH w AS (SELECT clock_timestamp() AS at, pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS xmin),
+  // pg_locks names 32-bit xids: a running xid8 of the snapshot is matched on its low 32 bits
+  return sql`WITH snap AS (SELECT pg_current_snapshot() AS s),
+      local_xids AS (
+        SELECT DISTINCT l.transactionid::text::bigint AS xid32 FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+        WHERE l.locktype = 'transactionid' AND l.mode = 'ExclusiveLock' AND l.granted AND a.datname = current_database()),
+      mark AS MATERIALIZED (
+        SELECT LEAST(pg_snapshot_xmax(snap.s)::text::bigint,
+            (SELECT min(x::text::bigint) FROM pg_snapshot_xip(snap.s) AS x WHERE x::text::bigint % 4294967296 IN (SELECT xid32 FROM local_xids))) AS xmin
+        FROM snap),
+      -- the instant is read after pg_locks: whatever commits after it was still running when the locks were read
+      w AS (SELECT clock_timestamp() AS at, xmin FROM mark),
       pruned AS (DELETE FROM feed_watermarks WHERE at > '-infinity' AND at < now() - interval '30 days'),
       recorded AS (INSERT INTO feed_watermarks (at, snapshot_xmin) SELECT at, xmin FROM w
         WHERE NOT EXISTS (SELECT 1 FROM feed_watermarks f WHERE f.at > w.at - interval '1 second') ON CONFLICT DO NOTHING)
