@@ -4,8 +4,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Issue 11: the statistics feeds in commit order. `change_xid` is the id of the transaction that last
  * wrote the row (xid8 as bigint: TypeORM knows no xid8), set by a trigger on every path — entities,
  * raw SQL, imports — so no writer can forget it. The feeds serve only rows below a watermark (the
- * lowest id of this database's transactions still running: every transaction below it has ended), so a long transaction's rows are not skipped: they hold back
- * what came after them until they commit (common/sql/feed-page.ts). `feed_watermarks` maps instants to
+ * lowest id of this database's transactions still running: every transaction below it has ended),
+ * so a long transaction's rows are not skipped: they hold back what came after them until they
+ * commit (common/sql/feed-page.ts). `feed_watermarks` maps instants to
  * such xmins for `updatedSince` (column snapshot_xmin: `xmin` is a system column's name).
  *
  * Existing rows get change_xid 0 without a rewrite of the table (a column default held in the catalog,
