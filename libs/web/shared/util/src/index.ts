@@ -6,3 +6,4 @@ export * from './lib/money';
 export * from './lib/product';
 export * from './lib/save-action';
 export * from './lib/row-action';
+export * from './lib/last-value';

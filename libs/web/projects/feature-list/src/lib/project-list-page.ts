@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { rxResource, takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
@@ -6,7 +6,6 @@ import {
   INVESTOR_ORIGINS,
   INVESTOR_ORIGIN_LABELS,
   PROJECT_STAGES,
-  type ProjectSearchResponse,
   type ProjectSortField,
   STAGE_LABELS,
   can,
@@ -25,7 +24,7 @@ import {
 import { StageTag } from '@zhaoshang/web/projects/ui';
 import { IndustriesStore, RegionsStore } from '@zhaoshang/web/shared/data-access';
 import { FirstErrorPipe, PageHeader, WanPipe, injectIsPhone } from '@zhaoshang/web/shared/ui';
-import { downloadAction, formatCount, formatMoney } from '@zhaoshang/web/shared/util';
+import { downloadAction, formatCount, formatMoney, lastValue } from '@zhaoshang/web/shared/util';
 import { WarningDots } from '@zhaoshang/web/warnings/feature-list';
 import { NzBadgeModule } from 'ng-zorro-antd/badge';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -101,11 +100,7 @@ export class ProjectListPage {
   private readonly searchQuery = computed(() => this.query(), { equal: sameQuery });
   /** a newer view replaces a pending one; a failure is shown by the interceptor */
   private readonly search = rxResource({ params: () => this.searchQuery(), stream: ({ params }) => this.api.search(params) });
-  /** the last answer: kept while the next view loads and when it fails, as the table shows the old rows under the spinner */
-  protected readonly result = linkedSignal<ProjectSearchResponse | undefined, ProjectSearchResponse | null>({
-    source: () => (this.search.hasValue() ? this.search.value() : undefined),
-    computation: (value, previous) => value ?? previous?.value ?? null,
-  });
+  protected readonly result = lastValue(this.search);
   protected readonly loading = this.search.isLoading;
   protected readonly exporting = downloadAction();
   /** phones show the filters only on request */

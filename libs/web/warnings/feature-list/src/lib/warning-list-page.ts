@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
@@ -8,13 +8,12 @@ import {
   WARNING_RULE_LABELS,
   WARNING_RULES,
   type WarningLevel,
-  type WarningListResponse,
   type WarningRule,
   shanghaiToday,
 } from '@zhaoshang/shared/domain';
 import { RegionsStore } from '@zhaoshang/web/shared/data-access';
 import { PageHeader, injectIsPhone } from '@zhaoshang/web/shared/ui';
-import { formatCount, fromIsoDate, toIsoDate } from '@zhaoshang/web/shared/util';
+import { formatCount, fromIsoDate, lastValue, toIsoDate } from '@zhaoshang/web/shared/util';
 import { WARNING_PAGE_SIZES, type WarningListQuery, WarningsApi, parseWarningQuery, sameWarningQuery, warningQueryParams } from '@zhaoshang/web/warnings/data-access';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
@@ -60,11 +59,7 @@ export class WarningListPage {
   private readonly listQuery = computed(() => this.query(), { equal: sameWarningQuery });
   /** a newer view replaces a pending one; a failure is shown by the interceptor */
   private readonly list = rxResource({ params: () => this.listQuery(), stream: ({ params }) => this.api.list(params) });
-  /** the last answer: kept while the next view loads and when it fails, as the table shows the old rows under the spinner */
-  protected readonly result = linkedSignal<WarningListResponse | undefined, WarningListResponse | null>({
-    source: () => (this.list.hasValue() ? this.list.value() : undefined),
-    computation: (value, previous) => value ?? previous?.value ?? null,
-  });
+  protected readonly result = lastValue(this.list);
   protected readonly loading = this.list.isLoading;
   protected readonly pickedDate = computed(() => fromIsoDate(this.query().date ?? this.today));
   protected readonly regionTotals = computed(() => {
