@@ -61,9 +61,10 @@ function watermarkStatement(since: readonly string[]): SqlFragment {
         FROM snap),
       -- the instant is read after pg_locks: whatever commits after it was still running when the locks were read
       w AS (SELECT clock_timestamp() AS at, xmin FROM mark),
-      pruned AS (DELETE FROM feed_watermarks WHERE at > '-infinity' AND at < now() - interval '30 days'),
       recorded AS (INSERT INTO feed_watermarks (at, snapshot_xmin) SELECT at, xmin FROM w
-        WHERE NOT EXISTS (SELECT 1 FROM feed_watermarks f WHERE f.at > w.at - interval '1 second') ON CONFLICT DO NOTHING)
+        WHERE NOT EXISTS (SELECT 1 FROM feed_watermarks f WHERE f.at > w.at - interval '1 second') ON CONFLICT DO NOTHING RETURNING at),
+      -- pruning goes with recording (at most once a second), not with every page read
+      pruned AS (DELETE FROM feed_watermarks WHERE at > '-infinity' AND at < now() - interval '30 days' AND EXISTS (SELECT 1 FROM recorded))
     SELECT w.xmin::text AS xmin, ${bound}::text AS since FROM w`;
 }
 
