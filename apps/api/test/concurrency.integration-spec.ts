@@ -1,5 +1,5 @@
 import type { ImportResult } from '@zhaoshang/shared/domain';
-import { type Cell, counts, MONTHLY_HEADER, PROJECT_HEADER, upload, xlsx } from './fixtures/imports/files.js';
+import { type Cell, counts, MONTHLY_HEADER, PROJECT_HEADER, projectImportRow, upload, xlsx } from './fixtures/imports/files.js';
 import { createProject, projectBody, uscc } from './support/projects.js';
 import { TestApp } from './support/test-app.js';
 
@@ -18,22 +18,7 @@ describe('concurrent writers', () => {
   });
   afterAll(() => t?.stop());
 
-  const projectRow = (name: string, n: number): Cell[] => {
-    const values: Record<string, Cell> = {
-      项目名称: name,
-      所属地区: '奈曼旗',
-      产业类别: '新能源',
-      投资方名称: `并发投资方${n}`,
-      投资方统一社会信用代码: uscc(70_000 + n),
-      投资方来源: '区外',
-      '签约额(万元)': 12000,
-      签约日期: '2025-03-01',
-      项目阶段: '已签约',
-      重点项目: '否',
-      统计入库: '否',
-    };
-    return PROJECT_HEADER.map((h) => values[h] ?? null);
-  };
+  const projectRow = (name: string, n: number): Cell[] => projectImportRow({ 项目名称: name, 投资方名称: `并发投资方${n}`, 投资方统一社会信用代码: uscc(70_000 + n) });
 
   it('imports the same projects file five times at once as if one after the other', async () => {
     const file = await xlsx([PROJECT_HEADER, ...[1, 2, 3].map((n) => projectRow(`并发导入项目${n}`, n))]);

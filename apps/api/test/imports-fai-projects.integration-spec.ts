@@ -1,5 +1,5 @@
 import { type ImportResult, type ImportRowError, shanghaiToday } from '@zhaoshang/shared/domain';
-import { counts, csv, FAI_HEADER, PROJECT_HEADER, readXlsx, upload, xlsx, type Cell } from './fixtures/imports/files.js';
+import { counts, csv, FAI_HEADER, PROJECT_HEADER, projectImportRow, readXlsx, upload, xlsx, type Cell } from './fixtures/imports/files.js';
 import { createProject, uscc } from './support/projects.js';
 import { TestApp } from './support/test-app.js';
 
@@ -90,26 +90,7 @@ describe('imports: FAI totals, projects, templates, error report', () => {
   });
 
   describe('kind=projects', () => {
-    const row = (overrides: Partial<Record<string, Cell>> = {}): Cell[] => {
-      const base: Record<string, Cell> = {
-        项目编号: null,
-        项目名称: '导入风电项目',
-        所属地区: '奈曼旗',
-        产业类别: '新能源',
-        投资方名称: '某某能源有限公司',
-        投资方统一社会信用代码: null,
-        投资方来源: '区外',
-        '签约额(万元)': 12000,
-        '计划总投资(万元)': null,
-        签约日期: '2025-03-01',
-        计划开工月份: null,
-        项目阶段: '已签约',
-        重点项目: '否',
-        统计入库: '否',
-      };
-      const values = { ...base, ...overrides };
-      return PROJECT_HEADER.map((h) => values[h] ?? null);
-    };
+    const row = projectImportRow;
 
     it('creates projects with generated numbers and approvals, finds them again by region and name, updates what changed', async () => {
       const rows = [
