@@ -84,7 +84,7 @@ export class SqlFragment {
 const IDENTIFIER = /^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?$/;
 
 /** Only a string literal's type passes: a `string` computed at run time does not compile. */
-type Literal<T extends string> = string extends T ? never : T;
+export type Literal<T extends string> = string extends T ? never : T;
 
 function fragment(strings: readonly string[], args: readonly SqlArg[]): SqlFragment {
   return new SqlFragment(BUILD, strings, args);

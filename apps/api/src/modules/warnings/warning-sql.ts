@@ -1,5 +1,6 @@
 import { lastReportMonthDue, type WarningSettings } from '@zhaoshang/shared/domain';
 import { sql, type SqlFragment } from '../../common/sql/sql.js';
+import { startedAtSql } from '../../common/sql/started.js';
 
 /**
  * The warning rules of DOMAIN.md §6 in set-based SQL, one common table expression per rule, each
@@ -25,7 +26,7 @@ export function warningCte(day: string, settings: WarningSettings, scope: Warnin
   const n = (value: number) => sql`${value}::int`;
   const lastDue = sql`${sql.param(lastReportMonthDue(day, settings))}::bpchar`;
   const live = sql`p.signed_at IS NOT NULL AND p.stage NOT IN ('NEGOTIATING', 'TERMINATED') AND (${scope.projects})`;
-  const startDate = sql`COALESCE(p.construction_started_at, p.production_started_at)`;
+  const startDate = startedAtSql('p');
   return sql`WITH
   start_w AS (
     SELECT p.id AS project_id, 'START' AS rule,

@@ -46,6 +46,15 @@ export interface Milestones {
   terminationReason: string | null;
 }
 
+/**
+ * 开工 (DOMAIN.md §5): the construction date; a project recorded straight into production without
+ * one counts as started at its production date. The one rule for every indicator, warning and
+ * screen; the SQL twin is `startedAtSql` (apps/api/src/common/sql/started.ts).
+ */
+export function startedAtOf(p: Pick<Milestones, 'constructionStartedAt' | 'productionStartedAt'>): string | null {
+  return p.constructionStartedAt ?? p.productionStartedAt;
+}
+
 export interface FieldProblem {
   field: string;
   message: string;

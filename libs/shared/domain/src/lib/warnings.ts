@@ -1,4 +1,4 @@
-import type { FieldProblem, ProjectStage } from './lifecycle.js';
+import { type FieldProblem, type ProjectStage, startedAtOf } from './lifecycle.js';
 import { compareWan } from './money.js';
 import { addMonths, monthLabel, monthOf, type ReportStatus } from './monthly.js';
 
@@ -219,11 +219,6 @@ const STARTED: readonly ProjectStage[] = ['UNDER_CONSTRUCTION', 'IN_PRODUCTION']
 const NOT_STARTED: readonly ProjectStage[] = ['SIGNED', 'REGISTERED'];
 const SUBMITTED: readonly ReportStatus[] = ['SUBMITTED', 'VERIFIED'];
 
-/** 开工日期, or for a project that skipped 开工在建, its 投产日期. */
-export function startDateOf(f: Pick<WarningFacts, 'constructionStartedAt' | 'productionStartedAt'>): string | null {
-  return f.constructionStartedAt ?? f.productionStartedAt;
-}
-
 /** The last month whose reports the REPORT rule considers on day D: the previous month once its yellow day has passed. */
 export function lastReportMonthDue(day: string, settings: WarningSettings): string {
   return Number(day.slice(8, 10)) > settings.REPORT.yellowDay ? addMonths(monthOf(day), -1) : addMonths(monthOf(day), -2);
@@ -251,7 +246,7 @@ export function warningThresholds(f: WarningFacts, settings: WarningSettings, da
       });
     }
   }
-  const started = startDateOf(f);
+  const started = startedAtOf(f);
   if (STARTED.includes(f.stage) && started !== null) {
     if (!f.statsRegistered && f.plannedInvestmentWan !== null && compareWan(f.plannedInvestmentWan, String(s.STATS.minPlannedInvestmentWan)) >= 0) {
       out.push({ rule: 'STATS', yellowFrom: addMonthsToDate(started, s.STATS.yellowMonths), redFrom: addMonthsToDate(started, s.STATS.redMonths), basis: { date: started } });
