@@ -209,6 +209,18 @@ describe('imports: monthly reports', () => {
     expect(await report(p1.id, '2026-03')).toMatchObject({ eq: '2.00', status: 'SUBMITTED', verifiedBy: null });
   });
 
+  it('keeps a submitted report from district staff, as the entry grid does (only drafts and returned ones change)', async () => {
+    expect((await monthly([[p1.projectNo, '2026-08', 1, null, null, null, null, null]], { token: district })).body).toMatchObject({ created: 1 });
+    expect(await report(p1.id, '2026-08')).toMatchObject({ eq: '1.00', status: 'SUBMITTED' });
+    const changed = await monthly([[p1.projectNo, '2026-08', 5, null, null, null, null, null]], { token: district });
+    expect(changed.body.errors).toEqual([{ sheet: 'Sheet1', row: 2, column: '核实状态', message: '该月报已提交、待核实，不能修改；如需修改，请市级人员先退回' }]);
+    expect(await report(p1.id, '2026-08')).toMatchObject({ eq: '1.00', status: 'SUBMITTED' });
+    // a returned report is the district's to change again
+    await t.query(`UPDATE monthly_reports SET status = 'RETURNED', return_reason = '请补充' WHERE project_id = $1 AND month = '2026-08'`, [p1.id]);
+    expect((await monthly([[p1.projectNo, '2026-08', 5, null, null, null, null, null]], { token: district })).body).toMatchObject({ updated: 1 });
+    expect(await report(p1.id, '2026-08')).toMatchObject({ eq: '5.00', status: 'SUBMITTED' });
+  });
+
   it('refuses changes in a closed month, but not unchanged rows of it', async () => {
     await monthly([[p1.projectNo, '2026-04', 7, null, null, null, null, null]]);
     await t.query(`INSERT INTO month_closes (month, closed, closed_at, closed_by, version) VALUES ('2026-04', true, now(), '管理员', 1)`);

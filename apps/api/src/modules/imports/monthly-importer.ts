@@ -63,13 +63,14 @@ const DUPLICATES = sql`SELECT row_no AS "row", first FROM (
 
 /**
  * Rows that would change a report they may not change: a month in `closed` (as the months' 月结
- * check found them), or a verified report for someone who may not verify.
+ * check found them), or, for someone who may not verify, a report already submitted or verified —
+ * the entry grid lets them change only drafts and returned reports, and so does the import.
  */
 const FROZEN = (closed: string[], canVerify: boolean) => {
   const inClosed = sql`s.month = ANY(${sql.param(closed)}::char(7)[])`;
   return sql`SELECT s.row_no AS "row", s.month, s.old_status AS "oldStatus", ${inClosed} AS closed
   FROM import_monthly s
-  WHERE s.changed AND (${inClosed} OR (s.old_status = 'VERIFIED' AND NOT ${canVerify}::boolean))
+  WHERE s.changed AND (${inClosed} OR (s.old_status IN ('VERIFIED', 'SUBMITTED') AND NOT ${canVerify}::boolean))
   ORDER BY s.row_no`;
 };
 
@@ -127,7 +128,8 @@ export class MonthlyImporter implements Importer<Key> {
     const frozen = await runSql<{ row: number; month: string; oldStatus: string | null; closed: boolean }>(this.ctx.em, FROZEN(closed, this.canVerify));
     for (const f of frozen) {
       if (f.closed) this.ctx.errors.add(f.row, H.month, `${monthLabel(f.month)}已月结，不能导入`);
-      else this.ctx.errors.add(f.row, H.status, '该月报已核实，不能修改');
+      else if (f.oldStatus === 'VERIFIED') this.ctx.errors.add(f.row, H.status, '该月报已核实，不能修改');
+      else this.ctx.errors.add(f.row, H.status, '该月报已提交、待核实，不能修改；如需修改，请市级人员先退回');
     }
   }
 
