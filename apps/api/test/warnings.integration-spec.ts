@@ -74,7 +74,7 @@ describe('warnings', () => {
     });
 
     it('rejects bad values with Chinese messages naming the field', async () => {
-      const bad = { ...DEFAULT_WARNING_SETTINGS, STATS: { ...DEFAULT_WARNING_SETTINGS.STATS, yellowMonths: 3, redMonths: 2 }, REPORT: { yellowDay: 0, redMonths: 1 } };
+      const bad = { ...DEFAULT_WARNING_SETTINGS, STATS: { ...DEFAULT_WARNING_SETTINGS.STATS, yellowMonths: 3, redMonths: 2 }, REPORT: { ...DEFAULT_WARNING_SETTINGS.REPORT, yellowDay: 0 } };
       const response = await putSettings({ settings: bad, version: 0 });
       expect(response.status).toBe(400);
       expect(response.body.details).toEqual([
@@ -214,7 +214,7 @@ describe('warnings', () => {
       const changed: WarningSettings = {
         ...DEFAULT_WARNING_SETTINGS,
         START: { ...DEFAULT_WARNING_SETTINGS.START, yellowMonthsAfterSigning: 2, redMonthsAfterSigning: 4 },
-        REPORT: { yellowDay: 20, redMonths: 2 },
+        REPORT: { yellowDay: 20, redMonths: 2, monthsAfterProduction: 3 },
       };
       const saved = await putSettings({ settings: changed, version: 0 });
       expect(saved.status).toBe(200);
@@ -320,7 +320,7 @@ describe('warnings', () => {
         START: { yellowMonthsAfterPlan: 1, redMonthsAfterPlan: 2, yellowMonthsAfterSigning: 3, redMonthsAfterSigning: 9 },
         STATS: { minPlannedInvestmentWan: 800, yellowMonths: 2, redMonths: 5 },
         FUNDS: { yellowMonths: 1, redMonths: 4 },
-        REPORT: { yellowDay: 28, redMonths: 3 },
+        REPORT: { yellowDay: 28, redMonths: 3, monthsAfterProduction: 0 },
       };
       const { version } = (await settings()).body;
       expect((await putSettings({ settings: changed, version })).status).toBe(200);

@@ -60,11 +60,17 @@ export function warningCte(day: string, settings: WarningSettings, scope: Warnin
       WHERE r.project_id = st.id AND ${SUBMITTED} AND r.arrived_equity_wan + r.arrived_loan_wan + r.arrived_other_wan > 0
     ) a ON TRUE
   ),
+  -- the months owed: from signing to the last month due, or to the end of the reporting obligation
+  -- (the production month plus a setting, DOMAIN.md §5) when that comes first
   report_due AS (
-    SELECT p.id, to_char(p.signed_at, 'YYYY-MM')::bpchar AS first_month,
+    SELECT p.id, to_char(p.signed_at, 'YYYY-MM')::bpchar AS first_month, o.last_month,
       extract(year FROM p.signed_at)::int * 12 + extract(month FROM p.signed_at)::int AS first_index,
-      (substr(${lastDue}, 1, 4)::int * 12 + substr(${lastDue}, 6, 2)::int) - (extract(year FROM p.signed_at)::int * 12 + extract(month FROM p.signed_at)::int) + 1 AS expected
-    FROM projects p WHERE ${live} AND to_char(p.signed_at, 'YYYY-MM')::bpchar <= ${lastDue}
+      (substr(o.last_month, 1, 4)::int * 12 + substr(o.last_month, 6, 2)::int) - (extract(year FROM p.signed_at)::int * 12 + extract(month FROM p.signed_at)::int) + 1 AS expected
+    FROM projects p
+    CROSS JOIN LATERAL (
+      SELECT LEAST(${lastDue}, to_char(p.production_started_at + make_interval(months => ${n(s.REPORT.monthsAfterProduction)}), 'YYYY-MM')::bpchar) AS last_month
+    ) o
+    WHERE ${live} AND to_char(p.signed_at, 'YYYY-MM')::bpchar <= o.last_month
   ),
   -- one index-only pass over each project's submitted months, in month order: how many there are, and
   -- how many lead without a gap (the k-th is the k-th month from signing); the oldest gap follows them
@@ -76,7 +82,7 @@ export function warningCte(day: string, settings: WarningSettings, scope: Warnin
       FROM (
         SELECT substr(r.month, 1, 4)::int * 12 + substr(r.month, 6, 2)::int AS month_index, row_number() OVER (ORDER BY r.month) AS rn
         FROM monthly_reports r
-        WHERE r.project_id = rd.id AND ${SUBMITTED} AND r.month >= rd.first_month AND r.month <= ${lastDue}
+        WHERE r.project_id = rd.id AND ${SUBMITTED} AND r.month >= rd.first_month AND r.month <= rd.last_month
       ) s
     ) c
     WHERE c.submitted < rd.expected

@@ -110,6 +110,19 @@ export function reportMonthProblem(project: Pick<Milestones, 'signedAt' | 'termi
   return null;
 }
 
+/**
+ * 填报义务 (DOMAIN.md §5): the last month a project owes a report — the month of its production
+ * start plus `monthsAfterProduction` (a setting), or its termination month; null while it owes
+ * reports open-ended. Reports after it are allowed (and count) unless after the termination month,
+ * but a missing one raises no REPORT warning.
+ */
+export function reportingObligationEnd(project: Pick<Milestones, 'productionStartedAt' | 'terminatedAt'>, monthsAfterProduction: number): string | null {
+  const afterProduction = project.productionStartedAt === null ? null : addMonths(monthOf(project.productionStartedAt), monthsAfterProduction);
+  const terminated = project.terminatedAt === null ? null : monthOf(project.terminatedAt);
+  if (afterProduction === null) return terminated;
+  return terminated === null || afterProduction < terminated ? afterProduction : terminated;
+}
+
 /** One row of the district entry grid: a project that should report for the month. */
 export interface ReportGridRow {
   projectId: string;

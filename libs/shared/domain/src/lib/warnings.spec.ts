@@ -106,6 +106,18 @@ describe('evaluateWarnings at the threshold days (defaults of DOMAIN.md §6)', (
     expect(level(signed(), 'REPORT', '2025-04-11')).toMatchObject({ level: 'YELLOW', message: '2025年3月月报未报送' });
   });
 
+  it('REPORT: a project in production owes reports until its production month plus the setting, then none are missing', () => {
+    // in production since 2025-05: with the default 3 months it owes 2025-03 … 2025-08
+    const f = signed({ stage: 'IN_PRODUCTION', constructionStartedAt: '2025-04-01', productionStartedAt: '2025-05-20', reports: submittedMonths('2025-03', '2025-07') });
+    expect(level(f, 'REPORT', '2025-09-11')).toMatchObject({ level: 'YELLOW', message: '2025年8月月报未报送' });
+    // 2025-09 and later are beyond the obligation: still the one month missing, never more
+    expect(level(f, 'REPORT', '2026-06-01')).toMatchObject({ level: 'RED', message: '2025年8月月报未报送' });
+    const done = { ...f, reports: submittedMonths('2025-03', '2025-08') };
+    expect(level(done, 'REPORT', '2026-06-01')).toBeNull();
+    const none = withDefaultSettings({ REPORT: { monthsAfterProduction: 0 } });
+    expect(level(f, 'REPORT', '2026-06-01', none)).toBeNull();
+  });
+
   it('gives terminated and negotiating projects no warnings', () => {
     expect(evaluateWarnings(signed({ stage: 'TERMINATED' }), D, '2030-01-01')).toEqual([]);
     expect(evaluateWarnings(signed({ stage: 'NEGOTIATING', signedAt: null }), D, '2030-01-01')).toEqual([]);
@@ -128,7 +140,7 @@ describe('evaluateWarnings at the threshold days (defaults of DOMAIN.md §6)', (
 describe('warningSettingsProblems', () => {
   it('accepts the defaults and names the field of a bad value', () => {
     expect(warningSettingsProblems(D)).toEqual([]);
-    const bad = { ...D, START: { ...D.START, redMonthsAfterSigning: 3 }, REPORT: { yellowDay: 31, redMonths: 1.5 }, EXTRA: {} };
+    const bad = { ...D, START: { ...D.START, redMonthsAfterSigning: 3 }, REPORT: { ...D.REPORT, yellowDay: 31, redMonths: 1.5 }, EXTRA: {} };
     expect(warningSettingsProblems(bad)).toEqual([
       { field: 'settings.EXTRA', message: '不认识的预警规则：EXTRA' },
       { field: 'settings.START.redMonthsAfterSigning', message: '未按期开工：签约后转红色（3）不能小于签约后转黄色（6）' },
@@ -162,7 +174,7 @@ describe('monotonicity (a later day never lowers a level)', () => {
       START: { yellowMonthsAfterPlan: Math.min(a, b), redMonthsAfterPlan: Math.max(a, b), yellowMonthsAfterSigning: Math.min(c, d), redMonthsAfterSigning: Math.max(c, d) },
       STATS: { minPlannedInvestmentWan: 500, yellowMonths: Math.min(c, d), redMonths: Math.max(c, d) },
       FUNDS: { yellowMonths: Math.min(a + 1, c), redMonths: Math.max(a + 1, c) },
-      REPORT: { yellowDay: day, redMonths: r },
+      REPORT: { yellowDay: day, redMonths: r, monthsAfterProduction: Math.min(a, 3) },
     }));
   const rank = (l: WarningLevel | undefined) => (l === 'RED' ? 2 : l === 'YELLOW' ? 1 : 0);
 

@@ -1,6 +1,6 @@
 import { type FieldProblem, type ProjectStage, startedAtOf } from './lifecycle.js';
 import { compareWan } from './money.js';
-import { addMonths, monthLabel, monthOf, type ReportStatus } from './monthly.js';
+import { addMonths, monthLabel, monthOf, type ReportStatus, reportingObligationEnd } from './monthly.js';
 
 /**
  * 预警 (DOMAIN.md §6 "Warnings"): four rules, each raising a yellow or a red flag on a project for a
@@ -58,6 +58,8 @@ export interface WarningSettings {
     yellowDay: number;
     /** red once this many months past the unsubmitted month have ended (1 = after the following month's last day) */
     redMonths: number;
+    /** 填报义务: a project owes reports until its production month plus this many months (DOMAIN.md §5) */
+    monthsAfterProduction: number;
   };
 }
 
@@ -65,7 +67,7 @@ export const DEFAULT_WARNING_SETTINGS: WarningSettings = {
   START: { yellowMonthsAfterPlan: 0, redMonthsAfterPlan: 3, yellowMonthsAfterSigning: 6, redMonthsAfterSigning: 12 },
   STATS: { minPlannedInvestmentWan: 500, yellowMonths: 1, redMonths: 2 },
   FUNDS: { yellowMonths: 3, redMonths: 6 },
-  REPORT: { yellowDay: 10, redMonths: 1 },
+  REPORT: { yellowDay: 10, redMonths: 1, monthsAfterProduction: 3 },
 };
 
 export interface WarningSettingField {
@@ -94,6 +96,7 @@ export const WARNING_SETTING_FIELDS: readonly WarningSettingField[] = [
   { rule: 'FUNDS', key: 'redMonths', label: '无资金到位转红色', help: '开工后（或最近一次资金到位的月份结束后）满几个月无资金到位即为红色', min: 1, max: 36, unit: '个月', notBelow: 'yellowMonths' },
   { rule: 'REPORT', key: 'yellowDay', label: '次月几日后转黄色', help: '某月月报到次月该日仍未报送（无月报、草稿或已退回），次日起为黄色', min: 1, max: 28, unit: '日' },
   { rule: 'REPORT', key: 'redMonths', label: '几个月后转红色', help: '某月结束后再过几个整月仍未报送即为红色（1 = 次月最后一天之后）', min: 1, max: 12, unit: '个月' },
+  { rule: 'REPORT', key: 'monthsAfterProduction', label: '投产后继续填报', help: '竣工投产的项目在投产当月之后还须填报几个月；此后未报不再预警（仍可填报，照常统计）', min: 0, max: 60, unit: '个月' },
 ];
 
 /** Problems of a settings object, field paths like `settings.START.redMonthsAfterPlan`, messages naming the field. */
@@ -259,7 +262,9 @@ export function warningThresholds(f: WarningFacts, settings: WarningSettings, da
     const arrivalDecides = lastArrival !== null && lastArrival >= monthOf(started);
     out.push({ rule: 'FUNDS', yellowFrom: from(s.FUNDS.yellowMonths), redFrom: from(s.FUNDS.redMonths), basis: { date: started, month: arrivalDecides ? lastArrival : null } });
   }
-  const last = lastReportMonthDue(day, s);
+  const due = lastReportMonthDue(day, s);
+  const obligationEnd = reportingObligationEnd({ productionStartedAt: f.productionStartedAt, terminatedAt: null }, s.REPORT.monthsAfterProduction);
+  const last = obligationEnd !== null && obligationEnd < due ? obligationEnd : due;
   const first = monthOf(f.signedAt);
   if (first <= last) {
     const submitted = new Set(f.reports.filter((r) => SUBMITTED.includes(r.status) && r.month >= first && r.month <= last).map((r) => r.month));
