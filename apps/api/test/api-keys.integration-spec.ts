@@ -96,4 +96,21 @@ describe('industries (editable by admin)', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.details).toEqual([{ field: 'limit', message: '每页条数不能小于 1' }]);
   });
+
+  it('lets every signed-in user read the log of the business data, and only admins that of accounts, keys and settings (DOMAIN.md §7)', async () => {
+    // an industry change (business data) is in the log by now; an API key (admins' data) too
+    expect((await t.request('POST', '/api/v1/api-keys', { token: admin, body: { name: '审计可见性', scopes: ['read'] } })).status).toBe(201);
+    for (const role of ['CITY_STAFF', 'DISTRICT_STAFF', 'LEADER'] as const) {
+      const { token } = await t.userToken(role);
+      const all = await t.request<Page<AuditEntryDto>>('GET', '/api/v1/audit?limit=500', { token });
+      expect(all.status).toBe(200);
+      expect(all.body.items.some((e) => e.entity === 'industry')).toBe(true);
+      expect(all.body.items.filter((e) => e.entity === 'apiKey' || e.entity === 'user' || e.entity === 'setting')).toEqual([]);
+      const keys = await t.request<ApiErrorBody>('GET', '/api/v1/audit?entity=apiKey', { token });
+      expect(keys.status).toBe(403);
+      expect(keys.body.message).toBe('只有管理员可以查看用户、API 密钥和系统设置的操作日志');
+    }
+    const byAdmin = await t.request<Page<AuditEntryDto>>('GET', '/api/v1/audit?entity=apiKey', { token: admin });
+    expect(byAdmin.body.items.length).toBeGreaterThan(0);
+  });
 });

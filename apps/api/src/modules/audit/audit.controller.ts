@@ -1,6 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { AuditEntryDto, Page } from '@zhaoshang/shared/domain';
+import { type AuditEntryDto, auditEntitiesReadableBy, type Page } from '@zhaoshang/shared/domain';
+import { CurrentUserActor, type UserActor } from '../../common/access/actor.js';
+import { Forbidden } from '../../common/errors/app.exception.js';
 import { Access } from '../../common/access/access.decorator.js';
 import { AuditService } from './audit.service.js';
 import { AuditQueryDto } from './dto/audit-query.dto.js';
@@ -12,7 +14,9 @@ export class AuditController {
 
   @Get()
   @Access({ capability: 'audit:read' })
-  list(@Query() query: AuditQueryDto): Promise<Page<AuditEntryDto>> {
-    return this.audit.list({ ...query, limit: query.limit ?? 50 });
+  list(@CurrentUserActor() actor: UserActor, @Query() query: AuditQueryDto): Promise<Page<AuditEntryDto>> {
+    const readable = auditEntitiesReadableBy(actor.role);
+    if (query.entity && !readable.includes(query.entity)) throw new Forbidden('只有管理员可以查看用户、API 密钥和系统设置的操作日志');
+    return this.audit.list({ ...query, entities: readable, limit: query.limit ?? 50 });
   }
 }

@@ -77,8 +77,10 @@ export class AuditService {
     return writeAudit(manager, actor, [change]);
   }
 
-  async list(query: { entity?: AuditEntity; entityId?: string; limit: number; before?: string }): Promise<Page<AuditEntryDto>> {
+  /** `entities`: those the caller may read (DOMAIN.md §7); the rest are left out. */
+  async list(query: { entity?: AuditEntity; entities: readonly AuditEntity[]; entityId?: string; limit: number; before?: string }): Promise<Page<AuditEntryDto>> {
     const qb = this.entries.createQueryBuilder('a').orderBy('a.id', 'DESC').limit(query.limit + 1);
+    qb.andWhere('a.entity IN (:...entities)', { entities: query.entities });
     if (query.entity) qb.andWhere('a.entity = :entity', { entity: query.entity });
     if (query.entityId) qb.andWhere('a.entityId = :entityId', { entityId: query.entityId });
     if (query.before) qb.andWhere('a.id < :before', { before: query.before });

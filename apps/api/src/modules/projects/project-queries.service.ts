@@ -56,7 +56,7 @@ export class ProjectQueriesService implements OnModuleInit {
 
   async history(id: string, query: { limit?: number; before?: string }): Promise<Page<AuditEntryDto>> {
     if ((await this.regionOf(id)) === null) throw new NotFound('项目', id);
-    return this.audit.list({ entity: 'project', entityId: id, limit: query.limit ?? 50, before: query.before });
+    return this.audit.list({ entity: 'project', entities: ['project'], entityId: id, limit: query.limit ?? 50, before: query.before });
   }
 
   lookAlikes(query: LookAlikeQuery): Promise<LookAlikeCandidate[]> {

@@ -1,3 +1,5 @@
+import type { Role } from './roles.js';
+
 export const AUDIT_ACTIONS = ['CREATE', 'UPDATE', 'DELETE', 'LOGIN', 'RESET_PASSWORD', 'REVOKE', 'SUBMIT', 'VERIFY', 'RETURN', 'CLOSE', 'REOPEN'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -9,6 +11,18 @@ export type AuditActorType = 'USER' | 'API_KEY' | 'SYSTEM';
  */
 export const AUDIT_ENTITIES = ['user', 'apiKey', 'industry', 'project', 'monthlyReport', 'month', 'faiTotal', 'target', 'setting'] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
+
+/**
+ * DOMAIN.md §7: the audit log of the business data (projects, reports, months, targets, FAI,
+ * industries) is readable by every signed-in user; that of accounts, API keys and settings only by
+ * admins.
+ */
+export const ADMIN_ONLY_AUDIT_ENTITIES: readonly AuditEntity[] = ['user', 'apiKey', 'setting'];
+
+/** The entities whose audit log a role may read. */
+export function auditEntitiesReadableBy(role: Role): readonly AuditEntity[] {
+  return role === 'ADMIN' ? AUDIT_ENTITIES : AUDIT_ENTITIES.filter((entity) => !ADMIN_ONLY_AUDIT_ENTITIES.includes(entity));
+}
 
 export function isAuditEntity(value: string): value is AuditEntity {
   return (AUDIT_ENTITIES as readonly string[]).includes(value);

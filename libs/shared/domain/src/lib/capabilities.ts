@@ -12,7 +12,8 @@ export const CAPABILITIES = {
   'dictionary:manage': ['ADMIN'],
   'users:manage': ['ADMIN'],
   'apiKeys:manage': ['ADMIN'],
-  'audit:read': ['ADMIN', 'CITY_STAFF'],
+  /** the audit log: every signed-in user, of the entities `auditEntitiesReadableBy` gives their role (DOMAIN.md §7) */
+  'audit:read': ['ADMIN', 'CITY_STAFF', 'DISTRICT_STAFF', 'LEADER'],
   'projects:read': ['ADMIN', 'CITY_STAFF', 'DISTRICT_STAFF', 'LEADER'],
   /** create and edit projects: district staff only in their own region (the route declares where the region is) */
   'projects:edit': ['ADMIN', 'CITY_STAFF', 'DISTRICT_STAFF'],

@@ -1,8 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
-import { AUDIT_ENTITIES, type AuditEntity, type AuditEntryDto } from '@zhaoshang/shared/domain';
+import { type AuditEntity, type AuditEntryDto, auditEntitiesReadableBy } from '@zhaoshang/shared/domain';
 import { AuditApi } from '@zhaoshang/web/admin/data-access';
+import { AuthService } from '@zhaoshang/web/auth/data-access';
 import { RegionsStore } from '@zhaoshang/web/shared/data-access';
 import { DateTimePipe, PageHeader } from '@zhaoshang/web/shared/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -63,8 +64,12 @@ export class AuditPage {
   /** the filter as typed; applied by `search()` */
   protected readonly entity = signal<AuditEntity | null>(null);
   protected readonly entityId = signal('');
-  /** every entity the API records (the API's names, shown in Chinese) */
-  protected readonly entityOptions = AUDIT_ENTITIES.map((value) => ({ value, label: ENTITY_LABELS[value] }));
+  private readonly user = inject(AuthService).currentUser;
+  /** the entities whose log this user may read (the API's names, shown in Chinese; DOMAIN.md §7) */
+  protected readonly entityOptions = computed(() => {
+    const role = this.user()?.role;
+    return role ? auditEntitiesReadableBy(role).map((value) => ({ value, label: ENTITY_LABELS[value] })) : [];
+  });
 
   /** set anew by every search and every 加载更多, so the same search asked again loads again */
   private readonly request = signal<AuditRequest>({ entityId: '' });

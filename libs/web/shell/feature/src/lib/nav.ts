@@ -37,12 +37,13 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { label: '固定资产投资', icon: FundOutline, route: 'reports/fai', capability: 'fai:read', load: () => import('@zhaoshang/web/reports/feature-fai').then((m) => m.faiRoutes) },
   { label: '目标任务', icon: AimOutline, route: 'targets', capability: 'targets:read', load: () => import('@zhaoshang/web/targets/feature-targets').then((m) => m.targetsRoutes) },
   { label: '项目预警', icon: AlertOutline, route: 'warnings', capability: 'warnings:read', load: () => import('@zhaoshang/web/warnings/feature-list').then((m) => m.warningsRoutes) },
+  // every signed-in user reads the log of the business data (DOMAIN.md §7): not under 系统管理
+  { label: '操作日志', icon: FileSearchOutline, route: 'admin/audit', capability: 'audit:read', load: () => import('@zhaoshang/web/admin/feature-audit').then((m) => m.auditRoutes) },
   { label: '月结管理', icon: CarryOutOutline, route: 'reports/months', capability: 'months:close', group: 'system', load: () => import('@zhaoshang/web/reports/feature-months').then((m) => m.monthsRoutes) },
   { label: '用户管理', icon: TeamOutline, route: 'admin/users', capability: 'users:manage', group: 'system', load: () => import('@zhaoshang/web/admin/feature-users').then((m) => m.usersRoutes) },
   { label: 'API 密钥', icon: KeyOutline, route: 'admin/api-keys', capability: 'apiKeys:manage', group: 'system', load: () => import('@zhaoshang/web/admin/feature-api-keys').then((m) => m.apiKeysRoutes) },
   { label: '产业类别', icon: AppstoreOutline, route: 'admin/industries', capability: 'dictionary:manage', group: 'system', load: () => import('@zhaoshang/web/admin/feature-industries').then((m) => m.industriesRoutes) },
   { label: '预警设置', icon: ControlOutline, route: 'admin/warning-settings', capability: 'settings:manage', group: 'system', load: () => import('@zhaoshang/web/warnings/feature-settings').then((m) => m.warningSettingsRoutes) },
-  { label: '操作日志', icon: FileSearchOutline, route: 'admin/audit', capability: 'audit:read', group: 'system', load: () => import('@zhaoshang/web/admin/feature-audit').then((m) => m.auditRoutes) },
 ];
 
 export interface NavLink {
