@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   const url = `http://localhost:${config.port}`;
   const lines = [
     '',
-    '通辽市招商项目全流程跟踪 已启动',
+    '招商项目全流程跟踪 已启动',
     `  网页：     ${url}/`,
     `  API 文档： ${url}/api/docs`,
     `  数据库：   ${config.databaseUrl ? '外部 PostgreSQL（DATABASE_URL）' : `内置 PostgreSQL，数据目录 ${config.dataDir}`}`,

@@ -87,6 +87,7 @@ describe('access matrix', () => {
       'GET /api/v1/regions: dictionary:read | key read',
       'GET /api/v1/settings/warnings: warnings:read',
       'PUT /api/v1/settings/warnings: settings:manage',
+      'GET /api/v1/site: public',
       'GET /api/v1/targets: targets:read',
       'PUT /api/v1/targets: targets:manage',
       'GET /api/v1/targets/progress: targets:read',

@@ -81,7 +81,7 @@ function setupOpenApi(app: NestFastifyApplication): void {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
-      .setTitle('通辽市招商项目全流程跟踪 API')
+      .setTitle('招商项目全流程跟踪 API')
       .setDescription('招商引资项目、月报、指标与统计接口。以用户身份调用：先 POST /api/v1/auth/login 取得令牌；系统对接：使用管理员创建的 API 密钥（X-Api-Key 头）。')
       .setVersion('1')
       .addBearerAuth()

@@ -3,13 +3,16 @@ import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import zh from '@angular/common/locales/zh';
 import {
   type ApplicationConfig,
+  inject,
   LOCALE_ID,
+  provideAppInitializer,
   provideBrowserGlobalErrorListeners,
   provideZonelessChangeDetection,
 } from '@angular/core';
 import { TitleStrategy, provideRouter, withComponentInputBinding } from '@angular/router';
 import { DownOutline, LockOutline, LogoutOutline, MenuFoldOutline, MenuUnfoldOutline, UserOutline } from '@ant-design/icons-angular/icons';
 import { authInterceptor, provideAuth } from '@zhaoshang/web/auth/data-access';
+import { SiteStore } from '@zhaoshang/web/shared/data-access';
 import { provideNzConfig } from 'ng-zorro-antd/core/config';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { appRoutes } from './app.routes';
@@ -25,6 +28,8 @@ export const appConfig: ApplicationConfig = {
     { provide: TitleStrategy, useClass: ProductTitleStrategy },
     provideHttpClient(withInterceptors([authInterceptor])),
     provideAuth(),
+    // the city's name (login page, header, tab title) before the first page shows; one small public request
+    provideAppInitializer(() => inject(SiteStore).load()),
     { provide: LOCALE_ID, useValue: 'zh-CN' },
     // ng-zorro speaks zh_CN unless told otherwise (NzI18nService falls back to it). Providing it here
     // would pull ng-zorro's whole i18n module, with date-fns for the date pickers, into the first

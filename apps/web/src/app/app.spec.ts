@@ -4,8 +4,9 @@ import { TestBed } from '@angular/core/testing';
 import { Title } from '@angular/platform-browser';
 import { Router, TitleStrategy, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import type { LoginResponse, Role } from '@zhaoshang/shared/domain';
+import { type LoginResponse, type Role, siteOf } from '@zhaoshang/shared/domain';
 import { SESSION_STORAGE_KEY, authInterceptor } from '@zhaoshang/web/auth/data-access';
+import { SiteStore } from '@zhaoshang/web/shared/data-access';
 import { NzI18nService } from 'ng-zorro-antd/i18n';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { appConfig } from './app.config';
@@ -32,6 +33,9 @@ async function start(role: Role | null) {
       { provide: NzMessageService, useValue: { warning: (text: string) => warnings.push(text), error: () => undefined } },
     ],
   });
+  // the city comes from the regions data (GET /site): another city's instance is titled after it
+  TestBed.inject(SiteStore).load().subscribe();
+  TestBed.inject(HttpTestingController).expectOne('/api/v1/site').flush(siteOf({ code: '150400', name: '赤峰市', shortName: '赤峰' }));
   const harness = await RouterTestingHarness.create();
   return { harness, warnings, router: TestBed.inject(Router), title: TestBed.inject(Title) };
 }
@@ -43,7 +47,7 @@ describe('app routes', () => {
     const { harness, router, title } = await start(null);
     await harness.navigateByUrl('/admin/users');
     expect(router.url).toBe('/login?returnUrl=%2Fadmin%2Fusers');
-    expect(title.getTitle()).toBe('登录 - 通辽市招商项目全流程跟踪');
+    expect(title.getTitle()).toBe('登录 - 赤峰市招商项目全流程跟踪');
   });
 
   it('keeps a leader out of user management with a message', async () => {
@@ -57,7 +61,7 @@ describe('app routes', () => {
     const { harness, router, title } = await start('ADMIN');
     await harness.navigateByUrl('/admin/users');
     expect(router.url).toBe('/admin/users');
-    expect(title.getTitle()).toBe('用户管理 - 通辽市招商项目全流程跟踪');
+    expect(title.getTitle()).toBe('用户管理 - 赤峰市招商项目全流程跟踪');
   });
 
   it('sends a signed-in user away from the login page', async () => {

@@ -1,15 +1,23 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { IndustryDto, RegionDto } from '@zhaoshang/shared/domain';
-import { Access } from '../../common/access/access.decorator.js';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { IndustryDto, RegionDto, SiteDto } from '@zhaoshang/shared/domain';
+import { Access, Public } from '../../common/access/access.decorator.js';
 import { type UserActor, CurrentUserActor } from '../../common/access/actor.js';
 import { DictionariesService } from './dictionaries.service.js';
-import { CreateIndustryDto, IndustryResponse, RegionResponse, UpdateIndustryDto } from './dto/industry.dto.js';
+import { CreateIndustryDto, IndustryResponse, RegionResponse, SiteResponse, UpdateIndustryDto } from './dto/industry.dto.js';
 
 @ApiTags('字典')
 @Controller({ version: '1' })
 export class DictionariesController {
   constructor(private readonly dictionaries: DictionariesService) {}
+
+  @Get('site')
+  @Public()
+  @ApiOperation({ summary: '本系统服务的市及系统名称', description: '取自地区字典（无上级的地区为市）；登录前即可读取，供登录页、页眉和浏览器标题使用' })
+  @ApiOkResponse({ type: SiteResponse })
+  site(): Promise<SiteDto> {
+    return this.dictionaries.site();
+  }
 
   @Get('regions')
   @Access({ capability: 'dictionary:read', scopes: ['read'] })

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type { IndustryDto, RegionDto } from '@zhaoshang/shared/domain';
-import { DataSource, Repository } from 'typeorm';
+import { type IndustryDto, type RegionDto, type SiteDto, siteOf } from '@zhaoshang/shared/domain';
+import { DataSource, IsNull, Repository } from 'typeorm';
 import type { Actor } from '../../common/access/actor.js';
 import { Conflict, NotFound, VersionConflict } from '../../common/errors/app.exception.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -23,6 +23,13 @@ export class DictionariesService {
   async listRegions(): Promise<RegionDto[]> {
     const rows = await this.regions.find({ order: { sortOrder: 'ASC', code: 'ASC' } });
     return rows.map(({ code, name, shortName, parentCode, sortOrder }) => ({ code, name, shortName, parentCode, sortOrder }));
+  }
+
+  /** The city is the region without a parent; a database without regions has none yet. */
+  async site(): Promise<SiteDto> {
+    const city = await this.regions.findOne({ where: { parentCode: IsNull() }, order: { sortOrder: 'ASC', code: 'ASC' } });
+    if (!city) throw new NotFound('市级地区', '（地区字典为空）');
+    return siteOf({ code: city.code, name: city.name, shortName: city.shortName });
   }
 
   async findRegion(code: string): Promise<Region | null> {

@@ -19,7 +19,7 @@ export class FaiController {
 
   @Get()
   @Access({ capability: 'fai:read', scopes: ['read'] })
-  @ApiOperation({ summary: '全社会固定资产投资（按地区、月份）', description: '某年各地区各月的当月数（万元）；通辽市（150500）有统计部门提供的全市数时一并列出' })
+  @ApiOperation({ summary: '全社会固定资产投资（按地区、月份）', description: '某年各地区各月的当月数（万元）；市（地区字典中无上级的地区）有统计部门提供的全市数时一并列出' })
   list(@Query() query: FaiQueryDto): Promise<FaiTotalDto[]> {
     return this.fai.list(query.year, query.regionCode);
   }

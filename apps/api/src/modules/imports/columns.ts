@@ -14,15 +14,16 @@ export interface ColumnSpec<K extends string = string> {
   choices?: ChoiceList;
   /** a column of dates / months / amounts: the template formats it */
   format?: 'date' | 'month' | 'money' | 'text';
+  /** two example cells; `{市}`, `{旗县}` and `{旗县代码}` are filled from the regions data by the template */
   example: (string | number | null)[];
 }
 
 export const VERIFICATION_LABELS = { VERIFIED: '已核实', SUBMITTED: '待核实' } as const;
 
 export const PROJECT_COLUMNS = [
-  { key: 'projectNo', header: L.projectNo, required: false, width: 18, format: 'text', example: [null, '150525-2024-0003'] },
-  { key: 'name', header: L.name, required: true, width: 32, example: ['奈曼旗 200MW 风电项目', '奈曼旗肉牛屠宰加工项目'] },
-  { key: 'regionCode', header: L.regionCode, required: true, width: 14, choices: 'districts', example: ['奈曼旗', '奈曼旗'] },
+  { key: 'projectNo', header: L.projectNo, required: false, width: 18, format: 'text', example: [null, '{旗县代码}-2024-0003'] },
+  { key: 'name', header: L.name, required: true, width: 32, example: ['{旗县} 200MW 风电项目', '{旗县}肉牛屠宰加工项目'] },
+  { key: 'regionCode', header: L.regionCode, required: true, width: 14, choices: 'districts', example: ['{旗县}', '{旗县}'] },
   { key: 'industryCode', header: L.industryCode, required: true, width: 22, choices: 'industries', example: ['新能源', '玉米生物及农畜产品精深加工'] },
   { key: 'investorName', header: L.investorName, required: true, width: 28, example: ['某某新能源有限公司', '某某牧业有限公司'] },
   { key: 'investorUscc', header: L.investorUscc, required: false, width: 22, format: 'text', example: [null, null] },
@@ -39,7 +40,7 @@ export const PROJECT_COLUMNS = [
   { key: 'terminationReason', header: L.terminationReason, required: false, width: 20, example: [null, null] },
   { key: 'isKeyProject', header: L.isKeyProject, required: false, width: 10, choices: 'yesNo', example: ['是', '否'] },
   { key: 'leadOfficial', header: L.leadOfficial, required: false, width: 12, example: [null, null] },
-  { key: 'leadDepartment', header: L.leadDepartment, required: false, width: 18, example: ['奈曼旗发改委', null] },
+  { key: 'leadDepartment', header: L.leadDepartment, required: false, width: 18, example: ['{旗县}发改委', null] },
   { key: 'nationalCode', header: L.nationalCode, required: false, width: 26, format: 'text', example: [null, null] },
   { key: 'statsRegistered', header: L.statsRegistered, required: false, width: 10, choices: 'yesNo', example: ['否', '否'] },
   { key: 'statsRegisteredMonth', header: L.statsRegisteredMonth, required: false, width: 10, format: 'month', example: [null, null] },
@@ -47,7 +48,7 @@ export const PROJECT_COLUMNS = [
 ] as const satisfies readonly ColumnSpec[];
 
 export const MONTHLY_COLUMNS = [
-  { key: 'projectNo', header: L.projectNo, required: true, width: 18, format: 'text', example: ['150525-2025-0001', '150525-2025-0002'] },
+  { key: 'projectNo', header: L.projectNo, required: true, width: 18, format: 'text', example: ['{旗县代码}-2025-0001', '{旗县代码}-2025-0002'] },
   { key: 'month', header: R.month, required: true, width: 10, format: 'month', example: ['2025-05', '2025-05'] },
   { key: 'arrivedEquityWan', header: R.arrivedEquityWan, required: false, width: 18, format: 'money', example: [1200, 0] },
   { key: 'arrivedLoanWan', header: R.arrivedLoanWan, required: false, width: 18, format: 'money', example: [800.5, null] },
@@ -58,7 +59,7 @@ export const MONTHLY_COLUMNS = [
 ] as const satisfies readonly ColumnSpec[];
 
 export const FAI_COLUMNS = [
-  { key: 'regionCode', header: '地区', required: true, width: 20, choices: 'regions', example: ['通辽市', '奈曼旗'] },
+  { key: 'regionCode', header: '地区', required: true, width: 20, choices: 'regions', example: ['{市}', '{旗县}'] },
   { key: 'month', header: '月份', required: true, width: 10, format: 'month', example: ['2025-05', '2025-05'] },
   { key: 'amountWan', header: '全社会固定资产投资(万元)', required: true, width: 26, format: 'money', example: [356000, 41250.3] },
 ] as const satisfies readonly ColumnSpec[];

@@ -1,4 +1,4 @@
-import { IMPORT_KIND_LABELS, type ImportKind, INVESTOR_ORIGIN_LABELS, STAGE_LABELS } from '@zhaoshang/shared/domain';
+import { GENERIC_PRODUCT_NAME, IMPORT_KIND_LABELS, type ImportKind, INVESTOR_ORIGIN_LABELS, siteOf, STAGE_LABELS } from '@zhaoshang/shared/domain';
 import ExcelJS from 'exceljs';
 import { type ChoiceList, COLUMNS, type ColumnSpec, VERIFICATION_LABELS } from './columns.js';
 import type { Dictionaries } from './lookups.js';
@@ -43,7 +43,12 @@ const NUM_FMT: Record<NonNullable<ColumnSpec['format']>, string> = { date: '@', 
 export async function buildTemplate(kind: ImportKind, dictionaries: Dictionaries): Promise<Buffer> {
   const columns = COLUMNS[kind];
   const workbook = new ExcelJS.Workbook();
-  workbook.creator = '通辽市招商项目全流程跟踪';
+  const city = dictionaries.regionList.find((r) => r.parentCode === null);
+  const district = dictionaries.regionList.find((r) => r.parentCode !== null);
+  workbook.creator = city ? siteOf(city).productName : GENERIC_PRODUCT_NAME;
+  // the examples name this instance's own city and a district of it (the regions data), never another city's
+  const places: Record<string, string> = { '{市}': city?.name ?? '', '{旗县}': district?.name ?? '', '{旗县代码}': district?.code ?? '' };
+  const example = (value: string | number | null) => (typeof value === 'string' ? value.replace(/\{市\}|\{旗县\}|\{旗县代码\}/g, (token) => places[token]) : value);
   const sheet = workbook.addWorksheet(IMPORT_KIND_LABELS[kind], { views: [{ state: 'frozen', ySplit: 1 }] });
   const options = workbook.addWorksheet(OPTIONS_SHEET, { state: 'hidden' });
   const notes = workbook.addWorksheet('填写说明');
@@ -59,8 +64,8 @@ export async function buildTemplate(kind: ImportKind, dictionaries: Dictionaries
     cell.border = { bottom: { style: 'thin' } };
     if (c.required) cell.note = '必填';
   });
-  for (let example = 0; example < 2; example++) {
-    sheet.addRow(columns.map((c) => c.example[example] ?? null));
+  for (let row = 0; row < 2; row++) {
+    sheet.addRow(columns.map((c) => example(c.example[row] ?? null)));
   }
 
   const lists = [...new Set(columns.flatMap((c) => (c.choices ? [c.choices] : [])))];

@@ -17,7 +17,7 @@ export class TargetsController {
 
   @Get()
   @Access({ capability: 'targets:read' })
-  @ApiOperation({ summary: '年度目标任务', description: '某年通辽市及各旗县市区已设定的目标；金额类为万元（两位小数），个数类为整数' })
+  @ApiOperation({ summary: '年度目标任务', description: '某年全市及各旗县市区已设定的目标；金额类为万元（两位小数），个数类为整数' })
   list(@Query() query: TargetsQueryDto): Promise<TargetDto[]> {
     return this.targets.list(query.year);
   }

@@ -1,3 +1,4 @@
 export * from './lib/context';
 export * from './lib/regions.store';
 export * from './lib/industries.store';
+export * from './lib/site.store';

@@ -3,7 +3,6 @@ export * from './lib/dates';
 export * from './lib/download';
 export * from './lib/format';
 export * from './lib/money';
-export * from './lib/product';
 export * from './lib/save-action';
 export * from './lib/row-action';
 export * from './lib/last-value';

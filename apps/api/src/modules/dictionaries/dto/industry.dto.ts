@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { type CreateIndustryRequest, INDUSTRY_CODE_PATTERN, type IndustryDto, type RegionDto, type UpdateIndustryRequest } from '@zhaoshang/shared/domain';
+import { type CreateIndustryRequest, INDUSTRY_CODE_PATTERN, type IndustryDto, type RegionDto, type SiteDto, type UpdateIndustryRequest } from '@zhaoshang/shared/domain';
 import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
 export class RegionResponse implements RegionDto {
@@ -8,6 +8,18 @@ export class RegionResponse implements RegionDto {
   @ApiProperty({ title: '简称', example: '奈曼' }) shortName: string;
   @ApiProperty({ title: '上级地区代码', nullable: true, type: String, example: '150500' }) parentCode: string | null;
   @ApiProperty({ title: '排序' }) sortOrder: number;
+}
+
+export class SiteCityResponse {
+  @ApiProperty({ title: '市级地区代码', example: '150500' }) code: string;
+  @ApiProperty({ title: '市名', example: '通辽市' }) name: string;
+  @ApiProperty({ title: '简称', example: '通辽' }) shortName: string;
+}
+
+export class SiteResponse implements SiteDto {
+  @ApiProperty({ title: '本系统服务的市（地区字典中无上级的地区）', type: SiteCityResponse }) city: SiteCityResponse;
+  @ApiProperty({ title: '系统名称', example: '通辽市招商项目全流程跟踪' }) productName: string;
+  @ApiProperty({ title: '单位名称', example: '通辽市投资促进局' }) organization: string;
 }
 
 export class IndustryResponse implements IndustryDto {

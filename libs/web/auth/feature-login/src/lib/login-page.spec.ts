@@ -2,8 +2,9 @@ import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
-import type { LoginResponse } from '@zhaoshang/shared/domain';
+import { type LoginResponse, siteOf } from '@zhaoshang/shared/domain';
 import { AuthService, authInterceptor } from '@zhaoshang/web/auth/data-access';
+import { SiteStore } from '@zhaoshang/web/shared/data-access';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { LockOutline, UserOutline } from '@ant-design/icons-angular/icons';
 import { LoginPage } from './login-page';
@@ -21,6 +22,9 @@ async function render(url: string) {
       provideNzIcons([UserOutline, LockOutline]),
     ],
   });
+  // the city comes from the regions data (GET /site), before anyone signs in
+  TestBed.inject(SiteStore).load().subscribe();
+  TestBed.inject(HttpTestingController).expectOne('/api/v1/site').flush(siteOf({ code: '150400', name: '赤峰市', shortName: '赤峰' }));
   const router = TestBed.inject(Router);
   await router.navigateByUrl(url);
   const fixture = TestBed.createComponent(LoginPage);
@@ -42,8 +46,9 @@ async function render(url: string) {
 describe('LoginPage', () => {
   it('shows the product and says so when the session expired', async () => {
     const { el } = await render('/login?reason=expired&returnUrl=%2Fadmin%2Fusers');
-    expect(el.querySelector('h1')?.textContent).toBe('通辽市招商项目全流程跟踪');
-    expect(el.textContent).toContain('通辽市投资促进局');
+    expect(el.querySelector('h1')?.textContent).toBe('赤峰市招商项目全流程跟踪');
+    expect(el.textContent).toContain('赤峰市投资促进局');
+    expect(el.textContent).not.toContain('通辽');
     expect(el.querySelector('[data-testid="login-expired"]')?.textContent).toContain('登录已过期，请重新登录');
   });
 

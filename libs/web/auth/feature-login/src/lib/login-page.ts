@@ -3,6 +3,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { ActivatedRoute, Router } from '@angular/router';
 import { AuthService, safeReturnUrl } from '@zhaoshang/web/auth/data-access';
+import { SiteStore } from '@zhaoshang/web/shared/data-access';
 import { FirstErrorPipe, validateAll, zsValidators } from '@zhaoshang/web/shared/ui';
 import { apiErrorMessage } from '@zhaoshang/web/shared/util';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
@@ -20,6 +21,7 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 })
 export class LoginPage {
   private readonly auth = inject(AuthService);
+  protected readonly site = inject(SiteStore);
   private readonly router = inject(Router);
   private readonly query = toSignal(inject(ActivatedRoute).queryParamMap, { requireSync: true });
 

@@ -15,9 +15,8 @@ import {
 import { AuthService } from '@zhaoshang/web/auth/data-access';
 import { ProjectsApi } from '@zhaoshang/web/projects/data-access';
 import { ProjectHistory, ProjectTimeline, StageTag, historyItem } from '@zhaoshang/web/projects/ui';
-import { IndustriesStore, RegionsStore } from '@zhaoshang/web/shared/data-access';
+import { IndustriesStore, RegionsStore, SiteStore } from '@zhaoshang/web/shared/data-access';
 import { DateTimePipe, MoneyPipe, WanPipe } from '@zhaoshang/web/shared/ui';
-import { pageTitle } from '@zhaoshang/web/shared/util';
 import { ProjectWarningsCard } from '@zhaoshang/web/warnings/feature-list';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -67,6 +66,7 @@ export class ProjectDetailPage {
   private readonly messages = inject(NzMessageService);
   private readonly destroyRef = inject(DestroyRef);
   private readonly title = inject(Title);
+  private readonly site = inject(SiteStore);
   private readonly regions = inject(RegionsStore);
   private readonly industries = inject(IndustriesStore);
   protected readonly user = inject(AuthService).currentUser;
@@ -79,7 +79,7 @@ export class ProjectDetailPage {
   /** the tab says which project is open (several are often open side by side) */
   private readonly tabTitle = effect(() => {
     const project = this.project();
-    if (project) this.title.setTitle(pageTitle(project.name, '项目详情'));
+    if (project) this.title.setTitle(this.site.pageTitle(project.name, '项目详情'));
   });
   protected readonly loading = signal(true);
   protected readonly missing = signal(false);

@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { RouterLink, type Routes } from '@angular/router';
 import { CheckCircleOutline, DashboardOutline } from '@ant-design/icons-angular/icons';
 import { type Capability, ROLE_LABELS, can } from '@zhaoshang/shared/domain';
-import { RegionsStore } from '@zhaoshang/web/shared/data-access';
+import { RegionsStore, SiteStore } from '@zhaoshang/web/shared/data-access';
 import { AuthService } from '@zhaoshang/web/auth/data-access';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -24,6 +24,7 @@ import { CAPABILITY_DESCRIPTIONS, ROLE_DUTIES } from './capability-descriptions'
 export class HomePage {
   private readonly auth = inject(AuthService);
   protected readonly regions = inject(RegionsStore);
+  protected readonly site = inject(SiteStore);
   protected readonly user = this.auth.currentUser;
   protected readonly today = new Date();
 

@@ -3,6 +3,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
 import { ROLE_LABELS } from '@zhaoshang/shared/domain';
 import { AuthService } from '@zhaoshang/web/auth/data-access';
+import { SiteStore } from '@zhaoshang/web/shared/data-access';
 import { injectIsPhone } from '@zhaoshang/web/shared/ui';
 import { NzAvatarModule } from 'ng-zorro-antd/avatar';
 import { NzDropDownModule } from 'ng-zorro-antd/dropdown';
@@ -22,6 +23,7 @@ import { NAV_ENTRIES, NAV_GROUPS, type NavGroup, visibleNav } from '../nav';
 })
 export class ShellLayout {
   private readonly auth = inject(AuthService);
+  protected readonly site = inject(SiteStore);
   private readonly router = inject(Router);
 
   /** below this width the menu leaves the page and slides in over it */
