@@ -7,7 +7,6 @@ import {
   type PublicationCorrection,
   type PublicationDifferences,
   publicationDifferences,
-  type PublicationPeriod,
   type PublicationRevision,
   type PublicationStatus,
   type PublishedFigures,
