@@ -13,8 +13,12 @@ export type PublicationPeriod = (typeof PUBLICATION_PERIODS)[number];
 
 export const PUBLICATION_PERIOD_LABELS: Record<PublicationPeriod, string> = { MONTH: '当月', YTD: '1–M月累计' };
 
-/** How a figure is shown and subtracted: 万元 amounts (decimal strings), counts, rates (fractions). */
-export type PublishedFigureKind = 'amount' | 'count' | 'rate';
+/**
+ * How a figure is shown and subtracted: 万元 amounts (decimal strings), counts, rates (fractions,
+ * shown as %), points (already in percentage points: 拉动).
+ */
+export const PUBLISHED_FIGURE_KINDS = ['amount', 'count', 'rate', 'points'] as const;
+export type PublishedFigureKind = (typeof PUBLISHED_FIGURE_KINDS)[number];
 
 export type PublishedFigureValue = string | number | null;
 
@@ -40,8 +44,7 @@ export const PUBLISHED_INDICATORS: readonly PublishedIndicator[] = [
   { key: 'fundsToFaiRatio', label: '到位资金占固投比重', kind: 'rate', pick: (v) => v.fundsToFaiRatio },
   { key: 'registeredFaiShare', label: '入统项目完成投资占比', kind: 'rate', pick: (v) => v.registeredFaiShare },
   { key: 'growthContribution', label: '增长贡献率', kind: 'rate', pick: (v) => v.growthContribution },
-  // 拉动 is already in percentage points; it is subtracted like a rate
-  { key: 'pull', label: '拉动(百分点)', kind: 'rate', pick: (v) => v.pull },
+  { key: 'pull', label: '拉动(百分点)', kind: 'points', pick: (v) => v.pull },
   { key: 'keyProjects.startRate', label: '重点项目开复工率', kind: 'rate', pick: (v) => v.keyProjects.startRate },
   { key: 'keyProjects.approvalsCompleteRate', label: '重点项目手续办结率', kind: 'rate', pick: (v) => v.keyProjects.approvalsCompleteRate },
 ];
@@ -106,7 +109,7 @@ export interface PublicationDifferences {
   corrections: PublicationCorrection[];
 }
 
-/** after − before in the figure's own kind; rates to 4 decimals (they are stored that way). */
+/** after − before in the figure's own kind; rates and points to 4 decimals (they are stored that way). */
 export function figureDifference(kind: PublishedFigureKind, before: PublishedFigureValue, after: PublishedFigureValue): PublishedFigureValue {
   if (before === null || after === null) return null;
   switch (kind) {
@@ -115,6 +118,7 @@ export function figureDifference(kind: PublishedFigureKind, before: PublishedFig
     case 'count':
       return Number(after) - Number(before);
     case 'rate':
+    case 'points':
       return Math.round((Number(after) - Number(before)) * 10000) / 10000;
   }
 }

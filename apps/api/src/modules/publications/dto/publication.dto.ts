@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import {
   PUBLICATION_PERIODS,
+  PUBLISHED_FIGURE_KINDS,
   type PublicationCorrection,
   type PublicationDifferenceRow,
   type PublicationDifferences,
@@ -54,7 +55,8 @@ export class PublicationDifferenceRowResult implements PublicationDifferenceRow 
   @ApiProperty({ title: '期间', enum: PUBLICATION_PERIODS, description: 'MONTH 当月，YTD 1–M月累计' }) period: PublicationPeriod;
   @ApiProperty({ title: '指标', example: 'arrivedFundsWan', description: 'GET /indicators 的字段名（keyProjects.* 为重点项目）' }) indicator: string;
   @ApiProperty({ title: '指标名称' }) label: string;
-  @ApiProperty({ title: '类型', enum: ['amount', 'count', 'rate'], description: 'amount 万元（两位小数字符串），count 个数，rate 比率（小数，四位）' }) kind: PublishedFigureKind;
+  @ApiProperty({ title: '类型', enum: PUBLISHED_FIGURE_KINDS, description: 'amount 万元（两位小数字符串），count 个数，rate 比率（小数，四位），points 百分点（拉动）' })
+  kind: PublishedFigureKind;
   @ApiProperty({ title: '原值', ...FIGURE }) before: PublishedFigureValue;
   @ApiProperty({ title: '现值', ...FIGURE }) after: PublishedFigureValue;
   @ApiProperty({ title: '差额', ...FIGURE, description: '现值 − 原值；任一为 null 时为 null' }) difference: PublishedFigureValue;
