@@ -11,6 +11,7 @@ import {
   type PublicationStatus,
   shanghaiToday,
 } from '@zhaoshang/shared/domain';
+import { PublicationsService } from '../src/modules/publications/publications.service.js';
 import { createProject } from './support/projects.js';
 import { fileReport } from './support/reports.js';
 import { TestApp } from './support/test-app.js';
@@ -152,6 +153,18 @@ describe('published figures and revisions', () => {
     expect(confirmed.body.closed).toBe(true);
     const [audit] = await t.query<{ action: string; after: Record<string, unknown> }>(`SELECT action, after FROM audit_log WHERE entity = 'month' AND entity_id = $1 ORDER BY id DESC LIMIT 1`, [waitingMonth]);
     expect(audit).toMatchObject({ action: 'CLOSE', after: { closed: true, waitingReports: 1, closeReason: '统计局催报，待核实月报下月处理', revision: 1 } });
+  });
+
+  it('publishes revision 1 at start for a month closed without publication (demo data, closed before issue 11)', async () => {
+    const old = addMonths(thisMonth, -6);
+    await t.query(`INSERT INTO month_closes (month, closed, closed_at, closed_by, version) VALUES ($1, true, now(), '演示管理员', 1)`, [old]);
+    expect((await status(old)).body).toMatchObject({ closed: true, revision: null });
+    const publications = t.app.get(PublicationsService);
+    expect(await publications.publishMissing()).toBe(1);
+    expect(await publications.publishMissing()).toBe(0);
+    expect((await status(old)).body).toMatchObject({ closed: true, revision: 1, revised: false });
+    const revisions = await t.request<PublicationRevision[]>('GET', `/api/v1/publications/${old}/revisions`, { token: leader });
+    expect(revisions.body).toEqual([expect.objectContaining({ revision: 1, publishedBy: '演示管理员', reason: null })]);
   });
 
   it('lets neither district staff nor leaders close a month', async () => {

@@ -83,6 +83,34 @@ export class PublicationsService {
     return revision;
   }
 
+  /**
+   * Closed months without any publication get revision 1 as their figures are now: months closed
+   * before publications existed (a database from before issue 11) and the demo data's, which are
+   * written as closed. Run at start; each month under its close row's lock, like a close.
+   * Returns how many months were published.
+   */
+  async publishMissing(): Promise<number> {
+    const months = await runSql<{ month: string }>(
+      this.dataSource,
+      sql`SELECT mc.month FROM month_closes mc WHERE mc.closed AND NOT EXISTS (SELECT 1 FROM publications p WHERE p.month = mc.month) ORDER BY mc.month`,
+    );
+    let published = 0;
+    for (const { month } of months) {
+      await this.dataSource.transaction(async (em) => {
+        const [row] = await runSql<{ closed: boolean; closedBy: string | null; published: boolean }>(
+          em,
+          sql`SELECT closed, closed_by AS "closedBy", EXISTS (SELECT 1 FROM publications p WHERE p.month = mc.month) AS published
+              FROM month_closes mc WHERE month = ${month} FOR UPDATE`,
+        );
+        // reopened or published by a close meanwhile: nothing to make up for
+        if (!row.closed || row.published) return;
+        await this.publish(em, month, row.closedBy ?? '系统', null);
+        published += 1;
+      });
+    }
+    return published;
+  }
+
   async revisions(month: string): Promise<PublicationRevision[]> {
     return (await this.storedRevisions(this.dataSource, month)).map((r) => ({ month, revision: r.revision, publishedAt: r.publishedAt.toISOString(), publishedBy: r.publishedBy, reason: r.reason }));
   }
