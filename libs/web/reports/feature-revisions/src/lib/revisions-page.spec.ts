@@ -87,5 +87,24 @@ describe('RevisionsPage', () => {
     await harness.fixture.whenStable();
     expect(page.querySelector('[data-testid="differences-none"]')).not.toBeNull();
     expect(page.querySelector('[data-testid="corrections-none"]')).not.toBeNull();
+    expect(page.querySelector('[data-testid="differences-previous"]')).toBeNull();
+  });
+
+  it('offers the step to the latest revision when it agrees with the figures now', async () => {
+    const { harness, backend, page } = await open('/revisions?month=2026-03');
+    backend.expectOne('/api/v1/publications/2026-03/revisions').flush(revisions);
+    await harness.fixture.whenStable();
+    backend.expectOne((r) => r.url.endsWith('/differences')).flush({ ...differences, rows: [], corrections: [] });
+    await harness.fixture.whenStable();
+    const step = page.querySelector<HTMLElement>('[data-testid="differences-previous"]');
+    expect(step?.textContent).toContain('查看第1版 → 第2版的修订');
+    step?.click();
+    await harness.fixture.whenStable();
+    const request = backend.expectOne((r) => r.url.endsWith('/differences'));
+    expect([request.request.params.get('from'), request.request.params.get('to')]).toEqual(['1', '2']);
+    request.flush({ ...differences, from: { revision: 1, publishedAt: '' }, to: { revision: 2, publishedAt: '' } });
+    await harness.fixture.whenStable();
+    expect(page.querySelectorAll('[data-testid="difference"]')).toHaveLength(2);
+    expect(page.textContent).toContain('第1版 → 第2版');
   });
 });

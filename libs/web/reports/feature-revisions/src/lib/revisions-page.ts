@@ -17,6 +17,7 @@ import {
 import { DateTimePipe, MonthPicker, PageHeader, injectIsPhone } from '@zhaoshang/web/shared/ui';
 import { apiErrorMessage } from '@zhaoshang/web/shared/util';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
@@ -48,7 +49,7 @@ export function fieldLabels(fields: readonly string[]): string {
  */
 @Component({
   selector: 'zs-revisions-page',
-  imports: [FormsModule, NzAlertModule, NzEmptyModule, NzSelectModule, NzSpinModule, NzTableModule, NzTagModule, DateTimePipe, MonthPicker, PageHeader],
+  imports: [FormsModule, NzAlertModule, NzButtonModule, NzEmptyModule, NzSelectModule, NzSpinModule, NzTableModule, NzTagModule, DateTimePipe, MonthPicker, PageHeader],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './revisions-page.html',
   styleUrl: './revisions-page.less',
@@ -85,6 +86,14 @@ export class RevisionsPage {
   protected readonly targets = computed(() => {
     const from = this.from();
     return [...this.revisions().filter((r) => from !== null && r.revision > from).map((r) => ({ value: r.revision, label: `第${r.revision}版` })), { value: NOW, label: '现值' }];
+  });
+  /**
+   * When the latest revision agrees with the figures now, the revision a reader came for is what
+   * the latest close changed: offer the step from the one before it.
+   */
+  protected readonly previousStep = computed(() => {
+    const latest = this.revisions().at(-1)?.revision ?? 0;
+    return latest > 1 && this.from() === latest && this.to() === NOW ? { from: latest - 1, to: latest } : null;
   });
   protected readonly comparing = computed(() => {
     const from = this.from();
@@ -149,6 +158,11 @@ export class RevisionsPage {
 
   protected pickMonth(month: string): void {
     void this.router.navigate([], { relativeTo: this.route, queryParams: { month }, replaceUrl: true });
+  }
+
+  protected compare(from: number, to: number): void {
+    this.from.set(from);
+    this.to.set(to);
   }
 
   protected pickFrom(from: number): void {
