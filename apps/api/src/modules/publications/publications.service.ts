@@ -69,8 +69,9 @@ export class PublicationsService {
     const figures = await this.currentFigures(month);
     const [{ revision }] = await runSql<{ revision: number }>(
       em,
-      sql`INSERT INTO publications (month, revision, published_by, reason)
-          SELECT ${month}, coalesce(max(revision), 0) + 1, ${publishedBy}, ${reason} FROM publications WHERE month = ${month}
+      // published_at: the moment the figures were taken (under the lock), not the transaction's start
+      sql`INSERT INTO publications (month, revision, published_at, published_by, reason)
+          SELECT ${month}, coalesce(max(revision), 0) + 1, clock_timestamp(), ${publishedBy}, ${reason} FROM publications WHERE month = ${month}
           RETURNING revision`,
     );
     await runSql(

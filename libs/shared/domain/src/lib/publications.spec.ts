@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { IndicatorValues } from './indicators.js';
 import { addWan, canonicalWan } from './money.js';
-import { figuresDiffer, PUBLISHED_INDICATORS, publicationDifferences, publicationLabel, type PublishedFigures } from './publications.js';
+import { figuresDiffer, PUBLISHED_INDICATORS, publicationDifferences, publicationLabel, publicationPeriodLabel, type PublishedFigures } from './publications.js';
 
 function values(overrides: Partial<IndicatorValues> = {}): IndicatorValues {
   const figures = { signedCount: 2, signedAmountWan: '2400.00', signedCount10m: 2, startedCount: 1, arrivedFundsWan: '100.00', faiTotalWan: '5000.00' };
@@ -78,5 +78,6 @@ describe('publicationLabel', () => {
     expect(publicationLabel({ closed: true, revision: 1, revised: false })).toBe('已发布 · 第1版');
     expect(publicationLabel({ closed: true, revision: 2, revised: true })).toBe('已修订（第2版）');
     expect(publicationLabel({ closed: true, revision: 1, revised: true })).toBe('已修订');
+    expect([publicationPeriodLabel('MONTH', '2026-08'), publicationPeriodLabel('YTD', '2026-08')]).toEqual(['当月', '1–8月累计']);
   });
 });

@@ -11,7 +11,10 @@ import { fromCents, toCents } from './money.js';
 export const PUBLICATION_PERIODS = ['MONTH', 'YTD'] as const;
 export type PublicationPeriod = (typeof PUBLICATION_PERIODS)[number];
 
-export const PUBLICATION_PERIOD_LABELS: Record<PublicationPeriod, string> = { MONTH: '当月', YTD: '1–M月累计' };
+/** 当月, or 1–M月累计 with the month's number (as leaders' reports say it). */
+export function publicationPeriodLabel(period: PublicationPeriod, month: string): string {
+  return period === 'MONTH' ? '当月' : `1–${Number(month.slice(5, 7))}月累计`;
+}
 
 /**
  * How a figure is shown and subtracted: 万元 amounts (decimal strings), counts, rates (fractions,
@@ -44,7 +47,7 @@ export const PUBLISHED_INDICATORS: readonly PublishedIndicator[] = [
   { key: 'fundsToFaiRatio', label: '到位资金占固投比重', kind: 'rate', pick: (v) => v.fundsToFaiRatio },
   { key: 'registeredFaiShare', label: '入统项目完成投资占比', kind: 'rate', pick: (v) => v.registeredFaiShare },
   { key: 'growthContribution', label: '增长贡献率', kind: 'rate', pick: (v) => v.growthContribution },
-  { key: 'pull', label: '拉动(百分点)', kind: 'points', pick: (v) => v.pull },
+  { key: 'pull', label: '拉动', kind: 'points', pick: (v) => v.pull },
   { key: 'keyProjects.startRate', label: '重点项目开复工率', kind: 'rate', pick: (v) => v.keyProjects.startRate },
   { key: 'keyProjects.approvalsCompleteRate', label: '重点项目手续办结率', kind: 'rate', pick: (v) => v.keyProjects.approvalsCompleteRate },
 ];

@@ -8,9 +8,8 @@ import {
   monthLabel,
   monthOf,
   PROJECT_FIELD_LABELS,
-  PUBLICATION_PERIOD_LABELS,
+  publicationPeriodLabel,
   type PublicationDifferences,
-  type PublicationPeriod,
   type PublicationRevision,
   shanghaiToday,
 } from '@zhaoshang/shared/domain';
@@ -77,7 +76,7 @@ export class RevisionsPage {
 
   protected readonly now = NOW;
   protected readonly label = monthLabel;
-  protected readonly periodLabels: Record<PublicationPeriod, string> = PUBLICATION_PERIOD_LABELS;
+  protected readonly periodLabel = publicationPeriodLabel;
   protected readonly units = FIGURE_UNITS;
   protected readonly figure = formatFigure;
   protected readonly difference = formatDifference;
