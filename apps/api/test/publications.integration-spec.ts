@@ -167,6 +167,23 @@ describe('published figures and revisions', () => {
     expect(revisions.body).toEqual([expect.objectContaining({ revision: 1, publishedBy: '演示管理员', reason: null })]);
   });
 
+  it('publishes what is final: verifications racing the close are either in the figures or refused', async () => {
+    const raced = addMonths(thisMonth, -5);
+    const projects = await Promise.all(
+      Array.from({ length: 4 }, (_, i) => createProject(t, admin, { name: `并发项目${i}`, regionCode: i % 2 ? '150525' : '150523', signedAt: `${addMonths(raced, -1)}-05` })),
+    );
+    for (const project of projects) await fileReport(t, admin, project, raced, { arrivedEquityWan: '10' }, false);
+    const waiting = await t.request<{ items: { id: string; version: number }[] }>('GET', `/api/v1/monthly-reports/queue?month=${raced}&status=SUBMITTED`, { token: city });
+    const verifications = waiting.body.items.map((r) => t.request<ApiErrorBody>('POST', '/api/v1/monthly-reports/verify', { token: city, body: { items: [{ id: r.id, version: r.version }] } }));
+    const [closed, ...verified] = await Promise.all([close(city, raced, '并发测试'), ...verifications]);
+    expect(closed.status).toBe(200);
+    expect(verified.map((v) => (v.status === 200 ? 'ok' : v.body.error)).every((outcome) => outcome === 'ok' || outcome === 'MONTH_CLOSED')).toBe(true);
+    const live = await t.request<IndicatorResponse>('GET', `/api/v1/indicators?from=${raced}&to=${raced}&groupBy=region`, { token: leader });
+    const stored = await published(raced, 1);
+    expect(stored.find((s) => s.region_code === live.body.region && s.period === 'MONTH')?.figures).toEqual(withoutRowFields(live.body.total));
+    expect(live.body.total.arrivedFundsWan).toBe(`${verified.filter((v) => v.status === 200).length * 10}.00`);
+  });
+
   it('lets neither district staff nor leaders close a month', async () => {
     const open = addMonths(thisMonth, -4);
     expect((await close(district, open)).status).toBe(403);
