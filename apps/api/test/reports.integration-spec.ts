@@ -233,13 +233,13 @@ describe('monthly reports, month close and FAI', () => {
       expect((await t.request<ApiErrorBody>('GET', '/api/v1/months?year=abc', { token: leader })).body.details?.[0].field).toBe('year');
     });
 
-    it('lets only the admin close; a closed month freezes drafts, submission, verification', async () => {
-      expect((await t.request('POST', `/api/v1/months/${month}/close`, { token: city, body: { version: 0 } })).status).toBe(403);
+    it('lets city staff and admins close (DOMAIN.md §7); a closed month freezes drafts, submission, verification', async () => {
+      expect((await t.request('POST', `/api/v1/months/${month}/close`, { token: leader, body: { version: 0 } })).status).toBe(403);
       expect((await t.request<ApiErrorBody>('POST', `/api/v1/months/${addMonths(thisMonth, 1)}/close`, { token: admin, body: { version: 0 } })).status).toBe(400);
-      const closed = await t.request<MonthState>('POST', `/api/v1/months/${month}/close`, { token: admin, body: { version: 0 } });
+      const closed = await t.request<MonthState>('POST', `/api/v1/months/${month}/close`, { token: city, body: { version: 0 } });
       expect(closed.status).toBe(200);
       expect(closed.body).toMatchObject({ month, closed: true, version: 1 });
-      expect(closed.body.closedBy).toContain('管理员');
+      expect(closed.body.closedBy).toContain('CITY_STAFF');
       const again = await t.request<ApiErrorBody>('POST', `/api/v1/months/${month}/close`, { token: admin, body: { version: 0 } });
       expect(again.body.error).toBe('VERSION_CONFLICT');
 
@@ -251,7 +251,8 @@ describe('monthly reports, month close and FAI', () => {
       expect((await grid(district)).body.monthState.closed).toBe(true);
     });
 
-    it('reopens with a reason, audited', async () => {
+    it('reopens with a reason (admins only), audited', async () => {
+      expect((await t.request('POST', `/api/v1/months/${month}/reopen`, { token: city, body: { version: 1, reason: '开鲁县补报' } })).status).toBe(403);
       const noReason = await t.request<ApiErrorBody>('POST', `/api/v1/months/${month}/reopen`, { token: admin, body: { version: 1, reason: ' ' } });
       expect(noReason.status).toBe(400);
       expect(noReason.body.details?.[0].field).toBe('reason');

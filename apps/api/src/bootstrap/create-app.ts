@@ -13,6 +13,7 @@ import { AllExceptionsFilter } from '../common/errors/all-exceptions.filter.js';
 import { createValidationPipe } from '../common/validation/validation.pipe.js';
 import type { AppConfig, LogLevel } from '../config/config.js';
 import { AuditService } from '../modules/audit/audit.service.js';
+import { PublicationsService } from '../modules/publications/publications.service.js';
 import { ensureDemoProjects } from './demo-data.js';
 import { ensureInitialUsers, type InitialUsersResult } from './initial-users.js';
 
@@ -73,6 +74,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   await dataSource.runMigrations({ transaction: 'each' });
   const initialUsers = await ensureInitialUsers(dataSource, app.get(AuditService), config);
   const demoProjects = await ensureDemoProjects(dataSource, config);
+  // closed months that have no published figures yet (the demo's, or closed before issue 11) get revision 1
+  await app.get(PublicationsService).publishMissing();
   await app.init();
   return { app, initialUsers, demoProjects };
 }

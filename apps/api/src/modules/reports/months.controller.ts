@@ -28,16 +28,21 @@ export class MonthsController {
   @Post(':month/close')
   @HttpCode(200)
   @Access({ capability: 'months:close' })
-  @ApiOperation({ summary: '月结', description: '冻结该月全部月报（全市）；之后修改、报送、核实、导入均返回 409 MONTH_CLOSED' })
-  @ApiConflictResponse({ description: 'VERSION_CONFLICT / CONFLICT（已月结）' })
+  @ApiOperation({
+    summary: '月结',
+    description:
+      '冻结该月全部月报（全市）；之后修改、报送、核实、导入均返回 409 MONTH_CLOSED。同时发布该月指标（全市及各旗县、当月及累计）为新的一版。' +
+      '该月仍有待核实月报时返回 409 REPORTS_WAITING（说明份数），填写 reason 再次提交即确认月结，记入操作日志',
+  })
+  @ApiConflictResponse({ description: 'VERSION_CONFLICT / CONFLICT（已月结）/ REPORTS_WAITING（尚有待核实月报，须填写说明确认）' })
   close(@CurrentUserActor() actor: UserActor, @Param('month') month: string, @Body() dto: MonthCloseDto): Promise<MonthState> {
-    return this.months.close(actor, monthParam(month), dto.version);
+    return this.months.close(actor, monthParam(month), dto.version, dto.reason?.trim());
   }
 
   @Post(':month/reopen')
   @HttpCode(200)
-  @Access({ capability: 'months:close' })
-  @ApiOperation({ summary: '重新打开已月结的月份', description: '须填写原因，记入操作日志' })
+  @Access({ capability: 'months:reopen' })
+  @ApiOperation({ summary: '重新打开已月结的月份（管理员）', description: '须填写原因，记入操作日志；再次月结时发布新的一版，原因即修订原因' })
   @ApiConflictResponse({ description: 'VERSION_CONFLICT / CONFLICT（未月结）' })
   reopen(@CurrentUserActor() actor: UserActor, @Param('month') month: string, @Body() dto: MonthReopenDto): Promise<MonthState> {
     return this.months.reopen(actor, monthParam(month), dto.version, dto.reason.trim());

@@ -6,6 +6,7 @@ import type { UserActor } from '../../common/access/actor.js';
 import { AppException, Conflict, ValidationFailed, VersionConflict } from '../../common/errors/app.exception.js';
 import { runSql, sql, type SqlFragment, type SqlRunner } from '../../common/sql/sql.js';
 import { AuditService } from '../audit/audit.service.js';
+import { PublicationsService } from '../publications/publications.service.js';
 import { MonthClose } from './entities/month-close.entity.js';
 import { shouldReport } from './report-sql.js';
 
@@ -13,6 +14,15 @@ import { shouldReport } from './report-sql.js';
 export class MonthClosed extends AppException {
   constructor(month: string) {
     super(409, 'MONTH_CLOSED', `${monthLabel(month)}已月结，月报已冻结；如需修改请联系管理员重新打开该月`);
+  }
+}
+
+/** 月结 refused until confirmed: reports of the month still wait for verification (DOMAIN.md §7). */
+export class ReportsWaiting extends AppException {
+  constructor(month: string, waiting: number) {
+    super(409, 'REPORTS_WAITING', `${monthLabel(month)}尚有 ${waiting} 份月报待核实；如确需月结，请填写月结说明后确认`, [
+      { field: 'reason', message: `尚有 ${waiting} 份月报待核实，确认月结须填写说明` },
+    ]);
   }
 }
 
@@ -43,6 +53,7 @@ export class MonthsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly publications: PublicationsService,
   ) {}
 
   async state(month: string, em: EntityManager = this.dataSource.manager): Promise<MonthState> {
@@ -77,32 +88,57 @@ export class MonthsService {
     });
   }
 
-  async close(actor: UserActor, month: string, version: number): Promise<MonthState> {
+  /**
+   * Closes the month and publishes its figures as the next revision (DOMAIN.md §6–§7). SUBMITTED
+   * reports still waiting refuse the close unless `reason` confirms it; the count and the reason go
+   * to the audit log.
+   */
+  async close(actor: UserActor, month: string, version: number, reason?: string): Promise<MonthState> {
     if (month > monthOf(shanghaiToday())) throw ValidationFailed.field('month', '不能月结未来月份');
-    return this.change(actor, month, version, (row) => {
+    return this.change(actor, month, version, 'CLOSE', async (em, row) => {
       if (row.closed) throw new Conflict(`${monthLabel(month)}已经月结`);
-      return { closed: true, closedAt: new Date(), closedBy: actor.displayName, reopenReason: null };
-    }, 'CLOSE');
+      // counted under the row lock: submitters hold the row FOR SHARE, so the count cannot move now
+      const [{ waiting }] = await runSql<{ waiting: number }>(em, sql`SELECT count(*)::int AS waiting FROM monthly_reports WHERE month = ${month} AND status = 'SUBMITTED'`);
+      if (waiting > 0 && !reason) throw new ReportsWaiting(month, waiting);
+      // the revision's reason is why the month was reopened (null on the first close)
+      const revisionReason = row.reopenReason;
+      return {
+        changes: { closed: true, closedAt: new Date(), closedBy: actor.displayName, reopenReason: null },
+        publish: async () => ({ revision: await this.publications.publish(em, month, actor.displayName, revisionReason), waitingReports: waiting, closeReason: reason ?? null }),
+      };
+    });
   }
 
   async reopen(actor: UserActor, month: string, version: number, reason: string): Promise<MonthState> {
-    return this.change(actor, month, version, (row) => {
+    return this.change(actor, month, version, 'REOPEN', (_em, row) => {
       if (!row.closed) throw new Conflict(`${monthLabel(month)}尚未月结，无需重新打开`);
-      return { closed: false, reopenReason: reason };
-    }, 'REOPEN');
+      return Promise.resolve({ changes: { closed: false, reopenReason: reason } });
+    });
   }
 
-  private change(actor: UserActor, month: string, version: number, next: (row: MonthClose) => Partial<MonthClose>, action: 'CLOSE' | 'REOPEN'): Promise<MonthState> {
+  /**
+   * One change of a month's close row under its lock. `publish` runs after the row is updated, in
+   * the same transaction, and what it returns is added to the audit entry.
+   */
+  private change(
+    actor: UserActor,
+    month: string,
+    version: number,
+    action: 'CLOSE' | 'REOPEN',
+    next: (em: EntityManager, row: MonthClose) => Promise<{ changes: Partial<MonthClose>; publish?: () => Promise<Record<string, unknown>> }>,
+  ): Promise<MonthState> {
     return this.dataSource.transaction(async (em) => {
       // a month never closed has no row (version 0): make one, so that two first closes queue on its lock
       await runSql(em, sql`INSERT INTO month_closes (month, closed, version) VALUES (${month}, false, 0) ON CONFLICT (month) DO NOTHING`);
       const row = await em.findOneOrFail(MonthClose, { where: { month }, lock: { mode: 'pessimistic_write' } });
       if (row.version !== version) throw new VersionConflict('月份的月结状态', row.version, version);
       const before = toState(month, row);
-      Object.assign(row, next(row));
+      const { changes, publish } = await next(em, row);
+      Object.assign(row, changes);
       await em.save(row);
       const after = toState(month, row);
-      await this.audit.record(em, actor, { entity: 'month', entityId: month, action, before, after });
+      const published = publish ? await publish() : {};
+      await this.audit.record(em, actor, { entity: 'month', entityId: month, action, before, after: { ...after, ...published } });
       return after;
     });
   }

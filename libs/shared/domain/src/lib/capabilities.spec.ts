@@ -26,6 +26,11 @@ describe('capabilities', () => {
     );
   });
 
+  it('lets city staff and admins close a month, only admins reopen one (DOMAIN.md §7)', () => {
+    expect(ROLES.filter((role) => can(role, 'months:close'))).toEqual(['ADMIN', 'CITY_STAFF']);
+    expect(ROLES.filter((role) => can(role, 'months:reopen'))).toEqual(['ADMIN']);
+  });
+
   it('binds only district staff to a region', () => {
     expect(ROLES.filter(roleNeedsRegion)).toEqual(['DISTRICT_STAFF']);
   });

@@ -24,8 +24,10 @@ export const CAPABILITIES = {
   'reports:edit': ['ADMIN', 'CITY_STAFF', 'DISTRICT_STAFF'],
   /** 核实: verify or return submitted reports */
   'reports:verify': ['ADMIN', 'CITY_STAFF'],
-  /** 月结: close and reopen a month */
-  'months:close': ['ADMIN'],
+  /** 月结: close a month (DOMAIN.md §7: city staff or admin) */
+  'months:close': ['ADMIN', 'CITY_STAFF'],
+  /** reopen a closed month: admin only, with a reason (DOMAIN.md §7) */
+  'months:reopen': ['ADMIN'],
   'fai:read': ['ADMIN', 'CITY_STAFF', 'DISTRICT_STAFF', 'LEADER'],
   'fai:edit': ['ADMIN', 'CITY_STAFF'],
   /** spreadsheet imports; each row still needs the right of its own (region, verification) */

@@ -186,9 +186,13 @@ export interface ReportFeedQuery extends Omit<ReportRangeQuery, 'status'> {
   limit?: number;
 }
 
-/** POST /months/{month}/close, with the version of the month's state the user read (0 when never closed). */
+/**
+ * POST /months/{month}/close, with the version of the month's state the user read (0 when never
+ * closed); `reason` confirms closing while SUBMITTED reports still wait (409 REPORTS_WAITING without it).
+ */
 export interface MonthCloseRequest {
   version: number;
+  reason?: string;
 }
 
 /** POST /months/{month}/reopen (admin), with a reason. */

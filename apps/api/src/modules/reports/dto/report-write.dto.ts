@@ -116,14 +116,23 @@ export class ReportActionDto implements ReportActionRequest {
   reason?: string;
 }
 
-export class MonthCloseDto implements MonthCloseRequest {
+export class MonthVersionDto {
   @ApiProperty({ title: '版本', description: '读取月结状态时的版本号（从未月结过的月份为 0）' })
   @IsInt()
   @Min(0)
   version: number;
 }
 
-export class MonthReopenDto extends MonthCloseDto implements MonthReopenRequest {
+export class MonthCloseDto extends MonthVersionDto implements MonthCloseRequest {
+  @ApiPropertyOptional({ title: '月结说明', maxLength: 200, description: '该月仍有待核实月报时必填，表示确认月结（记入操作日志）' })
+  @IsOptional()
+  @IsString()
+  @Matches(/\S/, { message: '月结说明不能为空' })
+  @MaxLength(200)
+  reason?: string;
+}
+
+export class MonthReopenDto extends MonthVersionDto implements MonthReopenRequest {
   @ApiProperty({ title: '重新打开原因', maxLength: 200 })
   @IsString()
   @Matches(/\S/, { message: '重新打开原因不能为空' })

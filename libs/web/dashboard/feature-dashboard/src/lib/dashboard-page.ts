@@ -17,6 +17,7 @@ import {
   warningsLink,
 } from '@zhaoshang/web/dashboard/data-access';
 import { KeyProjects, type KeyProjectFigures, KpiCard, WarningCounts } from '@zhaoshang/web/dashboard/ui';
+import { PublicationBadge } from '@zhaoshang/web/reports/feature-revisions';
 import { RegionsStore } from '@zhaoshang/web/shared/data-access';
 import { PageHeader, injectIsPhone } from '@zhaoshang/web/shared/ui';
 import { apiErrorMessage, downloadAction, formatCount, formatRate, fromIsoMonth, toIsoMonth } from '@zhaoshang/web/shared/util';
@@ -53,6 +54,7 @@ import { buildKpis, formatYi, hasFigures } from './figures';
     NzSelectModule,
     NzSkeletonModule,
     PageHeader,
+    PublicationBadge,
     WarningCounts,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,

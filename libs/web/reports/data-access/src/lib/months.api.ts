@@ -14,8 +14,10 @@ export class MonthsApi {
     return this.http.get<MonthOverview[]>(this.base, { params: new HttpParams().set('year', year) });
   }
 
-  close(month: string, version: number): Observable<MonthState> {
-    return this.http.post<MonthState>(`${this.base}/${month}/close`, { version } satisfies MonthCloseRequest, { context: callerShowsErrors() });
+  /** `reason` confirms closing while reports still wait for verification (else 409 REPORTS_WAITING). */
+  close(month: string, version: number, reason?: string): Observable<MonthState> {
+    const body: MonthCloseRequest = reason ? { version, reason } : { version };
+    return this.http.post<MonthState>(`${this.base}/${month}/close`, body, { context: callerShowsErrors() });
   }
 
   reopen(month: string, version: number, reason: string): Observable<MonthState> {

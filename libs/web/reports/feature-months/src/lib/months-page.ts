@@ -2,7 +2,8 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { toObservable, takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NgTemplateOutlet } from '@angular/common';
 import { FormsModule } from '@angular/forms';
-import { type MonthOverview, type MonthState, monthLabel, shanghaiToday } from '@zhaoshang/shared/domain';
+import { can, type MonthOverview, type MonthState, monthLabel, shanghaiToday } from '@zhaoshang/shared/domain';
+import { AuthService } from '@zhaoshang/web/auth/data-access';
 import { DateTimePipe, PageHeader, injectIsPhone } from '@zhaoshang/web/shared/ui';
 import { formatCount } from '@zhaoshang/web/shared/util';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -28,7 +29,10 @@ export function selectableYears(today: string = shanghaiToday()): number[] {
   return Array.from({ length: 6 }, (_, i) => year - i);
 }
 
-/** 月结管理 (admin): a year's months with their report counts; close a month, or reopen it with a reason. */
+/**
+ * 月结管理 (city staff and admins): a year's months with their report counts; close a month; admins
+ * also reopen one with a reason (DOMAIN.md §7).
+ */
 @Component({
   selector: 'zs-months-page',
   imports: [FormsModule, NgTemplateOutlet, NzButtonModule, NzEmptyModule, NzIconModule, NzSelectModule, NzSpinModule, NzTableModule, NzTagModule, NzTooltipModule, DateTimePipe, PageHeader, CloseMonthDialog, ReopenMonthDialog],
@@ -39,9 +43,12 @@ export function selectableYears(today: string = shanghaiToday()): number[] {
 export class MonthsPage {
   private readonly api = inject(MonthsApi);
   private readonly messages = inject(NzMessageService);
+  private readonly user = inject(AuthService).currentUser;
 
   /** phones get a card per month instead of the wide table */
   protected readonly isPhone = injectIsPhone();
+  /** reopening is the admin's (DOMAIN.md §7): others do not see the button */
+  protected readonly canReopen = computed(() => can(this.user()?.role, 'months:reopen'));
   protected readonly years = selectableYears();
   protected readonly year = signal(this.years[0]);
   protected readonly months = signal<MonthOverview[]>([]);
@@ -75,7 +82,7 @@ export class MonthsPage {
 
   protected closedMonth(state: MonthState): void {
     this.closing.set(null);
-    this.messages.success(`${monthLabel(state.month)}已月结`);
+    this.messages.success(`${monthLabel(state.month)}已月结，当月指标已发布`);
     this.reload();
   }
 

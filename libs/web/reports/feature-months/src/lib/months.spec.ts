@@ -4,7 +4,8 @@ import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import type { MonthOverview, MonthState } from '@zhaoshang/shared/domain';
+import type { LoginResponse, MonthOverview, MonthState, Role } from '@zhaoshang/shared/domain';
+import { SESSION_STORAGE_KEY } from '@zhaoshang/web/auth/data-access';
 import { CloseMonthDialog } from './close-month-dialog';
 import { closeWarning } from './month-text';
 import { CONFLICT_MESSAGE, selectableYears } from './months-page';
@@ -21,6 +22,8 @@ const march: MonthOverview = {
   counts: { DRAFT: 1, SUBMITTED: 1, VERIFIED: 10, RETURNED: 1, MISSING: 2 },
   expected: 15,
 };
+/** the same month with nothing waiting for verification */
+const marchVerified: MonthOverview = { ...march, counts: { ...march.counts, SUBMITTED: 0 } };
 const closedState: MonthState = { month: '2026-03', closed: true, closedAt: '2026-04-12T02:00:00Z', closedBy: '系统管理员', reopenReason: null, version: 5 };
 
 @Component({
@@ -65,9 +68,10 @@ describe('CloseMonthDialog', () => {
 
   it('warns of what is still open, then closes the month with the version it showed', async () => {
     const { fixture, host, backend } = await setup();
-    host.closing.set(march);
+    host.closing.set(marchVerified);
     await fixture.whenStable();
-    expect(byTestId('close-month-warning')?.textContent).toContain('仍有 3 条未核实、2 个项目未填报，月结后将冻结该月全部月报');
+    expect(byTestId('close-month-warning')?.textContent).toContain('仍有 2 条未核实、2 个项目未填报，月结后将冻结该月全部月报');
+    expect(byTestId('close-month-reason')).toBeNull();
     byTestId('close-month-submit')?.click();
     const request = backend.expectOne({ method: 'POST', url: '/api/v1/months/2026-03/close' });
     expect(request.request.body).toEqual({ version: 4 });
@@ -75,9 +79,47 @@ describe('CloseMonthDialog', () => {
     expect(host.saved()).toEqual(closedState);
   });
 
-  it('hands a version conflict to the page and shows other errors itself', async () => {
+  it('asks for a reason while reports wait for verification, and sends it trimmed (DOMAIN.md §7)', async () => {
     const { fixture, host, backend } = await setup();
     host.closing.set(march);
+    await fixture.whenStable();
+    expect(byTestId('close-month-waiting')?.textContent).toContain('尚有 1 份月报待核实');
+    byTestId('close-month-submit')?.click();
+    await fixture.whenStable();
+    backend.expectNone('/api/v1/months/2026-03/close');
+    expect(overlay().textContent).toContain('尚有待核实月报，确认月结须填写说明');
+
+    const reason = byTestId('close-month-reason') as HTMLTextAreaElement;
+    reason.value = '  统计局催报  ';
+    reason.dispatchEvent(new Event('input'));
+    byTestId('close-month-submit')?.click();
+    const request = backend.expectOne({ method: 'POST', url: '/api/v1/months/2026-03/close' });
+    expect(request.request.body).toEqual({ version: 4, reason: '统计局催报' });
+    request.flush(closedState);
+    expect(host.saved()).toEqual(closedState);
+  });
+
+  it('asks for the reason when the API says reports were submitted meanwhile', async () => {
+    const { fixture, host, backend } = await setup();
+    host.closing.set(marchVerified);
+    await fixture.whenStable();
+    byTestId('close-month-submit')?.click();
+    backend
+      .expectOne('/api/v1/months/2026-03/close')
+      .flush({ statusCode: 409, error: 'REPORTS_WAITING', message: '2026年3月尚有 2 份月报待核实；如确需月结，请填写月结说明后确认' }, { status: 409, statusText: 'Conflict' });
+    await fixture.whenStable();
+    expect(byTestId('close-month-waiting')?.textContent).toContain('尚有 2 份月报待核实');
+    expect(host.conflicts()).toBe(0);
+    const reason = byTestId('close-month-reason') as HTMLTextAreaElement;
+    reason.value = '下月处理';
+    reason.dispatchEvent(new Event('input'));
+    byTestId('close-month-submit')?.click();
+    expect(backend.expectOne('/api/v1/months/2026-03/close').request.body).toEqual({ version: 4, reason: '下月处理' });
+  });
+
+  it('hands a version conflict to the page and shows other errors itself', async () => {
+    const { fixture, host, backend } = await setup();
+    host.closing.set(marchVerified);
     await fixture.whenStable();
     byTestId('close-month-submit')?.click();
     backend.expectOne('/api/v1/months/2026-03/close').flush({ statusCode: 409, error: 'VERSION_CONFLICT', message: '数据已被他人修改' }, { status: 409, statusText: 'Conflict' });
@@ -119,23 +161,35 @@ describe('ReopenMonthDialog', () => {
 });
 
 describe('MonthsPage', () => {
-  afterEach(() => overlay()?.replaceChildren());
+  afterEach(() => {
+    overlay()?.replaceChildren();
+    localStorage.clear();
+  });
 
-  it('lists the months, and after a conflict says so and reads them again', async () => {
+  async function open(role: Role) {
+    const session: LoginResponse = {
+      accessToken: 't',
+      expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+      user: { id: 'u1', username: 'u', displayName: '刘军', role, regionCode: null, regionName: null },
+    };
+    localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify(session));
     TestBed.configureTestingModule({ providers: [provideRouter([{ path: 'months', children: monthsRoutes }]), provideHttpClient(), provideHttpClientTesting()] });
     const harness = await RouterTestingHarness.create('/months');
-    const backend = TestBed.inject(HttpTestingController);
+    return { harness, backend: TestBed.inject(HttpTestingController), page: harness.routeNativeElement as HTMLElement };
+  }
+
+  it('lists the months, and after a conflict says so and reads them again', async () => {
+    const { harness, backend, page } = await open('ADMIN');
     const year = selectableYears()[0];
-    backend.expectOne(`/api/v1/months?year=${year}`).flush([march, { ...march, ...closedState, month: '2026-02' }]);
+    backend.expectOne(`/api/v1/months?year=${year}`).flush([marchVerified, { ...march, ...closedState, month: '2026-02' }]);
     await harness.fixture.whenStable();
-    const page = harness.routeNativeElement as HTMLElement;
     const rows = Array.from(page.querySelectorAll('[data-testid="month-row"]'));
     // in calendar order, whatever order they came in
     expect(rows.map((r) => r.getAttribute('data-month'))).toEqual(['2026-02', '2026-03']);
     expect(page.querySelector('[data-month="2026-02"] [data-testid="month-reopen"]')).not.toBeNull();
-    const open = page.querySelector('[data-month="2026-03"] [data-testid="month-close"]') as HTMLElement;
+    const openButton = page.querySelector('[data-month="2026-03"] [data-testid="month-close"]') as HTMLElement;
     expect(page.textContent).toContain('2026年3月');
-    open.click();
+    openButton.click();
     await harness.fixture.whenStable();
     byTestId('close-month-submit')?.click();
     backend.expectOne('/api/v1/months/2026-03/close').flush({ statusCode: 409, error: 'VERSION_CONFLICT', message: '数据已被他人修改' }, { status: 409, statusText: 'Conflict' });
@@ -145,5 +199,13 @@ describe('MonthsPage', () => {
     await harness.fixture.whenStable();
     expect(page.querySelector('[data-testid="month-state"]')?.textContent).toContain('已月结');
     expect(page.textContent).toContain('系统管理员');
+  });
+
+  it('lets city staff close a month but shows them no 重新打开 (admins only)', async () => {
+    const { harness, backend, page } = await open('CITY_STAFF');
+    backend.expectOne(`/api/v1/months?year=${selectableYears()[0]}`).flush([march, { ...march, ...closedState, month: '2026-02' }]);
+    await harness.fixture.whenStable();
+    expect(page.querySelector('[data-month="2026-03"] [data-testid="month-close"]')).not.toBeNull();
+    expect(page.querySelector('[data-month="2026-02"] [data-testid="month-reopen"]')).toBeNull();
   });
 });

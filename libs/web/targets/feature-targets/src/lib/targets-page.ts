@@ -13,6 +13,7 @@ import {
   shanghaiToday,
 } from '@zhaoshang/shared/domain';
 import { AuthService } from '@zhaoshang/web/auth/data-access';
+import { PublicationBadge } from '@zhaoshang/web/reports/feature-revisions';
 import { RegionsStore } from '@zhaoshang/web/shared/data-access';
 import { GridAlerts, GridSaveBar, type HoldsUnsavedChanges, PageHeader, WanPipe, editableGrid, injectIsPhone, warnBeforeUnload } from '@zhaoshang/web/shared/ui';
 import { TargetsApi } from '@zhaoshang/web/targets/data-access';
@@ -69,6 +70,7 @@ const TONE_COLORS = { done: '#52c41a', onTrack: '#1677ff', behind: '#fa8c16', no
     GridAlerts,
     GridSaveBar,
     PageHeader,
+    PublicationBadge,
     WanPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,

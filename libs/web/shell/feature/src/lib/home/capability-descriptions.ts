@@ -14,7 +14,8 @@ export const CAPABILITY_DESCRIPTIONS: Record<Capability, string> = {
   'reports:read': '查看各地区的月报（到位资金、完成投资、形象进度）及报送、核实情况',
   'reports:edit': '填报、保存和报送月报（旗县人员限本地区）',
   'reports:verify': '核实或退回旗县报送的月报',
-  'months:close': '月结：冻结某月全部月报，或附原因重新打开',
+  'months:close': '月结：冻结某月全部月报并发布当月指标',
+  'months:reopen': '附原因重新打开已月结的月份',
   'fai:read': '查看各地区全社会固定资产投资',
   'fai:edit': '录入全社会固定资产投资（当月数或累计数）',
   'imports:run': '用 Excel / CSV 批量导入项目、月报（固定资产投资限市级）',
@@ -27,8 +28,8 @@ export const CAPABILITY_DESCRIPTIONS: Record<Capability, string> = {
 
 /** DOMAIN.md §7 in one sentence per role. */
 export const ROLE_DUTIES: Record<Role, string> = {
-  ADMIN: '可查看和修改全部数据，负责用户、密钥、基础数据、目标任务和月结。',
-  CITY_STAFF: '可查看全部数据，维护任意项目，核实或退回旗县市区报送的月报。',
+  ADMIN: '可查看和修改全部数据，负责用户、密钥、基础数据、目标任务、月结和重新打开月份。',
+  CITY_STAFF: '可查看全部数据，维护任意项目，核实或退回旗县市区报送的月报，月结。',
   DISTRICT_STAFF: '可查看全部数据，维护本地区的项目和月报。',
   LEADER: '可查看全部项目和汇总数据，不修改数据。',
 };
