@@ -14,3 +14,4 @@ export * from './lib/fai.js';
 export * from './lib/indicators.js';
 export * from './lib/targets.js';
 export * from './lib/warnings.js';
+export * from './lib/corrections.js';
