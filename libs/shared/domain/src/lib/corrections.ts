@@ -185,6 +185,9 @@ export interface CorrectionQuery {
 
 export interface CorrectionPage {
   items: CorrectionDto[];
+  page: number;
+  pageSize: number;
+  /** the filtered list's size */
   total: number;
 }
 
