@@ -36,6 +36,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { label: '数据导入', icon: ImportOutline, route: 'imports', capability: 'imports:run', load: () => import('@zhaoshang/web/imports/feature-import').then((m) => m.importsRoutes) },
   { label: '固定资产投资', icon: FundOutline, route: 'reports/fai', capability: 'fai:read', load: () => import('@zhaoshang/web/reports/feature-fai').then((m) => m.faiRoutes) },
   { label: '目标任务', icon: AimOutline, route: 'targets', capability: 'targets:read', load: () => import('@zhaoshang/web/targets/feature-targets').then((m) => m.targetsRoutes) },
+  { label: '更正记录', icon: FileSearchOutline, route: 'corrections', capability: 'projects:read', load: () => import('@zhaoshang/web/projects/feature-corrections').then((m) => m.correctionsRoutes) },
   { label: '项目预警', icon: AlertOutline, route: 'warnings', capability: 'warnings:read', load: () => import('@zhaoshang/web/warnings/feature-list').then((m) => m.warningsRoutes) },
   { label: '月结管理', icon: CarryOutOutline, route: 'reports/months', capability: 'months:close', group: 'system', load: () => import('@zhaoshang/web/reports/feature-months').then((m) => m.monthsRoutes) },
   { label: '用户管理', icon: TeamOutline, route: 'admin/users', capability: 'users:manage', group: 'system', load: () => import('@zhaoshang/web/admin/feature-users').then((m) => m.usersRoutes) },
