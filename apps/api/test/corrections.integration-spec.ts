@@ -8,6 +8,7 @@ import {
   type ProjectDetailDto,
   STAGE_LABELS,
 } from '@zhaoshang/shared/domain';
+import { Client } from 'pg';
 import { type Cell, counts, PROJECT_HEADER, projectImportRow, upload, xlsx } from './fixtures/imports/files.js';
 import { createProject } from './support/projects.js';
 import { TestApp } from './support/test-app.js';
@@ -244,6 +245,32 @@ describe('corrections: closed periods stay closed', () => {
       expect((await list('?page=1&pageSize=2')).body.items).toHaveLength(2);
       expect((await list('?from=2000-01-01&to=2000-12-31')).body.total).toBe(0);
       expect((await list('?month=2025-3')).status).toBe(400);
+    });
+  });
+
+  describe('a month closed while a change is under way', () => {
+    it('serialises with a first close of a month (no 月结 row yet): the change waits, then sees the month closed', async () => {
+      const project = await get(juneProject.id);
+      const closer = new Client({ connectionString: t.databaseUrl });
+      await closer.connect();
+      try {
+        // a close of 2025-06 in flight, as MonthsService does it: the row is inserted, not yet committed
+        await closer.query('BEGIN');
+        await closer.query(`INSERT INTO month_closes (month, closed, closed_at, closed_by, version) VALUES ('2025-06', true, now(), '测试', 1)`);
+        let answered = false;
+        const change = patch(project, { signedAt: '2025-07-01' }, district).then((response) => {
+          answered = true;
+          return response;
+        });
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(answered).toBe(false);
+        await closer.query('COMMIT');
+        const response = await change;
+        expect(response.status).toBe(409);
+        expect(response.body).toMatchObject({ error: 'PERIOD_CLOSED', message: expect.stringContaining('2025年6月已月结') });
+      } finally {
+        await closer.end();
+      }
     });
   });
 });

@@ -17,6 +17,7 @@ import {
 import { runSql, sql } from '../../common/sql/sql.js';
 import { type AuditChange, writeAudit } from '../audit/audit.service.js';
 import {
+  lockedClosedMonths,
   reasonOf,
   recordCorrection,
   findLookAlikes,
@@ -29,7 +30,6 @@ import {
   projectSnapshot,
   updateProjectFields,
 } from '../projects/projects.service.js';
-import { closedMonths } from '../reports/reports.service.js';
 import { choice, date, isProblem, limitedText, money, month, type Parsed, text, yesNo } from './cells.js';
 import { PROJECT_COLUMNS, type RowCells } from './columns.js';
 import type { ImportContext, ImportCounts, Importer } from './importer.js';
@@ -151,8 +151,8 @@ export class ProjectsImporter implements Importer<Key> {
     const seenNo = new Map<string, number>();
     const seenName = new Map<string, number>();
     const plans: Plan[] = [];
-    // every 月结 row held (FOR SHARE) until the import's transaction ends: a close waits for the import
-    const closed = rows.length > 0 ? await closedMonths(this.ctx.em, sql`SELECT month FROM month_closes`) : [];
+    // the closed months held until the import's transaction ends: a close waits for the import
+    const closed = rows.length > 0 ? await lockedClosedMonths(this.ctx.em) : [];
     for (const r of rows) {
       const region = r.given.regionCode as string;
       const name = r.given.name as string;

@@ -23,14 +23,24 @@ export class PeriodClosed extends AppException {
 }
 
 /**
- * The closed months a change of a project alters. Every 月结 row is held (FOR SHARE) until the
- * transaction ends, so a close or reopen running at the same time waits for this change, or this
- * change sees it. Nothing is read or locked when no counting field changes (most edits).
+ * The closed months a change of a project alters. Nothing is read or locked when no counting field
+ * changes (most edits).
  */
 export async function touchedClosedMonths(em: EntityManager, before: ProjectFields, after: ProjectFields): Promise<TouchedMonth[]> {
   if (changedCountingFields(before, after).length === 0) return [];
-  const closed = await closedMonths(em, sql`SELECT month FROM month_closes`);
-  return closedMonthsTouched(before, after, closed);
+  return closedMonthsTouched(before, after, await lockedClosedMonths(em));
+}
+
+/**
+ * Every closed month, held until the transaction ends, so that a close or reopen running at the
+ * same time waits for this change, or this change sees it. The 月结 rows are read FOR SHARE; and a
+ * month closed for the first time has no row yet (its close inserts one), so the table is held in
+ * SHARE mode too: that insert waits. SHARE does not conflict with itself nor with the report
+ * writers' row locks, so edits and imports do not queue behind each other, only closes do.
+ */
+export async function lockedClosedMonths(em: EntityManager): Promise<string[]> {
+  await runSql(em, sql`LOCK TABLE month_closes IN SHARE MODE`);
+  return closedMonths(em, sql`SELECT month FROM month_closes`);
 }
 
 /**

@@ -32,7 +32,7 @@ import { assertMayCorrect, reasonOf, recordCorrection, touchedClosedMonths } fro
 import { findLookAlikes, loadProjectDetail, projectSnapshot } from './project-reader.js';
 
 // what other modules (the projects import, the reports) use of projects: reads, the audit snapshot, amounts, corrections
-export { assertMayCorrect, PeriodClosed, reasonOf, recordCorrection } from './project-corrections.js';
+export { assertMayCorrect, lockedClosedMonths, PeriodClosed, reasonOf, recordCorrection } from './project-corrections.js';
 export { findLookAlikes, loadProjectDetail, projectSnapshot } from './project-reader.js';
 export { FROM_PROJECTS, PROJECT_COLUMNS, type ProjectRow } from './project-sql.js';
 
