@@ -51,6 +51,7 @@ describe('access matrix', () => {
       'POST /api/v1/auth/change-password: session:use',
       'POST /api/v1/auth/login: public',
       'GET /api/v1/auth/me: session:use',
+      'GET /api/v1/corrections: projects:read',
       'GET /api/v1/dispatch-table: indicators:read',
       'GET /api/v1/fai-totals: fai:read | key read',
       'PUT /api/v1/fai-totals: fai:edit | key fai:write',

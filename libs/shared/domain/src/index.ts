@@ -15,3 +15,4 @@ export * from './lib/indicators.js';
 export * from './lib/targets.js';
 export * from './lib/warnings.js';
 export * from './lib/publications.js';
+export * from './lib/corrections.js';

@@ -23,11 +23,13 @@ export class AddCorrectionsAndPublications1795460000000 implements MigrationInte
       "project_id" uuid NOT NULL REFERENCES "projects"("id") ON DELETE RESTRICT,
       "project_no" varchar(40) NOT NULL,
       "source" varchar(16) NOT NULL CONSTRAINT "chk_corrections_source" CHECK ("source" IN ('EDIT', 'STAGE', 'IMPORT')),
-      "months" char(7)[] NOT NULL CONSTRAINT "chk_corrections_months" CHECK (cardinality("months") > 0),
+      "months" char(7)[] NOT NULL,
       "fields" text[] NOT NULL,
       "before" jsonb NOT NULL,
       "after" jsonb NOT NULL,
-      "reason" text NOT NULL CONSTRAINT "chk_corrections_reason" CHECK (btrim("reason") <> '')
+      "reason" text NOT NULL CONSTRAINT "chk_corrections_reason" CHECK (btrim("reason") <> ''),
+      -- a correction alters a closed month, or moves a stage back (a correction even when it touches no closed month)
+      CONSTRAINT "chk_corrections_months" CHECK (cardinality("months") > 0 OR 'stage' = ANY("fields"))
     )`);
     await queryRunner.query(`CREATE INDEX "idx_corrections_at" ON "corrections" ("at" DESC, "id")`);
     await queryRunner.query(`CREATE INDEX "idx_corrections_months" ON "corrections" USING gin ("months")`);

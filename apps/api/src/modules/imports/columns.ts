@@ -45,6 +45,8 @@ export const PROJECT_COLUMNS = [
   { key: 'statsRegistered', header: L.statsRegistered, required: false, width: 10, choices: 'yesNo', example: ['否', '否'] },
   { key: 'statsRegisteredMonth', header: L.statsRegisteredMonth, required: false, width: 10, format: 'month', example: [null, null] },
   { key: 'notes', header: L.notes, required: false, width: 30, example: [null, null] },
+  // DOMAIN.md §5: a row that alters a closed month (or moves a stage back) is a correction and needs its reason
+  { key: 'correctionReason', header: '更正原因', required: false, width: 24, example: [null, null] },
 ] as const satisfies readonly ColumnSpec[];
 
 export const MONTHLY_COLUMNS = [

@@ -2,16 +2,24 @@ import {
   can,
   canEditRegion,
   canonicalWan,
+  closedMonthsTouched,
+  correctionReasonMissingMessage,
   INVESTOR_ORIGIN_LABELS,
+  periodClosedMessage,
   PROJECT_FIELD_LABELS as L,
   projectFieldProblems,
   type ProjectFields,
   STAGE_LABELS,
   stageMoveKind,
+  type TouchedMonth,
+  touchedSummary,
 } from '@zhaoshang/shared/domain';
 import { runSql, sql } from '../../common/sql/sql.js';
 import { type AuditChange, writeAudit } from '../audit/audit.service.js';
 import {
+  lockedClosedMonths,
+  reasonOf,
+  recordCorrection,
   findLookAlikes,
   FROM_PROJECTS,
   insertProject,
@@ -27,7 +35,7 @@ import { PROJECT_COLUMNS, type RowCells } from './columns.js';
 import type { ImportContext, ImportCounts, Importer } from './importer.js';
 
 type Key = (typeof PROJECT_COLUMNS)[number]['key'];
-type FieldKey = Exclude<Key, 'projectNo'>;
+type FieldKey = Exclude<Key, 'projectNo' | 'correctionReason'>;
 const H = Object.fromEntries(PROJECT_COLUMNS.map((c) => [c.key, c.header])) as Record<Key, string>;
 
 /** Every field a project has, in a fixed order, for comparing an imported row with the stored project. */
@@ -48,12 +56,16 @@ interface ParsedRow {
   projectNo: string | null;
   /** the fields whose column the file has (an absent column keeps a stored project's value) */
   given: Partial<ProjectFields>;
+  /** 更正原因: needed when the row alters a closed month or moves the stage back */
+  correctionReason: string | null;
 }
 
 interface Plan {
   row: ParsedRow;
   existing: ProjectRow | null;
   fields: ProjectFields;
+  /** the row is a correction (DOMAIN.md §5): recorded in `corrections` when written */
+  correction: { touched: TouchedMonth[]; backward: boolean; reason: string } | null;
 }
 
 const EMPTY: ProjectFields = Object.fromEntries(FIELD_KEYS.map((k) => [k, k === 'isKeyProject' || k === 'statsRegistered' ? false : null])) as unknown as ProjectFields;
@@ -126,7 +138,9 @@ export class ProjectsImporter implements Importer<Key> {
     for (const key of ['name', 'regionCode', 'industryCode', 'investorName', 'investorOrigin', 'contractAmountWan', 'stage'] as const) {
       if (!errors.hasColumn(row, H[key]) && (given[key] === null || given[key] === undefined)) errors.add(row, H[key], `${H[key]}不能为空`);
     }
-    this.rows.push({ row, projectNo, given });
+    const correctionReason = limitedText(cells.get('correctionReason'), H.correctionReason, 500);
+    if (isProblem(correctionReason)) errors.add(row, H.correctionReason, correctionReason.message);
+    this.rows.push({ row, projectNo, given, correctionReason: isProblem(correctionReason) ? null : reasonOf(correctionReason) });
   }
 
   async check(): Promise<void> {
@@ -137,6 +151,8 @@ export class ProjectsImporter implements Importer<Key> {
     const seenNo = new Map<string, number>();
     const seenName = new Map<string, number>();
     const plans: Plan[] = [];
+    // the closed months held until the import's transaction ends: a close waits for the import
+    const closed = rows.length > 0 ? await lockedClosedMonths(this.ctx.em) : [];
     for (const r of rows) {
       const region = r.given.regionCode as string;
       const name = r.given.name as string;
@@ -169,10 +185,8 @@ export class ProjectsImporter implements Importer<Key> {
       if (industry && !industry.active && fields.industryCode !== existing?.industryCode) {
         errors.add(r.row, H.industryCode, `产业类别“${industry.name}”已停用，请选择其他产业类别`);
       }
-      if (existing && stageMoveKind(existing.stage, fields.stage) === 'CORRECTION' && !can(actor.role, 'projects:correct')) {
-        errors.add(r.row, H.stage, `从“${STAGE_LABELS[existing.stage]}”退回“${STAGE_LABELS[fields.stage]}”属于更正，仅市级人员和管理员可操作`);
-      }
-      plans.push({ row: r, existing, fields });
+      const correction = existing ? this.correctionOf(r, existing, fields, closed) : null;
+      plans.push({ row: r, existing, fields, correction });
     }
     this.plans = plans.filter((p) => !errors.hasRow(p.row.row));
     await this.checkLookAlikes(new Set(this.plans.flatMap((p) => (p.existing ? [p.existing.projectNo] : []))));
@@ -192,7 +206,21 @@ export class ProjectsImporter implements Importer<Key> {
         const before = await loadProjectDetail(em, plan.existing.id);
         await updateProjectFields(em, plan.existing.id, plan.fields);
         const after = await loadProjectDetail(em, plan.existing.id);
-        changes.push({ entity: 'project', entityId: plan.existing.id, action: 'UPDATE', before: projectSnapshot(before), after: projectSnapshot(after) });
+        const { correction } = plan;
+        if (correction) {
+          await recordCorrection(em, this.ctx.actor, {
+            projectId: plan.existing.id,
+            projectNo: plan.existing.projectNo,
+            source: 'IMPORT',
+            touched: correction.touched,
+            extraFields: correction.backward ? ['stage'] : [],
+            before: fieldsOfRow(plan.existing),
+            after: plan.fields,
+            reason: correction.reason,
+          });
+        }
+        const note = correction ? { correctionReason: correction.reason } : {};
+        changes.push({ entity: 'project', entityId: plan.existing.id, action: 'UPDATE', before: projectSnapshot(before), after: { ...projectSnapshot(after), ...note } });
         updated++;
       } else {
         const projectNo = plan.row.projectNo ?? (await nextProjectNo(em, plan.fields.regionCode, Number((plan.fields.signedAt ?? today).slice(0, 4))));
@@ -235,6 +263,31 @@ export class ProjectsImporter implements Importer<Key> {
       if (sameName) report(plan.row.row, H.name, `疑似重复项目：与本文件第 ${sameName.row.row} 行同一地区同名（编号 ${sameName.row.projectNo ?? '新项目'}）`);
       else nameInFile.set(nameKey, plan);
     }
+  }
+
+  /**
+   * DOMAIN.md §5: a row that alters a closed month, or moves the stage back, is a correction — only
+   * for someone who may correct, and with 更正原因. Errors at the columns responsible; null when the
+   * row is no correction.
+   */
+  private correctionOf(r: ParsedRow, existing: ProjectRow, fields: ProjectFields, closed: string[]): Plan['correction'] {
+    const { errors, actor } = this.ctx;
+    const backward = stageMoveKind(existing.stage, fields.stage) === 'CORRECTION';
+    const touched = closedMonthsTouched(fieldsOfRow(existing), fields, closed);
+    if (!backward && touched.length === 0) return null;
+    if (!can(actor.role, 'projects:correct')) {
+      if (backward) errors.add(r.row, H.stage, `从“${STAGE_LABELS[existing.stage]}”退回“${STAGE_LABELS[fields.stage]}”属于更正，仅市级人员和管理员可操作`);
+      for (const field of touchedSummary(touched).fields) {
+        const byField = touched.filter((t) => t.fields.includes(field)).map((t) => ({ month: t.month, fields: [field] }));
+        errors.add(r.row, columnOf(field), periodClosedMessage(byField));
+      }
+      return null;
+    }
+    if (r.correctionReason === null) {
+      errors.add(r.row, H.correctionReason, touched.length > 0 ? correctionReasonMissingMessage(touched) : `从“${STAGE_LABELS[existing.stage]}”退回“${STAGE_LABELS[fields.stage]}”属于更正，必须填写更正原因`);
+      return null;
+    }
+    return { touched, backward, reason: r.correctionReason };
   }
 
   private async existingByNo(numbers: string[]): Promise<Map<string, ProjectRow>> {

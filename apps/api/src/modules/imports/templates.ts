@@ -110,6 +110,7 @@ function noteOf(c: ColumnSpec): string {
   if (c.key === 'regionCode') return '；地区名称、简称或代码均可';
   if (c.key === 'industryCode') return '；产业类别名称（括号部分可省略）或代码';
   if (c.key === 'status') return '；留空为待核实，“已核实”仅市级核实人员可导入';
+  if (c.key === 'correctionReason') return '；修改会改变已月结月份的数据（如签约日期、签约额、投资方来源），或退回阶段时必填，仅市级人员和管理员可更正';
   if (c.key === 'projectNo' && c.required === false) return '；留空时按（所属地区, 项目名称）匹配已有项目，找不到则新建并自动编号';
   return '';
 }

@@ -32,6 +32,10 @@ import { ProjectsService } from './projects.service.js';
 /** District staff change only their own region's projects: the guard looks the project's region up. */
 const PROJECT_REGION: RegionSource = { in: 'params', field: 'id', resolve: 'project' };
 const projectId = uuidPipe('项目编号');
+/** DOMAIN.md §5: the 409s of a change to a project. */
+const PERIOD_CLOSED_DOC =
+  'VERSION_CONFLICT：项目已被他人修改。PERIOD_CLOSED：修改会改变已月结月份的数据（签约日期、签约额、投资方来源、产业类别、重点项目、入库、里程碑日期等），' +
+  'message 说明涉及的月份与字段，details 按字段列出；旗县人员不能更正，市级人员和管理员填写 correctionReason 后重新提交即为更正，记入更正记录（GET /corrections）';
 
 @ApiTags('项目')
 @Controller({ path: 'projects', version: '1' })
@@ -105,7 +109,7 @@ export class ProjectsController {
   @Access({ capability: 'projects:edit', region: PROJECT_REGION })
   @ApiOperation({ summary: '修改项目', description: '阶段用 POST /projects/{id}/stage 变更；所属地区与增资所属项目不能修改' })
   @ApiOkResponse({ type: ProjectDetailResponse })
-  @ApiConflictResponse({ description: 'VERSION_CONFLICT：项目已被他人修改' })
+  @ApiConflictResponse({ description: PERIOD_CLOSED_DOC })
   update(@CurrentUserActor() actor: UserActor, @Param('id', projectId) id: string, @Body() dto: UpdateProjectDto): Promise<ProjectDetailDto> {
     return this.projects.update(actor, id, dto);
   }
@@ -115,7 +119,7 @@ export class ProjectsController {
   @Access({ capability: 'projects:edit', region: PROJECT_REGION })
   @ApiOperation({ summary: '变更项目阶段', description: '向前可跳过阶段；终止须填写终止原因；退回之前的阶段属于更正，仅市级人员和管理员可操作，须填写原因' })
   @ApiOkResponse({ type: ProjectDetailResponse })
-  @ApiConflictResponse({ description: 'VERSION_CONFLICT：项目已被他人修改' })
+  @ApiConflictResponse({ description: PERIOD_CLOSED_DOC.replace('correctionReason', 'reason') })
   moveStage(@CurrentUserActor() actor: UserActor, @Param('id', projectId) id: string, @Body() dto: StageMoveDto): Promise<ProjectDetailDto> {
     return this.projects.moveStage(actor, id, dto);
   }

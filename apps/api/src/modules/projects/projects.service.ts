@@ -28,9 +28,11 @@ import type { CreateProjectDto, StageMoveDto, UpdateApprovalsDto, UpdateProjectD
 import { ProjectApproval } from './entities/project-approval.entity.js';
 import { Project } from './entities/project.entity.js';
 import { approvalProblems, LookAlikeFound, referenceProblems } from './project-checks.js';
+import { assertMayCorrect, reasonOf, recordCorrection, touchedClosedMonths } from './project-corrections.js';
 import { findLookAlikes, loadProjectDetail, projectSnapshot } from './project-reader.js';
 
-// what other modules (the projects import, the reports) use of projects: reads, the audit snapshot, amounts
+// what other modules (the projects import, the reports) use of projects: reads, the audit snapshot, amounts, corrections
+export { assertMayCorrect, lockedClosedMonths, PeriodClosed, reasonOf, recordCorrection } from './project-corrections.js';
 export { findLookAlikes, loadProjectDetail, projectSnapshot } from './project-reader.js';
 export { FROM_PROJECTS, PROJECT_COLUMNS, type ProjectRow } from './project-sql.js';
 
@@ -122,15 +124,24 @@ export class ProjectsService {
   }
 
   async update(actor: UserActor, id: string, dto: UpdateProjectDto): Promise<ProjectDetailDto> {
-    const { version, ...changes } = dto;
+    const { version, correctionReason, ...changes } = dto;
     const given = definedOnly(changes);
     return this.dataSource.transaction(async (em) => {
       const { project, before } = await this.lockForUpdate(em, id, version);
-      const next = fieldsOf({ ...fieldsOf(project), ...given });
+      const current = fieldsOf(project);
+      const next = fieldsOf({ ...current, ...given });
       const industryChanged = next.industryCode !== project.industryCode;
       failIfAny([...projectFieldProblems(next, shanghaiToday()), ...(await referenceProblems(em, next, { region: false, industry: industryChanged, parent: false }))]);
+      // DOMAIN.md §5: a change that alters a closed month is a correction (right + reason), recorded as one
+      const touched = await touchedClosedMonths(em, current, next);
+      const reason = reasonOf(correctionReason);
+      assertMayCorrect(actor, touched, reason, 'correctionReason');
       em.merge(Project, project, next);
       await em.save(project);
+      if (touched.length > 0 && reason !== null) {
+        await recordCorrection(em, actor, { projectId: id, projectNo: project.projectNo, source: 'EDIT', touched, before: current, after: next, reason });
+        return this.recorded(em, actor, id, before, { correctionReason: reason });
+      }
       return this.recorded(em, actor, id, before);
     });
   }
@@ -151,9 +162,21 @@ export class ProjectsService {
       // a backward move by someone who may not correct is a matter of rights, not of input
       if (kind === 'CORRECTION' && !can(actor.role, 'projects:correct')) throw new Forbidden(problems[0]?.message);
       failIfAny([...droppedInputProblems(dto, dates, milestones), ...problems.map(stageMoveField)]);
+      // a move forward or a termination dated in a closed month alters it too (DOMAIN.md §5)
+      const current = fieldsOf(project);
+      const next: ProjectFields = { ...current, stage: dto.to, ...milestones };
+      const touched = await touchedClosedMonths(em, current, next);
+      const correctionReason = reasonOf(reason);
+      assertMayCorrect(actor, touched, correctionReason, 'reason');
       em.merge(Project, project, { stage: dto.to, ...milestones });
       await em.save(project);
-      return this.recorded(em, actor, id, before, kind === 'CORRECTION' ? { correctionReason: reason } : {});
+      // a backward move is a correction even when it touches no closed month: it is listed all the same
+      if ((kind === 'CORRECTION' || touched.length > 0) && correctionReason !== null) {
+        const extraFields = kind === 'CORRECTION' ? ['stage'] : [];
+        await recordCorrection(em, actor, { projectId: id, projectNo: project.projectNo, source: 'STAGE', touched, extraFields, before: current, after: next, reason: correctionReason });
+        return this.recorded(em, actor, id, before, { correctionReason });
+      }
+      return this.recorded(em, actor, id, before);
     });
   }
 

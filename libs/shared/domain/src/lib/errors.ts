@@ -29,6 +29,8 @@ export const ERROR_CODES = [
   'MONTH_CLOSED',
   /** closing a month while SUBMITTED reports still wait for verification: resend with a reason to confirm */
   'REPORTS_WAITING',
+  /** a project change would alter a figure of a closed month (DOMAIN.md §5): a correction, city staff or admin with a reason */
+  'PERIOD_CLOSED',
   /** the report's status does not allow the action (e.g. editing a submitted report) */
   'WRONG_STATUS',
   /** a new project looks like an existing one (DOMAIN.md §5); resend with confirmLookAlike to create it all the same */

@@ -164,7 +164,11 @@ export interface CreateProjectRequest extends Partial<Omit<ProjectFields, 'name'
 }
 
 /** Every field but the stage (moved with StageMoveRequest); milestone dates are checked against the current stage. */
-export type UpdateProjectRequest = Partial<Omit<ProjectFields, 'stage' | 'regionCode' | 'parentProjectNo'>> & { version: number };
+export type UpdateProjectRequest = Partial<Omit<ProjectFields, 'stage' | 'regionCode' | 'parentProjectNo'>> & {
+  version: number;
+  /** required when the change alters a figure of a closed month (a correction, DOMAIN.md §5) */
+  correctionReason?: string | null;
+};
 
 export interface StageMoveRequest {
   to: ProjectStage;

@@ -80,6 +80,7 @@ export class UpdateProjectDto extends VersionedDto implements UpdateProjectReque
   @NullableDate(L.statsRegisteredMonth, 'month') statsRegisteredMonth?: string | null;
   @NullableText(L.statsCode, 50) statsCode?: string | null;
   @NullableText(L.notes, 2000) notes?: string | null;
+  @NullableText('更正原因', 500, { description: '修改会改变已月结月份的数据时必填（更正，仅市级人员和管理员）；否则忽略' }) correctionReason?: string | null;
 }
 
 export class StageDatesDto {
@@ -101,7 +102,7 @@ export class StageMoveDto extends VersionedDto implements StageMoveRequest {
   dates: StageDatesDto = {};
 
   @NullableText(L.terminationReason, 500, { description: '终止项目时必填' }) terminationReason?: string;
-  @NullableText('更正原因', 500, { description: '退回到之前的阶段（更正）时必填；仅市级人员和管理员可以更正' }) reason?: string;
+  @NullableText('更正原因', 500, { description: '更正原因：退回到之前的阶段，或所填日期会改变已月结月份的数据时必填；仅市级人员和管理员可以更正' }) reason?: string;
 }
 
 export class ApprovalItemDto implements ApprovalDto {

@@ -70,6 +70,50 @@ describe('StageDialog', () => {
     expect(fixture.componentInstance.project()).toBeNull();
   });
 
+  it('shows a district user why a start dated in a closed month is refused (409 PERIOD_CLOSED), with no reason box', async () => {
+    const { fixture, dialog, choose, submit, backend } = await open(detail({ stage: 'SIGNED' }), 'DISTRICT_STAFF');
+    await choose('UNDER_CONSTRUCTION');
+    dialog.form.controls.constructionStartedAt.setValue(new Date(2025, 2, 20));
+    await submit();
+    const message = '2025年3月已月结，修改开工日期会改变该月已发布的数据；如需更正请联系市级招商人员';
+    backend
+      .expectOne('/api/v1/projects/p1/stage')
+      .flush({ statusCode: 409, error: 'PERIOD_CLOSED', message, details: [{ field: 'constructionStartedAt', message: '修改开工日期会改变已月结的2025年3月的数据' }] }, { status: 409, statusText: 'Conflict' });
+    await fixture.whenStable();
+    expect(byTestId('stage-dialog-period-closed')?.textContent).toContain(message);
+    expect(byTestId('stage-dialog-correction-reason')).toBeNull();
+    expect(byTestId('version-conflict-reload')).toBeNull();
+    expect(fixture.componentInstance.project()).not.toBeNull();
+  });
+
+  it('asks a city user for the correction reason and sends it as reason', async () => {
+    const { fixture, dialog, choose, submit, backend } = await open(detail({ stage: 'SIGNED' }), 'CITY_STAFF');
+    await choose('UNDER_CONSTRUCTION');
+    dialog.form.controls.constructionStartedAt.setValue(new Date(2025, 2, 20));
+    await submit();
+    backend.expectOne('/api/v1/projects/p1/stage').flush(
+      {
+        statusCode: 409,
+        error: 'PERIOD_CLOSED',
+        message: '2025年3月已月结，修改开工日期会改变该月已发布的数据，属于更正：请填写更正原因后重新提交',
+        details: [{ field: 'reason', message: '更正已月结月份的数据必须填写更正原因' }, { field: 'constructionStartedAt', message: '修改开工日期会改变已月结的2025年3月的数据' }],
+      },
+      { status: 409, statusText: 'Conflict' },
+    );
+    await fixture.whenStable();
+    expect(byTestId('stage-dialog-correction-reason')).not.toBeNull();
+    await submit();
+    backend.expectNone('/api/v1/projects/p1/stage');
+    dialog.form.controls.correctionReason.setValue('漏报开工');
+    await submit();
+    expect(backend.expectOne('/api/v1/projects/p1/stage').request.body).toEqual({
+      to: 'UNDER_CONSTRUCTION',
+      dates: { constructionStartedAt: '2025-03-20' },
+      reason: '漏报开工',
+      version: 5,
+    });
+  });
+
   it('asks for the signing date as well when a negotiating project jumps ahead', async () => {
     const { choose } = await open(detail({ stage: 'NEGOTIATING', signedAt: null }), 'CITY_STAFF');
     await choose('REGISTERED');

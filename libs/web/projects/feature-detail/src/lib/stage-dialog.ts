@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { type FormControl, NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import {
@@ -15,7 +15,7 @@ import {
 import { ProjectsApi } from '@zhaoshang/web/projects/data-access';
 import { StageTag } from '@zhaoshang/web/projects/ui';
 import { FirstErrorPipe, FormDialog, serverErrorsOn, setServerError, zsValidators } from '@zhaoshang/web/shared/ui';
-import { fromIsoDate, saveAction, toIsoDate } from '@zhaoshang/web/shared/util';
+import { apiErrorBody, fromIsoDate, saveAction, toIsoDate } from '@zhaoshang/web/shared/util';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzFormModule } from 'ng-zorro-antd/form';
@@ -25,6 +25,8 @@ import { map } from 'rxjs';
 import { stageMoveCheck, stageMovePlan, stageMoveRequest, stageTargets } from './stage-move';
 
 export const REASON_MAX_LENGTH = 500;
+
+const MILESTONE_FIELDS: MilestoneField[] = ['signedAt', 'registeredAt', 'constructionStartedAt', 'productionStartedAt', 'terminatedAt'];
 
 /** The API names the dates of a move `dates.<field>`. */
 const SERVER_FIELDS: Record<string, string> = {
@@ -109,6 +111,31 @@ const SERVER_FIELDS: Record<string, string> = {
                 </nz-form-control>
               </nz-form-item>
             }
+            @if (periodClosed(); as closedInfo) {
+              <nz-alert
+                class="alert"
+                nzType="warning"
+                nzShowIcon
+                [nzMessage]="closedInfo.mayCorrect ? '此变更属于更正已月结月份的数据' : '已月结的月份不能修改'"
+                [nzDescription]="closedInfo.message"
+                data-testid="stage-dialog-period-closed"
+              />
+              @if (closedInfo.mayCorrect && plan.reason !== 'correction') {
+                <nz-form-item>
+                  <nz-form-label nzRequired nzFor="stage-correction-reason">更正原因</nz-form-label>
+                  <nz-form-control [nzErrorTip]="tip" nzExtra="提交后记入更正记录，并写入操作日志">
+                    <textarea
+                      nz-input
+                      id="stage-correction-reason"
+                      formControlName="correctionReason"
+                      rows="2"
+                      placeholder="例如：漏报，项目实际于该月开工"
+                      data-testid="stage-dialog-correction-reason"
+                    ></textarea>
+                  </nz-form-control>
+                </nz-form-item>
+              }
+            }
             @if (plan.reason) {
               <nz-form-item>
                 <nz-form-label nzRequired nzFor="stage-reason">{{ plan.reason === 'termination' ? '终止原因' : '更正原因' }}</nz-form-label>
@@ -152,7 +179,11 @@ export class StageDialog {
     productionStartedAt: this.fb.control<Date | null>(null),
     terminatedAt: this.fb.control<Date | null>(null),
     reason: this.fb.control('', zsValidators.maxLength(REASON_MAX_LENGTH, `原因最多 ${REASON_MAX_LENGTH} 个字`)),
+    /** a forward move or a termination dated in a closed month is a correction too (DOMAIN.md §5) */
+    correctionReason: this.fb.control('', zsValidators.maxLength(REASON_MAX_LENGTH, `更正原因最多 ${REASON_MAX_LENGTH} 个字`)),
   });
+  /** the last answer was 409 PERIOD_CLOSED: its message, and whether this user may send it as a correction */
+  protected readonly periodClosed = signal<{ message: string; mayCorrect: boolean } | null>(null);
   private readonly to = toSignal(this.form.controls.to.valueChanges.pipe(map(() => this.form.controls.to.value)), { initialValue: null });
 
   protected readonly targets = computed(() => {
@@ -182,6 +213,7 @@ export class StageDialog {
       if (!project || !to) return;
       for (const field of stageMovePlan(project.stage, to, project).dates) this.dateControl(field).setValue(fromIsoDate(project[field]));
       this.saver.error.set(null);
+      this.periodClosed.set(null);
     });
   }
 
@@ -214,11 +246,22 @@ export class StageDialog {
       return;
     }
     const value = this.form.getRawValue();
+    const plan = stageMovePlan(project.stage, to, project);
     const request = stageMoveRequest(project, {
       to,
-      dates: Object.fromEntries(stageMovePlan(project.stage, to, project).dates.map((field) => [field, value[field] ? toIsoDate(value[field]) : null])),
+      dates: Object.fromEntries(plan.dates.map((field) => [field, value[field] ? toIsoDate(value[field]) : null])),
       reason: value.reason,
     });
+    // the API takes a correction's reason in `reason` (a backward move already has one)
+    if (this.periodClosed()?.mayCorrect && plan.reason !== 'correction') {
+      const correctionReason = value.correctionReason.trim();
+      if (correctionReason === '' || this.form.controls.correctionReason.invalid) {
+        if (correctionReason === '') setServerError(this.form.controls.correctionReason, '请填写更正原因');
+        else this.form.controls.correctionReason.markAsTouched();
+        return;
+      }
+      request.reason = correctionReason;
+    }
     const problems = stageMoveCheck(project, this.role(), request, shanghaiToday());
     this.saver.error.set(null);
     if (problems.length > 0) {
@@ -230,8 +273,21 @@ export class StageDialog {
         this.saved.emit(moved);
         this.closed.emit();
       },
-      error: serverErrorsOn(this.form, SERVER_FIELDS),
+      error: (error) => this.failed(error),
     });
+  }
+
+  /** 409 PERIOD_CLOSED is shown in the dialog with what to do; other refusals go under their fields. */
+  private failed(error: unknown): string | null {
+    const body = apiErrorBody(error);
+    if (body?.error !== 'PERIOD_CLOSED') return serverErrorsOn(this.form, SERVER_FIELDS)(error);
+    const details = body.details ?? [];
+    this.periodClosed.set({ message: body.message, mayCorrect: details.some((d) => d.field === 'reason') });
+    for (const detail of details) {
+      const control = (MILESTONE_FIELDS as string[]).includes(detail.field) ? this.dateControl(detail.field as MilestoneField) : null;
+      if (control) setServerError(control, detail.message);
+    }
+    return null;
   }
 
   /** Each message under the field it is about; the rest (e.g. an earlier date it clashes with) above. */
@@ -254,8 +310,9 @@ export class StageDialog {
   }
 
   private reset(project: ProjectDetailDto): void {
-    this.form.reset({ to: null, reason: '' });
+    this.form.reset({ to: null, reason: '', correctionReason: '' });
     this.saver.reset();
+    this.periodClosed.set(null);
     // a single choice is made for the user
     const targets = stageTargets(project.stage, can(this.role(), 'projects:correct'));
     if (targets.length === 1) this.form.controls.to.setValue(targets[0]);

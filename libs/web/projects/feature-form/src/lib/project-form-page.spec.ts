@@ -175,6 +175,59 @@ describe('ProjectFormPage', () => {
     expect(backend.expectOne({ method: 'PATCH', url: '/api/v1/projects/p1' }).request.body).toMatchObject({ contractAmountWan: '400000.00', version: 4 });
   });
 
+  describe('a change that alters a closed month (409 PERIOD_CLOSED)', () => {
+    const message = '2025年3月已月结，修改签约日期会改变该月已发布的数据；如需更正请联系市级招商人员';
+
+    it('tells a district user why, at the field, without a reason box or the reload banner', async () => {
+      const { harness, backend, form, byTestId, submit } = await open('/projects/p1/edit', 'DISTRICT_STAFF', '150525');
+      backend.expectOne('/api/v1/projects/p1').flush(project);
+      await harness.fixture.whenStable();
+      form.controls.signedAt.setValue(new Date(2025, 4, 10));
+      await submit();
+      backend
+        .expectOne({ method: 'PATCH', url: '/api/v1/projects/p1' })
+        .flush({ statusCode: 409, error: 'PERIOD_CLOSED', message, details: [{ field: 'signedAt', message: '修改签约日期会改变已月结的2025年3月的数据' }] }, { status: 409, statusText: 'Conflict' });
+      await harness.fixture.whenStable();
+      expect(byTestId('project-form-period-closed')?.textContent).toContain(message);
+      expect(byTestId('project-form-correction-reason')).toBeNull();
+      expect(byTestId('project-form-conflict')).toBeNull();
+      expect(byTestId('project-form-error')).toBeNull();
+      expect(form.controls.signedAt.errors?.['server']).toBe('修改签约日期会改变已月结的2025年3月的数据');
+    });
+
+    it('asks a city user for the reason and sends the change again with it', async () => {
+      const { harness, backend, form, byTestId, submit } = await open('/projects/p1/edit', 'CITY_STAFF');
+      backend.expectOne('/api/v1/projects/p1').flush(project);
+      await harness.fixture.whenStable();
+      form.controls.signedAt.setValue(new Date(2025, 4, 10));
+      await submit();
+      backend.expectOne({ method: 'PATCH', url: '/api/v1/projects/p1' }).flush(
+        {
+          statusCode: 409,
+          error: 'PERIOD_CLOSED',
+          message: '2025年3月已月结，修改签约日期会改变该月已发布的数据，属于更正：请填写更正原因后重新提交',
+          details: [{ field: 'correctionReason', message: '更正已月结月份的数据必须填写更正原因' }, { field: 'signedAt', message: '修改签约日期会改变已月结的2025年3月的数据' }],
+        },
+        { status: 409, statusText: 'Conflict' },
+      );
+      await harness.fixture.whenStable();
+      expect(byTestId('project-form-period-closed')?.textContent).toContain('属于更正');
+      expect(byTestId('project-form-submit')?.textContent).toContain('提交更正');
+
+      // no reason, no request
+      await submit();
+      backend.expectNone({ method: 'PATCH', url: '/api/v1/projects/p1' });
+
+      const reason = byTestId('project-form-correction-reason') as HTMLTextAreaElement;
+      reason.value = '合同实际签订日期为5月10日';
+      reason.dispatchEvent(new Event('input'));
+      form.controls.signedAt.setValue(new Date(2025, 4, 10));
+      await submit();
+      const again = backend.expectOne({ method: 'PATCH', url: '/api/v1/projects/p1' });
+      expect(again.request.body).toMatchObject({ signedAt: '2025-05-10', correctionReason: '合同实际签订日期为5月10日', version: 3 });
+    });
+  });
+
   it('does not send the long form on Enter in a field; Ctrl+Enter sends it', async () => {
     const { harness, backend, form, byTestId } = await open('/projects/new');
     fill(form);

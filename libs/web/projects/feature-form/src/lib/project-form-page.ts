@@ -22,8 +22,16 @@ import { AuthService } from '@zhaoshang/web/auth/data-access';
 import { ProjectsApi, isLookAlikeError } from '@zhaoshang/web/projects/data-access';
 import { LookAlikeTable, StageTag } from '@zhaoshang/web/projects/ui';
 import { IndustriesStore, RegionsStore } from '@zhaoshang/web/shared/data-access';
-import { FirstErrorPipe, type HoldsUnsavedChanges, applyServerErrors, validateAll, warnBeforeUnload } from '@zhaoshang/web/shared/ui';
-import { apiErrorBody, saveAction, toIsoDate, toIsoMonth } from '@zhaoshang/web/shared/util';
+import {
+  FirstErrorPipe,
+  type HoldsUnsavedChanges,
+  applyServerErrors,
+  setServerError,
+  validateAll,
+  warnBeforeUnload,
+  zsValidators,
+} from '@zhaoshang/web/shared/ui';
+import { apiErrorBody, apiErrorCode, saveAction, toIsoDate, toIsoMonth } from '@zhaoshang/web/shared/util';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -48,6 +56,8 @@ import {
   toCreateRequest,
   toUpdateRequest,
 } from './project-form';
+
+export const CORRECTION_REASON_MAX = 500;
 
 /** Typing pauses this long before the look-alikes are asked for. */
 export const LOOK_ALIKE_DEBOUNCE_MS = 600;
@@ -128,6 +138,14 @@ export class ProjectFormPage implements HoldsUnsavedChanges {
   protected readonly lookAlikeDialog = signal<{ candidates: LookAlikeCandidate[]; message: string; details: string[] } | null>(null);
   protected readonly confirming = signal(false);
 
+  /**
+   * The last save was refused because it alters a closed month (409 PERIOD_CLOSED, DOMAIN.md §5):
+   * the API's message, and whether this user may send it again as a correction with a reason
+   * (city staff and admins: the API then names `correctionReason` among the details).
+   */
+  protected readonly periodClosed = signal<{ message: string; mayCorrect: boolean } | null>(null);
+  protected readonly correctionReason = inject(NonNullableFormBuilder).control('', zsValidators.maxLength(CORRECTION_REASON_MAX, `更正原因最多 ${CORRECTION_REASON_MAX} 个字`));
+
   constructor() {
     this.regions.ensureLoaded();
     this.industries.ensureLoaded();
@@ -179,12 +197,19 @@ export class ProjectFormPage implements HoldsUnsavedChanges {
     }
     const project = this.project();
     const value = this.form.getRawValue();
+    const correctionReason = this.periodClosed()?.mayCorrect ? this.correctionReason.value.trim() : '';
+    if (this.periodClosed()?.mayCorrect && (correctionReason === '' || this.correctionReason.invalid)) {
+      if (correctionReason === '') setServerError(this.correctionReason, '请填写更正原因');
+      else this.correctionReason.markAsTouched();
+      return;
+    }
     const request = project
-      ? this.api.update(project.id, toUpdateRequest(value, project.version))
+      ? this.api.update(project.id, { ...toUpdateRequest(value, project.version), ...(correctionReason ? { correctionReason } : {}) })
       : this.api.create(toCreateRequest(value, this.parentProject()?.projectNo ?? null, confirmLookAlike));
     this.saver.run(request.pipe(takeUntilDestroyed(this.destroyRef), finalize(() => this.confirming.set(false))), {
       next: (saved) => {
         this.lookAlikeDialog.set(null);
+        this.periodClosed.set(null);
         this.form.markAsPristine();
         this.messages.success(project ? '已保存' : `已创建项目 ${saved.projectNo}`);
         // the form is done with: Back from the project goes where the user came from, not here
@@ -222,9 +247,27 @@ export class ProjectFormPage implements HoldsUnsavedChanges {
       return null;
     }
     this.lookAlikeDialog.set(null);
+    if (apiErrorCode(error) === 'PERIOD_CLOSED') return this.showPeriodClosed(error);
     const left = applyServerErrors(this.form, error);
     this.scrollToFirstError();
     return left ?? '请按提示修改标红的内容';
+  }
+
+  /**
+   * Not a generic error: the message says which closed month and what to do. The fields it names
+   * are marked; city staff and admins get the 更正原因 box and send the change again with it.
+   */
+  private showPeriodClosed(error: unknown): null {
+    const body = apiErrorBody(error);
+    const details = body?.details ?? [];
+    const mayCorrect = details.some((d) => d.field === 'correctionReason');
+    this.periodClosed.set({ message: body?.message ?? '', mayCorrect });
+    for (const detail of details) {
+      const control = this.form.get(detail.field);
+      if (control) setServerError(control, detail.message);
+    }
+    // the notice (and the reason box) sits right above the buttons: no scrolling away from it
+    return null;
   }
 
   private showLookAlikes(error: unknown): void {
@@ -306,6 +349,8 @@ export class ProjectFormPage implements HoldsUnsavedChanges {
   /** The whole form from the project as the API has it now; nothing typed before survives. */
   private fill(project: ProjectDetailDto): void {
     this.project.set(project);
+    this.periodClosed.set(null);
+    this.correctionReason.reset('');
     this.conflict.set(null);
     this.error.set(null);
     this.form.reset(projectFormValue(project));

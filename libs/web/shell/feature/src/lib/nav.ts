@@ -1,6 +1,6 @@
 import type { Routes } from '@angular/router';
 import type { IconDefinition } from '@ant-design/icons-angular';
-import { AimOutline, AlertOutline, AppstoreOutline, AuditOutline, CarryOutOutline, ControlOutline, DashboardOutline, DiffOutline, FileSearchOutline, FormOutline, FundOutline, HomeOutline, ImportOutline, KeyOutline, ProjectOutline, SettingOutline, TeamOutline } from '@ant-design/icons-angular/icons';
+import { AimOutline, AlertOutline, AppstoreOutline, AuditOutline, CarryOutOutline, ControlOutline, DashboardOutline, DiffOutline, FileSearchOutline, FormOutline, FundOutline, HistoryOutline, HomeOutline, ImportOutline, KeyOutline, ProjectOutline, SettingOutline, TeamOutline } from '@ant-design/icons-angular/icons';
 import { type Capability, type Role, can } from '@zhaoshang/shared/domain';
 
 export const NAV_GROUPS = {
@@ -37,6 +37,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { label: '固定资产投资', icon: FundOutline, route: 'reports/fai', capability: 'fai:read', load: () => import('@zhaoshang/web/reports/feature-fai').then((m) => m.faiRoutes) },
   { label: '目标任务', icon: AimOutline, route: 'targets', capability: 'targets:read', load: () => import('@zhaoshang/web/targets/feature-targets').then((m) => m.targetsRoutes) },
   { label: '数据修订', icon: DiffOutline, route: 'reports/revisions', capability: 'indicators:read', load: () => import('@zhaoshang/web/reports/feature-revisions').then((m) => m.revisionsRoutes) },
+  { label: '更正记录', icon: HistoryOutline, route: 'corrections', capability: 'projects:read', load: () => import('@zhaoshang/web/projects/feature-corrections').then((m) => m.correctionsRoutes) },
   { label: '项目预警', icon: AlertOutline, route: 'warnings', capability: 'warnings:read', load: () => import('@zhaoshang/web/warnings/feature-list').then((m) => m.warningsRoutes) },
   // every signed-in user reads the log of the business data (DOMAIN.md §7): not under 系统管理
   { label: '操作日志', icon: FileSearchOutline, route: 'admin/audit', capability: 'audit:read', load: () => import('@zhaoshang/web/admin/feature-audit').then((m) => m.auditRoutes) },

@@ -1,0 +1,99 @@
+import {
+  can,
+  changedCountingFields,
+  closedMonthsTouched,
+  type CorrectionSource,
+  correctionReasonMissingMessage,
+  periodClosedMessage,
+  type ProjectFields,
+  type TouchedMonth,
+  touchedByField,
+} from '@zhaoshang/shared/domain';
+import type { EntityManager } from 'typeorm';
+import type { UserActor } from '../../common/access/actor.js';
+import { AppException } from '../../common/errors/app.exception.js';
+import { runSql, sql } from '../../common/sql/sql.js';
+import { closedMonths } from '../reports/reports.service.js';
+
+/** DOMAIN.md §5: the change would alter a figure of a closed month and is not (yet) a correction. */
+export class PeriodClosed extends AppException {
+  constructor(message: string, details: { field: string; message: string }[]) {
+    super(409, 'PERIOD_CLOSED', message, details);
+  }
+}
+
+/**
+ * The closed months a change of a project alters. Nothing is read or locked when no counting field
+ * changes (most edits).
+ */
+export async function touchedClosedMonths(em: EntityManager, before: ProjectFields, after: ProjectFields): Promise<TouchedMonth[]> {
+  if (changedCountingFields(before, after).length === 0) return [];
+  return closedMonthsTouched(before, after, await lockedClosedMonths(em));
+}
+
+/**
+ * Every closed month, held until the transaction ends, so that a close or reopen running at the
+ * same time waits for this change, or this change sees it. The 月结 rows are read FOR SHARE; and a
+ * month closed for the first time has no row yet (its close inserts one), so the table is held in
+ * SHARE mode too: that insert waits. SHARE does not conflict with itself nor with the report
+ * writers' row locks, so edits and imports do not queue behind each other, only closes do.
+ */
+export async function lockedClosedMonths(em: EntityManager): Promise<string[]> {
+  await runSql(em, sql`LOCK TABLE month_closes IN SHARE MODE`);
+  return closedMonths(em, sql`SELECT month FROM month_closes`);
+}
+
+/**
+ * A change that touches closed months goes through only as a correction: by someone with
+ * `projects:correct` (city staff, admin) and with a reason. `reasonField` is where the request
+ * carries the reason (`correctionReason` on PATCH, `reason` on a stage move).
+ */
+export function assertMayCorrect(actor: UserActor, touched: TouchedMonth[], reason: string | null, reasonField: string): void {
+  if (touched.length === 0) return;
+  const byField = touchedByField(touched).map(({ field, message }) => ({ field, message }));
+  if (!can(actor.role, 'projects:correct')) throw new PeriodClosed(periodClosedMessage(touched), byField);
+  if (reason === null) throw new PeriodClosed(correctionReasonMissingMessage(touched), [{ field: reasonField, message: '更正已月结月份的数据必须填写更正原因' }, ...byField]);
+}
+
+/** Blank is no reason. */
+export function reasonOf(value: string | null | undefined): string | null {
+  const trimmed = value?.trim() ?? '';
+  return trimmed === '' ? null : trimmed;
+}
+
+/** The fields whose value differs, with their values before and after (what the 更正记录 page shows). */
+export function changedValues(before: ProjectFields, after: ProjectFields): { before: Record<string, unknown>; after: Record<string, unknown> } {
+  const norm = (v: unknown) => (v === undefined || v === '' ? null : v);
+  const keys = (Object.keys(after) as (keyof ProjectFields)[]).filter((k) => norm(before[k]) !== norm(after[k]));
+  return { before: Object.fromEntries(keys.map((k) => [k, before[k]])), after: Object.fromEntries(keys.map((k) => [k, after[k]])) };
+}
+
+export interface CorrectionRecord {
+  projectId: string;
+  projectNo: string;
+  source: CorrectionSource;
+  touched: TouchedMonth[];
+  /** `stage` for a backward move, besides the counting fields responsible */
+  extraFields?: string[];
+  before: ProjectFields;
+  after: ProjectFields;
+  reason: string;
+}
+
+/**
+ * One row of `corrections`, in the change's own transaction. Its time is the moment of the write
+ * (clock_timestamp), after the closed months were read under lock, not the transaction's start: a
+ * correction that waited for a close is then later than that close's publication, so the month shows
+ * as revised (publications compare `at > published_at`).
+ */
+export async function recordCorrection(em: EntityManager, actor: UserActor, record: CorrectionRecord): Promise<void> {
+  const months = record.touched.map((t) => t.month);
+  const fields = [...(record.extraFields ?? []), ...new Set(record.touched.flatMap((t) => t.fields))];
+  const { before, after } = changedValues(record.before, record.after);
+  await runSql(
+    em,
+    sql`INSERT INTO corrections (at, actor_id, actor_name, project_id, project_no, source, months, fields, before, after, reason)
+     VALUES (clock_timestamp(), ${actor.id}, ${actor.displayName}, ${record.projectId}, ${record.projectNo}, ${record.source}, ${months}::char(7)[], ${fields}::text[],
+       ${JSON.stringify(before)}::jsonb, ${JSON.stringify(after)}::jsonb, ${record.reason})`,
+  );
+}
