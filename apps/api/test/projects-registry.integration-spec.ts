@@ -34,6 +34,20 @@ describe('projects: registry, audit and access', () => {
     ]);
   });
 
+  it('lets the STATS warning’s threshold, one setting, decide who may be marked 入库 — on the form and in the import (DOMAIN.md §6)', async () => {
+    const registered = { statsRegistered: true, statsRegisteredMonth: '2025-10', plannedInvestmentWan: '800.00' };
+    expect((await post(projectBody(registered))).status).toBe(201);
+    const { body: current } = await t.request<{ settings: Record<string, Record<string, number>>; version: number }>('GET', '/api/v1/settings/warnings', { token: admin });
+    const raised = { ...current.settings, STATS: { ...current.settings['STATS'], minPlannedInvestmentWan: 1000 } };
+    expect((await t.request('PUT', '/api/v1/settings/warnings', { token: admin, body: { settings: raised, version: current.version } })).status).toBe(200);
+    const refused = await post(projectBody(registered));
+    expect(refused.status).toBe(400);
+    expect(refused.body.details).toEqual([{ field: 'statsRegistered', message: '计划总投资(万元)不足 1000 万元的项目不能统计入库' }]);
+    const back = await t.request<{ version: number }>('GET', '/api/v1/settings/warnings', { token: admin });
+    expect((await t.request('PUT', '/api/v1/settings/warnings', { token: admin, body: { settings: current.settings, version: back.body.version } })).status).toBe(200);
+    expect((await post(projectBody(registered))).status).toBe(201);
+  });
+
   /** Makes the audit log refuse one kind of project change, for as long as `run` takes. */
   async function withAuditRefused(action: 'CREATE' | 'UPDATE', run: () => Promise<void>): Promise<void> {
     await t.query(`

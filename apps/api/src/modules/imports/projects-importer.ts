@@ -16,6 +16,7 @@ import {
 } from '@zhaoshang/shared/domain';
 import { runSql, sql } from '../../common/sql/sql.js';
 import { type AuditChange, writeAudit } from '../audit/audit.service.js';
+import { readWarningSettings } from '../warnings/warnings.service.js';
 import {
   lockedClosedMonths,
   reasonOf,
@@ -153,6 +154,7 @@ export class ProjectsImporter implements Importer<Key> {
     const plans: Plan[] = [];
     // the closed months held until the import's transaction ends: a close waits for the import
     const closed = rows.length > 0 ? await lockedClosedMonths(this.ctx.em) : [];
+    const statsMinWan = (await readWarningSettings(this.ctx.em)).settings.STATS.minPlannedInvestmentWan;
     for (const r of rows) {
       const region = r.given.regionCode as string;
       const name = r.given.name as string;
@@ -180,7 +182,7 @@ export class ProjectsImporter implements Importer<Key> {
         continue;
       }
       const fields = withCanonicalMoney({ ...(existing ? fieldsOfRow(existing) : EMPTY), ...r.given });
-      for (const problem of projectFieldProblems(fields, today)) errors.add(r.row, columnOf(problem.field), problem.message);
+      for (const problem of projectFieldProblems(fields, today, statsMinWan)) errors.add(r.row, columnOf(problem.field), problem.message);
       const industry = this.ctx.dictionaries.industry(fields.industryCode);
       if (industry && !industry.active && fields.industryCode !== existing?.industryCode) {
         errors.add(r.row, H.industryCode, `产业类别“${industry.name}”已停用，请选择其他产业类别`);

@@ -24,6 +24,7 @@ import { Forbidden, NotFound, ValidationFailed, VersionConflict } from '../../co
 import { runSql, sql } from '../../common/sql/sql.js';
 import { lockLookAlikeKeys } from '../../common/sql/write-locks.js';
 import { AuditService } from '../audit/audit.service.js';
+import { readWarningSettings } from '../warnings/warnings.service.js';
 import type { CreateProjectDto, StageMoveDto, UpdateApprovalsDto, UpdateProjectDto } from './dto/project-write.dto.js';
 import { ProjectApproval } from './entities/project-approval.entity.js';
 import { Project } from './entities/project.entity.js';
@@ -94,6 +95,11 @@ export async function updateProjectFields(em: EntityManager, id: string, fields:
   await em.save(project);
 }
 
+/** The 入库 threshold in force: the one setting of the STATS warning (DOMAIN.md §6). */
+async function statsMinWan(em: EntityManager): Promise<number> {
+  return (await readWarningSettings(em)).settings.STATS.minPlannedInvestmentWan;
+}
+
 /** Registering projects and changing them: every change versioned, and audited in its own transaction. */
 @Injectable()
 export class ProjectsService {
@@ -107,7 +113,7 @@ export class ProjectsService {
     const fields = fieldsOf(given);
     const today = shanghaiToday();
     return this.dataSource.transaction(async (em) => {
-      failIfAny([...projectFieldProblems(fields, today), ...(await referenceProblems(em, fields, { region: true, industry: true, parent: true }))]);
+      failIfAny([...projectFieldProblems(fields, today, await statsMinWan(em)), ...(await referenceProblems(em, fields, { region: true, industry: true, parent: true }))]);
       // concurrent look-alike creates queue here; the second then finds the first's project
       await lockLookAlikeKeys(em, { regionCode: fields.regionCode, name: fields.name, investorUscc: fields.investorUscc });
       if (confirmLookAlike !== true) {
@@ -131,7 +137,7 @@ export class ProjectsService {
       const current = fieldsOf(project);
       const next = fieldsOf({ ...current, ...given });
       const industryChanged = next.industryCode !== project.industryCode;
-      failIfAny([...projectFieldProblems(next, shanghaiToday()), ...(await referenceProblems(em, next, { region: false, industry: industryChanged, parent: false }))]);
+      failIfAny([...projectFieldProblems(next, shanghaiToday(), await statsMinWan(em)), ...(await referenceProblems(em, next, { region: false, industry: industryChanged, parent: false }))]);
       // DOMAIN.md §5: a change that alters a closed month is a correction (right + reason), recorded as one
       const touched = await touchedClosedMonths(em, current, next);
       const reason = reasonOf(correctionReason);

@@ -4,11 +4,17 @@ import { type WarningSettings, type WarningSettingsResponse, warningSettingsProb
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor.js';
 import { ValidationFailed, VersionConflict } from '../../common/errors/app.exception.js';
-import { runSql, sql } from '../../common/sql/sql.js';
+import { runSql, sql, type SqlRunner } from '../../common/sql/sql.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { WarningSettingsDto } from './dto/warnings.dto.js';
 
 const KEY = 'warnings';
+
+/** The thresholds in force (the defaults until an admin saves them), read with the caller's runner. */
+export async function readWarningSettings(runner: SqlRunner): Promise<{ settings: WarningSettings; version: number }> {
+  const [row] = await runSql<{ value: Partial<WarningSettings>; version: number }>(runner, sql`SELECT value, version FROM settings WHERE key = ${KEY}`);
+  return { settings: withDefaultSettings(row?.value), version: row?.version ?? 0 };
+}
 
 /** The warning thresholds (DOMAIN.md §6): the defaults until an admin saves them (version 0). */
 @Injectable()
@@ -18,9 +24,8 @@ export class WarningSettingsService {
     private readonly audit: AuditService,
   ) {}
 
-  async get(manager: EntityManager = this.dataSource.manager): Promise<WarningSettingsResponse> {
-    const [row] = await runSql<{ value: Partial<WarningSettings>; version: number }>(manager, sql`SELECT value, version FROM settings WHERE key = ${KEY}`);
-    return { settings: withDefaultSettings(row?.value), version: row?.version ?? 0 };
+  get(manager: EntityManager = this.dataSource.manager): Promise<WarningSettingsResponse> {
+    return readWarningSettings(manager);
   }
 
   /** Saves the whole set with the version the admin saw; a stale version is 409, nothing changed is not written. */

@@ -21,6 +21,9 @@ import type { WarningQueryDto } from './dto/warnings.dto.js';
 import { HIT_COLUMNS, HIT_ORDER, warningCte } from './warning-sql.js';
 import { WarningSettingsService } from './warning-settings.service.js';
 
+// what other modules read of the warnings: the settings in force (the 入库 threshold)
+export { readWarningSettings } from './warning-settings.service.js';
+
 interface HitRow {
   projectId: string;
   projectNo: string;

@@ -1,4 +1,5 @@
 import {
+  DEFAULT_WARNING_SETTINGS,
   APPROVAL_KINDS,
   INVESTOR_ORIGINS,
   milestoneProblems,
@@ -33,7 +34,7 @@ describe('generateDemoProjects', () => {
   it('makes every project valid by the shared rules', () => {
     for (const p of projects) {
       expect({ projectNo: p.projectNo, problems: milestoneProblems(p.stage, p, TODAY) }).toEqual({ projectNo: p.projectNo, problems: [] });
-      expect({ projectNo: p.projectNo, problems: projectFieldProblems(p, TODAY) }).toEqual({ projectNo: p.projectNo, problems: [] });
+      expect({ projectNo: p.projectNo, problems: projectFieldProblems(p, TODAY, DEFAULT_WARNING_SETTINGS.STATS.minPlannedInvestmentWan) }).toEqual({ projectNo: p.projectNo, problems: [] });
       expect(p.contractAmountWan).toMatch(/^\d+\.\d{2}$/);
       expect(p.contractAmountWan).toMatch(MONEY_WAN_PATTERN);
       expect(Number(p.contractAmountWan)).toBeGreaterThanOrEqual(500);
@@ -50,7 +51,7 @@ describe('generateDemoProjects', () => {
     const generated = generateDemoProjects({ now: new Date(now), seed, count: 300 });
     expect(generated.projects).toHaveLength(300);
     for (const p of generated.projects) {
-      expect(projectFieldProblems(p, generated.today)).toEqual([]);
+      expect(projectFieldProblems(p, generated.today, DEFAULT_WARNING_SETTINGS.STATS.minPlannedInvestmentWan)).toEqual([]);
       if (p.parentProjectNo !== null) expect(generated.projects.some((q) => q.projectNo === p.parentProjectNo)).toBe(true);
       expect(new Date(p.updatedAt) <= new Date(now)).toBe(true);
     }

@@ -35,12 +35,12 @@ const base: ProjectFields = {
   parentProjectNo: null,
 };
 
-const fields = (p: Partial<ProjectFields>) => projectFieldProblems({ ...base, ...p }, TODAY).map((x) => x.field);
-const messages = (p: Partial<ProjectFields>) => projectFieldProblems({ ...base, ...p }, TODAY).map((x) => x.message);
+const fields = (p: Partial<ProjectFields>) => projectFieldProblems({ ...base, ...p }, TODAY, 500).map((x) => x.field);
+const messages = (p: Partial<ProjectFields>) => projectFieldProblems({ ...base, ...p }, TODAY, 500).map((x) => x.message);
 
 describe('projectFieldProblems', () => {
   it('accepts a complete, consistent project', () => {
-    expect(projectFieldProblems(base, TODAY)).toEqual([]);
+    expect(projectFieldProblems(base, TODAY, 500)).toEqual([]);
   });
 
   it('requires the name and the investor, naming them', () => {
@@ -76,6 +76,13 @@ describe('projectFieldProblems', () => {
     expect(fields({ statsRegistered: true, statsRegisteredMonth: '2025-10', plannedInvestmentWan: null })).toEqual(['plannedInvestmentWan']);
     expect(fields({ statsRegistered: true, statsRegisteredMonth: '2026-12' })).toEqual(['statsRegisteredMonth']);
     expect(fields({ statsRegistered: false, statsRegisteredMonth: '2025-10', statsCode: 'X1' })).toEqual(['statsRegisteredMonth', 'statsCode']);
+  });
+
+  it('takes the 入库 threshold from the setting, and leaves it to the API where it is not known', () => {
+    const registered = { ...base, statsRegistered: true, statsRegisteredMonth: '2025-10', plannedInvestmentWan: '800.00' };
+    expect(projectFieldProblems(registered, TODAY, 500)).toEqual([]);
+    expect(projectFieldProblems(registered, TODAY, 1000)).toEqual([{ field: 'statsRegistered', message: '计划总投资(万元)不足 1000 万元的项目不能统计入库' }]);
+    expect(projectFieldProblems({ ...registered, plannedInvestmentWan: '1.00' }, TODAY, null)).toEqual([]);
   });
 
   it('applies the lifecycle rules of the stage', () => {

@@ -5,9 +5,12 @@ import { MONTH_PATTERN, PROJECT_FIELD_LABELS, type ProjectFields } from './proje
 
 /**
  * 入库 (statistics registration) starting point: the statistics bureau's fixed-asset-investment
- * database takes projects with a planned total investment of at least 500 万元 (DOMAIN.md §2).
+ * database takes projects with a planned total investment of at least this many 万元. One setting
+ * (DOMAIN.md §6: the STATS warning's `minPlannedInvestmentWan`, default 500) decides both who may be
+ * marked 入库 and whom the warning chases; null where the caller does not know it (the web form:
+ * the API checks it).
  */
-export const STATS_REGISTRATION_MIN_WAN = 500;
+export type StatsRegistrationMinWan = number | null;
 
 /** Labels of what a project's change history records beside its fields. */
 export const PROJECT_HISTORY_EXTRA_LABELS = {
@@ -24,7 +27,7 @@ const blank = (value: string | null | undefined): boolean => value === null || v
  * empty when the project is acceptable. Reference data (whether the region and industry exist,
  * whether a parent project exists) is the caller's to check.
  */
-export function projectFieldProblems(p: ProjectFields, today: string): FieldProblem[] {
+export function projectFieldProblems(p: ProjectFields, today: string, statsMinWan: StatsRegistrationMinWan): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const add = (field: keyof ProjectFields, message: string | null) => {
     if (message !== null) problems.push({ field, message });
@@ -43,12 +46,12 @@ export function projectFieldProblems(p: ProjectFields, today: string): FieldProb
     const value = p[field];
     if (value !== null && !MONTH_PATTERN.test(value)) add(field, `${L[field]}应为 YYYY-MM 格式，例如 2025-06`);
   }
-  problems.push(...statsProblems(p, today));
+  problems.push(...statsProblems(p, today, statsMinWan));
   problems.push(...milestoneProblems(p.stage, p, today));
   return problems;
 }
 
-function statsProblems(p: ProjectFields, today: string): FieldProblem[] {
+function statsProblems(p: ProjectFields, today: string, statsMinWan: StatsRegistrationMinWan): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (!p.statsRegistered) {
     if (p.statsRegisteredMonth !== null) problems.push({ field: 'statsRegisteredMonth', message: `项目未统计入库，不应填写${L.statsRegisteredMonth}` });
@@ -62,8 +65,8 @@ function statsProblems(p: ProjectFields, today: string): FieldProblem[] {
   }
   if (p.plannedInvestmentWan === null) {
     problems.push({ field: 'plannedInvestmentWan', message: `统计入库的项目必须填写${L.plannedInvestmentWan}` });
-  } else if (moneyProblem(L.plannedInvestmentWan, p.plannedInvestmentWan) === null && compareWan(p.plannedInvestmentWan, String(STATS_REGISTRATION_MIN_WAN)) < 0) {
-    problems.push({ field: 'statsRegistered', message: `${L.plannedInvestmentWan}不足 ${STATS_REGISTRATION_MIN_WAN} 万元的项目不能统计入库` });
+  } else if (statsMinWan !== null && moneyProblem(L.plannedInvestmentWan, p.plannedInvestmentWan) === null && compareWan(p.plannedInvestmentWan, String(statsMinWan)) < 0) {
+    problems.push({ field: 'statsRegistered', message: `${L.plannedInvestmentWan}不足 ${statsMinWan} 万元的项目不能统计入库` });
   }
   return problems;
 }

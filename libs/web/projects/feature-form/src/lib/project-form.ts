@@ -103,12 +103,13 @@ export function formFields(value: ProjectFormValue, parentProjectNo: string | nu
 /**
  * The API's own check of a project (`projectFieldProblems` of the shared lib: uscc, money, months,
  * statistics registration, the milestones along the lifecycle), its messages under the field they name.
+ * The 入库 threshold is a setting the API checks (its 400 names the field); the form does not guess it.
  */
 function domainRule(field: keyof ProjectFields): ValidatorFn {
   return (control) => {
     const form = control.parent as ProjectForm | null;
     if (!form) return null;
-    const problems = projectFieldProblems(formFields(form.getRawValue()), shanghaiToday()).filter((p) => p.field === field);
+    const problems = projectFieldProblems(formFields(form.getRawValue()), shanghaiToday(), null).filter((p) => p.field === field);
     return problems.length > 0 ? { rule: problems.map((p) => p.message).join('；') } : null;
   };
 }
