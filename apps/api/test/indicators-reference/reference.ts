@@ -2,6 +2,7 @@ import {
   addMonths,
   type ApprovalKind,
   type ApprovalStatus,
+  approvalsCompleteBy,
   CITY_TOTAL_NOTE,
   growthContribution,
   type IndicatorFigures,
@@ -247,10 +248,7 @@ export class IndicatorReference {
       return startedAt !== null && startedAt <= end;
     });
     // 手续办结 by the period's end: each item not required, or done on or before that day
-    const keyApprovals = key.filter((p) => {
-      const items = this.world.approvals.filter((a) => a.projectId === p.id);
-      return items.length > 0 && items.every((a) => a.status === 'NOT_REQUIRED' || (a.status === 'DONE' && a.doneAt !== null && a.doneAt <= end));
-    });
+    const keyApprovals = key.filter((p) => approvalsCompleteBy(this.world.approvals.filter((a) => a.projectId === p.id), end));
     return {
       signedCount: signed.length,
       signedAmountWan: sumWan(signed.map((p) => p.contractAmountWan)),
