@@ -65,12 +65,33 @@ describe('indicators', () => {
       startRate: 0.25,
       arrivedFundsWan: '170.00', // A 100 + E 10 (区外) + D 60 (境外); not B's 县际 50 nor C's local 70
       arrivedByOrigin: { FOREIGN: '60.00', OUT_OF_REGION: '110.00', IN_REGION_OUT_OF_CITY: '0.00', IN_CITY_OTHER_COUNTY: '50.00', LOCAL: '70.00' },
+      foreignCapitalWan: '60.00', // 实际利用外资: D's arrivals (境外)
       arrivalRate: 0.022, // (100 + 10) ÷ (2000 + 3000): the projects signed in the period whose origin counts
       faiTotalWan: '1600.00', // the city's own figure for March
       fundsToFaiRatio: 0.1063,
       registeredFaiShare: 0,
-      lastYear: { signedCount: 1, signedAmountWan: '800.00', signedCount10m: 0, startedCount: 1, arrivedFundsWan: '40.00', faiTotalWan: '1200.00' },
-      yoy: { signedCount: 3, signedAmountWan: 7.75, signedCount10m: null, startedCount: 0, arrivedFundsWan: 3.25, faiTotalWan: 0.3333 },
+      lastYear: {
+        signedCount: 1,
+        signedAmountWan: '800.00',
+        signedCount10m: 0,
+        startedCount: 1,
+        arrivedFundsWan: '40.00',
+        foreignCapitalWan: '40.00',
+        faiTotalWan: '1200.00',
+        arrivedByOrigin: { FOREIGN: '40.00', OUT_OF_REGION: '0.00', IN_REGION_OUT_OF_CITY: '0.00', IN_CITY_OTHER_COUNTY: '0.00', LOCAL: '0.00' },
+        keyProjects: { count: 0, startedCount: 0, approvalsCompleteCount: 0 },
+      },
+      yoy: {
+        signedCount: 3,
+        signedAmountWan: 7.75,
+        signedCount10m: null,
+        startedCount: 0,
+        arrivedFundsWan: 3.25,
+        foreignCapitalWan: 0.5,
+        faiTotalWan: 0.3333,
+        arrivedByOrigin: { FOREIGN: 0.5, OUT_OF_REGION: null, IN_REGION_OUT_OF_CITY: null, IN_CITY_OTHER_COUNTY: null, LOCAL: null },
+        keyProjects: { count: null, startedCount: null, approvalsCompleteCount: null },
+      },
       growthContribution: 0.325, // (170 − 40) ÷ (1600 − 1200)
       pull: 10.8333, // (170 − 40) ÷ 1200 × 100
       keyProjects: { count: 1, startedCount: 1, approvalsCompleteCount: 0, startRate: 1, approvalsCompleteRate: 0 },
@@ -109,11 +130,12 @@ describe('indicators', () => {
     expect(response.body.total).toMatchObject({ signedCount: 4, startRate: 0.25, arrivedFundsWan: '170.00', note: null });
   });
 
-  it('groups by industry, without FAI', async () => {
+  it('groups by industry, each row with the scope’s FAI and the industry’s part of the ratios', async () => {
     const response = await get('from=2025-01&to=2025-06&groupBy=industry');
     const ne = response.body.rows.find((r) => r.key === 'NE');
-    expect(ne).toMatchObject({ signedCount: 2, signedAmountWan: '5000.00', arrivedFundsWan: '170.00', faiTotalWan: null, fundsToFaiRatio: null });
-    expect(response.body.rows.find((r) => r.key === 'AG')).toMatchObject({ signedCount: 1, arrivedFundsWan: '0.00' });
+    // FAI is not split by industry: the city's 1600 (last year 1200); NE holds all the counted arrivals (170, last year 40)
+    expect(ne).toMatchObject({ signedCount: 2, signedAmountWan: '5000.00', arrivedFundsWan: '170.00', foreignCapitalWan: '60.00', faiTotalWan: '1600.00', fundsToFaiRatio: 0.1063, growthContribution: 0.325, pull: 10.8333 });
+    expect(response.body.rows.find((r) => r.key === 'AG')).toMatchObject({ signedCount: 1, arrivedFundsWan: '0.00', faiTotalWan: '1600.00', fundsToFaiRatio: 0, growthContribution: 0, pull: 0 });
     expect(response.body.rows).toHaveLength(10);
   });
 

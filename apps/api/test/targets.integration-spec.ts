@@ -246,12 +246,23 @@ describe('targets and the monthly dispatch table', () => {
       const groups = headers(3);
       const subs = headers(4);
       expect(groups[1]).toBe('本月');
-      expect(groups[8]).toBe('1–6月累计');
-      expect(subs.slice(1, 8)).toEqual(['签约项目(个)', '其中千万元以上(个)', '签约额(亿元)', '开工项目(个)', '开工率', '到位资金(亿元)', '到位资金占固投比重']);
-      expect(subs.slice(8, 15)).toEqual(subs.slice(1, 8));
+      expect(groups[11]).toBe('1–6月累计');
+      expect(subs.slice(1, 11)).toEqual([
+        '签约项目(个)',
+        '其中千万元以上(个)',
+        '签约额(亿元)',
+        '开工项目(个)',
+        '开工率',
+        '到位资金(亿元)',
+        '到位资金同比',
+        '到位资金占固投比重',
+        '实际利用外资(亿元)',
+        '实际利用外资同比',
+      ]);
+      expect(subs.slice(11, 21)).toEqual(subs.slice(1, 11));
       // 签约额 and 到位资金 always; 开工项目 because some region has that target; no 千万元以上 target, no column
-      expect(groups.slice(15)).toEqual(['签约额', '签约额', '到位资金', '到位资金', '开工项目', '开工项目', '预警', '预警']);
-      expect(subs.slice(15)).toEqual(['年度目标(亿元)', '完成率', '年度目标(亿元)', '完成率', '年度目标(个)', '完成率', '红色(个)', '黄色(个)']);
+      expect(groups.slice(21)).toEqual(['签约额', '签约额', '到位资金', '到位资金', '开工项目', '开工项目', '预警', '预警']);
+      expect(subs.slice(21)).toEqual(['年度目标(亿元)', '完成率', '年度目标(亿元)', '完成率', '年度目标(个)', '完成率', '红色(个)', '黄色(个)']);
 
       const labels = Array.from({ length: 10 }, (_, i) => text(5 + i, 1));
       expect(labels).toEqual(['科尔沁区', '科尔沁左翼中旗', '科尔沁左翼后旗', '开鲁县', '库伦旗', '奈曼旗', '扎鲁特旗', '霍林郭勒市', '通辽经济技术开发区', '全市']);
@@ -261,25 +272,27 @@ describe('targets and the monthly dispatch table', () => {
       const ytd = (await t.request<IndicatorResponse>('GET', '/api/v1/indicators?from=2025-01&to=2025-06&groupBy=region', { token: leader })).body;
       const naiman = ytd.rows.find((r) => r.key === '150525');
       expect(naiman?.signedAmountWan).toBe('2500.00');
-      expect(sheet.getCell(10, 11).value).toBe(0.25);
-      expect(sheet.getCell(10, 11).numFmt).toBe('0.00');
+      expect(sheet.getCell(10, 14).value).toBe(0.25);
+      expect(sheet.getCell(10, 14).numFmt).toBe('0.00');
       expect(ytd.total.arrivedFundsWan).toBe('400.00');
-      expect(sheet.getCell(14, 14).value).toBe(0.04);
+      expect(sheet.getCell(14, 17).value).toBe(0.04);
       expect(sheet.getCell(5, 7).value).toBe(0.03); // 科尔沁 June: 300 万元
-      expect(sheet.getCell(5, 8).value).toBe(0.25); // of its FAI 1200
-      expect(sheet.getCell(5, 8).numFmt).toBe('0.0%');
+      expect(sheet.getCell(5, 9).value).toBe(0.25); // of its FAI 1200
+      expect(sheet.getCell(5, 9).numFmt).toBe('0.0%');
+      // 实际利用外资: 科尔沁's June arrivals are 境外 (0.03 亿); nothing last year, so no 同比
+      expect([8, 10, 11].map((c) => sheet.getCell(5, c).value)).toEqual(['—', 0.03, '—']);
       expect(sheet.getCell(5, 6).value).toBe('—'); // nothing signed in June there: no start rate
-      expect(sheet.getCell(10, 9).value).toBe(2); // 奈曼 signed 2 projects in the year
+      expect(sheet.getCell(10, 12).value).toBe(2); // 奈曼 signed 2 projects in the year
       // targets and completion of 奈曼: 签约额 1 亿 → 25%, 到位资金 0.03 亿 → 50%, 开工 4 → 25%
-      expect([16, 17, 18, 19, 20, 21].map((c) => sheet.getCell(10, c).value)).toEqual([1, 0.25, 0.03, 0.5, 4, 0.25]);
-      expect([18, 19].map((c) => sheet.getCell(14, c).value)).toEqual([0.1, 0.4]);
+      expect([22, 23, 24, 25, 26, 27].map((c) => sheet.getCell(10, c).value)).toEqual([1, 0.25, 0.03, 0.5, 4, 0.25]);
+      expect([24, 25].map((c) => sheet.getCell(14, c).value)).toEqual([0.1, 0.4]);
       // 预警 as the warnings API had them at the month's end; the city's are the districts' sum
       const warnings = (await t.request<WarningListResponse>('GET', '/api/v1/warnings?date=2025-06-30&pageSize=1', { token: leader })).body.counts.byRegion;
       const naimanWarnings = warnings.find((w) => w.regionCode === '150525');
-      expect([22, 23].map((c) => sheet.getCell(10, c).value)).toEqual([naimanWarnings?.RED, naimanWarnings?.YELLOW]);
+      expect([28, 29].map((c) => sheet.getCell(10, c).value)).toEqual([naimanWarnings?.RED, naimanWarnings?.YELLOW]);
       expect((naimanWarnings?.RED ?? 0) + (naimanWarnings?.YELLOW ?? 0)).toBeGreaterThan(0);
       const sum = (level: 'RED' | 'YELLOW') => warnings.reduce((n, w) => n + w[level], 0);
-      expect([22, 23].map((c) => sheet.getCell(14, c).value)).toEqual([sum('RED'), sum('YELLOW')]);
+      expect([28, 29].map((c) => sheet.getCell(14, c).value)).toEqual([sum('RED'), sum('YELLOW')]);
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 4, xSplit: 1 });
       expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToWidth: 1, fitToHeight: 0 });
     });

@@ -52,6 +52,7 @@ describe('indicators: engine vs reference (DOMAIN.md §6)', () => {
     const industryCodes = dictionaries.industries.map((i) => i.code);
     const city = dictionaries.regions.find((r) => r.parentCode === null)?.code as string;
     let queries = 0;
+    let afterTermination = 0;
     // how often the random queries meet what they are meant to exercise (printed at the end)
     const seen: Record<string, number> = {};
     const tally = (r: IndicatorResponse) => {
@@ -68,10 +69,20 @@ describe('indicators: engine vs reference (DOMAIN.md §6)', () => {
       mark('keyApprovals', all.some((v) => v.keyProjects.approvalsCompleteCount > 0));
       mark('targetCompletion', all.some((v) => Object.values(v.targetCompletion).some((x) => x !== null)));
       mark('县际 arrived', r.total.arrivedByOrigin.IN_CITY_OTHER_COUNTY !== '0.00');
+      mark('foreignCapital>0', all.some((v) => v.foreignCapitalWan !== '0.00'));
+      mark('yoy.origin', all.some((v) => Object.values(v.yoy.arrivedByOrigin).some((x) => x !== null)));
+      mark('yoy.keyProjects', all.some((v) => Object.values(v.yoy.keyProjects).some((x) => x !== null)));
+      mark('industry share', r.groupBy === 'industry' && r.rows.some((v) => v.fundsToFaiRatio !== null && v.fundsToFaiRatio > 0));
+      mark('approvals later', all.some((v) => v.keyProjects.approvalsCompleteCount < v.keyProjects.count));
     };
     await fc.assert(
       fc.asyncProperty(worldSpec(districtCodes, industryCodes), fc.array(querySpec, { minLength: 2, maxLength: 5 }), async (spec, querySpecs) => {
         const world = buildWorld(spec, dictionaries.regions, dictionaries.industries, today);
+        const terminatedAt = new Map(world.projects.map((p) => [p.id, p.terminatedAt]));
+        afterTermination += world.reports.filter((r) => {
+          const at = terminatedAt.get(r.projectId);
+          return at && r.month > at.slice(0, 7);
+        }).length;
         await writeWorld(db, world);
         const otherDistrict = districtCodes.find((c) => !spec.districts.includes(c)) as string;
         for (const qs of querySpecs) {
@@ -92,8 +103,9 @@ describe('indicators: engine vs reference (DOMAIN.md §6)', () => {
         markInterruptAsFailure: false,
       },
     );
-    console.log(`${queries} queries; share meeting each feature: ${Object.entries(seen).map(([k, v]) => `${k} ${Math.round((100 * v) / queries)}%`).join(', ')}`);
+    console.log(`${afterTermination} reports after a termination month in the worlds; ${queries} queries; share meeting each feature: ${Object.entries(seen).map(([k, v]) => `${k} ${Math.round((100 * v) / queries)}%`).join(', ')}`);
     expect(queries).toBeGreaterThan(0);
+    expect(afterTermination).toBeGreaterThan(0);
   }, 240_000);
 
   // ---- hand-made edge cases: the reference's figures worked out by hand, and the engine equal to them ----
@@ -190,7 +202,7 @@ describe('indicators: engine vs reference (DOMAIN.md §6)', () => {
     const p = project({ signedAt: '2025-01-05', productionStartedAt: '2025-05-01', isKeyProject: true });
     const { reference, diffs } = await compare(world([p]), { from: '2025-01', to: '2025-06' });
     expect(reference.total.keyProjects).toEqual({ count: 1, startedCount: 1, approvalsCompleteCount: 0, startRate: 1, approvalsCompleteRate: 0 });
-    expect(reference.total.startedCount).toBe(0); // startedCount itself is about constructionStartedAt only
+    expect(reference.total.startedCount).toBe(1); // started at its production date (§5, one "started" rule)
     expect(diffs).toEqual([]);
   });
 
@@ -222,9 +234,19 @@ describe('indicators: engine vs reference (DOMAIN.md §6)', () => {
   it('gives null, not 0 or Infinity, for every zero denominator', async () => {
     const { reference, diffs } = await compare(world([]), { from: '2025-01', to: '2025-03', groupBy: 'industry' });
     expect(reference.total).toMatchObject({ signedCount: 0, signedAmountWan: '0.00', startRate: null, arrivalRate: null, fundsToFaiRatio: null, registeredFaiShare: null, growthContribution: null, pull: null });
-    expect(reference.total.yoy).toEqual({ signedCount: null, signedAmountWan: null, signedCount10m: null, startedCount: null, arrivedFundsWan: null, faiTotalWan: null });
+    expect(reference.total.yoy).toEqual({
+      signedCount: null,
+      signedAmountWan: null,
+      signedCount10m: null,
+      startedCount: null,
+      arrivedFundsWan: null,
+      foreignCapitalWan: null,
+      faiTotalWan: null,
+      arrivedByOrigin: { FOREIGN: null, OUT_OF_REGION: null, IN_REGION_OUT_OF_CITY: null, IN_CITY_OTHER_COUNTY: null, LOCAL: null },
+      keyProjects: { count: null, startedCount: null, approvalsCompleteCount: null },
+    });
     expect(reference.total.keyProjects).toEqual({ count: 0, startedCount: 0, approvalsCompleteCount: 0, startRate: null, approvalsCompleteRate: null });
-    expect(reference.rows[0].faiTotalWan).toBeNull();
+    expect(reference.rows[0]).toMatchObject({ faiTotalWan: '0.00', fundsToFaiRatio: null }); // the scope's FAI, none here
     expect(diffs).toEqual([]);
   });
 
@@ -242,6 +264,88 @@ describe('indicators: engine vs reference (DOMAIN.md §6)', () => {
     const { reference, diffs } = await compare(w, { from: '2025-03', to: '2025-06', groupBy: 'region' });
     expect(reference.rows.find((r) => r.key === '150525')?.targetCompletion).toEqual({ arrivedFundsWan: 0.25 });
     expect(reference.total.targetCompletion).toEqual({ signedCount10m: 0.25, startedCount: null });
+    expect(diffs).toEqual([]);
+  });
+
+  // ---- the rules of issue 11: terminations, started via production, approvals as of the period end, 实际利用外资, the full 同比, industry rows ----
+
+  it('counts nothing a terminated project reported after its termination month', async () => {
+    // reports for April and May got in before the rule (or straight into the table): they must not count anywhere
+    const p = project({ investorOrigin: 'FOREIGN', contractAmountWan: '1000.00', signedAt: '2025-01-10', terminatedAt: '2025-03-15', statsRegistered: true, statsRegisteredMonth: '2025-01' });
+    const w = world([p], {
+      reports: [report(p, '2025-02', '10.00', 'VERIFIED', '5.00'), report(p, '2025-03', '20.00', 'VERIFIED', '5.00'), report(p, '2025-04', '40.00', 'VERIFIED', '5.00'), report(p, '2025-05', '80.00', 'SUBMITTED', '5.00')],
+      fai: [{ regionCode: '150525', month: '2025-04', amountWan: '1000.00' }],
+    });
+    await writeWorld(db, w);
+    const total = await compare(w, { from: '2025-01', to: '2025-06', region: '150525', includeUnverified: true }, true);
+    expect(total.reference.total).toMatchObject({ arrivedFundsWan: '30.00', foreignCapitalWan: '30.00', arrivalRate: 0.03, registeredFaiShare: 0.01 });
+    expect(total.diffs).toEqual([]);
+    const byMonth = await compare(w, { from: '2025-03', to: '2025-05', groupBy: 'month' }, true);
+    expect(byMonth.reference.rows.map((r) => r.arrivedFundsWan)).toEqual(['20.00', '0.00', '0.00']);
+    expect(byMonth.diffs).toEqual([]);
+  });
+
+  it('counts a project recorded straight into production as started at its production date', async () => {
+    const p = project({ signedAt: '2025-01-10', productionStartedAt: '2025-03-20' });
+    const q = project({ signedAt: '2024-02-10', productionStartedAt: '2024-03-20' });
+    const { reference, diffs } = await compare(world([p, q]), { from: '2025-01', to: '2025-03' });
+    expect(reference.total).toMatchObject({ startedCount: 1, startRate: 1, lastYear: { startedCount: 1 }, yoy: { startedCount: 0 } });
+    expect(diffs).toEqual([]);
+    const february = await compare(world([p, q]), { from: '2025-01', to: '2025-02' });
+    expect(february.reference.total).toMatchObject({ startedCount: 0, startRate: 0 });
+    expect(february.diffs).toEqual([]);
+  });
+
+  it('judges 手续办结 by the approvals done by the period end, not by today', async () => {
+    const p = project({ signedAt: '2024-12-01', isKeyProject: true });
+    const approvals = APPROVAL_KINDS.map((kind, i) =>
+      i === 0 ? { projectId: p.id, kind, status: 'DONE' as const, doneAt: '2025-05-10' } : { projectId: p.id, kind, status: 'NOT_REQUIRED' as const, doneAt: null },
+    );
+    const w = { ...world([p]), approvals };
+    await writeWorld(db, w);
+    const byMonth = await compare(w, { from: '2025-04', to: '2025-05', groupBy: 'month' }, true);
+    expect(byMonth.reference.rows.map((r) => r.keyProjects.approvalsCompleteCount)).toEqual([0, 1]);
+    expect(byMonth.reference.total.keyProjects).toMatchObject({ count: 1, approvalsCompleteCount: 1 });
+    expect(byMonth.diffs).toEqual([]);
+    const april = await compare(w, { from: '2025-01', to: '2025-04' }, true);
+    expect(april.reference.total.keyProjects).toMatchObject({ count: 1, approvalsCompleteCount: 0, approvalsCompleteRate: 0 });
+    expect(april.diffs).toEqual([]);
+  });
+
+  it('gives 实际利用外资 and the complete 同比, origins and key projects included', async () => {
+    const now = project({ investorOrigin: 'FOREIGN', signedAt: '2025-02-01', isKeyProject: true, constructionStartedAt: '2025-03-01' });
+    const before = project({ investorOrigin: 'FOREIGN', signedAt: '2024-02-01', isKeyProject: true });
+    const local = project({ investorOrigin: 'LOCAL', signedAt: '2024-02-01' });
+    const w = world([now, before, local], {
+      reports: [report(now, '2025-03', '150.00'), report(before, '2024-03', '100.00'), report(before, '2025-03', '50.00'), report(local, '2024-03', '10.00')],
+    });
+    const { reference, diffs } = await compare(w, { from: '2025-01', to: '2025-06' });
+    expect(reference.total).toMatchObject({ foreignCapitalWan: '200.00', lastYear: { foreignCapitalWan: '100.00', keyProjects: { count: 1, startedCount: 0 } } });
+    expect(reference.total.yoy).toMatchObject({
+      foreignCapitalWan: 1,
+      arrivedByOrigin: { FOREIGN: 1, LOCAL: -1, OUT_OF_REGION: null },
+      keyProjects: { count: 1, startedCount: null, approvalsCompleteCount: null },
+    });
+    expect(diffs).toEqual([]);
+  });
+
+  it('gives rows by industry the scope FAI and the industry part of its ratios', async () => {
+    const ne = project({ industryCode: 'NE', signedAt: '2024-01-10' });
+    const ag = project({ industryCode: 'AG', signedAt: '2024-01-10' });
+    const w = world([ne, ag], {
+      reports: [report(ne, '2024-03', '100.00'), report(ne, '2025-03', '300.00'), report(ag, '2025-03', '100.00')],
+      fai: [
+        { regionCode: '150525', month: '2024-03', amountWan: '1000.00' },
+        { regionCode: '150525', month: '2025-03', amountWan: '2000.00' },
+      ],
+    });
+    const { reference, diffs } = await compare(w, { from: '2025-03', to: '2025-03', region: '150525', groupBy: 'industry' });
+    const row = (code: string) => reference.rows.find((r) => r.key === code);
+    // NE: 300 of 2000 (15%); Δ 200 of Δ FAI 1000 (0.2); 200 ÷ 1000 × 100 = 20 点
+    expect(row('NE')).toMatchObject({ faiTotalWan: '2000.00', fundsToFaiRatio: 0.15, growthContribution: 0.2, pull: 20, lastYear: { faiTotalWan: '1000.00' } });
+    expect(row('AG')).toMatchObject({ faiTotalWan: '2000.00', fundsToFaiRatio: 0.05, growthContribution: 0.1, pull: 10 });
+    // the parts add up to the whole
+    expect(reference.total).toMatchObject({ faiTotalWan: '2000.00', fundsToFaiRatio: 0.2, growthContribution: 0.3, pull: 30 });
     expect(diffs).toEqual([]);
   });
 });

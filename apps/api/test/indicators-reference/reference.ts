@@ -2,7 +2,7 @@ import {
   addMonths,
   type ApprovalKind,
   type ApprovalStatus,
-  approvalsComplete,
+  approvalsCompleteBy,
   CITY_TOTAL_NOTE,
   growthContribution,
   type IndicatorFigures,
@@ -14,6 +14,7 @@ import {
   INVESTOR_ORIGINS,
   type InvestorOrigin,
   monthLabel,
+  monthOf,
   monthRange,
   originCounts,
   type ProjectStage,
@@ -21,6 +22,7 @@ import {
   rateOfAmounts,
   rateOfCounts,
   type ReportStatus,
+  startedAtOf,
   sumWan,
   TARGET_INDICATORS,
   toCents,
@@ -120,8 +122,6 @@ interface Subject {
   /** the county-level regions whose projects count */
   districts: string[];
   industryCode: string | null;
-  /** FAI means nothing for rows by industry */
-  withFai: boolean;
 }
 
 /** The last calendar day of a month, 'YYYY-MM-DD'. */
@@ -134,6 +134,8 @@ export function lastDayOf(month: string): string {
 const firstDayOf = (month: string) => `${month}-01`;
 const inPeriod = (date: string | null, from: string, to: string) => date !== null && date >= firstDayOf(from) && date <= lastDayOf(to);
 const arrivedOf = (r: RefReport) => sumWan([r.arrivedEquityWan, r.arrivedLoanWan, r.arrivedOtherWan]);
+/** §6: a TERMINATED project keeps what it reported up to and including its termination month, nothing after. */
+const reportedInTime = (r: RefReport, p: RefProject) => p.terminatedAt === null || r.month <= monthOf(p.terminatedAt);
 
 export class IndicatorReference {
   private readonly projectById: Map<string, RefProject>;
@@ -154,18 +156,19 @@ export class IndicatorReference {
     const districts = kind === 'CITY' ? this.sortedRegions().filter((r) => r.parentCode === scopeRegion.code) : [scopeRegion];
     const statuses: ReportStatus[] = query.includeUnverified ? ['VERIFIED', 'SUBMITTED'] : ['VERIFIED'];
     const groupBy: IndicatorGroupBy | null = query.groupBy ?? null;
-    const scope: Subject = { kind, regionCode: scopeRegion.code, districts: districts.map((d) => d.code), industryCode: null, withFai: true };
+    const scope: Subject = { kind, regionCode: scopeRegion.code, districts: districts.map((d) => d.code), industryCode: null };
 
     const rows: IndicatorRow[] = [];
     if (groupBy === 'region') {
       // each district in its own scope (its own origin rule, FAI and targets)
       for (const d of districts) {
-        const subject: Subject = { kind: 'DISTRICT', regionCode: d.code, districts: [d.code], industryCode: null, withFai: true };
+        const subject: Subject = { kind: 'DISTRICT', regionCode: d.code, districts: [d.code], industryCode: null };
         rows.push({ key: d.code, label: d.name, ...this.values(subject, from, to, statuses, true) });
       }
     } else if (groupBy === 'industry') {
       for (const industry of [...this.world.industries].sort((a, b) => a.sortOrder - b.sortOrder || a.code.localeCompare(b.code))) {
-        const subject: Subject = { ...scope, industryCode: industry.code, withFai: false };
+        // FAI is not split by industry: the row keeps the scope's regions for its FAI (fai() ignores the industry)
+        const subject: Subject = { ...scope, industryCode: industry.code };
         rows.push({ key: industry.code, label: industry.name, ...this.values(subject, from, to, statuses, false) });
       }
     } else if (groupBy === 'month') {
@@ -195,20 +198,21 @@ export class IndicatorReference {
     return this.world.projects.filter((p) => s.districts.includes(p.regionCode) && (s.industryCode === null || p.industryCode === s.industryCode));
   }
 
-  /** The reports that count (status), of the subject's projects. */
+  /** The reports that count (status, and not after a termination month), of the subject's projects. */
   private reportsOf(s: Subject, statuses: ReportStatus[]): { report: RefReport; project: RefProject }[] {
     const mine = new Set(this.projectsOf(s).map((p) => p.id));
     const result: { report: RefReport; project: RefProject }[] = [];
     for (const report of this.world.reports) {
       if (!mine.has(report.projectId) || !statuses.includes(report.status)) continue;
-      result.push({ report, project: this.projectById.get(report.projectId) as RefProject });
+      const project = this.projectById.get(report.projectId) as RefProject;
+      if (!reportedInTime(report, project)) continue;
+      result.push({ report, project });
     }
     return result;
   }
 
   /** §6 faiTotalWan: month by month, the city's own figure when the scope is the city and there is one, else Σ the districts'. */
-  private fai(s: Subject, from: string, to: string): string | null {
-    if (!s.withFai) return null;
+  private fai(s: Subject, from: string, to: string): string {
     const perMonth: string[] = [];
     for (const month of monthRange(from, to)) {
       const own = s.kind === 'CITY' ? this.world.fai.find((f) => f.regionCode === s.regionCode && f.month === month) : undefined;
@@ -223,10 +227,28 @@ export class IndicatorReference {
 
   /** The plain figures of a subject and period (what "the same period last year" repeats). */
   figures(s: Subject, from: string, to: string, statuses: ReportStatus[]): IndicatorFigures {
+    const end = lastDayOf(to);
     const projects = this.projectsOf(s);
     const signed = projects.filter((p) => inPeriod(p.signedAt, from, to));
-    const started = projects.filter((p) => inPeriod(p.constructionStartedAt, from, to));
-    const arrived = this.reportsOf(s, statuses).filter(({ report, project }) => report.month >= from && report.month <= to && originCounts(project.investorOrigin, s.kind));
+    // 开工: the construction date, else the production date (§5)
+    const started = projects.filter((p) => inPeriod(startedAtOf(p), from, to));
+    const inPeriodReports = this.reportsOf(s, statuses).filter(({ report }) => report.month >= from && report.month <= to);
+    const arrived = inPeriodReports.filter(({ project }) => originCounts(project.investorOrigin, s.kind));
+    const arrivedByOrigin = {} as Record<InvestorOrigin, string>;
+    for (const origin of INVESTOR_ORIGINS) {
+      arrivedByOrigin[origin] = sumWan(inPeriodReports.filter(({ project }) => project.investorOrigin === origin).map(({ report }) => arrivedOf(report)));
+    }
+    // key projects as of the period's end: signed by then, not terminated by then
+    const key = projects.filter((p) => p.isKeyProject && p.signedAt !== null && p.signedAt <= end && (p.terminatedAt === null || p.terminatedAt > end));
+    // 开复工 by the period's end: started (construction, else production date) by then. A project may reach 竣工投产
+    // skipping 开工在建 (§5): it is in production, so it counts. (The engine counted construction_started_at only
+    // until 7d6605f: found by this reference.)
+    const keyStarted = key.filter((p) => {
+      const startedAt = startedAtOf(p);
+      return startedAt !== null && startedAt <= end;
+    });
+    // 手续办结 by the period's end: each item not required, or done on or before that day
+    const keyApprovals = key.filter((p) => approvalsCompleteBy(this.world.approvals.filter((a) => a.projectId === p.id), end));
     return {
       signedCount: signed.length,
       signedAmountWan: sumWan(signed.map((p) => p.contractAmountWan)),
@@ -234,7 +256,11 @@ export class IndicatorReference {
       signedCount10m: signed.filter((p) => toCents(p.contractAmountWan) >= toCents('1000')).length,
       startedCount: started.length,
       arrivedFundsWan: sumWan(arrived.map(({ report }) => arrivedOf(report))),
+      // 实际利用外资: arrivals of FOREIGN projects
+      foreignCapitalWan: sumWan(inPeriodReports.filter(({ project }) => project.investorOrigin === 'FOREIGN').map(({ report }) => arrivedOf(report))),
       faiTotalWan: this.fai(s, from, to),
+      arrivedByOrigin,
+      keyProjects: { count: key.length, startedCount: keyStarted.length, approvalsCompleteCount: keyApprovals.length },
     };
   }
 
@@ -245,16 +271,13 @@ export class IndicatorReference {
     const projects = this.projectsOf(s);
     const reports = this.reportsOf(s, statuses);
 
-    // 开工率: of the projects signed in the period, the share started by its last day
+    // 开工率: of the projects signed in the period, the share started (construction, else production) by its last day
     const signed = projects.filter((p) => inPeriod(p.signedAt, from, to));
-    const signedStarted = signed.filter((p) => p.constructionStartedAt !== null && p.constructionStartedAt <= end);
-
-    // 到位资金 by origin, all five
+    const signedStarted = signed.filter((p) => {
+      const startedAt = startedAtOf(p);
+      return startedAt !== null && startedAt <= end;
+    });
     const inPeriodReports = reports.filter(({ report }) => report.month >= from && report.month <= to);
-    const arrivedByOrigin = {} as Record<InvestorOrigin, string>;
-    for (const origin of INVESTOR_ORIGINS) {
-      arrivedByOrigin[origin] = sumWan(inPeriodReports.filter(({ project }) => project.investorOrigin === origin).map(({ report }) => arrivedOf(report)));
-    }
 
     // 资金到位率: projects signed in the period whose origin counts here; arrived from signing to the period's end
     const counting = signed.filter((p) => originCounts(p.investorOrigin, s.kind));
@@ -272,19 +295,17 @@ export class IndicatorReference {
       .filter(({ project, report }) => project.statsRegistered && project.statsRegisteredMonth !== null && report.month >= project.statsRegisteredMonth)
       .map(({ report }) => report.completedInvestmentWan);
 
-    // key projects as of the period's end: signed by then, not terminated by then
-    const key = projects.filter((p) => p.isKeyProject && p.signedAt !== null && p.signedAt <= end && (p.terminatedAt === null || p.terminatedAt > end));
-    // "started or in production" (开复工) by the period's end. A project may reach 竣工投产 skipping 开工在建
-    // (§5), with a production date and no start date: it is in production, so it counts here.
-    // (The engine counted construction_started_at only until 7d6605f: found by this reference.)
-    const keyStarted = key.filter((p) => (p.constructionStartedAt !== null && p.constructionStartedAt <= end) || (p.productionStartedAt !== null && p.productionStartedAt <= end));
-    const keyApprovals = key.filter((p) => approvalsComplete(this.world.approvals.filter((a) => a.projectId === p.id)));
+    // 同比 of every amount and count, written out one by one
+    const yoyOrigins = {} as Record<InvestorOrigin, number | null>;
+    for (const origin of INVESTOR_ORIGINS) yoyOrigins[origin] = yoyOfAmounts(figures.arrivedByOrigin[origin], lastYear.arrivedByOrigin[origin]);
+    const key = figures.keyProjects;
+    const lastKey = lastYear.keyProjects;
 
+    // a row by industry has the scope's FAI: these ratios are then the industry's part of the whole (§6)
     const fai = figures.faiTotalWan;
     return {
       ...figures,
       startRate: rateOfCounts(signedStarted.length, signed.length),
-      arrivedByOrigin,
       arrivalRate,
       fundsToFaiRatio: rateOfAmounts(figures.arrivedFundsWan, fai),
       registeredFaiShare: rateOfAmounts(sumWan(registeredCompleted), fai),
@@ -297,14 +318,19 @@ export class IndicatorReference {
         signedCount10m: yoyOfCounts(figures.signedCount10m, lastYear.signedCount10m),
         startedCount: yoyOfCounts(figures.startedCount, lastYear.startedCount),
         arrivedFundsWan: yoyOfAmounts(figures.arrivedFundsWan, lastYear.arrivedFundsWan),
+        foreignCapitalWan: yoyOfAmounts(figures.foreignCapitalWan, lastYear.foreignCapitalWan),
         faiTotalWan: yoyOfAmounts(figures.faiTotalWan, lastYear.faiTotalWan),
+        arrivedByOrigin: yoyOrigins,
+        keyProjects: {
+          count: yoyOfCounts(key.count, lastKey.count),
+          startedCount: yoyOfCounts(key.startedCount, lastKey.startedCount),
+          approvalsCompleteCount: yoyOfCounts(key.approvalsCompleteCount, lastKey.approvalsCompleteCount),
+        },
       },
       keyProjects: {
-        count: key.length,
-        startedCount: keyStarted.length,
-        approvalsCompleteCount: keyApprovals.length,
-        startRate: rateOfCounts(keyStarted.length, key.length),
-        approvalsCompleteRate: rateOfCounts(keyApprovals.length, key.length),
+        ...key,
+        startRate: rateOfCounts(key.startedCount, key.count),
+        approvalsCompleteRate: rateOfCounts(key.approvalsCompleteCount, key.count),
       },
       targetCompletion: withTargets ? this.targetCompletion(s, to, statuses) : {},
     };

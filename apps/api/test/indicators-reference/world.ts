@@ -69,7 +69,11 @@ export interface ProjectSpec {
   statsDelay: number;
   parent: number | null;
   approvals: number[];
+  /** days from signing to each DONE approval's date (some fall after a queried period's end) */
+  approvalDelays: number[];
   reports: ReportSpec[];
+  /** reports of a TERMINATED project for months after its termination month: written straight into the table, never counted */
+  afterTermination: ReportSpec[];
 }
 
 export interface FaiSpec {
@@ -129,7 +133,9 @@ const projectSpec: fc.Arbitrary<ProjectSpec> = fc.record({
     fc.array(fc.constantFrom(2, 3), { minLength: 6, maxLength: 6 }), // all done or not required: 手续办结
     fc.array(fc.nat(APPROVAL_STATUSES.length - 1), { minLength: 6, maxLength: 6 }),
   ),
+  approvalDelays: fc.array(fc.oneof(fc.nat(60), fc.nat(600)), { minLength: 6, maxLength: 6 }),
   reports: fc.array(reportSpec, { maxLength: 30, size: 'max' }),
+  afterTermination: fc.array(reportSpec, { maxLength: 4 }),
 });
 
 export function worldSpec(districtCodes: string[], industryCodes: string[]): fc.Arbitrary<WorldSpec> {
@@ -202,7 +208,8 @@ export function buildWorld(spec: WorldSpec, regions: RefRegion[], industries: Re
     projects.push(project);
     APPROVAL_KINDS.forEach((kind, k) => {
       const status = APPROVAL_STATUSES[s.approvals[k]];
-      approvals.push({ projectId: project.id, kind, status, doneAt: status === 'DONE' ? (signedAt ?? '2024-01-02') : null });
+      const doneAt = minDate(dateOf(dayNumber(signedAt ?? '2024-01-02') + s.approvalDelays[k]), today);
+      approvals.push({ projectId: project.id, kind, status, doneAt: status === 'DONE' ? doneAt : null });
     });
     if (signedAt !== null) {
       let month = monthOf(signedAt);
@@ -219,6 +226,23 @@ export function buildWorld(spec: WorldSpec, regions: RefRegion[], industries: Re
             status: REPORT_STATUSES[r.status],
           });
         }
+        month = addMonths(month, 1);
+      }
+    }
+    // reports after the termination month: the API refuses them (§5), older data or a direct load may hold some
+    if (terminatedAt !== null && signedAt !== null) {
+      let month = addMonths(monthOf(terminatedAt), 1);
+      for (const r of s.afterTermination) {
+        if (month > todayMonth) break;
+        reports.push({
+          projectId: project.id,
+          month,
+          arrivedEquityWan: cents(r.equity),
+          arrivedLoanWan: cents(r.loan),
+          arrivedOtherWan: cents(r.other),
+          completedInvestmentWan: cents(r.completed),
+          status: REPORT_STATUSES[r.status],
+        });
         month = addMonths(month, 1);
       }
     }
@@ -366,9 +390,14 @@ export function describeWorld(world: RefWorld): string {
       .filter((r) => r.projectId === p.id)
       .map((r) => `${r.month}:${r.status[0]}:${r.arrivedEquityWan}+${r.arrivedLoanWan}+${r.arrivedOtherWan}/${r.completedInvestmentWan}`)
       .join(' ');
+  const approvals = (p: RefProject) =>
+    world.approvals
+      .filter((x) => x.projectId === p.id)
+      .map((x) => `${x.status}${x.doneAt ? `@${x.doneAt}` : ''}`)
+      .join(' ');
   return [
     'projects:',
-    ...world.projects.map((p) => `${project(p)}\n    reports ${reports(p) || '—'}`),
+    ...world.projects.map((p) => `${project(p)}\n    reports ${reports(p) || '—'}${p.isKeyProject ? `\n    approvals ${approvals(p)}` : ''}`),
     `fai: ${world.fai.map((f) => `${f.regionCode}@${f.month}=${f.amountWan}`).join(' ') || '—'}`,
     `targets: ${world.targets.map((t) => `${t.regionCode}/${t.year}/${t.indicator}=${t.value}`).join(' ') || '—'}`,
   ].join('\n');

@@ -1,5 +1,6 @@
 import type { InvestorOrigin } from '@zhaoshang/shared/domain';
 import { sql, type SqlFragment } from '../../common/sql/sql.js';
+import { startedAtSql } from '../../common/sql/started.js';
 
 /**
  * The indicator engine's SQL (DOMAIN.md §6). Every figure is a sum or a count computed by
@@ -75,8 +76,28 @@ export interface PassResult {
 const monthEnd = (month: SqlFragment) => sql`((${month}) || '-01')::date + interval '1 month' - interval '1 day'`;
 
 /**
- * `figuresOnly`: the same period last year needs only the plain figures (IndicatorFigures), not the
- * rates' numerators, so its projects statement skips the per-project arrivals lookup.
+ * "This report counts" (DOMAIN.md §6), the one condition every statement puts on monthly_reports `m`
+ * of project `p`: its status is one that counts, and a TERMINATED project's report is for a month up
+ * to and including its termination month (reports after it are refused, and never counted if some
+ * got in before the rule or straight into the table).
+ */
+export function reportCountsSql(statuses: SqlFragment): SqlFragment {
+  return sql`m.status = ANY(${statuses}::report_status[]) AND (p.terminated_at IS NULL OR m.month <= to_char(p.terminated_at, 'YYYY-MM'))`;
+}
+
+/**
+ * 手续办结 as of a day (DOMAIN.md §5, §6), the twin of `approvalsCompleteBy` in libs/shared/domain:
+ * every approval of `p` NOT_REQUIRED or DONE on or before `day`. A project without approval items
+ * gives null, i.e. not complete.
+ */
+function approvalsCompleteSql(day: SqlFragment): SqlFragment {
+  return sql`(SELECT bool_and(a.status = 'NOT_REQUIRED' OR (a.status = 'DONE' AND a.done_at <= ${day})) FROM project_approvals a WHERE a.project_id = p.id)`;
+}
+
+/**
+ * `figuresOnly`: the same period last year needs only the plain figures (IndicatorFigures, the
+ * key-project counts included), not the rates' numerators, so its projects statement skips the
+ * per-project arrivals lookup.
  *
  * The statements of one pass. Each of the pass's values (the regions in scope, the months `from`
  * and `to`, the statuses of the reports that count) is one parameter however often it is used.
@@ -87,6 +108,8 @@ export function passStatements(input: PassInput, figuresOnly = false): Record<ke
   const from = sql.param(input.from);
   const to = sql.param(input.to);
   const statuses = sql.param(input.statuses);
+  const counts = reportCountsSql(sql`${statuses}`);
+  const started = startedAtSql('p');
   const periodStart = sql`(${from} || '-01')::date`;
   const periodEnd = monthEnd(sql`${to}`);
   const key = (byMonthOf: SqlFragment) =>
@@ -108,50 +131,48 @@ export function passStatements(input: PassInput, figuresOnly = false): Record<ke
         GROUP BY 1, 2`
       : sql`SELECT ${key(sql`p.signed_at`)} AS key, p.investor_origin AS origin, count(*)::int AS "signedCount",
         sum(p.contract_amount_wan)::text AS "signedAmountWan", count(*) FILTER (WHERE p.contract_amount_wan >= 1000)::int AS "signedCount10m",
-        count(*) FILTER (WHERE p.construction_started_at <= ${rowEnd(sql`p.signed_at`)})::int AS "signedStartedCount",
+        count(*) FILTER (WHERE ${started} <= ${rowEnd(sql`p.signed_at`)})::int AS "signedStartedCount",
         coalesce(sum(a.arrived), 0)::text AS "signedArrivedWan"
       FROM projects p
       LEFT JOIN LATERAL (
         SELECT sum(${arrived}) AS arrived FROM monthly_reports m
-        WHERE m.project_id = p.id AND m.status = ANY(${statuses}::report_status[]) AND m.month <= ${rowEndMonth}
+        WHERE m.project_id = p.id AND ${counts} AND m.month <= ${rowEndMonth}
       ) a ON true
       WHERE p.region_code = ANY(${regions}) AND p.signed_at BETWEEN ${periodStart} AND ${periodEnd}
       GROUP BY 1, 2`,
-    started: sql`SELECT ${key(sql`p.construction_started_at`)} AS key, p.investor_origin AS origin, count(*)::int AS "startedCount"
+    started: sql`SELECT ${key(started)} AS key, p.investor_origin AS origin, count(*)::int AS "startedCount"
       FROM projects p
-      WHERE p.region_code = ANY(${regions}) AND p.construction_started_at BETWEEN ${periodStart} AND ${periodEnd}
+      WHERE p.region_code = ANY(${regions}) AND ${started} BETWEEN ${periodStart} AND ${periodEnd}
       GROUP BY 1, 2`,
     arrivals: sql`SELECT ${group === 'month' ? sql`m.month` : key(sql`NULL`)} AS key, p.investor_origin AS origin, sum(${arrived})::text AS "arrivedWan",
         coalesce(sum(m.completed_investment_wan) FILTER (WHERE p.stats_registered AND m.month >= p.stats_registered_month), 0)::text AS "registeredCompletedWan"
       FROM monthly_reports m JOIN projects p ON p.id = m.project_id
-      WHERE p.region_code = ANY(${regions}) AND m.month BETWEEN ${from} AND ${to} AND m.status = ANY(${statuses}::report_status[])
+      WHERE p.region_code = ANY(${regions}) AND m.month BETWEEN ${from} AND ${to} AND ${counts}
       GROUP BY 1, 2`,
-    // FAI by region and month; the city's own figure (region without a parent) beside its districts'
+    // FAI by region and month; the city's own figure (region without a parent) beside its districts'.
+    // Rows by industry take the scope's FAI (it is not split by industry): no key, like the total.
     fai: sql`SELECT ${group === 'region' ? sql`f.region_code` : group === 'month' ? sql`f.month` : sql`''`} AS key, f.month,
         coalesce(sum(f.amount_wan) FILTER (WHERE f.region_code = ANY(${regions})), 0)::text AS "districtsWan",
         max(f.amount_wan) FILTER (WHERE r.parent_code IS NULL)::text AS "cityWan"
       FROM fai_totals f JOIN regions r ON r.code = f.region_code
       WHERE (f.region_code = ANY(${regions}) OR r.parent_code IS NULL) AND f.month BETWEEN ${from} AND ${to}
       GROUP BY 1, 2`,
-    // key projects as of the row's end: signed by then and not terminated by then; 开复工 = started or
-    // in production by then (a project may have skipped the start date)
+    // key projects as of the row's end: signed by then and not terminated by then; 开复工 = started
+    // (construction, else production date) by then; 手续办结 = approvals done by then
     keyProjects:
       group === 'month'
         ? sql`SELECT mo.month AS key, count(p.id)::int AS count,
-             count(p.id) FILTER (WHERE p.construction_started_at <= ${monthEnd(monthOfRow)} OR p.production_started_at <= ${monthEnd(monthOfRow)})::int AS "startedCount",
-             count(p.id) FILTER (WHERE ap.complete)::int AS "approvalsCompleteCount"
+             count(p.id) FILTER (WHERE ${started} <= ${monthEnd(monthOfRow)})::int AS "startedCount",
+             count(p.id) FILTER (WHERE ${approvalsCompleteSql(monthEnd(monthOfRow))})::int AS "approvalsCompleteCount"
            FROM (SELECT to_char(d, 'YYYY-MM') AS month FROM generate_series(${periodStart}, (${to} || '-01')::date, interval '1 month') d) mo
            LEFT JOIN projects p ON p.region_code = ANY(${regions}) AND p.is_key_project AND p.signed_at <= ${monthEnd(monthOfRow)}
              AND (p.terminated_at IS NULL OR p.terminated_at > ${monthEnd(monthOfRow)})
-           LEFT JOIN LATERAL (SELECT bool_and(a.status IN ('DONE', 'NOT_REQUIRED')) AS complete FROM project_approvals a WHERE a.project_id = p.id) ap ON true
            GROUP BY 1`
         : sql`SELECT ${key(sql`NULL`)} AS key, count(*)::int AS count,
-             count(*) FILTER (WHERE p.construction_started_at <= ${periodEnd} OR p.production_started_at <= ${periodEnd})::int AS "startedCount",
-             count(*) FILTER (WHERE ap.complete)::int AS "approvalsCompleteCount"
+             count(*) FILTER (WHERE ${started} <= ${periodEnd})::int AS "startedCount",
+             count(*) FILTER (WHERE ${approvalsCompleteSql(periodEnd)})::int AS "approvalsCompleteCount"
            FROM projects p
-           LEFT JOIN LATERAL (SELECT bool_and(a.status IN ('DONE', 'NOT_REQUIRED')) AS complete FROM project_approvals a WHERE a.project_id = p.id) ap ON true
            WHERE p.region_code = ANY(${regions}) AND p.is_key_project AND p.signed_at <= ${periodEnd} AND (p.terminated_at IS NULL OR p.terminated_at > ${periodEnd})
-            
            GROUP BY 1`,
   };
 }

@@ -36,7 +36,11 @@ export class IndicatorsController {
     summary: '指标（DOMAIN.md §6）',
     description:
       '某范围（全市或一个旗县）、某段月份的签约、开工、到位资金、固投占比等指标，可按地区、产业、月份分组，附上年同期与同比、重点项目、目标完成率。' +
-      '全市到位资金不含市内县际资金，各旗县含本地区引进的县际资金，故按地区分组时合计不等于各行之和（total.note 说明）。比值分母为 0 时为 null',
+      '全市到位资金不含市内县际资金，各旗县含本地区引进的县际资金，故按地区分组时合计不等于各行之和（total.note 说明）。比值分母为 0 时为 null。' +
+      'foreignCapitalWan 为实际利用外资（境外来源项目的到位资金）；lastYear 为上年同期的全部金额与个数（含 arrivedByOrigin 与 keyProjects 个数），' +
+      'yoy 为其中每个金额与个数的同比（含 arrivedByOrigin 各来源与 keyProjects 的 count、startedCount、approvalsCompleteCount）。' +
+      '开工以开工日期为准，无开工日期而直接投产的以投产日期为准；已终止项目只计终止当月及以前的月报；重点项目手续办结以期末当日已办结为准。' +
+      '按产业分组时各行的 faiTotalWan 为范围的全社会固定资产投资（固投不分产业），比重、贡献率、拉动为该产业占整体的部分',
   })
   get(@Query() query: IndicatorQueryDto): Promise<IndicatorResponse> {
     return this.indicators.compute(query);

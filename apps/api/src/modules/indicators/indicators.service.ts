@@ -20,8 +20,7 @@ import {
   sumWan,
   TARGET_INDICATORS,
   type TargetIndicator,
-  yoyOfAmounts,
-  yoyOfCounts,
+  yoyOf,
 } from '@zhaoshang/shared/domain';
 import { DataSource } from 'typeorm';
 import { ValidationFailed } from '../../common/errors/app.exception.js';
@@ -42,8 +41,7 @@ interface RowAggregates {
   started: PassResult['started'];
   arrivals: PassResult['arrivals'];
   keyProjects: PassResult['keyProjects'];
-  /** null where FAI means nothing (rows by industry) */
-  faiWan: string | null;
+  faiWan: string;
 }
 
 const count = <T>(items: T[], pick: (item: T) => number) => items.reduce((n, item) => n + pick(item), 0);
@@ -109,7 +107,7 @@ export class IndicatorsService {
         row.scope,
         pick(current, row.key, faiOf(current, row.scope, group, row.key)),
         pick(last, row.lastKey, faiOf(last, row.scope, group, row.lastKey)),
-        row.region ? completion(figuresOf(row.scope, pick(ytd, row.key, null)), targetsOf(row.region)) : {},
+        row.region ? completion(figuresOf(row.scope, pick(ytd, row.key, faiOf(ytd, row.scope, targetGroup, row.key))), targetsOf(row.region)) : {},
       );
       return { key: row.key, label: row.label, ...values };
     });
@@ -129,13 +127,8 @@ export class IndicatorsService {
   private async pass(input: PassInput, figuresOnly = false): Promise<PassResult> {
     const statements = passStatements(input, figuresOnly);
     const run = <K extends keyof PassResult>(name: K) => runSql<PassResult[K][number]>(this.dataSource, statements[name]);
-    const [projects, started, arrivals, fai, keyProjects] = await Promise.all([
-      run('projects'),
-      run('started'),
-      run('arrivals'),
-      run('fai'),
-      figuresOnly ? Promise.resolve([]) : run('keyProjects'),
-    ]);
+    // last year's key-project counts are needed too: their 同比 is part of §6's yoy
+    const [projects, started, arrivals, fai, keyProjects] = await Promise.all([run('projects'), run('started'), run('arrivals'), run('fai'), run('keyProjects')]);
     return { projects, started, arrivals, fai, keyProjects };
   }
 
@@ -143,45 +136,25 @@ export class IndicatorsService {
     const figures = figuresOf(scope, now);
     const lastYear = figuresOf(scope, before);
     const counting = now.projects.filter((p) => originCounts(p.origin, scope));
-    const arrivedByOrigin = Object.fromEntries(
-      INVESTOR_ORIGINS.map((origin) => [origin, sumWan(now.arrivals.filter((a) => a.origin === origin).map((a) => a.arrivedWan))]),
-    ) as Record<InvestorOrigin, string>;
-    const key = now.keyProjects;
-    const keyCount = count(key, (k) => k.count);
-    const keyStarted = count(key, (k) => k.startedCount);
-    const keyApprovals = count(key, (k) => k.approvalsCompleteCount);
+    const key = figures.keyProjects;
     return {
       ...figures,
       startRate: rateOfCounts(count(now.projects, (p) => p.signedStartedCount), figures.signedCount),
-      arrivedByOrigin,
       arrivalRate: rateOfAmounts(sumWan(counting.map((p) => p.signedArrivedWan)), sumWan(counting.map((p) => p.signedAmountWan))),
       fundsToFaiRatio: rateOfAmounts(figures.arrivedFundsWan, figures.faiTotalWan),
       registeredFaiShare: rateOfAmounts(sumWan(now.arrivals.map((a) => a.registeredCompletedWan)), figures.faiTotalWan),
       growthContribution: growthContribution(figures.arrivedFundsWan, lastYear.arrivedFundsWan, figures.faiTotalWan, lastYear.faiTotalWan),
       pull: pull(figures.arrivedFundsWan, lastYear.arrivedFundsWan, lastYear.faiTotalWan),
       lastYear,
-      yoy: {
-        signedCount: yoyOfCounts(figures.signedCount, lastYear.signedCount),
-        signedAmountWan: yoyOfAmounts(figures.signedAmountWan, lastYear.signedAmountWan),
-        signedCount10m: yoyOfCounts(figures.signedCount10m, lastYear.signedCount10m),
-        startedCount: yoyOfCounts(figures.startedCount, lastYear.startedCount),
-        arrivedFundsWan: yoyOfAmounts(figures.arrivedFundsWan, lastYear.arrivedFundsWan),
-        faiTotalWan: yoyOfAmounts(figures.faiTotalWan, lastYear.faiTotalWan),
-      },
-      keyProjects: {
-        count: keyCount,
-        startedCount: keyStarted,
-        approvalsCompleteCount: keyApprovals,
-        startRate: rateOfCounts(keyStarted, keyCount),
-        approvalsCompleteRate: rateOfCounts(keyApprovals, keyCount),
-      },
+      yoy: yoyOf(figures, lastYear),
+      keyProjects: { ...key, startRate: rateOfCounts(key.startedCount, key.count), approvalsCompleteRate: rateOfCounts(key.approvalsCompleteCount, key.count) },
       targetCompletion,
     };
   }
 }
 
 /** The part of a pass that belongs to one row key (null: all of it). */
-function pick(result: PassResult, key: string | null, faiWan: string | null): RowAggregates {
+function pick(result: PassResult, key: string | null, faiWan: string): RowAggregates {
   const mine = <T extends { key: string }>(items: T[]) => (key === null ? items : items.filter((item) => item.key === key));
   return { projects: mine(result.projects), started: mine(result.started), arrivals: mine(result.arrivals), keyProjects: mine(result.keyProjects), faiWan };
 }
@@ -190,9 +163,9 @@ function pick(result: PassResult, key: string | null, faiWan: string | null): Ro
  * FAI of a row: a district's own figures; for the city, month by month its own figure where the
  * statistics system supplied one, else the sum of its districts (DOMAIN.md §6 faiTotalWan).
  */
-function faiOf(result: PassResult, scope: Scope, group: PassGroup, key: string | null): string | null {
-  if (group === 'industry') return null;
-  const rows = key === null || group === 'none' ? result.fai : result.fai.filter((f) => f.key === key);
+function faiOf(result: PassResult, scope: Scope, group: PassGroup, key: string | null): string {
+  // FAI is not split by industry: a row by industry carries the scope's (its ratios are the industry's part of the whole)
+  const rows = key === null || group === 'none' || group === 'industry' ? result.fai : result.fai.filter((f) => f.key === key);
   const months = new Map<string, { districts: string[]; city: string | null }>();
   for (const row of rows) {
     const month = months.get(row.month) ?? { districts: [], city: null };
@@ -204,13 +177,24 @@ function faiOf(result: PassResult, scope: Scope, group: PassGroup, key: string |
 }
 
 function figuresOf(scope: Scope, rows: RowAggregates): IndicatorFigures {
+  const arrivedByOrigin = Object.fromEntries(
+    INVESTOR_ORIGINS.map((origin) => [origin, sumWan(rows.arrivals.filter((a) => a.origin === origin).map((a) => a.arrivedWan))]),
+  ) as Record<InvestorOrigin, string>;
   return {
     signedCount: count(rows.projects, (p) => p.signedCount),
     signedAmountWan: sumWan(rows.projects.map((p) => p.signedAmountWan)),
     signedCount10m: count(rows.projects, (p) => p.signedCount10m),
     startedCount: count(rows.started, (s) => s.startedCount),
     arrivedFundsWan: sumWan(rows.arrivals.filter((a) => originCounts(a.origin, scope)).map((a) => a.arrivedWan)),
+    // FOREIGN counts at every scope (§5), so 实际利用外资 is its line of arrivedByOrigin
+    foreignCapitalWan: arrivedByOrigin.FOREIGN,
     faiTotalWan: rows.faiWan,
+    arrivedByOrigin,
+    keyProjects: {
+      count: count(rows.keyProjects, (k) => k.count),
+      startedCount: count(rows.keyProjects, (k) => k.startedCount),
+      approvalsCompleteCount: count(rows.keyProjects, (k) => k.approvalsCompleteCount),
+    },
   };
 }
 

@@ -15,7 +15,7 @@ export class DispatchTableController {
   @Access({ capability: 'indicators:read' })
   @ApiOperation({
     summary: '月调度表（.xlsx）',
-    description: '各旗县市区及全市的本月与 1 月至本月累计：签约、开工、到位资金及占固投比重，年度目标与完成率；数据口径为已核实月报',
+    description: '各旗县市区及全市的本月与 1 月至本月累计：签约、开工、到位资金及其同比、占固投比重，实际利用外资及其同比，年度目标与完成率；数据口径为已核实月报',
   })
   @ApiProduces(XLSX)
   @ApiOkResponse({ description: '月调度表.xlsx', schema: { type: 'string', format: 'binary' } })

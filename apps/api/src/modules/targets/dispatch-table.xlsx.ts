@@ -51,7 +51,11 @@ function periodColumns(pick: (row: DispatchRow) => IndicatorValues): Column[] {
     { header: '开工项目(个)', kind: 'count', value: (r) => pick(r).startedCount },
     { header: '开工率', kind: 'rate', value: (r) => rate(pick(r).startRate) },
     { header: '到位资金(亿元)', kind: 'yi', value: (r) => wanToYiNumber(pick(r).arrivedFundsWan) },
+    { header: '到位资金同比', kind: 'rate', value: (r) => rate(pick(r).yoy.arrivedFundsWan) },
     { header: '到位资金占固投比重', kind: 'rate', value: (r) => rate(pick(r).fundsToFaiRatio) },
+    // leaders report 实际利用外资 on its own line (DOMAIN.md §6), beside its 同比
+    { header: '实际利用外资(亿元)', kind: 'yi', value: (r) => wanToYiNumber(pick(r).foreignCapitalWan) },
+    { header: '实际利用外资同比', kind: 'rate', value: (r) => rate(pick(r).yoy.foreignCapitalWan) },
   ];
 }
 

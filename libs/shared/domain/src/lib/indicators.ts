@@ -1,5 +1,5 @@
 import { toCents } from './money.js';
-import type { InvestorOrigin } from './projects.js';
+import { INVESTOR_ORIGINS, type InvestorOrigin } from './projects.js';
 
 /**
  * DOMAIN.md §6: the indicators for a scope (the city, or one district) and a period of months, and
@@ -35,47 +35,69 @@ export const TARGET_INDICATOR_LABELS: Record<TargetIndicator, string> = {
   startedCount: '开工项目(个)',
 };
 
+/** Key projects as of the period's end: the counts that "same period last year" repeats. */
+export interface KeyProjectCounts {
+  /** key projects signed by the period's end and not terminated by then */
+  count: number;
+  /** of those, started by the period's end (开复工: startedAtOf, construction else production date) */
+  startedCount: number;
+  /** of those, every approval NOT_REQUIRED or DONE on or before the period's last day (手续办结) */
+  approvalsCompleteCount: number;
+}
+
+/** The amounts (decimal strings, 万元) of a scope and period that have a 同比. */
+export const INDICATOR_AMOUNTS = ['signedAmountWan', 'arrivedFundsWan', 'foreignCapitalWan', 'faiTotalWan'] as const;
+export type IndicatorAmount = (typeof INDICATOR_AMOUNTS)[number];
+/** The counts of a scope and period that have a 同比. */
+export const INDICATOR_COUNTS = ['signedCount', 'signedCount10m', 'startedCount'] as const;
+export type IndicatorCount = (typeof INDICATOR_COUNTS)[number];
+export const KEY_PROJECT_COUNTS = ['count', 'startedCount', 'approvalsCompleteCount'] as const satisfies readonly (keyof KeyProjectCounts)[];
+
 /** The plain figures of a scope and period: what "same period last year" repeats. */
 export interface IndicatorFigures {
   signedCount: number;
   signedAmountWan: string;
   signedCount10m: number;
+  /** projects started in the period (startedAtOf: construction date, else production date) */
   startedCount: number;
   arrivedFundsWan: string;
-  /** null where FAI has no meaning (rows by industry) */
-  faiTotalWan: string | null;
+  /** 实际利用外资: arrivals of FOREIGN projects (they count at every scope) */
+  foreignCapitalWan: string;
+  /** the region's own FAI; for rows by industry the scope's (FAI is not split by industry) */
+  faiTotalWan: string;
+  /** Σ arrived by investor origin, all five (LOCAL included, for transparency) */
+  arrivedByOrigin: Record<InvestorOrigin, string>;
+  keyProjects: KeyProjectCounts;
 }
 
-export interface KeyProjectFigures {
-  /** key projects signed by the period's end and not terminated by then */
-  count: number;
-  /** of those, started or in production by the period's end (开复工) */
-  startedCount: number;
-  /** of those, all required approvals done (手续办结) */
-  approvalsCompleteCount: number;
+export interface KeyProjectFigures extends KeyProjectCounts {
   startRate: number | null;
   approvalsCompleteRate: number | null;
 }
 
+/** 同比 of every amount and count of IndicatorFigures: (value − last year) ÷ last year, null when last year is 0. */
+export type IndicatorYoy = Record<IndicatorAmount | IndicatorCount, number | null> & {
+  arrivedByOrigin: Record<InvestorOrigin, number | null>;
+  keyProjects: Record<keyof KeyProjectCounts, number | null>;
+};
+
 export interface IndicatorValues extends IndicatorFigures {
   /** 开工率: of the projects signed in the period, the share started by its last day */
   startRate: number | null;
-  /** Σ arrived by investor origin, all five (LOCAL included, for transparency) */
-  arrivedByOrigin: Record<InvestorOrigin, string>;
   /** 资金到位率 */
   arrivalRate: number | null;
-  /** 到位资金占固投比重 */
+  /** 到位资金占固投比重 (rows by industry: the industry's part of the scope's FAI) */
   fundsToFaiRatio: number | null;
   /** 入统项目完成投资占比 */
   registeredFaiShare: number | null;
-  /** 增长贡献率 */
+  /** 增长贡献率 (rows by industry: Δ the industry's part ÷ Δ the scope's FAI) */
   growthContribution: number | null;
-  /** 拉动(百分点) */
+  /** 拉动(百分点) (rows by industry: Δ the industry's part ÷ the scope's FAI last year × 100) */
   pull: number | null;
   /** the same period last year */
   lastYear: IndicatorFigures;
-  /** 同比, for each amount and count */
-  yoy: Record<keyof IndicatorFigures, number | null>;
+  /** 同比, for each amount and count (the origins and key-project counts included) */
+  yoy: IndicatorYoy;
   keyProjects: KeyProjectFigures;
   /** actual since January of the year of `to` ÷ the annual target, for the targeted indicators that have one */
   targetCompletion: Partial<Record<TargetIndicator, number | null>>;
@@ -145,4 +167,24 @@ export function growthContribution(arrived: string, arrivedLastYear: string, fai
 export function pull(arrived: string, arrivedLastYear: string, faiLastYear: string | null): number | null {
   if (faiLastYear === null) return null;
   return divideExact((toCents(arrived) - toCents(arrivedLastYear)) * 100n, toCents(faiLastYear), 4);
+}
+
+/** The complete 同比 of a period's figures against the same period last year (DOMAIN.md §6). */
+export function yoyOf(now: IndicatorFigures, lastYear: IndicatorFigures): IndicatorYoy {
+  const amounts = Object.fromEntries(INDICATOR_AMOUNTS.map((k) => [k, yoyOfAmounts(now[k], lastYear[k])])) as Record<IndicatorAmount, number | null>;
+  const counts = Object.fromEntries(INDICATOR_COUNTS.map((k) => [k, yoyOfCounts(now[k], lastYear[k])])) as Record<IndicatorCount, number | null>;
+  return {
+    ...amounts,
+    ...counts,
+    arrivedByOrigin: Object.fromEntries(INVESTOR_ORIGINS.map((o) => [o, yoyOfAmounts(now.arrivedByOrigin[o], lastYear.arrivedByOrigin[o])])) as Record<InvestorOrigin, number | null>,
+    keyProjects: Object.fromEntries(KEY_PROJECT_COUNTS.map((k) => [k, yoyOfCounts(now.keyProjects[k], lastYear.keyProjects[k])])) as Record<keyof KeyProjectCounts, number | null>,
+  };
+}
+
+/**
+ * 手续办结 as of a day (DOMAIN.md §5, §6): every approval item NOT_REQUIRED, or DONE on or before
+ * `date`. A project without approval items is not 办结 (the engine finds nothing to be done).
+ */
+export function approvalsCompleteBy(approvals: readonly { status: string; doneAt: string | null }[], date: string): boolean {
+  return approvals.length > 0 && approvals.every((a) => a.status === 'NOT_REQUIRED' || (a.status === 'DONE' && a.doneAt !== null && a.doneAt <= date));
 }

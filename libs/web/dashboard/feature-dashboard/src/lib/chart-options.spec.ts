@@ -12,7 +12,7 @@ describe('dashboard chart options', () => {
   it('draws the monthly trend: arrived funds as bars, FAI as a line, the ratio on the right axis', () => {
     const rows = [
       row('2026-01', '2026-01', { arrivedFundsWan: '12000.00', faiTotalWan: '150000.00', fundsToFaiRatio: 0.08 }),
-      row('2026-02', '2026-02', { arrivedFundsWan: '0.00', faiTotalWan: null, fundsToFaiRatio: null }),
+      row('2026-02', '2026-02', { arrivedFundsWan: '0.00', faiTotalWan: '0.00', fundsToFaiRatio: null }),
     ];
     const option = trendOption(rows, desktop) as Loose;
     expect(option.xAxis.data).toEqual(['1月', '2月']);

@@ -85,7 +85,8 @@ export function trendOption(rows: readonly IndicatorRow[], layout: ChartLayout):
         name: '固定资产投资',
         type: 'line',
         symbolSize: 6,
-        data: rows.map((r) => (r.faiTotalWan === null ? '-' : yiNumber(r.faiTotalWan))),
+        // a month the statistics system supplied no FAI for sums to 0: a gap in the line, not a fall to zero
+        data: rows.map((r) => (Number(r.faiTotalWan) === 0 ? '-' : yiNumber(r.faiTotalWan))),
         tooltip: { valueFormatter: (v: unknown) => (v === '-' || v === undefined ? NONE : `${v} 亿元`) },
       },
       {

@@ -5,7 +5,7 @@ import { provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { CITY_TOTAL_NOTE, type IndicatorResponse } from '@zhaoshang/shared/domain';
 import { dashboardRoutes } from './dashboard.routes';
-import { row, values } from './test-data';
+import { row, values, yoy } from './test-data';
 
 function response(groupBy: IndicatorResponse['groupBy'], rows: IndicatorResponse['rows'], region = '150500'): IndicatorResponse {
   const total = values({
@@ -15,7 +15,7 @@ function response(groupBy: IndicatorResponse['groupBy'], rows: IndicatorResponse
     arrivedFundsWan: '31000.00',
     fundsToFaiRatio: 0.771,
     arrivedByOrigin: { FOREIGN: '0.00', OUT_OF_REGION: '31000.00', IN_REGION_OUT_OF_CITY: '0.00', IN_CITY_OTHER_COUNTY: '4500.00', LOCAL: '300.00' },
-    yoy: { signedCount: 0.5, signedAmountWan: -0.2, signedCount10m: null, startedCount: null, arrivedFundsWan: 0.123, faiTotalWan: null },
+    yoy: yoy({ signedCount: 0.5, signedAmountWan: -0.2, arrivedFundsWan: 0.123, keyProjects: { count: 1, startedCount: null, approvalsCompleteCount: null } }),
     keyProjects: { count: 2, startedCount: 1, approvalsCompleteCount: 0, startRate: 0.5, approvalsCompleteRate: 0 },
   });
   return { from: '2026-01', to: '2026-10', region, groupBy, includeUnverified: false, rows, total: { ...total, note: region === '150500' ? CITY_TOTAL_NOTE : null } };
@@ -61,6 +61,8 @@ describe('DashboardPage', () => {
     expect(text('district-note')).toContain('全市合计 3.10 亿元，各旗县市区之和 3.55 亿元');
     expect(text('dashboard-error')).toContain('指标加载失败');
     expect(text('key-count')).toBe('2');
+    expect(text('key-count-yoy')).toBe('同比 +100.0%');
+    expect(text('kpi-arrived')).toContain('其中实际利用外资');
     // no warnings module: no warnings card
     expect(page.querySelector('[data-testid="panel-warnings"]')).toBeNull();
   });

@@ -34,7 +34,7 @@ import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { map } from 'rxjs';
 import { DashboardChart } from './chart';
 import { type ChartDrill, type DistrictMode, barChartHeight, districtBars, districtOption, industryOption, originOption, trendOption, warningOption } from './chart-options';
-import { buildKpis, formatYi, hasFigures } from './figures';
+import { buildKpis, formatYi, hasFigures, yoyOf } from './figures';
 
 /** 驾驶舱: the leaders' summary of a period and a scope; every chart leads to the projects behind it. */
 @Component({
@@ -139,8 +139,10 @@ export class DashboardPage {
   });
 
   protected readonly keyProjects = computed((): KeyProjectFigures | null => {
-    const k = this.total()?.keyProjects;
-    if (!k) return null;
+    const total = this.total();
+    if (!total) return null;
+    const k = total.keyProjects;
+    const yoy = total.yoy.keyProjects;
     const percent = (rate: number | null) => (rate === null ? 0 : Math.round(rate * 1000) / 10);
     return {
       count: formatCount(k.count),
@@ -150,6 +152,9 @@ export class DashboardPage {
       startText: formatRate(k.startRate),
       approvalsPercent: percent(k.approvalsCompleteRate),
       approvalsText: formatRate(k.approvalsCompleteRate),
+      countYoy: yoyOf(yoy.count),
+      startedYoy: yoyOf(yoy.startedCount),
+      approvedYoy: yoyOf(yoy.approvalsCompleteCount),
     };
   });
 

@@ -1,7 +1,7 @@
 import { CITY_TOTAL_NOTE } from '@zhaoshang/shared/domain';
 import { formatRate } from '@zhaoshang/web/shared/util';
 import { buildKpis, formatPoints, formatYi, hasFigures, yiNumber, yoyOf } from './figures';
-import { values } from './test-data';
+import { values, yoy } from './test-data';
 
 describe('dashboard figures', () => {
   it('shows large amounts in 亿元 with two decimals, on the digits', () => {
@@ -41,7 +41,8 @@ describe('dashboard figures', () => {
         arrivalRate: null,
         growthContribution: 0.25,
         pull: 1.234,
-        yoy: { signedCount: 0.2, signedAmountWan: -0.1, signedCount10m: null, startedCount: 0, arrivedFundsWan: 0.333, faiTotalWan: null },
+        foreignCapitalWan: '12000.00',
+        yoy: yoy({ signedCount: 0.2, signedAmountWan: -0.1, startedCount: 0, arrivedFundsWan: 0.333, foreignCapitalWan: -0.25 }),
       }),
       note: CITY_TOTAL_NOTE,
     };
@@ -58,6 +59,7 @@ describe('dashboard figures', () => {
     expect(city[1].yoy).toEqual({ text: '-10.0%', trend: 'down' });
     expect(city[2].lines[0]).toMatchObject({ label: '开工率', value: '58.3%' });
     expect(city[3].lines[0]).toMatchObject({ label: '占固投比重', value: '77.1%' });
+    expect(city[3].lines[1]).toEqual({ label: '其中实际利用外资', value: '1.20', unit: '亿元', yoy: { text: '-25.0%', trend: 'down' } });
     expect(city[3].note).toBe(CITY_TOTAL_NOTE);
     expect(city[5].lines[0]).toMatchObject({ label: '拉动', value: '1.2', unit: '个百分点' });
     expect(buildKpis(total, false)[3].note).toBeNull();

@@ -68,7 +68,11 @@ export function buildKpis(total: IndicatorValues & { note?: string | null }, isC
       value: formatYi(total.arrivedFundsWan),
       unit: '亿元',
       yoy: yoyOf(total.yoy.arrivedFundsWan),
-      lines: [{ label: '占固投比重', value: formatRate(total.fundsToFaiRatio), unit: '' }],
+      lines: [
+        { label: '占固投比重', value: formatRate(total.fundsToFaiRatio), unit: '' },
+        // 实际利用外资 is reported on its own line (DOMAIN.md §6), with its own 同比
+        { label: '其中实际利用外资', value: formatYi(total.foreignCapitalWan), unit: '亿元', yoy: yoyOf(total.yoy.foreignCapitalWan) },
+      ],
       note: isCity ? (total.note ?? CITY_TOTAL_NOTE) : null,
     },
     {

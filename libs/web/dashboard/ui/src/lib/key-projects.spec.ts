@@ -1,7 +1,18 @@
 import { TestBed } from '@angular/core/testing';
 import { type KeyProjectFigures, KeyProjects } from './key-projects';
 
-const FIGURES: KeyProjectFigures = { count: '12', started: '9', approved: '4', startPercent: 75, startText: '75.0%', approvalsPercent: 33.3, approvalsText: '33.3%' };
+const FIGURES: KeyProjectFigures = {
+  count: '12',
+  started: '9',
+  approved: '4',
+  startPercent: 75,
+  startText: '75.0%',
+  approvalsPercent: 33.3,
+  approvalsText: '33.3%',
+  countYoy: { text: '+20.0%', trend: 'up' },
+  startedYoy: { text: '-10.0%', trend: 'down' },
+  approvedYoy: { text: '—', trend: null },
+};
 
 describe('KeyProjects', () => {
   function render(compact: boolean) {
@@ -21,6 +32,12 @@ describe('KeyProjects', () => {
     expect(text).toContain('9 个开复工');
     expect(text).toContain('33.3%');
     expect(text).toContain('4 个办结');
+    // each figure with its 同比, growth red and a fall green
+    const yoy = (id: string) => element.querySelector(`[data-testid="${id}"]`);
+    expect(yoy('key-count-yoy')?.textContent?.trim()).toBe('同比 +20.0%');
+    expect(yoy('key-count-yoy')?.classList).toContain('key__yoy--up');
+    expect(yoy('key-started-yoy')?.classList).toContain('key__yoy--down');
+    expect(yoy('key-approved-yoy')?.textContent?.trim()).toBe('同比 —');
     let opened = 0;
     fixture.componentInstance.open.subscribe(() => opened++);
     element.querySelector<HTMLButtonElement>('[data-testid="key-projects"]')?.click();

@@ -25,6 +25,16 @@ describe('TargetsApi', () => {
     expect(backend.expectOne((r) => r.url === '/api/v1/targets/progress').request.params.toString()).toBe('year=2025');
   });
 
+  it('reads the 月调度表 figures: the month and January up to it, by district', () => {
+    let answer: unknown;
+    api.dispatchFigures('2026-06').subscribe((figures) => (answer = figures));
+    const requests = backend.match((r) => r.url === '/api/v1/indicators');
+    expect(requests.map((r) => r.request.params.toString())).toEqual(['from=2026-06&to=2026-06&groupBy=region', 'from=2026-01&to=2026-06&groupBy=region']);
+    requests[0].flush({ from: '2026-06' });
+    requests[1].flush({ from: '2026-01' });
+    expect(answer).toEqual({ month: { from: '2026-06' }, yearToDate: { from: '2026-01' } });
+  });
+
   it('saves with versions, the page showing the errors', () => {
     api.save(2026, [{ regionCode: '150525', indicator: 'startedCount', value: '4', version: 0 }]).subscribe();
     const request = backend.expectOne('/api/v1/targets');

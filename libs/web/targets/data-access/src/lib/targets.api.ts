@@ -1,9 +1,15 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { TargetDto, TargetItemInput, TargetProgressResponse, TargetsWriteRequest, TargetsWriteResult } from '@zhaoshang/shared/domain';
+import type { IndicatorResponse, TargetDto, TargetItemInput, TargetProgressResponse, TargetsWriteRequest, TargetsWriteResult } from '@zhaoshang/shared/domain';
 import { API_V1, callerShowsErrors } from '@zhaoshang/web/shared/data-access';
 import { type DownloadedFile, asDownload } from '@zhaoshang/web/shared/util';
-import type { Observable } from 'rxjs';
+import { type Observable, forkJoin } from 'rxjs';
+
+/** The 月调度表's figures on screen: the month and January up to it, by district with the city as total. */
+export interface DispatchFigures {
+  month: IndicatorResponse;
+  yearToDate: IndicatorResponse;
+}
 
 /** 目标任务 (annual targets), their completion, and the 月调度表 download. */
 @Injectable({ providedIn: 'root' })
@@ -26,6 +32,13 @@ export class TargetsApi {
     let params = new HttpParams().set('year', year);
     if (to) params = params.set('to', to);
     return this.http.get<TargetProgressResponse>(`${this.base}/progress`, { params });
+  }
+
+  /** The 月调度表's figures of a month (verified reports, as in the .xlsx), from GET /indicators; the page shows its own error. */
+  dispatchFigures(month: string): Observable<DispatchFigures> {
+    const indicators = (from: string) =>
+      this.http.get<IndicatorResponse>(`${API_V1}/indicators`, { params: new HttpParams().set('from', from).set('to', month).set('groupBy', 'region'), context: callerShowsErrors() });
+    return forkJoin({ month: indicators(month), yearToDate: indicators(`${month.slice(0, 4)}-01`) });
   }
 
   /** The 月调度表 of a month (.xlsx) under the name the server proposes. Errors arrive as the API's JSON (read out of the blob). */

@@ -27,6 +27,17 @@ const progress: TargetProgressResponse = {
   ],
 };
 
+/** A total with nothing in it, as GET /indicators answers for a month without reports. */
+const DISPATCH_TOTAL = {
+  signedCount: 0,
+  signedAmountWan: '0.00',
+  startedCount: 0,
+  arrivedFundsWan: '0.00',
+  foreignCapitalWan: '0.00',
+  fundsToFaiRatio: null,
+  yoy: { arrivedFundsWan: null, foreignCapitalWan: null },
+};
+
 async function open(role: Role) {
   storeTestSession(role);
   const page = await openRoutedPage('targets', targetsRoutes);
@@ -36,6 +47,10 @@ async function open(role: Role) {
     { code: '150502', name: '科尔沁区', shortName: '科尔沁', parentCode: '150500', sortOrder: 1 },
   ]);
   page.backend.expectOne(`/api/v1/targets?year=${year}`).flush(saved);
+  // the progress view's 月调度表 asks for the month and the year to date; they keep the page busy until answered
+  const dispatch = page.backend.match((r) => r.url === '/api/v1/indicators');
+  if (dispatch.length > 0) expect(dispatch.map((r) => r.request.params.get('from'))).toEqual([month, `${year}-01`]);
+  dispatch.forEach((r) => r.flush({ from: month, to: month, region: '150500', groupBy: 'region', includeUnverified: false, rows: [], total: { ...DISPATCH_TOTAL, note: null } }));
   await page.harness.fixture.whenStable();
   return page;
 }
@@ -54,6 +69,8 @@ describe('TargetsPage', () => {
     const { harness, backend, el, byTestId } = await open('LEADER');
     backend.expectOne((r) => r.url === '/api/v1/targets/progress' && r.params.get('year') === String(year) && r.params.get('to') === month).flush(progress);
     await harness.fixture.whenStable();
+    // the 月调度表 under the ranking (its figures are dispatch-figures.spec's)
+    expect(byTestId('dispatch-table')?.textContent).toContain('全市');
     // only indicators with some target are shown
     expect(byTestId('progress-signedAmountWan')).not.toBeNull();
     expect(byTestId('progress-signedCount10m')).toBeNull();

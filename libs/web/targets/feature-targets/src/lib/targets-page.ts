@@ -31,6 +31,7 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { catchError, of, switchMap } from 'rxjs';
+import { DispatchFiguresView } from './dispatch-figures';
 import { TargetsGrid, formatTargetFigure, progressPercent, progressTone, timeProgress } from './targets-grid';
 
 export const TARGETS_CONFLICT_MESSAGE = '目标已被他人修改，请重新加载后再修改';
@@ -67,6 +68,7 @@ const TONE_COLORS = { done: '#52c41a', onTrack: '#1677ff', behind: '#fa8c16', no
     NzSelectModule,
     NzSpinModule,
     NzTableModule,
+    DispatchFiguresView,
     GridAlerts,
     GridSaveBar,
     PageHeader,
