@@ -1,21 +1,42 @@
 import fc from 'fast-check';
-import type { IndicatorValues } from './indicators.js';
+import type { IndicatorFigures, IndicatorValues } from './indicators.js';
 import { addWan, canonicalWan } from './money.js';
 import { figuresDiffer, PUBLISHED_INDICATORS, publicationDifferences, publicationLabel, publicationPeriodLabel, type PublishedFigures } from './publications.js';
 
 function values(overrides: Partial<IndicatorValues> = {}): IndicatorValues {
-  const figures = { signedCount: 2, signedAmountWan: '2400.00', signedCount10m: 2, startedCount: 1, arrivedFundsWan: '100.00', faiTotalWan: '5000.00' };
+  const arrivedByOrigin = { FOREIGN: '0.00', OUT_OF_REGION: '100.00', IN_REGION_OUT_OF_CITY: '0.00', IN_CITY_OTHER_COUNTY: '0.00', LOCAL: '0.00' };
+  const figures: IndicatorFigures = {
+    signedCount: 2,
+    signedAmountWan: '2400.00',
+    signedCount10m: 2,
+    startedCount: 1,
+    arrivedFundsWan: '100.00',
+    foreignCapitalWan: '0.00',
+    faiTotalWan: '5000.00',
+    arrivedByOrigin,
+    keyProjects: { count: 0, startedCount: 0, approvalsCompleteCount: 0 },
+  };
+  const noYoy = { FOREIGN: null, OUT_OF_REGION: null, IN_REGION_OUT_OF_CITY: null, IN_CITY_OTHER_COUNTY: null, LOCAL: null };
   return {
     ...figures,
     startRate: 0.5,
-    arrivedByOrigin: { FOREIGN: '0.00', OUT_OF_REGION: '100.00', IN_REGION_OUT_OF_CITY: '0.00', IN_CITY_OTHER_COUNTY: '0.00', LOCAL: '0.00' },
     arrivalRate: 0.0417,
     fundsToFaiRatio: 0.02,
     registeredFaiShare: null,
     growthContribution: null,
     pull: null,
     lastYear: { ...figures, signedCount: 0 },
-    yoy: { signedCount: null, signedAmountWan: null, signedCount10m: null, startedCount: null, arrivedFundsWan: null, faiTotalWan: null },
+    yoy: {
+      signedCount: null,
+      signedAmountWan: null,
+      signedCount10m: null,
+      startedCount: null,
+      arrivedFundsWan: null,
+      foreignCapitalWan: null,
+      faiTotalWan: null,
+      arrivedByOrigin: noYoy,
+      keyProjects: { count: null, startedCount: null, approvalsCompleteCount: null },
+    },
     keyProjects: { count: 0, startedCount: 0, approvalsCompleteCount: 0, startRate: null, approvalsCompleteRate: null },
     targetCompletion: {},
     ...overrides,

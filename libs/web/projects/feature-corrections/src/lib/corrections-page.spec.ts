@@ -73,7 +73,7 @@ describe('CorrectionsPage', () => {
     expect(row.textContent).toContain('2024年3月');
     expect(row.textContent).toContain('2024年4月');
     expect(row.querySelector('[data-testid="correction-project"]')?.getAttribute('href')).toBe('/projects/p1');
-    const changes = [...row.querySelectorAll('[data-testid="correction-changes"] li')].map((li) => li.textContent?.trim());
+    const changes = Array.from(row.querySelectorAll('[data-testid="correction-changes"] li')).map((li) => li.textContent?.trim());
     expect(changes).toEqual(['签约日期：2024-03-05 → 2024-05-10', '投资方来源：本地 → 区外']);
     expect(row.querySelector('[data-testid="correction-reason"]')?.textContent).toContain('合同实际签订日期为5月10日');
   });
