@@ -7,8 +7,9 @@ import { AppException, Conflict, ValidationFailed, VersionConflict } from '../..
 import { runSql, sql, type SqlFragment, type SqlRunner } from '../../common/sql/sql.js';
 import { AuditService } from '../audit/audit.service.js';
 import { PublicationsService } from '../publications/publications.service.js';
+import { readWarningSettings } from '../warnings/warnings.service.js';
 import { MonthClose } from './entities/month-close.entity.js';
-import { shouldReport } from './report-sql.js';
+import { owesReport, shouldReport } from './report-sql.js';
 
 /** 月结 refused: the month's reports are frozen. */
 export class MonthClosed extends AppException {
@@ -71,11 +72,15 @@ export class MonthsService {
     const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`).filter((m) => m <= current);
     if (months.length === 0) return [];
     const closes = await this.dataSource.getRepository(MonthClose).findBy(months.map((month) => ({ month })));
-    const counts = await runSql<{ month: string; expected: number; DRAFT: number; SUBMITTED: number; VERIFIED: number; RETURNED: number }>(
+    const { settings } = await readWarningSettings(this.dataSource);
+    const owes = owesReport(sql`mo.month`, settings.REPORT.monthsAfterProduction);
+    // expected: the projects that owe the month's report (填报义务); the statuses: every report of it
+    const counts = await runSql<{ month: string; expected: number; DRAFT: number; SUBMITTED: number; VERIFIED: number; RETURNED: number; MISSING: number }>(
       this.dataSource,
-      sql`SELECT mo.month, count(p.id)::int AS expected,
-         count(*) FILTER (WHERE m.status = 'DRAFT')::int AS "DRAFT", count(*) FILTER (WHERE m.status = 'SUBMITTED')::int AS "SUBMITTED",
-         count(*) FILTER (WHERE m.status = 'VERIFIED')::int AS "VERIFIED", count(*) FILTER (WHERE m.status = 'RETURNED')::int AS "RETURNED"
+      sql`SELECT mo.month, count(p.id) FILTER (WHERE ${owes})::int AS expected,
+         count(m.id) FILTER (WHERE m.status = 'DRAFT')::int AS "DRAFT", count(m.id) FILTER (WHERE m.status = 'SUBMITTED')::int AS "SUBMITTED",
+         count(m.id) FILTER (WHERE m.status = 'VERIFIED')::int AS "VERIFIED", count(m.id) FILTER (WHERE m.status = 'RETURNED')::int AS "RETURNED",
+         count(p.id) FILTER (WHERE m.id IS NULL AND ${owes})::int AS "MISSING"
        FROM unnest(${months}::text[]) AS mo(month)
        LEFT JOIN projects p ON ${shouldReport(sql`mo.month`)}
        LEFT JOIN monthly_reports m ON m.project_id = p.id AND m.month = mo.month
@@ -83,8 +88,7 @@ export class MonthsService {
     );
     return counts.map((c) => {
       const { month, expected, ...byStatus } = c;
-      const reported = byStatus.DRAFT + byStatus.SUBMITTED + byStatus.VERIFIED + byStatus.RETURNED;
-      return { ...toState(month, closes.find((row) => row.month === month)), expected, counts: { ...byStatus, MISSING: expected - reported } };
+      return { ...toState(month, closes.find((row) => row.month === month)), expected, counts: byStatus };
     });
   }
 

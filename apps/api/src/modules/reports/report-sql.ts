@@ -38,6 +38,16 @@ export function shouldReport(month: SqlFragment): SqlFragment {
 }
 
 /**
+ * 填报义务 (DOMAIN.md §5), the SQL twin of `reportingObligationEnd`: of the projects that may report
+ * for the month, those that owe it — not yet past their production month plus `monthsAfterProduction`
+ * (a setting). Only these count as 未报 (MISSING); the others may still report, and their reports count.
+ */
+export function owesReport(month: SqlFragment, monthsAfterProduction: number): SqlFragment {
+  return sql`${shouldReport(month)}
+    AND (p.production_started_at IS NULL OR to_char(p.production_started_at + make_interval(months => ${monthsAfterProduction}::int), 'YYYY-MM') >= ${month})`;
+}
+
+/**
  * What the audit log keeps of a report, as jsonb: the report `m` (a monthly_reports row) with its
  * project's number and region from `project` (a row with project_no and region_code). The grid,
  * the status changes and the import all audit through this one definition.

@@ -24,10 +24,11 @@ import type { Actor, UserActor } from '../../common/access/actor.js';
 import { AppException, NotFound, ValidationFailed, VersionConflict } from '../../common/errors/app.exception.js';
 import { runSql, sql, type SqlFragment, type SqlRunner } from '../../common/sql/sql.js';
 import { auditInsert } from '../audit/audit.service.js';
+import { readWarningSettings } from '../warnings/warnings.service.js';
 import type { ReportActionDto, SaveDraftsDto, SubmitReportsDto } from './dto/report-write.dto.js';
 import { MonthlyReport } from './entities/monthly-report.entity.js';
 import { MonthsService } from './months.service.js';
-import { FROM_REPORTS, REPORT_COLUMNS, type ReportRow, reportSnapshot, shouldReport, toReportDto } from './report-sql.js';
+import { FROM_REPORTS, owesReport, REPORT_COLUMNS, type ReportRow, reportSnapshot, shouldReport, toReportDto } from './report-sql.js';
 
 // what other modules (the monthly import, the demo data) use of reports: the audit snapshot and the 月结 check
 export { reportSnapshot } from './report-sql.js';
@@ -120,6 +121,11 @@ export class ReportsService {
     private readonly months: MonthsService,
   ) {}
 
+  /** 填报义务's setting: how many months after its production month a project still owes reports. */
+  private async monthsAfterProduction(): Promise<number> {
+    return (await readWarningSettings(this.dataSource)).settings.REPORT.monthsAfterProduction;
+  }
+
   /** Every project of the region that should report for the month, with last month's figures and the year so far. */
   async grid(regionCode: string, month: string): Promise<ReportGridResponse> {
     if (month > monthOf(shanghaiToday())) throw ValidationFailed.field('month', '不能填报未来月份');
@@ -130,7 +136,8 @@ export class ReportsService {
          ${REPORT_COLUMNS},
          l.arrived_equity_wan AS "lEquity", l.arrived_loan_wan AS "lLoan", l.arrived_other_wan AS "lOther",
          (l.arrived_equity_wan + l.arrived_loan_wan + l.arrived_other_wan)::text AS "lTotal", l.completed_investment_wan AS "lCompleted", l.progress AS "lProgress",
-         coalesce(y.arrived, 0)::numeric(16, 2)::text AS "yArrived", coalesce(y.completed, 0)::numeric(16, 2)::text AS "yCompleted"
+         coalesce(y.arrived, 0)::numeric(16, 2)::text AS "yArrived", coalesce(y.completed, 0)::numeric(16, 2)::text AS "yCompleted",
+         ${owesReport(sql`${thisMonth}`, await this.monthsAfterProduction())} AS "owes"
        FROM projects p
        LEFT JOIN monthly_reports m ON m.project_id = p.id AND m.month = ${thisMonth}
        LEFT JOIN monthly_reports l ON l.project_id = p.id AND l.month = ${addMonths(month, -1)}
@@ -144,7 +151,9 @@ export class ReportsService {
     const counts = EMPTY_COUNTS();
     const gridRows = rows.map((row): ReportGridRow => {
       const report = row.id === null ? null : toReportDto(row);
-      counts[report?.status ?? 'MISSING'] += 1;
+      // a project past its reporting obligation may still report, but is not 未报 without one
+      if (report) counts[report.status] += 1;
+      else if (row['owes'] === true) counts.MISSING += 1;
       return {
         projectId: row['pId'] as string,
         projectNo: row['pNo'] as string,
@@ -262,7 +271,7 @@ export class ReportsService {
       sql`SELECT r.code AS "regionCode", r.name AS "regionName",
          count(*) FILTER (WHERE m.status = 'DRAFT')::int AS "DRAFT", count(*) FILTER (WHERE m.status = 'SUBMITTED')::int AS "SUBMITTED",
          count(*) FILTER (WHERE m.status = 'VERIFIED')::int AS "VERIFIED", count(*) FILTER (WHERE m.status = 'RETURNED')::int AS "RETURNED",
-         count(p.id) FILTER (WHERE m.id IS NULL)::int AS "MISSING"
+         count(p.id) FILTER (WHERE m.id IS NULL AND ${owesReport(sql`${queued}`, await this.monthsAfterProduction())})::int AS "MISSING"
        FROM regions r
        LEFT JOIN projects p ON p.region_code = r.code AND ${shouldReport(sql`${queued}`)}
        LEFT JOIN monthly_reports m ON m.project_id = p.id AND m.month = ${queued}

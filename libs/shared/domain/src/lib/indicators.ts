@@ -7,8 +7,6 @@ import { INVESTOR_ORIGINS, type InvestorOrigin } from './projects.js';
  * rounding happen here, once, for the API and for the tests' reference implementation.
  */
 
-export const CITY_REGION_CODE = '150500';
-
 export const INDICATOR_GROUP_BYS = ['region', 'industry', 'month'] as const;
 export type IndicatorGroupBy = (typeof INDICATOR_GROUP_BYS)[number];
 

@@ -23,7 +23,9 @@ export class DashboardApi {
 
   /** The indicators of DOMAIN.md §6 for the selection; the page shows its own error. */
   indicators(selection: DashboardSelection, groupBy: IndicatorGroupBy | null): Observable<IndicatorResponse> {
-    let params = new HttpParams().set('from', selection.from).set('to', selection.to).set('region', selection.region);
+    // no region: the API's default scope, the city of the regions data
+    let params = new HttpParams().set('from', selection.from).set('to', selection.to);
+    if (selection.region) params = params.set('region', selection.region);
     if (groupBy) params = params.set('groupBy', groupBy);
     return this.http.get<IndicatorResponse>(`${API_V1}/indicators`, { params, context: callerShowsErrors() });
   }

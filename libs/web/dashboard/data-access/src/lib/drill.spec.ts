@@ -1,6 +1,6 @@
 import { drillHref, projectsLink, warningsLink } from './drill';
 
-const city = { from: '2026-01', to: '2026-10', region: '150500' };
+const city = { from: '2026-01', to: '2026-10', region: null };
 const naiman = { from: '2026-01', to: '2026-02', region: '150525' };
 
 describe('drill-down links', () => {
@@ -20,6 +20,6 @@ describe('drill-down links', () => {
 
   it('leads from a warning bar to the warnings page of the district and level', () => {
     expect(drillHref(warningsLink('150523', 'RED'))).toBe('/warnings?level=RED&regionCode=150523');
-    expect(warningsLink('150500', 'YELLOW').queryParams).toEqual({ level: 'YELLOW' });
+    expect(warningsLink(null, 'YELLOW').queryParams).toEqual({ level: 'YELLOW' });
   });
 });

@@ -1,4 +1,4 @@
-import { CITY_REGION_CODE, type InvestorOrigin } from '@zhaoshang/shared/domain';
+import type { InvestorOrigin } from '@zhaoshang/shared/domain';
 import { type DashboardSelection, lastDayOfMonth } from './period';
 
 /**
@@ -21,7 +21,7 @@ export interface ProjectDrill {
 
 export function projectsLink(selection: DashboardSelection, drill: ProjectDrill = {}): DrillLink {
   const queryParams: Record<string, string> = {};
-  const region = drill.regionCode ?? (selection.region === CITY_REGION_CODE ? null : selection.region);
+  const region = drill.regionCode ?? selection.region;
   if (region) queryParams['regionCode'] = region;
   if (drill.industryCode) queryParams['industryCode'] = drill.industryCode;
   if (drill.investorOrigin) queryParams['investorOrigin'] = drill.investorOrigin;
@@ -37,7 +37,7 @@ export type WarningLevel = 'RED' | 'YELLOW';
 
 export function warningsLink(regionCode: string | null, level: WarningLevel): DrillLink {
   const queryParams: Record<string, string> = { level };
-  if (regionCode && regionCode !== CITY_REGION_CODE) queryParams['regionCode'] = regionCode;
+  if (regionCode) queryParams['regionCode'] = regionCode;
   return { path: '/warnings', queryParams };
 }
 

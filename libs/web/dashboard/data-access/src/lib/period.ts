@@ -1,4 +1,3 @@
-import { CITY_REGION_CODE } from '@zhaoshang/shared/domain';
 
 /**
  * The dashboard's selectors, kept in the URL: a period of months and a scope (the city or one
@@ -10,8 +9,8 @@ export interface DashboardPeriod {
 }
 
 export interface DashboardSelection extends DashboardPeriod {
-  /** the city's code or a district's */
-  region: string;
+  /** a district's code, or null for the whole city (whose code the regions data gives) */
+  region: string | null;
 }
 
 export type PeriodPresetKey = 'year' | 'firstHalf' | 'quarter' | 'lastMonth';
@@ -70,15 +69,18 @@ export function matchingPreset(period: DashboardPeriod, today: string): PeriodPr
   return periodPresets(today).find((p) => p.from === period.from && p.to === period.to)?.key ?? null;
 }
 
-/** The selection a URL describes; anything missing or malformed falls back to the defaults. */
-export function parseSelection(params: Record<string, string | null | undefined>, today: string, regionCodes?: readonly string[]): DashboardSelection {
+/**
+ * The selection a URL describes; anything missing or malformed falls back to the defaults. A region
+ * that is not one of `districtCodes` (when known) — the city's own code, say — means the whole city.
+ */
+export function parseSelection(params: Record<string, string | null | undefined>, today: string, districtCodes?: readonly string[]): DashboardSelection {
   const fallback = defaultPeriod(today);
   let from = isMonth(params['from']) ? params['from'] : fallback.from;
   let to = isMonth(params['to']) ? params['to'] : fallback.to;
   if (from > to) [from, to] = [to, from];
   const region = params['region'];
-  const known = typeof region === 'string' && /^\d{6}$/.test(region) && (!regionCodes || regionCodes.includes(region));
-  return { from, to, region: known ? region : CITY_REGION_CODE };
+  const known = typeof region === 'string' && /^\d{6}$/.test(region) && (!districtCodes || districtCodes.includes(region));
+  return { from, to, region: known ? region : null };
 }
 
 /** The URL's query parameters for a selection; the defaults are left out so a plain link stays plain. */
@@ -88,7 +90,7 @@ export function selectionParams(selection: DashboardSelection, today: string): R
   return {
     from: isDefault ? null : selection.from,
     to: isDefault ? null : selection.to,
-    region: selection.region === CITY_REGION_CODE ? null : selection.region,
+    region: selection.region,
   };
 }
 

@@ -36,9 +36,9 @@ describe('DashboardPage', () => {
     await harness.navigateByUrl('/dashboard?from=2026-01&to=2026-06');
     const indicators = http.match((r) => r.url === '/api/v1/indicators');
     expect(indicators.map((r) => r.request.params.toString()).sort()).toEqual([
-      'from=2026-01&to=2026-06&region=150500&groupBy=industry',
-      'from=2026-01&to=2026-06&region=150500&groupBy=month',
-      'from=2026-01&to=2026-06&region=150500&groupBy=region',
+      'from=2026-01&to=2026-06&groupBy=industry',
+      'from=2026-01&to=2026-06&groupBy=month',
+      'from=2026-01&to=2026-06&groupBy=region',
     ]);
     http.match((r) => r.url === '/api/v1/regions').forEach((r) => r.flush([]));
     http.match((r) => r.url === '/api/v1/warnings').forEach((r) => r.flush({ statusCode: 404 }, { status: 404, statusText: 'Not Found' }));

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router } from '@angular/router';
-import { CITY_REGION_CODE, CITY_TOTAL_NOTE, shanghaiToday, sumWan } from '@zhaoshang/shared/domain';
+import { CITY_TOTAL_NOTE, shanghaiToday, sumWan } from '@zhaoshang/shared/domain';
 import {
   DashboardApi,
   type DashboardSelection,
@@ -75,21 +75,26 @@ export class DashboardPage {
   private readonly today = shanghaiToday();
   protected readonly presets = periodPresets(this.today);
 
-  protected readonly selection = toSignal(
+  private readonly routeSelection = toSignal(
     this.route.queryParamMap.pipe(map((params) => parseSelection({ from: params.get('from'), to: params.get('to'), region: params.get('region') }, this.today))),
     { initialValue: parseSelection({}, this.today) },
   );
-  protected readonly isCity = computed(() => this.selection().region === CITY_REGION_CODE);
+  /** an old link's `region=<the city's code>` is the whole city too */
+  protected readonly selection = computed(() => {
+    const selection = this.routeSelection();
+    return selection.region !== null && selection.region === this.regions.city()?.code ? { ...selection, region: null } : selection;
+  });
+  protected readonly isCity = computed(() => this.selection().region === null);
   protected readonly preset = computed(() => matchingPreset(this.selection(), this.today));
   protected readonly range = computed(() => [fromIsoMonth(this.selection().from), fromIsoMonth(this.selection().to)] as Date[]);
-  protected readonly scopeName = computed(() => (this.isCity() ? (this.regions.city()?.name ?? '通辽市') : (this.regions.name(this.selection().region) ?? this.selection().region)));
+  protected readonly scopeName = computed(() => (this.isCity() ? (this.regions.city()?.name ?? '全市') : (this.regions.name(this.selection().region) ?? this.selection().region ?? '')));
   protected readonly periodText = computed(() => periodLabel(this.selection()));
   protected readonly cityNote = CITY_TOTAL_NOTE;
 
   /** by month, for the scope: the trend, and the scope's total for the cards */
   protected readonly byMonth = rxResource({ params: () => this.selection(), stream: ({ params }) => this.api.indicators(params, 'month') });
   /** by district, always over the city, so a district is seen among the others */
-  protected readonly byRegion = rxResource({ params: () => ({ ...this.selection(), region: CITY_REGION_CODE }), stream: ({ params }) => this.api.indicators(params, 'region') });
+  protected readonly byRegion = rxResource({ params: () => ({ ...this.selection(), region: null }), stream: ({ params }) => this.api.indicators(params, 'region') });
   protected readonly byIndustry = rxResource({ params: () => this.selection(), stream: ({ params }) => this.api.indicators(params, 'industry') });
   /** today's warnings (they are a state, not a period's figure); null when the module is not there */
   protected readonly warnings = rxResource({ params: () => this.today, stream: ({ params }) => this.api.warnings(params) });
@@ -208,8 +213,11 @@ export class DashboardPage {
     this.select(next);
   }
 
+  /** The scope select's value: the city's code stands for the whole city (region null). */
+  protected readonly scopeValue = computed(() => this.selection().region ?? this.regions.city()?.code ?? null);
+
   protected pickScope(region: string): void {
-    this.select({ ...this.selection(), region });
+    this.select({ ...this.selection(), region: region === this.regions.city()?.code ? null : region });
   }
 
   /** no month after the last complete one */
