@@ -10,7 +10,7 @@ import {
 } from '@zhaoshang/shared/domain';
 import { Client } from 'pg';
 import { type Cell, counts, PROJECT_HEADER, projectImportRow, upload, xlsx } from './fixtures/imports/files.js';
-import { createProject } from './support/projects.js';
+import { createProject, projectBody } from './support/projects.js';
 import { TestApp } from './support/test-app.js';
 
 type Reply = ProjectDetailDto & ApiErrorBody;
@@ -150,6 +150,39 @@ describe('corrections: closed periods stay closed', () => {
     });
   });
 
+  describe('POST /projects (a late registration)', () => {
+    it('refuses district staff a new project signed in a closed month, and takes one signed in an open month', async () => {
+      const before = await counts(t);
+      const refused = await t.request<Reply>('POST', '/api/v1/projects', { token: district, body: projectBody({ signedAt: '2025-04-15' }) });
+      expect(refused.status).toBe(409);
+      expect(refused.body).toMatchObject({ error: 'PERIOD_CLOSED', message: expect.stringContaining('2025年4月已月结') });
+      expect(await counts(t)).toEqual(before);
+      expect((await t.request<Reply>('POST', '/api/v1/projects', { token: district, body: projectBody({ signedAt: '2025-05-15' }) })).status).toBe(201);
+    });
+
+    it('takes it from city staff with a reason, recorded as 补录项目', async () => {
+      const noReason = await t.request<Reply>('POST', '/api/v1/projects', { token: city, body: projectBody({ signedAt: '2025-04-15' }) });
+      expect(noReason.status).toBe(409);
+      expect(noReason.body.details?.[0].field).toBe('correctionReason');
+      const created = await t.request<Reply>('POST', '/api/v1/projects', { token: city, body: { ...projectBody({ signedAt: '2025-04-15', contractAmountWan: '2500' }), correctionReason: '4月签约漏报，补录' } });
+      expect(created.status).toBe(201);
+      const [row] = await correctionsOf(created.body.id);
+      expect(row).toMatchObject({ source: 'CREATE', months: ['2025-04'], reason: '4月签约漏报，补录', before: {} });
+      expect(row.after).toMatchObject({ signedAt: '2025-04-15', contractAmountWan: '2500.00' });
+    });
+
+    it('treats a new import row signed in a closed month the same way', async () => {
+      const row = projectImportRow({ 项目名称: '补录导入项目', 签约日期: '2025-03-20' });
+      const refused = await importRows([row], district);
+      expect(refused.status).toBe(422);
+      expect(refused.body.errors?.[0]).toMatchObject({ row: 2, column: '签约日期', message: expect.stringContaining('2025年3月') });
+      const accepted = await importRows([[...row.slice(0, PROJECT_HEADER.length - 1), '3月签约漏报']], city);
+      expect(accepted.body).toMatchObject({ created: 1 });
+      const [created] = await t.query<{ id: string }>(`SELECT id FROM projects WHERE name = '补录导入项目'`);
+      expect(await correctionsOf(created.id)).toEqual([expect.objectContaining({ source: 'IMPORT', months: ['2025-03', '2025-04'], reason: '3月签约漏报' })]);
+    });
+  });
+
   describe('POST /projects/:id/stage', () => {
     it('refuses district staff a start dated in a closed month, and lets them date it in an open one', async () => {
       const refused = await move(aprilLocal, { to: 'UNDER_CONSTRUCTION', dates: { constructionStartedAt: '2025-04-25' } }, district);
@@ -184,7 +217,7 @@ describe('corrections: closed periods stay closed', () => {
   describe('POST /imports kind=projects', () => {
     it('refuses district staff a row that switches the origin of a closed month, at that row and column, and writes nothing', async () => {
       const before = await counts(t);
-      const response = await importRows([rowOf(importTarget, { 投资方来源: '区外' }), projectImportRow({ 项目名称: '同一文件中的新项目' })], district);
+      const response = await importRows([rowOf(importTarget, { 投资方来源: '区外' }), projectImportRow({ 项目名称: '同一文件中的新项目', 签约日期: '2025-06-01' })], district);
       expect(response.status).toBe(422);
       expect(response.body.errors).toEqual([
         { sheet: 'Sheet1', row: 2, column: '投资方来源', message: '2025年4月已月结，修改投资方来源会改变该月已发布的数据；如需更正请联系市级招商人员' },
@@ -229,19 +262,20 @@ describe('corrections: closed periods stay closed', () => {
     it('lists every correction newest first, readable by district staff, with filters', async () => {
       const all = await list('');
       expect(all.status).toBe(200);
-      expect(all.body.total).toBe(6);
-      expect(all.body.items.map((c) => c.source)).toEqual(['IMPORT', 'IMPORT', 'STAGE', 'STAGE', 'EDIT', 'EDIT']);
+      expect(all.body.total).toBe(8);
+      expect(all.body.items.map((c) => c.source)).toEqual(['IMPORT', 'IMPORT', 'STAGE', 'STAGE', 'IMPORT', 'CREATE', 'EDIT', 'EDIT']);
       const times = all.body.items.map((c) => c.at);
       expect([...times].sort().reverse()).toEqual(times);
       const first = all.body.items.find((c) => c.projectId === marchProject.id);
       expect(first).toMatchObject({ projectNo: marchProject.projectNo, projectName: marchProject.name, regionName: '奈曼旗', months: ['2025-03', '2025-04'], fields: ['signedAt'] });
 
-      expect((await list('?month=2025-03')).body.items.map((c) => c.projectId)).toEqual([marchProject.id]);
-      expect((await list('?month=2025-04')).body.total).toBe(4);
+      // the late registrations of POST /projects and of the import are listed too
+      expect((await list('?month=2025-03')).body.items.map((c) => c.source)).toEqual(['IMPORT', 'EDIT']);
+      expect((await list('?month=2025-04')).body.total).toBe(6);
       expect((await list('?month=2025-01')).body.total).toBe(0);
       expect((await list(`?q=${encodeURIComponent(marchProject.projectNo)}`)).body.total).toBe(1);
       expect((await list('?region=150502')).body.total).toBe(0);
-      expect((await list('?page=1&pageSize=2')).body).toMatchObject({ page: 1, pageSize: 2, total: 6 });
+      expect((await list('?page=1&pageSize=2')).body).toMatchObject({ page: 1, pageSize: 2, total: 8 });
       expect((await list('?page=1&pageSize=2')).body.items).toHaveLength(2);
       expect((await list('?from=2000-01-01&to=2000-12-31')).body.total).toBe(0);
       expect((await list('?month=2025-3')).status).toBe(400);

@@ -22,7 +22,7 @@ export class AddCorrectionsAndPublications1795460000000 implements MigrationInte
       "actor_name" varchar(100) NOT NULL,
       "project_id" uuid NOT NULL REFERENCES "projects"("id") ON DELETE RESTRICT,
       "project_no" varchar(40) NOT NULL,
-      "source" varchar(16) NOT NULL CONSTRAINT "chk_corrections_source" CHECK ("source" IN ('EDIT', 'STAGE', 'IMPORT')),
+      "source" varchar(16) NOT NULL CONSTRAINT "chk_corrections_source" CHECK ("source" IN ('CREATE', 'EDIT', 'STAGE', 'IMPORT')),
       "months" char(7)[] NOT NULL,
       "fields" text[] NOT NULL,
       "before" jsonb NOT NULL,

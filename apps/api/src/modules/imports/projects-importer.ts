@@ -187,7 +187,7 @@ export class ProjectsImporter implements Importer<Key> {
       if (industry && !industry.active && fields.industryCode !== existing?.industryCode) {
         errors.add(r.row, H.industryCode, `产业类别“${industry.name}”已停用，请选择其他产业类别`);
       }
-      const correction = existing ? this.correctionOf(r, existing, fields, closed) : null;
+      const correction = this.correctionOf(r, existing, fields, closed);
       plans.push({ row: r, existing, fields, correction });
     }
     this.plans = plans.filter((p) => !errors.hasRow(p.row.row));
@@ -227,7 +227,12 @@ export class ProjectsImporter implements Importer<Key> {
       } else {
         const projectNo = plan.row.projectNo ?? (await nextProjectNo(em, plan.fields.regionCode, Number((plan.fields.signedAt ?? today).slice(0, 4))));
         const id = await insertProject(em, plan.fields, projectNo);
-        changes.push({ entity: 'project', entityId: id, action: 'CREATE', before: null, after: projectSnapshot(await loadProjectDetail(em, id)) });
+        const { correction } = plan;
+        if (correction) {
+          await recordCorrection(em, this.ctx.actor, { projectId: id, projectNo, source: 'IMPORT', touched: correction.touched, before: null, after: plan.fields, reason: correction.reason });
+        }
+        const note = correction ? { correctionReason: correction.reason } : {};
+        changes.push({ entity: 'project', entityId: id, action: 'CREATE', before: null, after: { ...projectSnapshot(await loadProjectDetail(em, id)), ...note } });
         created++;
       }
     }
@@ -272,13 +277,14 @@ export class ProjectsImporter implements Importer<Key> {
    * for someone who may correct, and with 更正原因. Errors at the columns responsible; null when the
    * row is no correction.
    */
-  private correctionOf(r: ParsedRow, existing: ProjectRow, fields: ProjectFields, closed: string[]): Plan['correction'] {
+  private correctionOf(r: ParsedRow, existing: ProjectRow | null, fields: ProjectFields, closed: string[]): Plan['correction'] {
     const { errors, actor } = this.ctx;
-    const backward = stageMoveKind(existing.stage, fields.stage) === 'CORRECTION';
-    const touched = closedMonthsTouched(fieldsOfRow(existing), fields, closed);
+    // a new row signed in a closed month (a late registration) alters its figures too
+    const backward = existing !== null && stageMoveKind(existing.stage, fields.stage) === 'CORRECTION';
+    const touched = closedMonthsTouched(existing ? fieldsOfRow(existing) : null, fields, closed);
     if (!backward && touched.length === 0) return null;
     if (!can(actor.role, 'projects:correct')) {
-      if (backward) errors.add(r.row, H.stage, `从“${STAGE_LABELS[existing.stage]}”退回“${STAGE_LABELS[fields.stage]}”属于更正，仅市级人员和管理员可操作`);
+      if (existing && backward) errors.add(r.row, H.stage, `从“${STAGE_LABELS[existing.stage]}”退回“${STAGE_LABELS[fields.stage]}”属于更正，仅市级人员和管理员可操作`);
       for (const field of touchedSummary(touched).fields) {
         const byField = touched.filter((t) => t.fields.includes(field)).map((t) => ({ month: t.month, fields: [field] }));
         errors.add(r.row, columnOf(field), periodClosedMessage(byField));
@@ -286,7 +292,7 @@ export class ProjectsImporter implements Importer<Key> {
       return null;
     }
     if (r.correctionReason === null) {
-      errors.add(r.row, H.correctionReason, touched.length > 0 ? correctionReasonMissingMessage(touched) : `从“${STAGE_LABELS[existing.stage]}”退回“${STAGE_LABELS[fields.stage]}”属于更正，必须填写更正原因`);
+      errors.add(r.row, H.correctionReason, touched.length > 0 || !existing ? correctionReasonMissingMessage(touched) : `从“${STAGE_LABELS[existing.stage]}”退回“${STAGE_LABELS[fields.stage]}”属于更正，必须填写更正原因`);
       return null;
     }
     return { touched, backward, reason: r.correctionReason };

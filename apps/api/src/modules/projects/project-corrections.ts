@@ -26,8 +26,8 @@ export class PeriodClosed extends AppException {
  * The closed months a change of a project alters. Nothing is read or locked when no counting field
  * changes (most edits).
  */
-export async function touchedClosedMonths(em: EntityManager, before: ProjectFields, after: ProjectFields): Promise<TouchedMonth[]> {
-  if (changedCountingFields(before, after).length === 0) return [];
+export async function touchedClosedMonths(em: EntityManager, before: ProjectFields | null, after: ProjectFields): Promise<TouchedMonth[]> {
+  if (before !== null && changedCountingFields(before, after).length === 0) return [];
   return closedMonthsTouched(before, after, await lockedClosedMonths(em));
 }
 
@@ -62,10 +62,11 @@ export function reasonOf(value: string | null | undefined): string | null {
 }
 
 /** The fields whose value differs, with their values before and after (what the 更正记录 page shows). */
-export function changedValues(before: ProjectFields, after: ProjectFields): { before: Record<string, unknown>; after: Record<string, unknown> } {
+export function changedValues(before: ProjectFields | null, after: ProjectFields): { before: Record<string, unknown>; after: Record<string, unknown> } {
   const norm = (v: unknown) => (v === undefined || v === '' ? null : v);
-  const keys = (Object.keys(after) as (keyof ProjectFields)[]).filter((k) => norm(before[k]) !== norm(after[k]));
-  return { before: Object.fromEntries(keys.map((k) => [k, before[k]])), after: Object.fromEntries(keys.map((k) => [k, after[k]])) };
+  // a new project: every field it was given, from nothing
+  const keys = (Object.keys(after) as (keyof ProjectFields)[]).filter((k) => (before === null ? norm(after[k]) !== null && after[k] !== false : norm(before[k]) !== norm(after[k])));
+  return { before: before === null ? {} : Object.fromEntries(keys.map((k) => [k, before[k]])), after: Object.fromEntries(keys.map((k) => [k, after[k]])) };
 }
 
 export interface CorrectionRecord {
@@ -75,7 +76,8 @@ export interface CorrectionRecord {
   touched: TouchedMonth[];
   /** `stage` for a backward move, besides the counting fields responsible */
   extraFields?: string[];
-  before: ProjectFields;
+  /** null for a new project */
+  before: ProjectFields | null;
   after: ProjectFields;
   reason: string;
 }

@@ -109,7 +109,7 @@ export class ProjectsService {
   ) {}
 
   async create(actor: UserActor, dto: CreateProjectDto): Promise<ProjectDetailDto> {
-    const { confirmLookAlike, ...given } = dto;
+    const { confirmLookAlike, correctionReason, ...given } = dto;
     const fields = fieldsOf(given);
     const today = shanghaiToday();
     return this.dataSource.transaction(async (em) => {
@@ -120,11 +120,17 @@ export class ProjectsService {
         const candidates = await findLookAlikes(em, { name: fields.name, regionCode: fields.regionCode, investorUscc: fields.investorUscc, excludeProjectNo: fields.parentProjectNo });
         if (candidates.length > 0) throw new LookAlikeFound(candidates);
       }
+      // DOMAIN.md §5: a new project signed in a closed month (a late registration) alters its figures: a correction
+      const touched = await touchedClosedMonths(em, null, fields);
+      const reason = reasonOf(correctionReason);
+      assertMayCorrect(actor, touched, reason, 'correctionReason');
       // taken last: the sequence row stays locked until this transaction ends
       const projectNo = await nextProjectNo(em, fields.regionCode, Number((fields.signedAt ?? today).slice(0, 4)));
       const id = await insertProject(em, fields, projectNo);
       const after = await loadProjectDetail(em, id);
-      await this.audit.record(em, actor, { entity: 'project', entityId: id, action: 'CREATE', before: null, after: projectSnapshot(after) });
+      if (touched.length > 0 && reason !== null) await recordCorrection(em, actor, { projectId: id, projectNo, source: 'CREATE', touched, before: null, after: fields, reason });
+      const note = touched.length > 0 ? { correctionReason: reason } : {};
+      await this.audit.record(em, actor, { entity: 'project', entityId: id, action: 'CREATE', before: null, after: { ...projectSnapshot(after), ...note } });
       return after;
     });
   }

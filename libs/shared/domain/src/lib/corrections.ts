@@ -145,9 +145,9 @@ export function touchedByField(touched: readonly TouchedMonth[]): { field: Count
   });
 }
 
-export const CORRECTION_SOURCES = ['EDIT', 'STAGE', 'IMPORT'] as const;
+export const CORRECTION_SOURCES = ['CREATE', 'EDIT', 'STAGE', 'IMPORT'] as const;
 export type CorrectionSource = (typeof CORRECTION_SOURCES)[number];
-export const CORRECTION_SOURCE_LABELS: Record<CorrectionSource, string> = { EDIT: '修改项目', STAGE: '变更阶段', IMPORT: '导入' };
+export const CORRECTION_SOURCE_LABELS: Record<CorrectionSource, string> = { CREATE: '补录项目', EDIT: '修改项目', STAGE: '变更阶段', IMPORT: '导入' };
 
 /** One row of the 更正记录 page (GET /api/v1/corrections). */
 export interface CorrectionDto {

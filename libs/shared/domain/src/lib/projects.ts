@@ -161,6 +161,8 @@ export interface CreateProjectRequest extends Partial<Omit<ProjectFields, 'name'
   stage: ProjectStage;
   /** the user has seen the look-alikes and creates the project all the same */
   confirmLookAlike?: boolean;
+  /** required when the new project alters a figure of a closed month (signed in it: a correction, DOMAIN.md §5) */
+  correctionReason?: string | null;
 }
 
 /** Every field but the stage (moved with StageMoveRequest); milestone dates are checked against the current stage. */

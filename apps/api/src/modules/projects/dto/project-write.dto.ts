@@ -54,6 +54,7 @@ export class CreateProjectDto implements CreateProjectRequest {
   @NullableText(L.notes, 2000) notes?: string | null;
   @NullableText(L.parentProjectNo, 40, { description: '增资项目：原项目的项目编号；签约额只填增资部分' }) parentProjectNo?: string | null;
   @Flag('确认疑似重复项目') confirmLookAlike?: boolean;
+  @NullableText('更正原因', 500, { description: '新项目会改变已月结月份的数据时（如签约日期在已月结月份）必填（更正，仅市级人员和管理员）；否则忽略' }) correctionReason?: string | null;
 }
 
 /** Every field but the stage (moved with POST …/stage), the region and the parent project. */

@@ -205,7 +205,7 @@ export class ProjectFormPage implements HoldsUnsavedChanges {
     }
     const request = project
       ? this.api.update(project.id, { ...toUpdateRequest(value, project.version), ...(correctionReason ? { correctionReason } : {}) })
-      : this.api.create(toCreateRequest(value, this.parentProject()?.projectNo ?? null, confirmLookAlike));
+      : this.api.create({ ...toCreateRequest(value, this.parentProject()?.projectNo ?? null, confirmLookAlike), ...(correctionReason ? { correctionReason } : {}) });
     this.saver.run(request.pipe(takeUntilDestroyed(this.destroyRef), finalize(() => this.confirming.set(false))), {
       next: (saved) => {
         this.lookAlikeDialog.set(null);
