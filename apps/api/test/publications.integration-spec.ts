@@ -170,7 +170,7 @@ describe('published figures and revisions', () => {
   it('publishes what is final: verifications racing the close are either in the figures or refused', async () => {
     const raced = addMonths(thisMonth, -5);
     const projects = await Promise.all(
-      Array.from({ length: 4 }, (_, i) => createProject(t, admin, { name: `并发项目${i}`, regionCode: i % 2 ? '150525' : '150523', signedAt: `${addMonths(raced, -1)}-05` })),
+      Array.from({ length: 4 }, (_, i) => createProject(t, admin, { name: `并发项目${i}`, regionCode: i % 2 ? '150525' : '150523', signedAt: `${addMonths(raced, -1)}-05`, correctionReason: '补录早先签约的项目' })),
     );
     for (const project of projects) await fileReport(t, admin, project, raced, { arrivedEquityWan: '10' }, false);
     const waiting = await t.request<{ items: { id: string; version: number }[] }>('GET', `/api/v1/monthly-reports/queue?month=${raced}&status=SUBMITTED`, { token: city });

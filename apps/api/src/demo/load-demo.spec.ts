@@ -103,6 +103,8 @@ describe('demo data in the database', () => {
         contractAmountWan: '1000.00',
         stage: 'SIGNED',
         signedAt: `${year}-01-01`,
+        // January of the demo year is closed: registering a project signed in it is a correction (DOMAIN.md §5)
+        correctionReason: '补录一月签约的项目',
       },
     });
     expect(created.status).toBe(201);

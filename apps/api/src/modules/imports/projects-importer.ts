@@ -4,6 +4,7 @@ import {
   canonicalWan,
   closedMonthsTouched,
   correctionReasonMissingMessage,
+  lateRegistrationMessage,
   INVESTOR_ORIGIN_LABELS,
   periodClosedMessage,
   PROJECT_FIELD_LABELS as L,
@@ -29,6 +30,7 @@ import {
   PROJECT_COLUMNS as SELECT_PROJECT,
   type ProjectRow,
   projectSnapshot,
+  reportMonthsOf,
   updateProjectFields,
 } from '../projects/projects.service.js';
 import { choice, date, isProblem, limitedText, money, month, type Parsed, text, yesNo } from './cells.js';
@@ -155,6 +157,9 @@ export class ProjectsImporter implements Importer<Key> {
     // the closed months held until the import's transaction ends: a close waits for the import
     const closed = rows.length > 0 ? await lockedClosedMonths(this.ctx.em) : [];
     const statsMinWan = (await readWarningSettings(this.ctx.em)).settings.STATS.minPlannedInvestmentWan;
+    // the report months of the projects the file names: whether a change reaches a closed month's arrivals
+    const known = [...byNo.values(), ...[...byName.values()].flat()].map((p) => p.id);
+    const reportMonths = closed.length > 0 ? await reportMonthsOf(this.ctx.em, known) : new Map<string, string[]>();
     for (const r of rows) {
       const region = r.given.regionCode as string;
       const name = r.given.name as string;
@@ -187,7 +192,7 @@ export class ProjectsImporter implements Importer<Key> {
       if (industry && !industry.active && fields.industryCode !== existing?.industryCode) {
         errors.add(r.row, H.industryCode, `产业类别“${industry.name}”已停用，请选择其他产业类别`);
       }
-      const correction = this.correctionOf(r, existing, fields, closed);
+      const correction = this.correctionOf(r, existing, fields, closed, existing ? (reportMonths.get(existing.id) ?? []) : []);
       plans.push({ row: r, existing, fields, correction });
     }
     this.plans = plans.filter((p) => !errors.hasRow(p.row.row));
@@ -277,14 +282,18 @@ export class ProjectsImporter implements Importer<Key> {
    * for someone who may correct, and with 更正原因. Errors at the columns responsible; null when the
    * row is no correction.
    */
-  private correctionOf(r: ParsedRow, existing: ProjectRow | null, fields: ProjectFields, closed: string[]): Plan['correction'] {
+  private correctionOf(r: ParsedRow, existing: ProjectRow | null, fields: ProjectFields, closed: string[], reportMonths: string[]): Plan['correction'] {
     const { errors, actor } = this.ctx;
     // a new row signed in a closed month (a late registration) alters its figures too
     const backward = existing !== null && stageMoveKind(existing.stage, fields.stage) === 'CORRECTION';
-    const touched = closedMonthsTouched(existing ? fieldsOfRow(existing) : null, fields, closed);
+    const touched = closedMonthsTouched(existing ? fieldsOfRow(existing) : null, fields, closed, reportMonths);
     if (!backward && touched.length === 0) return null;
     if (!can(actor.role, 'projects:correct')) {
       if (existing && backward) errors.add(r.row, H.stage, `从“${STAGE_LABELS[existing.stage]}”退回“${STAGE_LABELS[fields.stage]}”属于更正，仅市级人员和管理员可操作`);
+      if (!existing) {
+        errors.add(r.row, H.signedAt, lateRegistrationMessage(touched, false));
+        return null;
+      }
       for (const field of touchedSummary(touched).fields) {
         const byField = touched.filter((t) => t.fields.includes(field)).map((t) => ({ month: t.month, fields: [field] }));
         errors.add(r.row, columnOf(field), periodClosedMessage(byField));
@@ -292,7 +301,7 @@ export class ProjectsImporter implements Importer<Key> {
       return null;
     }
     if (r.correctionReason === null) {
-      errors.add(r.row, H.correctionReason, touched.length > 0 || !existing ? correctionReasonMissingMessage(touched) : `从“${STAGE_LABELS[existing.stage]}”退回“${STAGE_LABELS[fields.stage]}”属于更正，必须填写更正原因`);
+      errors.add(r.row, H.correctionReason, !existing ? lateRegistrationMessage(touched, true) : touched.length > 0 ? correctionReasonMissingMessage(touched) : `从“${STAGE_LABELS[existing.stage]}”退回“${STAGE_LABELS[fields.stage]}”属于更正，必须填写更正原因`);
       return null;
     }
     return { touched, backward, reason: r.correctionReason };

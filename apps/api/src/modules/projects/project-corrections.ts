@@ -4,6 +4,7 @@ import {
   closedMonthsTouched,
   type CorrectionSource,
   correctionReasonMissingMessage,
+  lateRegistrationMessage,
   periodClosedMessage,
   type ProjectFields,
   type TouchedMonth,
@@ -26,9 +27,21 @@ export class PeriodClosed extends AppException {
  * The closed months a change of a project alters. Nothing is read or locked when no counting field
  * changes (most edits).
  */
-export async function touchedClosedMonths(em: EntityManager, before: ProjectFields | null, after: ProjectFields): Promise<TouchedMonth[]> {
+export async function touchedClosedMonths(em: EntityManager, projectId: string | null, before: ProjectFields | null, after: ProjectFields): Promise<TouchedMonth[]> {
   if (before !== null && changedCountingFields(before, after).length === 0) return [];
-  return closedMonthsTouched(before, after, await lockedClosedMonths(em));
+  const closed = await lockedClosedMonths(em);
+  const reports = projectId === null ? new Map<string, string[]>() : await reportMonthsOf(em, [projectId]);
+  return closedMonthsTouched(before, after, closed, reports.get(projectId ?? '') ?? []);
+}
+
+/** The months each project has reports for: whether its origin, region… reach a closed month's arrivals. */
+export async function reportMonthsOf(em: EntityManager, projectIds: readonly string[]): Promise<Map<string, string[]>> {
+  if (projectIds.length === 0) return new Map();
+  const rows = await runSql<{ projectId: string; months: string[] }>(
+    em,
+    sql`SELECT project_id AS "projectId", array_agg(DISTINCT month::text) AS months FROM monthly_reports WHERE project_id = ANY(${[...projectIds]}::uuid[]) GROUP BY project_id`,
+  );
+  return new Map(rows.map((r) => [r.projectId, r.months]));
 }
 
 /**
@@ -48,11 +61,17 @@ export async function lockedClosedMonths(em: EntityManager): Promise<string[]> {
  * `projects:correct` (city staff, admin) and with a reason. `reasonField` is where the request
  * carries the reason (`correctionReason` on PATCH, `reason` on a stage move).
  */
-export function assertMayCorrect(actor: UserActor, touched: TouchedMonth[], reason: string | null, reasonField: string): void {
+export function assertMayCorrect(actor: UserActor, touched: TouchedMonth[], reason: string | null, reasonField: string, creating = false): void {
   if (touched.length === 0) return;
-  const byField = touchedByField(touched).map(({ field, message }) => ({ field, message }));
-  if (!can(actor.role, 'projects:correct')) throw new PeriodClosed(periodClosedMessage(touched), byField);
-  if (reason === null) throw new PeriodClosed(correctionReasonMissingMessage(touched), [{ field: reasonField, message: '更正已月结月份的数据必须填写更正原因' }, ...byField]);
+  const mayCorrect = can(actor.role, 'projects:correct');
+  // a new project: its signing date puts it in the closed months (the other fields only go with it)
+  const byField = creating
+    ? [{ field: 'signedAt', message: lateRegistrationMessage(touched, mayCorrect) }]
+    : touchedByField(touched).map(({ field, message }) => ({ field, message }));
+  if (!mayCorrect) throw new PeriodClosed(creating ? lateRegistrationMessage(touched, false) : periodClosedMessage(touched), byField);
+  if (reason === null) {
+    throw new PeriodClosed(creating ? lateRegistrationMessage(touched, true) : correctionReasonMissingMessage(touched), [{ field: reasonField, message: '更正已月结月份的数据必须填写更正原因' }, ...byField]);
+  }
 }
 
 /** Blank is no reason. */

@@ -33,7 +33,7 @@ import { assertMayCorrect, reasonOf, recordCorrection, touchedClosedMonths } fro
 import { findLookAlikes, loadProjectDetail, projectSnapshot } from './project-reader.js';
 
 // what other modules (the projects import, the reports) use of projects: reads, the audit snapshot, amounts, corrections
-export { assertMayCorrect, lockedClosedMonths, PeriodClosed, reasonOf, recordCorrection } from './project-corrections.js';
+export { assertMayCorrect, lockedClosedMonths, PeriodClosed, reasonOf, recordCorrection, reportMonthsOf } from './project-corrections.js';
 export { findLookAlikes, loadProjectDetail, projectSnapshot } from './project-reader.js';
 export { FROM_PROJECTS, PROJECT_COLUMNS, type ProjectRow } from './project-sql.js';
 
@@ -121,9 +121,9 @@ export class ProjectsService {
         if (candidates.length > 0) throw new LookAlikeFound(candidates);
       }
       // DOMAIN.md §5: a new project signed in a closed month (a late registration) alters its figures: a correction
-      const touched = await touchedClosedMonths(em, null, fields);
+      const touched = await touchedClosedMonths(em, null, null, fields);
       const reason = reasonOf(correctionReason);
-      assertMayCorrect(actor, touched, reason, 'correctionReason');
+      assertMayCorrect(actor, touched, reason, 'correctionReason', true);
       // taken last: the sequence row stays locked until this transaction ends
       const projectNo = await nextProjectNo(em, fields.regionCode, Number((fields.signedAt ?? today).slice(0, 4)));
       const id = await insertProject(em, fields, projectNo);
@@ -145,7 +145,7 @@ export class ProjectsService {
       const industryChanged = next.industryCode !== project.industryCode;
       failIfAny([...projectFieldProblems(next, shanghaiToday(), await statsMinWan(em)), ...(await referenceProblems(em, next, { region: false, industry: industryChanged, parent: false }))]);
       // DOMAIN.md §5: a change that alters a closed month is a correction (right + reason), recorded as one
-      const touched = await touchedClosedMonths(em, current, next);
+      const touched = await touchedClosedMonths(em, id, current, next);
       const reason = reasonOf(correctionReason);
       assertMayCorrect(actor, touched, reason, 'correctionReason');
       em.merge(Project, project, next);
@@ -177,7 +177,7 @@ export class ProjectsService {
       // a move forward or a termination dated in a closed month alters it too (DOMAIN.md §5)
       const current = fieldsOf(project);
       const next: ProjectFields = { ...current, stage: dto.to, ...milestones };
-      const touched = await touchedClosedMonths(em, current, next);
+      const touched = await touchedClosedMonths(em, id, current, next);
       const correctionReason = reasonOf(reason);
       assertMayCorrect(actor, touched, correctionReason, 'reason');
       em.merge(Project, project, { stage: dto.to, ...milestones });

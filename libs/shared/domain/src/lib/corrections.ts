@@ -35,9 +35,23 @@ export interface TouchedMonth {
 const DATE_FIELDS = ['registeredAt', 'constructionStartedAt', 'productionStartedAt', 'terminatedAt'] as const;
 
 /**
+ * Whether a project takes part in any figure month `m` publishes (DOMAIN.md §6: the month and
+ * 1–M月累计, each with its 同比 — so the window runs from January of the year before to `m`): signed
+ * by the month's end, and signed or started in the window, or with a report in it, or a key project
+ * (counted as of the period's end however old). A project signed years ago that only stands there
+ * takes part in nothing `m` published, and editing it alters no closed month.
+ */
+function takesPart(p: CountingFacts, m: string, reportMonths: readonly string[]): boolean {
+  if (p.signedAt === null || monthOf(p.signedAt) > m) return false;
+  const windowStart = `${Number(m.slice(0, 4)) - 1}-01`;
+  const inWindow = (month: string | null) => month !== null && month >= windowStart && month <= m;
+  const started = p.constructionStartedAt ?? p.productionStartedAt;
+  return inWindow(monthOf(p.signedAt)) || inWindow(started === null ? null : monthOf(started)) || p.isKeyProject || reportMonths.some(inWindow);
+}
+
+/**
  * What of a project matters to the figures of month `m` (its footprint), field by field; null when
- * the project is not signed by the month's end (it counts nowhere in that month, DOMAIN.md §6: every
- * indicator starts from signing, and reports are due from the signing month).
+ * the project takes part in none of them (`takesPart`).
  *
  * Figures are per month (a period is a range of months), so dates matter by their month: re-dating
  * within one month moves no figure. A date after the month's end is the same as none for that month
@@ -45,8 +59,8 @@ const DATE_FIELDS = ['registeredAt', 'constructionStartedAt', 'productionStarted
  * decides a scope (region, industry, origin, key flag, parent) matters to every month after signing,
  * also through the month-range figures (累计, 到位率 since signing, 同比 of the next year).
  */
-function footprint(p: CountingFacts, m: string): Record<CountingField, string> | null {
-  if (p.signedAt === null || monthOf(p.signedAt) > m) return null;
+function footprint(p: CountingFacts, m: string, reportMonths: readonly string[]): Record<CountingField, string> | null {
+  if (p.signedAt === null || !takesPart(p, m, reportMonths)) return null;
   const asOf = (date: string | null): string => (date !== null && monthOf(date) <= m ? monthOf(date) : '');
   const registeredAsOf = p.statsRegistered && (p.statsRegisteredMonth === null || p.statsRegisteredMonth <= m);
   const print: Record<CountingField, string> = {
@@ -84,17 +98,18 @@ export function changedCountingFields(before: CountingFacts, after: CountingFact
  * The closed months whose figures change when `before` becomes `after`, with the changed fields
  * responsible for each (in COUNTING_FIELDS order); empty when the change touches only open months.
  * `before` null is a project that did not exist (a new project signed in a closed month alters it).
+ * `reportMonths`: the months the project has reports for (none for a new one).
  */
-export function closedMonthsTouched(before: CountingFacts | null, after: CountingFacts, closedMonths: readonly string[]): TouchedMonth[] {
+export function closedMonthsTouched(before: CountingFacts | null, after: CountingFacts, closedMonths: readonly string[], reportMonths: readonly string[]): TouchedMonth[] {
   const changed = before === null ? COUNTING_FIELDS.filter((f) => !sameValue(after[f], null) && after[f] !== false) : changedCountingFields(before, after);
   if (changed.length === 0) return [];
   const touched: TouchedMonth[] = [];
   for (const month of [...new Set(closedMonths)].sort()) {
-    const was = before === null ? null : footprint(before, month);
-    const is = footprint(after, month);
+    const was = before === null ? null : footprint(before, month, reportMonths);
+    const is = footprint(after, month, reportMonths);
     if (was === null && is === null) continue;
-    // counted on one side only: only the signing date decides whether a project counts in a month
-    const differing = was === null || is === null ? (['signedAt'] as CountingField[]) : COUNTING_FIELDS.filter((f) => was[f] !== is[f]);
+    // taking part on one side only: every changed field may be why (the signing date, a start, the key flag)
+    const differing = was === null || is === null ? COUNTING_FIELDS : COUNTING_FIELDS.filter((f) => was[f] !== is[f]);
     const fields = changed.filter((f) => differing.includes(f));
     if (fields.length > 0) touched.push({ month, fields });
   }
@@ -134,6 +149,17 @@ export function correctionReasonMissingMessage(touched: readonly TouchedMonth[])
   const { months, fields } = touchedSummary(touched);
   const which = months.length > 1 ? '这些月份' : '该月';
   return `${monthsText(months)}已月结，修改${fieldsText(fields)}会改变${which}已发布的数据，属于更正：请填写更正原因后重新提交`;
+}
+
+/**
+ * A new project that alters closed months (a late registration, 补录: signed in a closed month):
+ * for district staff (`mayCorrect` false) who cannot, and for city staff or an admin who gave no reason.
+ */
+export function lateRegistrationMessage(touched: readonly TouchedMonth[], mayCorrect: boolean): string {
+  const { months } = touchedSummary(touched);
+  const which = months.length > 1 ? '这些月份' : '该月';
+  const head = `${monthsText(months)}已月结，补录该项目（签约日期在已月结月份）会改变${which}已发布的数据`;
+  return mayCorrect ? `${head}，属于更正：请填写更正原因后重新提交` : `${head}；如需补录请联系市级招商人员`;
 }
 
 /** Per field: which closed months its change alters (the `details` of the 409). */
