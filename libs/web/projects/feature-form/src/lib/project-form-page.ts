@@ -262,9 +262,13 @@ export class ProjectFormPage implements HoldsUnsavedChanges {
     const details = body?.details ?? [];
     const mayCorrect = details.some((d) => d.field === 'correctionReason');
     this.periodClosed.set({ message: body?.message ?? '', mayCorrect });
-    for (const detail of details) {
-      const control = this.form.get(detail.field);
-      if (control) setServerError(control, detail.message);
+    // a district user must take the change back: the fields are marked. For city staff and admins the
+    // change stands as a correction; a mark would keep the form invalid and the resubmission blocked.
+    if (!mayCorrect) {
+      for (const detail of details) {
+        const control = this.form.get(detail.field);
+        if (control) setServerError(control, detail.message);
+      }
     }
     // the notice (and the reason box) sits right above the buttons: no scrolling away from it
     return null;
