@@ -325,7 +325,11 @@ async function main() {
       data: { projects: PROJECTS, reports: loaded.reports, faiTotals: loaded.faiTotals },
       load: loaded.ms,
       settings: { limit: LIMIT, runs: RUNS, warmup: WARMUP, deepPages: DEEP_PAGES, changed: CHANGED },
-      feeds: results.map(({ deepCursor: _deepCursor, ...r }) => r),
+      feeds: results.map((r) => {
+        const copy = { ...r };
+        delete copy.deepCursor; // an opaque position, only for EXPLAIN
+        return copy;
+      }),
       watermarkStatement: watermark,
       explains,
       seconds: Math.round((Date.now() - started) / 1000),
