@@ -9,14 +9,14 @@ import { cpus } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
+import { loadMonthlyWorld } from './load-monthly.mjs';
 import { bind, handWritten, mainFigures, STATEMENTS } from './indicators-sql.mjs';
 import { percentile, timed } from './scenarios.mjs';
 import { Scratch } from './scratch.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const apiDist = resolve(root, process.env.BENCH_API_DIST ?? 'dist/apps/api', 'apps/api/src');
-// the demo generator is a library of its own (libs/api/demo), built beside the API
-const demoLib = resolve(root, process.env.BENCH_API_DIST ?? 'dist/apps/api', 'libs/api/demo/src/index.js');
+const distRoot = resolve(root, process.env.BENCH_API_DIST ?? 'dist/apps/api');
+const apiDist = join(distRoot, 'apps/api/src');
 // the demo generator gives ~25.8 reports per project (signings 2021 → today): 116,000 projects make ~3M reports
 const PROJECTS = Number(process.env.BENCH_INDICATOR_PROJECTS ?? 116_000);
 const RUNS = Number(process.env.BENCH_INDICATOR_RUNS ?? 30);
@@ -28,65 +28,24 @@ const ADMIN_PASSWORD = 'Bench#2026-admin';
 const out = join(root, 'dist/bench/indicators.json');
 
 const round = (ms) => Math.round(ms * 100) / 100;
-const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const step = (text) => console.log(`▸ ${text}`);
 const query = `from=${YEAR}-01&to=${YEAR}-12&groupBy=region`;
 
 async function load(databaseUrl) {
-  const demo = (file) => import(pathToFileURL(join(apiDist, 'demo', file)).href);
-  const { ArrivalTally, demoReportChunks, demoFaiTotals, demoMonthCloses, generateDemoProjects } = await import(pathToFileURL(demoLib).href);
-  const { loadDemoProjects, loadDemoReports, loadDemoFaiTotals, loadDemoMonthCloses } = await demo('load-demo.js');
-  const client = new pg.Client({ connectionString: databaseUrl });
-  client.on('error', () => undefined); // reported through the failing query
-  await client.connect();
-  try {
-    const generated = await timed(() => generateDemoProjects({ count: PROJECTS }));
-    const data = generated.result;
-    step(`生成 ${PROJECTS.toLocaleString('en')} 个项目：${seconds(generated.ms)}`);
-    const projects = await timed(async () => {
-      await client.query('BEGIN');
-      await loadDemoProjects(client, data, { chunkSize: 10_000, audit: false });
-      await client.query('COMMIT');
-    });
-    step(`写入项目与手续：${seconds(projects.ms)}`);
-    // loadDemoMonthlyData(client, data, { audit: false, chunkSize }) step by step, to print progress
-    const tally = new ArrivalTally();
-    let written = 0;
-    let lastPrint = Date.now();
-    const started = Date.now();
-    function* withProgress(chunks) {
-      for (const chunk of chunks) {
-        yield chunk;
-        written += chunk.length;
-        if (Date.now() - lastPrint > 15_000) {
-          lastPrint = Date.now();
-          console.log(`    月报 ${written.toLocaleString('en')} 条，${seconds(Date.now() - started)}，${Math.round(written / ((Date.now() - started) / 1000)).toLocaleString('en')} 条/s`);
-        }
-      }
-    }
-    const monthly = await timed(async () => {
-      await client.query('BEGIN');
-      const reports = await loadDemoReports(client, withProgress(demoReportChunks(data, {}, CHUNK, tally)), { audit: false });
-      const faiTotals = await loadDemoFaiTotals(client, demoFaiTotals(data, {}, tally));
-      const monthCloses = await loadDemoMonthCloses(client, demoMonthCloses(data, {}));
-      await client.query('COMMIT');
-      return { reports: reports.reports, faiTotals, monthCloses };
-    });
-    step(`生成并写入月报 ${monthly.result.reports.toLocaleString('en')} 条、固投 ${monthly.result.faiTotals} 条：${seconds(monthly.ms)}`);
-    const analyzed = await timed(() => client.query('VACUUM ANALYZE projects, project_approvals, monthly_reports, fai_totals, targets'));
-    step(`VACUUM ANALYZE：${seconds(analyzed.ms)}`);
-    const counts = (await client.query(`SELECT (SELECT count(*) FROM projects)::int AS projects, (SELECT count(*) FROM monthly_reports)::int AS reports,
+  const loaded = await loadMonthlyWorld(databaseUrl, {
+    distRoot,
+    projects: PROJECTS,
+    chunk: CHUNK,
+    step,
+    extra: async (client) =>
+      (
+        await client.query(`SELECT (SELECT count(*) FROM projects)::int AS projects, (SELECT count(*) FROM monthly_reports)::int AS reports,
       (SELECT count(*) FROM monthly_reports WHERE month BETWEEN $1 AND $2)::int AS "reportsInYear",
       (SELECT count(*) FROM monthly_reports WHERE month BETWEEN $1 AND $2 AND status = 'VERIFIED')::int AS "verifiedInYear",
-      (SELECT count(*) FROM projects WHERE signed_at BETWEEN $3 AND $4)::int AS "signedInYear"`, [`${YEAR}-01`, `${YEAR}-12`, `${YEAR}-01-01`, `${YEAR}-12-31`])).rows[0];
-    return {
-      counts,
-      ms: { generate: round(generated.ms), projects: round(projects.ms), monthly: round(monthly.ms), analyze: round(analyzed.ms) },
-      faiTotals: monthly.result.faiTotals,
-    };
-  } finally {
-    await client.end();
-  }
+      (SELECT count(*) FROM projects WHERE signed_at BETWEEN $3 AND $4)::int AS "signedInYear"`, [`${YEAR}-01`, `${YEAR}-12`, `${YEAR}-01-01`, `${YEAR}-12-31`])
+      ).rows[0],
+  });
+  return { counts: loaded.extra, ms: loaded.ms, faiTotals: loaded.faiTotals };
 }
 
 async function signIn(baseUrl) {
