@@ -24,7 +24,7 @@ import {
 } from '@zhaoshang/shared/domain';
 import { DataSource } from 'typeorm';
 import { ValidationFailed } from '../../common/errors/app.exception.js';
-import { runSql, sql } from '../../common/sql/sql.js';
+import { runSql, sql, type SqlRunner } from '../../common/sql/sql.js';
 import { type PassGroup, type PassInput, type PassResult, passStatements } from './indicator-sql.js';
 
 type Scope = 'CITY' | 'DISTRICT';
@@ -55,10 +55,14 @@ const count = <T>(items: T[], pick: (item: T) => number) => items.reduce((n, ite
 export class IndicatorsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async compute(query: IndicatorQuery): Promise<IndicatorResponse> {
+  /**
+   * `runner`: where the statements run — a pool connection each by default; the month close passes
+   * its own transaction, so that publishing never waits for a connection its own lock holds up.
+   */
+  async compute(query: IndicatorQuery, runner: SqlRunner = this.dataSource): Promise<IndicatorResponse> {
     const { from, to } = query;
     if (from > to) throw ValidationFailed.field('from', '起始月份不能晚于截止月份');
-    const regions = await runSql<RegionRow>(this.dataSource, sql`SELECT code, name, parent_code AS "parentCode" FROM regions ORDER BY sort_order, code`);
+    const regions = await runSql<RegionRow>(runner, sql`SELECT code, name, parent_code AS "parentCode" FROM regions ORDER BY sort_order, code`);
     const scopeRegion = regions.find((r) => r.code === (query.region ?? regions.find((x) => x.parentCode === null)?.code));
     if (!scopeRegion) throw ValidationFailed.field('region', `地区代码不存在：${query.region}`);
     const scope: Scope = scopeRegion.parentCode === null ? 'CITY' : 'DISTRICT';
@@ -79,16 +83,16 @@ export class IndicatorsService {
     const ownYearPass = from === yearStart && group === targetGroup;
 
     const [current, last, currentTotal, lastTotal, yearToDate, targets, industries] = await Promise.all([
-      this.pass(input(from, to, group)),
-      this.pass(input(lastFrom, lastTo, group), true),
-      separateTotal ? this.pass(input(from, to, 'none')) : null,
-      separateTotal ? this.pass(input(lastFrom, lastTo, 'none'), true) : null,
-      ownYearPass ? null : this.pass(input(yearStart, to, targetGroup)),
+      this.pass(runner, input(from, to, group)),
+      this.pass(runner, input(lastFrom, lastTo, group), true),
+      separateTotal ? this.pass(runner, input(from, to, 'none')) : null,
+      separateTotal ? this.pass(runner, input(lastFrom, lastTo, 'none'), true) : null,
+      ownYearPass ? null : this.pass(runner, input(yearStart, to, targetGroup)),
       runSql<{ regionCode: string; indicator: TargetIndicator; value: string }>(
-        this.dataSource,
+        runner,
         sql`SELECT region_code AS "regionCode", indicator, value::text AS value FROM targets WHERE year = ${Number(year)} AND region_code = ANY(${[...codes, scopeRegion.code]})`,
       ),
-      group === 'industry' ? runSql<{ code: string; name: string }>(this.dataSource, sql`SELECT code, name FROM industries ORDER BY sort_order, code`) : [],
+      group === 'industry' ? runSql<{ code: string; name: string }>(runner, sql`SELECT code, name FROM industries ORDER BY sort_order, code`) : [],
     ]);
     const ytd = yearToDate ?? current;
 
@@ -124,9 +128,9 @@ export class IndicatorsService {
   }
 
   /** One period and grouping: the statements side by side; for last year only what its figures need. */
-  private async pass(input: PassInput, figuresOnly = false): Promise<PassResult> {
+  private async pass(runner: SqlRunner, input: PassInput, figuresOnly = false): Promise<PassResult> {
     const statements = passStatements(input, figuresOnly);
-    const run = <K extends keyof PassResult>(name: K) => runSql<PassResult[K][number]>(this.dataSource, statements[name]);
+    const run = <K extends keyof PassResult>(name: K) => runSql<PassResult[K][number]>(runner, statements[name]);
     // last year's key-project counts are needed too: their 同比 is part of §6's yoy
     const [projects, started, arrivals, fai, keyProjects] = await Promise.all([run('projects'), run('started'), run('arrivals'), run('fai'), run('keyProjects')]);
     return { projects, started, arrivals, fai, keyProjects };

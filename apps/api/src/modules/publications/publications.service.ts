@@ -44,10 +44,10 @@ export class PublicationsService {
    * The figures of `month` as GET /indicators gives them now: the city (the total by region) and
    * each district (its rows), for the month alone and for January..month.
    */
-  async currentFigures(month: string): Promise<PublishedFigures[]> {
+  async currentFigures(month: string, runner: SqlRunner = this.dataSource): Promise<PublishedFigures[]> {
     const [single, yearToDate] = await Promise.all([
-      this.indicators.compute({ from: month, to: month, groupBy: 'region' }),
-      this.indicators.compute({ from: `${month.slice(0, 4)}-01`, to: month, groupBy: 'region' }),
+      this.indicators.compute({ from: month, to: month, groupBy: 'region' }, runner),
+      this.indicators.compute({ from: `${month.slice(0, 4)}-01`, to: month, groupBy: 'region' }, runner),
     ]);
     // the city first, then the districts in their order; each with the month before the year
     const byRegion = (result: IndicatorResponse) => [{ regionCode: result.region, values: valuesOf(result.total) }, ...result.rows.map((row) => ({ regionCode: row.key, values: valuesOf(row) }))];
@@ -63,10 +63,12 @@ export class PublicationsService {
    * Stores the next revision of `month` in the close's transaction. The caller holds the month's
    * close row (FOR UPDATE) already updated to closed: every report writer that got in before has
    * committed (they hold the row FOR SHARE), every later one will see the close and be refused, so
-   * the figures computed now (on other connections, which see all that is committed) are final.
+   * the figures computed now (in this transaction: each statement sees all that is committed) are
+   * final. On the close's own connection: a close never waits for a pool connection that writers
+   * queued behind its lock are holding.
    */
   async publish(em: EntityManager, month: string, publishedBy: string, reason: string | null): Promise<number> {
-    const figures = await this.currentFigures(month);
+    const figures = await this.currentFigures(month, em);
     const [{ revision }] = await runSql<{ revision: number }>(
       em,
       // published_at: the moment the figures were taken (under the lock), not the transaction's start
