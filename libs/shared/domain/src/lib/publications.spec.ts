@@ -85,9 +85,9 @@ describe('publicationDifferences', () => {
     );
   });
 
-  it('reads 实际利用外资 from the FOREIGN arrivals and names every compared figure once', () => {
+  it('compares 实际利用外资 (foreignCapitalWan) and names every compared figure once', () => {
     const foreign = PUBLISHED_INDICATORS.find((i) => i.key === 'foreignCapitalWan');
-    expect(foreign?.pick(values({ arrivedByOrigin: { ...values().arrivedByOrigin, FOREIGN: '12.00' } }))).toBe('12.00');
+    expect(foreign?.pick(values({ foreignCapitalWan: '12.00' }))).toBe('12.00');
     expect(new Set(PUBLISHED_INDICATORS.map((i) => i.key)).size).toBe(PUBLISHED_INDICATORS.length);
   });
 });

@@ -45,12 +45,12 @@ describe('capabilityGuard', () => {
     }
   });
 
-  it('follows the shared capability table: city staff may read the audit log, leaders may not', () => {
+  it('follows the shared capability table: city staff may verify reports, leaders may not', () => {
     signIn('CITY_STAFF');
-    expect(TestBed.runInInjectionContext(() => capabilityGuard('audit:read')(route, state('/admin/audit')))).toBe(true);
+    expect(TestBed.runInInjectionContext(() => capabilityGuard('reports:verify')(route, state('/reports/verify')))).toBe(true);
     TestBed.resetTestingModule();
     signIn('LEADER');
-    expect(TestBed.runInInjectionContext(() => capabilityGuard('audit:read')(route, state('/admin/audit')))).toBeInstanceOf(UrlTree);
+    expect(TestBed.runInInjectionContext(() => capabilityGuard('reports:verify')(route, state('/reports/verify')))).toBeInstanceOf(UrlTree);
   });
 
   it('sends signed-out users to the login page with the way back', () => {
