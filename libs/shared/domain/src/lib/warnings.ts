@@ -89,7 +89,7 @@ export const WARNING_SETTING_FIELDS: readonly WarningSettingField[] = [
   { rule: 'START', key: 'redMonthsAfterPlan', label: '超过计划开工月份后转红色', help: '有计划开工月份的项目：该月结束后再过几个月仍未开工即为红色', min: 0, max: 60, unit: '个月', notBelow: 'yellowMonthsAfterPlan' },
   { rule: 'START', key: 'yellowMonthsAfterSigning', label: '签约后转黄色', help: '无计划开工月份的项目：签约满几个月仍未开工即为黄色', min: 1, max: 60, unit: '个月' },
   { rule: 'START', key: 'redMonthsAfterSigning', label: '签约后转红色', help: '无计划开工月份的项目：签约满几个月仍未开工即为红色', min: 1, max: 60, unit: '个月', notBelow: 'yellowMonthsAfterSigning' },
-  { rule: 'STATS', key: 'minPlannedInvestmentWan', label: '计划总投资下限', help: '计划总投资不低于此数的开工项目才需入库', min: 0, max: 10_000_000, unit: '万元' },
+  { rule: 'STATS', key: 'minPlannedInvestmentWan', label: '计划总投资下限', help: '计划总投资不低于此数的项目才可标为统计入库；开工后未入库的即预警', min: 0, max: 10_000_000, unit: '万元' },
   { rule: 'STATS', key: 'yellowMonths', label: '开工后转黄色', help: '开工满几个月仍未入库即为黄色', min: 1, max: 24, unit: '个月' },
   { rule: 'STATS', key: 'redMonths', label: '开工后转红色', help: '开工满几个月仍未入库即为红色', min: 1, max: 24, unit: '个月', notBelow: 'yellowMonths' },
   { rule: 'FUNDS', key: 'yellowMonths', label: '无资金到位转黄色', help: '开工后（或最近一次资金到位的月份结束后）满几个月无资金到位即为黄色', min: 1, max: 36, unit: '个月' },
