@@ -1,4 +1,4 @@
-import { runSql, sql, SqlFragment, type SqlRunner } from './sql.js';
+import { oneAtATime, runSql, sql, SqlFragment, type SqlRunner } from './sql.js';
 
 describe('sql', () => {
   it('makes every interpolated value a numbered parameter, in order', () => {
@@ -84,5 +84,27 @@ describe('runSql', () => {
     // TypeORM answers UPDATE and DELETE with [rows, affected]
     expect(await runSql(runner([[{ id: 3 }], 1]), sql`UPDATE t SET x = 1 RETURNING id`)).toEqual([{ id: 3 }]);
     expect(await runSql(runner(undefined), sql`SET x = 1`)).toEqual([]);
+  });
+});
+
+describe('oneAtATime', () => {
+  it('sends statements given side by side one after another, in order, and a failure does not stop the next', async () => {
+    const events: string[] = [];
+    let running = 0;
+    const slow: SqlRunner = {
+      async query(text) {
+        running += 1;
+        events.push(`start ${text} (${running} running)`);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        running -= 1;
+        events.push(`end ${text}`);
+        if (text === 'B') throw new Error('B failed');
+        return { rows: [{ text }] };
+      },
+    };
+    const one = oneAtATime(slow);
+    const results = await Promise.allSettled([one.query('A', []), one.query('B', []), one.query('C', [])]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(events).toEqual(['start A (1 running)', 'end A', 'start B (1 running)', 'end B', 'start C (1 running)', 'end C']);
   });
 });

@@ -152,3 +152,19 @@ export async function runSql<T>(runner: SqlRunner, statement: SqlFragment): Prom
   }
   return ((result as { rows?: T[] } | undefined)?.rows ?? []) as T[];
 }
+
+/**
+ * One connection (a transaction's EntityManager) shared by callers that run statements side by side
+ * (`Promise.all`): its statements are sent one after another, as a PostgreSQL connection takes one
+ * at a time (node-postgres queues them itself today, but deprecates doing so).
+ */
+export function oneAtATime(runner: SqlRunner): SqlRunner {
+  let last: Promise<unknown> = Promise.resolve();
+  return {
+    query(text, values) {
+      const next = last.then(() => runner.query(text, values));
+      last = next.catch(() => undefined);
+      return next;
+    },
+  };
+}

@@ -13,7 +13,7 @@ import {
 } from '@zhaoshang/shared/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppException, ValidationFailed } from '../../common/errors/app.exception.js';
-import { runSql, sql, type SqlRunner } from '../../common/sql/sql.js';
+import { oneAtATime, runSql, sql, type SqlRunner } from '../../common/sql/sql.js';
 import { IndicatorsService } from '../indicators/indicators.service.js';
 
 interface StoredRevision {
@@ -45,6 +45,8 @@ export class PublicationsService {
    * each district (its rows), for the month alone and for January..month.
    */
   async currentFigures(month: string, runner: SqlRunner = this.dataSource): Promise<PublishedFigures[]> {
+    // on a transaction's one connection the engine's side-by-side statements go one at a time
+    if (runner !== this.dataSource) runner = oneAtATime(runner);
     const [single, yearToDate] = await Promise.all([
       this.indicators.compute({ from: month, to: month, groupBy: 'region' }, runner),
       this.indicators.compute({ from: `${month.slice(0, 4)}-01`, to: month, groupBy: 'region' }, runner),
