@@ -10,7 +10,9 @@ import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { AppModule } from '../app.module.js';
 import { AllExceptionsFilter } from '../common/errors/all-exceptions.filter.js';
+import { ValidationFailed } from '../common/errors/app.exception.js';
 import { createValidationPipe } from '../common/validation/validation.pipe.js';
+import { requestShapeProblems } from '../common/validation/request-shape.js';
 import type { AppConfig, LogLevel } from '../config/config.js';
 import { AuditService } from '../modules/audit/audit.service.js';
 import { PublicationsService } from '../modules/publications/publications.service.js';
@@ -53,6 +55,11 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   });
   adapter.getInstance().addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
+  });
+  // before any guard or handler sees the request: no NUL in any text, no absurd JSON nesting (issue 12)
+  adapter.getInstance().addHook('preHandler', async (request) => {
+    const problems = requestShapeProblems({ body: request.body, query: request.query, params: request.params });
+    if (problems.length > 0) throw new ValidationFailed(problems, `请求内容有误：${problems[0].message}`);
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, databaseUrl), adapter, {
     logger: NEST_LEVELS[config.logLevel],

@@ -10,9 +10,11 @@ import {
   type IndicatorRow,
   type IndicatorValues,
   INVESTOR_ORIGINS,
+  MAX_PERIOD_MONTHS,
   type InvestorOrigin,
   monthLabel,
   monthRange,
+  monthSpan,
   originCounts,
   pull,
   rateOfAmounts,
@@ -62,6 +64,7 @@ export class IndicatorsService {
   async compute(query: IndicatorQuery, runner: SqlRunner = this.dataSource): Promise<IndicatorResponse> {
     const { from, to } = query;
     if (from > to) throw ValidationFailed.field('from', '起始月份不能晚于截止月份');
+    if (monthSpan(from, to) > MAX_PERIOD_MONTHS) throw ValidationFailed.field('to', `统计期间最长 ${MAX_PERIOD_MONTHS} 个月（10 年），请缩短起止月份`);
     const regions = await runSql<RegionRow>(runner, sql`SELECT code, name, parent_code AS "parentCode" FROM regions ORDER BY sort_order, code`);
     const scopeRegion = regions.find((r) => r.code === (query.region ?? regions.find((x) => x.parentCode === null)?.code));
     if (!scopeRegion) throw ValidationFailed.field('region', `地区代码不存在：${query.region}`);

@@ -93,6 +93,20 @@ export function monthRange(from: string, to: string): string[] {
   return months;
 }
 
+/**
+ * The months the API accepts anywhere (issue 12): a month outside them is a mistake, not a query to
+ * run (0001-01…9999-12 once cost a 500). A period spans at most MAX_PERIOD_MONTHS.
+ */
+export const FIRST_MONTH = '2000-01';
+export const LAST_MONTH = '2099-12';
+export const MAX_PERIOD_MONTHS = 120;
+
+/** How many months from `from` to `to`, both included (0 or less when `to` is before `from`). */
+export function monthSpan(from: string, to: string): number {
+  const index = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7));
+  return index(to) - index(from) + 1;
+}
+
 /** 2025-03 → 2025年3月 */
 export function monthLabel(month: string): string {
   return `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;

@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  FIRST_MONTH,
+  LAST_MONTH,
   type MonthCloseRequest,
   type MonthReopenRequest,
   MONTH_PATTERN,
@@ -12,15 +14,30 @@ import {
   type SubmitReportsRequest,
 } from '@zhaoshang/shared/domain';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, registerDecorator, ValidateIf, ValidateNested } from 'class-validator';
 
-/** A month parameter or field: 'YYYY-MM'. */
+/** A month parameter or field: 'YYYY-MM', from FIRST_MONTH to LAST_MONTH (2000-01 … 2099-12). */
 export function MonthText(title = '月份', optional = false): PropertyDecorator {
   return (target, property) => {
-    (optional ? ApiPropertyOptional : ApiProperty)({ title, example: '2025-09', pattern: MONTH_PATTERN.source })(target, property);
+    (optional ? ApiPropertyOptional : ApiProperty)({ title, example: '2025-09', pattern: MONTH_PATTERN.source, description: `${FIRST_MONTH} 至 ${LAST_MONTH}` })(target, property);
     if (optional) IsOptional()(target, property);
     Matches(MONTH_PATTERN, { message: `${title}应为 YYYY-MM 格式，例如 2025-09` })(target, property);
+    monthInBounds(`${title}应在 ${FIRST_MONTH} 至 ${LAST_MONTH} 之间`)(target, property);
   };
+}
+
+/** Only a well-formed month is checked against the bounds: a malformed one has its own message. */
+function monthInBounds(message: string): PropertyDecorator {
+  return (target, property) =>
+    registerDecorator({
+      name: 'monthInBounds',
+      target: target.constructor,
+      propertyName: String(property),
+      options: { message },
+      validator: {
+        validate: (value: unknown) => typeof value !== 'string' || !MONTH_PATTERN.test(value) || (value >= FIRST_MONTH && value <= LAST_MONTH),
+      },
+    });
 }
 
 export function RegionCode(optional = false): PropertyDecorator {
