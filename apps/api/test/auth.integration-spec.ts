@@ -66,6 +66,18 @@ describe('sign-in', () => {
     const login = await t.request<ApiErrorBody>('POST', '/api/v1/auth/login', { body: { username: user.username, password: USER_PASSWORD } });
     expect(login.status).toBe(401);
     expect(login.body).toMatchObject({ error: 'ACCOUNT_DISABLED', message: '该账号已停用，请联系管理员' });
+    // the same answer with a wrong password: it never confirms the right one (issue 12)
+    const wrong = await t.request<ApiErrorBody>('POST', '/api/v1/auth/login', { body: { username: user.username, password: 'not-the-password' } });
+    expect({ status: wrong.status, body: wrong.body }).toMatchObject({ status: 401, body: { error: 'ACCOUNT_DISABLED', message: '该账号已停用，请联系管理员' } });
+  });
+
+  it('does not raise the user’s version on sign-in, so an admin editing the user meanwhile gets no 409 (issue 12)', async () => {
+    const admin = await t.adminToken();
+    const user = await t.userToken('LEADER');
+    const seen = await t.request<{ version: number }>('GET', `/api/v1/users/${user.id}`, { token: admin });
+    expect((await t.request('POST', '/api/v1/auth/login', { body: { username: user.username, password: USER_PASSWORD } })).status).toBe(200);
+    const edited = await t.request('PATCH', `/api/v1/users/${user.id}`, { token: admin, body: { displayName: '改名后的领导', version: seen.body.version } });
+    expect(edited.status).toBe(200);
   });
 
   it('ends older sessions when an admin resets the password', async () => {
@@ -88,8 +100,17 @@ describe('sign-in', () => {
     const weak = await t.request<ApiErrorBody>('POST', '/api/v1/auth/change-password', { token: user.token, body: { currentPassword: USER_PASSWORD, newPassword: 'short' } });
     expect(weak.status).toBe(400);
     expect(weak.body.details?.[0]).toEqual({ field: 'newPassword', message: '密码至少 8 位' });
-    const ok = await t.request('POST', '/api/v1/auth/change-password', { token: user.token, body: { currentPassword: USER_PASSWORD, newPassword: 'Better#2026' } });
-    expect(ok.status).toBe(204);
+    // a second session of the same user, e.g. on a phone
+    const phone = await t.login(user.username, USER_PASSWORD);
+    const ok = await t.request<{ accessToken: string; user: { username: string } }>('POST', '/api/v1/auth/change-password', { token: user.token, body: { currentPassword: USER_PASSWORD, newPassword: 'Better#2026' } });
+    expect(ok.status).toBe(200);
+    expect(ok.body.user.username).toBe(user.username);
+    // every older session ends (issue 12: they stayed valid); the one that asked goes on with its new token
+    for (const token of [phone, user.token]) {
+      const old = await t.request<ApiErrorBody>('GET', '/api/v1/auth/me', { token });
+      expect({ status: old.status, error: old.body.error }).toEqual({ status: 401, error: 'SESSION_EXPIRED' });
+    }
+    expect((await t.request('GET', '/api/v1/auth/me', { token: ok.body.accessToken })).status).toBe(200);
     expect((await t.request('POST', '/api/v1/auth/login', { body: { username: user.username, password: 'Better#2026' } })).status).toBe(200);
   });
 });

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { CurrentUser, LoginResponse } from '@zhaoshang/shared/domain';
 import type { FastifyRequest } from 'fastify';
 import { Access, Public } from '../../common/access/access.decorator.js';
@@ -30,10 +30,10 @@ export class AuthController {
   }
 
   @Post('change-password')
-  @HttpCode(204)
+  @HttpCode(200)
   @Access({ capability: 'session:use' })
-  @ApiNoContentResponse({ description: '已修改' })
-  changePassword(@CurrentUserActor() actor: UserActor, @Body() dto: ChangePasswordDto): Promise<void> {
+  @ApiOkResponse({ type: LoginResult, description: '已修改：该用户的其他登录全部失效，本次会话换用返回的新令牌' })
+  changePassword(@CurrentUserActor() actor: UserActor, @Body() dto: ChangePasswordDto): Promise<LoginResponse> {
     return this.auth.changePassword(actor, dto.currentPassword, dto.newPassword);
   }
 }

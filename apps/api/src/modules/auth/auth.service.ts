@@ -50,13 +50,23 @@ export class AuthService {
     }
     const user = await this.dataSource.getRepository(User).findOne({ where: { username }, relations: { region: true } });
     const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
+    // a disabled account says so whatever the password: the answer never confirms a right one (issue 12)
+    if (user?.disabled) {
+      this.limiter.recordFailure(address, username);
+      throw new AppException(401, 'ACCOUNT_DISABLED', '该账号已停用，请联系管理员');
+    }
     if (!user || !valid) {
       this.limiter.recordFailure(address, username);
       throw new AppException(401, 'INVALID_CREDENTIALS', '用户名或密码错误');
     }
-    if (user.disabled) throw new AppException(401, 'ACCOUNT_DISABLED', '该账号已停用，请联系管理员');
     this.limiter.recordSuccess(address, username);
-    await this.dataSource.getRepository(User).update(user.id, { lastLoginAt: () => 'now()' });
+    // not through the repository: that would raise the user's version, and an admin editing the user would get a 409
+    await runSql(this.dataSource, sql`UPDATE users SET last_login_at = now() WHERE id = ${user.id}`);
+    return this.issue(user);
+  }
+
+  /** A session token for the user as it is now (its session epoch). */
+  private async issue(user: User): Promise<LoginResponse> {
     const expiresAt = new Date(Date.now() + this.config.sessionHours * 3_600_000);
     const claims: TokenClaims = { sub: user.id, sv: user.sessionEpoch };
     const accessToken = await this.jwt.signAsync(claims, { expiresIn: this.config.sessionHours * 3600 });
@@ -92,16 +102,25 @@ export class AuthService {
     return toCurrentUser(user);
   }
 
-  async changePassword(actor: UserActor, currentPassword: string, newPassword: string): Promise<void> {
+  /**
+   * Changes one's own password and ends every other session of the user (issue 12: they used to stay
+   * valid); the session that asked gets a new token.
+   */
+  async changePassword(actor: UserActor, currentPassword: string, newPassword: string): Promise<LoginResponse> {
     const problems = passwordProblems(newPassword);
     if (problems.length > 0) throw new ValidationFailed(problems.map((message) => ({ field: 'newPassword', message })));
-    await this.dataSource.transaction(async (em) => {
-      const user = await em.findOneOrFail(User, { where: { id: actor.id }, lock: { mode: 'pessimistic_write' } });
-      if (!(await verifyPassword(user.passwordHash, currentPassword))) throw ValidationFailed.field('currentPassword', '当前密码不正确');
-      const before = { version: user.version };
-      user.passwordHash = await hashPassword(newPassword);
-      await em.save(user);
-      await this.audit.record(em, actor, { entity: 'user', entityId: user.id, action: 'RESET_PASSWORD', before, after: { version: user.version } });
+    const user = await this.dataSource.transaction(async (em) => {
+      const found = await em.findOneOrFail(User, { where: { id: actor.id }, lock: { mode: 'pessimistic_write' } });
+      if (!(await verifyPassword(found.passwordHash, currentPassword))) throw ValidationFailed.field('currentPassword', '当前密码不正确');
+      const before = { version: found.version };
+      found.passwordHash = await hashPassword(newPassword);
+      found.sessionEpoch += 1;
+      await em.save(found);
+      await this.audit.record(em, actor, { entity: 'user', entityId: found.id, action: 'RESET_PASSWORD', before, after: { version: found.version } });
+      return found;
     });
+    this.sessions.forget(user.id);
+    // read again with its region (a locked read cannot join it)
+    return this.issue(await this.dataSource.getRepository(User).findOneOrFail({ where: { id: user.id }, relations: { region: true } }));
   }
 }

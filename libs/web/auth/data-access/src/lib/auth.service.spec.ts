@@ -49,6 +49,20 @@ describe('AuthService', () => {
     expect(reloaded.currentUser()?.regionCode).toBe('150521');
   });
 
+  it('keeps the new token a password change answers with (the API ends every older session)', () => {
+    const { auth, backend } = configure();
+    auth.login({ username: 'kzq01', password: 'secret-123' }).subscribe();
+    backend.expectOne('/api/v1/auth/login').flush(loginResponse(3600_000));
+    let done = false;
+    auth.changePassword({ currentPassword: 'secret-123', newPassword: 'Better#2026' }).subscribe(() => (done = true));
+    const request = backend.expectOne('/api/v1/auth/change-password');
+    expect(request.request.headers.get('authorization')).toBe('Bearer token-xyz');
+    request.flush({ ...loginResponse(3600_000), accessToken: 'token-new' });
+    expect(done).toBe(true);
+    expect(auth.token()).toBe('token-new');
+    expect(JSON.parse(localStorage.getItem(SESSION_STORAGE_KEY) ?? 'null').accessToken).toBe('token-new');
+  });
+
   it('drops a stored session that has expired or is damaged', () => {
     localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify(loginResponse(-1000)));
     const { auth } = configure();

@@ -67,10 +67,16 @@ export class AuthService {
     );
   }
 
+  /** The API ends every other session of the user and gives this one a new token, kept here. */
   changePassword(request: ChangePasswordRequest): Observable<void> {
-    return this.http.post<void>(`${AUTH_API}/change-password`, request, {
-      context: new HttpContext().set(SKIP_ERROR_MESSAGE, true),
-    });
+    return this.http
+      .post<LoginResponse>(`${AUTH_API}/change-password`, request, {
+        context: new HttpContext().set(SKIP_ERROR_MESSAGE, true),
+      })
+      .pipe(
+        tap((response) => this.setSession(response)),
+        map(() => undefined),
+      );
   }
 
   logout(): void {
