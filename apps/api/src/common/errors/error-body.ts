@@ -37,8 +37,28 @@ export interface MappedError {
   unexpected: boolean;
 }
 
+/** Errors of a database that cannot be reached (connection refused or lost, server shutting down or starting). */
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
+
+/** Whether `error` (or the driver error TypeORM wraps in it) says the database is out of reach just now. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error as { code?: unknown; driverError?: unknown; message?: unknown } | undefined, i = 0; e && i < 3; e = e.driverError as typeof e, i++) {
+    if (typeof e.code === 'string' && UNREACHABLE_CODES.has(e.code)) return true;
+    if (typeof e.message === 'string' && /Connection terminated|timeout exceeded when trying to connect|Connection refused|is not currently accepting connections|the database system is (starting up|shutting down)/.test(e.message)) return true;
+  }
+  return false;
+}
+
 /** Turns anything thrown while serving a request into DOMAIN.md §8's error body. */
 export function toErrorBody(exception: unknown, requestId: string): MappedError {
+  // issue 12: while PostgreSQL is down every route answered 500; it is a 503 to retry, and it recovers by itself
+  if (isDatabaseUnavailable(exception)) {
+    return {
+      body: { statusCode: HttpStatus.SERVICE_UNAVAILABLE, error: 'SERVICE_UNAVAILABLE', message: `数据库暂时无法连接，请稍后重试；如果问题持续，请把请求编号 ${requestId} 告诉管理员` },
+      headers: { 'retry-after': '5' },
+      unexpected: true,
+    };
+  }
   if (exception instanceof AppException) {
     return {
       body: { statusCode: exception.status, error: exception.code, message: exception.message, ...(exception.details ? { details: exception.details } : {}) },

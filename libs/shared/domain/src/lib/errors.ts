@@ -38,6 +38,8 @@ export const ERROR_CODES = [
   'IMPORT_FAILED',
   'TOO_MANY_REQUESTS',
   'PAYLOAD_TOO_LARGE',
+  /** the database cannot be reached just now (503, Retry-After): the request may be sent again */
+  'SERVICE_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
