@@ -55,6 +55,20 @@ describe('platform: database, errors, health, OpenAPI', () => {
     expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('sends the security headers on every answer, errors and Swagger UI included (issue 12)', async () => {
+    for (const path of ['/api/health', '/api/v1/no-such-route', '/api/docs', '/api/openapi.json']) {
+      const response = await t.request('GET', path);
+      expect({
+        path,
+        nosniff: response.headers.get('x-content-type-options'),
+        frame: response.headers.get('x-frame-options'),
+        referrer: response.headers.get('referrer-policy'),
+        csp: response.headers.get('content-security-policy'),
+      }).toEqual({ path, nosniff: 'nosniff', frame: 'DENY', referrer: 'strict-origin-when-cross-origin', csp: "frame-ancestors 'none'; base-uri 'self'; object-src 'none'; form-action 'self'" });
+      expect(response.headers.get('strict-transport-security')).toBe('max-age=31536000');
+    }
+  });
+
   it('serves OpenAPI generated from the DTOs, and Swagger UI', async () => {
     const doc = await t.request<{ paths: Record<string, unknown>; components: { schemas: Record<string, { properties: Record<string, unknown> }> } }>('GET', '/api/openapi.json');
     expect(doc.status).toBe(200);
