@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { Client } from 'pg';
 import { TestApp } from '../support/test-app.js';
 import { differences, IndicatorReference, type RefProject, type RefReport, type RefWorld } from './reference.js';
-import { buildQuery, buildWorld, describeWorld, querySpec, queryString, readDictionaries, uuidOf, worldSpec, writeWorld } from './world.js';
+import { buildQuery, buildWorld, describeWorld, querySpec, queryString, uuidOf, worldSpec } from './world.js';
+import { readDictionaries, writeWorld } from './world-db.js';
 
 /**
  * Reference check of the indicator engine (issue 6): GET /api/v1/indicators against a naive
