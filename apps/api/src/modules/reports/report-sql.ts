@@ -1,4 +1,5 @@
 import type { MonthlyReportDto } from '@zhaoshang/shared/domain';
+import { obligationEndSql } from '../../common/sql/reporting-obligation.js';
 import { sql, type SqlFragment } from '../../common/sql/sql.js';
 
 /**
@@ -43,8 +44,8 @@ export function shouldReport(month: SqlFragment): SqlFragment {
  * (a setting). Only these count as 未报 (MISSING); the others may still report, and their reports count.
  */
 export function owesReport(month: SqlFragment, monthsAfterProduction: number): SqlFragment {
-  return sql`${shouldReport(month)}
-    AND (p.production_started_at IS NULL OR to_char(p.production_started_at + make_interval(months => ${monthsAfterProduction}::int), 'YYYY-MM') >= ${month})`;
+  const end = obligationEndSql(monthsAfterProduction);
+  return sql`${shouldReport(month)} AND (${end} IS NULL OR ${end} >= ${month})`;
 }
 
 /**

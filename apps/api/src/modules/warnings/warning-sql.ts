@@ -1,5 +1,6 @@
 import { lastReportMonthDue, type WarningSettings } from '@zhaoshang/shared/domain';
 import { sql, type SqlFragment } from '../../common/sql/sql.js';
+import { obligationEndSql } from '../../common/sql/reporting-obligation.js';
 import { startedAtSql } from '../../common/sql/started.js';
 
 /**
@@ -68,7 +69,7 @@ export function warningCte(day: string, settings: WarningSettings, scope: Warnin
       (substr(o.last_month, 1, 4)::int * 12 + substr(o.last_month, 6, 2)::int) - (extract(year FROM p.signed_at)::int * 12 + extract(month FROM p.signed_at)::int) + 1 AS expected
     FROM projects p
     CROSS JOIN LATERAL (
-      SELECT LEAST(${lastDue}, to_char(p.production_started_at + make_interval(months => ${n(s.REPORT.monthsAfterProduction)}), 'YYYY-MM')::bpchar) AS last_month
+      SELECT LEAST(${lastDue}, ${obligationEndSql(s.REPORT.monthsAfterProduction)}::bpchar) AS last_month
     ) o
     WHERE ${live} AND to_char(p.signed_at, 'YYYY-MM')::bpchar <= o.last_month
   ),
