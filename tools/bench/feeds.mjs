@@ -13,7 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { loadMonthlyWorld, seconds } from './load-monthly.mjs';
 import { percentile, timed } from './scenarios.mjs';
-import { Scratch } from './scratch.mjs';
+import { printTable, Scratch, signIn } from './scratch.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const distRoot = resolve(root, process.env.BENCH_API_DIST ?? 'dist/apps/api');
@@ -47,15 +47,6 @@ const FEEDS = [
   { name: 'projects', path: '/api/v1/projects', query: `limit=${LIMIT}`, table: 'projects', fed: 'true' },
 ];
 
-async function signIn(baseUrl) {
-  const response = await fetch(`${baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
-  });
-  if (response.status !== 200) throw new Error(`登录失败：${response.status} ${await response.text()}`);
-  return (await response.json()).accessToken;
-}
 
 /** A statistics client reads with an API key of scope `read` (an admin token would expire during the full pull). */
 async function createReadKey(baseUrl, token) {
@@ -236,9 +227,9 @@ async function reportPageStatement(pool, commitOrdered, cursor) {
      ${FROM_REPORTS} WHERE ${sql.join(where, sql` AND `)} ORDER BY m.updated_at, m.id LIMIT ${LIMIT + 1}`;
 }
 
-function printTable(build, results, watermark) {
+function printResults(build, results, watermark) {
   const header = ['接口', '场景', 'p50', 'p95', 'min', 'max', '行数'];
-  const cells = [header];
+  const cells = [];
   for (const r of results) {
     const f = r.fullPull;
     cells.push([r.name, `第一页（${r.firstPage.n} 次）`, ...[r.firstPage.p50, r.firstPage.p95, r.firstPage.min, r.firstPage.max, r.firstPage.rows].map(String)]);
@@ -254,13 +245,8 @@ function printTable(build, results, watermark) {
       cells.push(['(SQL)', `水位线语句单独，${label}`, ...[w.p50, w.p95, w.min, w.max, ''].map(String)]);
     }
   }
-  const width = (s) => [...s].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e7f ? 2 : 1), 0);
-  const widths = header.map((_, i) => Math.max(...cells.map((row) => width(row[i]))));
-  const line = (row) => row.map((cell, i) => cell + ' '.repeat(widths[i] - width(cell))).join('  ');
   console.log(`\n${build}；毫秒（ms），每页 limit=${LIMIT}，HTTP 请求含读取并解析响应体\n`);
-  console.log(line(header));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const row of cells.slice(1)) console.log(line(row));
+  printTable(header, cells);
   for (const r of results) {
     const f = r.fullPull;
     console.log(`\n${r.name} 全量拉取：${f.rows.toLocaleString('en')} 行（表中 ${r.rowsInTable.toLocaleString('en')}），${f.pages} 页，${f.seconds} s，${f.rowsPerSecond.toLocaleString('en')} 行/s`);
@@ -289,7 +275,7 @@ async function main() {
     const build = commitOrdered ? '提交顺序版（change_xid + 水位线）' : '旧版（updated_at 顺序）';
     step(`被测构建：${build}`);
     const loaded = await loadMonthlyWorld(databaseUrl, { distRoot, projects: PROJECTS, step });
-    const token = await signIn(baseUrl);
+    const token = await signIn(baseUrl, ADMIN_PASSWORD);
     const get = client(baseUrl, await createReadKey(baseUrl, token));
     const loadAtMeasure = load();
     step(`负载（开始测量时）：${loadAtMeasure.join(' / ')}`);
@@ -298,7 +284,7 @@ async function main() {
     for (const feed of FEEDS) results.push(await measureFeed(get, pool, feed, commitOrdered));
     const watermark = commitOrdered ? await watermarkCost(pool) : null;
     const loadAfter = load();
-    printTable(build, results, watermark);
+    printResults(build, results, watermark);
 
     let explains = null;
     if (process.env.BENCH_EXPLAIN) {

@@ -10,7 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { monthlyRows, writeCsv, writeXlsx } from './imports-files.mjs';
-import { Scratch } from './scratch.mjs';
+import { Scratch, signIn } from './scratch.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const apiDist = resolve(root, process.env.BENCH_API_DIST ?? 'dist/apps/api', 'apps/api/src');
@@ -43,15 +43,6 @@ async function load(databaseUrl) {
   return data;
 }
 
-async function signIn(baseUrl) {
-  const response = await fetch(`${baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
-  });
-  if (response.status !== 200) throw new Error(`登录失败：${response.status} ${await response.text()}`);
-  return (await response.json()).accessToken;
-}
 
 /** Peak resident set of the API process so far (kB → MB). */
 function peakRssMb(pid) {
@@ -100,7 +91,7 @@ async function main() {
     const pid = scratch.api.child.pid;
     step(`生成并写入 ${PROJECTS.toLocaleString('en')} 个项目`);
     const data = await load(databaseUrl);
-    const token = await signIn(baseUrl);
+    const token = await signIn(baseUrl, ADMIN_PASSWORD);
     const rssAtStart = peakRssMb(pid);
     const results = [];
     let skip = 0;

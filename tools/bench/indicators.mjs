@@ -12,7 +12,7 @@ import pg from 'pg';
 import { loadMonthlyWorld } from './load-monthly.mjs';
 import { bind, handWritten, mainFigures, STATEMENTS } from './indicators-sql.mjs';
 import { percentile, timed } from './scenarios.mjs';
-import { Scratch } from './scratch.mjs';
+import { printTable, Scratch, signIn } from './scratch.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const distRoot = resolve(root, process.env.BENCH_API_DIST ?? 'dist/apps/api');
@@ -48,15 +48,6 @@ async function load(databaseUrl) {
   return { counts: loaded.extra, ms: loaded.ms, faiTotals: loaded.faiTotals };
 }
 
-async function signIn(baseUrl) {
-  const response = await fetch(`${baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
-  });
-  if (response.status !== 200) throw new Error(`登录失败：${response.status} ${await response.text()}`);
-  return (await response.json()).accessToken;
-}
 
 async function callApi(baseUrl, token) {
   const response = await fetch(`${baseUrl}/api/v1/indicators?${query}`, { headers: { authorization: `Bearer ${token}` } });
@@ -120,7 +111,7 @@ async function main() {
     const loaded = await load(databaseUrl);
     const c = loaded.counts;
     step(`数据：项目 ${c.projects.toLocaleString('en')}，月报 ${c.reports.toLocaleString('en')}（${YEAR} 年 ${c.reportsInYear.toLocaleString('en')}，其中已核实 ${c.verifiedInYear.toLocaleString('en')}），${YEAR} 年签约 ${c.signedInYear.toLocaleString('en')}`);
-    const token = await signIn(baseUrl);
+    const token = await signIn(baseUrl, ADMIN_PASSWORD);
     pool = new pg.Pool({ connectionString: databaseUrl, max: 8 });
     // an idle connection is cut when PostgreSQL stops (Ctrl-C): not a reason to crash before cleaning up
     pool.on('error', () => undefined);
@@ -171,13 +162,7 @@ async function main() {
       [`手写 SQL（${Object.keys(STATEMENTS).length} 条语句并行 + 组装）`, result.sql],
     ];
     console.log(`\n毫秒（ms），各 ${RUNS} 次交替顺序请求，预热 ${WARMUP} 次；目标：API p50 ≤ ${TARGET_RATIO}× 手写 SQL\n`);
-    const width = (s) => [...s].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e7f ? 2 : 1), 0);
-    const cells = [header, ...rows.map(([label, s]) => [label, String(s.p50), String(s.p95), String(s.min), String(s.max)])];
-    const widths = header.map((_, i) => Math.max(...cells.map((r) => width(r[i]))));
-    const line = (r) => r.map((cell, i) => cell + ' '.repeat(widths[i] - width(cell))).join('  ');
-    console.log(line(cells[0]));
-    console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-    for (const r of cells.slice(1)) console.log(line(r));
+    printTable(header, rows.map(([label, s]) => [label, String(s.p50), String(s.p95), String(s.min), String(s.max)]));
     console.log(`\np50 比值 ${result.ratioP50}×，p95 比值 ${result.ratioP95}×：${result.targetMet ? '达标' : '未达标'}\n`);
 
     let slowestExplain = null;

@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { callApi, callSql, explain, percentile, SCENARIOS, timed } from './scenarios.mjs';
-import { Scratch } from './scratch.mjs';
+import { printTable, Scratch, signIn } from './scratch.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const apiDist = resolve(root, process.env.BENCH_API_DIST ?? 'dist/apps/api', 'apps/api/src');
@@ -49,15 +49,6 @@ async function load(databaseUrl) {
   }
 }
 
-async function signIn(baseUrl) {
-  const response = await fetch(`${baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
-  });
-  if (response.status !== 200) throw new Error(`登录失败：${response.status} ${await response.text()}`);
-  return (await response.json()).accessToken;
-}
 
 /** The API and the SQL must give the same page and totals, or the comparison means nothing. */
 function assertSame(scenario, api, sql) {
@@ -119,16 +110,11 @@ async function floor(baseUrl, token) {
   return results;
 }
 
-function printTable(results) {
+function printResults(results) {
   const header = ['场景', '命中行数', 'API p50', 'API p95', 'SQL p50', 'SQL p95', 'p50 比值', '达标'];
   const rows = results.map((r) => [r.label, r.matching.toLocaleString('en'), r.api.p50, r.api.p95, r.sql.p50, r.sql.p95, `${r.ratioP50}×`, r.targetMet ? 'yes' : 'no'].map(String));
-  const width = (s) => [...s].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e7f ? 2 : 1), 0);
-  const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]))));
-  const line = (cells) => cells.map((c, i) => c + ' '.repeat(widths[i] - width(c))).join('  ');
   console.log(`\n毫秒（ms），各 ${REQUESTS} 次顺序请求；目标：API p50 ≤ ${TARGET_P50_MS} ms 且 ≤ ${TARGET_RATIO}× SQL\n`);
-  console.log(line(header));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const row of rows) console.log(line(row));
+  printTable(header, rows);
   console.log('');
 }
 
@@ -145,7 +131,7 @@ async function main() {
     const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
     const baseUrl = await scratch.startApi(databaseUrl, ADMIN_PASSWORD, process.env.BENCH_LOG_LEVEL ?? 'warn', nodeArgs);
     const loadTimes = await load(databaseUrl);
-    const token = await signIn(baseUrl);
+    const token = await signIn(baseUrl, ADMIN_PASSWORD);
     pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
     // an idle connection is cut when PostgreSQL stops (Ctrl-C): not a reason to crash before cleaning up
     pool.on('error', () => undefined);
@@ -156,7 +142,7 @@ async function main() {
     }
     step('测量：API 固定开销（参考）');
     const overhead = await floor(baseUrl, token);
-    printTable(results);
+    printResults(results);
     for (const o of overhead) console.log(`参考 ${o.label}：p50 ${o.p50} ms，p95 ${o.p95} ms`);
     console.log('');
     for (const r of results.filter((x) => !x.targetMet || process.env.BENCH_EXPLAIN)) {

@@ -24,6 +24,27 @@ export async function freePort() {
   }
 }
 
+/** Signs in as the scratch API's admin (the password `startApi` was given) and resolves to the bearer token. */
+export async function signIn(baseUrl, adminPassword) {
+  const response = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: adminPassword }),
+  });
+  if (response.status !== 200) throw new Error(`登录失败：${response.status} ${await response.text()}`);
+  return (await response.json()).accessToken;
+}
+
+/** A table for the terminal: columns padded to the widest cell, CJK characters counted as two. */
+export function printTable(header, rows) {
+  const width = (s) => [...s].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e7f ? 2 : 1), 0);
+  const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]))));
+  const line = (cells) => cells.map((c, i) => c + ' '.repeat(widths[i] - width(c))).join('  ');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const row of rows) console.log(line(row));
+}
+
 export class Scratch {
   constructor(apiDist) {
     this.apiDist = apiDist;

@@ -5,7 +5,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { Scratch } from './scratch.mjs';
+import { Scratch, signIn } from './scratch.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const apiDist = join(root, 'dist/apps/api/apps/api/src');
@@ -55,8 +55,7 @@ try {
   await client.query('VACUUM ANALYZE');
   console.log(`VACUUM ANALYZE in ${ms(t)} ms`);
 
-  const login = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) });
-  const { accessToken } = await login.json();
+  const accessToken = await signIn(baseUrl, ADMIN_PASSWORD);
   const get = async (path) => {
     const start = performance.now();
     const response = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${accessToken}` } });
