@@ -4,6 +4,10 @@
 // Written for this one question, from the definitions; it shares no code with the engine.
 
 const ARRIVED = 'm.arrived_equity_wan + m.arrived_loan_wan + m.arrived_other_wan';
+// DOMAIN.md §5–§6 as issue 11 settled them: started = construction date, else production date; a
+// terminated project's reports count up to its termination month only
+const STARTED = 'coalesce(p.construction_started_at, p.production_started_at)';
+const COUNTED = "(p.terminated_at IS NULL OR m.month <= to_char(p.terminated_at, 'YYYY-MM'))";
 
 /** Parameters by name (bound by `bind`): the period's first and last day, last year's, the months, the districts. */
 export const STATEMENTS = {
@@ -11,11 +15,11 @@ export const STATEMENTS = {
   // (one index probe per project into monthly_reports (project_id, month))
   signed: `SELECT p.region_code AS region, p.investor_origin AS origin, true AS cur, count(*)::int AS signed, sum(p.contract_amount_wan)::text AS amount,
       count(*) FILTER (WHERE p.contract_amount_wan >= 1000)::int AS signed10m,
-      count(*) FILTER (WHERE p.construction_started_at <= {end})::int AS "signedStarted",
+      count(*) FILTER (WHERE ${STARTED} <= {end})::int AS "signedStarted",
       coalesce(sum(a.arrived), 0)::text AS "signedArrived"
     FROM projects p
     LEFT JOIN LATERAL (SELECT sum(${ARRIVED}) AS arrived FROM monthly_reports m WHERE m.project_id = p.id AND m.status = 'VERIFIED'
-      AND m.month BETWEEN to_char(p.signed_at, 'YYYY-MM') AND {to}) a ON true
+      AND m.month BETWEEN to_char(p.signed_at, 'YYYY-MM') AND {to} AND ${COUNTED}) a ON true
     WHERE p.signed_at BETWEEN {start} AND {end} AND p.region_code = ANY({districts})
     GROUP BY 1, 2`,
   // last year's signings: the plain figures only
@@ -27,21 +31,23 @@ export const STATEMENTS = {
   arrivals: `SELECT p.region_code AS region, p.investor_origin AS origin, true AS cur, sum(${ARRIVED})::text AS arrived,
       coalesce(sum(m.completed_investment_wan) FILTER (WHERE p.stats_registered AND m.month >= p.stats_registered_month), 0)::text AS "registeredCompleted"
     FROM monthly_reports m JOIN projects p ON p.id = m.project_id
-    WHERE m.month BETWEEN {from} AND {to} AND m.status = 'VERIFIED' AND p.region_code = ANY({districts})
+    WHERE m.month BETWEEN {from} AND {to} AND m.status = 'VERIFIED' AND ${COUNTED} AND p.region_code = ANY({districts})
     GROUP BY 1, 2`,
   // last year's: arrived only
   arrivalsLast: `SELECT p.region_code AS region, p.investor_origin AS origin, false AS cur, sum(${ARRIVED})::text AS arrived, '0' AS "registeredCompleted"
     FROM monthly_reports m JOIN projects p ON p.id = m.project_id
-    WHERE m.month BETWEEN {lastFrom} AND {lastTo} AND m.status = 'VERIFIED' AND p.region_code = ANY({districts})
+    WHERE m.month BETWEEN {lastFrom} AND {lastTo} AND m.status = 'VERIFIED' AND ${COUNTED} AND p.region_code = ANY({districts})
     GROUP BY 1, 2`,
-  started: `SELECT region_code AS region, construction_started_at >= {start} AS cur, count(*)::int AS started
-    FROM projects WHERE construction_started_at BETWEEN {lastStart} AND {end} AND region_code = ANY({districts})
+  started: `SELECT p.region_code AS region, ${STARTED} >= {start} AS cur, count(*)::int AS started
+    FROM projects p WHERE ${STARTED} BETWEEN {lastStart} AND {end} AND p.region_code = ANY({districts})
     GROUP BY 1, 2`,
   fai: `SELECT region_code AS region, month >= {from} AS cur, month, amount_wan::text AS amount FROM fai_totals WHERE month BETWEEN {lastFrom} AND {to}`,
-  // key projects as of the period's end: signed by then, not terminated by then; started or in production; approvals all done or not required
+  // key projects as of the period's end: signed by then, not terminated by then; started or in production; approvals all
+  // not required or done by then
   keyProjects: `SELECT p.region_code AS region, count(*)::int AS count,
-      count(*) FILTER (WHERE coalesce(p.construction_started_at, p.production_started_at) <= {end})::int AS started,
-      count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM project_approvals a WHERE a.project_id = p.id AND a.status NOT IN ('DONE', 'NOT_REQUIRED')))::int AS approvals
+      count(*) FILTER (WHERE ${STARTED} <= {end})::int AS started,
+      count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM project_approvals a WHERE a.project_id = p.id
+        AND a.status <> 'NOT_REQUIRED' AND NOT (a.status = 'DONE' AND a.done_at <= {end})))::int AS approvals
     FROM projects p
     WHERE p.is_key_project AND p.signed_at <= {end} AND (p.terminated_at IS NULL OR p.terminated_at > {end}) AND p.region_code = ANY({districts})
     GROUP BY 1`,
