@@ -64,9 +64,9 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     bodyLimit: 2 * 1024 * 1024,
-    // behind a reverse proxy set this from configuration; trusting X-Forwarded-For by default would let
-    // anyone pick the address the sign-in limiter counts
-    trustProxy: false,
+    // TRUST_PROXY: off by default, since trusting X-Forwarded-For from anyone would let a caller pick the
+    // address the sign-in limiter counts; behind nginx set it to the proxy's address (docs/operations.md)
+    trustProxy: config.trustProxy,
   });
   adapter.getInstance().addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);

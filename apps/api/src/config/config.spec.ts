@@ -24,6 +24,12 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
     [{ ADMIN_PASSWORD: '123' }, 'ADMIN_PASSWORD'],
+    [{ NODE_ENV: 'production', SEED_DEMO: 'true' }, 'SEED_DEMO'],
+    [{ TRUST_PROXY: 'the proxy' }, 'TRUST_PROXY'],
+    [{ WORKERS: '0' }, 'WORKERS'],
+    [{ SHUTDOWN_TIMEOUT_SECONDS: '-1' }, 'SHUTDOWN_TIMEOUT_SECONDS'],
+    [{ BACKUP_KEEP: '0' }, 'BACKUP_KEEP'],
+    [{ BACKUP_DAILY_AT: '25:00' }, 'BACKUP_DAILY_AT'],
   ])('rejects %o naming %s in one line', (env, variable) => {
     const run = () => loadConfig({ DATA_DIR: tmp(), ...env }, '/');
     expect(run).toThrow(ConfigError);
@@ -42,5 +48,14 @@ describe('loadConfig', () => {
       '/',
     );
     expect(config).toMatchObject({ port: 8080, databaseUrl: 'postgresql://u:p@db:5432/zs', seedDemo: true, logLevel: 'warn' });
+  });
+
+  it('reads the deployment settings of issue 12', () => {
+    const dir = tmp();
+    expect(loadConfig({ DATA_DIR: dir }, '/')).toMatchObject({ production: false, trustProxy: false, workers: 1, shutdownTimeoutMs: 30_000, backup: { dir: join(dir, 'backups'), keep: 14, dailyAt: null } });
+    const config = loadConfig({ DATA_DIR: dir, NODE_ENV: 'production', TRUST_PROXY: '127.0.0.1, 10.0.0.0/8', WORKERS: '4', BACKUP_KEEP: '7', BACKUP_DAILY_AT: '2:30', BACKUP_DIR: '/srv/backups' }, '/');
+    expect(config).toMatchObject({ production: true, trustProxy: ['127.0.0.1', '10.0.0.0/8'], workers: 4, backup: { dir: '/srv/backups', keep: 7, dailyAt: '02:30' } });
+    expect(loadConfig({ DATA_DIR: dir, TRUST_PROXY: '1' }, '/').trustProxy).toBe(1);
+    expect(loadConfig({ DATA_DIR: dir, TRUST_PROXY: 'true' }, '/').trustProxy).toBe(true);
   });
 });

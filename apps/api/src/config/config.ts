@@ -21,6 +21,25 @@ export interface AppConfig {
   logLevel: LogLevel;
   /** the built web app served beside the API; null to serve none */
   webDir: string | null;
+  /** NODE_ENV=production: a real server; demo data is refused (issue 12) */
+  production: boolean;
+  /**
+   * Which proxies' X-Forwarded-For to believe (TRUST_PROXY): false (default: the peer's address),
+   * true (any), a number of hops, or a list of addresses/CIDRs. Passed to Fastify as it is.
+   */
+  trustProxy: boolean | number | string[];
+  /** API processes to run (WORKERS); 1 runs the API in the launching process itself */
+  workers: number;
+  /** how long a stop waits for requests and imports in flight before giving up (SHUTDOWN_TIMEOUT_SECONDS) */
+  shutdownTimeoutMs: number;
+  backup: {
+    /** where `npm run backup` and the daily backup write (BACKUP_DIR, default DATA_DIR/backups) */
+    dir: string;
+    /** how many backups to keep; older ones are deleted after a new one is written (BACKUP_KEEP) */
+    keep: number;
+    /** "HH:MM" local time of a daily backup while the API runs (BACKUP_DAILY_AT); null: none */
+    dailyAt: string | null;
+  };
 }
 
 /** A wrong environment value: the message is one line that names the variable. */
@@ -73,6 +92,25 @@ function databaseUrl(env: Env): string | null {
   return raw;
 }
 
+function trustProxy(env: Env): boolean | number | string[] {
+  const raw = text(env, 'TRUST_PROXY');
+  if (raw === undefined || ['false', '0', 'no'].includes(raw.toLowerCase())) return false;
+  if (['true', 'yes'].includes(raw.toLowerCase())) return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const list = raw.split(',').map((part) => part.trim());
+  // addresses or CIDR ranges, v4 or v6 (Fastify checks them with proxy-addr)
+  if (list.every((part) => /^[\d.]+(\/\d{1,2})?$/.test(part) || /^[\da-f:]+(\/\d{1,3})?$/i.test(part) || ['loopback', 'linklocal', 'uniquelocal'].includes(part))) return list;
+  throw new ConfigError('TRUST_PROXY', `应为 false、true、代理层数，或以逗号分隔的代理地址 / CIDR（如 127.0.0.1,10.0.0.0/8），当前为 "${raw}"`);
+}
+
+function dailyAt(env: Env): string | null {
+  const raw = text(env, 'BACKUP_DAILY_AT');
+  if (raw === undefined || raw.toLowerCase() === 'off') return null;
+  const match = /^(\d{1,2}):(\d{2})$/.exec(raw);
+  if (!match || Number(match[1]) > 23 || Number(match[2]) > 59) throw new ConfigError('BACKUP_DAILY_AT', `应为每天的时刻 HH:MM（如 02:30）或 off，当前为 "${raw}"`);
+  return `${match[1].padStart(2, '0')}:${match[2]}`;
+}
+
 /** The JWT secret: given, or generated once and kept in DATA_DIR so sessions survive restarts. */
 function jwtSecret(env: Env, dataDir: string): string {
   const given = text(env, 'JWT_SECRET');
@@ -103,16 +141,28 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     throw new ConfigError('ADMIN_PASSWORD', '至少 8 位');
   }
   const webDir = text(env, 'WEB_DIR');
+  const production = text(env, 'NODE_ENV') === 'production';
+  const seedDemo = flag(env, 'SEED_DEMO', false);
+  if (production && seedDemo) throw new ConfigError('SEED_DEMO', '在 NODE_ENV=production 的服务器上不允许载入演示数据（演示账号的密码是公开的）');
   return {
     port: integer(env, 'PORT', 3000, 1, 65535),
     databaseUrl: databaseUrl(env),
     dataDir,
     adminPassword,
     generateAdminPassword: flag(env, 'GENERATE_ADMIN_PASSWORD', false),
-    seedDemo: flag(env, 'SEED_DEMO', false),
+    seedDemo,
     jwtSecret: jwtSecret(env, dataDir),
     sessionHours: integer(env, 'SESSION_HOURS', 8, 1, 720),
     logLevel: logLevel as LogLevel,
     webDir: webDir === 'none' ? null : resolve(cwd, webDir ?? 'dist/apps/web/browser'),
+    production,
+    trustProxy: trustProxy(env),
+    workers: integer(env, 'WORKERS', 1, 1, 64),
+    shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_SECONDS', 30, 1, 3600) * 1000,
+    backup: {
+      dir: resolve(cwd, text(env, 'BACKUP_DIR') ?? join(dataDir, 'backups')),
+      keep: integer(env, 'BACKUP_KEEP', 14, 1, 1000),
+      dailyAt: dailyAt(env),
+    },
   };
 }

