@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
 start=$(date +%s)
-bash tools/scripts/ensure-browser.sh
+bash tools/scripts/ensure-packages.sh
 npx nx run-many -t lint typecheck test --outputStyle=static --parallel=2
 npx nx run-many -t build --outputStyle=static --parallel=2
 node tools/scripts/check-bundle.mjs
