@@ -52,6 +52,10 @@ const SECURITY_HEADERS = {
   'content-security-policy': "frame-ancestors 'none'; base-uri 'self'; object-src 'none'; form-action 'self'",
 } as const;
 
+function trustHops(hops: number): (address: string, hop: number) => boolean {
+  return (_address, hop) => hop < hops;
+}
+
 /**
  * Builds the whole API as it runs in production: migrations applied, first users in place, every
  * global filter, pipe and guard. `main.ts` and the integration tests both start it from here.
@@ -66,7 +70,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     bodyLimit: 2 * 1024 * 1024,
     // TRUST_PROXY: off by default, since trusting X-Forwarded-For from anyone would let a caller pick the
     // address the sign-in limiter counts; behind nginx set it to the proxy's address (docs/operations.md)
-    trustProxy: config.trustProxy,
+    // a number of hops is what proxy-addr does for a number, spelled out: Fastify's type leaves numbers out
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
   });
   adapter.getInstance().addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
