@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type CurrentUser, type LoginResponse, passwordProblems } from '@zhaoshang/shared/domain';
+import { type CurrentUser, type LoginResponse, passwordPolicyProblems } from '@zhaoshang/shared/domain';
 import { DataSource } from 'typeorm';
 import type { UserActor } from '../../common/access/actor.js';
 import { Unauthenticated } from '../../common/access/decide-access.js';
@@ -112,7 +112,7 @@ export class AuthService {
    * valid); the session that asked gets a new token.
    */
   async changePassword(actor: UserActor, currentPassword: string, newPassword: string): Promise<LoginResponse> {
-    const problems = passwordProblems(newPassword);
+    const problems = passwordPolicyProblems(newPassword, actor.username, '新密码');
     if (problems.length > 0) throw new ValidationFailed(problems.map((message) => ({ field: 'newPassword', message })));
     const user = await this.dataSource.transaction(async (em) => {
       const found = await em.findOneOrFail(User, { where: { id: actor.id }, lock: { mode: 'pessimistic_write' } });
