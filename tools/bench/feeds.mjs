@@ -24,7 +24,7 @@ const RUNS = Number(process.env.BENCH_FEED_RUNS ?? 30);
 const WARMUP = Number(process.env.BENCH_FEED_WARMUP ?? 3);
 const DEEP_PAGES = Number(process.env.BENCH_FEED_DEEP_PAGES ?? 50);
 const CHANGED = Number(process.env.BENCH_FEED_CHANGED ?? 100);
-const ADMIN_PASSWORD = 'Bench#2026-admin';
+const ADMIN_PASSWORD = 'Bench#2026-chief';
 const out = resolve(root, process.env.BENCH_FEEDS_OUT ?? 'dist/bench/feeds.json');
 
 const round = (ms) => Math.round(ms * 100) / 100;

@@ -20,7 +20,7 @@ const PROJECTS = Number(process.env.BENCH_IMPORT_PROJECTS ?? 30_000);
 const SIZES = (process.env.BENCH_IMPORT_ROWS ?? '10000,100000').split(',').map(Number);
 const TARGET_SECONDS = { 10000: 5, 100000: 30 };
 const TARGET_RSS_MB = 500;
-const ADMIN_PASSWORD = 'Bench#2026-admin';
+const ADMIN_PASSWORD = 'Bench#2026-chief';
 const out = join(root, 'dist/bench/imports.json');
 
 const step = (text) => console.log(`▸ ${text}`);

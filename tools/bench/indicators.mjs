@@ -24,7 +24,7 @@ const WARMUP = Number(process.env.BENCH_INDICATOR_WARMUP ?? 3);
 const YEAR = Number(process.env.BENCH_INDICATOR_YEAR ?? new Date().getFullYear() - 1);
 const CHUNK = 20_000;
 const TARGET_RATIO = 2;
-const ADMIN_PASSWORD = 'Bench#2026-admin';
+const ADMIN_PASSWORD = 'Bench#2026-chief';
 const out = join(root, 'dist/bench/indicators.json');
 
 const round = (ms) => Math.round(ms * 100) / 100;

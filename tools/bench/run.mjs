@@ -20,7 +20,7 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 30);
 const TARGET_P50_MS = 20;
 const TARGET_RATIO = 2;
-const ADMIN_PASSWORD = 'Bench#2026-admin';
+const ADMIN_PASSWORD = 'Bench#2026-chief';
 const out = join(root, 'dist/bench/projects-list.json');
 
 const round = (ms) => Math.round(ms * 100) / 100;

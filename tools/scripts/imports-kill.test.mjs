@@ -14,7 +14,7 @@ import { Scratch } from '../bench/scratch.mjs';
 
 const apiDist = resolve('dist/apps/api/apps/api/src');
 const demoLib = resolve('dist/apps/api/libs/api/demo/src/index.js');
-const PASSWORD = 'Kill#2026-admin';
+const PASSWORD = 'Kill#2026-chief';
 const scratch = new Scratch(apiDist);
 after(() => scratch.cleanup());
 

@@ -31,6 +31,11 @@ describe('sign-in', () => {
     }
   });
 
+  it('refuses to create the admin at boot with an ADMIN_PASSWORD the policy refuses (issue 12)', async () => {
+    await expect(TestApp.start({ adminPassword: 'Admin#2026test' })).rejects.toThrow('配置错误：ADMIN_PASSWORD 密码不能包含用户名');
+    await expect(TestApp.start({ adminPassword: 'qwertyuiop' })).rejects.toThrow('ADMIN_PASSWORD 密码需包含字母、数字、符号中的至少两类；密码过于常见，容易被猜中，请换一个');
+  });
+
   it('names the missing field of a malformed login with 400', async () => {
     const response = await t.request<ApiErrorBody>('POST', '/api/v1/auth/login', { body: { username: 'admin' } });
     expect(response.status).toBe(400);
@@ -99,7 +104,15 @@ describe('sign-in', () => {
     expect(wrong.body.details).toEqual([{ field: 'currentPassword', message: '当前密码不正确' }]);
     const weak = await t.request<ApiErrorBody>('POST', '/api/v1/auth/change-password', { token: user.token, body: { currentPassword: USER_PASSWORD, newPassword: 'short' } });
     expect(weak.status).toBe(400);
-    expect(weak.body.details?.[0]).toEqual({ field: 'newPassword', message: '密码至少 8 位' });
+    expect(weak.body.details?.[0]).toEqual({ field: 'newPassword', message: '新密码至少 10 位' });
+    // issue 12: the user's own name and the common passwords are refused too, at the field
+    for (const [newPassword, message] of [
+      [`${user.username}#2026`, '新密码不能包含用户名'],
+      ['woaini1314', '新密码过于常见，容易被猜中，请换一个'],
+    ] as const) {
+      const refused = await t.request<ApiErrorBody>('POST', '/api/v1/auth/change-password', { token: user.token, body: { currentPassword: USER_PASSWORD, newPassword } });
+      expect({ status: refused.status, details: refused.body.details }).toEqual({ status: 400, details: [{ field: 'newPassword', message }] });
+    }
     // a second session of the same user, e.g. on a phone
     const phone = await t.login(user.username, USER_PASSWORD);
     const ok = await t.request<{ accessToken: string; user: { username: string } }>('POST', '/api/v1/auth/change-password', { token: user.token, body: { currentPassword: USER_PASSWORD, newPassword: 'Better#2026' } });

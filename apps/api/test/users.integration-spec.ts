@@ -31,6 +31,13 @@ describe('users', () => {
     [{ username: 'abcd', password: USER_PASSWORD, role: 'LEADER' }, 'displayName', '姓名不能为空'],
     [{ username: 'abcd', displayName: '甲', password: USER_PASSWORD, role: 'BOSS' }, 'role', '角色必须是以下之一：ADMIN、CITY_STAFF、DISTRICT_STAFF、LEADER'],
     [{ username: 'abcd', displayName: '甲', password: 'abcdefghij', role: 'LEADER' }, 'password', '密码需包含字母、数字、符号中的至少两类'],
+    // issue 12: password1 and Aa111111 were accepted, and so was the user name itself
+    [{ username: 'abcd', displayName: '甲', password: 'password1', role: 'LEADER' }, 'password', '初始密码至少 10 个字符'],
+    [{ username: 'abcd', displayName: '甲', password: 'Aa111111', role: 'LEADER' }, 'password', '初始密码至少 10 个字符'],
+    [{ username: 'wangfang01', displayName: '甲', password: 'WangFang01', role: 'LEADER' }, 'password', '密码不能包含用户名'],
+    [{ username: 'wangfang', displayName: '甲', password: 'wangfang#2026', role: 'LEADER' }, 'password', '密码不能包含用户名'],
+    [{ username: 'abcd', displayName: '甲', password: 'Woaini1314', role: 'LEADER' }, 'password', '密码过于常见，容易被猜中，请换一个'],
+    [{ username: 'abcd', displayName: '甲', password: 'qwertyuiop123', role: 'LEADER' }, 'password', '密码过于常见，容易被猜中，请换一个'],
     [{ username: 'abcd', displayName: '甲', password: USER_PASSWORD, role: 'DISTRICT_STAFF' }, 'regionCode', '旗县招商人员必须选择所属地区'],
     [{ username: 'abcd', displayName: '甲', password: USER_PASSWORD, role: 'DISTRICT_STAFF', regionCode: '150500' }, 'regionCode', '所属地区 150500 不是本市的旗县市区'],
     [{ username: 'abcd', displayName: '甲', password: USER_PASSWORD, role: 'LEADER', isAdmin: true }, 'isAdmin', '不允许的字段：isAdmin'],
@@ -41,6 +48,17 @@ describe('users', () => {
     expect(response.body.error).toBe('VALIDATION_FAILED');
     expect(response.body.details).toContainEqual({ field, message });
     expect(await t.query('SELECT count(*)::int AS n FROM users')).toEqual(before);
+  });
+
+  it('refuses a reset to a common password or the user’s name, naming the field (issue 12)', async () => {
+    const user = (await create({ username: 'resetpolicy', displayName: '重置策略', password: USER_PASSWORD, role: 'LEADER' })).body;
+    for (const [password, message] of [
+      ['a123456789', '密码过于常见，容易被猜中，请换一个'],
+      ['ResetPolicy#1', '密码不能包含用户名'],
+    ]) {
+      const response = await t.request<ApiErrorBody>('POST', `/api/v1/users/${user.id}/reset-password`, { token: admin, body: { password, version: user.version } });
+      expect({ status: response.status, details: response.body.details }).toEqual({ status: 400, details: [{ field: 'password', message }] });
+    }
   });
 
   it('refuses a taken username with 409', async () => {

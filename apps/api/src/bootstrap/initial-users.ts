@@ -1,4 +1,4 @@
-import { passwordProblems, type Role } from '@zhaoshang/shared/domain';
+import { passwordPolicyProblems, passwordProblems, type Role } from '@zhaoshang/shared/domain';
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { SYSTEM_ACTOR } from '../common/access/actor.js';
@@ -57,6 +57,8 @@ export async function ensureInitialUsers(dataSource: DataSource, audit: AuditSer
         }
         password = generatedAdminPassword = generatePassword();
       }
+      const problems = passwordPolicyProblems(password, 'admin');
+      if (problems.length > 0) throw new ConfigError('ADMIN_PASSWORD', problems.join('；'));
       const admin = await em.save(em.create(User, { username: 'admin', displayName: '系统管理员', passwordHash: await hashPassword(password), role: 'ADMIN', regionCode: null }));
       await audit.record(em, SYSTEM_ACTOR, { entity: 'user', entityId: admin.id, action: 'CREATE', before: null, after: { username: 'admin', role: 'ADMIN' } });
     }

@@ -7,7 +7,7 @@ import { Client } from 'pg';
 import { createApp } from '../../src/bootstrap/create-app.js';
 import { loadConfig, type AppConfig } from '../../src/config/config.js';
 
-export const ADMIN_PASSWORD = 'Admin#2026test';
+export const ADMIN_PASSWORD = 'Chief#2026test';
 export const USER_PASSWORD = 'Staff#2026test';
 
 export interface TestResponse<T = unknown> {

@@ -1,4 +1,4 @@
 export const E2E_PORT = 4310;
-export const ADMIN_PASSWORD = 'E2e#Admin2026';
+export const ADMIN_PASSWORD = 'E2e#Chief2026';
 /** where the screenshots people look at are kept */
 export const SCREENSHOT_DIR = 'dist/e2e/screenshots';

@@ -2,6 +2,8 @@ import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import { ApiKeysModule } from '../api-keys/api-keys.module.js';
@@ -21,7 +23,7 @@ import { LoginLimiter } from './login-limiter.js';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, { provide: LOGIN_LIMITER, useFactory: () => new LoginLimiter() }, { provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [AuthService, { provide: LOGIN_LIMITER, inject: [getDataSourceToken()], useFactory: (dataSource: DataSource) => new LoginLimiter(dataSource) }, { provide: APP_GUARD, useClass: AccessGuard }],
   exports: [AuthService],
 })
 export class AuthModule {}

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type CurrentUser, type LoginResponse, passwordProblems } from '@zhaoshang/shared/domain';
+import { type CurrentUser, type LoginResponse, passwordPolicyProblems } from '@zhaoshang/shared/domain';
 import { DataSource } from 'typeorm';
 import type { UserActor } from '../../common/access/actor.js';
 import { Unauthenticated } from '../../common/access/decide-access.js';
@@ -33,6 +33,8 @@ function toCurrentUser(user: User): CurrentUser {
 
 @Injectable()
 export class AuthService {
+  private checks = 0;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jwt: JwtService,
@@ -42,24 +44,27 @@ export class AuthService {
     private readonly sessions: SessionCache,
   ) {}
 
+  /** Password checks made by sign-ins since the process started (what the limiter bounds; read by its tests). */
+  get passwordChecks(): number {
+    return this.checks;
+  }
+
   async login(username: string, password: string, address: string): Promise<LoginResponse> {
-    const wait = this.limiter.retryAfterMs(address, username);
-    if (wait > 0) {
+    // reserved before the slow check, in PostgreSQL: parallel attempts and other processes see it at once
+    const reservation = await this.limiter.reserve(username, address);
+    if (!reservation.granted) {
+      const wait = reservation.retryAfterMs;
       const minutes = Math.ceil(wait / 60_000);
       throw new AppException(429, 'TOO_MANY_REQUESTS', `登录失败次数过多，请 ${minutes} 分钟后再试`, undefined, { 'retry-after': String(Math.ceil(wait / 1000)) });
     }
     const user = await this.dataSource.getRepository(User).findOne({ where: { username }, relations: { region: true } });
+    this.checks += 1;
     const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
-    // a disabled account says so whatever the password: the answer never confirms a right one (issue 12)
-    if (user?.disabled) {
-      this.limiter.recordFailure(address, username);
-      throw new AppException(401, 'ACCOUNT_DISABLED', '该账号已停用，请联系管理员');
-    }
-    if (!user || !valid) {
-      this.limiter.recordFailure(address, username);
-      throw new AppException(401, 'INVALID_CREDENTIALS', '用户名或密码错误');
-    }
-    this.limiter.recordSuccess(address, username);
+    // a disabled account says so whatever the password: the answer never confirms a right one (issue 12);
+    // its attempts stay counted as failures, as does every wrong one (the reservation counted them)
+    if (user?.disabled) throw new AppException(401, 'ACCOUNT_DISABLED', '该账号已停用，请联系管理员');
+    if (!user || !valid) throw new AppException(401, 'INVALID_CREDENTIALS', '用户名或密码错误');
+    await this.limiter.succeeded(reservation.keys);
     // not through the repository: that would raise the user's version, and an admin editing the user would get a 409
     await runSql(this.dataSource, sql`UPDATE users SET last_login_at = now() WHERE id = ${user.id}`);
     return this.issue(user);
@@ -107,7 +112,7 @@ export class AuthService {
    * valid); the session that asked gets a new token.
    */
   async changePassword(actor: UserActor, currentPassword: string, newPassword: string): Promise<LoginResponse> {
-    const problems = passwordProblems(newPassword);
+    const problems = passwordPolicyProblems(newPassword, actor.username, '新密码');
     if (problems.length > 0) throw new ValidationFailed(problems.map((message) => ({ field: 'newPassword', message })));
     const user = await this.dataSource.transaction(async (em) => {
       const found = await em.findOneOrFail(User, { where: { id: actor.id }, lock: { mode: 'pessimistic_write' } });

@@ -1,30 +1,33 @@
-import { LoginLimiter } from './login-limiter.js';
+import { DEFAULT_LOGIN_LIMITS, type ThrottleState, waitBeforeCheck } from './login-limiter.js';
 
-describe('LoginLimiter', () => {
-  it('refuses after the fifth failure until the window passes, per account', () => {
-    let now = 0;
-    const limiter = new LoginLimiter({ perAccount: 5, perAddress: 100, windowMs: 1000 }, () => now);
-    for (let i = 0; i < 4; i++) limiter.recordFailure('1.1.1.1', 'admin');
-    expect(limiter.retryAfterMs('1.1.1.1', 'admin')).toBe(0);
-    limiter.recordFailure('1.1.1.1', 'admin');
-    expect(limiter.retryAfterMs('1.1.1.1', 'admin')).toBe(1000);
-    expect(limiter.retryAfterMs('1.1.1.1', 'other')).toBe(0);
-    expect(limiter.retryAfterMs('2.2.2.2', 'admin')).toBe(0);
-    now = 1001;
-    expect(limiter.retryAfterMs('1.1.1.1', 'admin')).toBe(0);
+const limits = DEFAULT_LOGIN_LIMITS;
+const now = new Date('2026-12-05T08:00:00Z');
+const at = (msAgo: number): Date => new Date(now.getTime() - msAgo);
+const state = (failures: number, windowStartedMsAgo = 0, lastCheckMsAgo: number | null = null): ThrottleState => ({
+  failures,
+  windowStart: at(windowStartedMsAgo),
+  lastCheckAt: lastCheckMsAgo === null ? null : at(lastCheckMsAgo),
+});
+const quiet = state(0);
+
+describe('waitBeforeCheck (the sign-in limiter’s rule)', () => {
+  it('locks an (account, address) pair after its fifth failure until the window that began with the first has passed', () => {
+    expect(waitBeforeCheck({ account: state(4), address: state(4), pair: state(4, 60_000) }, now, limits)).toBe(0);
+    expect(waitBeforeCheck({ account: state(5), address: state(5), pair: state(5, 60_000) }, now, limits)).toBe(limits.windowMs - 60_000);
   });
 
-  it('refuses an address that tries many accounts', () => {
-    const limiter = new LoginLimiter({ perAccount: 5, perAddress: 3, windowMs: 1000 }, () => 0);
-    ['a', 'b', 'c'].forEach((u) => limiter.recordFailure('1.1.1.1', u));
-    expect(limiter.retryAfterMs('1.1.1.1', 'd')).toBeGreaterThan(0);
+  it('never refuses an account without failures from the address, however many the address has', () => {
+    expect(waitBeforeCheck({ account: quiet, address: state(500), pair: quiet }, now, limits)).toBe(0);
   });
 
-  it('forgets an account’s failures after a success', () => {
-    const limiter = new LoginLimiter({ perAccount: 2, perAddress: 100, windowMs: 1000 }, () => 0);
-    limiter.recordFailure('1.1.1.1', 'admin');
-    limiter.recordSuccess('1.1.1.1', 'admin');
-    limiter.recordFailure('1.1.1.1', 'admin');
-    expect(limiter.retryAfterMs('1.1.1.1', 'admin')).toBe(0);
+  it('gives an account that already failed from a spraying address no further try there', () => {
+    expect(waitBeforeCheck({ account: state(1), address: state(29), pair: state(1, 1000) }, now, limits)).toBe(0);
+    expect(waitBeforeCheck({ account: state(1), address: state(30), pair: state(1, 1000) }, now, limits)).toBe(limits.windowMs - 1000);
+  });
+
+  it('only spaces the checks of an account guessed at from many addresses, never locks it', () => {
+    expect(waitBeforeCheck({ account: state(19, 0, 1000), address: quiet, pair: quiet }, now, limits)).toBe(0);
+    expect(waitBeforeCheck({ account: state(20, 0, 1000), address: quiet, pair: quiet }, now, limits)).toBe(limits.accountSpacingMs - 1000);
+    expect(waitBeforeCheck({ account: state(200, 0, limits.accountSpacingMs), address: quiet, pair: quiet }, now, limits)).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { passwordProblems, type Role, roleNeedsRegion, type UserDto } from '@zhaoshang/shared/domain';
+import { passwordPolicyProblems, type Role, roleNeedsRegion, type UserDto } from '@zhaoshang/shared/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor, UserActor } from '../../common/access/actor.js';
 import { Conflict, NotFound, ValidationFailed, VersionConflict } from '../../common/errors/app.exception.js';
@@ -49,7 +49,7 @@ export class UsersService {
   }
 
   async create(actor: Actor, dto: CreateUserDto): Promise<UserDto> {
-    checkPassword(dto.password);
+    checkPassword(dto.password, dto.username);
     const passwordHash = await hashPassword(dto.password);
     return this.dataSource.transaction(async (em) => {
       const regionCode = await resolveRegion(em, dto.role, dto.regionCode ?? null);
@@ -91,10 +91,11 @@ export class UsersService {
   }
 
   async resetPassword(actor: UserActor, id: string, dto: ResetPasswordDto): Promise<UserDto> {
-    checkPassword(dto.password);
-    const passwordHash = await hashPassword(dto.password);
     return this.forgettingSession(id, async (em) => {
       const { user, before } = await this.loadForUpdate(em, id, dto.version);
+      // checked against this user's name, so only once the user is read
+      checkPassword(dto.password, user.username);
+      const passwordHash = await hashPassword(dto.password);
       // older sign-ins end with the old password
       em.merge(User, user, { passwordHash, sessionEpoch: user.sessionEpoch + 1 });
       await em.save(user);
@@ -119,8 +120,9 @@ export class UsersService {
   }
 }
 
-function checkPassword(password: string): void {
-  const problems = passwordProblems(password);
+/** The whole policy, common-password list included (issue 12), on the request's field `password`. */
+function checkPassword(password: string, username: string): void {
+  const problems = passwordPolicyProblems(password, username);
   if (problems.length > 0) throw new ValidationFailed(problems.map((message) => ({ field: 'password', message })));
 }
 

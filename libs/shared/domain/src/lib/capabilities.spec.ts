@@ -47,7 +47,7 @@ describe('industryShortName', () => {
 describe('passwordProblems', () => {
   it('accepts a long password of two kinds and rejects short or single-kind ones', () => {
     expect(passwordProblems('Tongliao2026')).toEqual([]);
-    expect(passwordProblems('abc1')).toContain('密码至少 8 位');
+    expect(passwordProblems('abc1')).toContain('密码至少 10 位');
     expect(passwordProblems('abcdefghij')).toContain('密码需包含字母、数字、符号中的至少两类');
   });
 });

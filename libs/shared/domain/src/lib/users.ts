@@ -82,15 +82,22 @@ export interface CreateApiKeyResponse {
 }
 
 export const USERNAME_PATTERN = /^[a-zA-Z][a-zA-Z0-9_.-]{2,31}$/;
-export const PASSWORD_MIN_LENGTH = 8;
+export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 128;
 
-/** Problems with a new password, in Chinese; empty when it is acceptable. */
-export function passwordProblems(password: string): string[] {
+/**
+ * Problems with a new password, in Chinese, naming the field by `label` (密码, 新密码); empty when
+ * acceptable. The rules the web form checks as one types: length, two kinds of characters, and not
+ * the user name (nor containing it, ignoring case). The API checks these and the common-password
+ * list too (`passwordPolicyProblems` in common-passwords.ts): that list stays out of the web bundle.
+ */
+export function passwordProblems(password: string, username?: string | null, label = '密码'): string[] {
   const problems: string[] = [];
-  if (password.length < PASSWORD_MIN_LENGTH) problems.push(`密码至少 ${PASSWORD_MIN_LENGTH} 位`);
-  if (password.length > PASSWORD_MAX_LENGTH) problems.push(`密码最多 ${PASSWORD_MAX_LENGTH} 位`);
+  if (password.length < PASSWORD_MIN_LENGTH) problems.push(`${label}至少 ${PASSWORD_MIN_LENGTH} 位`);
+  if (password.length > PASSWORD_MAX_LENGTH) problems.push(`${label}最多 ${PASSWORD_MAX_LENGTH} 位`);
   const kinds = [/[a-z]/, /[A-Z]/, /\d/, /[^a-zA-Z0-9]/].filter((re) => re.test(password)).length;
-  if (kinds < 2) problems.push('密码需包含字母、数字、符号中的至少两类');
+  if (kinds < 2) problems.push(`${label}需包含字母、数字、符号中的至少两类`);
+  const name = username?.trim().toLowerCase();
+  if (name && password.toLowerCase().includes(name)) problems.push(`${label}不能包含用户名`);
   return problems;
 }

@@ -44,7 +44,7 @@ export class ResetPasswordDialog {
 
   private readonly users = inject(UsersApi);
   private readonly messages = inject(NzMessageService);
-  protected readonly passwordControls = newPasswordControls(inject(NonNullableFormBuilder), '两次输入的密码不一致');
+  protected readonly passwordControls = newPasswordControls(inject(NonNullableFormBuilder), '两次输入的密码不一致', () => this.user()?.username ?? null);
   protected readonly form = new FormGroup(this.passwordControls);
   protected readonly saver = saveAction();
   private version = 0;

@@ -56,6 +56,16 @@ describe('user form', () => {
     expect(firstErrorMessage(form.controls.role.errors)).toBe('请选择角色');
   });
 
+  it('refuses a password containing the username typed beside it, checked again when the username changes (issue 12)', () => {
+    const form = validCreateForm();
+    form.controls.password.setValue('Wangfang#2026');
+    expect(firstErrorMessage(form.controls.password.errors)).toBe('密码不能包含用户名');
+    form.controls.username.setValue('lihua');
+    expect(form.controls.password.errors).toBeNull();
+    form.controls.password.setValue('Aa111111');
+    expect(firstErrorMessage(form.controls.password.errors)).toBe('密码至少 10 位');
+  });
+
   it('edits with the version that was read, and the same region rule', () => {
     const user: UserDto = {
       id: 'u7',

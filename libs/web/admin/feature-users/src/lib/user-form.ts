@@ -1,4 +1,4 @@
-import type { FormControl, FormGroup, NonNullableFormBuilder, ValidatorFn } from '@angular/forms';
+import type { AbstractControl, FormControl, FormGroup, NonNullableFormBuilder, ValidatorFn } from '@angular/forms';
 import {
   type CreateUserRequest,
   type Role,
@@ -20,6 +20,12 @@ export const regionRequiredForRole: ValidatorFn = (control) => {
   return isRole(role) && roleNeedsRegion(role) && !control.value ? { required: REGION_REQUIRED_MESSAGE } : null;
 };
 
+/** The username typed in the same form (the password may not contain it). */
+const siblingUsername = (control: AbstractControl): string | null => {
+  const username: unknown = control.parent?.get('username')?.value;
+  return typeof username === 'string' ? username.trim() : null;
+};
+
 interface RoleAndRegion {
   role: FormControl<Role | null>;
   regionCode: FormControl<string | null>;
@@ -36,8 +42,10 @@ export function createUserForm(fb: NonNullableFormBuilder): CreateUserForm {
     displayName: ['', displayNameValidators()],
     role: fb.control<Role | null>(null, zsValidators.required('请选择角色')),
     regionCode: fb.control<string | null>(null, regionRequiredForRole),
-    password: ['', passwordValidators('请输入初始密码')],
+    // checked against the username typed beside it, and again whenever that changes
+    password: ['', passwordValidators('请输入初始密码', siblingUsername)],
   });
+  form.controls.username.valueChanges.subscribe(() => form.controls.password.updateValueAndValidity());
   linkRegionToRole(form.controls);
   return form;
 }

@@ -35,6 +35,17 @@ describe('newPasswordControls', () => {
     expect(password.errors).toBeNull();
   });
 
+  it('refuses the password of the given user’s name, and says the rule of issue 12 under the field', () => {
+    const { password } = TestBed.runInInjectionContext(() => newPasswordControls(inject(NonNullableFormBuilder), '不一致', () => 'kailu01'));
+    password.setValue('Kailu01#2027');
+    expect(password.errors).toEqual({ check: '密码不能包含用户名' });
+    password.setValue('Kailu#2027');
+    expect(password.errors).toBeNull();
+    password.setValue('password1');
+    expect(password.errors).toEqual({ check: '密码至少 10 位' });
+    expect(PASSWORD_RULE).toBe('至少 10 位，包含字母、数字、符号中的至少两类，不能包含用户名，不能是常见密码');
+  });
+
   it('says the mismatch message until the confirmation equals the password, checked again when the password changes', () => {
     const { password, confirm } = controls();
     const steps: [field: 'password' | 'confirm', value: string, confirmErrors: object | null][] = [

@@ -35,7 +35,7 @@ export class ChangePasswordDialog {
   private readonly messages = inject(NzMessageService);
   protected readonly saver = saveAction();
   private readonly fb = inject(NonNullableFormBuilder);
-  protected readonly newPassword = newPasswordControls(this.fb, '两次输入的新密码不一致');
+  protected readonly newPassword = newPasswordControls(this.fb, '两次输入的新密码不一致', () => this.auth.currentUser()?.username ?? null);
   // the control names are the request's fields, so that the API's messages land on them
   protected readonly form = this.fb.group({
     currentPassword: ['', [zsValidators.required('请输入当前密码')]],
