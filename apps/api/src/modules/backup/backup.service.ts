@@ -1,0 +1,119 @@
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { API_APPLICATION_NAME } from '../../database/data-source.js';
+import { runSql, sql } from '../../common/sql/sql.js';
+import { BackupError } from './backup-error.js';
+import { backupFileName, pruneBackups } from './backup-files.js';
+import { BACKUP_APPLICATION_NAME, findPgTool, libpqConnection, runTool, toolMajor } from './pg-tools.js';
+
+export { BackupError } from './backup-error.js';
+export { listBackups } from './backup-files.js';
+
+export interface BackupOptions {
+  dir: string;
+  keep: number;
+  /** the time the file is named by: now for `npm run backup`, the scheduled minute for the daily one */
+  at?: Date;
+  /** a backup of that name exists already (another process took this daily slot): write none */
+  skipIfExists?: boolean;
+}
+
+export interface BackupResult {
+  /** null when skipped */
+  file: string | null;
+  bytes: number;
+  deleted: string[];
+}
+
+async function withClient<T>(databaseUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: databaseUrl, application_name: BACKUP_APPLICATION_NAME });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new BackupError('NO_DATABASE', `无法连接数据库：${error instanceof Error ? error.message : String(error)}`);
+  }
+  try {
+    return await work(client);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** How many connections API processes hold on this database (they name themselves in pg_stat_activity). */
+export function apiConnections(databaseUrl: string): Promise<number> {
+  return withClient(databaseUrl, async (client) => {
+    const [{ count }] = await runSql<{ count: number }>(
+      client,
+      sql`SELECT count(*)::int AS count FROM pg_stat_activity WHERE datname = current_database() AND application_name = ${API_APPLICATION_NAME} AND pid <> pg_backend_pid()`,
+    );
+    return count;
+  });
+}
+
+/**
+ * pg_dump in its custom format (compressed; pg_restore can pick from it) into `dir`, under a name
+ * that says when, then the oldest beyond `keep` deleted. Written under a temporary name first, so
+ * that a dump that fails half-way is never taken for a backup, nor counted by the retention.
+ */
+export async function createBackup(databaseUrl: string, options: BackupOptions): Promise<BackupResult> {
+  const tool = findPgTool('pg_dump');
+  const clientMajor = tool.major ?? (await toolMajor(tool.path));
+  const serverMajor = await withClient(databaseUrl, async (client) => {
+    const [{ version }] = await runSql<{ version: number }>(client, sql`SELECT current_setting('server_version_num')::int AS version`);
+    return Math.floor(version / 10000);
+  });
+  if (clientMajor < serverMajor) {
+    throw new BackupError('VERSION_MISMATCH', `pg_dump ${clientMajor} 不能备份 PostgreSQL ${serverMajor} 的数据库：请安装 postgresql-client-${serverMajor}（PostgreSQL 官方 apt 源）`);
+  }
+  // backups hold every user's password hash: readable by the owner only
+  mkdirSync(options.dir, { recursive: true, mode: 0o700 });
+  const at = options.at ?? new Date();
+  let suffix = 0;
+  if (options.skipIfExists && existsSync(join(options.dir, backupFileName(at)))) return { file: null, bytes: 0, deleted: [] };
+  while (existsSync(join(options.dir, backupFileName(at, suffix)))) suffix++;
+  const file = join(options.dir, backupFileName(at, suffix));
+  const partial = join(options.dir, `.${backupFileName(at, suffix)}.partial`);
+  const { dbname, env } = libpqConnection(databaseUrl);
+  try {
+    await runTool(tool.path, ['--format=custom', `--file=${partial}`, `--dbname=${dbname}`], env);
+    chmodSync(partial, 0o600);
+    renameSync(partial, file);
+  } finally {
+    rmSync(partial, { force: true });
+  }
+  return { file, bytes: statSync(file).size, deleted: pruneBackups(options.dir, options.keep) };
+}
+
+/**
+ * Replaces the database's content with the backup's, all or nothing: the schema is dropped and
+ * rebuilt from the dump in one transaction, so tables a newer version added are gone too and the
+ * migrations that follow the dump run again at the next start. Refused while an API is connected
+ * (its caches and sessions would outlive the data under them) unless forced.
+ */
+export async function restoreBackup(databaseUrl: string, file: string, options: { force: boolean }): Promise<void> {
+  if (!existsSync(file) || !statSync(file).isFile()) throw new BackupError('BAD_FILE', `备份文件不存在：${file}`);
+  const pgRestore = findPgTool('pg_restore');
+  const psql = findPgTool('psql');
+  const running = await apiConnections(databaseUrl);
+  if (running > 0 && !options.force) {
+    throw new BackupError('API_RUNNING', `拒绝恢复：API 正在使用该数据库（${running} 个连接）。请先停止 API 再恢复；确需在运行时恢复请加 --force，恢复后必须重启 API`);
+  }
+  const work = mkdtempSync(join(tmpdir(), 'zhaoshang-restore-'));
+  try {
+    const script = join(work, 'restore.sql');
+    try {
+      // owners and grants are the old server's roles: the restored objects belong to whoever restores them
+      await runTool(pgRestore.path, ['--no-owner', '--no-privileges', `--file=${script}`, file], {});
+    } catch (error) {
+      throw new BackupError('BAD_FILE', `无法读取备份文件 ${file}（应为 npm run backup 生成的 pg_dump 自定义格式文件）：${error instanceof Error ? error.message : String(error)}`);
+    }
+    const prelude = join(work, 'prelude.sql');
+    writeFileSync(prelude, 'DROP SCHEMA IF EXISTS public CASCADE;\nCREATE SCHEMA public;\n');
+    const { dbname, env } = libpqConnection(databaseUrl);
+    await runTool(psql.path, ['--no-psqlrc', '--quiet', '--set=ON_ERROR_STOP=1', '--single-transaction', `--file=${prelude}`, `--file=${script}`, `--dbname=${dbname}`], env);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
