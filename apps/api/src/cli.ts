@@ -8,14 +8,14 @@ const USAGE = `用法：
   npm run backup                      备份数据库到 BACKUP_DIR（默认 DATA_DIR/backups），保留最近 BACKUP_KEEP 份
   npm run restore -- 文件 [--force]    用备份文件替换数据库的全部内容（API 运行时拒绝，除非 --force）`;
 
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const size = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 
 async function backup(): Promise<void> {
   const config = loadConfig();
   const target = await openBackupTarget(config, 'backup', (line) => console.log(line));
   try {
     const result = await createBackup(target.url, { dir: config.backup.dir, keep: config.backup.keep });
-    console.log(`备份完成：${result.file ?? ''}（${megabytes(result.bytes)}，来自 ${target.description}）`);
+    console.log(`备份完成：${result.file ?? ''}（${size(result.bytes)}，来自 ${target.description}）`);
     const kept = listBackups(config.backup.dir).length;
     console.log(`  保留 ${kept} 份（BACKUP_KEEP=${config.backup.keep}）${result.deleted.length > 0 ? `，已删除较早的 ${result.deleted.join('、')}` : ''}`);
   } finally {

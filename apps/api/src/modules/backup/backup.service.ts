@@ -2,8 +2,8 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, stat
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { API_APPLICATION_NAME } from '../../database/data-source.js';
 import { runSql, sql } from '../../common/sql/sql.js';
+import { API_PRESENCE_LOCK } from './api-presence.js';
 import { BackupError } from './backup-error.js';
 import { backupFileName, pruneBackups } from './backup-files.js';
 import { BACKUP_APPLICATION_NAME, findPgTool, libpqConnection, runTool, toolMajor } from './pg-tools.js';
@@ -39,17 +39,6 @@ async function withClient<T>(databaseUrl: string, work: (client: pg.Client) => P
   } finally {
     await client.end().catch(() => undefined);
   }
-}
-
-/** How many connections API processes hold on this database (they name themselves in pg_stat_activity). */
-export function apiConnections(databaseUrl: string): Promise<number> {
-  return withClient(databaseUrl, async (client) => {
-    const [{ count }] = await runSql<{ count: number }>(
-      client,
-      sql`SELECT count(*)::int AS count FROM pg_stat_activity WHERE datname = current_database() AND application_name = ${API_APPLICATION_NAME} AND pid <> pg_backend_pid()`,
-    );
-    return count;
-  });
 }
 
 /**
@@ -96,10 +85,6 @@ export async function restoreBackup(databaseUrl: string, file: string, options: 
   if (!existsSync(file) || !statSync(file).isFile()) throw new BackupError('BAD_FILE', `备份文件不存在：${file}`);
   const pgRestore = findPgTool('pg_restore');
   const psql = findPgTool('psql');
-  const running = await apiConnections(databaseUrl);
-  if (running > 0 && !options.force) {
-    throw new BackupError('API_RUNNING', `拒绝恢复：API 正在使用该数据库（${running} 个连接）。请先停止 API 再恢复；确需在运行时恢复请加 --force，恢复后必须重启 API`);
-  }
   const work = mkdtempSync(join(tmpdir(), 'zhaoshang-restore-'));
   try {
     const script = join(work, 'restore.sql');
@@ -112,7 +97,15 @@ export async function restoreBackup(databaseUrl: string, file: string, options: 
     const prelude = join(work, 'prelude.sql');
     writeFileSync(prelude, 'DROP SCHEMA IF EXISTS public CASCADE;\nCREATE SCHEMA public;\n');
     const { dbname, env } = libpqConnection(databaseUrl);
-    await runTool(psql.path, ['--no-psqlrc', '--quiet', '--set=ON_ERROR_STOP=1', '--single-transaction', `--file=${prelude}`, `--file=${script}`, `--dbname=${dbname}`], env);
+    // every running API holds the presence lock in shared mode; holding it exclusively for the restore
+    // also keeps an API that starts meanwhile waiting until the data is whole
+    await withClient(databaseUrl, async (client) => {
+      const [{ free }] = await runSql<{ free: boolean }>(client, sql`SELECT pg_try_advisory_lock(${API_PRESENCE_LOCK}) AS free`);
+      if (!free && !options.force) {
+        throw new BackupError('API_RUNNING', '拒绝恢复：有 API 进程正在使用该数据库。请先停止 API（systemctl stop 或 Ctrl+C）再恢复；确需在运行时恢复请加 --force，恢复后必须立即重启 API');
+      }
+      await runTool(psql.path, ['--no-psqlrc', '--quiet', '--set=ON_ERROR_STOP=1', '--single-transaction', `--file=${prelude}`, `--file=${script}`, `--dbname=${dbname}`], env);
+    });
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
