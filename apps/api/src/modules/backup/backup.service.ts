@@ -1,4 +1,5 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, linkSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -59,27 +60,46 @@ export async function createBackup(databaseUrl: string, options: BackupOptions):
   // backups hold every user's password hash: readable by the owner only
   mkdirSync(options.dir, { recursive: true, mode: 0o700 });
   const at = options.at ?? new Date();
-  let suffix = 0;
+  // a daily slot another process has written already: no second dump
   if (options.skipIfExists && existsSync(join(options.dir, backupFileName(at)))) return { file: null, bytes: 0, deleted: [] };
-  while (existsSync(join(options.dir, backupFileName(at, suffix)))) suffix++;
-  const file = join(options.dir, backupFileName(at, suffix));
-  const partial = join(options.dir, `.${backupFileName(at, suffix)}.partial`);
+  // unique per writer: two backups started in the same second (two processes, two operators) never share it
+  const partial = join(options.dir, `.${backupFileName(at)}.${process.pid}.${randomBytes(4).toString('hex')}.partial`);
   const { dbname, env } = libpqConnection(databaseUrl);
+  let file: string | null = null;
   try {
     await runTool(tool.path, ['--format=custom', `--file=${partial}`, `--dbname=${dbname}`], env);
     chmodSync(partial, 0o600);
-    renameSync(partial, file);
+    file = publish(partial, options.dir, at, options.skipIfExists ?? false);
   } finally {
     rmSync(partial, { force: true });
   }
+  if (file === null) return { file: null, bytes: 0, deleted: [] };
   return { file, bytes: statSync(file).size, deleted: pruneBackups(options.dir, options.keep) };
+}
+
+/**
+ * Gives the written dump its name, never over an existing backup: a hard link fails when the name is
+ * taken, atomically, so of two writers of one name exactly one gets it. The other takes the next
+ * suffix, or, for a daily slot (`skipIfExists`), leaves the slot to the one that has it.
+ */
+function publish(partial: string, dir: string, at: Date, skipIfExists: boolean): string | null {
+  for (let suffix = 0; ; suffix++) {
+    const file = join(dir, backupFileName(at, suffix));
+    try {
+      linkSync(partial, file);
+      return file;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (skipIfExists) return null;
+    }
+  }
 }
 
 /**
  * Replaces the database's content with the backup's, all or nothing: the schema is dropped and
  * rebuilt from the dump in one transaction, so tables a newer version added are gone too and the
- * migrations that follow the dump run again at the next start. Refused while an API is connected
- * (its caches and sessions would outlive the data under them) unless forced.
+ * migrations that follow the dump run again at the next start. Refused while an API runs on the
+ * database (its caches and sessions would outlive the data under them) unless forced.
  */
 export async function restoreBackup(databaseUrl: string, file: string, options: { force: boolean }): Promise<void> {
   if (!existsSync(file) || !statSync(file).isFile()) throw new BackupError('BAD_FILE', `备份文件不存在：${file}`);
