@@ -28,7 +28,8 @@ async function restore(args: string[]): Promise<void> {
   const files = args.filter((arg) => arg !== '--force');
   if (files.length !== 1) throw new BackupError('BAD_FILE', `请给出一个备份文件\n${USAGE}`);
   const config = loadConfig();
-  const file = resolve(files[0]);
+  // npm runs scripts in the workspace root: a relative path is the operator's, from where npm was typed
+  const file = resolve(process.env['INIT_CWD'] ?? process.cwd(), files[0]);
   const target = await openBackupTarget(config, 'restore', (line) => console.log(line));
   try {
     console.log(`正在用 ${basename(file)} 恢复 ${target.description} …`);
