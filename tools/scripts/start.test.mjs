@@ -32,13 +32,23 @@ function start(env) {
 }
 
 test('a wrong setting stops the start with one line naming the variable', async () => {
-  for (const [env, variable] of [[{ PORT: 'abc' }, 'PORT'], [{ DATABASE_URL: 'mysql://x/y' }, 'DATABASE_URL'], [{ SEED_DEMO: 'perhaps' }, 'SEED_DEMO']]) {
+  for (const [env, variable] of [[{ PORT: 'abc' }, 'PORT'], [{ DATABASE_URL: 'mysql://x/y' }, 'DATABASE_URL'], [{ SEED_DEMO: 'perhaps' }, 'SEED_DEMO'], [{ NODE_ENV: 'production', SEED_DEMO: 'true' }, 'SEED_DEMO']]) {
     const run = start(env);
     assert.equal(await run.exited, 1);
     const lines = run.output().trim().split('\n');
     assert.equal(lines.length, 1, run.output());
     assert.match(lines[0], new RegExp(`^配置错误：${variable} `));
   }
+});
+
+test('npm start on a real server (NODE_ENV=production) refuses its demo data in one line, before building', async () => {
+  const child = spawn(process.execPath, ['tools/scripts/start.mjs'], { env: { PATH: process.env.PATH, NODE_ENV: 'production', DATA_DIR: dataDir } });
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  assert.equal(await new Promise((resolve) => child.on('exit', resolve)), 1);
+  assert.deepEqual(output.trim().split('\n').length, 1, output);
+  assert.match(output, /^配置错误：SEED_DEMO .*NODE_ENV=production/);
 });
 
 test('an empty database without ADMIN_PASSWORD refuses to start, naming it', async () => {
