@@ -95,3 +95,29 @@ test('a start after the API was killed outright takes over the PostgreSQL it lef
   assert.equal(await second.exited, 0);
   assert.equal(existsSync(join(dataDir, 'pg', 'postmaster.pid')), false);
 });
+
+test('npm start on a new installation: the demo accounts get a generated password, shown once with the admin\'s', { timeout: 240_000 }, async () => {
+  const demoDir = mkdtempSync(join(tmpdir(), 'zs-start-demo-'));
+  chmodSync(demoDir, 0o755);
+  try {
+    // what tools/scripts/start.mjs sets
+    const env = { DATA_DIR: demoDir, GENERATE_ADMIN_PASSWORD: 'true', SEED_DEMO: 'true' };
+    const first = start(env);
+    await first.ready();
+    const password = /演示账号：.*密码 (\S+)/.exec(first.output())?.[1];
+    assert.ok(password && password !== 'Demo@2026' && password.length >= 12, first.output());
+    const login = await fetch(`http://127.0.0.1:${PORT}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'city', password }) });
+    assert.equal(login.status, 200);
+    first.child.kill('SIGTERM');
+    assert.equal(await first.exited, 0);
+
+    const second = start(env);
+    await second.ready();
+    assert.doesNotMatch(second.output(), /演示账号：.*密码/);
+    assert.equal(second.output().includes(password), false);
+    second.child.kill('SIGTERM');
+    assert.equal(await second.exited, 0);
+  } finally {
+    rmSync(demoDir, { recursive: true, force: true });
+  }
+});
