@@ -73,6 +73,36 @@ describe('backups and restore', () => {
     await expect(broken.runSlot(new Date(2026, 2, 1, 2, 30))).resolves.toBeUndefined();
   });
 
+  it('restores as the database owner without superuser rights, the role docs/operations.md sets up', async () => {
+    const { file } = await createBackup(t.databaseUrl, { dir, keep: 14 });
+    const suffix = Math.random().toString(36).slice(2, 8);
+    const [role, database] = [`zs_owner_${suffix}`, `zs_owned_${suffix}`];
+    const server = new Client({ connectionString: process.env['TEST_DATABASE_URL'] });
+    await server.connect();
+    try {
+      await server.query(`CREATE ROLE ${role} LOGIN PASSWORD 'owner-pass'`);
+      await server.query(`CREATE DATABASE ${database} OWNER ${role}`);
+      const url = new URL(process.env['TEST_DATABASE_URL']!);
+      Object.assign(url, { username: role, password: 'owner-pass', pathname: `/${database}` });
+      await restoreBackup(url.toString(), file!, { force: false });
+      const owned = new Client({ connectionString: url.toString() });
+      await owned.connect();
+      const counts = async (client: Client) => (await client.query<{ n: number }>('SELECT (SELECT count(*) FROM users) + (SELECT count(*) FROM projects) + (SELECT count(*) FROM migrations) AS n')).rows[0].n;
+      try {
+        const [{ n: original }] = await t.query<{ n: number }>('SELECT (SELECT count(*) FROM users) + (SELECT count(*) FROM projects) + (SELECT count(*) FROM migrations) AS n');
+        expect(await counts(owned)).toEqual(original);
+        const { rows } = await owned.query<{ owner: string }>("SELECT DISTINCT tableowner AS owner FROM pg_tables WHERE schemaname = 'public'");
+        expect(rows).toEqual([{ owner: role }]);
+      } finally {
+        await owned.end();
+      }
+    } finally {
+      await server.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await server.query(`DROP ROLE IF EXISTS ${role}`);
+      await server.end();
+    }
+  });
+
   it('restores the backed-up state: a project edited and a user added after the backup are gone; refused while an API runs unless forced', async () => {
     const admin = await t.adminToken();
     const project = await createProject(t, admin);

@@ -115,7 +115,8 @@ export async function restoreBackup(databaseUrl: string, file: string, options: 
       throw new BackupError('BAD_FILE', `无法读取备份文件 ${file}（应为 npm run backup 生成的 pg_dump 自定义格式文件）：${error instanceof Error ? error.message : String(error)}`);
     }
     const prelude = join(work, 'prelude.sql');
-    writeFileSync(prelude, 'DROP SCHEMA IF EXISTS public CASCADE;\nCREATE SCHEMA public;\n');
+    // the schema as a new database has it since PostgreSQL 15: the database's owner owns it, everyone may use it
+    writeFileSync(prelude, 'DROP SCHEMA IF EXISTS public CASCADE;\nCREATE SCHEMA public AUTHORIZATION pg_database_owner;\nGRANT USAGE ON SCHEMA public TO PUBLIC;\n');
     const { dbname, env } = libpqConnection(databaseUrl);
     // every running API holds the presence lock in shared mode; holding it exclusively for the restore
     // also keeps an API that starts meanwhile waiting until the data is whole

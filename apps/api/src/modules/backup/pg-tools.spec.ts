@@ -12,4 +12,8 @@ describe('the PostgreSQL client tools', () => {
     const tool = findPgTool('pg_dump');
     expect(tool.major ?? (await toolMajor(tool.path))).toBeGreaterThanOrEqual(15);
   });
+
+  it('missing, are named with the package that brings them', () => {
+    expect(() => findPgTool('pg_restore', '/nonexistent', '/nonexistent/bin')).toThrow('未找到 pg_restore：请安装 PostgreSQL 客户端（Debian/Ubuntu：apt install postgresql-client）');
+  });
 });

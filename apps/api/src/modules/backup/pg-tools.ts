@@ -13,15 +13,18 @@ export const BACKUP_APPLICATION_NAME = 'zhaoshang-backup';
  * /usr/lib/postgresql/<major>/bin (with /usr/bin wrappers); pg_dump refuses a server newer than itself,
  * so the newest one serves every supported server.
  */
-export function findPgTool(tool: PgTool): { path: string; major: number | null } {
-  const versioned = existsSync('/usr/lib/postgresql')
-    ? readdirSync('/usr/lib/postgresql')
+export function findPgTool(tool: PgTool, libDir = '/usr/lib/postgresql', path = process.env['PATH'] ?? ''): { path: string; major: number | null } {
+  const versioned = existsSync(libDir)
+    ? readdirSync(libDir)
         .filter((name) => /^\d+$/.test(name))
         .map(Number)
         .sort((a, b) => b - a)
-        .map((major) => ({ path: join('/usr/lib/postgresql', String(major), 'bin', tool), major }))
+        .map((major) => ({ path: join(libDir, String(major), 'bin', tool), major }))
     : [];
-  const onPath = (process.env['PATH'] ?? '').split(delimiter).map((dir) => ({ path: join(dir, tool), major: null }));
+  const onPath = path
+    .split(delimiter)
+    .filter(Boolean)
+    .map((dir) => ({ path: join(dir, tool), major: null }));
   const found = [...versioned, ...onPath].find((candidate) => existsSync(candidate.path));
   if (!found) throw new BackupError('TOOL_MISSING', `未找到 ${tool}：请安装 PostgreSQL 客户端（Debian/Ubuntu：apt install postgresql-client），其主版本不低于数据库服务器的版本`);
   return found;
