@@ -7,6 +7,12 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' };
 
+// npm start loads the demo data, which a real server refuses (config.ts): say so before a build of minutes
+if (process.env.NODE_ENV === 'production') {
+  console.error('配置错误：SEED_DEMO npm start 会载入演示数据，NODE_ENV=production 的服务器上不允许；请用 npm run start:api 并设置 ADMIN_PASSWORD（见 docs/operations.md）');
+  process.exit(1);
+}
+
 console.log('正在构建网页与 API（首次约需 1–2 分钟）…');
 execFileSync('npx', ['nx', 'run-many', '-t', 'build', '--projects=api,web', '--outputStyle=static'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
 

@@ -32,13 +32,23 @@ function start(env) {
 }
 
 test('a wrong setting stops the start with one line naming the variable', async () => {
-  for (const [env, variable] of [[{ PORT: 'abc' }, 'PORT'], [{ DATABASE_URL: 'mysql://x/y' }, 'DATABASE_URL'], [{ SEED_DEMO: 'perhaps' }, 'SEED_DEMO']]) {
+  for (const [env, variable] of [[{ PORT: 'abc' }, 'PORT'], [{ DATABASE_URL: 'mysql://x/y' }, 'DATABASE_URL'], [{ SEED_DEMO: 'perhaps' }, 'SEED_DEMO'], [{ NODE_ENV: 'production', SEED_DEMO: 'true' }, 'SEED_DEMO']]) {
     const run = start(env);
     assert.equal(await run.exited, 1);
     const lines = run.output().trim().split('\n');
     assert.equal(lines.length, 1, run.output());
     assert.match(lines[0], new RegExp(`^配置错误：${variable} `));
   }
+});
+
+test('npm start on a real server (NODE_ENV=production) refuses its demo data in one line, before building', async () => {
+  const child = spawn(process.execPath, ['tools/scripts/start.mjs'], { env: { PATH: process.env.PATH, NODE_ENV: 'production', DATA_DIR: dataDir } });
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  assert.equal(await new Promise((resolve) => child.on('exit', resolve)), 1);
+  assert.deepEqual(output.trim().split('\n').length, 1, output);
+  assert.match(output, /^配置错误：SEED_DEMO .*NODE_ENV=production/);
 });
 
 test('an empty database without ADMIN_PASSWORD refuses to start, naming it', async () => {
@@ -84,4 +94,30 @@ test('a start after the API was killed outright takes over the PostgreSQL it lef
   second.child.kill('SIGTERM');
   assert.equal(await second.exited, 0);
   assert.equal(existsSync(join(dataDir, 'pg', 'postmaster.pid')), false);
+});
+
+test('npm start on a new installation: the demo accounts get a generated password, shown once with the admin\'s', { timeout: 240_000 }, async () => {
+  const demoDir = mkdtempSync(join(tmpdir(), 'zs-start-demo-'));
+  chmodSync(demoDir, 0o755);
+  try {
+    // what tools/scripts/start.mjs sets
+    const env = { DATA_DIR: demoDir, GENERATE_ADMIN_PASSWORD: 'true', SEED_DEMO: 'true' };
+    const first = start(env);
+    await first.ready();
+    const password = /演示账号：.*密码 (\S+)/.exec(first.output())?.[1];
+    assert.ok(password && password !== 'Demo@2026' && password.length >= 12, first.output());
+    const login = await fetch(`http://127.0.0.1:${PORT}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'city', password }) });
+    assert.equal(login.status, 200);
+    first.child.kill('SIGTERM');
+    assert.equal(await first.exited, 0);
+
+    const second = start(env);
+    await second.ready();
+    assert.doesNotMatch(second.output(), /演示账号：.*密码/);
+    assert.equal(second.output().includes(password), false);
+    second.child.kill('SIGTERM');
+    assert.equal(await second.exited, 0);
+  } finally {
+    rmSync(demoDir, { recursive: true, force: true });
+  }
 });

@@ -7,6 +7,7 @@ import { dataSourceOptions } from './database/data-source.js';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { BackupModule } from './modules/backup/backup.module.js';
 import { DictionariesModule } from './modules/dictionaries/dictionaries.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { FaiModule } from './modules/fai/fai.module.js';
@@ -40,6 +41,7 @@ export class AppModule {
         TargetsModule,
         HealthModule,
         WarningsModule,
+        BackupModule,
       ],
     };
   }

@@ -11,6 +11,11 @@ import { User } from '../modules/users/entities/user.entity.js';
 export interface InitialUsersResult {
   /** set only when the admin password was generated now: printed once, never logged */
   generatedAdminPassword: string | null;
+  /**
+   * The demo accounts' password, set only when they were created now (SEED_DEMO): generated for this
+   * installation, printed once with the admin's and kept nowhere readable (issue 12: a published
+   * password on a real server was a back door).
+   */
   demoPassword: string | null;
 }
 
@@ -28,9 +33,9 @@ const DEMO_USERS: [username: string, displayName: string, role: Role, regionCode
   ['huolinguole', '霍林郭勒市 吴刚', 'DISTRICT_STAFF', '150581'],
   ['kaifaqu', '开发区 郑丽', 'DISTRICT_STAFF', '150571'],
 ];
-export const DEMO_PASSWORD = 'Demo@2026';
 
-function generatePassword(): string {
+/** A password for a first start (the admin's, the demo accounts'): 19 characters, accepted by the password policy. */
+export function generatePassword(): string {
   // readable in a terminal: no ambiguous characters; drawn again until the password policy accepts it
   const alphabet = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
   for (;;) {
@@ -64,12 +69,16 @@ export async function ensureInitialUsers(dataSource: DataSource, audit: AuditSer
     }
     let demoPassword: string | null = null;
     if (config.seedDemo) {
-      demoPassword = DEMO_PASSWORD;
-      const passwordHash = await hashPassword(DEMO_PASSWORD);
-      for (const [username, displayName, role, regionCode] of DEMO_USERS) {
-        if (await em.existsBy(User, { username })) continue;
-        const user = await em.save(em.create(User, { username, displayName, passwordHash, role, regionCode }));
-        await audit.record(em, SYSTEM_ACTOR, { entity: 'user', entityId: user.id, action: 'CREATE', before: null, after: { username, displayName, role, regionCode } });
+      // accounts already there keep the password printed when they were made: a restart prints none
+      const missing = [];
+      for (const demoUser of DEMO_USERS) if (!(await em.existsBy(User, { username: demoUser[0] }))) missing.push(demoUser);
+      if (missing.length > 0) {
+        demoPassword = generatePassword();
+        const passwordHash = await hashPassword(demoPassword);
+        for (const [username, displayName, role, regionCode] of missing) {
+          const user = await em.save(em.create(User, { username, displayName, passwordHash, role, regionCode }));
+          await audit.record(em, SYSTEM_ACTOR, { entity: 'user', entityId: user.id, action: 'CREATE', before: null, after: { username, displayName, role, regionCode } });
+        }
       }
     }
     return { generatedAdminPassword, demoPassword };

@@ -25,6 +25,9 @@ export const ENTITIES = [Region, Industry, User, ApiKey, AuditEntry, Project, Pr
 const PG_DATE_OID = 1082;
 pg.types.setTypeParser(PG_DATE_OID, (value: string) => value);
 
+/** How API processes name themselves in pg_stat_activity: a restore refuses to run under them. */
+export const API_APPLICATION_NAME = 'zhaoshang-api';
+
 /**
  * The one description of our database, used by the app, the tests and the migration tools.
  * Schema changes are migrations, run at start; never `synchronize`.
@@ -40,6 +43,6 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     synchronize: false,
     uuidExtension: 'pgcrypto',
     namingStrategy: new SnakeNamingStrategy(),
-    extra: { max: 10, application_name: 'zhaoshang-api' },
+    extra: { max: 10, application_name: API_APPLICATION_NAME },
   };
 }

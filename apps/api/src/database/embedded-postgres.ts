@@ -4,7 +4,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { runSql, sql } from '../common/sql/sql.js';
 
-const DATABASE = 'zhaoshang';
+export const DATABASE = 'zhaoshang';
 const FIRST_PORT = 54320;
 const PORT_TRIES = 20;
 
