@@ -13,7 +13,7 @@ import { after, test } from 'node:test';
 const MAIN = 'dist/apps/api/apps/api/src/main.js';
 const CLI = 'dist/apps/api/apps/api/src/cli.js';
 const PORT = 4391;
-const PASSWORD = 'Backup#2026-admin';
+const PASSWORD = 'Backup#2026-chief';
 const dataDir = mkdtempSync(join(tmpdir(), 'zs-backup-cli-'));
 chmodSync(dataDir, 0o755);
 after(() => rmSync(dataDir, { recursive: true, force: true }));
