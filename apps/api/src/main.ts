@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import cluster, { type Worker } from 'node:cluster';
+import type { Server } from 'node:http';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from './bootstrap/create-app.js';
 import type { InitialUsersResult } from './bootstrap/initial-users.js';
@@ -58,6 +59,11 @@ async function main(): Promise<void> {
  */
 async function closeGracefully(app: NestFastifyApplication | undefined, timeoutMs: number): Promise<boolean> {
   if (!app) return true;
+  // a keep-alive connection whose request finishes during the stop would otherwise stay open for
+  // Fastify's keepAliveTimeout (72 s) and hold the close: shut each one as soon as it is idle
+  const server = app.getHttpServer() as Server;
+  server.keepAliveTimeout = 1;
+  const closeIdle = setInterval(() => server.closeIdleConnections(), 100);
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<false>((resolve) => {
     timer = setTimeout(() => resolve(false), timeoutMs);
@@ -71,6 +77,7 @@ async function closeGracefully(app: NestFastifyApplication | undefined, timeoutM
   );
   const done = await Promise.race([closed, timedOut]);
   clearTimeout(timer);
+  clearInterval(closeIdle);
   return done;
 }
 
@@ -150,7 +157,17 @@ function runPrimary(config: AppConfig, embedded: EmbeddedDatabase | null, databa
     stopping = true;
     console.log(`${reason}，正在停止 ${Object.keys(cluster.workers ?? {}).length} 个工作进程（等待进行中的请求，最多 ${config.shutdownTimeoutMs / 1000} 秒）…`);
     const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined);
-    const exits = workers.map((worker) => new Promise<number>((resolve) => worker.process.once('exit', (code) => resolve(code ?? 1))));
+    const exits = workers.map(
+      (worker) =>
+        new Promise<number>((resolve) =>
+          worker.process.once('exit', (code, signal) => {
+            // ended by our SIGTERM itself: a worker still loading, before it could handle the signal (nothing in flight)
+            if (code === 0 || signal === 'SIGTERM') return resolve(0);
+            console.error(`API 工作进程 ${worker.process.pid} 停止时${signal ? `被信号 ${signal} 结束` : `退出码 ${code}`}`);
+            resolve(code ?? 1);
+          }),
+        ),
+    );
     for (const worker of workers) worker.process.kill('SIGTERM');
     // the workers give up on their own after the timeout; this is the backstop for one that hangs
     const backstop = setTimeout(() => {
