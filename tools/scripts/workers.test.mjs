@@ -221,6 +221,28 @@ test('a user disabled or a password reset on A ends the session on B within a se
   }
 });
 
+test('while its LISTEN connection is down a process trusts no cached session, and it listens again', async () => {
+  const user = await createUser(a, adminToken, 'w-outage');
+  const token = (await login(b, user.username, USER_PASSWORD)).body.accessToken;
+  for (let i = 0; i < 3; i++) assert.equal((await call(b, 'GET', '/api/v1/auth/me', { token })).status, 200);
+  const listening = async () => (await client.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'zhaoshang-api-listen'`)).rows[0].n;
+  assert.equal(await listening(), 2);
+
+  // the channel is cut (a database restart, a network blip): a notification sent now would be lost
+  await client.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'zhaoshang-api-listen'`);
+  await sleep(100);
+  // a change no notification tells of: only a process that reads the row afresh sees it
+  await client.query(`UPDATE users SET disabled = true WHERE id = $1`, [user.id]);
+  assert.equal((await call(b, 'GET', '/api/v1/auth/me', { token })).status, 401);
+
+  await within(5_000, async () => (await listening()) === 2, '会话通知连接重连');
+  const other = await createUser(a, adminToken, 'w-after-outage');
+  const otherToken = (await login(b, other.username, USER_PASSWORD)).body.accessToken;
+  assert.equal((await call(b, 'GET', '/api/v1/auth/me', { token: otherToken })).status, 200);
+  assert.equal((await call(a, 'PATCH', `/api/v1/users/${other.id}`, { token: adminToken, body: { disabled: true, version: other.version } })).status, 200);
+  await within(1_000, async () => (await call(b, 'GET', '/api/v1/auth/me', { token: otherToken })).status === 401, '重连后停用仍在 1 秒内生效');
+});
+
 test('the sign-in limiter counts across processes: 5 wrong on A, the 6th on B is refused', async () => {
   const user = await createUser(a, adminToken, 'w-limited');
   for (let i = 0; i < 5; i++) assert.equal((await login(a, user.username, 'Wrong-password-1')).status, 401);
