@@ -21,5 +21,8 @@ const api = spawn(process.execPath, ['dist/apps/api/apps/api/src/main.js'], {
   stdio: 'inherit',
   env: { GENERATE_ADMIN_PASSWORD: 'true', SEED_DEMO: 'true', LOG_LEVEL: 'warn', ...env },
 });
+// Ctrl-C reaches the API from the terminal too; SIGTERM (systemd, `kill`, a process manager) only
+// reaches this launcher: pass it on and wait, so that the API finishes its requests and stops its
+// embedded PostgreSQL before the launcher exits (issue 12: it used to be left running)
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => api.kill(signal));
-api.on('exit', (code) => process.exit(code ?? 0));
+api.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

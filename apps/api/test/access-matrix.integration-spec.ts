@@ -44,6 +44,8 @@ describe('access matrix', () => {
     );
     expect(declared).toEqual([
       'GET /api/health: public',
+      'GET /api/health/live: public',
+      'GET /api/health/ready: public',
       'GET /api/v1/api-keys: apiKeys:manage',
       'POST /api/v1/api-keys: apiKeys:manage',
       'DELETE /api/v1/api-keys/:id: apiKeys:manage',

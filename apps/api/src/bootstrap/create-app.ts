@@ -1,4 +1,4 @@
-import { Logger, type LogLevel as NestLogLevel, VersioningType } from '@nestjs/common';
+import { ConsoleLogger, Logger, type LogLevel as NestLogLevel, VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -29,6 +29,19 @@ const NEST_LEVELS: Record<LogLevel, NestLogLevel[]> = {
 };
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
+
+/** Held (session-level) during a start's setup, so that several processes starting on one database migrate once. */
+const SETUP_LOCK = 7301000;
+
+/**
+ * Nest's own log lines: one JSON object a line (level, pid, timestamp, message, context, and a
+ * request's `reqId` where there is one, as in Fastify's request logs) on a server — NODE_ENV=production
+ * or output not to a terminal (systemd, docker, a file) — and readable text on a terminal.
+ */
+export function createLogger(config: AppConfig, stdoutIsTty = process.stdout.isTTY === true): ConsoleLogger {
+  const json = config.production || !stdoutIsTty;
+  return new ConsoleLogger({ logLevels: NEST_LEVELS[config.logLevel], json, colors: !json, flattenParams: json });
+}
 
 export interface CreatedApp {
   app: NestFastifyApplication;
@@ -83,7 +96,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     if (problems.length > 0) throw new ValidationFailed(problems, `请求内容有误：${problems[0].message}`);
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, databaseUrl), adapter, {
-    logger: NEST_LEVELS[config.logLevel],
+    logger: createLogger(config),
     abortOnError: false,
   });
   const serveSpa = config.webDir !== null && existsSync(join(config.webDir, 'index.html'));
@@ -99,13 +112,37 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   setupOpenApi(app);
 
   const dataSource = app.get<DataSource>(getDataSourceToken());
-  await dataSource.runMigrations({ transaction: 'each' });
-  const initialUsers = await ensureInitialUsers(dataSource, app.get(AuditService), config);
-  const demoProjects = await ensureDemoProjects(dataSource, config);
-  // closed months that have no published figures yet (the demo's, or closed before issue 11) get revision 1
-  await app.get(PublicationsService).publishMissing();
+  const { initialUsers, demoProjects } = await oneStarterAtATime(dataSource, async () => {
+    await dataSource.runMigrations({ transaction: 'each' });
+    const users = await ensureInitialUsers(dataSource, app.get(AuditService), config);
+    const projects = await ensureDemoProjects(dataSource, config);
+    // closed months that have no published figures yet (the demo's, or closed before issue 11) get revision 1
+    await app.get(PublicationsService).publishMissing();
+    return { initialUsers: users, demoProjects: projects };
+  });
   await app.init();
   return { app, initialUsers, demoProjects };
+}
+
+/**
+ * The one-time setup of a start (migrations, first users, demo data, missing publications) done by one
+ * starting process at a time: with WORKERS=N or several instances on one database, the others wait,
+ * then find nothing left to do.
+ */
+async function oneStarterAtATime<T>(dataSource: DataSource, setup: () => Promise<T>): Promise<T> {
+  // a session lock on a connection of its own: the setup runs on others and takes its own transactions
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [SETUP_LOCK]);
+    try {
+      return await setup();
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock($1)', [SETUP_LOCK]).catch(() => undefined);
+    }
+  } finally {
+    await runner.release();
+  }
 }
 
 function setupOpenApi(app: NestFastifyApplication): void {

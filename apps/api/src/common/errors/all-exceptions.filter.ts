@@ -23,7 +23,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return;
     }
     if (mapped.unexpected) {
-      this.logger.error(`${request.method} ${request.url} [${request.id}]`, exception instanceof Error ? exception.stack : String(exception));
+      // reqId: a field of its own in the JSON log, the same name Fastify's request logs use
+      this.logger.error(`${request.method} ${request.url} [${request.id}]`, { reqId: request.id, stack: exception instanceof Error ? exception.stack : String(exception) });
     }
     if (mapped.headers) void reply.headers(mapped.headers);
     void reply.status(mapped.body.statusCode).type('application/json; charset=utf-8').send(mapped.body);

@@ -137,8 +137,8 @@ export class ImportsController {
   @Access({ capability: 'imports:run' })
   @ApiOperation({ summary: '查询导入进度', description: '按提交导入时的 importId；仅本人的导入，结束后保留 1 小时' })
   @ApiOkResponse({ type: ImportProgressResponse })
-  progress(@CurrentUserActor() actor: UserActor, @Param('importId', uuidPipe('导入编号', 'importId')) importId: string): ImportProgress {
-    const progress = this.imports.progress(importId, actor);
+  async progress(@CurrentUserActor() actor: UserActor, @Param('importId', uuidPipe('导入编号', 'importId')) importId: string): Promise<ImportProgress> {
+    const progress = await this.imports.progress(importId, actor);
     if (!progress) throw new NotFound('导入任务', importId);
     return progress;
   }

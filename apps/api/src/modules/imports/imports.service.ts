@@ -45,18 +45,18 @@ export class ImportsService {
 
   async run(actor: UserActor, upload: UploadedSheet, options: ImportOptions): Promise<ImportResult> {
     if (options.kind === 'fai' && !can(actor.role, 'fai:edit')) throw new Forbidden('只有市级招商人员和管理员可以导入全社会固定资产投资');
-    const progress = this.progressRegistry.start(options.importId ?? randomUUID(), actor.id);
+    const progress = await this.progressRegistry.start(options.importId ?? randomUUID(), actor.id);
     try {
       const result = await this.process(actor, upload, options, progress);
-      this.progressRegistry.finish(progress, 'DONE');
+      await this.progressRegistry.finish(progress, 'DONE');
       return result;
     } catch (error) {
-      this.progressRegistry.finish(progress, 'FAILED');
+      await this.progressRegistry.finish(progress, 'FAILED');
       throw error;
     }
   }
 
-  progress(importId: string, actor: UserActor): ImportProgress | null {
+  progress(importId: string, actor: UserActor): Promise<ImportProgress | null> {
     return this.progressRegistry.get(importId, actor.id);
   }
 
