@@ -1,7 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { excerpt } from './cells.js';
 import { ImportFailed } from './import-failed.js';
 import { columnLetter, MAX_CELL_CHARS, openXlsx, readZipDirectory, type ZipEntry } from './xlsx-reader.js';
 
@@ -161,7 +160,7 @@ async function* xlsxRows(path: string, entries: Map<string, ZipEntry>, opened: O
   const fileName = opened.sheet;
   try {
     const sheet = await openXlsx(path, entries, fileName, MAX_COLUMNS);
-    opened.sheet = excerpt(sheet.name) || opened.sheet;
+    opened.sheet = sheet.name;
     // TooLong never reaches here: the reader refuses such a cell with its row and column
     for await (const row of sheet.rows) yield row as SheetRow;
   } catch (error) {

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { crc32, createInflateRaw } from 'node:zlib';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { excerpt } from './cells.js';
 import { ImportFailed } from './import-failed.js';
 
 /**
@@ -383,14 +384,17 @@ export async function openXlsx(path: string, entries: Map<string, ZipEntry>, fil
   const strings = await readSharedStrings(path, entries.get('xl/sharedStrings.xml'), fileName);
   const sheet = entries.get(workbook.sheetPath);
   if (!sheet) throw ImportFailed.file(fileName, 'Excel 文件中没有工作表');
-  return { name: workbook.sheetName, rows: sheetRows(path, sheet, { strings, dateStyles, date1904: workbook.date1904, fileName, maxColumns }) };
+  // errors in the rows name the worksheet, as the importers' own errors do
+  const name = excerpt(workbook.sheetName) || fileName;
+  return { name, rows: sheetRows(path, sheet, { strings, dateStyles, date1904: workbook.date1904, sheet: name, maxColumns }) };
 }
 
 interface SheetContext {
   strings: (string | TooLong)[];
   dateStyles: Set<number>;
   date1904: boolean;
-  fileName: string;
+  /** the worksheet's name, as errors name it */
+  sheet: string;
   maxColumns: number;
 }
 
@@ -430,7 +434,7 @@ async function* sheetRows(path: string, entry: ZipEntry, context: SheetContext):
             if (!row) break;
             lastCol = columnOf(e.attributes['r']) || lastCol + 1;
             if (lastCol > context.maxColumns) {
-              throw ImportFailed.file(context.fileName, `第 ${row.row} 行的列数超过 ${context.maxColumns} 列`, row.row);
+              throw ImportFailed.file(context.sheet, `第 ${row.row} 行的列数超过 ${context.maxColumns} 列`, row.row);
             }
             cell = { col: lastCol, type: e.attributes['t'] ?? 'n', style: Number(e.attributes['s'] ?? 0), formula: false, value: null, inline: null };
             break;
@@ -466,7 +470,7 @@ async function* sheetRows(path: string, entry: ZipEntry, context: SheetContext):
         case 'c':
           if (row && cell) {
             const value = cellValue(cell, context);
-            if (value instanceof TooLong) throw tooLongCell(context.fileName, row.row, cell.col, value);
+            if (value instanceof TooLong) throw tooLongCell(context.sheet, row.row, cell.col, value);
             if (value !== null) row.cells[cell.col - 1] = value;
           }
           cell = null;
@@ -485,9 +489,9 @@ async function* sheetRows(path: string, entry: ZipEntry, context: SheetContext):
   }
 }
 
-function tooLongCell(fileName: string, row: number, col: number, value: TooLong): ImportFailed {
+function tooLongCell(sheet: string, row: number, col: number, value: TooLong): ImportFailed {
   return ImportFailed.file(
-    fileName,
+    sheet,
     `第 ${row} 行 ${columnLetter(col)} 列的单元格超过 ${MAX_CELL_CHARS.toLocaleString('en')} 个字符（Excel 单元格的上限），未写入任何数据；其开头为“${value.start.slice(0, 20)}…”`,
     row,
     columnLetter(col),
