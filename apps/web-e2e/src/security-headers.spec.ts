@@ -70,7 +70,7 @@ function expectCsp(response: Response | null): void {
 /** The global stylesheet applies from the first paint: no media="print" trick waiting for an inline onload handler. */
 async function expectStylesApplied(page: Page): Promise<void> {
   const styles = await page.evaluate(() => ({
-    sheets: [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].map((l) => ({ media: l.media, onload: l.getAttribute('onload') })),
+    sheets: Array.from(document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')).map((l) => ({ media: l.media, onload: l.getAttribute('onload') })),
     bodyMargin: getComputedStyle(document.body).margin,
     inlineHandlers: document.querySelectorAll('[onload],[onclick],[onerror]').length,
   }));
