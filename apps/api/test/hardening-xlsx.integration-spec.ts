@@ -176,6 +176,32 @@ describe('hardening: .xlsx bombs, cell echo, the order of the parts', () => {
     expect(body.errors).toEqual([{ sheet: 'lying.xlsx', row: 1, column: '', message: '文件不是有效的 Excel（.xlsx）文件，可能已损坏或未上传完整（数据校验失败）' }]);
   });
 
+  it('refuses shared strings over 100 MB by the directory, before reading them', async () => {
+    const parts = monthlyWith(Buffer.concat([Buffer.from('<si><t>'), bigText(101 * MB), Buffer.from('</t></si>')]));
+    const body = await refused(zip([parts.types, parts.rels, parts.workbook, parts.strings, parts.sheet]), 'big-strings.xlsx');
+    expect(body.errors).toEqual([{ sheet: 'big-strings.xlsx', row: 1, column: '', message: 'Excel 文件中的文本解压后超过 100 MB，请分成几个文件导入' }]);
+  });
+
+  it('refuses more than 2,000,000 shared strings', async () => {
+    const many = Buffer.from(Array.from({ length: 2_000_001 }, (_, i) => `<si><t>${i}</t></si>`).join(''));
+    const parts = monthlyWith(many);
+    const dir = mkdtempSync(join(tmpdir(), 'zs-many-'));
+    try {
+      const path = join(dir, 'many.xlsx');
+      writeFileSync(path, zip(Object.values(parts)));
+      const opened = await openSheet(path, 'many.xlsx');
+      const started = Date.now();
+      await expect(
+        (async () => {
+          for await (const _ of opened.rows()) void _;
+        })(),
+      ).rejects.toMatchObject({ errors: [{ sheet: 'many.xlsx', row: 1, column: '', message: 'Excel 文件中的不同文本超过 2,000,000 个，请分成几个文件导入' }] });
+      expect(Date.now() - started).toBeLessThan(15_000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('refuses a shared string of 32,768 characters built of many rich-text runs, and takes one of 32,767', async () => {
     // each run is 4 characters
     const many = (chars: number) => `<si>${'<r><t>名称ab</t></r>'.repeat(Math.floor(chars / 4))}${'<r><t>z</t></r>'.repeat(chars % 4)}</si>`;

@@ -25,6 +25,12 @@ export const MAX_UNCOMPRESSED_BYTES = 512 * 1024 * 1024;
 export const MAX_RATIO = 250;
 const RATIO_FROM_BYTES = 1024 * 1024;
 export const MAX_SHARED_STRINGS = 2_000_000;
+/**
+ * The shared strings are the one part held in memory (the worksheet is streamed): its size bounds
+ * what they take, with MAX_SHARED_STRINGS bounding their number.
+ */
+export const MAX_SHARED_STRINGS_BYTES = 100 * 1024 * 1024;
+const SHARED_STRINGS = 'xl/sharedStrings.xml';
 const MAX_ENTRIES = 10_000;
 /**
  * The longest run of characters between two '<' the SAX parser is given: saxes keeps a text node (or
@@ -101,6 +107,9 @@ export async function readZipDirectory(path: string, fileName: string): Promise<
       total += entry.uncompressed;
       // checked before a byte is inflated: the directory is all a zip bomb has to declare itself
       if (total > MAX_UNCOMPRESSED_BYTES) throw tooBig(fileName);
+      if (entry.name === SHARED_STRINGS && entry.uncompressed > MAX_SHARED_STRINGS_BYTES) {
+        throw ImportFailed.file(fileName, `Excel 文件中的文本解压后超过 ${MAX_SHARED_STRINGS_BYTES / 1024 / 1024} MB，请分成几个文件导入`);
+      }
       if (entry.uncompressed > RATIO_FROM_BYTES && entry.uncompressed > entry.compressed * MAX_RATIO) {
         throw ImportFailed.file(fileName, `Excel 文件中的“${entry.name.slice(0, 100)}”压缩比异常（超过 ${MAX_RATIO} 倍），不像是正常的表格文件，未写入任何数据`);
       }
@@ -381,7 +390,7 @@ export async function openXlsx(path: string, entries: Map<string, ZipEntry>, fil
   const workbook = await readWorkbook(path, entries);
   if (!workbook) throw ImportFailed.file(fileName, 'Excel 文件中没有工作表');
   const dateStyles = await readDateStyles(path, entries.get('xl/styles.xml'));
-  const strings = await readSharedStrings(path, entries.get('xl/sharedStrings.xml'), fileName);
+  const strings = await readSharedStrings(path, entries.get(SHARED_STRINGS), fileName);
   const sheet = entries.get(workbook.sheetPath);
   if (!sheet) throw ImportFailed.file(fileName, 'Excel 文件中没有工作表');
   // errors in the rows name the worksheet, as the importers' own errors do
