@@ -1,5 +1,5 @@
 import { expect, type Page, type Response, test } from '@playwright/test';
-import { ADMIN_PASSWORD, byTestId, signIn } from './support/app';
+import { ADMIN_PASSWORD, byTestId, keepScreenshot, signIn } from './support/app';
 
 /**
  * Issue 12: the Content-Security-Policy (SECURITY_HEADERS in apps/api/src/bootstrap/create-app.ts)
@@ -90,6 +90,8 @@ test('the web app’s pages work under the Content-Security-Policy, with no viol
   await expect(byTestId(page, 'login-submit')).toBeVisible();
   expect(violations, 'login page').toEqual([]);
   await expectStylesApplied(page);
+  // the first paint as people see it, now that the stylesheet is no longer loaded by an inline onload handler
+  await keepScreenshot(page, 'csp-login-desktop');
 
   await signIn(page, 'admin', ADMIN_PASSWORD);
   await expect(byTestId(page, 'current-user-name')).toContainText('系统管理员');
@@ -112,6 +114,11 @@ test('the web app’s pages work under the Content-Security-Policy, with no viol
   await expect(page).toHaveURL(/\/dashboard/);
   await page.waitForLoadState('networkidle');
   await expect(page.locator('canvas').first()).toBeVisible();
+  await keepScreenshot(page, 'csp-dashboard-desktop');
+  // 月调度表: a download made in the page (fetch, then a blob: link)
+  const download = page.waitForEvent('download');
+  await byTestId(page, 'dashboard-dispatch').click();
+  expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
   expect(violations).toEqual([]);
 });
 
