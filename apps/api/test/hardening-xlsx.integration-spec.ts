@@ -236,6 +236,12 @@ describe('hardening: .xlsx bombs, cell echo, the order of the parts', () => {
     expect(body.message.length).toBeLessThan(800);
   });
 
+  it('quotes at most 200 characters of an unknown project number (30,000 characters)', async () => {
+    const long = `P${'9'.repeat(30_000)}`;
+    const body = await refused(csv([MONTHLY_HEADER, [long, '2025-06', 1, null, null, null, null, null]]), 'long-no.csv');
+    expect(body.errors).toEqual([{ sheet: 'long-no.csv', row: 2, column: '项目编号', message: `项目编号 ${long.slice(0, 200)}… 不存在` }]);
+  });
+
   it('refuses a CSV field over 32,767 characters as it is read, naming row and column', async () => {
     const body = await refused(csv([MONTHLY_HEADER, ['P-1', 'x'.repeat(5 * MB)]]), 'long.csv');
     expect(body.errors).toEqual([
