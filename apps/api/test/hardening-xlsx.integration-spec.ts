@@ -6,7 +6,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { openSheet } from '../src/modules/imports/sheet-reader.js';
-import { counts, csv, MONTHLY_HEADER, upload } from './fixtures/imports/files.js';
+import { counts, csv, MONTHLY_HEADER, readXlsx, upload } from './fixtures/imports/files.js';
 import { TestApp } from './support/test-app.js';
 
 type Failed = { statusCode: number; error: string; message: string; errors: ImportRowError[] };
@@ -291,6 +291,20 @@ describe('hardening: .xlsx bombs, cell echo, the order of the parts', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('ends the error report with the reason when the reader refuses the file part-way, instead of a broken download', async () => {
+    const file = csv([MONTHLY_HEADER, ['P-1', '2025-06', 1, null, null, null, null, null], ['P-2', 'x'.repeat(40_000)]]);
+    const response = await upload(t, district, file, 'long.csv', { kind: 'monthly' }, '/api/v1/imports/error-report');
+    expect(response.status).toBe(200);
+    expect(response.raw.length).toBeLessThan(20_000);
+    const { rows } = await readXlsx(response.raw);
+    // the rows read before the refusal, then why the file was refused (in the 错误说明 column)
+    expect(rows).toHaveLength(3);
+    expect(rows[0].at(-1)).toBe('错误说明');
+    expect(rows[1].slice(0, 3)).toEqual(['P-1', '2025-06', '1']);
+    expect(rows[2]).toHaveLength(MONTHLY_HEADER.length + 1);
+    expect(rows[2][MONTHLY_HEADER.length]).toBe(`第 3 行 B 列的单元格超过 32,767 个字符（Excel 单元格的上限），未写入任何数据；其开头为“${'x'.repeat(20)}…”`);
   });
 
   describe('the order of the zip’s parts (issue 12: a header cell read as {sharedString: 0} under load)', () => {

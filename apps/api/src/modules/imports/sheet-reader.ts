@@ -100,6 +100,12 @@ async function* csvRows(path: string, name: string, encoding: 'utf-8' | 'gb18030
       row + 1,
       columnLetter(cells.length + 1),
     );
+  // a refusal waits until the rows before it are given out (the error report shows them)
+  let failure: ImportFailed | null = null;
+  const stop = (rows: SheetRow[], why: ImportFailed): SheetRow[] => {
+    failure = why;
+    return rows;
+  };
   const emit = (text: string): SheetRow[] => {
     const out: SheetRow[] = [];
     for (let i = 0; i < text.length; i++) {
@@ -118,7 +124,7 @@ async function* csvRows(path: string, name: string, encoding: 'utf-8' | 'gb18030
             afterQuote = true;
           }
         } else field += c;
-        if (field.length > MAX_CELL_CHARS) throw tooLong();
+        if (field.length > MAX_CELL_CHARS) return stop(out, tooLong());
         continue;
       }
       if (c === '"' && field === '' && !afterQuote) {
@@ -127,13 +133,13 @@ async function* csvRows(path: string, name: string, encoding: 'utf-8' | 'gb18030
         cells.push(field);
         field = '';
         afterQuote = false;
-        if (cells.length > MAX_COLUMNS) throw ImportFailed.file(name, `第 ${row + 1} 行的列数超过 ${MAX_COLUMNS} 列`, row + 1);
+        if (cells.length > MAX_COLUMNS) return stop(out, ImportFailed.file(name, `第 ${row + 1} 行的列数超过 ${MAX_COLUMNS} 列`, row + 1));
       } else if (c === '\r' || c === '\n') {
         out.push(endRow());
         pendingCr = c === '\r';
       } else {
         field += c;
-        if (field.length > MAX_CELL_CHARS) throw tooLong();
+        if (field.length > MAX_CELL_CHARS) return stop(out, tooLong());
       }
     }
     return out;
@@ -149,9 +155,11 @@ async function* csvRows(path: string, name: string, encoding: 'utf-8' | 'gb18030
       text = text.slice(0, -trailing);
     }
     for (const r of emit(text)) yield r;
+    if (failure) throw failure;
   }
   const rest = emit(carry + decoder.decode());
   for (const r of rest) yield r;
+  if (failure) throw failure;
   if (field !== '' || cells.length > 0) yield endRow();
 }
 
