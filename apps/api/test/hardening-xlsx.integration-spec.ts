@@ -225,6 +225,20 @@ describe('hardening: .xlsx bombs, cell echo, the order of the parts', () => {
     expect(body.errors).toEqual([{ sheet: 'Sheet1', row: 2, column: 'C', message: expect.stringContaining('第 2 行 C 列的单元格超过 32,767 个字符') }]);
   });
 
+  it.each([
+    ['an unclosed CDATA section', '', '<![CDATA[', '注释、CDATA 段或处理指令'],
+    ['an unclosed comment', '', '<!--', '注释、CDATA 段或处理指令'],
+    ['a DOCTYPE with entity declarations', '<!DOCTYPE sst [<!ENTITY a "aaaaaaaaaa">]>', '', 'DOCTYPE'],
+  ])('refuses %s holding ~20 MB with a "<" every 50 characters (the parser would keep it whole)', async (_, prologue, inCell, reason) => {
+    const filler = bigText(20 * MB);
+    for (let i = 25; i < filler.length; i += 50) filler[i] = 0x3c; // '<'
+    const head = `<?xml version="1.0" encoding="UTF-8"?>${prologue}<sst xmlns="${MAIN}"><si><t>${inCell}`;
+    const strings: Part = { name: 'xl/sharedStrings.xml', data: Buffer.concat([Buffer.from(head), filler]) };
+    const parts = monthlyWith('2025-06');
+    const body = await refused(zip([parts.types, parts.rels, parts.workbook, strings, parts.sheet]), 'sections.xlsx');
+    expect(body.errors).toEqual([{ sheet: 'sections.xlsx', row: 1, column: '', message: expect.stringContaining(reason) }]);
+  });
+
   it('quotes at most 200 characters of an unknown header (a cell of 30,000 characters)', async () => {
     const long = `未知列${'长'.repeat(30_000)}`;
     const header = [...MONTHLY_HEADER.map((_, i) => ({ s: i })), { s: MONTHLY_HEADER.length }];

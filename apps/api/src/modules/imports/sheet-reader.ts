@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { ImportFailed } from './import-failed.js';
-import { columnLetter, MAX_CELL_CHARS, openXlsx, readZipDirectory, type ZipEntry } from './xlsx-reader.js';
+import { columnLetter, MAX_CELL_CHARS, openXlsx, readZipDirectory, XmlRefused, type ZipEntry } from './xlsx-reader.js';
 
 /** A cell as the file gives it: text from CSV; text, number, date or boolean from .xlsx. */
 export type CellValue = string | number | boolean | Date | null;
@@ -173,6 +173,7 @@ async function* xlsxRows(path: string, entries: Map<string, ZipEntry>, opened: O
     for await (const row of sheet.rows) yield row as SheetRow;
   } catch (error) {
     if (error instanceof ImportFailed) throw error;
+    if (error instanceof XmlRefused) throw ImportFailed.file(fileName, error.message);
     throw ImportFailed.file(fileName, `无法读取 Excel 文件，文件可能已损坏（${error instanceof Error ? error.message.slice(0, 100) : String(error)}）`);
   }
 }

@@ -163,42 +163,104 @@ async function checkEntry(path: string, entry: ZipEntry): Promise<void> {
   if (total !== entry.uncompressed || crc >>> 0 !== entry.crc >>> 0) throw new Error('mismatch');
 }
 
+/** A part whose XML no spreadsheet has: refused as a whole, with this message. */
+export class XmlRefused extends Error {}
+
+/** Sections the SAX parser keeps whole until their end, whatever '<' they contain. */
+const SECTIONS: readonly [open: string, close: string][] = [
+  ['<![CDATA[', ']]>'],
+  ['<!--', '-->'],
+  ['<?', '?>'],
+];
+const LOOKAHEAD = 9; // '<![CDATA['.length
+
 /**
- * The entry as UTF-8 text (decoded as one stream, so a character split between chunks stays whole),
- * with every run of more than MAX_RUN characters without '<' cut short: what is kept still tells that
- * a cell is too long, and the parser never holds more than that.
+ * Bounds what the SAX parser holds at once (saxes keeps a text node, a tag, a comment or a CDATA
+ * section whole until its end). Runs of more than MAX_RUN characters between two '<' are cut short:
+ * what is kept still tells that a cell is too long. Comments, CDATA sections and processing
+ * instructions may contain '<', so they are followed to their end and refused beyond MAX_RUN. A
+ * DOCTYPE is refused: SpreadsheetML has none, and entity declarations are a bomb of their own.
  */
-async function* entryText(path: string, entry: ZipEntry): AsyncIterable<string> {
-  const decoder = new TextDecoder('utf-8');
-  let run = 0;
-  const cut = (text: string): string => {
+class XmlGuard {
+  private run = 0;
+  /** inside a section until this closes it */
+  private close: string | null = null;
+  /** the end of a chunk that may begin a marker, decided with the next chunk */
+  private pending = '';
+
+  feed(chunk: string, last: boolean): string {
+    const text = this.pending + chunk;
+    this.pending = '';
     let out = '';
     let from = 0;
     while (from < text.length) {
-      const lt = text.indexOf('<', from);
-      const end = lt < 0 ? text.length : lt;
-      const room = MAX_RUN - run;
-      if (end - from <= room) {
-        out += text.slice(from, end);
-        run += end - from;
-      } else {
-        let kept = text.slice(from, from + Math.max(0, room));
-        // an entity cut in two would be a syntax error rather than a cell too long
-        const amp = kept.lastIndexOf('&');
-        if (amp >= 0 && !kept.includes(';', amp)) kept = kept.slice(0, amp);
-        out += kept;
-        run = MAX_RUN;
+      if (this.close !== null) {
+        const end = text.indexOf(this.close, from);
+        if (end < 0 && !last) {
+          // the closing marker may be split between chunks: its first characters wait for the next one
+          const keep = Math.max(from, text.length - (this.close.length - 1));
+          this.count(keep - from);
+          out += text.slice(from, keep);
+          this.pending = text.slice(keep);
+          return out;
+        }
+        const stop = end < 0 ? text.length : end + this.close.length;
+        this.count(stop - from);
+        out += text.slice(from, stop);
+        from = stop;
+        if (end >= 0) {
+          this.close = null;
+          this.run = 0;
+        }
+        continue;
       }
+      const lt = text.indexOf('<', from);
+      out += this.cut(text.slice(from, lt < 0 ? text.length : lt));
       if (lt < 0) break;
-      out += '<';
-      run = 0;
-      from = lt + 1;
+      if (text.length - lt < LOOKAHEAD && !last) {
+        this.pending = text.slice(lt);
+        return out;
+      }
+      if (text.startsWith('<!DOCTYPE', lt)) throw new XmlRefused('Excel 文件含有 DOCTYPE 声明，不像是正常的表格文件，未写入任何数据');
+      const section = SECTIONS.find(([open]) => text.startsWith(open, lt));
+      const marker = section ? section[0] : '<';
+      out += marker;
+      this.run = 0;
+      this.close = section ? section[1] : null;
+      from = lt + marker.length;
     }
     return out;
-  };
-  for await (const chunk of entryBytes(path, entry)) yield cut(decoder.decode(chunk, { stream: true }));
-  const rest = decoder.decode();
-  if (rest) yield cut(rest);
+  }
+
+  private count(length: number): void {
+    this.run += length;
+    if (this.run > MAX_RUN) {
+      throw new XmlRefused(`Excel 文件中有超过 ${MAX_CELL_CHARS.toLocaleString('en')} 个字符的注释、CDATA 段或处理指令，不像是正常的表格文件，未写入任何数据`);
+    }
+  }
+
+  /** Characters up to the next '<', beyond MAX_RUN in one run dropped. */
+  private cut(text: string): string {
+    const room = MAX_RUN - this.run;
+    if (text.length <= room) {
+      this.run += text.length;
+      return text;
+    }
+    let kept = text.slice(0, Math.max(0, room));
+    // an entity cut in two would be a syntax error rather than a cell too long
+    const amp = kept.lastIndexOf('&');
+    if (amp >= 0 && !kept.includes(';', amp)) kept = kept.slice(0, amp);
+    this.run = MAX_RUN;
+    return kept;
+  }
+}
+
+/** The entry as UTF-8 text (decoded as one stream, so a character split between chunks stays whole), guarded. */
+async function* entryText(path: string, entry: ZipEntry): AsyncIterable<string> {
+  const decoder = new TextDecoder('utf-8');
+  const guard = new XmlGuard();
+  for await (const chunk of entryBytes(path, entry)) yield guard.feed(decoder.decode(chunk, { stream: true }), false);
+  yield guard.feed(decoder.decode(), true);
 }
 
 /** SAX events of one entry, in batches (one per chunk), parsed as a stream. */
