@@ -2,7 +2,8 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { ImportFailed } from './import-failed.js';
-import { columnLetter, MAX_CELL_CHARS, openXlsx, readZipDirectory, XmlRefused, type ZipEntry } from './xlsx-reader.js';
+import { MAX_CELL_CHARS, readZipDirectory, XmlRefused, type ZipEntry } from './xlsx-parts.js';
+import { columnLetter, openXlsx } from './xlsx-reader.js';
 
 /** A cell as the file gives it: text from CSV; text, number, date or boolean from .xlsx. */
 export type CellValue = string | number | boolean | Date | null;
