@@ -62,7 +62,25 @@ const SECURITY_HEADERS = {
   'referrer-policy': 'strict-origin-when-cross-origin',
   'strict-transport-security': 'max-age=31536000',
   'cross-origin-opener-policy': 'same-origin',
-  'content-security-policy': "frame-ancestors 'none'; base-uri 'self'; object-src 'none'; form-action 'self'",
+  /*
+   * Scripts only from our own origin, never inline (the web build's critical-CSS onload handler is
+   * turned off in apps/web/project.json; Swagger UI's page loads its three scripts from files).
+   * Styles also inline: Angular and ng-zorro insert <style> elements, and ng-zorro, ECharts and Swagger
+   * UI write style attributes. Images also data: and blob: (Swagger UI's icons in its CSS, a chart saved
+   * as a picture). Checked in Chromium by apps/web-e2e/src/security-headers.spec.ts.
+   */
+  'content-security-policy': [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "object-src 'none'",
+    "form-action 'self'",
+  ].join('; '),
 } as const;
 
 function trustHops(hops: number): (address: string, hop: number) => boolean {

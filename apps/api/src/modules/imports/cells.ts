@@ -14,6 +14,14 @@ export type Parsed<T> = T | null | Problem;
 
 export const isProblem = (value: unknown): value is Problem => value instanceof Problem;
 
+/** Most characters of a cell a message quotes: a cell may hold 32,767, an answer should not echo them all. */
+export const QUOTE_MAX = 200;
+
+/** A cell's text as a message quotes it: at most QUOTE_MAX characters, '…' where it was cut. */
+export function excerpt(value: string): string {
+  return value.length > QUOTE_MAX ? `${value.slice(0, QUOTE_MAX)}…` : value;
+}
+
 /** Trimmed text; full-width spaces count as spaces; empty → null. */
 export function text(cell: CellValue | undefined): string | null {
   if (cell === null || cell === undefined) return null;
@@ -96,7 +104,7 @@ export function date(cell: CellValue | undefined, label: string): Parsed<string>
   const match = /^(\d{4})\s*(?:[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})|年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)$/.exec(value.replace(/[ T]00:00(:00)?$/, ''));
   if (!match) return new Problem(`${label}不是有效日期（应为 YYYY-MM-DD，例如 2025-03-01）`);
   const iso = `${match[1]}-${pad(Number(match[2] ?? match[4]))}-${pad(Number(match[3] ?? match[5]))}`;
-  return isCalendarDate(iso) ? iso : new Problem(`${label}“${value}”不是有效日期`);
+  return isCalendarDate(iso) ? iso : new Problem(`${label}“${excerpt(value)}”不是有效日期`);
 }
 
 /** A date cell, or text YYYY-MM, YYYY/M, YYYY.M or YYYY年M月 → 'YYYY-MM'. */

@@ -1,4 +1,5 @@
 import { type ImportKind, INVESTOR_ORIGIN_LABELS, PROJECT_FIELD_LABELS as L, REPORT_FIELD_LABELS as R, STAGE_LABELS } from '@zhaoshang/shared/domain';
+import { excerpt } from './cells.js';
 import { ImportFailed } from './import-failed.js';
 import type { CellValue, SheetRow } from './sheet-reader.js';
 
@@ -101,7 +102,7 @@ export class HeaderMap<K extends string> {
     const index = new Map<K, number>();
     const byHeader = new Map(columns.map((c) => [normaliseHeader(c.header), c]));
     header.cells.forEach((cell, i) => {
-      const raw = cell === null || cell === undefined ? '' : String(cell instanceof Date ? '' : cell).trim();
+      const raw = excerpt(cell === null || cell === undefined ? '' : String(cell instanceof Date ? '' : cell).trim());
       if (raw === '') return;
       const column = byHeader.get(normaliseHeader(raw));
       if (!column) errors.push({ column: raw, message: `无法识别的列「${raw}」：请使用导入模板的列名（${columns.map((c) => c.header).join('、')}）` });

@@ -1,6 +1,6 @@
 import { monthLabel, monthOf } from '@zhaoshang/shared/domain';
 import { type FaiFigure, upsertFaiTotals } from '../fai/fai.service.js';
-import { isProblem, money, month, text } from './cells.js';
+import { excerpt, isProblem, money, month, text } from './cells.js';
 import { FAI_COLUMNS, type RowCells } from './columns.js';
 import type { ImportContext, ImportCounts, Importer } from './importer.js';
 
@@ -32,7 +32,7 @@ export class FaiImporter implements Importer<Key> {
     const regionText = text(cells.get('regionCode'));
     const region = regionText === null ? undefined : dictionaries.region(regionText);
     if (regionText === null) errors.add(row, H.regionCode, `${H.regionCode}不能为空`);
-    else if (!region) errors.add(row, H.regionCode, `地区「${regionText}」不存在：请填写地区名称、简称或代码`);
+    else if (!region) errors.add(row, H.regionCode, `地区「${excerpt(regionText)}」不存在：请填写地区名称、简称或代码`);
     const m = month(cells.get('month'), H.month);
     if (m === null) errors.add(row, H.month, `${H.month}不能为空`);
     else if (isProblem(m)) errors.add(row, H.month, m.message);

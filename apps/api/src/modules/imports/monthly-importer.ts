@@ -1,7 +1,7 @@
 import { can, canEditRegion, monthLabel, REPORT_FIELD_LABELS as R, type ReportMoneyField, reportMonthProblem } from '@zhaoshang/shared/domain';
 import { runSql, sql, type SqlValue } from '../../common/sql/sql.js';
 import { closedMonths, writeStagedReports } from '../reports/reports.service.js';
-import { choice, isProblem, limitedText, money, month, type Parsed, text } from './cells.js';
+import { choice, excerpt, isProblem, limitedText, money, month, type Parsed, text } from './cells.js';
 import { MONTHLY_COLUMNS, type RowCells, VERIFICATION_LABELS } from './columns.js';
 import type { ImportContext, ImportCounts, Importer } from './importer.js';
 
@@ -157,7 +157,7 @@ export class MonthlyImporter implements Importer<Key> {
     for (const r of batch) {
       const project = projects.get(r.projectNo);
       if (!project) {
-        errors.add(r.row, H.projectNo, `项目编号 ${r.projectNo} 不存在`);
+        errors.add(r.row, H.projectNo, `项目编号 ${excerpt(r.projectNo)} 不存在`);
         continue;
       }
       if (!canEditRegion(actor, project.regionCode)) {

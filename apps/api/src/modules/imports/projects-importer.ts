@@ -33,7 +33,7 @@ import {
   reportMonthsOf,
   updateProjectFields,
 } from '../projects/projects.service.js';
-import { choice, date, isProblem, limitedText, money, month, type Parsed, text, yesNo } from './cells.js';
+import { choice, date, excerpt, isProblem, limitedText, money, month, type Parsed, text, yesNo } from './cells.js';
 import { PROJECT_COLUMNS, type RowCells } from './columns.js';
 import type { ImportContext, ImportCounts, Importer } from './importer.js';
 
@@ -118,14 +118,14 @@ export class ProjectsImporter implements Importer<Key> {
     const regionText = text(cells.get('regionCode'));
     if (regionText !== null) {
       const region = dictionaries.region(regionText);
-      if (!region) errors.add(row, H.regionCode, `所属地区「${regionText}」不存在：请填写旗县市区的名称、简称或代码`);
+      if (!region) errors.add(row, H.regionCode, `所属地区「${excerpt(regionText)}」不存在：请填写旗县市区的名称、简称或代码`);
       else if (region.parentCode === null) errors.add(row, H.regionCode, `所属地区应为旗县市区，不能是${region.name}`);
       else given.regionCode = region.code;
     }
     const industryText = text(cells.get('industryCode'));
     if (industryText !== null) {
       const industry = dictionaries.industry(industryText);
-      if (!industry) errors.add(row, H.industryCode, `产业类别「${industryText}」不存在：请填写产业类别的名称或代码`);
+      if (!industry) errors.add(row, H.industryCode, `产业类别「${excerpt(industryText)}」不存在：请填写产业类别的名称或代码`);
       else given.industryCode = industry.code;
     }
     take('investorOrigin', choice(cells.get('investorOrigin'), L.investorOrigin, INVESTOR_ORIGIN_LABELS));
