@@ -3,17 +3,18 @@
 // of the API's size: (a) the signed-in list read GET /api/v1/projects/search (run.mjs's first scenario,
 // a page of 50) and (b) the indicators of one month (GET /api/v1/indicators, city scope, by district;
 // indicators-sql.mjs on the bare side). Both sides' answers are checked equal once before timing.
+// The two sides alternate in rounds (5 × 3 s each by default) so that both meet the same machine load.
 // Prints requests/s, p50, p99, errors and non-2xx, the ratio ours/bare and the target (≥ 60%, no errors);
 // writes dist/bench/throughput.json. A benchmark, not a test. Build the API first (npm run bench does).
-import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { mainFigures } from './indicators-sql.mjs';
 import { loadMonthlyWorld } from './load-monthly.mjs';
-import { SCENARIOS } from './scenarios.mjs';
+import { percentile, SCENARIOS } from './scenarios.mjs';
 import { freePort, printTable, Scratch, signIn } from './scratch.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -24,6 +25,8 @@ const apiDist = join(distRoot, 'apps/api/src');
 const PROJECTS = Number(process.env.BENCH_THROUGHPUT_PROJECTS ?? 600);
 const SECONDS = Number(process.env.BENCH_THROUGHPUT_SECONDS ?? 15);
 const WARMUP_SECONDS = Number(process.env.BENCH_THROUGHPUT_WARMUP ?? 3);
+// each side's seconds are split into alternating rounds (see measurePair)
+const ROUNDS = Number(process.env.BENCH_THROUGHPUT_ROUNDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_THROUGHPUT_CONNECTIONS ?? 32);
 // the API's pool: apps/api/src/database/data-source.ts (extra.max)
 const POOL_MAX = 10;
@@ -102,31 +105,98 @@ function sameIndicators(api, bare) {
   if (problems.length > 0) throw new Error(`指标：API 与对照服务不一致：\n${problems.join('\n')}`);
 }
 
-function cannon(url, headers, duration) {
+// CPU time from /proc (Linux): what a request costs the server process and PostgreSQL, whatever else
+// the machine runs — throughput on a shared machine moves with the other load, CPU per request much less
+const TICK_MS = 1000 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim() || 100);
+
+/** user + system CPU of a process, in ms; fields after the command name: state is the 3rd, ppid the 4th, utime the 14th. */
+function procStat(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { ppid: Number(fields[1]), cpuMs: (Number(fields[11]) + Number(fields[12])) * TICK_MS };
+  } catch {
+    return null; // gone in the meantime
+  }
+}
+
+/** CPU ms of the postmaster and all its children (the backends of both pools, the background workers). */
+function postgresCpuMs(postmasterPid) {
+  let total = procStat(postmasterPid)?.cpuMs ?? 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = procStat(entry);
+    if (stat && stat.ppid === postmasterPid) total += stat.cpuMs;
+  }
+  return total;
+}
+
+function findPostmasterPid(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.name === 'postmaster.pid') return Number(readFileSync(join(entry.parentPath ?? entry.path, entry.name), 'utf8').split('\n')[0]);
+  }
+  throw new Error(`找不到 postmaster.pid（${dir}）`);
+}
+
+/** One autocannon run; every response's latency goes to `times` (so that rounds can be pooled). */
+function cannon(url, headers, duration, times = null) {
   return new Promise((resolve, reject) => {
-    autocannon({ url, headers, connections: CONNECTIONS, duration, timeout: 10 }, (error, result) => (error ? reject(error) : resolve(result)));
+    const instance = autocannon({ url, headers, connections: CONNECTIONS, duration, timeout: 10 }, (error, result) => (error ? reject(error) : resolve(result)));
+    if (times) instance.on('response', (_client, _status, _bytes, ms) => times.push(ms));
   });
 }
 
-/** A warm-up, then the timed run; the figures autocannon gives, in the units printed. */
-async function measure(label, url, headers) {
-  await cannon(url, headers, WARMUP_SECONDS);
+/**
+ * The API and the bare server in alternating rounds (API first in odd rounds, the bare server in even
+ * ones), so that both see the same share of whatever else the machine is doing; each side's figures
+ * are pooled over its rounds: requests ÷ seconds, percentiles of every response's latency.
+ */
+async function measurePair(label, sides, postmasterPid) {
+  for (const side of sides) await cannon(side.url, side.headers, WARMUP_SECONDS);
   const loadBefore = load();
-  const r = await cannon(url, headers, SECONDS);
-  const figures = {
-    label,
-    url: url.replace(/^http:\/\/[^/]+/, ''),
-    requests: r.requests.total,
-    requestsPerSecond: round(r.requests.total / r.duration, 1),
-    latencyMs: { p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max, mean: round(r.latency.average) },
-    errors: r.errors,
-    timeouts: r.timeouts,
-    non2xx: r.non2xx,
-    bytesPerResponse: r.requests.total > 0 ? Math.round(r.throughput.total / r.requests.total) : 0,
-    loadAverage: { before: loadBefore, after: load() },
-  };
-  console.log(`    ${label}：${figures.requestsPerSecond} 次/s，p50 ${figures.latencyMs.p50} ms，p99 ${figures.latencyMs.p99} ms，错误 ${figures.errors}，非 2xx ${figures.non2xx}`);
-  return figures;
+  const pooled = sides.map(() => ({ requests: 0, seconds: 0, errors: 0, timeouts: 0, non2xx: 0, bytes: 0, times: [], serverCpuMs: 0, postgresCpuMs: 0 }));
+  for (let round_ = 0; round_ < ROUNDS; round_++) {
+    const order = round_ % 2 === 0 ? [0, 1] : [1, 0];
+    for (const i of order) {
+      const serverBefore = procStat(sides[i].pid).cpuMs;
+      const postgresBefore = postgresCpuMs(postmasterPid);
+      const r = await cannon(sides[i].url, sides[i].headers, SECONDS / ROUNDS, pooled[i].times);
+      pooled[i].serverCpuMs += procStat(sides[i].pid).cpuMs - serverBefore;
+      pooled[i].postgresCpuMs += postgresCpuMs(postmasterPid) - postgresBefore;
+      Object.assign(pooled[i], {
+        requests: pooled[i].requests + r.requests.total,
+        seconds: pooled[i].seconds + r.duration,
+        errors: pooled[i].errors + r.errors,
+        timeouts: pooled[i].timeouts + r.timeouts,
+        non2xx: pooled[i].non2xx + r.non2xx,
+        bytes: pooled[i].bytes + r.throughput.total,
+      });
+    }
+  }
+  const loadAfter = load();
+  return sides.map((side, i) => {
+    const p = pooled[i];
+    const times = p.times.sort((a, b) => a - b);
+    const figures = {
+      label: `${label} — ${side.name}`,
+      url: side.url.replace(/^http:\/\/[^/]+/, ''),
+      requests: p.requests,
+      requestsPerSecond: round(p.requests / p.seconds, 1),
+      latencyMs: { p50: round(percentile(times, 0.5)), p90: round(percentile(times, 0.9)), p99: round(percentile(times, 0.99)), max: round(times.at(-1) ?? 0) },
+      errors: p.errors,
+      timeouts: p.timeouts,
+      non2xx: p.non2xx,
+      bytesPerResponse: p.requests > 0 ? Math.round(p.bytes / p.requests) : 0,
+      cpuMsPerRequest: {
+        server: round(p.serverCpuMs / p.requests, 3),
+        postgres: round(p.postgresCpuMs / p.requests, 3),
+        total: round((p.serverCpuMs + p.postgresCpuMs) / p.requests, 3),
+      },
+      loadAverage: { before: loadBefore, after: loadAfter },
+    };
+    console.log(`    ${figures.label}：${figures.requestsPerSecond} 次/s，p50 ${figures.latencyMs.p50} ms，p99 ${figures.latencyMs.p99} ms，错误 ${figures.errors + figures.timeouts}，非 2xx ${figures.non2xx}，CPU ${figures.cpuMsPerRequest.total} ms/次（服务 ${figures.cpuMsPerRequest.server} + PostgreSQL ${figures.cpuMsPerRequest.postgres}）`);
+    return figures;
+  });
 }
 
 const scratch = new Scratch(apiDist);
@@ -152,6 +222,7 @@ async function main() {
     step(`数据：项目 ${loaded.extra.projects.toLocaleString('en')}，月报 ${loaded.extra.reports.toLocaleString('en')}`);
     step(`启动对照服务（Fastify + pg，连接池 ${POOL_MAX}）`);
     bare = await startBare(databaseUrl, join(scratch.dir, 'bare.log'));
+    const postmasterPid = findPostmasterPid(scratch.dir);
     const token = await signIn(baseUrl, ADMIN_PASSWORD);
     const auth = { authorization: `Bearer ${token}` };
 
@@ -163,31 +234,44 @@ async function main() {
       { name: 'indicators', label: `(b) 指标 ${ym}，全市按旗县`, ours: `${baseUrl}/api/v1/indicators?from=${ym}&to=${ym}&groupBy=region`, bare: `${bare.baseUrl}/indicators?year=${year}&month=${month}`, same: sameIndicators },
     ];
 
+    // BENCH_THROUGHPUT_ONLY=list|indicators: one of the two (e.g. for a profile of the API, BENCH_API_NODE_ARGS=--cpu-prof)
+    const only = process.env.BENCH_THROUGHPUT_ONLY;
+    if (only) targets.splice(0, targets.length, ...targets.filter((t) => t.name === only));
     step('核对：API 与对照服务的回答一致');
     for (const t of targets) {
       t.same(await getJson(t.ours, auth), await getJson(t.bare));
       console.log(`    ${t.label}：一致`);
     }
 
-    step(`测量：并发 ${CONNECTIONS}，各预热 ${WARMUP_SECONDS} s 后计时 ${SECONDS} s（API 与对照服务先后进行，同一台机器）`);
+    step(`测量：并发 ${CONNECTIONS}，各预热 ${WARMUP_SECONDS} s 后计时 ${SECONDS} s，分 ${ROUNDS} 轮与对照服务交替（同一台机器）`);
     const results = [];
     for (const t of targets) {
-      const ours = await measure(`${t.label} — API`, t.ours, auth);
-      const reference = await measure(`${t.label} — 对照`, t.bare, {});
+      const [ours, reference] = await measurePair(
+        t.label,
+        [
+          { name: 'API', url: t.ours, headers: auth, pid: scratch.api.child.pid },
+          { name: '对照', url: t.bare, headers: {}, pid: bare.child.pid },
+        ],
+        postmasterPid,
+      );
       const ratio = round(ours.requestsPerSecond / reference.requestsPerSecond, 3);
+      // what the ratio would be with the CPU to themselves: the bare side's CPU per request ÷ ours
+      const cpuRatio = round(reference.cpuMsPerRequest.total / ours.cpuMsPerRequest.total, 3);
       const clean = ours.errors + ours.timeouts + ours.non2xx === 0;
-      results.push({ name: t.name, label: t.label, ours, bare: reference, ratio, targetMet: ratio >= TARGET_RATIO && clean });
+      results.push({ name: t.name, label: t.label, ours, bare: reference, ratio, cpuRatio, targetMet: ratio >= TARGET_RATIO && clean });
     }
 
     console.log(`\n并发 ${CONNECTIONS}，计时 ${SECONDS} s；目标：API 吞吐 ≥ 对照的 ${TARGET_RATIO * 100}%，且无错误与非 2xx\n`);
-    const header = ['', '次/s', 'p50 ms', 'p99 ms', '错误', '非 2xx', '字节/次', 'API/对照', '达标'];
+    const header = ['', '次/s', 'p50 ms', 'p99 ms', '错误', '非 2xx', '字节/次', 'CPU ms/次', 'API/对照', '按 CPU', '达标'];
     const rows = [];
     for (const r of results) {
       for (const [side, f] of [['API', r.ours], ['对照', r.bare]]) {
-        rows.push([`${r.label} — ${side}`, String(f.requestsPerSecond), String(f.latencyMs.p50), String(f.latencyMs.p99), String(f.errors + f.timeouts), String(f.non2xx), String(f.bytesPerResponse), side === 'API' ? `${round(r.ratio * 100, 1)}%` : '', side === 'API' ? (r.targetMet ? 'yes' : 'no') : '']);
+        const ours = side === 'API';
+        rows.push([`${r.label} — ${side}`, String(f.requestsPerSecond), String(f.latencyMs.p50), String(f.latencyMs.p99), String(f.errors + f.timeouts), String(f.non2xx), String(f.bytesPerResponse), String(f.cpuMsPerRequest.total), ours ? `${round(r.ratio * 100, 1)}%` : '', ours ? `${round(r.cpuRatio * 100, 1)}%` : '', ours ? (r.targetMet ? 'yes' : 'no') : '']);
       }
     }
     printTable(header, rows);
+    console.log('\nAPI/对照：吞吐之比（目标所指）；按 CPU：对照每次请求的 CPU（服务进程 + PostgreSQL）÷ API 的，即独占 CPU 时的预期吞吐比，受机器上其他负载的影响小得多');
     console.log(`\n负载（1/5/15 分钟平均）：${load().join(' / ')}，CPU ${cpus().length} 核\n`);
 
     mkdirSync(dirname(out), { recursive: true });
@@ -198,6 +282,7 @@ async function main() {
       data: { ...loaded.extra, loadMs: loaded.ms },
       connections: CONNECTIONS,
       seconds: SECONDS,
+      rounds: ROUNDS,
       warmupSeconds: WARMUP_SECONDS,
       poolMax: POOL_MAX,
       target: { minRatio: TARGET_RATIO, errors: 0, non2xx: 0 },
