@@ -224,6 +224,16 @@ async function main() {
     const allowed = secondMinute === null ? null : round(Math.max(secondMinute * FLAT_SHARE, FLAT_MB));
     const flat = secondMinute !== null && lastMinute !== null && lastMinute - secondMinute <= allowed;
     const rss = samples.map((x) => x.rssMb);
+    // RSS rises and falls with V8's collections: a minute's lowest sample is what is left after them,
+    // a second view (the verdict stays the means' one); a leak lifts the lows too
+    const lowOf = (from, to) => {
+      const xs = samples.filter((x) => x.s >= from && x.s < to).map((x) => x.rssMb);
+      return xs.length === 0 ? null : Math.min(...xs);
+    };
+    const secondMinuteLow = lowOf(60, 120);
+    const lastMinuteLow = lowOf(Math.max(elapsed - 60, 61), elapsed + 1);
+    const lowsFlat = secondMinuteLow !== null && lastMinuteLow !== null && lastMinuteLow - secondMinuteLow <= Math.max(secondMinuteLow * FLAT_SHARE, FLAT_MB);
+    const minutes = Array.from({ length: Math.ceil(elapsed / 60) }, (_, k) => ({ minute: k + 1, meanMb: mean(samples.filter((x) => x.s >= 60 * k && x.s < 60 * (k + 1)).map((x) => x.rssMb)), lowMb: lowOf(60 * k, 60 * (k + 1)) }));
 
     const header = ['操作', '次数', '2xx', '409', '其他 4xx', '5xx', '网络错误', 'p50 ms', 'p99 ms'];
     const rows = [...tally.ops.entries()].map(([op, t]) => {
@@ -233,8 +243,9 @@ async function main() {
     console.log(`\n${round(elapsed, 0)} s，${CLIENTS} 个客户端\n`);
     printTable(header, rows);
     const totals = [...tally.ops.values()].reduce((a, t) => ({ requests: a.requests + t.count, conflicts: a.conflicts + t.conflict, clientErrors: a.clientErrors + t.clientError, serverErrors: a.serverErrors + t.serverError, failed: a.failed + t.failed }), { requests: 0, conflicts: 0, clientErrors: 0, serverErrors: 0, failed: 0 });
-    const memory = { startMb: rss[0], endMb: rss.at(-1), maxMb: Math.max(...rss), secondMinuteMeanMb: secondMinute, lastMinuteMeanMb: lastMinute, allowedGrowthMb: allowed, flat };
+    const memory = { startMb: rss[0], endMb: rss.at(-1), maxMb: Math.max(...rss), secondMinuteMeanMb: secondMinute, lastMinuteMeanMb: lastMinute, allowedGrowthMb: allowed, flat, secondMinuteLowMb: secondMinuteLow, lastMinuteLowMb: lastMinuteLow, lowsFlat, minutes };
     console.log(`\nRSS：开始 ${memory.startMb} MB，结束 ${memory.endMb} MB，最高 ${memory.maxMb} MB；第二分钟均值 ${secondMinute ?? '—'} MB，最后一分钟均值 ${lastMinute ?? '—'} MB（允许增长 ${allowed ?? '—'} MB）：${secondMinute === null ? '时长不足两分钟，无法判断' : flat ? 'flat（平稳）' : 'growing（上涨）'}`);
+    console.log(`每分钟 RSS 均值 / 最低（MB）：${minutes.map((m) => `${m.minute}′ ${m.meanMb}/${m.lowMb}`).join('，')}；最低值：第二分钟 ${secondMinuteLow ?? '—'}，最后一分钟 ${lastMinuteLow ?? '—'}（${lowsFlat ? '平稳' : '上涨'}）`);
     console.log(`请求 ${totals.requests.toLocaleString('en')} 次（${round(totals.requests / elapsed)} 次/s），5xx ${totals.serverErrors}，网络错误 ${totals.failed}，409 ${totals.conflicts}，其他 4xx ${totals.clientErrors}；负载 ${loadavg().map((x) => x.toFixed(2)).join(' / ')}，CPU ${cpus().length} 核`);
     for (const [op, t] of tally.ops) if (t.samples.length > 0) console.log(`    ${op} 的错误示例：${t.samples.join(', ')}`);
 
