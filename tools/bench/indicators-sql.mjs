@@ -1,4 +1,5 @@
-// The benchmark's own answer to GET /api/v1/indicators?from=Y-01&to=Y-12&groupBy=region (city scope):
+// The benchmark's own answer to GET /api/v1/indicators?from=Y-01&to=Y-12&groupBy=region (city scope),
+// or of one month (from=to=Y-MM, throughput.mjs):
 // a few hand-written statements, run side by side, for the same per-district figures and the city
 // total (DOMAIN.md §5 origin rules, §6 definitions), assembled with exact hundredths (BigInt).
 // Written for this one question, from the definitions; it shares no code with the engine.
@@ -38,10 +39,12 @@ export const STATEMENTS = {
     FROM monthly_reports m JOIN projects p ON p.id = m.project_id
     WHERE m.month BETWEEN {lastFrom} AND {lastTo} AND m.status = 'VERIFIED' AND ${COUNTED} AND p.region_code = ANY({districts})
     GROUP BY 1, 2`,
+  // this period and last year's same period (for a month they are not adjacent: two ranges)
   started: `SELECT p.region_code AS region, ${STARTED} >= {start} AS cur, count(*)::int AS started
-    FROM projects p WHERE ${STARTED} BETWEEN {lastStart} AND {end} AND p.region_code = ANY({districts})
+    FROM projects p WHERE (${STARTED} BETWEEN {start} AND {end} OR ${STARTED} BETWEEN {lastStart} AND {lastEnd}) AND p.region_code = ANY({districts})
     GROUP BY 1, 2`,
-  fai: `SELECT region_code AS region, month >= {from} AS cur, month, amount_wan::text AS amount FROM fai_totals WHERE month BETWEEN {lastFrom} AND {to}`,
+  fai: `SELECT region_code AS region, month >= {from} AS cur, month, amount_wan::text AS amount FROM fai_totals
+    WHERE month BETWEEN {from} AND {to} OR month BETWEEN {lastFrom} AND {lastTo}`,
   // key projects as of the period's end: signed by then, not terminated by then; started or in production; approvals all
   // not required or done by then
   keyProjects: `SELECT p.region_code AS region, count(*)::int AS count,
@@ -55,9 +58,26 @@ export const STATEMENTS = {
 
 const TYPES = { start: 'date', end: 'date', lastStart: 'date', lastEnd: 'date', from: null, to: null, lastFrom: null, lastTo: null, districts: 'text[]' };
 
-/** A statement with {named} parameters → positional SQL (typed) and its values, for the year and the districts. */
-export function bind(sql, year, districts) {
-  const values = { start: `${year}-01-01`, end: `${year}-12-31`, lastStart: `${year - 1}-01-01`, lastEnd: `${year - 1}-12-31`, from: `${year}-01`, to: `${year}-12`, lastFrom: `${year - 1}-01`, lastTo: `${year - 1}-12`, districts };
+/**
+ * The period's bounds: a year (a number) or one month of it (`{ year, month }`, month 1–12); last year's
+ * is the same period a year earlier.
+ */
+function periodValues(period) {
+  const { year, month } = typeof period === 'number' ? { year: period, month: null } : period;
+  const mm = (m) => String(m).padStart(2, '0');
+  const lastDay = (y, m) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const bounds = (y) =>
+    month === null
+      ? { start: `${y}-01-01`, end: `${y}-12-31`, from: `${y}-01`, to: `${y}-12` }
+      : { start: `${y}-${mm(month)}-01`, end: `${y}-${mm(month)}-${lastDay(y, month)}`, from: `${y}-${mm(month)}`, to: `${y}-${mm(month)}` };
+  const now = bounds(year);
+  const last = bounds(year - 1);
+  return { ...now, lastStart: last.start, lastEnd: last.end, lastFrom: last.from, lastTo: last.to };
+}
+
+/** A statement with {named} parameters → positional SQL (typed) and its values, for the period (see periodValues) and the districts. */
+export function bind(sql, period, districts) {
+  const values = { ...periodValues(period), districts };
   const order = [];
   const text = sql.replace(/\{(\w+)\}/g, (_, name) => {
     if (!order.includes(name)) order.push(name);
@@ -90,10 +110,10 @@ const countsAt = (origin, scope) => origin !== 'LOCAL' && (origin !== 'IN_CITY_O
 
 /**
  * Runs the statements side by side on the pool and assembles the rows (one per district, its own
- * scope) and the city total. `cityCode` is the region without a parent.
+ * scope) and the city total. `period`: a year or `{ year, month }`; `cityCode` is the region without a parent.
  */
-export async function handWritten(pool, year, districts, cityCode) {
-  const run = (sql) => pool.query(...bind(sql, year, districts)).then((r) => r.rows);
+export async function handWritten(pool, period, districts, cityCode) {
+  const run = (sql) => pool.query(...bind(sql, period, districts)).then((r) => r.rows);
   const [signedNow, signedLast, arrivalsNow, arrivalsLast, started, fai, key] = await Promise.all(Object.values(STATEMENTS).map(run));
   const signed = [...signedNow, ...signedLast];
   const arrivals = [...arrivalsNow, ...arrivalsLast];

@@ -65,7 +65,15 @@ export class IndicatorsService {
     const { from, to } = query;
     if (from > to) throw ValidationFailed.field('from', '起始月份不能晚于截止月份');
     if (monthSpan(from, to) > MAX_PERIOD_MONTHS) throw ValidationFailed.field('to', `统计期间最长 ${MAX_PERIOD_MONTHS} 个月（10 年），请缩短起止月份`);
-    const regions = await runSql<RegionRow>(runner, sql`SELECT code, name, parent_code AS "parentCode" FROM regions ORDER BY sort_order, code`);
+    const year = to.slice(0, 4);
+    // the year's targets beside the regions (no extra round trip): without any for the rows, the year-to-date pass is skipped
+    const [regions, yearTargets] = await Promise.all([
+      runSql<RegionRow>(runner, sql`SELECT code, name, parent_code AS "parentCode" FROM regions ORDER BY sort_order, code`),
+      runSql<{ regionCode: string; indicator: TargetIndicator; value: string }>(
+        runner,
+        sql`SELECT region_code AS "regionCode", indicator, value::text AS value FROM targets WHERE year = ${Number(year)}`,
+      ),
+    ]);
     const scopeRegion = regions.find((r) => r.code === (query.region ?? regions.find((x) => x.parentCode === null)?.code));
     if (!scopeRegion) throw ValidationFailed.field('region', `地区代码不存在：${query.region}`);
     const scope: Scope = scopeRegion.parentCode === null ? 'CITY' : 'DISTRICT';
@@ -77,26 +85,26 @@ export class IndicatorsService {
     const input = (f: string, t: string, g: PassGroup): PassInput => ({ regions: codes, from: f, to: t, group: g, statuses });
     const lastFrom = addMonths(from, -12);
     const lastTo = addMonths(to, -12);
-    const year = to.slice(0, 4);
     const yearStart = `${year}-01`;
     // rows by region or industry partition the scope, so their sums are the total; by month they are not
     const separateTotal = group === 'month';
     // target completion counts from January; the period's own pass serves when it starts there
     const targetGroup: PassGroup = group === 'region' ? 'region' : 'none';
     const ownYearPass = from === yearStart && group === targetGroup;
+    const targets = yearTargets.filter((t) => t.regionCode === scopeRegion.code || codes.includes(t.regionCode));
+    // no target set for these regions: every completion is empty, and the pass since January would be
+    // thrown away (it was half the database time of a one-month request, tools/bench/throughput.mjs)
+    const needsYearPass = !ownYearPass && targets.length > 0;
 
-    const [current, last, currentTotal, lastTotal, yearToDate, targets, industries] = await Promise.all([
+    const [current, last, currentTotal, lastTotal, yearToDate, industries] = await Promise.all([
       this.pass(runner, input(from, to, group)),
-      this.pass(runner, input(lastFrom, lastTo, group), true),
+      this.pass(runner, input(lastFrom, lastTo, group), 'figures'),
       separateTotal ? this.pass(runner, input(from, to, 'none')) : null,
-      separateTotal ? this.pass(runner, input(lastFrom, lastTo, 'none'), true) : null,
-      ownYearPass ? null : this.pass(runner, input(yearStart, to, targetGroup)),
-      runSql<{ regionCode: string; indicator: TargetIndicator; value: string }>(
-        runner,
-        sql`SELECT region_code AS "regionCode", indicator, value::text AS value FROM targets WHERE year = ${Number(year)} AND region_code = ANY(${[...codes, scopeRegion.code]})`,
-      ),
+      separateTotal ? this.pass(runner, input(lastFrom, lastTo, 'none'), 'figures') : null,
+      needsYearPass ? this.pass(runner, input(yearStart, to, targetGroup), 'targets') : null,
       group === 'industry' ? runSql<{ code: string; name: string }>(runner, sql`SELECT code, name FROM industries ORDER BY sort_order, code`) : [],
     ]);
+    // without a year pass: the period's own (from January), or no target at all, where nothing reads it
     const ytd = yearToDate ?? current;
 
     const targetsOf = (regionCode: string) => new Map(targets.filter((t) => t.regionCode === regionCode).map((t) => [t.indicator, t.value]));
@@ -130,12 +138,23 @@ export class IndicatorsService {
     return { from, to, region: scopeRegion.code, groupBy, includeUnverified: query.includeUnverified ?? false, rows, total: { ...total, note } };
   }
 
-  /** One period and grouping: the statements side by side; for last year only what its figures need. */
-  private async pass(runner: SqlRunner, input: PassInput, figuresOnly = false): Promise<PassResult> {
-    const statements = passStatements(input, figuresOnly);
+  /**
+   * One period and grouping: the statements side by side, only those its use needs — `all` for the
+   * period's rates; `figures` (last year) without the rates' numerators; `targets` (since January, for
+   * target completion) only what TARGET_INDICATORS read: signings, starts, arrivals.
+   */
+  private async pass(runner: SqlRunner, input: PassInput, needs: 'all' | 'figures' | 'targets' = 'all'): Promise<PassResult> {
+    const statements = passStatements(input, needs !== 'all');
     const run = <K extends keyof PassResult>(name: K) => runSql<PassResult[K][number]>(runner, statements[name]);
+    const forTargets = needs === 'targets';
     // last year's key-project counts are needed too: their 同比 is part of §6's yoy
-    const [projects, started, arrivals, fai, keyProjects] = await Promise.all([run('projects'), run('started'), run('arrivals'), run('fai'), run('keyProjects')]);
+    const [projects, started, arrivals, fai, keyProjects] = await Promise.all([
+      run('projects'),
+      run('started'),
+      run('arrivals'),
+      forTargets ? [] : run('fai'),
+      forTargets ? [] : run('keyProjects'),
+    ]);
     return { projects, started, arrivals, fai, keyProjects };
   }
 
