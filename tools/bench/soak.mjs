@@ -23,7 +23,7 @@ const PROJECTS = Number(process.env.BENCH_SOAK_PROJECTS ?? 600);
 const SAMPLE_MS = 10_000;
 const FLAT_SHARE = 0.1;
 const FLAT_MB = 30;
-const ADMIN_PASSWORD = 'Bench#2026-admin';
+const ADMIN_PASSWORD = 'Bench#2026-chief';
 const out = join(root, 'dist/bench/soak.json');
 
 const step = (text) => console.log(`▸ ${text}`);

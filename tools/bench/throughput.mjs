@@ -31,7 +31,7 @@ const CONNECTIONS = Number(process.env.BENCH_THROUGHPUT_CONNECTIONS ?? 32);
 // the API's pool: apps/api/src/database/data-source.ts (extra.max)
 const POOL_MAX = 10;
 const TARGET_RATIO = 0.6;
-const ADMIN_PASSWORD = 'Bench#2026-admin';
+const ADMIN_PASSWORD = 'Bench#2026-chief';
 const out = join(root, 'dist/bench/throughput.json');
 
 const step = (text) => console.log(`▸ ${text}`);
