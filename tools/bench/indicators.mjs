@@ -103,11 +103,7 @@ async function main() {
   scratch.cleanupOnSignals();
   let pool = null;
   try {
-    step('启动临时内置 PostgreSQL');
-    const databaseUrl = await scratch.startDatabase();
-    step('启动 API（生产构建，执行数据库迁移）');
-    const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    const baseUrl = await scratch.startApi(databaseUrl, ADMIN_PASSWORD, process.env.BENCH_LOG_LEVEL ?? 'warn', nodeArgs);
+    const { databaseUrl, baseUrl } = await scratch.startDatabaseAndApi(ADMIN_PASSWORD, step);
     const loaded = await load(databaseUrl);
     const c = loaded.counts;
     step(`数据：项目 ${c.projects.toLocaleString('en')}，月报 ${c.reports.toLocaleString('en')}（${YEAR} 年 ${c.reportsInYear.toLocaleString('en')}，其中已核实 ${c.verifiedInYear.toLocaleString('en')}），${YEAR} 年签约 ${c.signedInYear.toLocaleString('en')}`);

@@ -125,11 +125,7 @@ async function main() {
   scratch.cleanupOnSignals();
   let pool = null;
   try {
-    step('启动临时内置 PostgreSQL');
-    const databaseUrl = await scratch.startDatabase();
-    step('启动 API（生产构建，执行数据库迁移）');
-    const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    const baseUrl = await scratch.startApi(databaseUrl, ADMIN_PASSWORD, process.env.BENCH_LOG_LEVEL ?? 'warn', nodeArgs);
+    const { databaseUrl, baseUrl } = await scratch.startDatabaseAndApi(ADMIN_PASSWORD, step);
     const loadTimes = await load(databaseUrl);
     const token = await signIn(baseUrl, ADMIN_PASSWORD);
     pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });

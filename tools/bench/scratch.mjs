@@ -63,6 +63,19 @@ export class Scratch {
   }
 
   /** The built API as it runs in production; resolves once /api/health answers (migrations applied). */
+  /**
+   * The usual start of a benchmark: the scratch PostgreSQL, then the built API on it with the log level
+   * and node arguments of BENCH_LOG_LEVEL / BENCH_API_NODE_ARGS (e.g. --cpu-prof). `step` prints progress.
+   */
+  async startDatabaseAndApi(adminPassword, step) {
+    step('启动临时内置 PostgreSQL');
+    const databaseUrl = await this.startDatabase();
+    step('启动 API（生产构建，执行数据库迁移）');
+    const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const baseUrl = await this.startApi(databaseUrl, adminPassword, process.env.BENCH_LOG_LEVEL ?? 'warn', nodeArgs);
+    return { databaseUrl, baseUrl };
+  }
+
   async startApi(databaseUrl, adminPassword, logLevel, nodeArgs = []) {
     const port = await freePort();
     const log = createWriteStream(this.apiLog);

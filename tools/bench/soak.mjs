@@ -69,11 +69,7 @@ async function main() {
   const started = Date.now();
   scratch.cleanupOnSignals();
   try {
-    step('启动临时内置 PostgreSQL');
-    const databaseUrl = await scratch.startDatabase();
-    step('启动 API（生产构建，执行数据库迁移）');
-    const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    const baseUrl = await scratch.startApi(databaseUrl, ADMIN_PASSWORD, process.env.BENCH_LOG_LEVEL ?? 'warn', nodeArgs);
+    const { databaseUrl, baseUrl } = await scratch.startDatabaseAndApi(ADMIN_PASSWORD, step);
     const pid = scratch.api.child.pid;
     await loadMonthlyWorld(databaseUrl, { distRoot, projects: PROJECTS, step });
 
