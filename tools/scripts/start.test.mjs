@@ -96,6 +96,24 @@ test('a start after the API was killed outright takes over the PostgreSQL it lef
   assert.equal(existsSync(join(dataDir, 'pg', 'postmaster.pid')), false);
 });
 
+test('a second start on the data of a running API is refused, and the first keeps its PostgreSQL', { timeout: 90_000 }, async () => {
+  const first = start({ GENERATE_ADMIN_PASSWORD: 'true' });
+  await first.ready();
+  const second = start({ PORT: String(PORT + 1) });
+  try {
+    // without the check the second start stopped the first's server and ran on: give it 20 s to refuse
+    const code = await Promise.race([second.exited, new Promise((resolve) => setTimeout(() => resolve('still running'), 20_000))]);
+    assert.equal(code, 1, second.output());
+    assert.match(second.output(), /正由另一个运行中的 API（进程 \d+）使用/);
+    const health = await fetch(`http://127.0.0.1:${PORT}/api/health`);
+    assert.deepEqual(await health.json(), { status: 'ok', database: 'up' });
+  } finally {
+    second.child.kill('SIGTERM');
+    first.child.kill('SIGTERM');
+  }
+  assert.equal(await first.exited, 0);
+});
+
 test('npm start on a new installation: the demo accounts get a generated password, shown once with the admin\'s', { timeout: 240_000 }, async () => {
   const demoDir = mkdtempSync(join(tmpdir(), 'zs-start-demo-'));
   chmodSync(demoDir, 0o755);

