@@ -143,8 +143,9 @@ describe('hardening: .xlsx bombs, cell echo, the order of the parts', () => {
     peak = Math.max(peak, process.memoryUsage().rss);
     expect(response.status).toBe(422);
     expect(elapsed).toBeLessThan(5_000);
-    // before the fix: 49 s and +2.2 GB for the 20 MB shared string
-    expect(peak).toBeLessThan(600 * MB);
+    // before the fix: 49 s and +2.2 GB for the 20 MB shared string. The growth is what the upload costs:
+    // this Jest worker's own RSS depends on the suites it ran before (680 MB once in CI with no upload
+    // to blame), while the API alone starts at ~160 MB, so +200 MB keeps it well under the 600 MB
     expect(peak - rssBefore).toBeLessThan(200 * MB);
     // the whole answer is small: no cell echoed whole
     expect(response.raw.length).toBeLessThan(4_000);
