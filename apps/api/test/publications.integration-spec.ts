@@ -168,20 +168,27 @@ describe('published figures and revisions', () => {
   });
 
   it('publishes what is final: verifications racing the close are either in the figures or refused', async () => {
-    const raced = addMonths(thisMonth, -5);
-    const projects = await Promise.all(
-      Array.from({ length: 4 }, (_, i) => createProject(t, admin, { name: `并发项目${i}`, regionCode: i % 2 ? '150525' : '150523', signedAt: `${addMonths(raced, -1)}-05`, correctionReason: '补录早先签约的项目' })),
-    );
-    for (const project of projects) await fileReport(t, admin, project, raced, { arrivedEquityWan: '10' }, false);
-    const waiting = await t.request<{ items: { id: string; version: number }[] }>('GET', `/api/v1/monthly-reports/queue?month=${raced}&status=SUBMITTED`, { token: city });
-    const verifications = waiting.body.items.map((r) => t.request<ApiErrorBody>('POST', '/api/v1/monthly-reports/verify', { token: city, body: { items: [{ id: r.id, version: r.version }] } }));
-    const [closed, ...verified] = await Promise.all([close(city, raced, '并发测试'), ...verifications]);
-    expect(closed.status).toBe(200);
-    expect(verified.map((v) => (v.status === 200 ? 'ok' : v.body.error)).every((outcome) => outcome === 'ok' || outcome === 'MONTH_CLOSED')).toBe(true);
-    const live = await t.request<IndicatorResponse>('GET', `/api/v1/indicators?from=${raced}&to=${raced}&groupBy=region`, { token: leader });
-    const stored = await published(raced, 1);
-    expect(stored.find((s) => s.region_code === live.body.region && s.period === 'MONTH')?.figures).toEqual(withoutRowFields(live.body.total));
-    expect(live.body.total.arrivedFundsWan).toBe(`${verified.filter((v) => v.status === 200).length * 10}.00`);
+    // months never closed (no 月结 row yet: the case a verification once slipped past), the verifications
+    // spread over the close's few milliseconds so that some land before it, some during, some after
+    for (let k = 0; k < 6; k++) {
+      const raced = addMonths(thisMonth, -24 - k);
+      const projects = await Promise.all(
+        Array.from({ length: 4 }, (_, i) => createProject(t, admin, { name: `并发项目${k}-${i}`, regionCode: i % 2 ? '150525' : '150523', signedAt: `${addMonths(raced, -1)}-05`, correctionReason: '补录早先签约的项目' })),
+      );
+      for (const project of projects) await fileReport(t, admin, project, raced, { arrivedEquityWan: '10' }, false);
+      const waiting = await t.request<{ items: { id: string; version: number }[] }>('GET', `/api/v1/monthly-reports/queue?month=${raced}&status=SUBMITTED`, { token: city });
+      const verifications = waiting.body.items.map(async (r, j) => {
+        await new Promise((later) => setTimeout(later, (k * 7 + j * 13) % 60));
+        return t.request<ApiErrorBody>('POST', '/api/v1/monthly-reports/verify', { token: city, body: { items: [{ id: r.id, version: r.version }] } });
+      });
+      const [closed, ...verified] = await Promise.all([close(city, raced, '并发测试'), ...verifications]);
+      expect(closed.status).toBe(200);
+      expect(verified.map((v) => (v.status === 200 ? 'ok' : v.body.error)).every((outcome) => outcome === 'ok' || outcome === 'MONTH_CLOSED')).toBe(true);
+      const live = await t.request<IndicatorResponse>('GET', `/api/v1/indicators?from=${raced}&to=${raced}&groupBy=region`, { token: leader });
+      const stored = await published(raced, 1);
+      expect({ raced, figures: stored.find((s) => s.region_code === live.body.region && s.period === 'MONTH')?.figures }).toEqual({ raced, figures: withoutRowFields(live.body.total) });
+      expect(live.body.total.arrivedFundsWan).toBe(`${verified.filter((v) => v.status === 200).length * 10}.00`);
+    }
   });
 
   it('lets neither district staff nor leaders close a month', async () => {

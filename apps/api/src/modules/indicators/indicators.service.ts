@@ -25,8 +25,10 @@ import {
   yoyOf,
 } from '@zhaoshang/shared/domain';
 import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
+import type { Pool } from 'pg';
 import { ValidationFailed } from '../../common/errors/app.exception.js';
-import { runSql, sql, type SqlRunner } from '../../common/sql/sql.js';
+import { preparedOn, runSql, sql, type SqlRunner } from '../../common/sql/sql.js';
 import { type PassGroup, type PassInput, type PassResult, passStatements } from './indicator-sql.js';
 
 type Scope = 'CITY' | 'DISTRICT';
@@ -57,11 +59,16 @@ const count = <T>(items: T[], pick: (item: T) => number) => items.reduce((n, ite
 export class IndicatorsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** Reads as prepared statements on the driver's pool (not TypeORM's runner: one per statement, with its logging). */
+  private get reads(): SqlRunner {
+    return preparedOn((this.dataSource.driver as PostgresDriver).master as Pool);
+  }
+
   /**
    * `runner`: where the statements run — a pool connection each by default; the month close passes
    * its own transaction, so that publishing never waits for a connection its own lock holds up.
    */
-  async compute(query: IndicatorQuery, runner: SqlRunner = this.dataSource): Promise<IndicatorResponse> {
+  async compute(query: IndicatorQuery, runner: SqlRunner = this.reads): Promise<IndicatorResponse> {
     const { from, to } = query;
     if (from > to) throw ValidationFailed.field('from', '起始月份不能晚于截止月份');
     if (monthSpan(from, to) > MAX_PERIOD_MONTHS) throw ValidationFailed.field('to', `统计期间最长 ${MAX_PERIOD_MONTHS} 个月（10 年），请缩短起止月份`);
@@ -96,14 +103,20 @@ export class IndicatorsService {
     // thrown away (it was half the database time of a one-month request, tools/bench/throughput.mjs)
     const needsYearPass = !ownYearPass && targets.length > 0;
 
-    const [current, last, currentTotal, lastTotal, yearToDate, industries] = await Promise.all([
-      this.pass(runner, input(from, to, group)),
-      this.pass(runner, input(lastFrom, lastTo, group), 'figures'),
-      separateTotal ? this.pass(runner, input(from, to, 'none')) : null,
-      separateTotal ? this.pass(runner, input(lastFrom, lastTo, 'none'), 'figures') : null,
-      needsYearPass ? this.pass(runner, input(yearStart, to, targetGroup), 'targets') : null,
+    const wanted: PassRequest[] = [
+      { input: input(from, to, group), needs: 'all' },
+      { input: input(lastFrom, lastTo, group), needs: 'figures' },
+      ...(separateTotal ? [{ input: input(from, to, 'none'), needs: 'all' as const }, { input: input(lastFrom, lastTo, 'none'), needs: 'figures' as const }] : []),
+      ...(needsYearPass ? [{ input: input(yearStart, to, targetGroup), needs: 'targets' as const }] : []),
+    ];
+    const [passes, industries] = await Promise.all([
+      this.passes(runner, wanted),
       group === 'industry' ? runSql<{ code: string; name: string }>(runner, sql`SELECT code, name FROM industries ORDER BY sort_order, code`) : [],
     ]);
+    const [current, last] = passes;
+    const currentTotal = separateTotal ? passes[2] : null;
+    const lastTotal = separateTotal ? passes[3] : null;
+    const yearToDate = needsYearPass ? passes[passes.length - 1] : null;
     // without a year pass: the period's own (from January), or no target at all, where nothing reads it
     const ytd = yearToDate ?? current;
 
@@ -139,23 +152,31 @@ export class IndicatorsService {
   }
 
   /**
-   * One period and grouping: the statements side by side, only those its use needs — `all` for the
-   * period's rates; `figures` (last year) without the rates' numerators; `targets` (since January, for
-   * target completion) only what TARGET_INDICATORS read: signings, starts, arrivals.
+   * The passes a request needs (one period and grouping each), as one statement per kind: each kind's
+   * statements of every pass joined by UNION ALL, tagged with the pass's index. The kinds run side by
+   * side. Five statements whatever the number of passes: at the demo's size a statement's fixed cost
+   * (protocol, parse, a pool connection, TypeORM's runner) was as much as its work, and a one-month
+   * request ran twelve (tools/bench/throughput.mjs). What each pass needs: `all` for the period's
+   * rates; `figures` (last year) without the rates' numerators; `targets` (since January, for target
+   * completion) only what TARGET_INDICATORS read: signings, starts, arrivals. Last year's key-project
+   * counts are needed too: their 同比 is part of §6's yoy.
    */
-  private async pass(runner: SqlRunner, input: PassInput, needs: 'all' | 'figures' | 'targets' = 'all'): Promise<PassResult> {
-    const statements = passStatements(input, needs !== 'all');
-    const run = <K extends keyof PassResult>(name: K) => runSql<PassResult[K][number]>(runner, statements[name]);
-    const forTargets = needs === 'targets';
-    // last year's key-project counts are needed too: their 同比 is part of §6's yoy
-    const [projects, started, arrivals, fai, keyProjects] = await Promise.all([
-      run('projects'),
-      run('started'),
-      run('arrivals'),
-      forTargets ? [] : run('fai'),
-      forTargets ? [] : run('keyProjects'),
-    ]);
-    return { projects, started, arrivals, fai, keyProjects };
+  private async passes(runner: SqlRunner, wanted: PassRequest[]): Promise<PassResult[]> {
+    const statements = wanted.map((w) => passStatements(w.input, w.needs !== 'all'));
+    // a month, a year and longer periods as different texts: prepared (preparedOn), each keeps a plan of its own
+    const months = monthSpan(wanted[0].input.from, wanted[0].input.to);
+    const span = months <= 1 ? sql`/* 一个月 */` : months <= 12 ? sql`/* 一年内 */` : sql`/* 多年 */`;
+    const kind = async <K extends keyof PassResult>(name: K): Promise<PassResult[K][]> => {
+      const members = wanted.map((w, index) => ({ index, needed: w.needs !== 'targets' || (name !== 'fai' && name !== 'keyProjects') })).filter((m) => m.needed);
+      const results: PassResult[K][] = wanted.map(() => []);
+      if (members.length === 0) return results;
+      const union = members.map((m, i) => (i === 0 ? sql`SELECT ${m.index}::int AS pass, q.* FROM (${statements[m.index][name]}) q` : sql` UNION ALL SELECT ${m.index}::int, q.* FROM (${statements[m.index][name]}) q`));
+      const rows = await runSql<PassResult[K][number] & { pass?: number }>(runner, sql`${span} ${sql.join(union, sql``)}`);
+      for (const { pass, ...row } of rows) (results[pass ?? 0] as unknown[]).push(row);
+      return results;
+    };
+    const [projects, started, arrivals, fai, keyProjects] = await Promise.all([kind('projects'), kind('started'), kind('arrivals'), kind('fai'), kind('keyProjects')]);
+    return wanted.map((_, i) => ({ projects: projects[i], started: started[i], arrivals: arrivals[i], fai: fai[i], keyProjects: keyProjects[i] }));
   }
 
   private values(scope: Scope, now: RowAggregates, before: RowAggregates, targetCompletion: IndicatorValues['targetCompletion']): IndicatorValues {
@@ -177,6 +198,12 @@ export class IndicatorsService {
       targetCompletion,
     };
   }
+}
+
+/** A pass a request needs, and how much of it (see `passes`). */
+interface PassRequest {
+  input: PassInput;
+  needs: 'all' | 'figures' | 'targets';
 }
 
 /** The part of a pass that belongs to one row key (null: all of it). */

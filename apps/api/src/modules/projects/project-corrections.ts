@@ -44,15 +44,8 @@ export async function reportMonthsOf(em: EntityManager, projectIds: readonly str
   return new Map(rows.map((r) => [r.projectId, r.months]));
 }
 
-/**
- * Every closed month, held until the transaction ends, so that a close or reopen running at the
- * same time waits for this change, or this change sees it. The 月结 rows are read FOR SHARE; and a
- * month closed for the first time has no row yet (its close inserts one), so the table is held in
- * SHARE mode too: that insert waits. SHARE does not conflict with itself nor with the report
- * writers' row locks, so edits and imports do not queue behind each other, only closes do.
- */
+/** Every closed month, held until the transaction ends (see `closedMonths`: a close waits for this change, or this change sees it). */
 export async function lockedClosedMonths(em: EntityManager): Promise<string[]> {
-  await runSql(em, sql`LOCK TABLE month_closes IN SHARE MODE`);
   return closedMonths(em, sql`SELECT month FROM month_closes`);
 }
 

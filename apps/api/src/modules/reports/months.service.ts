@@ -31,8 +31,14 @@ export class ReportsWaiting extends AppException {
  * 月结 as every writer of reports checks it: the close rows of `months` (a list of months, or a
  * query giving one) are held (shared) until the transaction ends, and the closed ones come back.
  * FOR SHARE: a close running at the same time waits for the change, or the change sees the close.
+ * A month never closed has no row to hold (its first close inserts one): the table is held in SHARE
+ * mode as well, which that insert (and every close's update) waits for, and which waits for a close
+ * under way; SHARE does not conflict with itself nor with the writers' row locks, so report writers
+ * do not queue behind each other, only behind closes. Without it a verification that found no row
+ * committed after the close had published, and the month's live figures differed from its revision.
  */
 export async function closedMonths(em: SqlRunner, months: SqlFragment): Promise<string[]> {
+  await runSql(em, sql`LOCK TABLE month_closes IN SHARE MODE`);
   const rows = await runSql<{ month: string; closed: boolean }>(em, sql`SELECT month, closed FROM month_closes WHERE month IN (${months}) FOR SHARE`);
   return rows.filter((row) => row.closed).map((row) => row.month);
 }
