@@ -9,7 +9,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'zs-e2e-'));
 chmodSync(dataDir, 0o755);
 const api = spawn(process.execPath, ['dist/apps/api/apps/api/src/main.js'], {
   stdio: 'inherit',
-  env: { ...process.env, PORT: '4310', DATA_DIR: dataDir, ADMIN_PASSWORD: 'E2e#Chief2026', LOG_LEVEL: 'warn', SEED_DEMO: 'false', DATABASE_URL: '' },
+  env: { ...process.env, PORT: process.env.E2E_PORT ?? '4310', DATA_DIR: dataDir, ADMIN_PASSWORD: 'E2e#Chief2026', LOG_LEVEL: 'warn', SEED_DEMO: 'false', DATABASE_URL: '' },
 });
 const cleanUp = () => rmSync(dataDir, { recursive: true, force: true });
 for (const signal of ['SIGINT', 'SIGTERM']) {
