@@ -18,6 +18,7 @@ import { ReportsModule } from './modules/reports/reports.module.js';
 import { TargetsModule } from './modules/targets/targets.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 import { WarningsModule } from './modules/warnings/warnings.module.js';
+import { WorkbenchModule } from './modules/workbench/workbench.module.js';
 
 @Module({})
 export class AppModule {
@@ -42,6 +43,7 @@ export class AppModule {
         HealthModule,
         WarningsModule,
         BackupModule,
+        WorkbenchModule,
       ],
     };
   }

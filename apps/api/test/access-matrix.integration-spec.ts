@@ -104,6 +104,7 @@ describe('access matrix', () => {
       'POST /api/v1/users/:id/reset-password: users:manage',
       'GET /api/v1/warnings: warnings:read | key read',
       'GET /api/v1/warnings/by-projects: warnings:read',
+      'GET /api/v1/workbench: workbench:use',
     ]);
   });
 

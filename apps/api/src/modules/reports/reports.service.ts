@@ -33,6 +33,8 @@ import { FROM_REPORTS, owesReport, REPORT_COLUMNS, type ReportRow, reportSnapsho
 // what other modules (the monthly import, the demo data) use of reports: the audit snapshot and the 月结 check
 export { reportSnapshot } from './report-sql.js';
 export { closedMonths } from './months.service.js';
+// the 工作台 counts 未填报 by the same rules as the grid (issue 13)
+export { owesReport, shouldReport } from './report-sql.js';
 
 /** The report's status does not allow what was asked. */
 export class WrongStatus extends AppException {

@@ -7,6 +7,8 @@ import type { Role } from './roles.js';
 export const CAPABILITIES = {
   /** sign in and read one's own profile */
   'session:use': ['ADMIN', 'CITY_STAFF', 'DISTRICT_STAFF', 'LEADER'],
+  /** 工作台: the to-dos of the people who do the daily work; leaders land on the 驾驶舱 instead (issue 13) */
+  'workbench:use': ['ADMIN', 'CITY_STAFF', 'DISTRICT_STAFF'],
   /** read reference data: regions, industries */
   'dictionary:read': ['ADMIN', 'CITY_STAFF', 'DISTRICT_STAFF', 'LEADER'],
   'dictionary:manage': ['ADMIN'],
