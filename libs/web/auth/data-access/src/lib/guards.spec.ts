@@ -45,6 +45,16 @@ describe('capabilityGuard', () => {
     }
   });
 
+  it('sends a role without the capability quietly to the page named for it (leaders: the 驾驶舱 instead of the 工作台)', () => {
+    const warnings = signIn('LEADER');
+    const result = TestBed.runInInjectionContext(() => capabilityGuard('workbench:use', '/dashboard')(route, state('/')));
+    expect(serialize(result)).toBe('/dashboard');
+    expect(warnings).toEqual([]);
+    TestBed.resetTestingModule();
+    signIn('DISTRICT_STAFF');
+    expect(TestBed.runInInjectionContext(() => capabilityGuard('workbench:use', '/dashboard')(route, state('/')))).toBe(true);
+  });
+
   it('follows the shared capability table: city staff may verify reports, leaders may not', () => {
     signIn('CITY_STAFF');
     expect(TestBed.runInInjectionContext(() => capabilityGuard('reports:verify')(route, state('/reports/verify')))).toBe(true);

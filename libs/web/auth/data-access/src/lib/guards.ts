@@ -12,12 +12,16 @@ export const authGuard: CanActivateFn & CanActivateChildFn = (_route, state) => 
   return auth.isSignedIn() ? true : loginUrl(state.url);
 };
 
-/** Only roles that have `capability` (shared CAPABILITIES) pass; others go home with a message. */
-export function capabilityGuard(capability: Capability): CanActivateFn {
+/**
+ * Only roles that have `capability` (shared CAPABILITIES) pass; others go home with a message, or
+ * quietly to `otherwise` when the page has a counterpart for them (the leaders' landing: 驾驶舱).
+ */
+export function capabilityGuard(capability: Capability, otherwise?: string): CanActivateFn {
   return (_route, state) => {
     const auth = inject(AuthService);
     if (!auth.isSignedIn()) return loginUrl(state.url);
     if (can(auth.currentUser()?.role, capability)) return true;
+    if (otherwise) return inject(Router).parseUrl(otherwise);
     inject(NzMessageService).warning(FORBIDDEN_PAGE_MESSAGE);
     return inject(Router).createUrlTree(['/']);
   };

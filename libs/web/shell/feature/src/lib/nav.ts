@@ -17,6 +17,8 @@ export interface NavEntry {
   route: string;
   /** who sees the entry and may open the page (the route guard checks the same) */
   capability: Capability;
+  /** where a role without the capability goes instead, quietly (the home page sends leaders to the 驾驶舱) */
+  otherwise?: string;
   /** entries of a group are shown in its submenu */
   group?: NavGroupKey;
   /** the page's routes, lazily loaded */
@@ -28,10 +30,12 @@ export interface NavEntry {
  * the lazy route and its capability guard all come from it.
  */
 export const NAV_ENTRIES: readonly NavEntry[] = [
-  { label: '工作台', icon: HomeOutline, route: '', capability: 'session:use', load: () => import('./home/home-page').then((m) => m.homeRoutes) },
+  // leaders land on the 驾驶舱 (issue 13): the 工作台 lists the daily work of the other roles
+  { label: '工作台', icon: HomeOutline, route: '', capability: 'workbench:use', otherwise: '/dashboard', load: () => import('./home/home-page').then((m) => m.homeRoutes) },
   { label: '驾驶舱', icon: DashboardOutline, route: 'dashboard', capability: 'indicators:read', load: () => import('@zhaoshang/web/dashboard/feature-dashboard').then((m) => m.dashboardRoutes) },
   { label: '项目管理', icon: ProjectOutline, route: 'projects', capability: 'projects:read', load: () => import('@zhaoshang/web/projects/feature-list').then((m) => m.projectsRoutes) },
-  { label: '月报填报', icon: FormOutline, route: 'reports/entry', capability: 'reports:read', load: () => import('@zhaoshang/web/reports/feature-entry').then((m) => m.reportEntryRoutes) },
+  // a page to fill in reports: for those who may (leaders read the figures on the 驾驶舱, 月调度表 and through the API, 'reports:read')
+  { label: '月报填报', icon: FormOutline, route: 'reports/entry', capability: 'reports:edit', load: () => import('@zhaoshang/web/reports/feature-entry').then((m) => m.reportEntryRoutes) },
   { label: '月报核实', icon: AuditOutline, route: 'reports/verify', capability: 'reports:verify', load: () => import('@zhaoshang/web/reports/feature-verify').then((m) => m.reportVerifyRoutes) },
   { label: '数据导入', icon: ImportOutline, route: 'imports', capability: 'imports:run', load: () => import('@zhaoshang/web/imports/feature-import').then((m) => m.importsRoutes) },
   { label: '固定资产投资', icon: FundOutline, route: 'reports/fai', capability: 'fai:read', load: () => import('@zhaoshang/web/reports/feature-fai').then((m) => m.faiRoutes) },

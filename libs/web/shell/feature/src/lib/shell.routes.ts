@@ -8,7 +8,7 @@ export function navRoute(entry: NavEntry): Route {
     path: entry.route,
     ...(entry.route === '' ? { pathMatch: 'full' as const } : {}),
     title: entry.label,
-    canActivate: [capabilityGuard(entry.capability)],
+    canActivate: [capabilityGuard(entry.capability, entry.otherwise)],
     loadChildren: entry.load,
   };
 }
