@@ -140,10 +140,7 @@ test('a leader reads the summary on a desktop, checks a district and drills to i
   await page.setViewportSize({ width: 1280, height: 800 });
   await signIn(page, LEADER.username, LEADER.password);
   await expect(byTestId(page, 'current-user-name')).toContainText(LEADER.displayName);
-  // the home page offers the summary first
-  await expect(byTestId(page, 'home-dashboard')).toBeVisible();
-  await keepScreenshot(page, 'dashboard-home-leader', { fullPage: false });
-  await byTestId(page, 'home-dashboard').click();
+  // leaders land on the summary (issue 13)
   await expect(page).toHaveURL(/\/dashboard$/);
   await expect(byTestId(page, 'nav-/dashboard')).toHaveClass(/ant-menu-item-selected/);
 

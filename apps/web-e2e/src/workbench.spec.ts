@@ -9,10 +9,11 @@ import { ADMIN_PASSWORD, apiToken, byTestId, createUser, keepScreenshot, signIn 
  * Other specs share this server and leave reports and warnings of their own: the counts are taken
  * through the API before this spec's data is created, and the cards must show that plus what was created.
  */
-const REGION = { code: '150524', name: '库伦旗' };
-const DISTRICT = { username: 'kulun01', displayName: '库伦 王芳', password: 'Kulun#2026x', role: 'DISTRICT_STAFF', regionCode: REGION.code };
-const CITY = { username: 'shiheshi01', displayName: '市局 李强', password: 'Shiju#2026x', role: 'CITY_STAFF' };
-const LEADER = { username: 'lingdao09', displayName: '市领导 赵敏', password: 'Lingdao#2026x', role: 'LEADER' };
+// 扎鲁特旗: only the 驾驶舱's spec (which runs before this one) has projects there; reports.spec keeps 库伦旗 to itself
+const REGION = { code: '150526', name: '扎鲁特旗' };
+const DISTRICT = { username: 'zhalute_wb', displayName: '扎鲁特 高娜', password: 'Zhalute#2026wb', role: 'DISTRICT_STAFF', regionCode: REGION.code };
+const CITY = { username: 'city_wb', displayName: '市局 李强', password: 'Shiju#2026x', role: 'CITY_STAFF' };
+const LEADER = { username: 'leader_wb', displayName: '市领导 赵敏', password: 'Lingdao#2026x', role: 'LEADER' };
 
 const shanghai = () => new Date(Date.now() + 8 * 3_600_000);
 function monthAgo(n: number): string {
@@ -26,7 +27,7 @@ const monthText = (month: string) => `${month.slice(0, 4)}年${Number(month.slic
 test.describe.configure({ mode: 'serial' });
 
 const before: Record<'district' | 'city', WorkbenchResponse | null> = { district: null, city: null };
-const names = { unfiled: '库伦 蒙中药材种植基地', draft: '库伦 荞麦深加工项目', submitted: '库伦 光伏治沙项目', returned: '库伦 肉羊养殖园区' };
+const names = { unfiled: '扎鲁特 蒙中药材种植基地', draft: '扎鲁特 小米深加工项目', submitted: '扎鲁特 光伏治沙项目', returned: '扎鲁特 肉羊养殖园区' };
 const numbers: Record<keyof typeof names, string> = { unfiled: '', draft: '', submitted: '', returned: '' };
 
 async function workbench(request: APIRequestContext, token: string): Promise<WorkbenchResponse> {
