@@ -78,7 +78,7 @@ describe('HomePage (工作台)', () => {
     expect(missing.querySelector('[data-testid="todo-count"]')?.textContent?.trim()).toBe('3');
     expect(missing.textContent).toContain('本月和上月应报月报');
     expect(missing.querySelector('[data-testid="todo-link-MISSING"]')?.getAttribute('href')).toBe('/reports/entry?regionCode=150525&month=2026-11');
-    expect([...missing.querySelectorAll('.todo__chip')].map((a) => a.getAttribute('href'))).toEqual([
+    expect(Array.from(missing.querySelectorAll('.todo__chip')).map((a) => a.getAttribute('href'))).toEqual([
       '/reports/entry?regionCode=150525&month=2026-11',
       '/reports/entry?regionCode=150525&month=2026-12',
     ]);
