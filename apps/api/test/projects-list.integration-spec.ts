@@ -15,6 +15,8 @@ describe('projects: list, export and feed', () => {
     t = await TestApp.start();
     admin = await t.adminToken();
     leader = (await t.userToken('LEADER')).token;
+    // a 包联领导 whose name a spreadsheet would read as a formula (the export must defuse it)
+    await t.request('POST', '/api/v1/leaders', { token: admin, body: { name: '-1', level: 'CITY' } });
     p.a = await createProject(t, admin, { regionCode: '150502', industryCode: 'NE', investorOrigin: 'OUT_OF_REGION', contractAmountWan: '0.10', signedAt: '2024-01-15', isKeyProject: true, name: 'Alpha 风电', investorName: '远景能源' });
     p.b = await createProject(t, admin, { regionCode: '150502', industryCode: 'AG', investorOrigin: 'LOCAL', contractAmountWan: '0.20', signedAt: '2024-06-01', name: '100%_纯玉米', investorName: '本地农牧' });
     p.c = await createProject(t, admin, { regionCode: '150525', industryCode: 'NE', investorOrigin: 'FOREIGN', contractAmountWan: '5000', signedAt: '2025-02-01', isKeyProject: true, stage: 'UNDER_CONSTRUCTION', constructionStartedAt: '2025-04-01' });

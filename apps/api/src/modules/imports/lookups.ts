@@ -14,9 +14,16 @@ export interface IndustryEntry {
   active: boolean;
 }
 
+/** An entry of the 包联领导 or 责任单位 list (DOMAIN.md §9). */
+export interface ListEntry {
+  name: string;
+  active: boolean;
+}
+
 /**
- * The two dictionaries, read once per import (DOMAIN.md §3, §4): a region by its code, full name or
- * short name; an industry by its code or its name with or without the part in brackets.
+ * The dictionaries, read once per import (DOMAIN.md §3, §4, §9): a region by its code, full name or
+ * short name; an industry by its code or its name with or without the part in brackets; a leader or
+ * a unit by its name, spaces not counting (「副市长张某」 is 「副市长 张某」).
  */
 export class Dictionaries {
   private constructor(
@@ -24,6 +31,8 @@ export class Dictionaries {
     private readonly industries: Map<string, IndustryEntry>,
     readonly regionList: RegionEntry[],
     readonly industryList: IndustryEntry[],
+    private readonly leaders: Map<string, ListEntry>,
+    private readonly units: Map<string, ListEntry>,
   ) {}
 
   static async load(db: SqlRunner): Promise<Dictionaries> {
@@ -33,7 +42,10 @@ export class Dictionaries {
     for (const r of regionList) for (const key of [r.code, r.name, r.shortName]) regions.set(key, r);
     const industries = new Map<string, IndustryEntry>();
     for (const i of industryList) for (const key of [i.code, i.name, industryShortName(i.name), normalise(i.name)]) industries.set(key, i);
-    return new Dictionaries(regions, industries, regionList, industryList);
+    const byName = (entries: ListEntry[]) => new Map(entries.map((e) => [e.name.replace(/\s/g, ''), e]));
+    const leaders = byName(await runSql<ListEntry>(db, sql`SELECT name, active FROM leaders`));
+    const units = byName(await runSql<ListEntry>(db, sql`SELECT name, active FROM units`));
+    return new Dictionaries(regions, industries, regionList, industryList, leaders, units);
   }
 
   region(value: string): RegionEntry | undefined {
@@ -42,6 +54,14 @@ export class Dictionaries {
 
   regionName(code: string): string {
     return this.regions.get(code)?.name ?? code;
+  }
+
+  leader(value: string): ListEntry | undefined {
+    return this.leaders.get(value.replace(/\s/g, ''));
+  }
+
+  unit(value: string): ListEntry | undefined {
+    return this.units.get(value.replace(/\s/g, ''));
   }
 
   industry(value: string): IndustryEntry | undefined {

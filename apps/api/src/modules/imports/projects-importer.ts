@@ -111,8 +111,19 @@ export class ProjectsImporter implements Importer<Key> {
     };
     const projectNo = text(cells.get('projectNo'));
     if (projectNo !== null && projectNo.length > 40) errors.add(row, H.projectNo, `${H.projectNo}最多 40 个字符`);
-    for (const key of ['name', 'investorName', 'terminationReason', 'leadOfficial', 'leadDepartment', 'notes'] as const) {
+    for (const key of ['name', 'investorName', 'terminationReason', 'notes'] as const) {
       take(key, limitedText(cells.get(key), L[key], TEXT_LIMITS[key] ?? 500));
+    }
+    // 包联领导 / 责任单位: names of the lists an admin keeps, written as the list spells them
+    for (const [key, lookup, list] of [
+      ['leadOfficial', (name: string) => dictionaries.leader(name), '包联领导'],
+      ['leadDepartment', (name: string) => dictionaries.unit(name), '责任单位'],
+    ] as const) {
+      if (!cells.has(key)) continue;
+      const name = text(cells.get(key));
+      const entry = name === null ? null : lookup(name);
+      if (name !== null && !entry) errors.add(row, H[key], `${H[key]}「${excerpt(name)}」不在${list}名单中：请填写名单中的名称（名单由管理员维护）`);
+      else given[key] = entry?.name ?? null;
     }
     for (const key of ['investorUscc', 'nationalCode'] as const) take(key, text(cells.get(key))?.toUpperCase() ?? null);
     const regionText = text(cells.get('regionCode'));
@@ -191,6 +202,12 @@ export class ProjectsImporter implements Importer<Key> {
       const industry = this.ctx.dictionaries.industry(fields.industryCode);
       if (industry && !industry.active && fields.industryCode !== existing?.industryCode) {
         errors.add(r.row, H.industryCode, `产业类别“${industry.name}”已停用，请选择其他产业类别`);
+      }
+      for (const [key, entry] of [
+        ['leadOfficial', fields.leadOfficial === null ? null : this.ctx.dictionaries.leader(fields.leadOfficial)],
+        ['leadDepartment', fields.leadDepartment === null ? null : this.ctx.dictionaries.unit(fields.leadDepartment)],
+      ] as const) {
+        if (entry && !entry.active && fields[key] !== existing?.[key]) errors.add(r.row, H[key], `${H[key]}“${entry.name}”已停用，请选择其他${key === 'leadOfficial' ? '领导' : '单位'}`);
       }
       const correction = this.correctionOf(r, existing, fields, closed, existing ? (reportMonths.get(existing.id) ?? []) : []);
       plans.push({ row: r, existing, fields, correction });

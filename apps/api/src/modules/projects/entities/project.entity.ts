@@ -1,4 +1,6 @@
 import { INVESTOR_ORIGINS, type InvestorOrigin, PROJECT_STAGES, type ProjectStage } from '@zhaoshang/shared/domain';
+import { Leader } from '../../responsibility/entities/leader.entity.js';
+import { Unit } from '../../responsibility/entities/unit.entity.js';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { Industry } from '../../dictionaries/entities/industry.entity.js';
 import { Region } from '../../dictionaries/entities/region.entity.js';
@@ -91,11 +93,21 @@ export class Project {
   @Column({ type: 'boolean', default: false })
   isKeyProject: boolean;
 
+  /** 包联领导: a name of the leaders' list (DOMAIN.md §9); renaming an entry renames it here too */
   @Column({ type: 'varchar', length: 50, nullable: true })
   leadOfficial: string | null;
 
+  @ManyToOne(() => Leader, { nullable: true, onDelete: 'RESTRICT', onUpdate: 'CASCADE' })
+  @JoinColumn({ name: 'lead_official', referencedColumnName: 'name', foreignKeyConstraintName: 'fk_projects_lead_official' })
+  leader?: Leader;
+
+  /** 责任单位: a name of the units' list */
   @Column({ type: 'varchar', length: 100, nullable: true })
   leadDepartment: string | null;
+
+  @ManyToOne(() => Unit, { nullable: true, onDelete: 'RESTRICT', onUpdate: 'CASCADE' })
+  @JoinColumn({ name: 'lead_department', referencedColumnName: 'name', foreignKeyConstraintName: 'fk_projects_lead_department' })
+  unit?: Unit;
 
   @Column({ type: 'varchar', length: 24, nullable: true })
   nationalCode: string | null;
