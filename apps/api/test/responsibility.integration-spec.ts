@@ -135,4 +135,41 @@ describe('包联领导 and 责任单位', () => {
     expect(bad.body.errors).toEqual([{ sheet: 'Sheet1', row: 3, column: '包联领导', message: '包联领导「张三」不在包联领导名单中：请填写名单中的名称（名单由管理员维护）' }]);
     expect(await t.query(`SELECT 1 FROM projects WHERE name = '导入名单项目二'`)).toEqual([]);
   });
+
+  it('takes as 旗县联系人 only a district staff account of the project’s region, and lists each one’s projects as 我的项目', async () => {
+    const contact = await t.userToken('DISTRICT_STAFF', '150525');
+    const elsewhere = await t.userToken('DISTRICT_STAFF', '150523');
+    const wrong = await t.request<ApiErrorBody>('POST', '/api/v1/projects', { token: district, body: projectBody({ districtContactId: elsewhere.id }) });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.details?.[0]?.field).toBe('districtContactId');
+    expect((await t.request<ApiErrorBody>('POST', '/api/v1/projects', { token: district, body: projectBody({ districtContactId: 'abc' }) })).body.details?.[0]?.field).toBe('districtContactId');
+    const followed = await createProject(t, district, { districtContactId: contact.id });
+    expect(followed).toMatchObject({ districtContactId: contact.id, districtContactName: expect.any(String) });
+    await createProject(t, district);
+    const mine = await t.request<{ items: { id: string }[]; total: { count: number } }>('GET', '/api/v1/projects/search?mine=true', { token: contact.token });
+    expect(mine.body.items.map((p) => p.id)).toEqual([followed.id]);
+    // a leader's 包联项目: through the leaders' entry linked to the account
+    const linkedLeader = await t.userToken('LEADER');
+    const entry = (await addLeader({ name: '副市长 郑某', level: 'CITY', userId: linkedLeader.id })).body;
+    const led = await createProject(t, district, { leadOfficial: entry.name });
+    const leaderMine = await t.request<{ items: { id: string }[] }>('GET', '/api/v1/projects/search?mine=true', { token: linkedLeader.token });
+    expect(leaderMine.body.items.map((p) => p.id)).toEqual([led.id]);
+    expect((await t.request<{ items: unknown[] }>('GET', '/api/v1/projects/search?mine=true', { token: city })).body.items).toEqual([]);
+    const byLeader = await t.request<{ items: { id: string }[] }>('GET', `/api/v1/projects/search?leadOfficial=${encodeURIComponent(entry.name)}`, { token: city });
+    expect(byLeader.body.items.map((p) => p.id)).toEqual([led.id]);
+  });
+
+  it('imports the 旗县联系人 by user name or name within the row’s district', async () => {
+    const contact = await t.userToken('DISTRICT_STAFF', '150525');
+    const header = PROJECT_HEADER;
+    const row = (name: string, who: string) => projectImportRow({ 项目名称: name, 旗县联系人: who });
+    const good = await upload(t, district, await xlsx([header, row('联系人导入项目', contact.username)]), 'p.xlsx', { kind: 'projects' });
+    expect(good.status).toBe(200);
+    const [stored] = await t.query<{ district_contact_id: string }>(`SELECT district_contact_id FROM projects WHERE name = '联系人导入项目'`);
+    expect(stored.district_contact_id).toBe(contact.id);
+    const bad = await upload<{ errors: { row: number; column: string; message: string }[] }>(t, district, await xlsx([header, row('联系人导入项目二', '不存在的人')]), 'p.xlsx', { kind: 'projects' });
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors[0]).toMatchObject({ row: 2, column: '旗县联系人' });
+  });
 });
+

@@ -3,6 +3,7 @@
  * `lead_official` / `lead_department` tied to them. The projects keep the names (what spreadsheets,
  * exports and the API carry), now as foreign keys to the lists' unique names, ON UPDATE CASCADE: a
  * corrected name corrects every project of it, and no project names someone the lists do not know.
+ * Projects also get a 旗县联系人 (an account: "my projects" of district staff).
  * The names already on projects become the lists' first entries (level guessed: a 市长 or a name used
  * in several districts is the city's; a unit named after a district belongs to it), for an admin to
  * complete with the 分管领域.
@@ -34,9 +35,14 @@ export class AddResponsibility1795490000000 implements MigrationInterface {
       WHERE "lead_official" IS DISTINCT FROM NULLIF(btrim("lead_official"), '') OR "lead_department" IS DISTINCT FROM NULLIF(btrim("lead_department"), '')`);
     await queryRunner.query(`ALTER TABLE "projects" ADD CONSTRAINT "fk_projects_lead_official" FOREIGN KEY ("lead_official") REFERENCES "leaders"("name") ON DELETE RESTRICT ON UPDATE CASCADE`);
     await queryRunner.query(`ALTER TABLE "projects" ADD CONSTRAINT "fk_projects_lead_department" FOREIGN KEY ("lead_department") REFERENCES "units"("name") ON DELETE RESTRICT ON UPDATE CASCADE`);
+    // 旗县联系人: the account of the district staff member who follows the project (their "my projects")
+    await queryRunner.query(`ALTER TABLE "projects" ADD "district_contact_id" uuid`);
+    await queryRunner.query(`ALTER TABLE "projects" ADD CONSTRAINT "fk_projects_district_contact" FOREIGN KEY ("district_contact_id") REFERENCES "users"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "projects" DROP CONSTRAINT "fk_projects_district_contact"`);
+    await queryRunner.query(`ALTER TABLE "projects" DROP COLUMN "district_contact_id"`);
     await queryRunner.query(`ALTER TABLE "projects" DROP CONSTRAINT "fk_projects_lead_department"`);
     await queryRunner.query(`ALTER TABLE "projects" DROP CONSTRAINT "fk_projects_lead_official"`);
     await queryRunner.query(`DROP TABLE "units"`);

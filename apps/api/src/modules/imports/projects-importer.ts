@@ -133,6 +133,14 @@ export class ProjectsImporter implements Importer<Key> {
       else if (region.parentCode === null) errors.add(row, H.regionCode, `所属地区应为旗县市区，不能是${region.name}`);
       else given.regionCode = region.code;
     }
+    const contactText = cells.has('districtContactId') ? text(cells.get('districtContactId')) : undefined;
+    if (contactText === null) given.districtContactId = null;
+    else if (contactText !== undefined && given.regionCode !== undefined) {
+      const found = dictionaries.contacts(given.regionCode, contactText);
+      if (found.length === 0) errors.add(row, H.districtContactId, `${H.districtContactId}「${excerpt(contactText)}」不是${dictionaries.regionName(given.regionCode)}的旗县招商人员：请填写其用户名或姓名`);
+      else if (found.length > 1) errors.add(row, H.districtContactId, `${dictionaries.regionName(given.regionCode)}有 ${found.length} 位名为「${excerpt(contactText)}」的人员，请填写用户名`);
+      else given.districtContactId = found[0].id;
+    }
     const industryText = text(cells.get('industryCode'));
     if (industryText !== null) {
       const industry = dictionaries.industry(industryText);

@@ -38,10 +38,20 @@ export class LookAlikeFound extends AppException {
  */
 export async function referenceProblems(
   db: SqlRunner,
-  fields: Pick<ProjectFields, 'regionCode' | 'industryCode' | 'parentProjectNo' | 'leadOfficial' | 'leadDepartment'>,
-  check: { region: boolean; industry: boolean; parent: boolean; leader: boolean; unit: boolean },
+  fields: Pick<ProjectFields, 'regionCode' | 'industryCode' | 'parentProjectNo' | 'leadOfficial' | 'leadDepartment' | 'districtContactId'>,
+  check: { region: boolean; industry: boolean; parent: boolean; leader: boolean; unit: boolean; contact: boolean },
 ): Promise<FieldProblem[]> {
   const problems: FieldProblem[] = [];
+  if (check.contact && fields.districtContactId !== null) {
+    const [user] = await runSql<{ display_name: string; role: string; region_code: string | null; disabled: boolean }>(
+      db,
+      sql`SELECT display_name, role, region_code, disabled FROM users WHERE id = ${fields.districtContactId}`,
+    );
+    const field = 'districtContactId';
+    if (!user) problems.push({ field, message: `${L.districtContactId}的账号不存在` });
+    else if (user.role !== 'DISTRICT_STAFF' || user.region_code !== fields.regionCode) problems.push({ field, message: `${L.districtContactId}应为项目所在旗县区的旗县招商人员（${user.display_name}不是）` });
+    else if (user.disabled) problems.push({ field, message: `${L.districtContactId}“${user.display_name}”的账号已停用，请选择其他人员` });
+  }
   if (check.leader && fields.leadOfficial !== null) {
     const [leader] = await runSql<{ active: boolean }>(db, sql`SELECT active FROM leaders WHERE name = ${fields.leadOfficial}`);
     if (!leader) problems.push({ field: 'leadOfficial', message: `${L.leadOfficial}“${fields.leadOfficial}”不在包联领导名单中，请从名单中选择（名单由管理员维护）` });

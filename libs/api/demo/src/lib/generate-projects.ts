@@ -311,6 +311,7 @@ class DemoGenerator {
         isKeyProject: false,
         leadOfficial: null,
         leadDepartment: null,
+        districtContactId: null,
         nationalCode,
         ...stats,
         notes,

@@ -28,6 +28,7 @@ export function projectDetail(overrides: Partial<ProjectDetailDto> = {}): Projec
     isKeyProject: true,
     leadOfficial: null,
     leadDepartment: null,
+    districtContactId: null,
     nationalCode: null,
     statsRegistered: false,
     statsRegisteredMonth: null,
