@@ -55,6 +55,7 @@ describe('access matrix', () => {
       'GET /api/v1/auth/me: session:use',
       'GET /api/v1/corrections: projects:read',
       'GET /api/v1/dispatch-table: indicators:read',
+      'GET /api/v1/district-contacts: projects:read',
       'GET /api/v1/fai-totals: fai:read | key read',
       'PUT /api/v1/fai-totals: fai:edit | key fai:write',
       'POST /api/v1/imports: imports:run',

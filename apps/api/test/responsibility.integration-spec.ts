@@ -143,6 +143,10 @@ describe('包联领导 and 责任单位', () => {
     expect(wrong.status).toBe(400);
     expect(wrong.body.details?.[0]?.field).toBe('districtContactId');
     expect((await t.request<ApiErrorBody>('POST', '/api/v1/projects', { token: district, body: projectBody({ districtContactId: 'abc' }) })).body.details?.[0]?.field).toBe('districtContactId');
+    const offered = await t.request<{ id: string }[]>('GET', '/api/v1/district-contacts?regionCode=150525', { token: district });
+    expect(offered.body.map((c) => c.id)).toContain(contact.id);
+    expect(offered.body.map((c) => c.id)).not.toContain(elsewhere.id);
+    expect((await t.request<ApiErrorBody>('GET', '/api/v1/district-contacts', { token: district })).body.details?.[0]?.field).toBe('regionCode');
     const followed = await createProject(t, district, { districtContactId: contact.id });
     expect(followed).toMatchObject({ districtContactId: contact.id, districtContactName: expect.any(String) });
     await createProject(t, district);

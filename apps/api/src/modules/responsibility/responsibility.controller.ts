@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { LeaderDto, UnitDto } from '@zhaoshang/shared/domain';
+import type { DistrictContactDto, LeaderDto, UnitDto } from '@zhaoshang/shared/domain';
 import { Access } from '../../common/access/access.decorator.js';
 import { type UserActor, CurrentUserActor } from '../../common/access/actor.js';
 import { uuidPipe } from '../../common/validation/uuid.pipe.js';
-import { CreateLeaderDto, CreateUnitDto, LeaderResponse, UnitResponse, UpdateLeaderDto, UpdateUnitDto } from './dto/responsibility.dto.js';
+import { CreateLeaderDto, CreateUnitDto, DistrictContactResponse, DistrictContactsQueryDto, LeaderResponse, UnitResponse, UpdateLeaderDto, UpdateUnitDto } from './dto/responsibility.dto.js';
 import { ResponsibilityService } from './responsibility.service.js';
 
 /** 包联领导 and 责任单位 (DOMAIN.md §9): read by every signed-in user and by read keys, kept by admins. */
@@ -35,6 +35,14 @@ export class ResponsibilityController {
   @ApiConflictResponse({ description: 'VERSION_CONFLICT，或同名、账号已关联' })
   updateLeader(@CurrentUserActor() actor: UserActor, @Param('id', uuidPipe('ID')) id: string, @Body() dto: UpdateLeaderDto): Promise<LeaderDto> {
     return this.responsibility.updateLeader(actor, id, dto);
+  }
+
+  @Get('district-contacts')
+  @Access({ capability: 'projects:read' })
+  @ApiOperation({ summary: '可任旗县联系人的人员', description: '该旗县区在用的旗县招商人员账号，供项目表单选择' })
+  @ApiOkResponse({ type: [DistrictContactResponse] })
+  districtContacts(@Query() query: DistrictContactsQueryDto): Promise<DistrictContactDto[]> {
+    return this.responsibility.districtContacts(query.regionCode);
   }
 
   @Get('units')

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type LeaderDto, levelRegionProblem, type ResponsibilityLevel, type UnitDto } from '@zhaoshang/shared/domain';
+import { type DistrictContactDto, type LeaderDto, levelRegionProblem, type ResponsibilityLevel, type UnitDto } from '@zhaoshang/shared/domain';
 import { DataSource, type EntityManager, IsNull, Not } from 'typeorm';
 import type { Actor } from '../../common/access/actor.js';
 import { Conflict, NotFound, ValidationFailed, VersionConflict } from '../../common/errors/app.exception.js';
@@ -33,6 +33,14 @@ export class ResponsibilityService {
 
   async units(): Promise<UnitDto[]> {
     return (await this.dataSource.getRepository(Unit).find({ order: { sortOrder: 'ASC', name: 'ASC' } })).map(toUnitDto);
+  }
+
+  /** The accounts that may be a project's 旗县联系人 in a district: its district staff, not disabled. */
+  async districtContacts(regionCode: string): Promise<DistrictContactDto[]> {
+    return runSql<DistrictContactDto>(
+      this.dataSource,
+      sql`SELECT id, username, display_name AS "displayName" FROM users WHERE role = 'DISTRICT_STAFF' AND region_code = ${regionCode} AND NOT disabled ORDER BY display_name, username`,
+    );
   }
 
   async createLeader(actor: Actor, dto: CreateLeaderDto): Promise<LeaderDto> {

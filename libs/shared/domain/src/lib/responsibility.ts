@@ -83,3 +83,10 @@ export function levelRegionProblem(level: ResponsibilityLevel, regionCode: strin
   if (level === 'CITY' && regionCode) return '市级不属于某个旗县区，请清空所属旗县区';
   return null;
 }
+
+/** A district staff account that may be chosen as a project's 旗县联系人 (GET /district-contacts). */
+export interface DistrictContactDto {
+  id: string;
+  username: string;
+  displayName: string;
+}

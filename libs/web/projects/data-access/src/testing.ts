@@ -29,6 +29,7 @@ export function projectDetail(overrides: Partial<ProjectDetailDto> = {}): Projec
     leadOfficial: null,
     leadDepartment: null,
     districtContactId: null,
+    districtContactName: null,
     nationalCode: null,
     statsRegistered: false,
     statsRegisteredMonth: null,

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   type CreateLeaderRequest,
   type CreateUnitRequest,
+  type DistrictContactDto,
   type LeaderDto,
   RESPONSIBILITY_LEVELS,
   type ResponsibilityLevel,
@@ -159,4 +160,18 @@ export class UpdateUnitDto extends ListEntryFields implements UpdateUnitRequest 
   @IsInt()
   @Min(1)
   version: number;
+}
+
+export class DistrictContactResponse implements DistrictContactDto {
+  @ApiProperty({ title: 'ID' }) id: string;
+  @ApiProperty({ title: '用户名' }) username: string;
+  @ApiProperty({ title: '姓名' }) displayName: string;
+}
+
+export class DistrictContactsQueryDto {
+  @ApiProperty({ title: '旗县区代码', example: '150525' })
+  @IsString({ message: '请指定旗县区（regionCode）' })
+  @IsNotEmpty({ message: '请指定旗县区（regionCode）' })
+  @MaxLength(12)
+  regionCode: string;
 }
