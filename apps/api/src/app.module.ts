@@ -15,6 +15,7 @@ import { ImportsModule } from './modules/imports/imports.module.js';
 import { IndicatorsModule } from './modules/indicators/indicators.module.js';
 import { ProjectsModule } from './modules/projects/projects.module.js';
 import { ReportsModule } from './modules/reports/reports.module.js';
+import { ResponsibilityModule } from './modules/responsibility/responsibility.module.js';
 import { TargetsModule } from './modules/targets/targets.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 import { WarningsModule } from './modules/warnings/warnings.module.js';
@@ -33,6 +34,7 @@ export class AppModule {
         AuthModule,
         ApiKeysModule,
         DictionariesModule,
+        ResponsibilityModule,
         UsersModule,
         ProjectsModule,
         ReportsModule,

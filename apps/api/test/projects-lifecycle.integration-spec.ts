@@ -19,6 +19,8 @@ describe('projects: validation and lifecycle', () => {
     admin = await t.adminToken();
     city = (await t.userToken('CITY_STAFF')).token;
     district = (await t.userToken('DISTRICT_STAFF', '150525')).token;
+    // 包联领导 come from the list an admin keeps (DOMAIN.md §9)
+    await t.request('POST', '/api/v1/leaders', { token: admin, body: { name: '张三', level: 'DISTRICT', regionCode: '150525' } });
   });
   afterAll(() => t?.stop());
 

@@ -15,6 +15,8 @@ describe('projects: list, export and feed', () => {
     t = await TestApp.start();
     admin = await t.adminToken();
     leader = (await t.userToken('LEADER')).token;
+    // a 包联领导 whose name a spreadsheet would read as a formula (the export must defuse it)
+    await t.request('POST', '/api/v1/leaders', { token: admin, body: { name: '-1', level: 'CITY' } });
     p.a = await createProject(t, admin, { regionCode: '150502', industryCode: 'NE', investorOrigin: 'OUT_OF_REGION', contractAmountWan: '0.10', signedAt: '2024-01-15', isKeyProject: true, name: 'Alpha 风电', investorName: '远景能源' });
     p.b = await createProject(t, admin, { regionCode: '150502', industryCode: 'AG', investorOrigin: 'LOCAL', contractAmountWan: '0.20', signedAt: '2024-06-01', name: '100%_纯玉米', investorName: '本地农牧' });
     p.c = await createProject(t, admin, { regionCode: '150525', industryCode: 'NE', investorOrigin: 'FOREIGN', contractAmountWan: '5000', signedAt: '2025-02-01', isKeyProject: true, stage: 'UNDER_CONSTRUCTION', constructionStartedAt: '2025-04-01' });
@@ -150,7 +152,7 @@ describe('projects: list, export and feed', () => {
   describe('export', () => {
     const HEADERS = [
       '项目编号', '项目名称', '所属地区', '产业类别', '投资方名称', '投资方统一社会信用代码', '投资方来源', '签约额(万元)', '计划总投资(万元)', '签约日期', '计划开工月份', '项目阶段',
-      '注册日期', '开工日期', '投产日期', '终止日期', '终止原因', '重点项目', '包联领导', '责任单位', '投资项目代码', '统计入库', '入库月份', '备注',
+      '注册日期', '开工日期', '投产日期', '终止日期', '终止原因', '重点项目', '包联领导', '责任单位', '旗县联系人', '投资项目代码', '统计入库', '入库月份', '备注',
     ];
 
     async function download(query: string): Promise<{ response: Response; rows: unknown[][] }> {

@@ -1,4 +1,4 @@
-import { ArrivalTally, type DemoDataSet, type DemoFaiTotal, type DemoMonthClose, type DemoMonthlyOptions, type DemoProject, type DemoReport, demoFaiTotals, demoMonthCloses, demoReportChunks } from '@zhaoshang/api/demo';
+import { ArrivalTally, type DemoDataSet, type DemoFaiTotal, type DemoListEntry, type DemoMonthClose, type DemoMonthlyOptions, type DemoProject, type DemoReport, demoFaiTotals, demoMonthCloses, demoReportChunks } from '@zhaoshang/api/demo';
 import { PROJECT_FIELD_LABELS } from '@zhaoshang/shared/domain';
 import { SYSTEM_ACTOR } from '../common/access/actor.js';
 import { runSql, sql, type SqlFragment, type SqlRunner, type SqlValue } from '../common/sql/sql.js';
@@ -94,9 +94,22 @@ function snapshot(p: DemoProject): Record<string, unknown> {
  * Run it inside a transaction. Projects come in entry order, so a parent is always in the same or
  * an earlier statement than its capital increases and the foreign key holds after each statement.
  */
+/** The 包联领导 list (with 分管领域) or the 责任单位 list, in the generator's order; entries already there (a second load) are kept. */
+const INSERT_LIST = (table: 'leaders' | 'units', entries: readonly DemoListEntry[]) => {
+  const portfolio = table === 'leaders' ? sql`, portfolio` : sql.empty;
+  return sql`INSERT INTO ${table === 'leaders' ? sql`leaders` : sql`units`} (name, level, region_code, sort_order, version ${portfolio})
+      SELECT name, level::responsibility_level, region_code, ordinality * 10, 1 ${portfolio}
+        FROM unnest(${entries.map((e) => e.name)}::varchar[], ${entries.map((e) => e.level)}::varchar[], ${entries.map((e) => e.regionCode)}::varchar[], ${entries.map((e) => e.portfolio)}::varchar[])
+             WITH ORDINALITY AS e(name, level, region_code, portfolio, ordinality)
+      ON CONFLICT (name) DO NOTHING`;
+};
+
 export async function loadDemoProjects(db: SqlRunner, data: DemoDataSet, options: LoadOptions = {}): Promise<LoadResult> {
   const chunkSize = options.chunkSize ?? 5000;
   const result: LoadResult = { projects: 0, approvals: 0, auditRows: 0 };
+  // the lists first: a project's 包联领导 and 责任单位 are foreign keys to their names
+  await runSql(db, INSERT_LIST('leaders', data.leaders));
+  await runSql(db, INSERT_LIST('units', data.units));
   for (let start = 0; start < data.projects.length; start += chunkSize) {
     const chunk = data.projects.slice(start, start + chunkSize);
     await runSql(db, INSERT_PROJECTS(chunk));

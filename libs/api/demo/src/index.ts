@@ -1,6 +1,6 @@
 // The demo data set (issue 5): pure generation, no database. The API's loader (apps/api/src/demo)
 // and the tools (tools/demo, tools/bench) write what these functions return.
-export { DEMO_DEFAULT_COUNT, DEMO_DEFAULT_SEED, type DemoDataSet, type DemoOptions, type DemoProject, type DemoSequence, generateDemoProjects } from './lib/generate-projects.js';
+export { DEMO_DEFAULT_COUNT, DEMO_DEFAULT_SEED, type DemoDataSet, type DemoListEntry, type DemoOptions, type DemoProject, type DemoSequence, generateDemoProjects } from './lib/generate-projects.js';
 export { ArrivalTally, type DemoMonthlyOptions, MonthlyContext } from './lib/monthly-context.js';
 export { type DemoReport, demoReportChunks, projectReports, RETURN_REASONS, tallyArrivals } from './lib/generate-reports.js';
 export { CITY_REGION_CODE, type DemoFaiTotal, demoFaiTotals, FIRST_FAI_MONTH, FUNDS_TO_FAI_TARGET } from './lib/generate-fai-totals.js';

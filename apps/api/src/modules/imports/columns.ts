@@ -4,7 +4,7 @@ import { ImportFailed } from './import-failed.js';
 import type { CellValue, SheetRow } from './sheet-reader.js';
 
 /** Where a template's drop-down list comes from. */
-export type ChoiceList = 'regions' | 'districts' | 'industries' | 'origins' | 'stages' | 'yesNo' | 'verification';
+export type ChoiceList = 'regions' | 'districts' | 'industries' | 'origins' | 'stages' | 'yesNo' | 'verification' | 'leaders' | 'units';
 
 export interface ColumnSpec<K extends string = string> {
   key: K;
@@ -40,8 +40,9 @@ export const PROJECT_COLUMNS = [
   { key: 'terminatedAt', header: L.terminatedAt, required: false, width: 12, format: 'date', example: [null, null] },
   { key: 'terminationReason', header: L.terminationReason, required: false, width: 20, example: [null, null] },
   { key: 'isKeyProject', header: L.isKeyProject, required: false, width: 10, choices: 'yesNo', example: ['是', '否'] },
-  { key: 'leadOfficial', header: L.leadOfficial, required: false, width: 12, example: [null, null] },
-  { key: 'leadDepartment', header: L.leadDepartment, required: false, width: 18, example: ['{旗县}发改委', null] },
+  { key: 'leadOfficial', header: L.leadOfficial, required: false, width: 14, choices: 'leaders', example: [null, null] },
+  { key: 'leadDepartment', header: L.leadDepartment, required: false, width: 20, choices: 'units', example: [null, null] },
+  { key: 'districtContactId', header: L.districtContactId, required: false, width: 12, example: [null, null] },
   { key: 'nationalCode', header: L.nationalCode, required: false, width: 26, format: 'text', example: [null, null] },
   { key: 'statsRegistered', header: L.statsRegistered, required: false, width: 10, choices: 'yesNo', example: ['否', '否'] },
   { key: 'statsRegisteredMonth', header: L.statsRegisteredMonth, required: false, width: 10, format: 'month', example: [null, null] },

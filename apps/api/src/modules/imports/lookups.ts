@@ -14,9 +14,26 @@ export interface IndustryEntry {
   active: boolean;
 }
 
+/** An entry of the 包联领导 or 责任单位 list (DOMAIN.md §9). */
+export interface ListEntry {
+  name: string;
+  active: boolean;
+}
+
+/** A district staff account that may be a project's 旗县联系人. */
+export interface ContactEntry {
+  id: string;
+  username: string;
+  displayName: string;
+  regionCode: string;
+}
+
+const byName = (entries: ListEntry[]) => new Map(entries.map((e) => [e.name.replace(/\s/g, ''), e]));
+
 /**
- * The two dictionaries, read once per import (DOMAIN.md §3, §4): a region by its code, full name or
- * short name; an industry by its code or its name with or without the part in brackets.
+ * The dictionaries, read once per import (DOMAIN.md §3, §4, §9): a region by its code, full name or
+ * short name; an industry by its code or its name with or without the part in brackets; a leader or
+ * a unit by its name, spaces not counting (「副市长张某」 is 「副市长 张某」).
  */
 export class Dictionaries {
   private constructor(
@@ -24,7 +41,13 @@ export class Dictionaries {
     private readonly industries: Map<string, IndustryEntry>,
     readonly regionList: RegionEntry[],
     readonly industryList: IndustryEntry[],
+    readonly leaderList: ListEntry[],
+    readonly unitList: ListEntry[],
+    private readonly contactList: ContactEntry[],
   ) {}
+
+  private readonly leaders = byName(this.leaderList);
+  private readonly units = byName(this.unitList);
 
   static async load(db: SqlRunner): Promise<Dictionaries> {
     const regionList = await runSql<RegionEntry>(db, sql`SELECT code, name, short_name AS "shortName", parent_code AS "parentCode" FROM regions ORDER BY sort_order, code`);
@@ -33,7 +56,13 @@ export class Dictionaries {
     for (const r of regionList) for (const key of [r.code, r.name, r.shortName]) regions.set(key, r);
     const industries = new Map<string, IndustryEntry>();
     for (const i of industryList) for (const key of [i.code, i.name, industryShortName(i.name), normalise(i.name)]) industries.set(key, i);
-    return new Dictionaries(regions, industries, regionList, industryList);
+    const leaderList = await runSql<ListEntry>(db, sql`SELECT name, active FROM leaders ORDER BY sort_order, name`);
+    const unitList = await runSql<ListEntry>(db, sql`SELECT name, active FROM units ORDER BY sort_order, name`);
+    const contacts = await runSql<ContactEntry>(
+      db,
+      sql`SELECT id, username, display_name AS "displayName", region_code AS "regionCode" FROM users WHERE role = 'DISTRICT_STAFF' AND NOT disabled`,
+    );
+    return new Dictionaries(regions, industries, regionList, industryList, leaderList, unitList, contacts);
   }
 
   region(value: string): RegionEntry | undefined {
@@ -42,6 +71,21 @@ export class Dictionaries {
 
   regionName(code: string): string {
     return this.regions.get(code)?.name ?? code;
+  }
+
+  leader(value: string): ListEntry | undefined {
+    return this.leaders.get(value.replace(/\s/g, ''));
+  }
+
+  unit(value: string): ListEntry | undefined {
+    return this.units.get(value.replace(/\s/g, ''));
+  }
+
+  /** 旗县联系人: a district staff account of the region, by user name or by name (when that is unique there). */
+  contacts(regionCode: string, value: string): ContactEntry[] {
+    const inRegion = this.contactList.filter((c) => c.regionCode === regionCode);
+    const byUsername = inRegion.filter((c) => c.username === value);
+    return byUsername.length > 0 ? byUsername : inRegion.filter((c) => c.displayName.replace(/\s/g, '') === value.replace(/\s/g, ''));
   }
 
   industry(value: string): IndustryEntry | undefined {

@@ -111,8 +111,19 @@ export class ProjectsImporter implements Importer<Key> {
     };
     const projectNo = text(cells.get('projectNo'));
     if (projectNo !== null && projectNo.length > 40) errors.add(row, H.projectNo, `${H.projectNo}最多 40 个字符`);
-    for (const key of ['name', 'investorName', 'terminationReason', 'leadOfficial', 'leadDepartment', 'notes'] as const) {
+    for (const key of ['name', 'investorName', 'terminationReason', 'notes'] as const) {
       take(key, limitedText(cells.get(key), L[key], TEXT_LIMITS[key] ?? 500));
+    }
+    // 包联领导 / 责任单位: names of the lists an admin keeps, written as the list spells them
+    for (const [key, lookup, list] of [
+      ['leadOfficial', (name: string) => dictionaries.leader(name), '包联领导'],
+      ['leadDepartment', (name: string) => dictionaries.unit(name), '责任单位'],
+    ] as const) {
+      if (!cells.has(key)) continue;
+      const name = text(cells.get(key));
+      const entry = name === null ? null : lookup(name);
+      if (name !== null && !entry) errors.add(row, H[key], `${H[key]}「${excerpt(name)}」不在${list}名单中：请填写名单中的名称（名单由管理员维护）`);
+      else given[key] = entry?.name ?? null;
     }
     for (const key of ['investorUscc', 'nationalCode'] as const) take(key, text(cells.get(key))?.toUpperCase() ?? null);
     const regionText = text(cells.get('regionCode'));
@@ -121,6 +132,14 @@ export class ProjectsImporter implements Importer<Key> {
       if (!region) errors.add(row, H.regionCode, `所属地区「${excerpt(regionText)}」不存在：请填写旗县市区的名称、简称或代码`);
       else if (region.parentCode === null) errors.add(row, H.regionCode, `所属地区应为旗县市区，不能是${region.name}`);
       else given.regionCode = region.code;
+    }
+    const contactText = cells.has('districtContactId') ? text(cells.get('districtContactId')) : undefined;
+    if (contactText === null) given.districtContactId = null;
+    else if (contactText !== undefined && given.regionCode !== undefined) {
+      const found = dictionaries.contacts(given.regionCode, contactText);
+      if (found.length === 0) errors.add(row, H.districtContactId, `${H.districtContactId}「${excerpt(contactText)}」不是${dictionaries.regionName(given.regionCode)}的旗县招商人员：请填写其用户名或姓名`);
+      else if (found.length > 1) errors.add(row, H.districtContactId, `${dictionaries.regionName(given.regionCode)}有 ${found.length} 位名为「${excerpt(contactText)}」的人员，请填写用户名`);
+      else given.districtContactId = found[0].id;
     }
     const industryText = text(cells.get('industryCode'));
     if (industryText !== null) {
@@ -191,6 +210,12 @@ export class ProjectsImporter implements Importer<Key> {
       const industry = this.ctx.dictionaries.industry(fields.industryCode);
       if (industry && !industry.active && fields.industryCode !== existing?.industryCode) {
         errors.add(r.row, H.industryCode, `产业类别“${industry.name}”已停用，请选择其他产业类别`);
+      }
+      for (const [key, entry] of [
+        ['leadOfficial', fields.leadOfficial === null ? null : this.ctx.dictionaries.leader(fields.leadOfficial)],
+        ['leadDepartment', fields.leadDepartment === null ? null : this.ctx.dictionaries.unit(fields.leadDepartment)],
+      ] as const) {
+        if (entry && !entry.active && fields[key] !== existing?.[key]) errors.add(r.row, H[key], `${H[key]}“${entry.name}”已停用，请选择其他${key === 'leadOfficial' ? '领导' : '单位'}`);
       }
       const correction = this.correctionOf(r, existing, fields, closed, existing ? (reportMonths.get(existing.id) ?? []) : []);
       plans.push({ row: r, existing, fields, correction });

@@ -29,6 +29,10 @@ function choiceValues(list: ChoiceList, dictionaries: Dictionaries): string[] {
       return ['是', '否'];
     case 'verification':
       return Object.values(VERIFICATION_LABELS);
+    case 'leaders':
+      return dictionaries.leaderList.filter((l) => l.active).map((l) => l.name);
+    case 'units':
+      return dictionaries.unitList.filter((u) => u.active).map((u) => u.name);
   }
 }
 
@@ -71,6 +75,8 @@ export async function buildTemplate(kind: ImportKind, dictionaries: Dictionaries
   const lists = [...new Set(columns.flatMap((c) => (c.choices ? [c.choices] : [])))];
   lists.forEach((list, i) => {
     const values = choiceValues(list, dictionaries);
+    // an empty list (no leaders kept yet) would refuse every value typed
+    if (values.length === 0) return;
     const column = options.getColumn(i + 1);
     column.values = [list, ...values];
     const letter = column.letter;
@@ -109,6 +115,9 @@ function noteOf(c: ColumnSpec): string {
   if (c.format === 'month') return '；月份，如 2025-06、2025/6 或 2025年6月';
   if (c.key === 'regionCode') return '；地区名称、简称或代码均可';
   if (c.key === 'industryCode') return '；产业类别名称（括号部分可省略）或代码';
+  if (c.key === 'leadOfficial') return '；包联领导名单中的姓名（名单由管理员维护）';
+  if (c.key === 'leadDepartment') return '；责任单位名单中的单位名称（名单由管理员维护）';
+  if (c.key === 'districtContactId') return '；本旗县区招商人员的用户名或姓名';
   if (c.key === 'status') return '；留空为待核实，“已核实”仅市级核实人员可导入';
   if (c.key === 'correctionReason') return '；修改会改变已月结月份的数据（如签约日期、签约额、投资方来源），或退回阶段时必填，仅市级人员和管理员可更正';
   if (c.key === 'projectNo' && c.required === false) return '；留空时按（所属地区, 项目名称）匹配已有项目，找不到则新建并自动编号';

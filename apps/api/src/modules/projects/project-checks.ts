@@ -31,13 +31,37 @@ export class LookAlikeFound extends AppException {
   }
 }
 
-/** What the database knows about a project's references: the region, the industry, the parent project. */
+/**
+ * What the database knows about a project's references: the region, the industry, the parent project,
+ * the 包联领导 and 责任单位 (names of the lists an admin keeps, DOMAIN.md §9; checked where they change,
+ * so that a project keeps a leader who has since been deactivated).
+ */
 export async function referenceProblems(
   db: SqlRunner,
-  fields: Pick<ProjectFields, 'regionCode' | 'industryCode' | 'parentProjectNo'>,
-  check: { region: boolean; industry: boolean; parent: boolean },
+  fields: Pick<ProjectFields, 'regionCode' | 'industryCode' | 'parentProjectNo' | 'leadOfficial' | 'leadDepartment' | 'districtContactId'>,
+  check: { region: boolean; industry: boolean; parent: boolean; leader: boolean; unit: boolean; contact: boolean },
 ): Promise<FieldProblem[]> {
   const problems: FieldProblem[] = [];
+  if (check.contact && fields.districtContactId !== null) {
+    const [user] = await runSql<{ display_name: string; role: string; region_code: string | null; disabled: boolean }>(
+      db,
+      sql`SELECT display_name, role, region_code, disabled FROM users WHERE id = ${fields.districtContactId}`,
+    );
+    const field = 'districtContactId';
+    if (!user) problems.push({ field, message: `${L.districtContactId}的账号不存在` });
+    else if (user.role !== 'DISTRICT_STAFF' || user.region_code !== fields.regionCode) problems.push({ field, message: `${L.districtContactId}应为项目所在旗县区的旗县招商人员（${user.display_name}不是）` });
+    else if (user.disabled) problems.push({ field, message: `${L.districtContactId}“${user.display_name}”的账号已停用，请选择其他人员` });
+  }
+  if (check.leader && fields.leadOfficial !== null) {
+    const [leader] = await runSql<{ active: boolean }>(db, sql`SELECT active FROM leaders WHERE name = ${fields.leadOfficial}`);
+    if (!leader) problems.push({ field: 'leadOfficial', message: `${L.leadOfficial}“${fields.leadOfficial}”不在包联领导名单中，请从名单中选择（名单由管理员维护）` });
+    else if (!leader.active) problems.push({ field: 'leadOfficial', message: `${L.leadOfficial}“${fields.leadOfficial}”已停用，请选择其他领导` });
+  }
+  if (check.unit && fields.leadDepartment !== null) {
+    const [unit] = await runSql<{ active: boolean }>(db, sql`SELECT active FROM units WHERE name = ${fields.leadDepartment}`);
+    if (!unit) problems.push({ field: 'leadDepartment', message: `${L.leadDepartment}“${fields.leadDepartment}”不在责任单位名单中，请从名单中选择（名单由管理员维护）` });
+    else if (!unit.active) problems.push({ field: 'leadDepartment', message: `${L.leadDepartment}“${fields.leadDepartment}”已停用，请选择其他单位` });
+  }
   if (check.region) {
     const [region] = await runSql<{ parent_code: string | null }>(db, sql`SELECT parent_code FROM regions WHERE code = ${fields.regionCode}`);
     if (!region || region.parent_code === null) problems.push({ field: 'regionCode', message: `${L.regionCode} ${fields.regionCode} 不是本市的旗县市区` });

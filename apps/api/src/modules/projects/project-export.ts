@@ -35,6 +35,7 @@ export const EXPORT_COLUMNS: { header: string; width: number; money?: boolean; v
   { header: '重点项目', width: 10, value: (p) => yesNo(p.isKeyProject) },
   { header: '包联领导', width: 12, value: (p) => p.leadOfficial },
   { header: '责任单位', width: 20, value: (p) => p.leadDepartment },
+  { header: '旗县联系人', width: 12, value: (p) => p.districtContactName },
   { header: '投资项目代码', width: 26, value: (p) => p.nationalCode },
   { header: '统计入库', width: 10, value: (p) => yesNo(p.statsRegistered) },
   { header: '入库月份', width: 10, value: (p) => p.statsRegisteredMonth },

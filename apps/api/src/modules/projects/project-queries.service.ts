@@ -64,10 +64,10 @@ export class ProjectQueriesService implements OnModuleInit {
   }
 
   /** One page and the totals of the whole filtered set: two lean statements, run side by side. */
-  async search(query: ProjectSearchQuery): Promise<ProjectSearchResponse> {
+  async search(query: ProjectSearchQuery, viewerId: string | null = null): Promise<ProjectSearchResponse> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
-    const where = filterConditions(query);
+    const where = filterConditions(query, viewerId);
     // the page is cut before the dictionaries are joined: only its rows get their names
     const order = orderBy(query.sort, query.order);
     const pageSql = sql`SELECT ${SUMMARY_COLUMNS} FROM (SELECT * FROM projects p WHERE ${where} ORDER BY ${order}
@@ -104,8 +104,8 @@ export class ProjectQueriesService implements OnModuleInit {
   /**
    * The filtered, sorted list as .xlsx, streamed from a cursor in one snapshot (streamFromCursor).
    */
-  async exportXlsx(search: ProjectSearchQuery): Promise<Readable> {
-    const rowsSql = sql`SELECT ${PROJECT_COLUMNS} ${FROM_PROJECTS} WHERE ${filterConditions(search)} ORDER BY ${orderBy(search.sort, search.order)}`;
+  async exportXlsx(search: ProjectSearchQuery, viewerId: string | null = null): Promise<Readable> {
+    const rowsSql = sql`SELECT ${PROJECT_COLUMNS} ${FROM_PROJECTS} WHERE ${filterConditions(search, viewerId)} ORDER BY ${orderBy(search.sort, search.order)}`;
     return streamFromCursor<ProjectRow>(this.dataSource, {
       cursor: sql`project_export`,
       rows: rowsSql,

@@ -24,6 +24,7 @@ export const PROJECT_COLUMNS = sql`${SUMMARY_COLUMNS}, p.investor_uscc AS "inves
   p.registered_at AS "registeredAt", p.construction_started_at AS "constructionStartedAt", p.production_started_at AS "productionStartedAt",
   p.terminated_at AS "terminatedAt", p.termination_reason AS "terminationReason", p.planned_start_month AS "plannedStartMonth",
   p.lead_official AS "leadOfficial", p.lead_department AS "leadDepartment", p.national_code AS "nationalCode",
+  p.district_contact_id AS "districtContactId", (SELECT u.display_name FROM users u WHERE u.id = p.district_contact_id) AS "districtContactName",
   p.stats_registered AS "statsRegistered", p.stats_registered_month AS "statsRegisteredMonth", p.stats_code AS "statsCode",
   p.notes, p.version, p.created_at AS "createdAt"`;
 
@@ -43,9 +44,20 @@ export function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** The WHERE conditions of a filter (joined with AND; TRUE when there is none). */
-export function filterConditions(filter: ProjectFilter): SqlFragment {
+/**
+ * The WHERE conditions of a filter (joined with AND; TRUE when there is none). `viewerId`: the
+ * signed-in account, for 我的项目 (a leader's 包联项目 through the leaders' entry linked to the
+ * account, a staff member's projects as 旗县联系人); without one, `mine` finds nothing.
+ */
+export function filterConditions(filter: ProjectFilter, viewerId: string | null = null): SqlFragment {
   const where: SqlFragment[] = [];
+  if (filter.mine === true) {
+    where.push(
+      viewerId === null
+        ? sql`FALSE`
+        : sql`(p.lead_official IN (SELECT l.name FROM leaders l WHERE l.user_id = ${viewerId}) OR p.district_contact_id = ${viewerId})`,
+    );
+  }
   if (filter.regionCode !== undefined) where.push(sql`p.region_code = ${filter.regionCode}`);
   if (filter.industryCode !== undefined) where.push(sql`p.industry_code = ${filter.industryCode}`);
   if (filter.stage !== undefined) where.push(sql`p.stage = ${filter.stage}`);
@@ -56,6 +68,9 @@ export function filterConditions(filter: ProjectFilter): SqlFragment {
   if (filter.amountMin !== undefined) where.push(sql`p.contract_amount_wan >= ${filter.amountMin}`);
   if (filter.amountMax !== undefined) where.push(sql`p.contract_amount_wan <= ${filter.amountMax}`);
   if (filter.q !== undefined && filter.q !== '') where.push(textCondition(filter.q));
+  if (filter.leadOfficial !== undefined) where.push(sql`p.lead_official = ${filter.leadOfficial}`);
+  if (filter.leadDepartment !== undefined) where.push(sql`p.lead_department = ${filter.leadDepartment}`);
+  if (filter.districtContactId !== undefined) where.push(sql`p.district_contact_id = ${filter.districtContactId}`);
   return where.length > 0 ? sql.join(where, sql` AND `) : sql`TRUE`;
 }
 

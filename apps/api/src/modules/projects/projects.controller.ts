@@ -57,8 +57,8 @@ export class ProjectsController {
   @Access({ capability: 'projects:read' })
   @ApiOperation({ summary: '项目列表：筛选、排序、分页，并给出整个筛选结果的合计' })
   @ApiOkResponse({ type: ProjectSearchResult })
-  search(@Query() query: ProjectSearchQueryDto): Promise<ProjectSearchResponse> {
-    return this.queries.search(query);
+  search(@CurrentUserActor() actor: UserActor, @Query() query: ProjectSearchQueryDto): Promise<ProjectSearchResponse> {
+    return this.queries.search(query, actor.id);
   }
 
   @Get('export')
@@ -66,8 +66,8 @@ export class ProjectsController {
   @ApiOperation({ summary: '导出项目清单（.xlsx）', description: '筛选与排序同项目列表，导出全部结果（忽略分页）；列同项目导入模板' })
   @ApiProduces(XLSX)
   @ApiOkResponse({ description: '项目清单-YYYYMMDD.xlsx', schema: { type: 'string', format: 'binary' } })
-  async export(@Query() query: ProjectSearchQueryDto, @Res() reply: FastifyReply): Promise<void> {
-    const stream = await this.queries.exportXlsx(query);
+  async export(@CurrentUserActor() actor: UserActor, @Query() query: ProjectSearchQueryDto, @Res() reply: FastifyReply): Promise<void> {
+    const stream = await this.queries.exportXlsx(query, actor.id);
     sendXlsx(reply, exportFileName(shanghaiToday()), stream);
   }
 

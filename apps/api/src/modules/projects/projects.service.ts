@@ -113,7 +113,7 @@ export class ProjectsService {
     const fields = fieldsOf(given);
     const today = shanghaiToday();
     return this.dataSource.transaction(async (em) => {
-      failIfAny([...projectFieldProblems(fields, today, await statsMinWan(em)), ...(await referenceProblems(em, fields, { region: true, industry: true, parent: true }))]);
+      failIfAny([...projectFieldProblems(fields, today, await statsMinWan(em)), ...(await referenceProblems(em, fields, { region: true, industry: true, parent: true, leader: true, unit: true, contact: true }))]);
       // concurrent look-alike creates queue here; the second then finds the first's project
       await lockLookAlikeKeys(em, { regionCode: fields.regionCode, name: fields.name, investorUscc: fields.investorUscc });
       if (confirmLookAlike !== true) {
@@ -143,7 +143,7 @@ export class ProjectsService {
       const current = fieldsOf(project);
       const next = fieldsOf({ ...current, ...given });
       const industryChanged = next.industryCode !== project.industryCode;
-      failIfAny([...projectFieldProblems(next, shanghaiToday(), await statsMinWan(em)), ...(await referenceProblems(em, next, { region: false, industry: industryChanged, parent: false }))]);
+      failIfAny([...projectFieldProblems(next, shanghaiToday(), await statsMinWan(em)), ...(await referenceProblems(em, next, { region: false, industry: industryChanged, parent: false, leader: next.leadOfficial !== project.leadOfficial, unit: next.leadDepartment !== project.leadDepartment, contact: next.districtContactId !== project.districtContactId }))]);
       // DOMAIN.md §5: a change that alters a closed month is a correction (right + reason), recorded as one
       const touched = await touchedClosedMonths(em, id, current, next);
       const reason = reasonOf(correctionReason);

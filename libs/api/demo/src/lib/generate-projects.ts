@@ -21,8 +21,20 @@ export interface DemoSequence {
   lastSeq: number;
 }
 
+/** An entry of the 包联领导 or 责任单位 list (DOMAIN.md §9) the demo projects name. */
+export interface DemoListEntry {
+  name: string;
+  level: 'CITY' | 'DISTRICT';
+  regionCode: string | null;
+  /** 分管领域 of a leader; null for a unit */
+  portfolio: string | null;
+}
+
 export interface DemoDataSet {
   today: string;
+  /** every leader and unit the projects may name, before the projects (their names are foreign keys) */
+  leaders: DemoListEntry[];
+  units: DemoListEntry[];
   /** in the order they were entered: a capital increase always after its parent */
   projects: DemoProject[];
   sequences: DemoSequence[];
@@ -55,6 +67,15 @@ interface Draft {
   life: SimulatedLife | null;
   parent: Draft | null;
   projectNo?: string;
+}
+
+/** 市直部门 (each industry's and the bureau itself), the development zone's committee, each district's government. */
+function unitList(): DemoListEntry[] {
+  const departments = [...new Set(['市投资促进局', ...INDUSTRIES.map((i) => i.department)])];
+  return [
+    ...departments.map((name) => ({ name, level: 'CITY' as const, regionCode: null, portfolio: null })),
+    ...DISTRICTS.map((d) => ({ name: d.code === '150571' ? '通辽经济技术开发区管理委员会' : `${d.name}人民政府`, level: 'DISTRICT' as const, regionCode: d.code, portfolio: null })),
+  ];
 }
 
 /**
@@ -105,7 +126,17 @@ class DemoGenerator {
     this.markKeyProjects(drafts);
     const ordered = drafts.map((draft, index) => ({ draft, index })).sort((a, b) => a.draft.enteredDay - b.draft.enteredDay || a.index - b.index);
     const sequences = this.number(ordered.map((o) => o.draft));
-    return { today: this.today, projects: ordered.map((o) => this.finish(o.draft)), sequences };
+    return { today: this.today, leaders: this.leaderList(), units: unitList(), projects: ordered.map((o) => this.finish(o.draft)), sequences };
+  }
+
+  /** The city's leaders with their 分管领域 (in the usual order of a 市政府 division of work), then each district's. */
+  private leaderList(): DemoListEntry[] {
+    const cityPortfolios = ['主持市政府全面工作', '发展改革、财政、招商引资', '工业和信息化、能源、开发区', '农牧业、乡村振兴、水利', '自然资源、住房和城乡建设、交通', '商务、文化旅游、政务服务'];
+    const city = this.cityLeaders.map((name, i) => ({ name, level: 'CITY' as const, regionCode: null, portfolio: cityPortfolios[i] ?? null }));
+    const districts = DISTRICTS.flatMap((d) =>
+      (this.districtLeaders.get(d.code) ?? []).map((name, i) => ({ name, level: 'DISTRICT' as const, regionCode: d.code, portfolio: i === 0 ? '全面工作' : i === 1 ? '招商引资、工业经济' : '项目建设、营商环境' })),
+    );
+    return [...city, ...districts];
   }
 
   private personName(): string {
@@ -280,6 +311,7 @@ class DemoGenerator {
         isKeyProject: false,
         leadOfficial: null,
         leadDepartment: null,
+        districtContactId: null,
         nationalCode,
         ...stats,
         notes,

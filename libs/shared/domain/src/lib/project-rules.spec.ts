@@ -27,6 +27,7 @@ const base: ProjectFields = {
   isKeyProject: true,
   leadOfficial: null,
   leadDepartment: null,
+  districtContactId: null,
   nationalCode: '2024-150525-44-01-123456',
   statsRegistered: false,
   statsRegisteredMonth: null,

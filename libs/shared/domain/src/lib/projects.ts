@@ -74,8 +74,12 @@ export interface ProjectFields extends Milestones {
   stage: ProjectStage;
   plannedStartMonth: string | null;
   isKeyProject: boolean;
+  /** 包联领导: a name of the leaders' list (DOMAIN.md §9) */
   leadOfficial: string | null;
+  /** 责任单位: a name of the units' list */
   leadDepartment: string | null;
+  /** 旗县联系人: the account of a district staff member of the project's region who follows it day to day */
+  districtContactId: string | null;
   nationalCode: string | null;
   statsRegistered: boolean;
   statsRegisteredMonth: string | null;
@@ -89,6 +93,8 @@ export interface ProjectDto extends ProjectFields {
   projectNo: string;
   regionName: string;
   industryName: string;
+  /** the 旗县联系人's name (their account's display name) */
+  districtContactName: string | null;
   approvals: ApprovalDto[];
   approvalsComplete: boolean;
   version: number;
@@ -118,6 +124,7 @@ export const PROJECT_FIELD_LABELS: Record<keyof ProjectFields | 'projectNo' | 'a
   isKeyProject: '重点项目',
   leadOfficial: '包联领导',
   leadDepartment: '责任单位',
+  districtContactId: '旗县联系人',
   nationalCode: '投资项目代码',
   statsRegistered: '统计入库',
   statsRegisteredMonth: '入库月份',
@@ -218,6 +225,15 @@ export interface ProjectFilter {
   amountMax?: string;
   /** text search over name, investor name and projectNo */
   q?: string;
+  /** 包联领导 / 责任单位 by name, 旗县联系人 by account (DOMAIN.md §9) */
+  leadOfficial?: string;
+  leadDepartment?: string;
+  districtContactId?: string;
+  /**
+   * 我的项目: a leader's 包联项目 (the leaders' entry linked to the account), a staff member's projects as
+   * 旗县联系人; nothing for an account that is neither.
+   */
+  mine?: boolean;
 }
 
 export interface ProjectSearchQuery extends ProjectFilter {

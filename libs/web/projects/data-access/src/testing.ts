@@ -28,6 +28,8 @@ export function projectDetail(overrides: Partial<ProjectDetailDto> = {}): Projec
     isKeyProject: true,
     leadOfficial: null,
     leadDepartment: null,
+    districtContactId: null,
+    districtContactName: null,
     nationalCode: null,
     statsRegistered: false,
     statsRegisteredMonth: null,

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 
 /**
  * Property decorators for the project request bodies. Shapes are checked here (with the field's
@@ -37,6 +37,16 @@ export function NullableText(title: string, maxLength: number | null, options: {
     IsOptional(),
     IsString(),
     ...(maxLength ? [MaxLength(maxLength)] : []),
+  );
+}
+
+/** The id of a record (an account…); '' and null clear it. */
+export function NullableId(title: string, description?: string): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ title, type: String, format: 'uuid', nullable: true, description }),
+    Transform(trimToNull),
+    IsOptional(),
+    IsUUID('all', { message: `${title}的 ID 格式不正确` }),
   );
 }
 

@@ -14,7 +14,7 @@ import {
   type ProjectStage,
 } from '@zhaoshang/shared/domain';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateBy } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateBy } from 'class-validator';
 import { queryBoolean } from './fields.js';
 
 const trimToUndefined = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || undefined : value);
@@ -84,9 +84,34 @@ export class ProjectFilterDto implements ProjectFilter {
   @IsString()
   @MaxLength(100)
   q?: string;
+
+  @ApiPropertyOptional({ title: '包联领导', description: '名单中的姓名' })
+  @IsOptional()
+  @Transform(trimToUndefined)
+  @IsString()
+  @MaxLength(50)
+  leadOfficial?: string;
+
+  @ApiPropertyOptional({ title: '责任单位', description: '名单中的单位名称' })
+  @IsOptional()
+  @Transform(trimToUndefined)
+  @IsString()
+  @MaxLength(100)
+  leadDepartment?: string;
+
+  @ApiPropertyOptional({ title: '旗县联系人', format: 'uuid', description: '账号 ID' })
+  @IsOptional()
+  @IsUUID('all', { message: '旗县联系人的 ID 格式不正确' })
+  districtContactId?: string;
 }
 
 export class ProjectSortDto extends ProjectFilterDto {
+  @ApiPropertyOptional({ title: '我的项目', type: Boolean, description: '领导：其包联项目（账号关联的包联领导）；招商人员：其任旗县联系人的项目' })
+  @IsOptional()
+  @Transform(queryBoolean)
+  @IsBoolean()
+  mine?: boolean;
+
   @ApiPropertyOptional({ title: '排序字段', enum: PROJECT_SORT_FIELDS, description: '不指定时按最近更新排在前' })
   @IsOptional()
   @IsIn(PROJECT_SORT_FIELDS)

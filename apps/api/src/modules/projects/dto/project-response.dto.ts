@@ -66,6 +66,8 @@ export class ProjectResponse extends ProjectSummaryResponse implements ProjectDt
   @ApiProperty({ title: L.plannedStartMonth, ...month }) plannedStartMonth: string | null;
   @ApiProperty({ title: L.leadOfficial, ...text }) leadOfficial: string | null;
   @ApiProperty({ title: L.leadDepartment, ...text }) leadDepartment: string | null;
+  @ApiProperty({ title: L.districtContactId, ...text, format: 'uuid' }) districtContactId: string | null;
+  @ApiProperty({ title: '旗县联系人姓名', ...text }) districtContactName: string | null;
   @ApiProperty({ title: L.nationalCode, ...text, example: '2024-150525-44-01-123456' }) nationalCode: string | null;
   @ApiProperty({ title: L.statsRegistered }) statsRegistered: boolean;
   @ApiProperty({ title: L.statsRegisteredMonth, ...month }) statsRegisteredMonth: string | null;

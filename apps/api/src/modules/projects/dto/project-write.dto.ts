@@ -18,7 +18,7 @@ import {
 } from '@zhaoshang/shared/domain';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsObject, IsOptional, Min, ValidateNested } from 'class-validator';
-import { Flag, MoneyText, NullableDate, NullableText, OneOf, RequiredText } from './fields.js';
+import { Flag, MoneyText, NullableDate, NullableId, NullableText, OneOf, RequiredText } from './fields.js';
 
 class VersionedDto {
   @ApiProperty({ title: '版本', description: '读取时的版本号；已被他人修改时返回 409' })
@@ -47,6 +47,7 @@ export class CreateProjectDto implements CreateProjectRequest {
   @Flag(L.isKeyProject) isKeyProject?: boolean;
   @NullableText(L.leadOfficial, 50) leadOfficial?: string | null;
   @NullableText(L.leadDepartment, 100) leadDepartment?: string | null;
+  @NullableId(L.districtContactId, '项目所在旗县区的旗县招商人员账号') districtContactId?: string | null;
   @NullableText(L.nationalCode, null, { example: '2024-150525-44-01-123456' }) nationalCode?: string | null;
   @Flag(L.statsRegistered) statsRegistered?: boolean;
   @NullableDate(L.statsRegisteredMonth, 'month') statsRegisteredMonth?: string | null;
@@ -76,6 +77,7 @@ export class UpdateProjectDto extends VersionedDto implements UpdateProjectReque
   @Flag(L.isKeyProject) isKeyProject?: boolean;
   @NullableText(L.leadOfficial, 50) leadOfficial?: string | null;
   @NullableText(L.leadDepartment, 100) leadDepartment?: string | null;
+  @NullableId(L.districtContactId, '项目所在旗县区的旗县招商人员账号') districtContactId?: string | null;
   @NullableText(L.nationalCode, null) nationalCode?: string | null;
   @Flag(L.statsRegistered) statsRegistered?: boolean;
   @NullableDate(L.statsRegisteredMonth, 'month') statsRegisteredMonth?: string | null;

@@ -1,4 +1,7 @@
 import { INVESTOR_ORIGINS, type InvestorOrigin, PROJECT_STAGES, type ProjectStage } from '@zhaoshang/shared/domain';
+import { Leader } from '../../responsibility/entities/leader.entity.js';
+import { Unit } from '../../responsibility/entities/unit.entity.js';
+import { User } from '../../users/entities/user.entity.js';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { Industry } from '../../dictionaries/entities/industry.entity.js';
 import { Region } from '../../dictionaries/entities/region.entity.js';
@@ -91,11 +94,29 @@ export class Project {
   @Column({ type: 'boolean', default: false })
   isKeyProject: boolean;
 
+  /** 包联领导: a name of the leaders' list (DOMAIN.md §9); renaming an entry renames it here too */
   @Column({ type: 'varchar', length: 50, nullable: true })
   leadOfficial: string | null;
 
+  @ManyToOne(() => Leader, { nullable: true, onDelete: 'RESTRICT', onUpdate: 'CASCADE' })
+  @JoinColumn({ name: 'lead_official', referencedColumnName: 'name', foreignKeyConstraintName: 'fk_projects_lead_official' })
+  leader?: Leader;
+
+  /** 责任单位: a name of the units' list */
   @Column({ type: 'varchar', length: 100, nullable: true })
   leadDepartment: string | null;
+
+  @ManyToOne(() => Unit, { nullable: true, onDelete: 'RESTRICT', onUpdate: 'CASCADE' })
+  @JoinColumn({ name: 'lead_department', referencedColumnName: 'name', foreignKeyConstraintName: 'fk_projects_lead_department' })
+  unit?: Unit;
+
+  /** 旗县联系人: a district staff account of the project's region */
+  @Column({ type: 'uuid', nullable: true })
+  districtContactId: string | null;
+
+  @ManyToOne(() => User, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'district_contact_id', foreignKeyConstraintName: 'fk_projects_district_contact' })
+  districtContact?: User;
 
   @Column({ type: 'varchar', length: 24, nullable: true })
   nationalCode: string | null;

@@ -3,6 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import type {
   AuditEntryDto,
   CreateProjectRequest,
+  DistrictContactDto,
   LookAlikeCandidate,
   LookAlikeQuery,
   Page,
@@ -44,6 +45,11 @@ export class ProjectsApi {
     const params = new HttpParams({ fromObject: projectQueryParams(query, { paging: false }) });
     const response$ = this.http.get(`${this.base}/export`, { params, responseType: 'blob', observe: 'response', context: callerShowsErrors() });
     return asDownload(response$, defaultExportName());
+  }
+
+  /** The district staff who may be a project's 旗县联系人 in a district. */
+  districtContacts(regionCode: string): Observable<DistrictContactDto[]> {
+    return this.http.get<DistrictContactDto[]>(`${API_V1}/district-contacts`, { params: { regionCode } });
   }
 
   get(id: string): Observable<ProjectDetailDto> {

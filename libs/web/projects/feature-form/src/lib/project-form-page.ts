@@ -5,6 +5,7 @@ import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { WarningOutline } from '@ant-design/icons-angular/icons';
 import {
+  type DistrictContactDto,
   INVESTOR_ORIGINS,
   INVESTOR_ORIGIN_LABELS,
   type LookAlikeCandidate,
@@ -21,7 +22,7 @@ import {
 import { AuthService } from '@zhaoshang/web/auth/data-access';
 import { ProjectsApi, isLookAlikeError } from '@zhaoshang/web/projects/data-access';
 import { LookAlikeTable, StageTag } from '@zhaoshang/web/projects/ui';
-import { IndustriesStore, RegionsStore } from '@zhaoshang/web/shared/data-access';
+import { IndustriesStore, RegionsStore, ResponsibilityStore } from '@zhaoshang/web/shared/data-access';
 import {
   FirstErrorPipe,
   type HoldsUnsavedChanges,
@@ -99,6 +100,7 @@ export class ProjectFormPage implements HoldsUnsavedChanges {
   private readonly destroyRef = inject(DestroyRef);
   protected readonly regions = inject(RegionsStore);
   protected readonly industries = inject(IndustriesStore);
+  protected readonly responsibility = inject(ResponsibilityStore);
   protected readonly user = inject(AuthService).currentUser;
 
   protected readonly labels = PROJECT_FIELD_LABELS;
@@ -146,9 +148,24 @@ export class ProjectFormPage implements HoldsUnsavedChanges {
   protected readonly periodClosed = signal<{ message: string; mayCorrect: boolean } | null>(null);
   protected readonly correctionReason = inject(NonNullableFormBuilder).control('', zsValidators.maxLength(CORRECTION_REASON_MAX, `更正原因最多 ${CORRECTION_REASON_MAX} 个字`));
 
+  private readonly regionCode = toSignal(this.form.controls.regionCode.valueChanges, { initialValue: this.form.controls.regionCode.value });
+  private readonly leadOfficial = toSignal(this.form.controls.leadOfficial.valueChanges, { initialValue: null });
+  private readonly leadDepartment = toSignal(this.form.controls.leadDepartment.valueChanges, { initialValue: null });
+  /** the lists' active entries, and the project's own even when since deactivated (it keeps it) */
+  protected readonly leaderOptions = computed(() => choosable(this.responsibility.leaders.items(), this.leadOfficial()));
+  protected readonly unitOptions = computed(() => choosable(this.responsibility.units.items(), this.leadDepartment()));
+  /** 旗县联系人: the district staff of the project's region */
+  protected readonly contacts = signal<DistrictContactDto[]>([]);
+
   constructor() {
     this.regions.ensureLoaded();
     this.industries.ensureLoaded();
+    this.responsibility.leaders.ensureLoaded();
+    this.responsibility.units.ensureLoaded();
+    effect(() => {
+      const regionCode = this.regionCode();
+      untracked(() => this.loadContacts(regionCode));
+    });
     this.form.controls.stage.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.recorded.set(formMilestones(this.form.getRawValue())));
     this.form.controls.stage.setValue('SIGNED');
 
@@ -310,6 +327,22 @@ export class ProjectFormPage implements HoldsUnsavedChanges {
       .subscribe((candidates) => this.lookAlikes.set(candidates));
   }
 
+  /** The district staff of the chosen region; a contact of another region is cleared (the API would refuse it). */
+  private loadContacts(regionCode: string | null): void {
+    if (!regionCode) {
+      this.contacts.set([]);
+      return;
+    }
+    this.api.districtContacts(regionCode).subscribe({
+      next: (contacts) => {
+        this.contacts.set(contacts);
+        const chosen = this.form.controls.districtContactId.value;
+        if (chosen && !contacts.some((c) => c.id === chosen) && this.project()?.districtContactId !== chosen) this.form.controls.districtContactId.setValue(null);
+      },
+      error: () => this.contacts.set([]),
+    });
+  }
+
   private startCreate(parentId: string | null): void {
     const user = this.user();
     if (user?.role === 'DISTRICT_STAFF') {
@@ -367,4 +400,9 @@ export class ProjectFormPage implements HoldsUnsavedChanges {
     // after the error tips have rendered
     setTimeout(() => document.querySelector('.ant-form-item-has-error')?.scrollIntoView({ behavior: 'smooth', block: 'center' }));
   }
+}
+
+/** The entries a project may be given: the active ones, and its current one even when deactivated (marked). */
+function choosable(entries: readonly { name: string; active: boolean }[], current: string | null): { name: string; label: string }[] {
+  return entries.filter((e) => e.active || e.name === current).map((e) => ({ name: e.name, label: e.active ? e.name : `${e.name}（已停用）` }));
 }

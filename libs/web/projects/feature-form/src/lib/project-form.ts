@@ -21,8 +21,6 @@ import { fromIsoDate, fromIsoMonth, toIsoDate, toIsoMonth } from '@zhaoshang/web
 export const LIMITS = {
   name: 200,
   investorName: 200,
-  leadOfficial: 50,
-  leadDepartment: 100,
   statsCode: 50,
   terminationReason: 500,
   notes: 2000,
@@ -50,8 +48,10 @@ export type ProjectForm = FormGroup<
     statsRegistered: FormControl<boolean>;
     statsRegisteredMonth: FormControl<Date | null>;
     statsCode: FormControl<string>;
-    leadOfficial: FormControl<string>;
-    leadDepartment: FormControl<string>;
+    /** names from the lists an admin keeps (DOMAIN.md §9), null for none */
+    leadOfficial: FormControl<string | null>;
+    leadDepartment: FormControl<string | null>;
+    districtContactId: FormControl<string | null>;
     notes: FormControl<string>;
   }
 >;
@@ -88,8 +88,9 @@ export function formFields(value: ProjectFormValue, parentProjectNo: string | nu
     stage: value.stage,
     plannedStartMonth: value.plannedStartMonth ? toIsoMonth(value.plannedStartMonth) : null,
     isKeyProject: value.isKeyProject,
-    leadOfficial: orNull(value.leadOfficial),
-    leadDepartment: orNull(value.leadDepartment),
+    leadOfficial: value.leadOfficial || null,
+    leadDepartment: value.leadDepartment || null,
+    districtContactId: value.districtContactId || null,
     nationalCode: orNull(value.nationalCode),
     statsRegistered: stats,
     statsRegisteredMonth: stats && value.statsRegisteredMonth ? toIsoMonth(value.statsRegisteredMonth) : null,
@@ -176,8 +177,9 @@ export function projectForm(fb: NonNullableFormBuilder): ProjectForm {
     statsRegistered: fb.control(false, domainRule('statsRegistered')),
     statsRegisteredMonth: fb.control<Date | null>(null, domainRule('statsRegisteredMonth')),
     statsCode: ['', [domainRule('statsCode'), maxLength('statsCode')]],
-    leadOfficial: ['', maxLength('leadOfficial')],
-    leadDepartment: ['', maxLength('leadDepartment')],
+    leadOfficial: fb.control<string | null>(null),
+    leadDepartment: fb.control<string | null>(null),
+    districtContactId: fb.control<string | null>(null),
     notes: ['', maxLength('notes')],
   });
   linkRules(form);
@@ -231,8 +233,9 @@ export function projectFormValue(project: ProjectDto): ProjectFormValue {
     statsRegistered: project.statsRegistered,
     statsRegisteredMonth: fromIsoMonth(project.statsRegisteredMonth),
     statsCode: project.statsCode ?? '',
-    leadOfficial: project.leadOfficial ?? '',
-    leadDepartment: project.leadDepartment ?? '',
+    leadOfficial: project.leadOfficial,
+    leadDepartment: project.leadDepartment,
+    districtContactId: project.districtContactId,
     notes: project.notes ?? '',
   };
 }
@@ -252,8 +255,9 @@ export function capitalIncreaseValue(parent: ProjectDto): Partial<ProjectFormVal
     investorUscc: parent.investorUscc ?? '',
     investorOrigin: parent.investorOrigin,
     contractAmountWan: '',
-    leadOfficial: parent.leadOfficial ?? '',
-    leadDepartment: parent.leadDepartment ?? '',
+    leadOfficial: parent.leadOfficial,
+    leadDepartment: parent.leadDepartment,
+    districtContactId: parent.districtContactId,
   };
 }
 

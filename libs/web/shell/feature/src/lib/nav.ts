@@ -1,6 +1,6 @@
 import type { Routes } from '@angular/router';
 import type { IconDefinition } from '@ant-design/icons-angular';
-import { AimOutline, AlertOutline, AppstoreOutline, AuditOutline, CarryOutOutline, ControlOutline, DashboardOutline, DiffOutline, FileSearchOutline, FormOutline, FundOutline, HistoryOutline, HomeOutline, ImportOutline, KeyOutline, ProjectOutline, SettingOutline, TeamOutline } from '@ant-design/icons-angular/icons';
+import { AimOutline, AlertOutline, ApartmentOutline, AppstoreOutline, AuditOutline, CarryOutOutline, ControlOutline, DashboardOutline, DiffOutline, FileSearchOutline, FormOutline, FundOutline, HistoryOutline, HomeOutline, ImportOutline, KeyOutline, ProjectOutline, SettingOutline, TeamOutline } from '@ant-design/icons-angular/icons';
 import { type Capability, type Role, can } from '@zhaoshang/shared/domain';
 
 export const NAV_GROUPS = {
@@ -49,6 +49,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { label: '用户管理', icon: TeamOutline, route: 'admin/users', capability: 'users:manage', group: 'system', load: () => import('@zhaoshang/web/admin/feature-users').then((m) => m.usersRoutes) },
   { label: 'API 密钥', icon: KeyOutline, route: 'admin/api-keys', capability: 'apiKeys:manage', group: 'system', load: () => import('@zhaoshang/web/admin/feature-api-keys').then((m) => m.apiKeysRoutes) },
   { label: '产业类别', icon: AppstoreOutline, route: 'admin/industries', capability: 'dictionary:manage', group: 'system', load: () => import('@zhaoshang/web/admin/feature-industries').then((m) => m.industriesRoutes) },
+  { label: '包联领导与责任单位', icon: ApartmentOutline, route: 'admin/responsibility', capability: 'dictionary:manage', group: 'system', load: () => import('@zhaoshang/web/admin/feature-responsibility').then((m) => m.responsibilityRoutes) },
   { label: '预警设置', icon: ControlOutline, route: 'admin/warning-settings', capability: 'settings:manage', group: 'system', load: () => import('@zhaoshang/web/warnings/feature-settings').then((m) => m.warningSettingsRoutes) },
 ];
 
