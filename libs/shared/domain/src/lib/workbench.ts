@@ -90,6 +90,8 @@ const ENTITY_NOUNS: Record<AuditEntity, string> = {
   faiTotal: '全社会固定资产投资',
   target: '目标任务',
   setting: '设置',
+  leader: '包联领导',
+  unit: '责任单位',
 };
 
 /**
