@@ -31,6 +31,9 @@ export const FILTER_KEYS = [
   'amountMin',
   'amountMax',
   'q',
+  'leadOfficial',
+  'leadDepartment',
+  'mine',
 ] as const satisfies readonly (keyof ProjectFilter)[];
 
 type Params = Readonly<Record<string, string | readonly string[] | null | undefined>>;
@@ -53,6 +56,10 @@ const PARSERS: { [K in (typeof FILTER_KEYS)[number]]: (value: string) => Project
   amountMin: matching(MONEY_WAN_PATTERN),
   amountMax: matching(MONEY_WAN_PATTERN),
   q: (value) => value.trim().slice(0, SEARCH_TEXT_MAX_LENGTH) || undefined,
+  leadOfficial: (value) => value.trim().slice(0, 50) || undefined,
+  leadDepartment: (value) => value.trim().slice(0, 100) || undefined,
+  // 我的项目 (DOMAIN.md §9): only `true` means anything
+  mine: (value) => (value === 'true' ? true : undefined),
 };
 
 function first(params: Params, key: string): string | undefined {

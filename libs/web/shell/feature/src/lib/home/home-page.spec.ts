@@ -61,7 +61,13 @@ async function open() {
     }
     throw new Error('no GET /api/v1/workbench');
   };
-  return { request, el, settle };
+  // 我联系的项目: none here (the card stays away); answered so that no request is left open
+  const answerMine = () => backend.match((r) => r.url.endsWith('/projects/search') && r.params.get('mine') === 'true').forEach((r) => r.flush({ items: [], page: 1, pageSize: 100, total: { count: 0, contractAmountWan: '0.00' } }));
+  const settleAll = async () => {
+    answerMine();
+    await settle();
+  };
+  return { request, el, settle: settleAll };
 }
 
 describe('HomePage (工作台)', () => {

@@ -1,3 +1,4 @@
+import { MyProjectsCard } from '@zhaoshang/web/projects/feature-mine';
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
@@ -35,7 +36,7 @@ type Loaded = { state: 'loading' } | { state: 'done'; data: WorkbenchResponse | 
  */
 @Component({
   selector: 'zs-home-page',
-  imports: [DatePipe, RouterLink, NzCardModule, NzIconModule, NzSkeletonModule, NzTagModule],
+  imports: [DatePipe, RouterLink, NzCardModule, NzIconModule, NzSkeletonModule, NzTagModule, MyProjectsCard],
   providers: [provideNzIconsPatch([AlertOutline, AuditOutline, CarryOutOutline, CheckCircleOutline, EditOutline, FormOutline, RollbackOutline])],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './home-page.html',

@@ -1,0 +1,2 @@
+export * from './lib/my-projects-card';
+export * from './lib/my-projects';
