@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { DISTRICTS, generateDemoProjects, INDUSTRIES } from '@zhaoshang/api/demo';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config.js';
-import { runSql, sql } from '../common/sql/sql.js';
+import { runSql, sql, type SqlRunner } from '../common/sql/sql.js';
 import { loadDemoMonthlyData, loadDemoProjects } from '../demo/load-demo.js';
 
 /**
@@ -33,7 +33,29 @@ export async function ensureDemoProjects(dataSource: DataSource, config: AppConf
     const loaded = await loadDemoProjects(em, data, { audit: true });
     // their monthly reports, FAI totals and closed months, in the same transaction
     const monthly = await loadDemoMonthlyData(em, data, { audit: true });
+    await linkDemoAccounts(em);
     logger.log(`已载入演示数据：${loaded.projects} 个项目、${monthly.reports} 条月报、${monthly.faiTotals} 条固定资产投资、${monthly.monthCloses} 个已月结月份（${Date.now() - started} ms）`);
     return loaded.projects;
   });
+}
+
+/**
+ * 1+N+9 in the demo (DOMAIN.md §9): the demo leader account is the city leader in charge of 招商引资
+ * (their 包联项目 open their home), and each district's demo account is the 旗县联系人 of its region's
+ * key projects (their 我联系的项目). The accounts were made just before (ensureInitialUsers).
+ */
+async function linkDemoAccounts(em: SqlRunner): Promise<void> {
+  await runSql(
+    em,
+    sql`UPDATE leaders SET user_id = (SELECT id FROM users WHERE username = 'leader' AND role = 'LEADER')
+         WHERE id = (SELECT id FROM leaders WHERE level = 'CITY' AND portfolio LIKE '%招商引资%' ORDER BY sort_order LIMIT 1)
+           AND NOT EXISTS (SELECT 1 FROM leaders WHERE user_id IS NOT NULL)`,
+  );
+  await runSql(
+    em,
+    sql`UPDATE projects p SET district_contact_id = u.id
+          FROM users u
+         WHERE u.role = 'DISTRICT_STAFF' AND u.region_code = p.region_code AND p.is_key_project AND p.district_contact_id IS NULL
+           AND u.id = (SELECT min(v.id::text)::uuid FROM users v WHERE v.role = 'DISTRICT_STAFF' AND v.region_code = p.region_code)`,
+  );
 }

@@ -137,6 +137,15 @@ describe('demo data in the database', () => {
       const [{ count, reports }] = await seeded.app.get<DataSource>(getDataSourceToken()).query(`SELECT count(*)::int AS count, (SELECT count(*) FROM monthly_reports)::int AS reports FROM projects`);
       expect(count).toBe(600);
       expect(reports).toBeGreaterThan(10_000);
+      // 1+N+9 (DOMAIN.md §9): the lists the key projects name, the demo leader linked to the city's 招商引资 leader, district contacts
+      const [links] = await seeded.app.get<DataSource>(getDataSourceToken()).query(`SELECT
+          (SELECT count(*) FROM leaders)::int AS leaders, (SELECT count(*) FROM units)::int AS units,
+          (SELECT l.portfolio FROM leaders l JOIN users u ON u.id = l.user_id WHERE u.username = 'leader') AS "leaderPortfolio",
+          (SELECT count(*) FROM projects p JOIN leaders l ON l.name = p.lead_official JOIN users u ON u.id = l.user_id WHERE u.username = 'leader')::int AS "leaderProjects",
+          (SELECT count(*) FROM projects WHERE is_key_project AND district_contact_id IS NULL)::int AS "keyWithoutContact"`);
+      expect(links).toMatchObject({ leaders: 6 + 27, units: expect.any(Number), leaderPortfolio: expect.stringContaining('招商引资'), keyWithoutContact: 0 });
+      expect(links.units).toBeGreaterThan(10);
+      expect(links.leaderProjects).toBeGreaterThan(0);
     } finally {
       await seeded.stop();
     }

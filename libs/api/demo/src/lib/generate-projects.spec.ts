@@ -174,6 +174,20 @@ describe('generateDemoProjects', () => {
     expect(sum(key) / key.length).toBeGreaterThan((sum(projects) / projects.length) * 2);
   });
 
+  it('names only leaders and units of its lists, each leader once, a district leader only on its own district’s projects', () => {
+    const leaders = new Map(data.leaders.map((l) => [l.name, l]));
+    expect(leaders.size).toBe(data.leaders.length);
+    expect(new Set(data.units.map((u) => u.name)).size).toBe(data.units.length);
+    const units = new Set(data.units.map((u) => u.name));
+    for (const p of projects.filter((x) => x.isKeyProject)) {
+      const leader = leaders.get(p.leadOfficial ?? '');
+      expect(leader).toBeDefined();
+      if (leader?.level === 'DISTRICT') expect(leader.regionCode).toBe(p.regionCode);
+      expect(units.has(p.leadDepartment ?? '')).toBe(true);
+    }
+    expect(data.leaders.filter((l) => l.level === 'CITY').every((l) => l.portfolio !== null)).toBe(true);
+  });
+
   it('gives about half a national code, and statistics registration only to started projects of ≥ 500 万元', () => {
     const coded = projects.filter((p) => p.nationalCode !== null);
     expect(coded.length / projects.length).toBeGreaterThan(0.35);

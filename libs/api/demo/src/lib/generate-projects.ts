@@ -109,8 +109,18 @@ class DemoGenerator {
     this.now = options.now ?? new Date();
     this.today = shanghaiToday(this.now);
     this.todayDay = dayNumber(this.today);
-    this.cityLeaders = ['市长', '常务副市长', '副市长', '副市长', '副市长', '副市长'].map((title) => `${title} ${this.personName()}`);
-    for (const d of DISTRICTS) this.districtLeaders.set(d.code, [d.head, d.deputy, d.deputy].map((title) => `${title} ${this.personName()}`));
+    // each leader a name of their own: the lists key their entries by it (DOMAIN.md §9)
+    const taken = new Set<string>();
+    const leader = (title: string) => {
+      for (;;) {
+        const name = `${title} ${this.personName()}`;
+        if (taken.has(name)) continue;
+        taken.add(name);
+        return name;
+      }
+    };
+    this.cityLeaders = ['市长', '常务副市长', '副市长', '副市长', '副市长', '副市长'].map(leader);
+    for (const d of DISTRICTS) this.districtLeaders.set(d.code, [d.head, d.deputy, d.deputy].map(leader));
   }
 
   run(): DemoDataSet {
