@@ -16,7 +16,7 @@ import {
 import { DataSource } from 'typeorm';
 import { ValidationFailed } from '../../common/errors/app.exception.js';
 import { runSql, sql } from '../../common/sql/sql.js';
-import { type DrillExcludedRecord, type DrillRowRecord, drillStatement, excludedStatement, isArrivalIndicator } from './drill-sql.js';
+import { type DrillExcludedRecord, type DrillRowRecord, drillStatement, excludedStatement } from './drill-sql.js';
 
 interface RegionRow {
   code: string;
