@@ -1,4 +1,4 @@
-import type { DrillIndicator, InvestorOrigin } from '@zhaoshang/shared/domain';
+import type { DrillIndicator, InvestorOrigin, ProjectStage } from '@zhaoshang/shared/domain';
 import { sql, type SqlFragment } from '../../common/sql/sql.js';
 import { startedAtSql } from '../../common/sql/started.js';
 import { arrivedSql, keyProjectOnSql, periodDaysSql, reportInMonthsSql, signed10mSql, signedBetweenSql, startedBetweenSql } from './indicator-sql.js';
@@ -28,6 +28,7 @@ export interface DrillRowRecord {
   regionName: string;
   industryCode: string;
   investorOrigin: InvestorOrigin;
+  stage: ProjectStage;
   contractAmountWan: string;
   date: string | null;
   months: string[];
@@ -47,7 +48,7 @@ export function isArrivalIndicator(indicator: DrillIndicator): boolean {
 }
 
 const columns = sql`p.id AS "projectId", p.project_no AS "projectNo", p.name, p.region_code AS "regionCode", r.name AS "regionName",
-  p.industry_code AS "industryCode", p.investor_origin AS "investorOrigin", p.contract_amount_wan::text AS "contractAmountWan"`;
+  p.industry_code AS "industryCode", p.investor_origin AS "investorOrigin", p.stage::text AS stage, p.contract_amount_wan::text AS "contractAmountWan"`;
 
 /** The rows of a figure, largest part first. */
 export function drillStatement(input: DrillInput): SqlFragment {

@@ -1,3 +1,4 @@
+import type { ProjectStage } from './lifecycle.js';
 import type { InvestorOrigin } from './projects.js';
 
 /**
@@ -62,6 +63,8 @@ export interface DrillRow {
   regionName: string;
   industryCode: string;
   investorOrigin: InvestorOrigin;
+  /** the project's stage today (the 驾驶舱's funnel and key-project list read it) */
+  stage: ProjectStage;
   contractAmountWan: string;
   /** the day that puts the project in the period: signing, start; null for arrivals (see months) */
   date: string | null;
