@@ -64,7 +64,8 @@ export function trendOption(rows: readonly IndicatorRow[], layout: ChartLayout):
   const months = rows.map((r) => monthLabel(r.key, crossesYears));
   return {
     ...base(layout),
-    color: [COLORS.arrived, COLORS.muted, COLORS.fai, COLORS.ratio],
+    // last year's line has its own colour (an explicit colour takes none of the palette's)
+    color: [COLORS.arrived, COLORS.fai, COLORS.ratio],
     tooltip: { trigger: 'axis', confine: true, valueFormatter: undefined },
     legend: { top: 0, itemWidth: 14, itemHeight: 10, textStyle: { fontSize: layout.compact ? 11 : 12 } },
     grid: { left: 8, right: 8, top: layout.compact ? 56 : 40, bottom: 4, containLabel: true },

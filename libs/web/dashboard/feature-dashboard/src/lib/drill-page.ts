@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, RouterLink } from '@angular/router';
-import { DRILL_INDICATOR_LABELS, type DrillResponse, INVESTOR_ORIGIN_LABELS, type InvestorOrigin, monthLabel, shanghaiToday, sumWan } from '@zhaoshang/shared/domain';
-import { DashboardApi, dashboardLink, parseDetailQuery, parseSelection, periodLabel } from '@zhaoshang/web/dashboard/data-access';
+import { DRILL_INDICATOR_LABELS, type DrillResponse, INVESTOR_ORIGIN_LABELS, type InvestorOrigin, shanghaiToday, sumWan } from '@zhaoshang/shared/domain';
+import { DashboardApi, addMonths, dashboardLink, parseDetailQuery, parseSelection, periodLabel } from '@zhaoshang/web/dashboard/data-access';
 import { IndustriesStore, RegionsStore } from '@zhaoshang/web/shared/data-access';
 import { PageHeader, injectIsPhone } from '@zhaoshang/web/shared/ui';
 import { apiErrorMessage, formatCount, formatWan } from '@zhaoshang/web/shared/util';
@@ -12,13 +12,17 @@ import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { map } from 'rxjs';
 import { formatYi } from './figures';
 
-/** When a row was counted: the day of a signing or start, the months of an arrival. */
-function whenOf(row: DrillResponse['rows'][number]): string {
+/** When a row was counted: the day of a signing or start; the months of an arrival, runs of months as one period. */
+export function whenOf(row: Pick<DrillResponse['rows'][number], 'date' | 'months'>): string {
   if (row.date) return row.date;
   if (row.months.length === 0) return '—';
-  const labels = row.months.map((m) => `${Number(m.slice(5))}月`);
-  const years = new Set(row.months.map((m) => m.slice(0, 4)));
-  return years.size > 1 ? row.months.map(monthLabel).join('、') : `${row.months[0].slice(0, 4)}年${labels.join('、')}`;
+  const runs: { from: string; to: string }[] = [];
+  for (const month of row.months) {
+    const last = runs[runs.length - 1];
+    if (last && addMonths(last.to, 1) === month) last.to = month;
+    else runs.push({ from: month, to: month });
+  }
+  return runs.map((run) => periodLabel(run)).join('、');
 }
 
 /**
