@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, afterNextRender, effect, inject, input, output, viewChild } from '@angular/core';
 import { BarChart, LineChart, PieChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
+import { GridComponent, LegendPlainComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import { type ECharts, type EChartsCoreOption, init, use } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { type ChartDrill, drillOf } from './chart-options';
@@ -8,7 +8,8 @@ import { type ChartDrill, drillOf } from './chart-options';
 // Only what the dashboard draws, by name: the rest of ECharts stays out of the bundle (STACK.md,
 // issue 13). No `import * as echarts` (a namespace handed to a library keeps every export of
 // echarts/core) and no ngx-echarts: the component below does the little it did.
-use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
+// the plain legend: ours fit on one or two lines and never scroll
+use([BarChart, LineChart, PieChart, GridComponent, LegendPlainComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
 
 /**
  * A chart's size on A4 paper in CSS px (1 mm = 3.78 px), as dashboard-page.print.less lays it out:

@@ -11,6 +11,7 @@ import {
   detailLink,
   isMissingEndpoint,
   matchingPreset,
+  monthsOf,
   parseSelection,
   periodLabel,
   periodPresets,
@@ -20,12 +21,12 @@ import {
 import { KeyProjects, type KeyProjectFigures, type Kpi, KpiCard, WarningCounts } from '@zhaoshang/web/dashboard/ui';
 import { PublicationBadge } from '@zhaoshang/web/reports/feature-revisions';
 import { RegionsStore } from '@zhaoshang/web/shared/data-access';
-import { PageHeader, injectIsPhone } from '@zhaoshang/web/shared/ui';
-import { apiErrorMessage, downloadAction, formatCount, formatRate, fromIsoMonth, toIsoMonth } from '@zhaoshang/web/shared/util';
+// the light entry point: the barrel would bring other pages' forms and dialogs into this route's chunks
+import { PageHeader, injectIsPhone } from '@zhaoshang/web/shared/ui/layout';
+import { apiErrorMessage, downloadAction, formatCount, formatRate } from '@zhaoshang/web/shared/util';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
-import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
@@ -48,7 +49,6 @@ import { KPI_DRILLS, buildKpis, formatYi, hasFigures, yoyOf } from './figures';
     NzAlertModule,
     NzButtonModule,
     NzCardModule,
-    NzDatePickerModule,
     NzEmptyModule,
     NzIconModule,
     NzRadioModule,
@@ -88,7 +88,13 @@ export class DashboardPage {
   });
   protected readonly isCity = computed(() => this.selection().region === null);
   protected readonly preset = computed(() => matchingPreset(this.selection(), this.today));
-  protected readonly range = computed(() => [fromIsoMonth(this.selection().from), fromIsoMonth(this.selection().to)] as Date[]);
+  /** the months a period may start or end in: five years back to the last complete month, newest first */
+  protected readonly monthOptions = computed(() => {
+    const last = this.presets[0].to;
+    const first = `${Number(last.slice(0, 4)) - 5}-01`;
+    const months = monthsOf({ from: first < this.selection().from ? first : this.selection().from, to: last });
+    return months.reverse().map((value) => ({ value, label: `${value.slice(0, 4)}年${Number(value.slice(5))}月` }));
+  });
   protected readonly scopeName = computed(() => (this.isCity() ? (this.regions.city()?.name ?? '全市') : (this.regions.name(this.selection().region) ?? this.selection().region ?? '')));
   protected readonly periodText = computed(() => periodLabel(this.selection()));
   protected readonly cityNote = CITY_TOTAL_NOTE;
@@ -270,14 +276,8 @@ export class DashboardPage {
     if (preset) this.select({ ...this.selection(), from: preset.from, to: preset.to });
   }
 
-  protected pickRange(range: (Date | null)[] | null): void {
-    const [from, to] = range ?? [];
-    if (from && to) this.select({ ...this.selection(), from: toIsoMonth(from), to: toIsoMonth(to) });
-  }
-
-  protected pickMonth(end: 'from' | 'to', date: Date | null): void {
-    if (!date) return;
-    const month = toIsoMonth(date);
+  protected pickMonth(end: 'from' | 'to', month: string | null): void {
+    if (!month) return;
     const next = { ...this.selection(), [end]: month };
     if (next.from > next.to) {
       if (end === 'from') next.to = month;
@@ -293,8 +293,6 @@ export class DashboardPage {
     this.select({ ...this.selection(), region: region === this.regions.city()?.code ? null : region });
   }
 
-  /** no month after the last complete one */
-  protected readonly disabledMonth = (date: Date): boolean => toIsoMonth(date) > this.presets[0].to;
 
   /** A chart's item leads to the projects its figure counts, by the figure's own rule (the drill-down page). */
   protected drill(drill: ChartDrill): void {

@@ -47,7 +47,7 @@ describe('DrillPage', () => {
 
     expect(text('drill-total')).toBe('0.33');
     expect(page.querySelectorAll('[data-testid="drill-row"]')).toHaveLength(2);
-    expect([...page.querySelectorAll('[data-testid="drill-row-amount"]')].map((e) => e.textContent?.trim())).toEqual(['2,600.50', '700.25']);
+    expect(Array.from(page.querySelectorAll('[data-testid="drill-row-amount"]')).map((e) => e.textContent?.trim())).toEqual(['2,600.50', '700.25']);
     expect(text('drill-sum')).toContain('3,300.75');
     expect(text('drill-rule')).toContain('按月报所属月份计入');
     expect(text('drill-excluded')).toContain('本地 300.00 万元（1 个项目）');
