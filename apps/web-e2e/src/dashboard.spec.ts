@@ -151,7 +151,7 @@ test('a leader reads the summary on a desktop, checks a district and drills to i
   const firstChartMs = await page.locator('zs-dashboard-page').getAttribute('data-first-chart-ms');
   console.log(`驾驶舱 time to first chart (headless Chromium, navigation start → first ECharts chart drawn): ${firstChartMs} ms`);
 
-  await expect(byTestId(page, 'preset-year')).toHaveClass(/ant-radio-button-wrapper-checked/);
+  await expect(byTestId(page, 'preset-year')).toHaveAttribute('aria-pressed', 'true');
   await expect(page.locator('zs-page-header')).toContainText(LAST_MONTH === `${YEAR}-01` ? `${YEAR}年1月` : `${YEAR}年1—${lastMonthNumber}月`);
   await expect(byTestId(page, 'kpi-arrived').getByTestId('kpi-note')).toBeVisible();
   await expect(byTestId(page, 'dashboard-city-note')).toContainText('全市到位资金不含市内县际');
@@ -164,8 +164,7 @@ test('a leader reads the summary on a desktop, checks a district and drills to i
   await keepScreenshot(page, 'dashboard-desktop');
 
   // one district: its own figures (only this spec has projects there this year)
-  await byTestId(page, 'dashboard-scope').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: HUOLIN.name }).click();
+  await byTestId(page, 'dashboard-scope').selectOption({ label: HUOLIN.name });
   await expect(page).toHaveURL(new RegExp(`region=${HUOLIN.code}`));
   const months = lastMonthNumber;
   await expect(byTestId(page, 'kpi-signed').getByTestId('kpi-value')).toHaveText('1');
@@ -253,6 +252,11 @@ test('the 到位资金 bar of a month and the 开工 card open what they count, 
   await byTestId(page, 'drill-back').click();
   await expect(page).toHaveURL(/\/dashboard$/);
   await keepScreenshot(page, 'dashboard-desktop-1440');
+
+  // the months are the browser's own lists: picking the first month moves the period
+  await byTestId(page, 'dashboard-from').selectOption(LAST_MONTH);
+  await expect(page).toHaveURL(new RegExp(`from=${LAST_MONTH}&to=${LAST_MONTH}`));
+  await expect(byTestId(page, 'preset-lastMonth')).toHaveAttribute('aria-pressed', 'true');
 });
 
 test('the leader downloads the 月调度表 of the last month, prints the summary and drills to a district’s red warnings', async ({ page }, testInfo) => {

@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
-import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { CITY_TOTAL_NOTE, type DrillRow, PROGRESS_STAGES, type ProjectStage, STAGE_LABELS, shanghaiToday, sumWan } from '@zhaoshang/shared/domain';
 import {
@@ -30,8 +29,6 @@ import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzRadioModule } from 'ng-zorro-antd/radio';
-import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { map } from 'rxjs';
 import { DashboardChart } from './chart';
@@ -42,7 +39,6 @@ import { KPI_DRILLS, buildKpis, formatYi, hasFigures, yoyOf } from './figures';
 @Component({
   selector: 'zs-dashboard-page',
   imports: [
-    FormsModule,
     DashboardChart,
     KeyProjects,
     KpiCard,
@@ -51,8 +47,6 @@ import { KPI_DRILLS, buildKpis, formatYi, hasFigures, yoyOf } from './figures';
     NzCardModule,
     NzEmptyModule,
     NzIconModule,
-    NzRadioModule,
-    NzSelectModule,
     NzSkeletonModule,
     PageHeader,
     PublicationBadge,
@@ -276,7 +270,8 @@ export class DashboardPage {
     if (preset) this.select({ ...this.selection(), from: preset.from, to: preset.to });
   }
 
-  protected pickMonth(end: 'from' | 'to', month: string | null): void {
+  protected pickMonth(end: 'from' | 'to', event: Event): void {
+    const month = (event.target as HTMLSelectElement).value;
     if (!month) return;
     const next = { ...this.selection(), [end]: month };
     if (next.from > next.to) {
@@ -289,7 +284,8 @@ export class DashboardPage {
   /** The scope select's value: the city's code stands for the whole city (region null). */
   protected readonly scopeValue = computed(() => this.selection().region ?? this.regions.city()?.code ?? null);
 
-  protected pickScope(region: string): void {
+  protected pickScope(event: Event): void {
+    const region = (event.target as HTMLSelectElement).value;
     this.select({ ...this.selection(), region: region === this.regions.city()?.code ? null : region });
   }
 

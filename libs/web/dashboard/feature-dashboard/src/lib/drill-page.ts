@@ -4,7 +4,7 @@ import { ActivatedRoute, RouterLink } from '@angular/router';
 import { DRILL_INDICATOR_LABELS, type DrillResponse, INVESTOR_ORIGIN_LABELS, type InvestorOrigin, shanghaiToday, sumWan } from '@zhaoshang/shared/domain';
 import { DashboardApi, addMonths, dashboardLink, parseDetailQuery, parseSelection, periodLabel } from '@zhaoshang/web/dashboard/data-access';
 import { IndustriesStore, RegionsStore } from '@zhaoshang/web/shared/data-access';
-import { PageHeader, injectIsPhone } from '@zhaoshang/web/shared/ui';
+import { PageHeader, injectIsPhone } from '@zhaoshang/web/shared/ui/layout';
 import { apiErrorMessage, formatCount, formatWan } from '@zhaoshang/web/shared/util';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
