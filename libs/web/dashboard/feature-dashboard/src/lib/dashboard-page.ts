@@ -147,7 +147,7 @@ export class DashboardPage {
     return {
       total,
       terminated,
-      steps: steps.map((s) => ({ ...s, text: formatCount(s.count), width: total === 0 ? 0 : Math.max(4, Math.round((s.count / total) * 100)), rate: total === 0 ? '—' : formatRate(s.count / total) })),
+      steps: steps.map((s) => ({ ...s, text: formatCount(s.count), width: total === 0 || s.count === 0 ? 0 : Math.max(4, Math.round((s.count / total) * 100)), rate: total === 0 ? '—' : formatRate(s.count / total) })),
     };
   });
 
