@@ -63,6 +63,7 @@ describe('access matrix', () => {
       'POST /api/v1/imports/error-report: imports:run',
       'GET /api/v1/imports/templates/:kind: imports:run',
       'GET /api/v1/indicators: indicators:read | key read',
+      'GET /api/v1/indicators/drill: indicators:read | key read',
       'GET /api/v1/industries: dictionary:read | key read',
       'POST /api/v1/industries: dictionary:manage',
       'PATCH /api/v1/industries/:code: dictionary:manage',

@@ -3,8 +3,8 @@ import ExcelJS from 'exceljs';
 import { ADMIN_PASSWORD, apiToken, byTestId, createUser, keepScreenshot, signIn } from './support/app';
 
 /**
- * 驾驶舱: a leader reads this year's summary on a desktop and on a phone, drills from a district's bar
- * to its projects, prints it and downloads the 月调度表. The e2e server starts empty: the projects,
+ * 驾驶舱: a leader reads this year's summary on a desktop and on a phone, drills from a district's bar,
+ * a month's bar and a card to what the figure counts (whose sum is the figure), prints it and downloads the 月调度表. The e2e server starts empty: the projects,
  * verified monthly reports, FAI totals and targets behind the charts are made here through the API.
  * Its figures are in 2026 (this year), while the other specs use 2025.
  */
@@ -16,7 +16,6 @@ const YEAR = Number(TODAY.slice(0, 4)) - (TODAY.slice(5, 7) === '01' ? 1 : 0);
 const LAST_MONTH = TODAY.slice(5, 7) === '01' ? `${YEAR}-12` : `${YEAR}-${String(Number(TODAY.slice(5, 7)) - 1).padStart(2, '0')}`;
 const lastMonthNumber = Number(LAST_MONTH.slice(5));
 const month = (m: number, year = YEAR) => `${year}-${String(m).padStart(2, '0')}`;
-const lastDay = (m: string) => `${m}-${String(new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5)), 0)).getUTCDate()).padStart(2, '0')}`;
 
 interface Seed {
   name: string;
@@ -149,12 +148,12 @@ test('a leader reads the summary on a desktop, checks a district and drills to i
   const firstChartMs = await page.locator('zs-dashboard-page').getAttribute('data-first-chart-ms');
   console.log(`驾驶舱 time to first chart (headless Chromium, navigation start → first ECharts chart drawn): ${firstChartMs} ms`);
 
-  await expect(byTestId(page, 'preset-year')).toHaveClass(/ant-radio-button-wrapper-checked/);
+  await expect(byTestId(page, 'preset-year')).toHaveAttribute('aria-pressed', 'true');
   await expect(page.locator('zs-page-header')).toContainText(LAST_MONTH === `${YEAR}-01` ? `${YEAR}年1月` : `${YEAR}年1—${lastMonthNumber}月`);
   await expect(byTestId(page, 'kpi-arrived').getByTestId('kpi-note')).toBeVisible();
   await expect(byTestId(page, 'dashboard-city-note')).toContainText('全市到位资金不含市内县际');
   await expect(byTestId(page, 'district-note')).toContainText('全市合计不等于各旗县之和');
-  await expect(byTestId(page, 'origin-note')).toContainText('标“不计入”的市内县际和本地资金不计入全市到位资金');
+  await expect(byTestId(page, 'origin-note')).toContainText('中心为其合计。不计入：市内县际');
   await expect(byTestId(page, 'chart-trend').locator('canvas')).toBeVisible();
   await expect(byTestId(page, 'chart-industries').locator('canvas')).toBeVisible();
   await expect(byTestId(page, 'chart-origins').locator('canvas')).toBeVisible();
@@ -162,8 +161,7 @@ test('a leader reads the summary on a desktop, checks a district and drills to i
   await keepScreenshot(page, 'dashboard-desktop');
 
   // one district: its own figures (only this spec has projects there this year)
-  await byTestId(page, 'dashboard-scope').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: HUOLIN.name }).click();
+  await byTestId(page, 'dashboard-scope').selectOption({ label: HUOLIN.name });
   await expect(page).toHaveURL(new RegExp(`region=${HUOLIN.code}`));
   const months = lastMonthNumber;
   await expect(byTestId(page, 'kpi-signed').getByTestId('kpi-value')).toHaveText('1');
@@ -181,10 +179,81 @@ test('a leader reads the summary on a desktop, checks a district and drills to i
   await page.waitForTimeout(600); // the bars' animation
   const point = await barPoint(page, 'chart-districts', HUOLIN.name);
   await byTestId(page, 'chart-districts').click({ position: point });
-  await expect(page).toHaveURL(new RegExp(`/projects\\?regionCode=${HUOLIN.code}&signedFrom=${YEAR}-01-01&signedTo=${lastDay(LAST_MONTH)}`));
-  await expect(byTestId(page, 'project-filter-regionCode')).toContainText(HUOLIN.name);
-  await expect(byTestId(page, 'project-row').filter({ hasText: '霍林郭勒市 煤化工循环经济项目' })).toHaveCount(1);
-  await expect(byTestId(page, 'project-row').filter({ hasText: '电解铝配套项目' })).toHaveCount(0);
+  // the district's bar opens what its figure counts: its arrivals of the selected period, by report month
+  await expect(page).toHaveURL(new RegExp(`/dashboard/detail\\?indicator=arrivedFundsWan&from=${YEAR}-01&to=${LAST_MONTH}&region=${HUOLIN.code}$`));
+  await expect(byTestId(page, 'drill-total')).toHaveText(((3200 * months) / 10000).toFixed(2));
+  await expect(byTestId(page, 'drill-row')).toHaveCount(1);
+  await expect(byTestId(page, 'drill-row').filter({ hasText: '霍林郭勒市 煤化工循环经济项目' })).toHaveCount(1);
+  await expect(byTestId(page, 'drill-row').filter({ hasText: '电解铝配套项目' })).toHaveCount(0);
+  await expect(byTestId(page, 'drill-sum')).toContainText((3200 * months).toLocaleString('en-US', { minimumFractionDigits: 2 }));
+  // the breadcrumb returns to the 驾驶舱 of the same district
+  await byTestId(page, 'drill-back').click();
+  await expect(page).toHaveURL(new RegExp(`/dashboard\\?region=${HUOLIN.code}$`));
+  await expect(byTestId(page, 'kpi-signed').getByTestId('kpi-value')).toHaveText('1');
+});
+
+/** Where a bar of a vertical bar chart is (its category, halfway up its value). */
+async function columnPoint(page: Page, chartTestId: string, index: number): Promise<{ x: number; y: number; value: number }> {
+  return byTestId(page, chartTestId).evaluate((host, i) => {
+    const chart = (host as HTMLElement & { zsChart: { getOption(): { series: { data: { value: number }[] }[] }; convertToPixel(finder: object, value: number[]): number[] } }).zsChart;
+    const value = chart.getOption().series[0].data[i].value;
+    const [x, y] = chart.convertToPixel({ seriesIndex: 0 }, [i, value / 2]);
+    return { x, y, value };
+  }, index);
+}
+
+const yi = (text: string | null) => Number((text ?? '').replace(/,/g, ''));
+
+test('the 到位资金 bar of a month and the 开工 card open what they count, whose sum is the figure clicked, and the breadcrumb returns', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await signIn(page, LEADER.username, LEADER.password);
+  await expect(byTestId(page, 'current-user-name')).toBeAttached();
+  await openDashboard(page);
+  await expect(byTestId(page, 'chart-trend').locator('canvas')).toBeVisible();
+  await page.waitForTimeout(600); // the bars' animation
+
+  // the month's city figure, worked out from the seed: city-level origins signed by then (not 县际, not 本地)
+  const n = lastMonthNumber;
+  const expectedWan = SEEDS.filter((s) => (s.year ?? YEAR) === YEAR && s.signedMonth <= n && !['IN_CITY_OTHER_COUNTY', 'LOCAL'].includes(s.investorOrigin)).reduce((sum, s) => sum + Number(s.monthlyWan), 0);
+  const bar = await columnPoint(page, 'chart-trend', n - 1);
+  expect(bar.value).toBeCloseTo(expectedWan / 10000, 2);
+  await byTestId(page, 'chart-trend').click({ position: { x: bar.x, y: bar.y } });
+  await expect(page).toHaveURL(new RegExp(`/dashboard/detail\\?indicator=arrivedFundsWan&from=${LAST_MONTH}&to=${LAST_MONTH}`));
+  await expect(byTestId(page, 'drill-total')).toBeVisible();
+  expect(yi(await byTestId(page, 'drill-total').textContent())).toBeCloseTo(bar.value, 2);
+  // the rows' amounts add up to the figure, to the cent
+  const amounts = await byTestId(page, 'drill-row-amount').allTextContents();
+  const rowsWan = amounts.reduce((sum, a) => sum + Math.round(yi(a) * 100), 0) / 100;
+  expect(rowsWan).toBe(expectedWan);
+  await expect(byTestId(page, 'drill-sum')).toContainText(expectedWan.toLocaleString('en-US', { minimumFractionDigits: 2 }));
+  await expect(byTestId(page, 'drill-rule')).toContainText('按月报所属月份计入');
+  await expect(byTestId(page, 'drill-excluded')).toContainText('市内县际');
+  await expect(byTestId(page, 'drill-row').filter({ hasText: '开鲁县 红干椒冷链物流园' })).toHaveCount(0); // 县际: not at the city
+  await expect(byTestId(page, 'drill-row').first().locator('a')).toHaveAttribute('href', /\/projects\/[0-9a-f-]{36}$/);
+  await keepScreenshot(page, 'dashboard-drill-desktop');
+
+  // back to the 驾驶舱 of the whole period (the default: a plain link)
+  await byTestId(page, 'drill-back').click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(byTestId(page, 'kpi-started').getByTestId('kpi-value')).toBeVisible();
+
+  // the 开工项目 card: the projects started in the period, as many as the card says
+  const started = await byTestId(page, 'kpi-started').getByTestId('kpi-value').textContent();
+  const expectedStarted = SEEDS.filter((s) => (s.year ?? YEAR) === YEAR && s.startedMonth !== undefined).length;
+  expect(Number(started)).toBe(expectedStarted);
+  await byTestId(page, 'kpi-started').click();
+  await expect(page).toHaveURL(new RegExp(`/dashboard/detail\\?indicator=startedCount&from=${YEAR}-01&to=${LAST_MONTH}$`));
+  await expect(byTestId(page, 'drill-total')).toHaveText(String(expectedStarted));
+  await expect(byTestId(page, 'drill-row')).toHaveCount(expectedStarted);
+  await expect(byTestId(page, 'drill-rule')).toContainText('开工日期');
+  await byTestId(page, 'drill-back').click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await keepScreenshot(page, 'dashboard-desktop-1440');
+
+  // the months are the browser's own lists: picking the first month moves the period
+  await byTestId(page, 'dashboard-from').selectOption(LAST_MONTH);
+  await expect(page).toHaveURL(new RegExp(`from=${LAST_MONTH}&to=${LAST_MONTH}`));
+  await expect(byTestId(page, 'preset-lastMonth')).toHaveAttribute('aria-pressed', 'true');
 });
 
 test('the leader downloads the 月调度表 of the last month, prints the summary and drills to a district’s red warnings', async ({ page }, testInfo) => {
@@ -269,9 +338,16 @@ test('on a phone the leader reads the cards two a row and the charts full width,
     await expect(page).toHaveURL(/\/dashboard$/);
   }
 
-  // the drill-down works with a tap too
+  // the drill-down works with a tap too, and shows cards on a phone
   const point = await barPoint(page, 'chart-districts', '霍林郭勒');
   await byTestId(page, 'chart-districts').click({ position: point });
-  await expect(page).toHaveURL(new RegExp(`/projects\\?regionCode=${HUOLIN.code}`));
+  await expect(page).toHaveURL(new RegExp(`/dashboard/detail\\?indicator=arrivedFundsWan&from=${YEAR}-01&to=${LAST_MONTH}&region=${HUOLIN.code}&backRegion=city`));
+  await expect(byTestId(page, 'drill-row')).toHaveCount(1);
+  await expect(byTestId(page, 'drill-total')).toHaveText(((3200 * lastMonthNumber) / 10000).toFixed(2));
+  const drillOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(drillOverflow).toBeLessThanOrEqual(0);
+  await keepScreenshot(page, 'dashboard-drill-phone');
+  await byTestId(page, 'drill-back').click();
+  await expect(page).toHaveURL(/\/dashboard$/);
   await page.context().close();
 });

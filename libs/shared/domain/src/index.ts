@@ -20,3 +20,4 @@ export * from './lib/warnings.js';
 export * from './lib/publications.js';
 export * from './lib/corrections.js';
 export * from './lib/workbench.js';
+export * from './lib/drill.js';

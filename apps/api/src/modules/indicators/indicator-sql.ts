@@ -85,6 +85,43 @@ export function reportCountsSql(statuses: SqlFragment): SqlFragment {
   return sql`m.status = ANY(${statuses}::report_status[]) AND (p.terminated_at IS NULL OR m.month <= to_char(p.terminated_at, 'YYYY-MM'))`;
 }
 
+/*
+ * The rules every figure is counted by (DOMAIN.md §6), as fragments over projects `p` and
+ * monthly_reports `m`: the engine's passes and the drill-downs (drill-sql.ts) are built from the same
+ * ones, so a drill-down lists exactly what its figure counts.
+ */
+
+/** Σ arrived of a report: equity + loan + other. */
+export const arrivedSql = sql`m.arrived_equity_wan + m.arrived_loan_wan + m.arrived_other_wan`;
+
+/** The first and last day of a period of months. */
+export function periodDaysSql(from: SqlFragment, to: SqlFragment): { start: SqlFragment; end: SqlFragment } {
+  return { start: sql`(${from} || '-01')::date`, end: monthEnd(to) };
+}
+
+/** 签约: signed within the days. */
+export function signedBetweenSql(start: SqlFragment, end: SqlFragment): SqlFragment {
+  return sql`p.signed_at BETWEEN ${start} AND ${end}`;
+}
+
+/** 千万元以上 */
+export const signed10mSql = sql`p.contract_amount_wan >= 1000`;
+
+/** 开工: started (construction, else production date) within the days. */
+export function startedBetweenSql(start: SqlFragment, end: SqlFragment): SqlFragment {
+  return sql`${startedAtSql('p')} BETWEEN ${start} AND ${end}`;
+}
+
+/** Reports of the months that count (status, termination). */
+export function reportInMonthsSql(from: SqlFragment, to: SqlFragment, statuses: SqlFragment): SqlFragment {
+  return sql`m.month BETWEEN ${from} AND ${to} AND ${reportCountsSql(statuses)}`;
+}
+
+/** A key project on a day: signed by then and not terminated by then. */
+export function keyProjectOnSql(day: SqlFragment): SqlFragment {
+  return sql`p.is_key_project AND p.signed_at <= ${day} AND (p.terminated_at IS NULL OR p.terminated_at > ${day})`;
+}
+
 /**
  * 手续办结 as of a day (DOMAIN.md §5, §6), the twin of `approvalsCompleteBy` in libs/shared/domain:
  * every approval of `p` NOT_REQUIRED or DONE on or before `day`. A project without approval items
@@ -110,12 +147,11 @@ export function passStatements(input: PassInput, figuresOnly = false): Record<ke
   const statuses = sql.param(input.statuses);
   const counts = reportCountsSql(sql`${statuses}`);
   const started = startedAtSql('p');
-  const periodStart = sql`(${from} || '-01')::date`;
-  const periodEnd = monthEnd(sql`${to}`);
+  const { start: periodStart, end: periodEnd } = periodDaysSql(sql`${from}`, sql`${to}`);
   const key = (byMonthOf: SqlFragment) =>
     group === 'region' ? sql`p.region_code` : group === 'industry' ? sql`p.industry_code` : group === 'month' ? sql`to_char(${byMonthOf}, 'YYYY-MM')` : sql`''`;
   const rowEnd = (byMonthOf: SqlFragment) => (group === 'month' ? monthEnd(sql`to_char(${byMonthOf}, 'YYYY-MM')`) : periodEnd);
-  const arrived = sql`m.arrived_equity_wan + m.arrived_loan_wan + m.arrived_other_wan`;
+  const arrived = arrivedSql;
   // typed like the column, so that the (project_id, month) index stops at the month
   const rowEndMonth = group === 'month' ? sql`to_char(p.signed_at, 'YYYY-MM')::char(7)` : sql`${to}::char(7)`;
   const monthOfRow = sql`mo.month`;
@@ -124,13 +160,13 @@ export function passStatements(input: PassInput, figuresOnly = false): Record<ke
     // projects signed in the period: counts, amounts, started by the row's end, arrived by its end
     projects: figuresOnly
       ? sql`SELECT ${key(sql`p.signed_at`)} AS key, p.investor_origin AS origin, count(*)::int AS "signedCount",
-          sum(p.contract_amount_wan)::text AS "signedAmountWan", count(*) FILTER (WHERE p.contract_amount_wan >= 1000)::int AS "signedCount10m",
+          sum(p.contract_amount_wan)::text AS "signedAmountWan", count(*) FILTER (WHERE ${signed10mSql})::int AS "signedCount10m",
           0 AS "signedStartedCount", '0.00' AS "signedArrivedWan"
         FROM projects p
-        WHERE p.region_code = ANY(${regions}) AND p.signed_at BETWEEN ${periodStart} AND ${periodEnd}
+        WHERE p.region_code = ANY(${regions}) AND ${signedBetweenSql(periodStart, periodEnd)}
         GROUP BY 1, 2`
       : sql`SELECT ${key(sql`p.signed_at`)} AS key, p.investor_origin AS origin, count(*)::int AS "signedCount",
-        sum(p.contract_amount_wan)::text AS "signedAmountWan", count(*) FILTER (WHERE p.contract_amount_wan >= 1000)::int AS "signedCount10m",
+        sum(p.contract_amount_wan)::text AS "signedAmountWan", count(*) FILTER (WHERE ${signed10mSql})::int AS "signedCount10m",
         count(*) FILTER (WHERE ${started} <= ${rowEnd(sql`p.signed_at`)})::int AS "signedStartedCount",
         coalesce(sum(a.arrived), 0)::text AS "signedArrivedWan"
       FROM projects p
@@ -138,16 +174,16 @@ export function passStatements(input: PassInput, figuresOnly = false): Record<ke
         SELECT sum(${arrived}) AS arrived FROM monthly_reports m
         WHERE m.project_id = p.id AND ${counts} AND m.month <= ${rowEndMonth}
       ) a ON true
-      WHERE p.region_code = ANY(${regions}) AND p.signed_at BETWEEN ${periodStart} AND ${periodEnd}
+      WHERE p.region_code = ANY(${regions}) AND ${signedBetweenSql(periodStart, periodEnd)}
       GROUP BY 1, 2`,
     started: sql`SELECT ${key(started)} AS key, p.investor_origin AS origin, count(*)::int AS "startedCount"
       FROM projects p
-      WHERE p.region_code = ANY(${regions}) AND ${started} BETWEEN ${periodStart} AND ${periodEnd}
+      WHERE p.region_code = ANY(${regions}) AND ${startedBetweenSql(periodStart, periodEnd)}
       GROUP BY 1, 2`,
     arrivals: sql`SELECT ${group === 'month' ? sql`m.month` : key(sql`NULL`)} AS key, p.investor_origin AS origin, sum(${arrived})::text AS "arrivedWan",
         coalesce(sum(m.completed_investment_wan) FILTER (WHERE p.stats_registered AND m.month >= p.stats_registered_month), 0)::text AS "registeredCompletedWan"
       FROM monthly_reports m JOIN projects p ON p.id = m.project_id
-      WHERE p.region_code = ANY(${regions}) AND m.month BETWEEN ${from} AND ${to} AND ${counts}
+      WHERE p.region_code = ANY(${regions}) AND ${reportInMonthsSql(sql`${from}`, sql`${to}`, sql`${statuses}`)}
       GROUP BY 1, 2`,
     // FAI by region and month; the city's own figure (region without a parent) beside its districts'.
     // Rows by industry take the scope's FAI (it is not split by industry): no key, like the total.
@@ -165,14 +201,13 @@ export function passStatements(input: PassInput, figuresOnly = false): Record<ke
              count(p.id) FILTER (WHERE ${started} <= ${monthEnd(monthOfRow)})::int AS "startedCount",
              count(p.id) FILTER (WHERE ${approvalsCompleteSql(monthEnd(monthOfRow))})::int AS "approvalsCompleteCount"
            FROM (SELECT to_char(d, 'YYYY-MM') AS month FROM generate_series(${periodStart}, (${to} || '-01')::date, interval '1 month') d) mo
-           LEFT JOIN projects p ON p.region_code = ANY(${regions}) AND p.is_key_project AND p.signed_at <= ${monthEnd(monthOfRow)}
-             AND (p.terminated_at IS NULL OR p.terminated_at > ${monthEnd(monthOfRow)})
+           LEFT JOIN projects p ON p.region_code = ANY(${regions}) AND ${keyProjectOnSql(monthEnd(monthOfRow))}
            GROUP BY 1`
         : sql`SELECT ${key(sql`NULL`)} AS key, count(*)::int AS count,
              count(*) FILTER (WHERE ${started} <= ${periodEnd})::int AS "startedCount",
              count(*) FILTER (WHERE ${approvalsCompleteSql(periodEnd)})::int AS "approvalsCompleteCount"
            FROM projects p
-           WHERE p.region_code = ANY(${regions}) AND p.is_key_project AND p.signed_at <= ${periodEnd} AND (p.terminated_at IS NULL OR p.terminated_at > ${periodEnd})
+           WHERE p.region_code = ANY(${regions}) AND ${keyProjectOnSql(periodEnd)}
            GROUP BY 1`,
   };
 }

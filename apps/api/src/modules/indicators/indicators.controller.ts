@@ -1,11 +1,23 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { INDICATOR_GROUP_BYS, type IndicatorGroupBy, type IndicatorQuery, type IndicatorResponse } from '@zhaoshang/shared/domain';
+import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  DRILL_INDICATORS,
+  type DrillIndicator,
+  type DrillQuery,
+  type DrillResponse,
+  INDICATOR_GROUP_BYS,
+  type IndicatorGroupBy,
+  type IndicatorQuery,
+  type IndicatorResponse,
+  INVESTOR_ORIGINS,
+  type InvestorOrigin,
+} from '@zhaoshang/shared/domain';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Access } from '../../common/access/access.decorator.js';
 import { queryBoolean } from '../projects/dto/fields.js';
 import { MonthText, RegionCode } from '../reports/dto/report-write.dto.js';
+import { DrillService } from './drill.service.js';
 import { IndicatorsService } from './indicators.service.js';
 
 export class IndicatorQueryDto implements IndicatorQuery {
@@ -25,10 +37,40 @@ export class IndicatorQueryDto implements IndicatorQuery {
   includeUnverified?: boolean;
 }
 
+export class DrillQueryDto implements DrillQuery {
+  @ApiProperty({ title: '指标', enum: DRILL_INDICATORS })
+  @IsIn(DRILL_INDICATORS, { message: `指标（indicator）应为以下之一：${DRILL_INDICATORS.join('、')}` })
+  indicator: DrillIndicator;
+
+  @MonthText('起始月份') from: string;
+  @MonthText('截止月份') to: string;
+  @RegionCode(true) region?: string;
+
+  @ApiPropertyOptional({ title: '产业', description: '只看该产业的项目（按产业分组的一行）' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  industry?: string;
+
+  @ApiPropertyOptional({ title: '资金来源', enum: INVESTOR_ORIGINS, description: 'indicator=arrivedByOrigin 时必填' })
+  @IsOptional()
+  @IsIn(INVESTOR_ORIGINS, { message: `资金来源（origin）应为以下之一：${INVESTOR_ORIGINS.join('、')}` })
+  origin?: InvestorOrigin;
+
+  @ApiPropertyOptional({ title: '含未核实月报', type: Boolean, default: false })
+  @IsOptional()
+  @Transform(queryBoolean)
+  @IsBoolean()
+  includeUnverified?: boolean;
+}
+
 @ApiTags('指标')
 @Controller({ path: 'indicators', version: '1' })
 export class IndicatorsController {
-  constructor(private readonly indicators: IndicatorsService) {}
+  constructor(
+    private readonly indicators: IndicatorsService,
+    private readonly drills: DrillService,
+  ) {}
 
   @Get()
   @Access({ capability: 'indicators:read', scopes: ['read'] })
@@ -44,5 +86,17 @@ export class IndicatorsController {
   })
   get(@Query() query: IndicatorQueryDto): Promise<IndicatorResponse> {
     return this.indicators.compute(query);
+  }
+
+  @Get('drill')
+  @Access({ capability: 'indicators:read', scopes: ['read'] })
+  @ApiOperation({
+    summary: '指标明细（下钻）',
+    description:
+      '某个指标数字所计入的项目：与 GET /indicators 相同的范围、期间、月报状态与来源口径（到位资金按月报所属月份，开工按开工日期，签约按签约日期），' +
+      '每行给出该项目计入的金额，total 即该指标的数值。到位资金另列按来源口径不计入的金额（excluded），仅供参考',
+  })
+  drill(@Query() query: DrillQueryDto): Promise<DrillResponse> {
+    return this.drills.drill(query);
   }
 }

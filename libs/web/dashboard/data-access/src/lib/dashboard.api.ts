@@ -1,6 +1,6 @@
 import { HttpClient, HttpErrorResponse, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { IndicatorGroupBy, IndicatorResponse, WarningListResponse } from '@zhaoshang/shared/domain';
+import type { DrillQuery, DrillResponse, IndicatorGroupBy, IndicatorResponse, MonthOverview, WarningListResponse } from '@zhaoshang/shared/domain';
 import { API_V1, callerShowsErrors } from '@zhaoshang/web/shared/data-access';
 import { contentDispositionFileName } from '@zhaoshang/web/shared/util';
 import { type Observable, catchError, from, map, of, switchMap, throwError } from 'rxjs';
@@ -28,6 +28,20 @@ export class DashboardApi {
     if (selection.region) params = params.set('region', selection.region);
     if (groupBy) params = params.set('groupBy', groupBy);
     return this.http.get<IndicatorResponse>(`${API_V1}/indicators`, { params, context: callerShowsErrors() });
+  }
+
+  /** The projects behind a figure, with the amounts that add up to it (GET /indicators/drill). */
+  drill(query: DrillQuery): Observable<DrillResponse> {
+    let params = new HttpParams().set('indicator', query.indicator).set('from', query.from).set('to', query.to);
+    if (query.region) params = params.set('region', query.region);
+    if (query.industry) params = params.set('industry', query.industry);
+    if (query.origin) params = params.set('origin', query.origin);
+    return this.http.get<DrillResponse>(`${API_V1}/indicators/drill`, { params, context: callerShowsErrors() });
+  }
+
+  /** The months of a year with their reports by status (月结管理's overview): how much of a month is verified; null when unavailable. */
+  months(year: string): Observable<MonthOverview[] | null> {
+    return this.http.get<MonthOverview[]>(`${API_V1}/months`, { params: new HttpParams().set('year', year), context: callerShowsErrors() }).pipe(catchError(() => of(null)));
   }
 
   /** Red and yellow warnings per district on a day (the dashboard reads the counts); null when the warnings module is not there. */

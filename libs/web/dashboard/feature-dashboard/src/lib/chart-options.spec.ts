@@ -1,4 +1,4 @@
-import { districtBars, districtOption, drillOf, industryOption, originLegendName, originOption, shortIndustryName, trendOption, warningOption } from './chart-options';
+import { districtBars, districtOption, drillOf, industryOption, originLegendName, originOption, shortIndustryName, trendOption, uncountedOrigins, warningOption } from './chart-options';
 import { withoutAnimation } from './chart';
 import { row, values } from './test-data';
 
@@ -9,15 +9,16 @@ const desktop = { compact: false };
 type Loose = any;
 
 describe('dashboard chart options', () => {
-  it('draws the monthly trend: arrived funds as bars, FAI as a line, the ratio on the right axis', () => {
+  it('draws the monthly trend: arrived funds as bars, last year’s beside them, FAI as a line, the ratio on the right axis', () => {
     const rows = [
-      row('2026-01', '2026-01', { arrivedFundsWan: '12000.00', faiTotalWan: '150000.00', fundsToFaiRatio: 0.08 }),
+      row('2026-01', '2026-01', { arrivedFundsWan: '12000.00', faiTotalWan: '150000.00', fundsToFaiRatio: 0.08, lastYear: { ...values().lastYear, arrivedFundsWan: '9000.00' } }),
       row('2026-02', '2026-02', { arrivedFundsWan: '0.00', faiTotalWan: '0.00', fundsToFaiRatio: null }),
     ];
     const option = trendOption(rows, desktop) as Loose;
     expect(option.xAxis.data).toEqual(['1月', '2月']);
-    const [bars, fai, ratio] = option.series;
+    const [bars, lastYear, fai, ratio] = option.series;
     expect(bars.data.map((d: Loose) => d.value)).toEqual([1.2, 0]);
+    expect(lastYear).toMatchObject({ name: '上年同期到位资金', type: 'line', data: [0.9, 0] });
     expect(bars.data[0].drill).toEqual({ kind: 'month', month: '2026-01' });
     expect(fai.data).toEqual([15, '-']);
     expect(ratio).toMatchObject({ yAxisIndex: 1, data: [8, '-'] });
@@ -61,27 +62,36 @@ describe('dashboard chart options', () => {
       desktop,
     ) as Loose;
     expect(option.yAxis.data).toEqual(['玉米生物及农畜产品精深加工', '新能源']);
-    expect(option.series[0].data[1]).toMatchObject({ value: 30, drill: { kind: 'industry', industryCode: 'NE' } });
+    // each bar drills to its own figure: 签约额 or 到位资金 of the industry
+    expect(option.series[0].data[1]).toMatchObject({ value: 30, drill: { kind: 'industry', industryCode: 'NE', indicator: 'signedAmountWan' } });
+    expect(option.series[1].data[1]).toMatchObject({ value: 2, drill: { kind: 'industry', industryCode: 'NE', indicator: 'arrivedFundsWan' } });
   });
 
-  it('shows all five origins and says which do not count at the city', () => {
+  it('draws the origins that count as the ring, whose sum is the centre, with amounts in the legend; the others beside it', () => {
     expect(originLegendName('IN_CITY_OTHER_COUNTY', false)).toBe('市内县际');
-    expect(originLegendName('IN_CITY_OTHER_COUNTY', true)).toBe('市内县际（全市不计入）');
     expect(originLegendName('LOCAL', true)).toBe('本地（不计入）');
     const total = values({ arrivedFundsWan: '30000.00', arrivedByOrigin: { FOREIGN: '10000.00', OUT_OF_REGION: '20000.00', IN_REGION_OUT_OF_CITY: '0.00', IN_CITY_OTHER_COUNTY: '5000.00', LOCAL: '1000.00' } });
     const option = originOption(total, true, desktop) as Loose;
-    expect(option.baseOption.series[0].data.map((d: Loose) => [d.name, d.value])).toEqual([
+    const ring = option.baseOption.series[0].data;
+    expect(ring.map((d: Loose) => [d.name, d.value])).toEqual([
       ['境外', 1],
       ['区外', 2],
       ['区内市外', 0],
-      ['市内县际（全市不计入）', 0.5],
-      ['本地（不计入）', 0.1],
     ]);
-    expect(option.baseOption.series[0].data[3].drill).toEqual({ kind: 'origin', origin: 'IN_CITY_OTHER_COUNTY' });
+    expect(ring.reduce((sum: number, d: Loose) => sum + d.value, 0)).toBe(3);
     expect(option.baseOption.title.text).toBe('3.00');
+    expect(ring[1].drill).toEqual({ kind: 'origin', origin: 'OUT_OF_REGION' });
+    expect(option.baseOption.legend.formatter('区外')).toBe('区外  2.00 亿元');
+    expect(uncountedOrigins(total, true)).toEqual([
+      { origin: 'IN_CITY_OTHER_COUNTY', label: '市内县际', yi: '0.50' },
+      { origin: 'LOCAL', label: '本地', yi: '0.10' },
+    ]);
+    // a district counts 县际 money: in its ring
+    const district = originOption({ ...total, arrivedFundsWan: '35000.00' }, false, desktop) as Loose;
+    expect(district.baseOption.series[0].data.map((d: Loose) => d.name)).toEqual(['境外', '区外', '区内市外', '市内县际']);
+    expect(uncountedOrigins(total, false).map((u) => u.origin)).toEqual(['LOCAL']);
     // a narrow chart (a phone, a printed half page) has its legend under the donut
     expect(option.media[0]).toMatchObject({ query: { maxWidth: 400 }, option: { legend: { top: 'bottom' } } });
-    expect((originOption(total, false, desktop) as Loose).baseOption.series[0].data[3].name).toBe('市内县际');
   });
 
   it('stacks red and yellow warnings per district, most red on top, and drills to the level', () => {

@@ -31,7 +31,7 @@ export interface ChartLayout {
 export type ChartDrill =
   | { kind: 'month'; month: string }
   | { kind: 'region'; regionCode: string }
-  | { kind: 'industry'; industryCode: string }
+  | { kind: 'industry'; industryCode: string; indicator: 'signedAmountWan' | 'arrivedFundsWan' }
   | { kind: 'origin'; origin: InvestorOrigin }
   | { kind: 'warning'; regionCode: string; level: 'RED' | 'YELLOW' };
 
@@ -64,6 +64,7 @@ export function trendOption(rows: readonly IndicatorRow[], layout: ChartLayout):
   const months = rows.map((r) => monthLabel(r.key, crossesYears));
   return {
     ...base(layout),
+    // last year's line has its own colour (an explicit colour takes none of the palette's)
     color: [COLORS.arrived, COLORS.fai, COLORS.ratio],
     tooltip: { trigger: 'axis', confine: true, valueFormatter: undefined },
     legend: { top: 0, itemWidth: 14, itemHeight: 10, textStyle: { fontSize: layout.compact ? 11 : 12 } },
@@ -79,6 +80,16 @@ export function trendOption(rows: readonly IndicatorRow[], layout: ChartLayout):
         type: 'bar',
         barMaxWidth: 28,
         data: rows.map<DrillItem>((r) => ({ value: yiNumber(r.arrivedFundsWan), drill: { kind: 'month', month: r.key } })),
+        tooltip: { valueFormatter: (v: unknown) => `${v} 亿元` },
+      },
+      {
+        // the same month last year, so a dip is read against the season, not against the month before
+        name: '上年同期到位资金',
+        type: 'line',
+        symbolSize: 4,
+        itemStyle: { color: COLORS.muted },
+        lineStyle: { color: COLORS.muted, width: 1.5 },
+        data: rows.map((r) => yiNumber(r.lastYear.arrivedFundsWan)),
         tooltip: { valueFormatter: (v: unknown) => `${v} 亿元` },
       },
       {
@@ -157,7 +168,7 @@ export function industryOption(rows: readonly IndicatorRow[], layout: ChartLayou
   const ordered = rows
     .filter((r) => Number(r.signedAmountWan) !== 0 || Number(r.arrivedFundsWan) !== 0)
     .sort((a, b) => yiNumber(a.signedAmountWan) - yiNumber(b.signedAmountWan) || yiNumber(a.arrivedFundsWan) - yiNumber(b.arrivedFundsWan));
-  const item = (r: IndicatorRow, wan: string): DrillItem => ({ value: yiNumber(wan), drill: { kind: 'industry', industryCode: r.key } });
+  const item = (r: IndicatorRow, indicator: 'signedAmountWan' | 'arrivedFundsWan'): DrillItem => ({ value: yiNumber(r[indicator]), drill: { kind: 'industry', industryCode: r.key, indicator } });
   return {
     ...base(layout),
     color: [COLORS.signed, COLORS.arrived],
@@ -167,8 +178,8 @@ export function industryOption(rows: readonly IndicatorRow[], layout: ChartLayou
     xAxis: { type: 'value', name: '亿元', nameTextStyle: { padding: [0, 0, 0, -8] }, axisLabel: { hideOverlap: true }, splitLine: { lineStyle: { type: 'dashed' } } },
     yAxis: { type: 'category', data: ordered.map((r) => shortIndustryName(r.label)), axisTick: { show: false }, axisLabel: { width: layout.compact ? 88 : 170, overflow: 'break', lineHeight: 14 } },
     series: [
-      { name: '签约额', type: 'bar', barMaxWidth: 14, data: ordered.map((r) => item(r, r.signedAmountWan)), itemStyle: { borderRadius: [0, 3, 3, 0] } },
-      { name: '到位资金', type: 'bar', barMaxWidth: 14, data: ordered.map((r) => item(r, r.arrivedFundsWan)), itemStyle: { borderRadius: [0, 3, 3, 0] } },
+      { name: '签约额', type: 'bar', barMaxWidth: 14, data: ordered.map((r) => item(r, 'signedAmountWan')), itemStyle: { borderRadius: [0, 3, 3, 0] } },
+      { name: '到位资金', type: 'bar', barMaxWidth: 14, data: ordered.map((r) => item(r, 'arrivedFundsWan')), itemStyle: { borderRadius: [0, 3, 3, 0] } },
     ],
   };
 }
@@ -189,22 +200,26 @@ export function originLegendName(origin: InvestorOrigin, isCity: boolean): strin
 }
 
 /**
- * All five origins, LOCAL and 市内县际 included, as a donut; those not counted at the scope in grey tones.
+ * The origins that count at the scope as a donut, so that its centre (到位资金) is the sum of its ring;
+ * the legend gives each slice's amount. The origins not counted (本地, and 市内县际 at the city) are
+ * listed under the chart with their amounts (`uncountedOrigins`), not drawn in the ring.
  * The legend sits beside the donut where the chart is wide, and under it where it is narrow (a phone, a
  * printed half page): ECharts' own media queries, so the same option fits every width it is drawn at.
  */
 export function originOption(total: Pick<IndicatorValues, 'arrivedByOrigin' | 'arrivedFundsWan'>, isCity: boolean, layout: ChartLayout): EChartsCoreOption {
-  const data = INVESTOR_ORIGINS.map<DrillItem>((origin) => ({
-    name: originLegendName(origin, isCity),
+  const counted = INVESTOR_ORIGINS.filter((origin) => originCounts(origin, isCity ? 'CITY' : 'DISTRICT'));
+  const data = counted.map<DrillItem>((origin) => ({
+    name: INVESTOR_ORIGIN_LABELS[origin],
     value: yiNumber(total.arrivedByOrigin[origin]),
     wan: total.arrivedByOrigin[origin],
     drill: { kind: 'origin', origin },
-    itemStyle: { color: originCounts(origin, isCity ? 'CITY' : 'DISTRICT') ? ORIGIN_COLORS[origin] : origin === 'LOCAL' ? '#d9d9d9' : '#bfbfbf' },
+    itemStyle: { color: ORIGIN_COLORS[origin] },
   }));
+  const amounts = new Map(data.map((d) => [d['name'] as string, formatYi(d['wan'] as string)]));
   const wide = {
-    legend: { orient: 'vertical', left: '60%', top: 'middle', itemGap: 12 },
-    title: { left: '30%', top: '41%' },
-    series: [{ radius: ['45%', '70%'], center: ['30%', '50%'] }],
+    legend: { orient: 'vertical', left: '58%', top: 'middle', itemGap: 12 },
+    title: { left: '28%', top: '41%' },
+    series: [{ radius: ['45%', '70%'], center: ['28%', '50%'] }],
   };
   const narrow = {
     legend: { orient: 'horizontal', left: 'center', top: 'bottom', itemGap: 8 },
@@ -215,7 +230,13 @@ export function originOption(total: Pick<IndicatorValues, 'arrivedByOrigin' | 'a
     baseOption: {
       ...base(layout),
       tooltip: { trigger: 'item', confine: true, formatter: (p: { name: string; percent: number; data: { wan: string } }) => `${p.name}<br/>${formatYi(p.data.wan)} 亿元（${p.percent.toFixed(1)}%）` },
-      legend: { ...wide.legend, itemWidth: 12, itemHeight: 10, textStyle: { fontSize: layout.compact ? 11 : 12 } },
+      legend: {
+        ...wide.legend,
+        itemWidth: 12,
+        itemHeight: 10,
+        textStyle: { fontSize: layout.compact ? 11 : 12 },
+        formatter: (name: string) => `${name}  ${amounts.get(name) ?? NONE} 亿元`,
+      },
       title: {
         ...wide.title,
         text: formatYi(total.arrivedFundsWan),
@@ -231,8 +252,22 @@ export function originOption(total: Pick<IndicatorValues, 'arrivedByOrigin' | 'a
   };
 }
 
+/** The origins the scope does not count, with their money: told beside the donut, not drawn in it. */
+export function uncountedOrigins(total: Pick<IndicatorValues, 'arrivedByOrigin'>, isCity: boolean): { origin: InvestorOrigin; label: string; yi: string }[] {
+  return INVESTOR_ORIGINS.filter((origin) => !originCounts(origin, isCity ? 'CITY' : 'DISTRICT')).map((origin) => ({
+    origin,
+    label: INVESTOR_ORIGIN_LABELS[origin],
+    yi: formatYi(total.arrivedByOrigin[origin]),
+  }));
+}
+
 /** Red and yellow warnings per district, stacked, the most red on top; districts with none left out. */
-export function warningOption(counts: readonly WarningRegionCount[], layout: ChartLayout, names: (code: string, label: string) => string = (_, l) => l): EChartsCoreOption {
+export function warningOption(
+  counts: readonly WarningRegionCount[],
+  layout: ChartLayout,
+  names: (code: string, label: string) => string = (_, l) => l,
+  selected: string | null = null,
+): EChartsCoreOption {
   const ordered = counts.filter((c) => c.RED + c.YELLOW > 0).sort((a, b) => a.RED - b.RED || a.YELLOW - b.YELLOW || b.regionCode.localeCompare(a.regionCode));
   const series = (level: 'RED' | 'YELLOW') => ({
     name: level === 'RED' ? '红色预警' : '黄色预警',
@@ -240,7 +275,8 @@ export function warningOption(counts: readonly WarningRegionCount[], layout: Cha
     stack: 'warnings',
     barMaxWidth: 18,
     label: { show: true, formatter: (p: { value: number }) => (p.value > 0 ? String(p.value) : ''), color: level === 'RED' ? '#fff' : 'rgba(0,0,0,0.75)' },
-    data: ordered.map<DrillItem>((c) => ({ value: c[level], drill: { kind: 'warning', regionCode: c.regionCode, level } })),
+    // a district picked above: its bars stand out, the others fade (they stay, for comparison)
+    data: ordered.map<DrillItem>((c) => ({ value: c[level], drill: { kind: 'warning', regionCode: c.regionCode, level }, itemStyle: { opacity: selected === null || selected === c.regionCode ? 1 : 0.3 } })),
   });
   return {
     ...base(layout),

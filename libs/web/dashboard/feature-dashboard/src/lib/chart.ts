@@ -1,13 +1,15 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, inject, input, output, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, afterNextRender, effect, inject, input, output, viewChild } from '@angular/core';
 import { BarChart, LineChart, PieChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
+import { GridComponent, LegendPlainComponent, TitleComponent, TooltipComponent } from 'echarts/components';
+import { type ECharts, type EChartsCoreOption, init, use } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { NgxEchartsDirective, provideEchartsCore } from 'ngx-echarts';
 import { type ChartDrill, drillOf } from './chart-options';
 
-// only what the dashboard draws: the rest of ECharts stays out of the bundle (STACK.md)
-echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
+// Only what the dashboard draws, by name: the rest of ECharts stays out of the bundle (STACK.md,
+// issue 13). No `import * as echarts` (a namespace handed to a library keeps every export of
+// echarts/core) and no ngx-echarts: the component below does the little it did.
+// the plain legend: ours fit on one or two lines and never scroll
+use([BarChart, LineChart, PieChart, GridComponent, LegendPlainComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
 
 /**
  * A chart's size on A4 paper in CSS px (1 mm = 3.78 px), as dashboard-page.print.less lays it out:
@@ -20,19 +22,17 @@ export const PRINT_SIZE = {
 } as const;
 
 /** The same option, drawn at once (an option with media queries keeps them). */
-export function withoutAnimation(option: echarts.EChartsCoreOption): echarts.EChartsCoreOption {
-  const base = option['baseOption'] as echarts.EChartsCoreOption | undefined;
+export function withoutAnimation(option: EChartsCoreOption): EChartsCoreOption {
+  const base = option['baseOption'] as EChartsCoreOption | undefined;
   return base ? { ...option, baseOption: { ...base, animation: false } } : { ...option, animation: false };
 }
 
 /** One ECharts chart of the dashboard: a fixed height, a click that drills down, and its first drawing reported. */
 @Component({
   selector: 'zs-dashboard-chart',
-  imports: [NgxEchartsDirective],
-  providers: [provideEchartsCore({ echarts })],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <div class="chart" echarts [options]="options()" [style.height.px]="height()" (chartInit)="init($event)" (chartClick)="click($event)" (chartFinished)="finished()" [attr.aria-label]="label()" role="img"></div>
+    <div #canvas class="chart" [style.height.px]="height()" [attr.aria-label]="label()" role="img"></div>
     <img #printImage class="chart-print" alt="" aria-hidden="true" />
   `,
   styles: `
@@ -57,7 +57,7 @@ export function withoutAnimation(option: echarts.EChartsCoreOption): echarts.ECh
   `,
 })
 export class DashboardChart {
-  readonly options = input.required<echarts.EChartsCoreOption>();
+  readonly options = input.required<EChartsCoreOption>();
   readonly height = input(280);
   readonly label = input('');
   /** spans the printed page's width (else half of it) */
@@ -66,10 +66,11 @@ export class DashboardChart {
   /** once, when the chart has been drawn for the first time */
   readonly drawn = output<void>();
 
-  private instance: echarts.ECharts | null = null;
+  private instance: ECharts | null = null;
   private reported = false;
 
   private readonly printImage = viewChild.required<ElementRef<HTMLImageElement>>('printImage');
+  private readonly canvas = viewChild.required<ElementRef<HTMLDivElement>>('canvas');
 
   constructor() {
     // Printing lays the page out again at the paper's width right after beforeprint, and draws no
@@ -90,25 +91,46 @@ export class DashboardChart {
       instance.setOption(this.options());
     };
     window.addEventListener('beforeprint', beforePrint);
+    let resize: ResizeObserver | null = null;
     inject(DestroyRef).onDestroy(() => {
       window.removeEventListener('beforeprint', beforePrint);
+      resize?.disconnect();
+      this.instance?.dispose();
+      this.instance = null;
+    });
+
+    // drawn once the element is laid out (ECharts reads its size), then kept to the element's size
+    afterNextRender(() => {
+      const element = this.canvas().nativeElement;
+      const instance = init(element);
+      instance.on('click', (event) => this.click(event));
+      instance.on('finished', () => this.finished());
+      instance.setOption(this.options());
+      this.initialised(instance);
+      resize = new ResizeObserver(() => instance.resize());
+      resize.observe(element);
+    });
+    // new figures replace the old ones (not merged: a series or a category may have gone)
+    effect(() => {
+      const options = this.options();
+      this.instance?.setOption(options, true);
     });
   }
 
-  private readonly host = inject<ElementRef<HTMLElement & { zsChart?: echarts.ECharts }>>(ElementRef).nativeElement;
+  private readonly host = inject<ElementRef<HTMLElement & { zsChart?: ECharts }>>(ElementRef).nativeElement;
 
-  protected init(instance: echarts.ECharts): void {
+  private initialised(instance: ECharts): void {
     this.instance = instance;
     // the e2e tests find a bar's pixel through it (convertToPixel) to click it as a person would
     this.host.zsChart = instance;
   }
 
-  protected click(event: unknown): void {
+  private click(event: unknown): void {
     const drill = drillOf(event as { data?: unknown });
     if (drill) this.drill.emit(drill);
   }
 
-  protected finished(): void {
+  private finished(): void {
     if (this.reported) return;
     this.reported = true;
     this.drawn.emit();

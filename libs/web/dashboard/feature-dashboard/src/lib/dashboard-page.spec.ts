@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { CITY_TOTAL_NOTE, type IndicatorResponse } from '@zhaoshang/shared/domain';
+import { CITY_TOTAL_NOTE, type DrillResponse, type DrillRow, type IndicatorResponse, type MonthOverview } from '@zhaoshang/shared/domain';
 import { dashboardRoutes } from './dashboard.routes';
 import { row, values, yoy } from './test-data';
 
@@ -20,6 +20,16 @@ function response(groupBy: IndicatorResponse['groupBy'], rows: IndicatorResponse
   });
   return { from: '2026-01', to: '2026-10', region, groupBy, includeUnverified: false, rows, total: { ...total, note: region === '150500' ? CITY_TOTAL_NOTE : null } };
 }
+
+function drillRow(name: string, stage: DrillRow['stage'], overrides: Partial<DrillRow> = {}): DrillRow {
+  return { projectId: name, projectNo: `P-${name}`, name, regionCode: '150525', regionName: '奈曼旗', industryCode: 'NE', investorOrigin: 'OUT_OF_REGION', stage, contractAmountWan: '20000.00', date: '2026-03-01', months: [], amountWan: '20000.00', ...overrides };
+}
+
+function drillResponse(indicator: DrillResponse['indicator'], rows: DrillRow[]): DrillResponse {
+  return { indicator, kind: 'count', from: '2026-01', to: '2026-06', region: '150500', regionName: '通辽市', industry: null, origin: null, includeUnverified: false, rule: '', rows, total: String(rows.length), excluded: [] };
+}
+
+const june: MonthOverview = { month: '2026-06', closed: false, closedAt: null, closedBy: null, reopenReason: null, version: 0, expected: 40, counts: { DRAFT: 2, SUBMITTED: 20, VERIFIED: 10, RETURNED: 0, MISSING: 8 } };
 
 describe('DashboardPage', () => {
   let http: HttpTestingController;
@@ -42,6 +52,12 @@ describe('DashboardPage', () => {
     ]);
     http.match((r) => r.url === '/api/v1/regions').forEach((r) => r.flush([]));
     http.match((r) => r.url === '/api/v1/warnings').forEach((r) => r.flush({ statusCode: 404 }, { status: 404, statusText: 'Not Found' }));
+    http.expectOne('/api/v1/months?year=2026').flush([june]);
+    for (const request of http.match((r) => r.url === '/api/v1/indicators/drill')) {
+      const indicator = request.request.params.get('indicator');
+      if (indicator === 'signedCount') request.flush(drillResponse('signedCount', [drillRow('甲', 'SIGNED'), drillRow('乙', 'UNDER_CONSTRUCTION'), drillRow('丙', 'IN_PRODUCTION'), drillRow('丁', 'TERMINATED')]));
+      else request.flush(drillResponse('keyProjects', [drillRow('重点甲', 'UNDER_CONSTRUCTION', { contractAmountWan: '150000.00' })]));
+    }
     for (const request of indicators) {
       const groupBy = request.request.params.get('groupBy') as IndicatorResponse['groupBy'];
       if (groupBy === 'industry') request.flush({ statusCode: 500, error: 'INTERNAL', message: '服务器出错了' }, { status: 500, statusText: 'Error' });
@@ -62,7 +78,17 @@ describe('DashboardPage', () => {
     expect(text('dashboard-error')).toContain('指标加载失败');
     expect(text('key-count')).toBe('2');
     expect(text('key-count-yoy')).toBe('同比 +100.0%');
-    expect(text('kpi-arrived')).toContain('其中实际利用外资');
+    expect(text('kpi-foreign')).toContain('实际利用外资');
+    // the last month's share of verified reports, so its dip is not read as a fall
+    expect(text('trend-verified')).toContain('6月月报已核实 25.0%（全市）');
+    expect(text('trend-verified')).toContain('待核实后计入');
+    // 签约 → 注册 → 开工 → 投产 by the stage reached; the terminated one at signing only
+    expect(text('funnel-SIGNED')).toContain('4 个');
+    expect(text('funnel-REGISTERED')).toContain('2 个');
+    expect(text('funnel-UNDER_CONSTRUCTION')).toContain('2 个');
+    expect(text('funnel-IN_PRODUCTION')).toContain('1 个');
+    expect(text('key-project-list')).toContain('重点甲');
+    expect(text('key-project-list')).toContain('15.00 亿元');
     // no warnings module: no warnings card
     expect(page.querySelector('[data-testid="panel-warnings"]')).toBeNull();
   });
@@ -72,6 +98,8 @@ describe('DashboardPage', () => {
     await harness.navigateByUrl('/dashboard?from=2026-01&to=2026-01&region=150525');
     http.match((r) => r.url === '/api/v1/regions').forEach((r) => r.flush([]));
     http.match((r) => r.url === '/api/v1/warnings').forEach((r) => r.flush({ counts: { byRegion: [], byRule: [] }, items: [] }));
+    http.match((r) => r.url === '/api/v1/months').forEach((r) => r.flush([]));
+    http.match((r) => r.url === '/api/v1/indicators/drill').forEach((r) => r.flush(drillResponse('signedCount', [])));
     for (const request of http.match((r) => r.url === '/api/v1/indicators')) {
       const groupBy = request.request.params.get('groupBy') as IndicatorResponse['groupBy'];
       request.flush({ from: '2026-01', to: '2026-01', region: request.request.params.get('region') ?? '', groupBy, includeUnverified: false, rows: [], total: { ...values(), note: null } });
@@ -90,5 +118,7 @@ describe('DashboardPage', () => {
     expect(text('panel-origins')).toContain('所选期间没有到位资金');
     expect(text('panel-warnings')).toContain('当前没有红色或黄色预警');
     expect(text('dashboard-error')).toBeNull();
+    expect(text('panel-funnel')).toContain('所选期间没有签约项目');
+    expect(text('warnings-as-of')).toMatch(/^截至 \d{4}-\d{2}-\d{2}$/);
   });
 });

@@ -1,60 +1,56 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
-import { FormsModule } from '@angular/forms';
-import { ActivatedRoute, Router } from '@angular/router';
-import { CITY_TOTAL_NOTE, shanghaiToday, sumWan } from '@zhaoshang/shared/domain';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { CITY_TOTAL_NOTE, type DrillRow, PROGRESS_STAGES, type ProjectStage, STAGE_LABELS, shanghaiToday, sumWan } from '@zhaoshang/shared/domain';
 import {
   DashboardApi,
   type DashboardSelection,
   type DrillLink,
+  type FigureDrill,
+  detailLink,
   isMissingEndpoint,
   matchingPreset,
+  monthsOf,
   parseSelection,
   periodLabel,
   periodPresets,
-  projectsLink,
   selectionParams,
   warningsLink,
 } from '@zhaoshang/web/dashboard/data-access';
-import { KeyProjects, type KeyProjectFigures, KpiCard, WarningCounts } from '@zhaoshang/web/dashboard/ui';
+import { KeyProjects, type KeyProjectFigures, type Kpi, KpiCard, WarningCounts } from '@zhaoshang/web/dashboard/ui';
 import { PublicationBadge } from '@zhaoshang/web/reports/feature-revisions';
 import { RegionsStore } from '@zhaoshang/web/shared/data-access';
-import { PageHeader, injectIsPhone } from '@zhaoshang/web/shared/ui';
-import { apiErrorMessage, downloadAction, formatCount, formatRate, fromIsoMonth, toIsoMonth } from '@zhaoshang/web/shared/util';
+// the light entry point: the barrel would bring other pages' forms and dialogs into this route's chunks
+import { PageHeader, injectIsPhone } from '@zhaoshang/web/shared/ui/layout';
+import { apiErrorMessage, downloadAction, formatCount, formatRate } from '@zhaoshang/web/shared/util';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
-import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzRadioModule } from 'ng-zorro-antd/radio';
-import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { map } from 'rxjs';
 import { DashboardChart } from './chart';
-import { type ChartDrill, type DistrictMode, barChartHeight, districtBars, districtOption, industryOption, originOption, trendOption, warningOption } from './chart-options';
-import { buildKpis, formatYi, hasFigures, yoyOf } from './figures';
+import { type ChartDrill, type DistrictMode, barChartHeight, districtBars, districtOption, industryOption, originOption, trendOption, uncountedOrigins, warningOption } from './chart-options';
+import { KPI_DRILLS, buildKpis, formatYi, hasFigures, yoyOf } from './figures';
 
 /** 驾驶舱: the leaders' summary of a period and a scope; every chart leads to the projects behind it. */
 @Component({
   selector: 'zs-dashboard-page',
   imports: [
-    FormsModule,
     DashboardChart,
     KeyProjects,
     KpiCard,
     NzAlertModule,
     NzButtonModule,
     NzCardModule,
-    NzDatePickerModule,
     NzEmptyModule,
     NzIconModule,
-    NzRadioModule,
-    NzSelectModule,
     NzSkeletonModule,
     PageHeader,
     PublicationBadge,
+    RouterLink,
     WarningCounts,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -86,7 +82,13 @@ export class DashboardPage {
   });
   protected readonly isCity = computed(() => this.selection().region === null);
   protected readonly preset = computed(() => matchingPreset(this.selection(), this.today));
-  protected readonly range = computed(() => [fromIsoMonth(this.selection().from), fromIsoMonth(this.selection().to)] as Date[]);
+  /** the months a period may start or end in: five years back to the last complete month, newest first */
+  protected readonly monthOptions = computed(() => {
+    const last = this.presets[0].to;
+    const first = `${Number(last.slice(0, 4)) - 5}-01`;
+    const months = monthsOf({ from: first < this.selection().from ? first : this.selection().from, to: last });
+    return months.reverse().map((value) => ({ value, label: `${value.slice(0, 4)}年${Number(value.slice(5))}月` }));
+  });
   protected readonly scopeName = computed(() => (this.isCity() ? (this.regions.city()?.name ?? '全市') : (this.regions.name(this.selection().region) ?? this.selection().region ?? '')));
   protected readonly periodText = computed(() => periodLabel(this.selection()));
   protected readonly cityNote = CITY_TOTAL_NOTE;
@@ -98,11 +100,71 @@ export class DashboardPage {
   protected readonly byIndustry = rxResource({ params: () => this.selection(), stream: ({ params }) => this.api.indicators(params, 'industry') });
   /** today's warnings (they are a state, not a period's figure); null when the module is not there */
   protected readonly warnings = rxResource({ params: () => this.today, stream: ({ params }) => this.api.warnings(params) });
+  /** the day the warnings are counted on: the card says "截至" it (the 月调度表 counts at a month's end) */
+  protected readonly warningsAsOf = this.today;
+  /** the projects signed in the period, with their stage today: the stage funnel */
+  protected readonly signed = rxResource({
+    params: () => ({ indicator: 'signedCount' as const, from: this.selection().from, to: this.selection().to, region: this.selection().region ?? undefined }),
+    stream: ({ params }) => this.api.drill(params),
+  });
+  /** the key projects at the period's end: the list under their figures */
+  protected readonly keyList = rxResource({
+    params: () => ({ indicator: 'keyProjects' as const, from: this.selection().from, to: this.selection().to, region: this.selection().region ?? undefined }),
+    stream: ({ params }) => this.api.drill(params),
+  });
+  /** the months of the period's last year with their reports by status: how much of the last month is verified */
+  protected readonly monthStates = rxResource({ params: () => this.selection().to.slice(0, 4), stream: ({ params }) => this.api.months(params) });
+
+  /**
+   * The period's last month is low while its reports wait for verification: say how much of it is
+   * verified (the city's reports; 月结管理's counts), so a dip is not read as a fall.
+   */
+  protected readonly lastMonthVerified = computed(() => {
+    const months = this.monthStates.hasValue() ? this.monthStates.value() : null;
+    const to = this.selection().to;
+    const state = months?.find((m) => m.month === to);
+    if (!state || state.closed) return null;
+    const filed = Object.values(state.counts).reduce((sum, n) => sum + n, 0);
+    const expected = Math.max(state.expected, filed);
+    if (expected === 0) return null;
+    const share = state.counts.VERIFIED / expected;
+    return { month: `${Number(to.slice(5))}月`, text: formatRate(share), complete: share >= 1 };
+  });
+
+  /** 签约 → 注册 → 开工 → 投产 of the projects signed in the period, by the stage each has reached today. */
+  protected readonly funnel = computed(() => {
+    if (!this.signed.hasValue()) return null;
+    const rows = this.signed.value().rows;
+    const reached = (stage: ProjectStage) => rows.filter((r) => r.stage !== 'TERMINATED' && PROGRESS_STAGES.indexOf(r.stage as (typeof PROGRESS_STAGES)[number]) >= PROGRESS_STAGES.indexOf(stage as (typeof PROGRESS_STAGES)[number])).length;
+    const total = rows.length;
+    const steps: { key: string; label: string; count: number }[] = [
+      { key: 'SIGNED', label: '签约', count: total },
+      { key: 'REGISTERED', label: '注册落地', count: reached('REGISTERED') },
+      { key: 'UNDER_CONSTRUCTION', label: '开工在建', count: reached('UNDER_CONSTRUCTION') },
+      { key: 'IN_PRODUCTION', label: '竣工投产', count: reached('IN_PRODUCTION') },
+    ];
+    const terminated = rows.filter((r) => r.stage === 'TERMINATED').length;
+    return {
+      total,
+      terminated,
+      steps: steps.map((s) => ({ ...s, text: formatCount(s.count), width: total === 0 || s.count === 0 ? 0 : Math.max(4, Math.round((s.count / total) * 100)), rate: total === 0 ? '—' : formatRate(s.count / total) })),
+    };
+  });
+
+  /** the largest key projects, with their stage, each a link to the project */
+  protected readonly keyProjectList = computed(() => {
+    if (!this.keyList.hasValue()) return null;
+    const rows: DrillRow[] = this.keyList.value().rows;
+    return {
+      more: Math.max(0, rows.length - 8),
+      rows: rows.slice(0, 8).map((r) => ({ id: r.projectId, name: r.name, region: r.regionName, stage: STAGE_LABELS[r.stage], amount: formatYi(r.contractAmountWan) })),
+    };
+  });
 
   protected readonly total = computed(() => (this.byMonth.hasValue() ? this.byMonth.value().total : null));
   protected readonly kpis = computed(() => {
     const total = this.total();
-    return total ? buildKpis(total, this.isCity()) : [];
+    return total ? buildKpis(total, this.isCity(), this.selection().to) : [];
   });
   protected readonly empty = computed(() => {
     const response = this.byMonth.hasValue() ? this.byMonth.value() : null;
@@ -140,7 +202,7 @@ export class DashboardPage {
     const total = this.total();
     if (!total) return null;
     const any = Object.values(total.arrivedByOrigin).some((v) => Number(v) !== 0);
-    return { option: originOption(total, this.isCity(), this.layout()), any, uncounted: this.isCity() ? '市内县际和本地' : '本地' };
+    return { option: originOption(total, this.isCity(), this.layout()), any, uncounted: uncountedOrigins(total, this.isCity()) };
   });
 
   protected readonly keyProjects = computed((): KeyProjectFigures | null => {
@@ -173,7 +235,17 @@ export class DashboardPage {
     // beside the districts' ranking (wide windows) it is as tall, so the two cards line up
     const own = barChartHeight(rows.length, this.layout(), 200);
     const height = this.isPhone() ? own : Math.max(own, this.districts()?.height ?? 0);
-    return { option: warningOption(response.counts.byRegion, this.layout(), names), height, count: rows.length, red, yellow };
+    const region = this.selection().region;
+    const mine = region ? response.counts.byRegion.find((c) => c.regionCode === region) : null;
+    return {
+      option: warningOption(response.counts.byRegion, this.layout(), names, region),
+      height,
+      count: rows.length,
+      red,
+      yellow,
+      // a district picked above: its own counts first, the city's beside them
+      mine: mine ? { name: this.regions.name(region) ?? mine.regionName, red: mine.RED, yellow: mine.YELLOW } : null,
+    };
   });
 
   protected readonly hasWarnings = computed(() => this.warningChart() !== null);
@@ -188,7 +260,8 @@ export class DashboardPage {
 
   protected chartDrawn(): void {
     if (this.firstChartMs() !== null) return;
-    performance.mark('zs-dashboard-first-chart');
+    // not every environment has the User Timing API (jsdom in the unit tests)
+    if (typeof performance.mark === 'function') performance.mark('zs-dashboard-first-chart');
     this.firstChartMs.set(Math.round(performance.now()));
   }
 
@@ -197,14 +270,9 @@ export class DashboardPage {
     if (preset) this.select({ ...this.selection(), from: preset.from, to: preset.to });
   }
 
-  protected pickRange(range: (Date | null)[] | null): void {
-    const [from, to] = range ?? [];
-    if (from && to) this.select({ ...this.selection(), from: toIsoMonth(from), to: toIsoMonth(to) });
-  }
-
-  protected pickMonth(end: 'from' | 'to', date: Date | null): void {
-    if (!date) return;
-    const month = toIsoMonth(date);
+  protected pickMonth(end: 'from' | 'to', event: Event): void {
+    const month = (event.target as HTMLSelectElement).value;
+    if (!month) return;
     const next = { ...this.selection(), [end]: month };
     if (next.from > next.to) {
       if (end === 'from') next.to = month;
@@ -216,28 +284,29 @@ export class DashboardPage {
   /** The scope select's value: the city's code stands for the whole city (region null). */
   protected readonly scopeValue = computed(() => this.selection().region ?? this.regions.city()?.code ?? null);
 
-  protected pickScope(region: string): void {
+  protected pickScope(event: Event): void {
+    const region = (event.target as HTMLSelectElement).value;
     this.select({ ...this.selection(), region: region === this.regions.city()?.code ? null : region });
   }
 
-  /** no month after the last complete one */
-  protected readonly disabledMonth = (date: Date): boolean => toIsoMonth(date) > this.presets[0].to;
 
+  /** A chart's item leads to the projects its figure counts, by the figure's own rule (the drill-down page). */
   protected drill(drill: ChartDrill): void {
     const selection = this.selection();
     let link: DrillLink;
     switch (drill.kind) {
       case 'month':
-        link = projectsLink({ ...selection, from: drill.month, to: drill.month });
+        link = detailLink(selection, { indicator: 'arrivedFundsWan', from: drill.month, to: drill.month });
         break;
       case 'region':
-        link = projectsLink(selection, { regionCode: drill.regionCode });
+        // the ranking by 目标完成率 counts since January; by money, the selected period
+        link = detailLink(selection, { indicator: 'arrivedFundsWan', region: drill.regionCode, ...(this.districtMode() === 'completion' ? { from: `${selection.to.slice(0, 4)}-01` } : {}) });
         break;
       case 'industry':
-        link = projectsLink(selection, { industryCode: drill.industryCode });
+        link = detailLink(selection, { indicator: drill.indicator, industry: drill.industryCode });
         break;
       case 'origin':
-        link = projectsLink(selection, { investorOrigin: drill.origin });
+        link = detailLink(selection, { indicator: 'arrivedByOrigin', origin: drill.origin });
         break;
       case 'warning':
         link = warningsLink(drill.regionCode, drill.level);
@@ -246,8 +315,17 @@ export class DashboardPage {
     void this.router.navigate([link.path], { queryParams: link.queryParams });
   }
 
+  protected openKpi(kpi: Kpi): void {
+    const indicator = KPI_DRILLS[kpi.key];
+    if (indicator) this.openFigure({ indicator });
+  }
+
   protected openKeyProjects(): void {
-    const link = projectsLink(this.selection(), { isKeyProject: true, signedInPeriod: false });
+    this.openFigure({ indicator: 'keyProjects' });
+  }
+
+  private openFigure(drill: FigureDrill): void {
+    const link = detailLink(this.selection(), drill);
     void this.router.navigate([link.path], { queryParams: link.queryParams });
   }
 

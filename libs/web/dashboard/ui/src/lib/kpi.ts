@@ -14,7 +14,7 @@ export interface KpiLine {
 }
 
 export interface Kpi {
-  key: 'signed' | 'signedAmount' | 'started' | 'arrived' | 'arrivalRate' | 'growth';
+  key: 'signed' | 'signedAmount' | 'started' | 'arrived' | 'foreign' | 'target' | 'arrivalRate' | 'growth';
   label: string;
   value: string;
   unit: string;
@@ -23,4 +23,8 @@ export interface Kpi {
   lines: KpiLine[];
   /** a rule the reader must know to read the figure (the 县际 rule on the city's arrived funds) */
   note: string | null;
+  /** what the reader could misread (贡献率 positive while both arrivals and FAI fell): shown in red */
+  warning?: string | null;
+  /** the card opens the projects it counts (the drill-down page) */
+  clickable?: boolean;
 }
