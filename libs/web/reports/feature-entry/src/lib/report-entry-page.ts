@@ -264,6 +264,15 @@ export class ReportEntryPage {
     if (model) this.visibleRows.set(filterRows(workOrder(model.rows), filter));
   }
 
+  // typed lookups for the row templates (an ng-template's context is untyped)
+  protected statusColor(status: ReportStatus): string {
+    return STATUS_COLORS[status];
+  }
+
+  protected statusLabel(status: ReportStatus): string {
+    return REPORT_STATUS_LABELS[status];
+  }
+
   protected isNew(row: GridRow): boolean {
     return isNewRow(row);
   }

@@ -85,5 +85,5 @@ export class SubmitDialog {
 
   protected readonly count = computed(() => this.lines()?.length ?? 0);
   protected readonly others = computed(() => (this.lines() ?? []).filter((line) => !line.mine).length);
-  private readonly ids = computed(() => (this.lines() ?? []).map((line) => line.projectId));
+  protected readonly ids = computed(() => (this.lines() ?? []).map((line) => line.projectId));
 }
