@@ -65,7 +65,7 @@ function currentMonth(): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 7);
 }
 
-test('a district user fills the month with the keyboard and a paste from Excel, then submits', async ({ page }) => {
+test('a district user fills the month with the keyboard and a paste from Excel, then submits', async ({ page, browser }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await signIn(page, KULUN.username, KULUN.password);
   await expect(byTestId(page, 'current-user-name')).toContainText(KULUN.displayName);
@@ -131,6 +131,22 @@ test('a district user fills the month with the keyboard and a paste from Excel, 
   await page.reload();
   await expect(cell(page, PROJECTS[1], 'arrivedLoanWan')).toHaveValue('12.34');
   await expect(cell(page, PROJECTS[0], 'progress')).toHaveValue('厂房主体施工');
+
+  // on a phone the drafts are cards to type into: name, status, last month, the amounts
+  const phone = await browser.newContext(PHONE);
+  const mobile = await phone.newPage();
+  await signIn(mobile, KULUN.username, KULUN.password);
+  await expect(byTestId(mobile, 'current-user-name')).toBeAttached();
+  await mobile.goto('/reports/entry');
+  const card = byTestId(mobile, 'report-row').filter({ hasText: PROJECTS[0] });
+  await expect(card).toContainText('上月到位');
+  await expect(card.getByTestId('report-cell-arrivedLoanWan')).toHaveValue('250.50');
+  await card.getByTestId('report-cell-arrivedOtherWan').fill('10');
+  await expect(card.getByTestId('report-row-total')).toHaveText('360.50');
+  await card.getByTestId('report-cell-arrivedOtherWan').fill('');
+  await expect(byTestId(mobile, 'report-save-state')).toContainText('已保存');
+  await keepScreenshot(mobile, 'report-entry-phone-cards');
+  await phone.close();
 
   // filters: 只看未填 (none left), 只看草稿 (the three)
   await byTestId(page, 'report-filter-MISSING').click();
@@ -238,7 +254,16 @@ test('固定资产投资 and 月结管理 fit at 1440 px and on a phone; the mon
   const december = await page.locator('.fai thead th').nth(12).boundingBox();
   const total = await page.locator('.fai thead th').nth(13).boundingBox();
   expect(december && total && december.x + december.width <= total.x + 1).toBe(true);
-  await keepScreenshot(page, 'fai-desktop', { fullPage: false });
+  // a district's month of FAI (hundreds of thousands of 万元) is whole in its narrower cell
+  const year = currentMonth().slice(0, 4);
+  const amount = byTestId(page, `fai-cell-150502-${year}-01`);
+  await amount.fill('123456.78');
+  await amount.blur();
+  expect(await amount.evaluate((input) => input.scrollWidth <= input.clientWidth)).toBe(true);
+  await keepScreenshot(page, 'fai-fit-desktop', { fullPage: false });
+  // nothing is saved: the figure goes again, so that leaving asks nothing
+  await amount.fill('');
+  await expect(byTestId(page, 'fai-pending')).toHaveCount(0);
 
   await page.goto('/reports/months');
   const now = page.locator(`[data-testid="month-row"][data-month="${currentMonth()}"]`);
@@ -253,7 +278,7 @@ test('固定资产投资 and 月结管理 fit at 1440 px and on a phone; the mon
   await expect(mobile).not.toHaveURL(/\/login/);
   await mobile.goto('/reports/fai');
   await expect(byTestId(mobile, 'fai-row')).toHaveCount(10);
-  await keepScreenshot(mobile, 'fai-phone');
+  await keepScreenshot(mobile, 'fai-fit-phone');
   await mobile.goto('/reports/months');
   await expect(mobile.locator(`[data-testid="month-row"][data-month="${currentMonth()}"]`)).toContainText('本月进行中');
   await keepScreenshot(mobile, 'months-phone');

@@ -61,8 +61,6 @@ export class ReportEntryPage {
 
   protected readonly columns = GRID_COLUMNS;
   protected readonly columnLabels = COLUMN_LABELS;
-  protected readonly statusLabels = REPORT_STATUS_LABELS;
-  protected readonly statusColors = STATUS_COLORS;
   protected readonly filterLabels = ROW_FILTER_LABELS;
   protected readonly filters = Object.keys(ROW_FILTER_LABELS) as RowFilter[];
   /** phones get one card per project (name, amounts to type, last month, status) instead of the wide grid */
