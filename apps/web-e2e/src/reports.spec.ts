@@ -47,9 +47,11 @@ async function pasteInto(page: Page, name: string, field: string, text: string):
 }
 
 /** 提交全部: the dialog lists the reports by name; Enter submits (the focus is on 提交, not on ×: issue 13). */
-async function submitAll(page: Page, count: number, names: string[]): Promise<void> {
+async function submitAll(page: Page, count: number, names: string[], via: 'button' | 'Control+Enter' = 'button'): Promise<void> {
   await expect(byTestId(page, 'report-submit-all')).toContainText(`提交全部（${count}）`);
-  await byTestId(page, 'report-submit-all').click();
+  // the button at the top, or Ctrl+Enter from the cell being typed in (no 80 Shift+Tab back to the button)
+  if (via === 'button') await byTestId(page, 'report-submit-all').click();
+  else await page.keyboard.press(via);
   const lines = byTestId(page, 'report-submit-lines');
   for (const name of names) await expect(lines).toContainText(name);
   await expect(byTestId(page, 'report-submit-submit')).toBeFocused();
@@ -82,6 +84,11 @@ test('a district user fills the month with the keyboard and a paste from Excel, 
   const progress = await cell(page, PROJECTS[0], 'progress').boundingBox();
   expect(wrap && progress && progress.x + progress.width <= wrap.x + wrap.width).toBe(true);
   await keepScreenshot(page, 'report-entry-new-desktop', { fullPage: false });
+  await byTestId(page, 'report-filter-MISSING').click();
+  await expect(byTestId(page, 'report-row')).toHaveCount(3);
+  await byTestId(page, 'report-filter-RETURNED').click();
+  await expect(byTestId(page, 'report-row')).toHaveCount(0);
+  await byTestId(page, 'report-filter-ALL').click();
 
   // first project: type across with Tab
   await cell(page, PROJECTS[0], 'arrivedEquityWan').click();
@@ -226,7 +233,8 @@ test('the district sees the returned row highlighted, corrects it and submits ag
   await cell(page, PROJECTS[1], 'arrivedLoanWan').fill('12.30');
   await cell(page, PROJECTS[1], 'arrivedLoanWan').press('Enter');
   await expect(byTestId(page, 'report-save-state')).toContainText('已保存');
-  await submitAll(page, 1, [PROJECTS[1]]);
+  await cell(page, PROJECTS[1], 'arrivedLoanWan').focus();
+  await submitAll(page, 1, [PROJECTS[1]], 'Control+Enter');
   await expect(byTestId(page, 'report-entry-counts')).toContainText('待核实 1 · 已核实 2 · 已退回 0');
   await expect(row(page, PROJECTS[1])).not.toHaveClass(/row--returned/);
 
