@@ -251,6 +251,20 @@ describe('monthly reports, month close and FAI', () => {
       expect((await grid(district)).body.monthState.closed).toBe(true);
     });
 
+    it('refuses to close the current month, which is not over yet (issue 13), with a message naming it', async () => {
+      const current = await t.request<ApiErrorBody>('POST', `/api/v1/months/${thisMonth}/close`, { token: admin, body: { version: 0, reason: '提前月结' } });
+      expect(current.status).toBe(400);
+      expect(current.body.details).toEqual([{ field: 'month', message: expect.stringContaining('尚未结束，不能月结') }]);
+      expect(current.body.message).toContain(`${Number(thisMonth.slice(5))}月`);
+      expect((await t.query('SELECT 1 FROM month_closes WHERE month = $1 AND closed', [thisMonth])).length).toBe(0);
+      // last month (over, reported now) may still be closed: the rule is the current month only
+      const last = addMonths(thisMonth, -1);
+      const previous = await t.request<MonthState>('POST', `/api/v1/months/${last}/close`, { token: city, body: { version: 0, reason: '测试上月月结' } });
+      expect(previous.status).toBe(200);
+      const reopened = await t.request('POST', `/api/v1/months/${last}/reopen`, { token: admin, body: { version: previous.body.version, reason: '测试后重新打开' } });
+      expect(reopened.status).toBe(200);
+    });
+
     it('reopens with a reason (admins only), audited', async () => {
       expect((await t.request('POST', `/api/v1/months/${month}/reopen`, { token: city, body: { version: 1, reason: '开鲁县补报' } })).status).toBe(403);
       const noReason = await t.request<ApiErrorBody>('POST', `/api/v1/months/${month}/reopen`, { token: admin, body: { version: 1, reason: ' ' } });

@@ -261,7 +261,7 @@ describe('targets and the monthly dispatch table', () => {
       ]);
       expect(subs.slice(11, 21)).toEqual(subs.slice(1, 11));
       // 签约额 and 到位资金 always; 开工项目 because some region has that target; no 千万元以上 target, no column
-      expect(groups.slice(21)).toEqual(['签约额', '签约额', '到位资金', '到位资金', '开工项目', '开工项目', '预警', '预警']);
+      expect(groups.slice(21)).toEqual(['签约额', '签约额', '到位资金', '到位资金', '开工项目', '开工项目', '预警（截至6月30日）', '预警（截至6月30日）']);
       expect(subs.slice(21)).toEqual(['年度目标(亿元)', '完成率', '年度目标(亿元)', '完成率', '年度目标(个)', '完成率', '红色(个)', '黄色(个)']);
 
       const labels = Array.from({ length: 10 }, (_, i) => text(5 + i, 1));

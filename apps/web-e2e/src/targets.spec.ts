@@ -99,3 +99,28 @@ test('on a phone the targets and the ranking fit the screen width', async ({ bro
   await keepScreenshot(page, 'targets-progress-phone');
   await page.context().close();
 });
+
+test('this year’s completion opens on the last month that is over, and the 月调度表 says 截至 when', async ({ page, browser }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await signIn(page, 'admin', ADMIN_PASSWORD);
+  await expect(page).not.toHaveURL(/\/login/);
+  await page.goto('/targets');
+  await byTestId(page, 'targets-view-progress').click();
+  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  const month = Number(today.slice(5, 7));
+  // issue 13: not 1–12月 with 时间进度 100% on 5 December, but the month whose reports are in
+  const opened = month === 1 ? 1 : month - 1;
+  await expect(byTestId(page, 'targets-month')).toContainText(`1–${opened}月`);
+  await expect(byTestId(page, 'targets-month')).not.toContainText('截至今天');
+  const lastDay = new Date(Date.UTC(Number(today.slice(0, 4)), opened, 0)).getUTCDate();
+  if (month > 1) await expect(byTestId(page, 'dispatch-as-of')).toContainText(`截至 ${opened}月${lastDay}日`);
+  await keepScreenshot(page, 'targets-this-year-desktop');
+  const phone = await phonePage(browser);
+  await signIn(phone, 'admin', ADMIN_PASSWORD);
+  await expect(phone).not.toHaveURL(/\/login/);
+  await phone.goto('/targets');
+  await byTestId(phone, 'targets-view-progress').click();
+  await expect(byTestId(phone, 'targets-month')).toContainText(`1–${opened}月`);
+  await keepScreenshot(phone, 'targets-this-year-phone');
+  await phone.context().close();
+});

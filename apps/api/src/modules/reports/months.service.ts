@@ -104,7 +104,11 @@ export class MonthsService {
    * to the audit log.
    */
   async close(actor: UserActor, month: string, version: number, reason?: string): Promise<MonthState> {
-    if (month > monthOf(shanghaiToday())) throw ValidationFailed.field('month', '不能月结未来月份');
+    const current = monthOf(shanghaiToday());
+    if (month > current) throw ValidationFailed.field('month', '不能月结未来月份');
+    // the current month is still being reported (its reports are filed next month): closing it would
+    // publish figures of a month not yet over and freeze its reports before they could be entered
+    if (month === current) throw ValidationFailed.field('month', `${monthLabel(month)}尚未结束，不能月结；请在下月核实完该月月报后再月结`);
     return this.change(actor, month, version, 'CLOSE', async (em, row) => {
       if (row.closed) throw new Conflict(`${monthLabel(month)}已经月结`);
       // counted under the row lock: submitters hold the row FOR SHARE, so the count cannot move now

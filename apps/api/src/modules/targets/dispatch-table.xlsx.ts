@@ -90,6 +90,14 @@ const FONT = 'SimSun';
 
 export const HEADER_ROWS = 4;
 
+/** The day the warning counts are as of: the month's last day, or the day generated if earlier, `6月30日`. */
+export function warningsAsOf(table: Pick<DispatchTable, 'month' | 'generatedOn'>): string {
+  const [y, m] = table.month.split('-').map(Number);
+  const monthEnd = `${table.month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+  const day = monthEnd < table.generatedOn ? monthEnd : table.generatedOn;
+  return `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
+}
+
 /** The workbook of the table: title, subtitle, two header rows, the rows, and the note under the total. */
 export async function writeDispatchTable(table: DispatchTable): Promise<Buffer> {
   const m = Number(table.month.slice(5, 7));
@@ -101,7 +109,8 @@ export async function writeDispatchTable(table: DispatchTable): Promise<Buffer> 
     ...(table.withWarnings
       ? [
           {
-            title: '预警',
+            // counted as they stood at the month's end (today, for the month under way): said, as the 驾驶舱 counts today's
+            title: `预警（截至${warningsAsOf(table)}）`,
             columns: [
               { header: '红色(个)', kind: 'count' as Kind, value: (r: DispatchRow) => r.warnings?.red ?? 0 },
               { header: '黄色(个)', kind: 'count' as Kind, value: (r: DispatchRow) => r.warnings?.yellow ?? 0 },

@@ -14,8 +14,17 @@ describe('grid keyboard', () => {
     expect(keyTarget('Enter', false, { row: 3, col: 0 }, all)).toBeNull();
     expect(keyTarget('ArrowUp', false, { row: 0, col: 0 }, all)).toBeNull();
     expect(keyTarget('Tab', false, { row: 1, col: 0 }, all)).toBeNull();
-    expect(keyTarget('ArrowLeft', false, { row: 1, col: 1 }, all)).toBeNull();
+    expect(keyTarget('ArrowLeft', false, { row: 1, col: 0 }, all)).toBeNull();
+    expect(keyTarget('ArrowRight', false, { row: 1, col: 4 }, all)).toBeNull();
     expect(keyTarget('5', false, { row: 1, col: 1 }, all)).toBeNull();
+  });
+
+  it('moves left and right from the edge of the text, and moves the caret inside it (issue 13)', () => {
+    expect(keyTarget('ArrowRight', false, { row: 1, col: 1 }, all)).toEqual({ row: 1, col: 2 });
+    expect(keyTarget('ArrowLeft', false, { row: 1, col: 1 }, all)).toEqual({ row: 1, col: 0 });
+    expect(keyTarget('ArrowRight', false, { row: 1, col: 1 }, all, { atStart: true, atEnd: false })).toBeNull();
+    expect(keyTarget('ArrowLeft', false, { row: 1, col: 1 }, all, { atStart: false, atEnd: true })).toBeNull();
+    expect(keyTarget('ArrowLeft', false, { row: 1, col: 3 }, all, { atStart: true, atEnd: false })).toEqual({ row: 1, col: 2 });
   });
 
   it('jumps over rows that cannot be edited (submitted, verified)', () => {

@@ -9,12 +9,24 @@ export interface CellPosition {
   col: number;
 }
 
+/** Where the caret is in the cell's input: ←/→ leave the cell only from its edge, as in a spreadsheet. */
+export interface Caret {
+  atStart: boolean;
+  atEnd: boolean;
+}
+
+const EDGES: Caret = { atStart: true, atEnd: true };
+
 /**
  * Where a key sends the focus, or null when the key is not ours (Tab stays the browser's):
  * Enter / ArrowDown go to the same column of the next editable row, Shift+Enter / ArrowUp to the
- * previous one. Rows that cannot be edited (submitted, verified) are jumped over.
+ * previous one; rows that cannot be edited (submitted, verified) are jumped over. ArrowLeft /
+ * ArrowRight go to the cell beside when the caret is at the input's start / end (a cell just
+ * entered has all its text selected, so the arrow moves on at once), else they move the caret.
  */
-export function keyTarget(key: string, shift: boolean, from: CellPosition, editable: readonly boolean[]): CellPosition | null {
+export function keyTarget(key: string, shift: boolean, from: CellPosition, editable: readonly boolean[], caret: Caret = EDGES): CellPosition | null {
+  if (key === 'ArrowLeft') return caret.atStart && from.col > 0 ? { row: from.row, col: from.col - 1 } : null;
+  if (key === 'ArrowRight') return caret.atEnd && from.col < GRID_COLUMNS.length - 1 ? { row: from.row, col: from.col + 1 } : null;
   let step: 1 | -1;
   if (key === 'Enter') step = shift ? -1 : 1;
   else if (key === 'ArrowDown') step = 1;

@@ -1,7 +1,7 @@
 import { type ReportsChanged } from '@zhaoshang/shared/domain';
 import { Subject } from 'rxjs';
 import { Autosaver } from './autosaver';
-import { ReportGridModel, type SaveBatch } from './grid-model';
+import { ReportGridModel, type SaveBatch, filterRows, isNewRow, workOrder } from './grid-model';
 import { gridResponse, gridRow, report } from './test-data';
 
 function model(closed = false, mayEdit = true): ReportGridModel {
@@ -195,5 +195,36 @@ describe('Autosaver', () => {
     await expect(saver.flush()).resolves.toBe(false);
     jest.advanceTimersByTime(2000);
     expect(requests).toHaveLength(1);
+  });
+});
+
+describe('work order and filters (issue 13)', () => {
+  const rows = () =>
+    new ReportGridModel(
+      gridResponse([
+        gridRow('01', report('01', 'VERIFIED', 2)),
+        gridRow('02', report('02', 'DRAFT', 1)),
+        gridRow('03'),
+        gridRow('04', report('04', 'RETURNED', 3)),
+        gridRow('05', report('05', 'SUBMITTED', 2)),
+        { ...gridRow('51'), lastMonth: null },
+      ]),
+      true,
+    ).rows;
+
+  it('puts what is still to do first, the newest project first in each group', () => {
+    expect(workOrder(rows()).map((r) => r.projectId)).toEqual(['04', '51', '03', '02', '05', '01']);
+  });
+
+  it('filters by what is left to do', () => {
+    const all = rows();
+    expect(filterRows(all, 'MISSING').map((r) => r.projectId)).toEqual(['03', '51']);
+    expect(filterRows(all, 'DRAFT').map((r) => r.projectId)).toEqual(['02']);
+    expect(filterRows(all, 'RETURNED').map((r) => r.projectId)).toEqual(['04']);
+    expect(filterRows(all, 'ALL')).toHaveLength(6);
+  });
+
+  it('knows a row never reported before', () => {
+    expect(rows().filter(isNewRow).map((r) => r.projectId)).toEqual(['51']);
   });
 });

@@ -235,3 +235,33 @@ export class ReportGridModel {
     return placed;
   }
 }
+
+/** The grid's filters: everything, or one kind of work still to do. */
+export type RowFilter = 'ALL' | 'MISSING' | 'DRAFT' | 'RETURNED';
+
+export const ROW_FILTER_LABELS: Record<RowFilter, string> = { ALL: '全部', MISSING: '只看未填', DRAFT: '只看草稿', RETURNED: '只看退回' };
+
+/** to-do before done: returned (someone waits for the correction), not entered, drafts; then submitted and verified */
+const WORK_RANK: Record<ReportStatus | 'MISSING', number> = { RETURNED: 0, MISSING: 1, DRAFT: 2, SUBMITTED: 3, VERIFIED: 4 };
+
+/**
+ * The rows in the order they are worked on: what is still to do first, and within each group the
+ * newest project first (project numbers are issued in sequence, so a project created today, the
+ * one most likely still to be entered, is at the top, not row 51 of 51). Taken once when the grid
+ * loads: a row typed into does not jump away while it is being filled.
+ */
+export function workOrder(rows: readonly GridRow[]): GridRow[] {
+  const rank = (row: GridRow) => WORK_RANK[row.status() ?? 'MISSING'];
+  return [...rows].sort((a, b) => rank(a) - rank(b) || b.projectNo.localeCompare(a.projectNo));
+}
+
+/** The rows a filter shows, as of now (the page keeps the answer until the filter changes again). */
+export function filterRows(rows: readonly GridRow[], filter: RowFilter): GridRow[] {
+  if (filter === 'ALL') return [...rows];
+  return rows.filter((row) => (row.status() ?? 'MISSING') === filter);
+}
+
+/** A row never reported before: no report this month and none last month (a new project, most likely). */
+export function isNewRow(row: GridRow): boolean {
+  return row.report() === null && row.lastMonth === null;
+}

@@ -79,21 +79,32 @@ describe('ReportEntryPage', () => {
     const { backend, settle, cell, key, el } = await open('/reports/entry?month=2026-10');
     backend.expectOne((r) => r.url === '/api/v1/monthly-reports/grid').flush(gridResponse(rows()));
     await settle();
-    // rows 0, 2, 3 are editable (1 is submitted)
+    // work order (issue 13): 0003 returned, 0001 not entered, 0004 draft, 0002 submitted (not editable)
+    expect(Array.from(el().querySelectorAll('[data-testid="report-row"]')).map((r) => r.getAttribute('data-project-no')?.slice(-4))).toEqual(['0003', '0001', '0004', '0002']);
     cell(0, 1).focus();
     key(cell(0, 1), 'Enter');
+    expect(document.activeElement).toBe(cell(1, 1));
+    key(cell(1, 1), 'ArrowDown');
     expect(document.activeElement).toBe(cell(2, 1));
-    key(cell(2, 1), 'ArrowDown');
-    expect(document.activeElement).toBe(cell(3, 1));
-    key(cell(3, 1), 'Enter', true);
-    expect(document.activeElement).toBe(cell(2, 1));
-    key(cell(2, 1), 'ArrowUp');
+    key(cell(2, 1), 'Enter', true);
+    expect(document.activeElement).toBe(cell(1, 1));
+    key(cell(1, 1), 'ArrowUp');
     expect(document.activeElement).toBe(cell(0, 1));
+    // ←/→ from a cell just entered (all its text selected) go to the cell beside
+    key(cell(0, 1), 'ArrowRight');
+    expect(document.activeElement).toBe(cell(0, 2));
+    key(cell(0, 2), 'ArrowLeft');
+    key(cell(0, 1), 'ArrowLeft');
+    expect(document.activeElement).toBe(cell(0, 0));
 
-    paste(cell(0, 0), '1,200\t300\t0\n2 000.5\t\t\t100\n');
+    paste(cell(1, 0), '1,200\t300\t0\n2 000.5\t\t\t100\n');
     await settle();
-    expect([cell(0, 0).value, cell(0, 1).value, cell(0, 2).value]).toEqual(['1200', '300', '0']);
-    expect([cell(2, 0).value, cell(2, 3).value]).toEqual(['2000.5', '100']);
+    // cells not being typed in show their amounts like the totals: separators, 2 decimals
+    expect([cell(1, 0).value, cell(1, 1).value, cell(1, 2).value]).toEqual(['1,200.00', '300.00', '0.00']);
+    expect([cell(2, 0).value, cell(2, 3).value]).toEqual(['2,000.50', '100.00']);
+    cell(1, 0).focus();
+    await settle();
+    expect(cell(1, 0).value).toBe('1200');
     expect(el().querySelector('[data-project-no="150525-2026-0001"] [data-testid="report-row-total"]')?.textContent?.trim()).toBe('1,500.00');
   });
 
@@ -101,12 +112,12 @@ describe('ReportEntryPage', () => {
     const { backend, settle, cell, type, el } = await open('/reports/entry?month=2026-10');
     backend.expectOne((r) => r.url === '/api/v1/monthly-reports/grid').flush(gridResponse(rows()));
     await settle();
-    type(cell(0, 0), '12.345');
+    type(cell(1, 0), '12.345');
     await settle();
-    expect(cell(0, 0).closest('td')?.classList).toContain('cell--error');
+    expect(cell(1, 0).closest('td')?.classList).toContain('cell--error');
     expect(el().querySelector('[data-testid="report-cell-error"]')?.textContent).toContain('最多保留 2 位小数');
-    type(cell(0, 0), '12.34');
-    type(cell(3, 4), '主体完工');
+    type(cell(1, 0), '12.34');
+    type(cell(2, 4), '主体完工');
     await settle(AUTOSAVE_DEBOUNCE_MS + 50);
     const save = backend.expectOne('/api/v1/monthly-reports/drafts');
     expect(save.request.body.items.map((i: { projectId: string; version: number | null }) => [i.projectId, i.version])).toEqual([
@@ -120,11 +131,45 @@ describe('ReportEntryPage', () => {
     expect(el().querySelector('[data-testid="report-entry-counts"]')?.textContent).toContain('已填 4');
   });
 
+  it('filters 只看未填 / 草稿 / 退回, and submits only the reports it lists, by project (issue 13)', async () => {
+    const { backend, settle, el, type, cell } = await open('/reports/entry?month=2026-10');
+    backend.expectOne((r) => r.url === '/api/v1/monthly-reports/grid').flush(gridResponse(rows()));
+    await settle();
+    const shown = () => Array.from(el().querySelectorAll('[data-testid="report-row"]')).map((r) => r.getAttribute('data-project-no')?.slice(-4));
+    (el().querySelector('[data-testid="report-filter-MISSING"]') as HTMLElement).click();
+    await settle();
+    expect(shown()).toEqual(['0001']);
+    // a row filled under 只看未填 stays in view while it is being typed into
+    type(cell(0, 0), '5');
+    await settle(AUTOSAVE_DEBOUNCE_MS + 50);
+    backend.expectOne('/api/v1/monthly-reports/drafts').flush({ items: [report('0001', 'DRAFT', 1, { arrivedEquityWan: '5.00' })] });
+    await settle();
+    expect(shown()).toEqual(['0001']);
+    (el().querySelector('[data-testid="report-submit-all"]') as HTMLButtonElement).click();
+    await settle();
+    const dialog = document.querySelector('.cdk-overlay-container') as HTMLElement;
+    expect(dialog.querySelector('[data-testid="report-submit-lines"]')?.textContent).toContain('项目0001');
+    expect(dialog.querySelector('[data-testid="report-submit-lines"]')?.textContent).not.toContain('项目0004');
+    // the draft 0004 and the returned 0003 are hidden by the filter: said, and not sent
+    expect(dialog.querySelector('[data-testid="report-submit-intro"]')?.textContent).toContain('另有 2 条');
+    (dialog.querySelector('[data-testid="report-submit-submit"]') as HTMLButtonElement).click();
+    await settle();
+    const submit = backend.expectOne('/api/v1/monthly-reports/submit');
+    expect(submit.request.body).toEqual({ regionCode: '150525', month: '2026-10', projectIds: ['0001'] });
+    submit.flush({ items: [report('0001', 'SUBMITTED', 2)] });
+    await settle();
+    backend.expectOne((r) => r.url === '/api/v1/monthly-reports/grid');
+    (el().querySelector('[data-testid="report-filter-DRAFT"]') as HTMLElement).click();
+    await settle();
+    expect(shown()).toEqual(['0004']);
+    dialog.replaceChildren();
+  });
+
   it('says 「该月报已被他人修改」 on a version conflict and reloads on request', async () => {
     const { backend, settle, cell, type, el } = await open('/reports/entry?month=2026-10');
     backend.expectOne((r) => r.url === '/api/v1/monthly-reports/grid').flush(gridResponse(rows()));
     await settle();
-    type(cell(3, 0), '8');
+    type(cell(2, 0), '8');
     await settle(AUTOSAVE_DEBOUNCE_MS + 50);
     backend
       .expectOne('/api/v1/monthly-reports/drafts')

@@ -1,26 +1,28 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, computed, effect, inject, signal, untracked } from '@angular/core';
 import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { NgTemplateOutlet } from '@angular/common';
 import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router } from '@angular/router';
-import { REPORT_STATUS_LABELS, type ReportStatus, can, monthLabel } from '@zhaoshang/shared/domain';
+import { REPORT_STATUS_LABELS, type ReportStatus, addMonths, can, monthLabel } from '@zhaoshang/shared/domain';
 import { AuthService, ErrorNotifier } from '@zhaoshang/web/auth/data-access';
 import { ReportsApi, reportMonthFromUrl } from '@zhaoshang/web/reports/data-access';
 import { RegionsStore } from '@zhaoshang/web/shared/data-access';
-import { MonthPicker, PageHeader, WanPipe } from '@zhaoshang/web/shared/ui';
-import { apiErrorBody, apiErrorCode, apiErrorMessage, downloadAction, saveAction } from '@zhaoshang/web/shared/util';
+import { MonthPicker, PageHeader, WanPipe, injectIsPhone } from '@zhaoshang/web/shared/ui';
+import { apiErrorBody, apiErrorCode, apiErrorMessage, downloadAction, formatWan, saveAction } from '@zhaoshang/web/shared/util';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
+import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { type Subscription, distinctUntilChanged, filter } from 'rxjs';
 import { Autosaver, type SaveState } from './autosaver';
 import { GRID_COLUMNS, cleanNumber, isBlock, keyTarget, parseClipboardBlock, pasteCells } from './grid-keys';
-import { type GridRow, ReportGridModel } from './grid-model';
+import { type GridRow, ROW_FILTER_LABELS, ReportGridModel, type RowFilter, filterRows, isNewRow, workOrder } from './grid-model';
+import { SubmitDialog, type SubmitLine, submitLine } from './submit-dialog';
 
 export const STATUS_COLORS: Record<ReportStatus, string> = { DRAFT: 'default', SUBMITTED: 'processing', VERIFIED: 'success', RETURNED: 'error' };
 
@@ -39,12 +41,12 @@ interface Selection {
 
 @Component({
   selector: 'zs-report-entry-page',
-  imports: [FormsModule, NzAlertModule, NzButtonModule, NzEmptyModule, NzIconModule, NzModalModule, NzSelectModule, NzSpinModule, NzTagModule, MonthPicker, PageHeader, WanPipe],
+  imports: [FormsModule, NgTemplateOutlet, NzAlertModule, NzButtonModule, NzEmptyModule, NzIconModule, NzRadioModule, NzSelectModule, NzSpinModule, NzTagModule, MonthPicker, PageHeader, SubmitDialog, WanPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './report-entry-page.html',
   styleUrl: './report-entry-page.less',
   // one listener each for all the grid's cells (the handlers ignore everything but a cell)
-  host: { '(input)': 'onInput($event)', '(keydown)': 'onKeydown($event)', '(paste)': 'onPaste($event)', '(focusout)': 'onFocusOut($event)' },
+  host: { '(input)': 'onInput($event)', '(keydown)': 'onKeydown($event)', '(paste)': 'onPaste($event)', '(focusin)': 'onFocusIn($event)', '(focusout)': 'onFocusOut($event)' },
 })
 export class ReportEntryPage {
   private readonly api = inject(ReportsApi);
@@ -52,7 +54,6 @@ export class ReportEntryPage {
   private readonly route = inject(ActivatedRoute);
   private readonly notifier = inject(ErrorNotifier);
   private readonly messages = inject(NzMessageService);
-  private readonly modal = inject(NzModalService);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly destroyRef = inject(DestroyRef);
   protected readonly regions = inject(RegionsStore);
@@ -60,8 +61,10 @@ export class ReportEntryPage {
 
   protected readonly columns = GRID_COLUMNS;
   protected readonly columnLabels = COLUMN_LABELS;
-  protected readonly statusLabels = REPORT_STATUS_LABELS;
-  protected readonly statusColors = STATUS_COLORS;
+  protected readonly filterLabels = ROW_FILTER_LABELS;
+  protected readonly filters = Object.keys(ROW_FILTER_LABELS) as RowFilter[];
+  /** phones get one card per project (name, amounts to type, last month, status) instead of the wide grid */
+  protected readonly isPhone = injectIsPhone();
 
   /** district staff work on their own region only */
   protected readonly ownRegion = computed(() => (this.user()?.role === 'DISTRICT_STAFF' ? this.user()?.regionCode ?? null : null));
@@ -84,6 +87,16 @@ export class ReportEntryPage {
   protected readonly emptyText = computed(() => `${this.regions.name(this.regionCode()) ?? ''}${this.monthText()}没有需要填报月报的项目`);
 
   protected readonly model = signal<ReportGridModel | null>(null);
+  protected readonly filter = signal<RowFilter>('ALL');
+  /** the rows shown, in work order; the inputs' data-row index into this list */
+  protected readonly visibleRows = signal<GridRow[]>([]);
+  /** the money cell being typed in shows its plain figure; the others show 1,234.50 like the totals */
+  protected readonly focusedCell = signal<string | null>(null);
+  /** the reports the submit dialog lists (null: closed) and how many the filter hides from it */
+  protected readonly submitLines = signal<SubmitLine[] | null>(null);
+  protected readonly submitHidden = signal(0);
+  protected readonly lastMonthText = computed(() => monthLabel(addMonths(this.month(), -1)));
+  protected readonly lastMonth = computed(() => addMonths(this.month(), -1));
   private readonly saver = signal<Autosaver | null>(null);
   protected readonly saveState = computed<SaveState>(() => this.saver()?.state() ?? { kind: 'idle' });
   protected readonly loading = signal(false);
@@ -162,17 +175,31 @@ export class ReportEntryPage {
   onInput(event: Event): void {
     const cell = this.cellOf(event.target);
     if (!cell) return;
-    this.model()?.edit(cell.row, GRID_COLUMNS[cell.col], cell.input.value);
+    // amounts are kept without the separators they are shown with (1,234.50 → 1234.50)
+    const field = GRID_COLUMNS[cell.col];
+    this.model()?.edit(cell.row, field, field === 'progress' ? cell.input.value : cleanNumber(cell.input.value));
     this.saver()?.touch();
   }
 
   onKeydown(event: KeyboardEvent): void {
     const cell = this.cellOf(event.target);
     const model = this.model();
-    if (!cell || !model || event.isComposing || event.altKey || event.ctrlKey || event.metaKey) return;
-    const target = keyTarget(event.key, event.shiftKey, { row: cell.index, col: cell.col }, this.editableRows());
+    if (!cell || !model || event.isComposing || event.altKey) return;
+    // Ctrl+Enter: submit from wherever one is typing, not after 80 Shift+Tab back to the button
+    if ((event.ctrlKey || event.metaKey) && event.key === 'Enter') {
+      event.preventDefault();
+      this.confirmSubmit();
+      return;
+    }
+    if (event.ctrlKey || event.metaKey) return;
+    const input = cell.input;
+    const caret = { atStart: (input.selectionStart ?? 0) === 0, atEnd: (input.selectionEnd ?? input.value.length) === input.value.length };
+    const target = keyTarget(event.key, event.shiftKey, { row: cell.index, col: cell.col }, this.editableRows(), caret);
     if (event.key === 'Enter' || event.key === 'ArrowUp' || event.key === 'ArrowDown') event.preventDefault();
-    if (target) this.focusCell(target.row, target.col);
+    if (target) {
+      event.preventDefault();
+      this.focusCell(target.row, target.col);
+    }
   }
 
   onPaste(event: ClipboardEvent): void {
@@ -191,17 +218,65 @@ export class ReportEntryPage {
     } else {
       event.preventDefault();
       for (const target of pasteCells({ row: cell.index, col: cell.col }, block, this.editableRows())) {
-        model.edit(model.rows[target.row], target.field, target.value);
+        model.edit(this.visibleRows()[target.row], target.field, target.value);
       }
     }
     this.saver()?.touch();
+  }
+
+  /** A money cell shows its plain figure while it is typed in, all of it selected (typing replaces it). */
+  onFocusIn(event: FocusEvent): void {
+    const cell = this.cellOf(event.target);
+    if (!cell) return;
+    this.focusedCell.set(this.cellKey(cell.index, cell.col));
+    const field = GRID_COLUMNS[cell.col];
+    if (field === 'progress') return;
+    // written here at once (the binding follows with the same text), so that the selection stays
+    cell.input.value = cell.row.values()[field];
+    cell.input.select();
   }
 
   /** Leaving a row saves it at once. */
   onFocusOut(event: FocusEvent): void {
     const from = this.cellOf(event.target);
     const to = this.cellOf(event.relatedTarget);
+    if (from && !to) this.focusedCell.set(null);
     if (from && from.index !== to?.index) void this.saver()?.flush();
+  }
+
+  protected cellKey(row: number, col: number): string {
+    return `${row}:${col}`;
+  }
+
+  /** What a cell's input shows: the text typed while it has the focus or is wrong, else 1,234.50. */
+  protected cellText(row: GridRow, col: number, index: number, focused: string | null, problem: string | undefined): string {
+    const field = GRID_COLUMNS[col];
+    const value = row.values()[field];
+    if (field === 'progress' || problem || focused === this.cellKey(index, col)) return value;
+    return formatWan(value, '');
+  }
+
+  protected pickFilter(filter: RowFilter): void {
+    this.filter.set(filter);
+    const model = this.model();
+    if (model) this.visibleRows.set(filterRows(workOrder(model.rows), filter));
+  }
+
+  // typed lookups for the row templates (an ng-template's context is untyped)
+  protected statusColor(status: ReportStatus): string {
+    return STATUS_COLORS[status];
+  }
+
+  protected statusLabel(status: ReportStatus): string {
+    return REPORT_STATUS_LABELS[status];
+  }
+
+  protected isNew(row: GridRow): boolean {
+    return isNewRow(row);
+  }
+
+  protected openLastMonth(): void {
+    this.navigate({ month: this.lastMonth() });
   }
 
   protected retrySave(): void {
@@ -210,20 +285,33 @@ export class ReportEntryPage {
 
   // ---- submit and export
 
-  protected confirmSubmit(): void {
+  /**
+   * Lists what a submit would send: the submittable rows shown (the filter's), or the one row of a
+   * phone card. Only those are sent; see SubmitDialog.
+   */
+  protected confirmSubmit(only?: GridRow): void {
     const model = this.model();
-    if (!model) return;
+    if (!model || !model.editable || this.submitting()) return;
     if (model.problemRows() > 0) {
       this.notifier.showText(`有 ${model.problemRows()} 个项目的数据有误，请更正后再提交`);
       return;
     }
-    this.modal.confirm({
-      nzTitle: `提交${this.monthText()}月报`,
-      nzContent: `将提交 ${model.submittable()} 条月报（草稿和已退回的），提交后由市级核实，期间不能再修改。`,
-      nzOkText: '提交',
-      nzCancelText: '取消',
-      nzOnOk: () => this.submitAll(model),
-    });
+    const submittable = (row: GridRow) => {
+      const status = row.status();
+      return status === 'DRAFT' || status === 'RETURNED' || (status === null && row.dirty);
+    };
+    const rows = only ? [only].filter(submittable) : this.visibleRows().filter(submittable);
+    if (rows.length === 0) {
+      this.notifier.showText('当前列表中没有可提交的月报（草稿或已退回的）');
+      return;
+    }
+    this.submitHidden.set(only ? 0 : model.submittable() - rows.length);
+    this.submitLines.set(rows.map(submitLine));
+  }
+
+  protected submitListed(projectIds: string[]): void {
+    const model = this.model();
+    if (model) void this.submitAll(model, projectIds);
   }
 
   protected exportExcel(): void {
@@ -242,7 +330,7 @@ export class ReportEntryPage {
     return model.isRowEditable(row);
   }
 
-  private async submitAll(model: ReportGridModel): Promise<void> {
+  private async submitAll(model: ReportGridModel, projectIds: string[]): Promise<void> {
     this.submitting.set(true);
     try {
       const saved = await this.saver()?.flush();
@@ -251,10 +339,11 @@ export class ReportEntryPage {
         return;
       }
       const changed = await new Promise<ReportGridModel | null>((resolve) => {
-        this.api.submit({ regionCode: model.regionCode, month: model.month }).subscribe({
+        this.api.submit({ regionCode: model.regionCode, month: model.month, projectIds }).subscribe({
           next: ({ items }) => {
             model.applyReports(items);
-            this.messages.success(`已提交 ${items.length} 条月报`);
+            this.submitLines.set(null);
+            this.messages.success(`已提交 ${items.length} 条月报，等待市级核实`);
             resolve(model);
           },
           error: (error: unknown) => {
@@ -284,6 +373,8 @@ export class ReportEntryPage {
         this.loading.set(false);
         const model = new ReportGridModel(response, this.mayEdit());
         this.model.set(model);
+        this.visibleRows.set(filterRows(workOrder(model.rows), this.filter()));
+        this.focusedCell.set(null);
         this.saver.set(
           new Autosaver(model, {
             send: (batch) => this.api.saveDrafts({ regionCode: model.regionCode, month: model.month, items: batch.items }),
@@ -316,14 +407,14 @@ export class ReportEntryPage {
 
   private editableRows(): boolean[] {
     const model = this.model();
-    return model ? model.rows.map((r) => model.isRowEditable(r)) : [];
+    return model ? this.visibleRows().map((r) => model.isRowEditable(r)) : [];
   }
 
   private cellOf(target: EventTarget | null): { input: HTMLInputElement; index: number; col: number; row: GridRow } | null {
     if (!(target instanceof HTMLInputElement) || target.dataset['row'] === undefined) return null;
     const index = Number(target.dataset['row']);
     const col = Number(target.dataset['col']);
-    const row = this.model()?.rows[index];
+    const row = this.visibleRows()[index];
     return row ? { input: target, index, col, row } : null;
   }
 

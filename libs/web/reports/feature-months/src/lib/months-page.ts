@@ -17,7 +17,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { catchError, of, switchMap, tap } from 'rxjs';
 import { CloseMonthDialog } from './close-month-dialog';
-import { MonthsApi } from '@zhaoshang/web/reports/data-access';
+import { MonthsApi, currentMonth } from '@zhaoshang/web/reports/data-access';
 import { ReopenMonthDialog } from './reopen-month-dialog';
 import { notVerifiedCount } from './month-text';
 
@@ -59,6 +59,8 @@ export class MonthsPage {
   /** a new year, or a reload after a change, reads the months again */
   private readonly request = computed(() => ({ year: this.year(), reload: this.reloads() }));
 
+  /** the month under way: its reports are filed next month, so it cannot be closed yet (the API refuses too) */
+  protected readonly thisMonth = currentMonth();
   protected readonly label = monthLabel;
   protected readonly count = formatCount;
   protected readonly notVerified = notVerifiedCount;

@@ -6,6 +6,7 @@ import { provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { LoginResponse, MonthOverview, MonthState, Role } from '@zhaoshang/shared/domain';
 import { SESSION_STORAGE_KEY } from '@zhaoshang/web/auth/data-access';
+import { currentMonth } from '@zhaoshang/web/reports/data-access';
 import { CloseMonthDialog } from './close-month-dialog';
 import { closeWarning } from './month-text';
 import { CONFLICT_MESSAGE, selectableYears } from './months-page';
@@ -199,6 +200,17 @@ describe('MonthsPage', () => {
     await harness.fixture.whenStable();
     expect(page.querySelector('[data-testid="month-state"]')?.textContent).toContain('已月结');
     expect(page.textContent).toContain('系统管理员');
+  });
+
+  it('offers no 月结 for the month under way (issue 13): it is not over, its reports come next month', async () => {
+    const { harness, backend, page } = await open('CITY_STAFF');
+    const now = currentMonth();
+    backend.expectOne(`/api/v1/months?year=${selectableYears()[0]}`).flush([{ ...march, month: now }]);
+    await harness.fixture.whenStable();
+    const row = page.querySelector(`[data-month="${now}"]`);
+    expect(row?.querySelector('[data-testid="month-close"]')).toBeNull();
+    expect(row?.querySelector('[data-testid="month-not-over"]')?.textContent).toContain('月底后可月结');
+    expect(row?.querySelector('[data-testid="month-state"]')?.textContent).toContain('本月进行中');
   });
 
   it('lets city staff close a month but shows them no 重新打开 (admins only)', async () => {

@@ -78,12 +78,14 @@ async function open(url: string) {
     await new Promise((resolve) => setTimeout(resolve, ms));
     await harness.fixture.whenStable();
   };
-  const queues = () => backend.match((r) => r.url === '/api/v1/monthly-reports/queue');
+  // the list's reads; the month before (2026-09) is read beside it for the 上月 figures
+  const queues = () => backend.match((r) => r.url === '/api/v1/monthly-reports/queue' && r.params.get('month') !== '2026-09');
+  const lastMonths = () => backend.match((r) => r.url === '/api/v1/monthly-reports/queue' && r.params.get('month') === '2026-09');
   const click = async (root: HTMLElement, testId: string, index = 0) => {
     (root.querySelectorAll<HTMLElement>(`[data-testid="${testId}"]`)[index] as HTMLElement).click();
     await settle();
   };
-  return { harness, backend, el, overlay, settle, queues, click, router: TestBed.inject(Router) };
+  return { harness, backend, el, overlay, settle, queues, lastMonths, click, router: TestBed.inject(Router) };
 }
 
 describe('ReportVerifyPage', () => {
@@ -105,6 +107,18 @@ describe('ReportVerifyPage', () => {
     await settle();
     expect(router.url).toBe('/reports/verify?month=2026-10&regionCode=150525&status=SUBMITTED');
     expect(queues()[0].request.params.toString()).toBe('month=2026-10&regionCode=150525&status=SUBMITTED');
+  });
+
+  it('shows last month beside each report (issue 13)', async () => {
+    const { el, settle, queues, lastMonths } = await open('/reports/verify?month=2026-10');
+    queues()[0].flush(queue([row('1', 'SUBMITTED')]));
+    const [last] = lastMonths();
+    expect(last.request.params.toString()).toBe('month=2026-09');
+    last.flush(queue([{ ...row('1', 'VERIFIED'), arrivedTotalWan: '777.70', completedInvestmentWan: '888.80' }]));
+    await settle();
+    const line = el().querySelector('[data-testid="verify-row"]')?.textContent ?? '';
+    expect(line).toContain('777.70');
+    expect(line).toContain('888.80');
   });
 
   it('verifies the checked reports with the versions seen, then reads the list again', async () => {

@@ -9,20 +9,22 @@ import {
   type ReportQueueResponse,
   type ReportStatus,
   type ReportsChanged,
+  addMonths,
   monthLabel,
 } from '@zhaoshang/shared/domain';
 import { ErrorNotifier } from '@zhaoshang/web/auth/data-access';
 import { ReportsApi, reportMonthFromUrl } from '@zhaoshang/web/reports/data-access';
-import { DateTimePipe, MonthPicker, PageHeader, WanPipe } from '@zhaoshang/web/shared/ui';
+import { DateTimePipe, MonthPicker, PageHeader, WanPipe, injectIsPhone } from '@zhaoshang/web/shared/ui';
 import { apiErrorCode, apiErrorMessage, downloadAction, saveAction } from '@zhaoshang/web/shared/util';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { type Observable, catchError, distinctUntilChanged, finalize, of, switchMap, tap } from 'rxjs';
+import { type Observable, catchError, distinctUntilChanged, finalize, map, of, switchMap, tap } from 'rxjs';
 import { ReturnDialog } from './return-dialog';
 import { ReportSelection, isActionable } from './selection';
 
@@ -31,6 +33,12 @@ export const ALL_STATUSES = 'ALL';
 const STATUS_COLORS: Record<ReportStatus, string> = { DRAFT: 'default', SUBMITTED: 'processing', VERIFIED: 'success', RETURNED: 'error' };
 
 type QueueRow = ReportQueueResponse['items'][number];
+
+/** A project's figures of the month before, beside this month's for the verifier to compare. */
+export interface LastMonthFigures {
+  arrivedTotalWan: string;
+  completedInvestmentWan: string | null;
+}
 
 interface VerifyQuery {
   month: string;
@@ -44,7 +52,7 @@ function sameQuery(a: VerifyQuery, b: VerifyQuery): boolean {
 
 @Component({
   selector: 'zs-report-verify-page',
-  imports: [FormsModule, NzAlertModule, NzButtonModule, NzIconModule, NzSelectModule, NzTableModule, NzTagModule, DateTimePipe, MonthPicker, PageHeader, ReturnDialog, WanPipe],
+  imports: [FormsModule, NzAlertModule, NzButtonModule, NzCheckboxModule, NzIconModule, NzSelectModule, NzTableModule, NzTagModule, DateTimePipe, MonthPicker, PageHeader, ReturnDialog, WanPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './report-verify-page.html',
   styleUrl: './report-verify-page.less',
@@ -57,6 +65,8 @@ export class ReportVerifyPage {
   private readonly messages = inject(NzMessageService);
   private readonly destroyRef = inject(DestroyRef);
 
+  /** phones: a card per report (name, amounts, last month, progress, actions) instead of the wide table */
+  protected readonly isPhone = injectIsPhone();
   protected readonly statuses = REPORT_STATUSES;
   protected readonly statusLabels = REPORT_STATUS_LABELS;
   protected readonly statusColors = STATUS_COLORS;
@@ -75,6 +85,8 @@ export class ReportVerifyPage {
   protected readonly monthText = computed(() => monthLabel(this.query().month));
 
   protected readonly queue = signal<ReportQueueResponse | null>(null);
+  /** last month's reports of the region (any status), by project; empty until read */
+  private readonly lastMonth = signal<ReadonlyMap<string, LastMonthFigures>>(new Map());
   protected readonly loading = signal(false);
   /** after these the queue must be read again: acting on it once more cannot help */
   private readonly actions = saveAction({
@@ -117,6 +129,25 @@ export class ReportVerifyPage {
         takeUntilDestroyed(),
       )
       .subscribe((queue) => this.show(queue));
+
+    // the month before, read beside the list (not waited for): a jump or a drop is what the verifier checks
+    toObservable(computed(() => ({ month: addMonths(this.query().month, -1), regionCode: this.query().regionCode })))
+      .pipe(
+        distinctUntilChanged((a, b) => a.month === b.month && a.regionCode === b.regionCode),
+        tap(() => this.lastMonth.set(new Map())),
+        switchMap(({ month, regionCode }) =>
+          this.api.queue(regionCode ? { month, regionCode } : { month }).pipe(
+            map((answer) => new Map(answer.items.map((r) => [r.projectId, { arrivedTotalWan: r.arrivedTotalWan, completedInvestmentWan: r.completedInvestmentWan }]))),
+            catchError(() => of(new Map<string, LastMonthFigures>())),
+          ),
+        ),
+        takeUntilDestroyed(),
+      )
+      .subscribe((figures) => this.lastMonth.set(figures));
+  }
+
+  protected lastMonthOf(row: QueueRow): LastMonthFigures | null {
+    return this.lastMonth().get(row.projectId) ?? null;
   }
 
   protected pickMonth(month: string): void {

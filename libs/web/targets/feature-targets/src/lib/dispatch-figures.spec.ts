@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import type { IndicatorResponse, IndicatorRow, IndicatorValues, IndicatorYoy } from '@zhaoshang/shared/domain';
-import { DispatchFiguresView, dispatchRows, yoyCell } from './dispatch-figures';
+import { DispatchFiguresView, dispatchAsOf, dispatchRows, yoyCell } from './dispatch-figures';
 
 const noYoy: IndicatorYoy = {
   signedCount: null,
@@ -69,5 +69,14 @@ describe('月调度表 on screen', () => {
     expect(yoy?.classList).toContain('yoy--up');
     expect(el.textContent).toContain('1–6月累计');
     backend.verify();
+  });
+});
+
+describe('dispatchAsOf (issue 13: 截至 said)', () => {
+  it('is the month end of a month that is over, today for the month under way', () => {
+    expect(dispatchAsOf('2026-11', '2026-12-05')).toBe('11月30日');
+    expect(dispatchAsOf('2024-02', '2026-12-05')).toBe('2月29日');
+    expect(dispatchAsOf('2026-12', '2026-12-05')).toBe('12月5日（今天）');
+    expect(dispatchAsOf(null)).toBe('');
   });
 });

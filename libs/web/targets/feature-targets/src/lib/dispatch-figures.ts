@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { CITY_TOTAL_NOTE, type IndicatorValues, wanToYi } from '@zhaoshang/shared/domain';
+import { CITY_TOTAL_NOTE, type IndicatorValues, shanghaiToday, wanToYi } from '@zhaoshang/shared/domain';
 import { type DispatchFigures as Figures, TargetsApi } from '@zhaoshang/web/targets/data-access';
 import { apiErrorMessage, formatCount, formatRate, formatWan } from '@zhaoshang/web/shared/util';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
@@ -66,6 +66,15 @@ export function dispatchRows(figures: Figures): DispatchScreenRow[] {
   return [...rows, { key: figures.yearToDate.region, label: '全市', isTotal: true, month: cells(figures.month.total), yearToDate: cells(figures.yearToDate.total) }];
 }
 
+/** `11月30日`: the month's last day, or `today` when the month is still under way; '' without a month. */
+export function dispatchAsOf(month: string | null, today: string = shanghaiToday()): string {
+  if (!month) return '';
+  const [y, m] = month.split('-').map(Number);
+  const monthEnd = `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+  const day = monthEnd < today ? monthEnd : today;
+  return `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日${day === today && monthEnd > today ? '（今天）' : ''}`;
+}
+
 /**
  * 月调度表 on screen (issue 11): the month and January up to it of every district and the city, from
  * GET /indicators (verified reports, as the .xlsx), with 到位资金 and 实际利用外资 beside their 同比.
@@ -76,7 +85,7 @@ export function dispatchRows(figures: Figures): DispatchScreenRow[] {
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="dispatch" aria-label="月调度表" data-testid="dispatch-figures">
-      <h3 class="dispatch__title">月调度表<span class="dispatch__unit">金额单位：亿元；数据口径：已核实月报</span></h3>
+      <h3 class="dispatch__title">月调度表<span class="dispatch__unit" data-testid="dispatch-as-of">金额单位：亿元；数据口径：已核实月报，截至 {{ asOf() }}</span></h3>
       @if (error(); as message) {
         <nz-alert nzType="error" nzShowIcon [nzMessage]="message" data-testid="dispatch-error" />
       } @else {
@@ -150,6 +159,8 @@ export class DispatchFiguresView {
     const error = this.figures.error();
     return error ? apiErrorMessage(error) : null;
   });
+  /** the figures' day: the month's end, or today for the month under way (the download's 预警 say the same) */
+  protected readonly asOf = computed(() => dispatchAsOf(this.month()));
   protected readonly ytdTitle = computed(() => {
     const month = Number(this.month()?.slice(5, 7) ?? 1);
     return month === 1 ? '1月累计' : `1–${month}月累计`;

@@ -1,6 +1,6 @@
 import type { RegionDto, TargetDto } from '@zhaoshang/shared/domain';
 import { formatRate } from '@zhaoshang/web/shared/util';
-import { TargetsGrid, formatTargetFigure, progressPercent, progressTone } from './targets-grid';
+import { TargetsGrid, formatTargetFigure, progressPercent, progressTone, timeProgress } from './targets-grid';
 
 const REGIONS: RegionDto[] = [
   { code: '150525', name: '奈曼旗', shortName: '奈曼', parentCode: '150500', sortOrder: 6 },
@@ -75,6 +75,10 @@ describe('progress display', () => {
   });
 
   it('compares completion with the time gone by', () => {
+    // the month under way: by the day (5 December is 339 of 365 days), a whole past month: by months
+    expect(timeProgress('2026-12', '2026-12-05')).toBeCloseTo(339 / 365, 6);
+    expect(timeProgress('2026-11', '2026-12-05')).toBeCloseTo(11 / 12, 6);
+    expect(progressTone({ completion: 0.93 }, '2026-12')).toBe(timeProgress('2026-12') <= 0.93 ? 'onTrack' : 'behind');
     expect(progressTone({ completion: 1.01 }, '2026-06')).toBe('done');
     expect(progressTone({ completion: 0.5 }, '2026-06')).toBe('onTrack');
     expect(progressTone({ completion: 0.49 }, '2026-06')).toBe('behind');

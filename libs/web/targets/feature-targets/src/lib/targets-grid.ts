@@ -7,6 +7,7 @@ import {
   type TargetProgressEntry,
   canonicalTargetValue,
   isCountIndicator,
+  shanghaiToday,
   targetValueProblem,
 } from '@zhaoshang/shared/domain';
 import { formatWan, stripGrouping } from '@zhaoshang/web/shared/util';
@@ -104,8 +105,16 @@ export class TargetsGrid {
   }
 }
 
-/** The share of the year gone by the end of `month` (时间进度): June → 0.5. */
-export function timeProgress(month: string): number {
+/** The share of the year gone by the end of `month` (时间进度): June → 0.5; the month under way: by today. */
+export function timeProgress(month: string, today: string = shanghaiToday()): number {
+  // the month under way: the share of the year gone by today (5 December is 92.9%, not 100%)
+  if (month === today.slice(0, 7)) {
+    const year = Number(today.slice(0, 4));
+    const start = Date.UTC(year, 0, 1);
+    const day = (Date.UTC(year, Number(today.slice(5, 7)) - 1, Number(today.slice(8, 10))) - start) / 86_400_000 + 1;
+    const days = (Date.UTC(year + 1, 0, 1) - start) / 86_400_000;
+    return day / days;
+  }
   return Number(month.slice(5, 7)) / 12;
 }
 

@@ -1,7 +1,7 @@
 import type { Role, TargetDto, TargetProgressResponse } from '@zhaoshang/shared/domain';
 import { storeTestSession } from '@zhaoshang/web/auth/data-access/testing';
 import { openRoutedPage, typeInto } from '@zhaoshang/web/shared/util/testing';
-import { TARGETS_CONFLICT_MESSAGE, cutOffMonths, targetYears } from './targets-page';
+import { TARGETS_CONFLICT_MESSAGE, cutOffMonths, defaultCutOff, targetYears } from './targets-page';
 import { targetsRoutes } from './targets.routes';
 
 const year = targetYears()[1]; // this year
@@ -9,7 +9,7 @@ const saved: TargetDto[] = [
   { regionCode: '150525', regionName: '奈曼旗', year, indicator: 'signedAmountWan', value: '12000.00', version: 2 },
   { regionCode: '150500', regionName: '通辽市', year, indicator: 'startedCount', value: '25', version: 1 },
 ];
-const month = cutOffMonths(year).at(-1) as string;
+const month = defaultCutOff(year) as string;
 const entry = (regionCode: string, regionName: string, actual: string, target: string | null, completion: number | null, rank: number | null) => ({ regionCode, regionName, actual, target, completion, rank });
 const progress: TargetProgressResponse = {
   year,
@@ -63,6 +63,11 @@ describe('TargetsPage', () => {
     expect(cutOffMonths(2026, '2026-03-02')).toEqual(['2026-01', '2026-02', '2026-03']);
     expect(cutOffMonths(2025, '2026-03-02')).toHaveLength(12);
     expect(cutOffMonths(2027, '2026-03-02')).toEqual([]);
+    // opens on the last month that is over, not on the month under way (issue 13)
+    expect(defaultCutOff(2026, '2026-12-05')).toBe('2026-11');
+    expect(defaultCutOff(2025, '2026-12-05')).toBe('2025-12');
+    expect(defaultCutOff(2026, '2026-01-05')).toBe('2026-01');
+    expect(defaultCutOff(2027, '2026-12-05')).toBeNull();
   });
 
   it('shows leaders the completion ranking first, and the targets read-only', async () => {

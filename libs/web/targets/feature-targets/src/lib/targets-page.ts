@@ -50,6 +50,18 @@ export function cutOffMonths(year: number, today: string = shanghaiToday()): str
   return Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`).filter((m) => m <= thisMonth);
 }
 
+/**
+ * The cut-off a year's completion opens on: the last month that is over (its reports are being
+ * filed and verified), not the month under way, whose 1–12月 and 时间进度 100% on 5 December read as
+ * a year already gone (issue 13). January, with no month over yet this year, opens on itself.
+ */
+export function defaultCutOff(year: number, today: string = shanghaiToday()): string | null {
+  const months = cutOffMonths(year, today);
+  const thisMonth = monthOf(today);
+  const over = months.filter((m) => m < thisMonth);
+  return over.at(-1) ?? months.at(-1) ?? null;
+}
+
 const TONE_COLORS = { done: '#52c41a', onTrack: '#1677ff', behind: '#fa8c16', none: '#d9d9d9' } as const;
 
 /** 目标任务: the annual targets of the city and its districts (admins edit them) and how far they are met. */
@@ -86,6 +98,7 @@ export class TargetsPage implements HoldsUnsavedChanges {
   private readonly user = inject(AuthService).currentUser;
 
   protected readonly isPhone = injectIsPhone();
+  private readonly thisMonth = monthOf(shanghaiToday());
   protected readonly canEdit = computed(() => can(this.user()?.role, 'targets:manage'));
   protected readonly indicators = TARGET_INDICATORS;
   protected readonly labels = TARGET_INDICATOR_LABELS;
@@ -100,7 +113,7 @@ export class TargetsPage implements HoldsUnsavedChanges {
   protected readonly month = computed(() => {
     const months = this.months();
     const picked = this.pickedMonth();
-    return picked && months.includes(picked) ? picked : (months.at(-1) ?? null);
+    return picked && months.includes(picked) ? picked : defaultCutOff(this.year());
   });
 
   private readonly targets = signal<TargetDto[]>([]);
@@ -209,7 +222,9 @@ export class TargetsPage implements HoldsUnsavedChanges {
   }
 
   protected monthLabel(month: string): string {
-    return `1–${Number(month.slice(5, 7))}月`;
+    const label = `1–${Number(month.slice(5, 7))}月`;
+    // the month under way counts up to today, not to its end
+    return month === this.thisMonth ? `${label}（截至今天）` : label;
   }
 
   protected color(completion: number | null): string {

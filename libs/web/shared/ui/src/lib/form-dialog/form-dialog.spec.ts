@@ -97,6 +97,19 @@ describe('FormDialog', () => {
     expect(submit.getAttribute('type')).toBe('button');
   });
 
+  it('focuses the first field of a form, else the submit button, never the × (Enter confirms, issue 13)', async () => {
+    const { fixture, host } = await setup();
+    const submit = byTestId('demo-submit') as HTMLButtonElement;
+    const body = overlay().querySelector('.zs-dialog-body') as HTMLElement;
+    expect(body.hasAttribute('cdkFocusInitial')).toBe(true);
+    expect(submit.hasAttribute('cdkFocusInitial')).toBe(false);
+    host.formId.set(null);
+    await fixture.whenStable();
+    expect(submit.hasAttribute('cdkFocusInitial')).toBe(true);
+    expect(body.hasAttribute('cdkFocusInitial')).toBe(false);
+    expect(overlay().querySelectorAll('[cdkFocusInitial]')).toHaveLength(1);
+  });
+
   it('spins while saving', async () => {
     const { fixture, host } = await setup();
     const answer = new Subject<void>();

@@ -10,6 +10,8 @@ import { NzModalModule } from 'ng-zorro-antd/modal';
  *
  * Body: `[zsDialogIntro]` content stands above the alerts, the rest below them. With `formId`, the
  * submit button submits that form (so Enter in a field sends too); without, it emits `submitted`.
+ * Focus on opening: the first field of the form (with `formId`), else the submit button; never the
+ * ×, on which Enter would cancel what the user meant to confirm (issue 13).
  * Test ids derive from `testId`: `-conflict`, `-reload`, `-error`, `-submit`, `-cancel`.
  */
 @Component({
@@ -28,6 +30,8 @@ import { NzModalModule } from 'ng-zorro-antd/modal';
       (nzOnCancel)="cancelled.emit()"
     >
       <ng-container *nzModalContent>
+        <!-- the first field takes the focus when the dialog opens (a form dialog), so that typing and Enter go to the form -->
+        <div class="zs-dialog-body" [attr.cdkFocusInitial]="formId() ? '' : null">
         <ng-content select="[zsDialogIntro]" />
         @if (action()?.conflict(); as message) {
           <nz-alert class="zs-dialog-alert" nzType="warning" nzShowIcon [nzMessage]="message" [nzAction]="reloadAction" [attr.data-testid]="testId() + '-conflict'" />
@@ -41,6 +45,7 @@ import { NzModalModule } from 'ng-zorro-antd/modal';
           <nz-alert class="zs-dialog-alert" nzType="error" nzShowIcon [nzMessage]="message" [attr.data-testid]="testId() + '-error'" />
         }
         <ng-content />
+        </div>
       </ng-container>
     </nz-modal>
     <ng-template #footer>
@@ -57,6 +62,7 @@ import { NzModalModule } from 'ng-zorro-antd/modal';
         [nzLoading]="saving()"
         (click)="formId() ? null : submitted.emit()"
         [attr.data-testid]="submitTestId() ?? testId() + '-submit'"
+        [attr.cdkFocusInitial]="formId() ? null : ''"
       >
         {{ submitText() }}
       </button>
