@@ -18,7 +18,7 @@ import { AuditService } from '../modules/audit/audit.service.js';
 import { PublicationsService } from '../modules/publications/publications.service.js';
 import { ensureDemoProjects } from './demo-data.js';
 import { ensureInitialUsers, type InitialUsersResult } from './initial-users.js';
-import { registerCompression, webStaticOptions } from './web-delivery.js';
+import { registerCompression, serveWebApp } from './web-delivery.js';
 
 const NEST_LEVELS: Record<LogLevel, NestLogLevel[]> = {
   fatal: ['fatal'],
@@ -126,7 +126,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter(serveSpa));
   if (serveSpa && config.webDir) {
-    app.useStaticAssets(webStaticOptions(config.webDir));
+    await serveWebApp(app, config.webDir);
   } else if (config.webDir) {
     new Logger('Web').warn(`未找到前端构建产物 ${config.webDir}/index.html：只提供 API`);
   }

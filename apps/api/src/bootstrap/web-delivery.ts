@@ -1,5 +1,5 @@
 import fastifyCompress from '@fastify/compress';
-import type { FastifyStaticOptions } from '@fastify/static';
+import fastifyStatic, { type FastifyStaticOptions } from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { basename } from 'node:path';
 
@@ -60,6 +60,15 @@ export function isCompressibleType(contentType: string): boolean {
   const type = contentType.split(';', 1)[0].trim().toLowerCase();
   if (type === 'text/event-stream') return false;
   return type.startsWith('text/') || /[/+]json$/.test(type) || /[/+]xml$/.test(type) || type === 'application/javascript' || type === 'image/svg+xml';
+}
+
+/**
+ * The web app at `/`, registered as Nest's useStaticAssets would, but with @fastify/static's own
+ * option types: Nest's copy of them still describes `setHeaders` for the raw response of older
+ * versions, while @fastify/static 10 passes the reply.
+ */
+export async function serveWebApp(app: NestFastifyApplication, root: string): Promise<void> {
+  await app.register(fastifyStatic, webStaticOptions(root));
 }
 
 /**
