@@ -16,6 +16,7 @@ import { SiteStore } from '@zhaoshang/web/shared/data-access';
 import { provideNzConfig } from 'ng-zorro-antd/core/config';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { appRoutes } from './app.routes';
+import { prefetchInterceptor, provideLeaderFirstLoad } from './first-load';
 import { ProductTitleStrategy } from './title-strategy';
 
 registerLocaleData(zh);
@@ -26,8 +27,11 @@ export const appConfig: ApplicationConfig = {
     provideZonelessChangeDetection(),
     provideRouter(appRoutes, withComponentInputBinding()),
     { provide: TitleStrategy, useClass: ProductTitleStrategy },
-    provideHttpClient(withInterceptors([authInterceptor])),
+    // first: an answer prefetched at the start (provideLeaderFirstLoad) stands in for the whole request
+    provideHttpClient(withInterceptors([prefetchInterceptor, authInterceptor])),
     provideAuth(),
+    // a leader's 驾驶舱: chunks and first data asked for now, not after GET /site and the chunk waterfall
+    provideLeaderFirstLoad(),
     // the city's name (login page, header, tab title) before the first page shows; one small public request
     provideAppInitializer(() => inject(SiteStore).load()),
     { provide: LOCALE_ID, useValue: 'zh-CN' },
