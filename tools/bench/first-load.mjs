@@ -107,12 +107,31 @@ async function throttle(page, network, cpu) {
 async function visit(page, cdp) {
   const scripts = new Map();
   const sizes = new Map();
+  // BENCH_TRACE=1: every request's start and end, ms after the navigation's (for finding the waterfall)
+  const trace = new Map();
+  let navigationStart = null;
+  const onRequest = ({ requestId, request, timestamp }) => {
+    if (navigationStart === null && request.url.includes('/dashboard')) navigationStart = timestamp;
+    trace.set(requestId, { url: request.url.replace(/^https?:\/\/[^/]+/, ''), start: timestamp });
+  };
   const onResponse = ({ requestId, response, type }) => {
+    const traced = trace.get(requestId);
+    if (traced) Object.assign(traced, { status: response.status, cached: response.fromDiskCache || response.fromMemoryCache === true });
     if (type === 'Script') scripts.set(requestId, { url: response.url, fromCache: response.fromDiskCache || response.fromPrefetchCache || response.status === 304, encoding: response.headers['content-encoding'] ?? response.headers['Content-Encoding'] ?? null });
   };
-  const onFinished = ({ requestId, encodedDataLength }) => sizes.set(requestId, encodedDataLength);
+  const onFinished = ({ requestId, encodedDataLength, timestamp }) => {
+    sizes.set(requestId, encodedDataLength);
+    const traced = trace.get(requestId);
+    if (traced) Object.assign(traced, { end: timestamp, bytes: encodedDataLength });
+  };
+  const onCached = ({ requestId }) => {
+    const traced = trace.get(requestId);
+    if (traced) traced.cached = true;
+  };
+  cdp.on('Network.requestWillBeSent', onRequest);
   cdp.on('Network.responseReceived', onResponse);
   cdp.on('Network.loadingFinished', onFinished);
+  cdp.on('Network.requestServedFromCache', onCached);
   try {
     await page.goto('/dashboard', { waitUntil: 'commit' });
     await page.waitForFunction(() => typeof window.__zsFirstChart === 'number', null, { timeout: 120_000, polling: 100 });
@@ -124,11 +143,20 @@ async function visit(page, cdp) {
       .getAttribute('data-first-chart-ms', { timeout: 15_000 })
       .catch(() => null);
     await page.waitForLoadState('networkidle').catch(() => undefined);
+    if (process.env.BENCH_TRACE === '1' && navigationStart !== null) {
+      const at = (t) => (t === undefined ? '   —' : String(Math.round((t - navigationStart) * 1000)).padStart(6));
+      console.log(`    首个图表 ${firstChartMs} ms；请求（开始 → 结束 ms，字节，缓存）：`);
+      for (const r of [...trace.values()].sort((a, b) => a.start - b.start)) {
+        console.log(`    ${at(r.start)} → ${at(r.end)}  ${String(r.bytes ?? '').padStart(7)}  ${r.cached ? '缓存' : String(r.status ?? '')}  ${r.url.slice(0, 90)}`);
+      }
+    }
     const js = [...scripts.entries()].map(([id, s]) => ({ ...s, transferred: sizes.get(id) ?? 0 }));
     return { firstChartMs, markerMs: marker === null ? null : Number(marker), js };
   } finally {
+    cdp.off('Network.requestWillBeSent', onRequest);
     cdp.off('Network.responseReceived', onResponse);
     cdp.off('Network.loadingFinished', onFinished);
+    cdp.off('Network.requestServedFromCache', onCached);
   }
 }
 
