@@ -47,6 +47,14 @@ test('the 驾驶舱 loads compressed, cached, and asks for its data while its ch
     const lastScript = Math.max(...scripts.map((e) => e.at));
     expect(Math.min(...api.map((e) => e.at))).toBeLessThan(lastScript);
 
+    // every chunk of the route, listed in index.html after the build, asked for at once as modulepreload
+    const listed = ((await page.locator('meta[name="zs-route-chunks-dashboard"]').getAttribute('content')) ?? '').split(' ').filter(Boolean);
+    expect(listed.length).toBeGreaterThan(3);
+    const preloaded = await page.locator('link[rel="modulepreload"]').evaluateAll((links) => links.map((l) => l.getAttribute('href')));
+    expect(preloaded).toEqual(expect.arrayContaining(listed));
+    const loaded = scripts.map((e) => new URL(e.request.url()).pathname.slice(1));
+    expect(loaded).toEqual(expect.arrayContaining(listed));
+
     // every script: brotli from the files written after the build, cached for a year by its hashed name
     for (const script of scripts) {
       const headers = await script.request.response().then((r) => r?.allHeaders());

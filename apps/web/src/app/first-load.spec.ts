@@ -7,7 +7,7 @@ import { SESSION_STORAGE_KEY, authInterceptor } from '@zhaoshang/web/auth/data-a
 import { DashboardApi, parseSelection } from '@zhaoshang/web/dashboard/data-access';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { firstValueFrom } from 'rxjs';
-import { PREFETCH_TTL_MS, PrefetchCache, opensDashboard, prefetchInterceptor, startLeaderFirstLoad } from './first-load';
+import { PREFETCH_TTL_MS, PrefetchCache, ROUTE_CHUNKS_META, opensDashboard, prefetchInterceptor, linkRouteChunks, startLeaderFirstLoad } from './first-load';
 
 function setUp(role: Role | null) {
   localStorage.clear();
@@ -135,5 +135,17 @@ describe('opensDashboard', () => {
     expect(opensDashboard('/dashboard', 'CITY_STAFF')).toBe(true);
     expect(opensDashboard('/', 'CITY_STAFF')).toBe(false);
     expect(opensDashboard('/dashboard', null)).toBe(false);
+  });
+});
+
+describe('linkRouteChunks', () => {
+  it('adds a modulepreload link for each chunk the build listed in index.html', () => {
+    const doc = document.implementation.createHTMLDocument('t');
+    const meta = doc.createElement('meta');
+    meta.name = ROUTE_CHUNKS_META;
+    meta.content = 'chunk-AAAAAAAA.js chunk-BBBBBBBB.js';
+    doc.head.appendChild(meta);
+    linkRouteChunks(doc);
+    expect(Array.from(doc.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]'), (l) => l.getAttribute('href'))).toEqual(['chunk-AAAAAAAA.js', 'chunk-BBBBBBBB.js']);
   });
 });

@@ -95,10 +95,31 @@ export function opensDashboard(path: string, role: Role | null): boolean {
   return path === '/dashboard' || (path === '/' && role === 'LEADER');
 }
 
-/** The same dynamic imports as the routes': the router finds the modules loaded, or on their way. */
+/** Where tools/scripts/route-preload.mjs lists, after the build, every chunk the 驾驶舱 route needs. */
+export const ROUTE_CHUNKS_META = 'zs-route-chunks-dashboard';
+
+/**
+ * The same dynamic imports as the routes' (the router finds the modules loaded, or on their way),
+ * then the rest of the route's chunks (linkRouteChunks).
+ */
 export function preloadDashboardChunks(): void {
   void import('@zhaoshang/web/shell/feature');
   void import('@zhaoshang/web/dashboard/feature-dashboard');
+  linkRouteChunks(document);
+}
+
+/**
+ * Every further chunk the route imports, as modulepreload links: otherwise the browser finds them only
+ * level by level, as each chunk arrives and is parsed (three round trips more on the cold 驾驶舱).
+ */
+export function linkRouteChunks(doc: Document): void {
+  const listed = doc.querySelector<HTMLMetaElement>(`meta[name="${ROUTE_CHUNKS_META}"]`)?.content.split(/\s+/).filter(Boolean) ?? [];
+  for (const file of listed) {
+    const link = doc.createElement('link');
+    link.rel = 'modulepreload';
+    link.href = file;
+    doc.head.appendChild(link);
+  }
 }
 
 /**
