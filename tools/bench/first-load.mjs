@@ -6,6 +6,7 @@
 // prints a table with the targets and writes dist/bench/first-load.json; nothing fails on a miss.
 // Builds nothing: expects dist/apps/api and dist/apps/web (npm run bench:load builds both first).
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -163,11 +164,12 @@ async function visit(page, cdp) {
 /** The route's JS as files of the build, gzip -9 each: independent of what the server sends. */
 function routeJs(js) {
   const index = readFileSync(join(webDir, 'index.html'), 'utf8');
+  // initial: what index.html loads itself (its script and modulepreload links, as check-bundle.mjs counts)
+  const initial = new Set([...index.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="([^"]+\.js)"/g)].map((m) => m[1]));
   const files = [...new Set(js.map((s) => new URL(s.url).pathname.slice(1)))].filter((f) => f.endsWith('.js'));
   const rows = files.map((file) => {
     const raw = readFileSync(join(webDir, file));
-    // initial: named in index.html (main, polyfills and their modulepreloads); the rest loaded for the route
-    return { file, initial: index.includes(file), rawBytes: statSync(join(webDir, file)).size, gzipBytes: gzipSync(raw, { level: 9 }).length };
+    return { file, initial: initial.has(file), rawBytes: statSync(join(webDir, file)).size, gzipBytes: gzipSync(raw, { level: 9 }).length };
   });
   const sum = (list, key) => list.reduce((total, r) => total + r[key], 0);
   const lazy = rows.filter((r) => !r.initial);
@@ -197,6 +199,7 @@ async function main() {
     const baseUrl = await scratch.startApi(databaseUrl, ADMIN_PASSWORD, process.env.BENCH_LOG_LEVEL ?? 'warn', [], { WEB_DIR: webDir, SEED_DEMO: 'true' });
     const session = await leaderSession(baseUrl);
 
+    mkdirSync(dirname(out), { recursive: true });
     const phoneCold = [];
     const phoneWarm = [];
     const markers = { phoneCold: [], phoneWarm: [], desktopWarm: [] };
@@ -211,6 +214,8 @@ async function main() {
       phoneCold.push(cold.firstChartMs);
       markers.phoneCold.push(cold.markerMs);
       coldJs ??= cold.js;
+      // what the leader saw (the demo data): to look at, not measured
+      if (run === 1) await page.screenshot({ path: join(dirname(out), 'first-load-phone.png') });
       step(`手机 慢速 4G 冷启动 #${run}：首个图表 ${cold.firstChartMs} ms（页面标记 ${cold.markerMs ?? '—'} ms）`);
       await page.goto('about:blank');
       const warm = await visit(page, cdp);
@@ -230,6 +235,7 @@ async function main() {
         await page.goto('about:blank');
         const warm = await visit(page, cdp);
         desktopWarm.push(warm.firstChartMs);
+        if (run === 1) await page.screenshot({ path: join(dirname(out), 'first-load-desktop.png') });
         markers.desktopWarm.push(warm.markerMs);
         step(`桌面 不限速 再次访问 #${run}：首个图表 ${warm.firstChartMs} ms（页面标记 ${warm.markerMs ?? '—'} ms）`);
       }
@@ -266,6 +272,8 @@ async function main() {
         {
           date: new Date().toISOString(),
           runs: RUNS,
+          // the CPU figures depend on what else runs: the machine, and its load while measuring
+          machine: { cpus: cpus().length, loadAverage: loadavg().map((l) => Math.round(l * 10) / 10) },
           network: { name: 'Slow 4G (DevTools / Lighthouse applied)', ...SLOW_4G },
           cpuSlowdown: CPU_SLOWDOWN,
           phone: PHONE,
@@ -280,7 +288,8 @@ async function main() {
         2,
       )}\n`,
     );
-    console.log(`\n结果已写入 ${out}`);
+    console.log(`\n机器：${cpus().length} 核，测量结束时负载 ${loadavg().map((l) => l.toFixed(1)).join(' / ')}（CPU 受限的数字随负载变化）`);
+    console.log(`结果已写入 ${out}`);
   } catch (error) {
     if (!scratch.interrupted) {
       console.error(error);
