@@ -48,7 +48,7 @@ test('the 驾驶舱 loads compressed, cached, and asks for its data while its ch
     expect(Math.min(...api.map((e) => e.at))).toBeLessThan(lastScript);
 
     // every chunk of the route, listed in index.html after the build, asked for at once as modulepreload
-    const listed = ((await page.locator('meta[name="zs-route-chunks-dashboard"]').getAttribute('content')) ?? '').split(' ').filter(Boolean);
+    const listed = (await page.evaluate(() => document.querySelector('meta[name="zs-route-chunks-dashboard"]')?.getAttribute('content') ?? '')).split(' ').filter(Boolean);
     expect(listed.length).toBeGreaterThan(3);
     const preloaded = await page.locator('link[rel="modulepreload"]').evaluateAll((links) => links.map((l) => l.getAttribute('href')));
     expect(preloaded).toEqual(expect.arrayContaining(listed));
