@@ -76,7 +76,8 @@ export class Scratch {
     return { databaseUrl, baseUrl };
   }
 
-  async startApi(databaseUrl, adminPassword, logLevel, nodeArgs = []) {
+  /** `env`: overrides of the API's environment (first-load.mjs: the web app and the demo data) */
+  async startApi(databaseUrl, adminPassword, logLevel, nodeArgs = [], env = {}) {
     const port = await freePort();
     const log = createWriteStream(this.apiLog);
     const child = spawn(process.execPath, [...nodeArgs, join(this.apiDist, 'main.js')], {
@@ -90,6 +91,7 @@ export class Scratch {
         DATA_DIR: join(this.dir, 'api-data'),
         JWT_SECRET: randomBytes(32).toString('base64url'),
         SEED_DEMO: 'false',
+        ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -18,6 +18,7 @@ import { AuditService } from '../modules/audit/audit.service.js';
 import { PublicationsService } from '../modules/publications/publications.service.js';
 import { ensureDemoProjects } from './demo-data.js';
 import { ensureInitialUsers, type InitialUsersResult } from './initial-users.js';
+import { registerCompression, serveWebApp } from './web-delivery.js';
 
 const NEST_LEVELS: Record<LogLevel, NestLogLevel[]> = {
   fatal: ['fatal'],
@@ -118,12 +119,14 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     abortOnError: false,
   });
   const serveSpa = config.webDir !== null && existsSync(join(config.webDir, 'index.html'));
+  // before any route exists: the plugin hooks each route as it is added (issue 13)
+  await registerCompression(app);
   app.setGlobalPrefix('api');
   app.enableVersioning({ type: VersioningType.URI });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter(serveSpa));
   if (serveSpa && config.webDir) {
-    app.useStaticAssets({ root: config.webDir, prefix: '/', wildcard: false, index: ['index.html'] });
+    await serveWebApp(app, config.webDir);
   } else if (config.webDir) {
     new Logger('Web').warn(`未找到前端构建产物 ${config.webDir}/index.html：只提供 API`);
   }

@@ -77,3 +77,27 @@ describe('app routes', () => {
     expect(i18n.translate('Pagination.items_per_page')).toBe('条/页');
   });
 });
+
+describe('a signed-in start', () => {
+  afterEach(() => TestBed.inject(HttpTestingController).match(() => true));
+
+  it('does not wait for GET /site; the tab title takes the city name when it arrives, not over a page\'s own title', async () => {
+    localStorage.clear();
+    const session: LoginResponse = {
+      accessToken: 't',
+      expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+      user: { id: 'u1', username: 'admin1', displayName: '管理员', role: 'ADMIN', regionCode: null, regionName: null },
+    };
+    localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify(session));
+    TestBed.configureTestingModule({ providers: [...appConfig.providers, provideHttpClientTesting()] });
+    const harness = await RouterTestingHarness.create();
+    const http = TestBed.inject(HttpTestingController);
+    const site = http.expectOne('/api/v1/site');
+    await harness.navigateByUrl('/admin/users');
+    const title = TestBed.inject(Title);
+    expect(title.getTitle()).toBe('用户管理 - 招商项目全流程跟踪');
+    site.flush(siteOf({ code: '150400', name: '赤峰市', shortName: '赤峰' }));
+    TestBed.tick();
+    expect(title.getTitle()).toBe('用户管理 - 赤峰市招商项目全流程跟踪');
+  });
+});

@@ -1,0 +1,69 @@
+import { type Request, expect, test } from '@playwright/test';
+import { apiToken, createUser, keepScreenshot } from './support/app';
+
+/**
+ * A leader's first load of the 驾驶舱 (issue 13 item 6), against the real build served by the API:
+ * the files come compressed and cached as they should, and the page's first data requests go out
+ * while the route's chunks are still loading — once each, the page taking the prefetched answers.
+ * Timings are for tools/bench/first-load.mjs (npm run bench:load); this checks the behaviour.
+ */
+const LEADER = { username: 'leader-load', displayName: '市领导 赵刚', password: 'Leader#Load2026', role: 'LEADER' };
+
+test('the 驾驶舱 loads compressed, cached, and asks for its data while its chunks load', async ({ browser, request }) => {
+  await createUser(request, LEADER);
+  const login = await request.post('/api/v1/auth/login', { data: { username: LEADER.username, password: LEADER.password } });
+  expect(login.status()).toBe(200);
+  const session = JSON.stringify(await login.json());
+
+  for (const viewport of [
+    { name: 'desktop', width: 1440, height: 900 },
+    { name: 'phone', width: 375, height: 812 },
+  ]) {
+    // a new context: an empty HTTP cache, the leader's session already kept, as on a returning visit
+    const context = await browser.newContext({ viewport: { width: viewport.width, height: viewport.height }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    await context.addInitScript((stored) => {
+      if (!localStorage.getItem('zs.session')) localStorage.setItem('zs.session', stored);
+    }, session);
+    const page = await context.newPage();
+    const events: { at: number; kind: 'request' | 'finished'; request: Request }[] = [];
+    page.on('request', (r) => events.push({ at: performance.now(), kind: 'request', request: r }));
+    page.on('requestfinished', (r) => events.push({ at: performance.now(), kind: 'finished', request: r }));
+
+    const index = await page.goto('/dashboard');
+    expect(index?.headers()['cache-control']).toBe('no-cache');
+    await expect(page.locator('zs-dashboard-page')).toBeVisible();
+    await page.waitForLoadState('networkidle');
+
+    const path = (r: Request) => new URL(r.url()).pathname + new URL(r.url()).search;
+    const api = events.filter((e) => e.kind === 'request' && /\/api\/v1\/(indicators|warnings)\?/.test(path(e.request)));
+    // month, region, industry, warnings: each asked once — the page took the prefetched answers
+    const urls = api.map((e) => path(e.request));
+    expect(urls.filter((u) => u.includes('groupBy=month'))).toHaveLength(1);
+    expect(urls.filter((u) => u.includes('groupBy=region'))).toHaveLength(1);
+    expect(urls.filter((u) => u.includes('groupBy=industry'))).toHaveLength(1);
+    expect(urls.filter((u) => u.includes('/warnings?'))).toHaveLength(1);
+    // … and sent before the route's scripts had all arrived
+    const scripts = events.filter((e) => e.kind === 'finished' && e.request.resourceType() === 'script');
+    const lastScript = Math.max(...scripts.map((e) => e.at));
+    expect(Math.min(...api.map((e) => e.at))).toBeLessThan(lastScript);
+
+    // every chunk of the route, listed in index.html after the build, asked for at once as modulepreload
+    const listed = (await page.evaluate(() => document.querySelector('meta[name="zs-route-chunks-dashboard"]')?.getAttribute('content') ?? '')).split(' ').filter(Boolean);
+    expect(listed.length).toBeGreaterThan(3);
+    const preloaded = await page.locator('link[rel="modulepreload"]').evaluateAll((links) => links.map((l) => l.getAttribute('href')));
+    expect(preloaded).toEqual(expect.arrayContaining(listed));
+    const loaded = scripts.map((e) => new URL(e.request.url()).pathname.slice(1));
+    expect(loaded).toEqual(expect.arrayContaining(listed));
+
+    // every script: brotli from the files written after the build, cached for a year by its hashed name
+    for (const script of scripts) {
+      const headers = await script.request.response().then((r) => r?.allHeaders());
+      expect(headers?.['content-encoding'], path(script.request)).toBe('br');
+      expect(headers?.['cache-control'], path(script.request)).toBe('public, max-age=31536000, immutable');
+    }
+    await keepScreenshot(page, `first-load-dashboard-${viewport.name}`, { fullPage: false });
+    await context.close();
+  }
+  // the leader's token still works for the API (nothing above signed out)
+  expect(await apiToken(request, LEADER.username, LEADER.password)).toBeTruthy();
+});

@@ -1,0 +1,305 @@
+// npm run bench:load: how fast a leader sees the 驾驶舱's first chart (issue 13, item 6). Starts the
+// built API, serving the built web app, with the demo data on a scratch embedded PostgreSQL, opens
+// /dashboard signed in as a leader in Chromium (Playwright), and times the first chart with content:
+// on a phone over "Slow 4G" with a 4× slower CPU, cold (empty cache) and warm (second visit), and on
+// a desktop, warm, without throttling. Also the JS the route needs, gzip. A benchmark, not a test:
+// prints a table with the targets and writes dist/bench/first-load.json; nothing fails on a miss.
+// Builds nothing: expects dist/apps/api and dist/apps/web (npm run bench:load builds both first).
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright';
+import { printTable, Scratch } from './scratch.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const apiDist = resolve(root, process.env.BENCH_API_DIST ?? 'dist/apps/api', 'apps/api/src');
+const webDir = resolve(root, process.env.BENCH_WEB_DIR ?? 'dist/apps/web/browser');
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const ADMIN_PASSWORD = 'Bench#2026-chief';
+const LEADER = { username: 'bench-leader', displayName: '市领导 测速', password: 'Bench#Leader-2026', role: 'LEADER', regionCode: null };
+const out = join(root, 'dist/bench/first-load.json');
+
+/**
+ * Chrome DevTools' (and Lighthouse's applied) "Slow 4G": 1.6 Mbit/s down and 750 kbit/s up at 90%
+ * goodput, 150 ms RTT × 3.75 = 562.5 ms added to every request (applied throttling adds the whole
+ * RTT to each request, hence the factor). The issue's 15.6 s were measured this way.
+ */
+const SLOW_4G = { offline: false, latency: 562.5, downloadThroughput: (1.6 * 1000 * 1000) / 8 * 0.9, uploadThroughput: (750 * 1000) / 8 * 0.9 };
+const CPU_SLOWDOWN = 4;
+const PHONE = { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+const DESKTOP = { viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 };
+
+const TARGETS = { phoneColdMs: 5000, phoneWarmMs: 1500, desktopWarmMs: 600, routeJsGzipBytes: 250 * 1024 };
+
+const step = (text) => console.log(`▸ ${text}`);
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/**
+ * In the page, from its first script on: the time (performance.now(), ms since the navigation began)
+ * when a chart of the dashboard first shows something — its canvas, shrunk to 16×16, has a pixel
+ * that is not transparent. Independent of the page's own marker (data-first-chart-ms, set when
+ * ECharts reports `finished`, i.e. after the entry animation).
+ */
+const WATCH_FIRST_CHART = () => {
+  const probe = document.createElement('canvas');
+  probe.width = 16;
+  probe.height = 16;
+  const context = probe.getContext('2d', { willReadFrequently: true });
+  const check = () => {
+    for (const canvas of document.querySelectorAll('zs-dashboard-chart canvas')) {
+      if (canvas.width === 0 || canvas.height === 0) continue;
+      context.clearRect(0, 0, 16, 16);
+      context.drawImage(canvas, 0, 0, 16, 16);
+      const pixels = context.getImageData(0, 0, 16, 16).data;
+      for (let i = 3; i < pixels.length; i += 4) {
+        if (pixels[i] !== 0) {
+          window.__zsFirstChart = performance.now();
+          return;
+        }
+      }
+    }
+    requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+};
+
+async function api(baseUrl, path, { token, body } = {}) {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method: body ? 'POST' : 'GET',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+/** The leader's session as the web app keeps it in localStorage (zs.session): a login's answer. */
+async function leaderSession(baseUrl) {
+  const admin = await api(baseUrl, '/api/v1/auth/login', { body: { username: 'admin', password: ADMIN_PASSWORD } });
+  await api(baseUrl, '/api/v1/users', { token: admin.accessToken, body: LEADER });
+  return api(baseUrl, '/api/v1/auth/login', { body: { username: LEADER.username, password: LEADER.password } });
+}
+
+async function newContext(browser, baseUrl, session, device) {
+  const context = await browser.newContext({ ...device, baseURL: baseUrl, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  // signed in as a returning leader is: the session is already in localStorage when the app starts
+  await context.addInitScript((stored) => {
+    if (!localStorage.getItem('zs.session')) localStorage.setItem('zs.session', stored);
+  }, JSON.stringify(session));
+  await context.addInitScript(WATCH_FIRST_CHART);
+  return context;
+}
+
+async function throttle(page, network, cpu) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  if (network) await cdp.send('Network.emulateNetworkConditions', network);
+  if (cpu) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+  return cdp;
+}
+
+/** One visit of /dashboard: ms to the first chart with content, the page's marker, and the JS it loaded. */
+async function visit(page, cdp) {
+  const scripts = new Map();
+  const sizes = new Map();
+  // BENCH_TRACE=1: every request's start and end, ms after the navigation's (for finding the waterfall)
+  const trace = new Map();
+  let navigationStart = null;
+  const onRequest = ({ requestId, request, timestamp }) => {
+    if (navigationStart === null && request.url.includes('/dashboard')) navigationStart = timestamp;
+    trace.set(requestId, { url: request.url.replace(/^https?:\/\/[^/]+/, ''), start: timestamp });
+  };
+  const onResponse = ({ requestId, response, type }) => {
+    const traced = trace.get(requestId);
+    if (traced) Object.assign(traced, { status: response.status, cached: response.fromDiskCache || response.fromMemoryCache === true });
+    if (type === 'Script') scripts.set(requestId, { url: response.url, fromCache: response.fromDiskCache || response.fromPrefetchCache || response.status === 304, encoding: response.headers['content-encoding'] ?? response.headers['Content-Encoding'] ?? null });
+  };
+  const onFinished = ({ requestId, encodedDataLength, timestamp }) => {
+    sizes.set(requestId, encodedDataLength);
+    const traced = trace.get(requestId);
+    if (traced) Object.assign(traced, { end: timestamp, bytes: encodedDataLength });
+  };
+  const onCached = ({ requestId }) => {
+    const traced = trace.get(requestId);
+    if (traced) traced.cached = true;
+  };
+  cdp.on('Network.requestWillBeSent', onRequest);
+  cdp.on('Network.responseReceived', onResponse);
+  cdp.on('Network.loadingFinished', onFinished);
+  cdp.on('Network.requestServedFromCache', onCached);
+  try {
+    await page.goto('/dashboard', { waitUntil: 'commit' });
+    await page.waitForFunction(() => typeof window.__zsFirstChart === 'number', null, { timeout: 120_000, polling: 100 });
+    const firstChartMs = await page.evaluate(() => Math.round(window.__zsFirstChart));
+    // the page's own marker (after ECharts' entry animation), where the page sets one
+    const marker = await page
+      .locator('[data-first-chart-ms]')
+      .first()
+      .getAttribute('data-first-chart-ms', { timeout: 15_000 })
+      .catch(() => null);
+    await page.waitForLoadState('networkidle').catch(() => undefined);
+    if (process.env.BENCH_TRACE === '1' && navigationStart !== null) {
+      const at = (t) => (t === undefined ? '   —' : String(Math.round((t - navigationStart) * 1000)).padStart(6));
+      console.log(`    首个图表 ${firstChartMs} ms；请求（开始 → 结束 ms，字节，缓存）：`);
+      for (const r of [...trace.values()].sort((a, b) => a.start - b.start)) {
+        console.log(`    ${at(r.start)} → ${at(r.end)}  ${String(r.bytes ?? '').padStart(7)}  ${r.cached ? '缓存' : String(r.status ?? '')}  ${r.url.slice(0, 90)}`);
+      }
+    }
+    const js = [...scripts.entries()].map(([id, s]) => ({ ...s, transferred: sizes.get(id) ?? 0 }));
+    return { firstChartMs, markerMs: marker === null ? null : Number(marker), js };
+  } finally {
+    cdp.off('Network.requestWillBeSent', onRequest);
+    cdp.off('Network.responseReceived', onResponse);
+    cdp.off('Network.loadingFinished', onFinished);
+    cdp.off('Network.requestServedFromCache', onCached);
+  }
+}
+
+/** The route's JS as files of the build, gzip -9 each: independent of what the server sends. */
+function routeJs(js) {
+  const index = readFileSync(join(webDir, 'index.html'), 'utf8');
+  // initial: what index.html loads itself (its script and modulepreload links, as check-bundle.mjs counts)
+  const initial = new Set([...index.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="([^"]+\.js)"/g)].map((m) => m[1]));
+  const files = [...new Set(js.map((s) => new URL(s.url).pathname.slice(1)))].filter((f) => f.endsWith('.js'));
+  const rows = files.map((file) => {
+    const raw = readFileSync(join(webDir, file));
+    return { file, initial: initial.has(file), rawBytes: statSync(join(webDir, file)).size, gzipBytes: gzipSync(raw, { level: 9 }).length };
+  });
+  const sum = (list, key) => list.reduce((total, r) => total + r[key], 0);
+  const lazy = rows.filter((r) => !r.initial);
+  return {
+    files: rows,
+    totalGzipBytes: sum(rows, 'gzipBytes'),
+    initialGzipBytes: sum(rows.filter((r) => r.initial), 'gzipBytes'),
+    routeGzipBytes: sum(lazy, 'gzipBytes'),
+    routeRawBytes: sum(lazy, 'rawBytes'),
+    transferredBytes: js.reduce((total, s) => total + s.transferred, 0),
+    encodings: [...new Set(js.map((s) => s.encoding ?? 'identity'))],
+  };
+}
+
+async function main() {
+  statSync(join(webDir, 'index.html')); // fails early, with the path, when the web app is not built
+  const scratch = new Scratch(apiDist);
+  scratch.cleanupOnSignals();
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+  try {
+    step('启动临时内置 PostgreSQL');
+    const databaseUrl = await scratch.startDatabase();
+    step('启动 API（生产构建 + 前端构建产物，载入演示数据）');
+    const baseUrl = await scratch.startApi(databaseUrl, ADMIN_PASSWORD, process.env.BENCH_LOG_LEVEL ?? 'warn', [], { WEB_DIR: webDir, SEED_DEMO: 'true' });
+    const session = await leaderSession(baseUrl);
+
+    mkdirSync(dirname(out), { recursive: true });
+    const phoneCold = [];
+    const phoneWarm = [];
+    const markers = { phoneCold: [], phoneWarm: [], desktopWarm: [] };
+    let coldJs = null;
+    for (let run = 1; run <= RUNS; run++) {
+      // a new context each time: its own, empty HTTP cache
+      const context = await newContext(browser, baseUrl, session, PHONE);
+      const page = await context.newPage();
+      const cdp = await throttle(page, SLOW_4G, CPU_SLOWDOWN);
+      await cdp.send('Network.clearBrowserCache');
+      const cold = await visit(page, cdp);
+      phoneCold.push(cold.firstChartMs);
+      markers.phoneCold.push(cold.markerMs);
+      coldJs ??= cold.js;
+      // what the leader saw (the demo data): to look at, not measured
+      if (run === 1) await page.screenshot({ path: join(dirname(out), 'first-load-phone.png') });
+      step(`手机 慢速 4G 冷启动 #${run}：首个图表 ${cold.firstChartMs} ms（页面标记 ${cold.markerMs ?? '—'} ms）`);
+      await page.goto('about:blank');
+      const warm = await visit(page, cdp);
+      phoneWarm.push(warm.firstChartMs);
+      markers.phoneWarm.push(warm.markerMs);
+      step(`手机 慢速 4G 再次访问 #${run}：首个图表 ${warm.firstChartMs} ms（页面标记 ${warm.markerMs ?? '—'} ms）`);
+      await context.close();
+    }
+
+    const desktopWarm = [];
+    {
+      const context = await newContext(browser, baseUrl, session, DESKTOP);
+      const page = await context.newPage();
+      const cdp = await throttle(page, null, null);
+      await visit(page, cdp); // fills the cache
+      for (let run = 1; run <= RUNS; run++) {
+        await page.goto('about:blank');
+        const warm = await visit(page, cdp);
+        desktopWarm.push(warm.firstChartMs);
+        if (run === 1) await page.screenshot({ path: join(dirname(out), 'first-load-desktop.png') });
+        markers.desktopWarm.push(warm.markerMs);
+        step(`桌面 不限速 再次访问 #${run}：首个图表 ${warm.firstChartMs} ms（页面标记 ${warm.markerMs ?? '—'} ms）`);
+      }
+      await context.close();
+    }
+
+    const js = routeJs(coldJs);
+    const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+    const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
+    const results = {
+      phoneColdMs: median(phoneCold),
+      phoneWarmMs: median(phoneWarm),
+      desktopWarmMs: median(desktopWarm),
+      routeJsGzipBytes: js.routeGzipBytes,
+    };
+    const met = (key) => (results[key] <= TARGETS[key] ? '达标' : '未达标');
+    console.log();
+    printTable(
+      ['指标', `结果（${RUNS} 次中位数）`, '目标', ''],
+      [
+        ['手机 慢速 4G + CPU 4× 冷启动 首个图表', s(results.phoneColdMs), `≤ ${s(TARGETS.phoneColdMs)}`, met('phoneColdMs')],
+        ['手机 慢速 4G + CPU 4× 再次访问 首个图表', s(results.phoneWarmMs), `≤ ${s(TARGETS.phoneWarmMs)}`, met('phoneWarmMs')],
+        ['桌面 不限速 再次访问 首个图表', `${results.desktopWarmMs} ms`, `≤ ${TARGETS.desktopWarmMs} ms`, met('desktopWarmMs')],
+        ['驾驶舱路由 JS（懒加载部分，gzip -9）', kb(js.routeGzipBytes), `≤ ${kb(TARGETS.routeJsGzipBytes)}`, met('routeJsGzipBytes')],
+        ['  另：首屏公共 JS（index.html 引用，gzip -9）', kb(js.initialGzipBytes), '', ''],
+        ['  另：打开驾驶舱的全部 JS（gzip -9）', kb(js.totalGzipBytes), '', ''],
+        ['  另：冷启动实际传输的 JS（含响应头）', `${kb(js.transferredBytes)}（${js.encodings.join('/')}）`, '', ''],
+      ],
+    );
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(
+      out,
+      `${JSON.stringify(
+        {
+          date: new Date().toISOString(),
+          runs: RUNS,
+          // the CPU figures depend on what else runs: the machine, and its load while measuring
+          machine: { cpus: cpus().length, loadAverage: loadavg().map((l) => Math.round(l * 10) / 10) },
+          network: { name: 'Slow 4G (DevTools / Lighthouse applied)', ...SLOW_4G },
+          cpuSlowdown: CPU_SLOWDOWN,
+          phone: PHONE,
+          desktop: DESKTOP,
+          targets: TARGETS,
+          results,
+          samples: { phoneCold, phoneWarm, desktopWarm },
+          pageMarkers: markers,
+          js,
+        },
+        null,
+        2,
+      )}\n`,
+    );
+    console.log(`\n机器：${cpus().length} 核，测量结束时负载 ${loadavg().map((l) => l.toFixed(1)).join(' / ')}（CPU 受限的数字随负载变化）`);
+    console.log(`结果已写入 ${out}`);
+  } catch (error) {
+    if (!scratch.interrupted) {
+      console.error(error);
+      console.error(`\nAPI 日志末尾：\n${scratch.apiLogTail()}`);
+      process.exitCode = 1;
+    }
+  } finally {
+    await browser.close().catch(() => undefined);
+    await scratch.cleanup();
+  }
+}
+
+await main();
