@@ -87,7 +87,8 @@ export class ReportEntryPage {
   protected readonly emptyText = computed(() => `${this.regions.name(this.regionCode()) ?? ''}${this.monthText()}没有需要填报月报的项目`);
 
   protected readonly model = signal<ReportGridModel | null>(null);
-  protected readonly filter = signal<RowFilter>('ALL');
+  /** `?show=MISSING|DRAFT|RETURNED` (the 工作台's cards link so): the filter the page opens with */
+  protected readonly filter = signal<RowFilter>(rowFilterFromUrl(this.route.snapshot.queryParamMap.get('show')));
   /** the rows shown, in work order; the inputs' data-row index into this list */
   protected readonly visibleRows = signal<GridRow[]>([]);
   /** the money cell being typed in shows its plain figure; the others show 1,234.50 like the totals */
@@ -424,4 +425,8 @@ export class ReportEntryPage {
     input.focus();
     input.select();
   }
+}
+
+function rowFilterFromUrl(value: string | null): RowFilter {
+  return value !== null && value in ROW_FILTER_LABELS ? (value as RowFilter) : 'ALL';
 }

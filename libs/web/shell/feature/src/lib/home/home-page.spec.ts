@@ -83,10 +83,10 @@ describe('HomePage (工作台)', () => {
     const missing = el().querySelector('[data-testid="todo-MISSING"]') as HTMLElement;
     expect(missing.querySelector('[data-testid="todo-count"]')?.textContent?.trim()).toBe('3');
     expect(missing.textContent).toContain('本月和上月应报月报');
-    expect(missing.querySelector('[data-testid="todo-link-MISSING"]')?.getAttribute('href')).toBe('/reports/entry?regionCode=150525&month=2026-11');
+    expect(missing.querySelector('[data-testid="todo-link-MISSING"]')?.getAttribute('href')).toBe('/reports/entry?regionCode=150525&month=2026-11&show=MISSING');
     expect(Array.from(missing.querySelectorAll('.todo__chip')).map((a) => a.getAttribute('href'))).toEqual([
-      '/reports/entry?regionCode=150525&month=2026-11',
-      '/reports/entry?regionCode=150525&month=2026-12',
+      '/reports/entry?regionCode=150525&month=2026-11&show=MISSING',
+      '/reports/entry?regionCode=150525&month=2026-12&show=MISSING',
     ]);
     expect(el().querySelector('[data-testid="todo-DRAFT"]')?.classList).toContain('todo--done');
     expect(el().querySelector('[data-testid="todo-link-RED_WARNINGS"]')?.getAttribute('href')).toBe('/warnings?level=RED&regionCode=150525');

@@ -26,9 +26,9 @@ describe('workbenchCards', () => {
       ],
     });
     expect(cards.map((c) => [c.kind, c.tone])).toEqual([['MISSING', 'red'], ['DRAFT', 'done'], ['RETURNED', 'red'], ['RED_WARNINGS', 'red']]);
-    expect(cards[0].link).toEqual({ path: '/reports/entry', queryParams: { regionCode: '150525', month: '2026-11' } });
+    expect(cards[0].link).toEqual({ path: '/reports/entry', queryParams: { regionCode: '150525', month: '2026-11', show: 'MISSING' } });
     // nothing waiting: the current month's grid
-    expect(cards[1].link).toEqual({ path: '/reports/entry', queryParams: { regionCode: '150525', month: '2026-12' } });
+    expect(cards[1].link).toEqual({ path: '/reports/entry', queryParams: { regionCode: '150525', month: '2026-12', show: 'DRAFT' } });
     expect(cards[2].explanation).toContain('其中 1 份附退回原因');
     expect(cards[3].link).toEqual({ path: '/warnings', queryParams: { level: 'RED', regionCode: '150525' } });
     expect(cards[3].explanation).toContain('本地区');

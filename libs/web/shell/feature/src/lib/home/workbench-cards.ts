@@ -39,11 +39,11 @@ function linkFor(kind: WorkbenchTodoKind, month: string | null, regionCode: stri
     // 月结管理 shows the current year's months
     case 'MONTHS_TO_CLOSE':
       return { path: '/reports/months', queryParams: {} };
-    // 月报填报 reads regionCode and month
+    // 月报填报 reads regionCode, month and show (its 只看未填 / 只看草稿 / 只看退回 filter)
     case 'MISSING':
     case 'DRAFT':
     case 'RETURNED':
-      return { path: '/reports/entry', queryParams: { ...(regionCode ? { regionCode } : {}), ...(month ? { month } : {}) } };
+      return { path: '/reports/entry', queryParams: { ...(regionCode ? { regionCode } : {}), ...(month ? { month } : {}), show: kind } };
     // 项目预警 reads level and regionCode
     case 'RED_WARNINGS':
       return { path: '/warnings', queryParams: { level: 'RED', ...(regionCode ? { regionCode } : {}) } };
