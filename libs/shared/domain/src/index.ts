@@ -18,3 +18,4 @@ export * from './lib/targets.js';
 export * from './lib/warnings.js';
 export * from './lib/publications.js';
 export * from './lib/corrections.js';
+export * from './lib/change-labels.js';
