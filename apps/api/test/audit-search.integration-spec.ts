@@ -36,7 +36,7 @@ describe('audit log search', () => {
       ['project', 'CREATE'],
     ]);
     expect(found.body.items.map((e) => e.subject)).toEqual([
-      ...Array(3).fill(`${wind.projectNo} 审计风电项目 · 2025年4月`),
+      ...Array(3).fill(`${wind.projectNo} · 2025年4月 · 审计风电项目`),
       ...Array(2).fill(`${wind.projectNo} 审计风电项目`),
     ]);
     // the serial part of the number alone, spaces around it ignored

@@ -118,7 +118,7 @@ function subjectOf(): SqlFragment {
   const indicators = Object.entries(TARGET_INDICATOR_LABELS);
   return sql`CASE a.entity
       WHEN 'project' THEN p.project_no || ' ' || p.name
-      WHEN 'monthlyReport' THEN rp.project_no || ' ' || rp.name || ' · ' || ${monthText(reportField('month'))}
+      WHEN 'monthlyReport' THEN rp.project_no || ' · ' || ${monthText(reportField('month'))} || ' · ' || rp.name
       WHEN 'user' THEN u.display_name || '（' || u.username || '）'
       WHEN 'apiKey' THEN k.name
       WHEN 'industry' THEN i.name || '（' || i.code || '）'

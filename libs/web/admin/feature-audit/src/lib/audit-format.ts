@@ -4,6 +4,7 @@ import {
   type AuditEntity,
   type AuditEntryDto,
   CHANGE_BOOKKEEPING_FIELDS,
+  CHANGE_FIELD_LABELS,
   changeFieldLabel,
   changeValueLabel,
   isAuditEntity,
@@ -103,7 +104,8 @@ export function auditChanges(
   names: ValueNames = {},
   entity?: AuditEntity,
 ): AuditChange[] {
-  const fields = [...new Set([...Object.keys(after ?? {}), ...Object.keys(before ?? {})])];
+  // in the order of the label table (a project's form, then a report's…), not the snapshot's key order
+  const fields = [...new Set([...Object.keys(after ?? {}), ...Object.keys(before ?? {})])].sort((a, b) => fieldOrder(a) - fieldOrder(b));
   return fields
     .filter((field) => !IGNORED_FIELDS.has(field))
     .filter((field) => !sameValue(before?.[field], after?.[field]))
@@ -136,6 +138,13 @@ export function formatValue(field: string, value: unknown, names: ValueNames = {
   return String(value);
 }
 
+const FIELD_ORDER = Object.keys(CHANGE_FIELD_LABELS);
+
+function fieldOrder(field: string): number {
+  const i = FIELD_ORDER.indexOf(field);
+  return i < 0 ? FIELD_ORDER.length : i;
+}
+
 function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -166,11 +175,25 @@ export function changeLine(change: AuditChange): string {
   return `${change.label}：${change.after ?? change.before}`;
 }
 
-/** The row's summary: the first changes on one line, then how many more (the row expands to all). */
-export function changeSummary(changes: readonly AuditChange[], shown = 2): string {
-  if (changes.length === 0) return '—';
-  const head = changes.slice(0, shown).map(changeLine).join('；');
-  return changes.length > shown ? `${head} 等 ${changes.length} 项` : head;
+/** What names the record, and is in the row's subject already: the summary need not repeat it. */
+const SUBJECT_FIELDS: Partial<Record<AuditEntity, ReadonlySet<string>>> = {
+  project: new Set(['projectNo', 'name']),
+  monthlyReport: new Set(['projectNo', 'regionCode', 'month']),
+  month: new Set(['month']),
+  faiTotal: new Set(['regionCode', 'month']),
+};
+
+/**
+ * The row's summary: the first changes on one line, then how many (the row expands to all). Given
+ * the entity, the fields its subject already names are left out where others remain.
+ */
+export function changeSummary(changes: readonly AuditChange[], shown = 2, entity?: AuditEntity): string {
+  const named = entity ? SUBJECT_FIELDS[entity] : undefined;
+  const telling = named ? changes.filter((c) => !named.has(c.field)) : changes;
+  const listed = telling.length > 0 ? telling : changes;
+  if (listed.length === 0) return '—';
+  const head = listed.slice(0, shown).map(changeLine).join('；');
+  return listed.length > shown ? `${head} 等 ${listed.length} 项` : head;
 }
 
 /** The record by the key a reader knows it by (the API names it); an entry of a vanished record by its kind and id. */

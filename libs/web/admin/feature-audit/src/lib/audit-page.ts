@@ -17,7 +17,7 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { map } from 'rxjs';
-import { ACTION_COLORS, ACTION_LABELS, ACTOR_TYPE_LABELS, type AuditChange, ENTITY_LABELS, changeSummary, entityLabel, entryChanges, entrySubject } from './audit-format';
+import { ACTION_COLORS, ACTION_LABELS, type AuditChange, ENTITY_LABELS, changeSummary, entityLabel, entryChanges, entrySubject } from './audit-format';
 
 const PAGE_SIZE = 50;
 
@@ -98,7 +98,6 @@ export class AuditPage {
   protected readonly isPhone = injectIsPhone();
   protected readonly actionLabels = ACTION_LABELS;
   protected readonly actionColors = ACTION_COLORS;
-  protected readonly actorTypeLabels = ACTOR_TYPE_LABELS;
 
   /** the filter as typed; applied by `search()`. A link may bring a project number or a user (?projectNo=, ?actor=). */
   private readonly linked = inject(ActivatedRoute).snapshot.queryParamMap;
@@ -129,7 +128,7 @@ export class AuditPage {
           };
           const rows = page.items.map((entry): AuditRow => {
             const changes = entryChanges(entry, names);
-            return { entry, entityLabel: entityLabel(entry.entity), subject: entrySubject(entry), changes, summary: changeSummary(changes) };
+            return { entry, entityLabel: entityLabel(entry.entity), subject: entrySubject(entry), changes, summary: changeSummary(changes, 2, entry.entity) };
           });
           return { request: params, rows, nextCursor: page.nextCursor };
         }),
