@@ -132,7 +132,7 @@ test('column settings hide a column of the list, and it stays hidden after a rel
   await byTestId(page, 'column-settings').click();
   await byTestId(page, 'column-settings-investor').click();
   await expect(byTestId(page, 'col-investor')).toHaveCount(0);
-  await expect(byTestId(page, 'column-settings')).toContainText('9/10');
+  await expect(byTestId(page, 'column-settings')).toContainText('9/11');
   await keepScreenshot(page, 'project-list-column-settings-desktop', { fullPage: false });
 
   await page.reload();

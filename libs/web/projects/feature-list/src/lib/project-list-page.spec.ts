@@ -3,13 +3,13 @@ import { HttpTestingController, type TestRequest, provideHttpClientTesting } fro
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import type { LoginResponse, ProjectSearchResponse, ProjectSummary, Role } from '@zhaoshang/shared/domain';
+import type { LoginResponse, ProjectListItem, ProjectSearchResponse, Role } from '@zhaoshang/shared/domain';
 import { SESSION_STORAGE_KEY } from '@zhaoshang/web/auth/data-access';
 import { filterFormValue, filterFromForm } from './filter-form';
 import { FILTER_DEBOUNCE_MS } from './project-list-page';
 import { projectsRoutes } from './projects.routes';
 
-const row: ProjectSummary = {
+const row: ProjectListItem = {
   id: 'p1',
   projectNo: '150525-2025-0012',
   name: '奈曼旗 50 万千瓦风电项目',
@@ -25,6 +25,7 @@ const row: ProjectSummary = {
   isKeyProject: true,
   parentProjectNo: '150525-2023-0001',
   updatedAt: '2025-01-02T00:00:00Z',
+  arrivedFundsWan: '12345.6',
 };
 
 const response = (count: number, amount: string): ProjectSearchResponse => ({ items: [row], page: 1, pageSize: 20, total: { count, contractAmountWan: amount } });
@@ -89,6 +90,7 @@ describe('ProjectListPage', () => {
     expect(el().querySelector('[data-testid="project-totals"]')?.textContent?.trim()).toBe('共 1,234 个项目，签约额 87.52 亿元');
     const rowText = el().querySelector('[data-testid="project-row"]')?.textContent ?? '';
     expect(rowText).toContain('350,000.50');
+    expect(rowText).toContain('12,345.60');
     expect(rowText).toContain('重点');
     expect(rowText).toContain('增资');
     expect((el().querySelector('[data-testid="project-filter-q"]') as HTMLInputElement).value).toBe('风电');

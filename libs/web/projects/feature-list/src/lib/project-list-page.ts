@@ -46,7 +46,7 @@ import { ProjectWarningTag } from './project-warning-tag';
 export const FILTER_DEBOUNCE_MS = 300;
 
 /** The list's columns; 项目编号 and 项目名称 say which project a row is and always show (列设置). */
-export type ProjectColumn = 'projectNo' | 'name' | 'region' | 'industry' | 'investor' | 'origin' | 'contractAmount' | 'signedAt' | 'stage' | 'warnings';
+export type ProjectColumn = 'projectNo' | 'name' | 'region' | 'industry' | 'investor' | 'origin' | 'contractAmount' | 'arrivedFunds' | 'signedAt' | 'stage' | 'warnings';
 export const PROJECT_COLUMNS: readonly TableColumn<ProjectColumn>[] = [
   { key: 'projectNo', title: '项目编号', required: true },
   { key: 'name', title: '项目名称', required: true },
@@ -55,7 +55,9 @@ export const PROJECT_COLUMNS: readonly TableColumn<ProjectColumn>[] = [
   { key: 'investor', title: '投资方' },
   { key: 'origin', title: '来源' },
   { key: 'contractAmount', title: '签约额(万元)' },
-  { key: 'signedAt', title: '签约日期' },
+  { key: 'arrivedFunds', title: '累计到位(万元)' },
+  // at 1440 px the name keeps room only without one column: the date, on the phone cards and a click away
+  { key: 'signedAt', title: '签约日期', hiddenByDefault: true },
   { key: 'stage', title: '阶段' },
   { key: 'warnings', title: '预警' },
 ];

@@ -54,8 +54,8 @@ export function warningDetail(flags: WarningFlags): string {
           [attr.data-level]="level()"
           >{{ text() }}</nz-tag
         >
-      } @else {
-        <span class="none">—</span>
+      } @else if (emptyText()) {
+        <span class="none">{{ emptyText() }}</span>
       }
     }
   `,
@@ -73,6 +73,8 @@ export function warningDetail(flags: WarningFlags): string {
 export class ProjectWarningTag {
   private readonly store = inject(WarningFlagsStore);
   readonly projectId = input.required<string>();
+  /** what a project without warnings shows: a dash in a table's column, nothing on a card */
+  readonly emptyText = input<string | null>('—');
   protected readonly flags = computed(() => this.store.get(this.projectId()));
   protected readonly level = computed(() => sortedFlags(this.flags() ?? [])[0]?.level ?? null);
   protected readonly color = computed(() => {

@@ -10,6 +10,8 @@ export interface TableColumn<K extends string = string> {
   title: string;
   /** the column that says which row it is (number, name): it cannot be hidden */
   required?: boolean;
+  /** shown only when the user asks for it (a wide list's less used column) */
+  hiddenByDefault?: boolean;
 }
 
 /** Which columns a list shows; see `columnVisibility`. */
@@ -21,21 +23,27 @@ export interface ColumnVisibility<K extends string = string> {
   readonly shownCount: Signal<number>;
   shown(key: K): boolean;
   setShown(key: K, shown: boolean): void;
-  /** every column again */
+  /** the list's own choice again */
   reset(): void;
 }
 
 const STORAGE_PREFIX = 'zs.columns';
 
+function defaultHidden<K extends string>(columns: readonly TableColumn<K>[]): ReadonlySet<K> {
+  return new Set(columns.filter((c) => c.hiddenByDefault && !c.required).map((c) => c.key));
+}
+
 function readHidden<K extends string>(storageKey: string, columns: readonly TableColumn<K>[]): ReadonlySet<K> {
   try {
-    const stored: unknown = JSON.parse(localStorage.getItem(storageKey) ?? '[]');
+    const text = localStorage.getItem(storageKey);
+    if (text === null) return defaultHidden(columns);
+    const stored: unknown = JSON.parse(text);
     // a column that was renamed or made required since shows again
     const hideable = new Set(columns.filter((c) => !c.required).map((c) => c.key as string));
     return new Set(Array.isArray(stored) ? (stored.filter((key) => typeof key === 'string' && hideable.has(key)) as K[]) : []);
   } catch {
     // a broken entry (edited by hand, another version) is as good as none
-    return new Set();
+    return defaultHidden(columns);
   }
 }
 
@@ -47,10 +55,11 @@ function readHidden<K extends string>(storageKey: string, columns: readonly Tabl
 export function columnVisibility<K extends string>(listId: string, columns: readonly TableColumn<K>[], owner: () => string | null | undefined): ColumnVisibility<K> {
   const storageKey = computed(() => `${STORAGE_PREFIX}.${listId}.${owner() ?? 'anonymous'}`);
   const hidden = linkedSignal(() => readHidden(storageKey(), columns));
-  const save = (next: ReadonlySet<K>) => {
-    hidden.set(next);
+  // no entry: the list's defaults; an entry, even empty, is the user's choice
+  const save = (next: ReadonlySet<K> | null) => {
+    hidden.set(next ?? defaultHidden(columns));
     try {
-      if (next.size === 0) localStorage.removeItem(storageKey());
+      if (next === null) localStorage.removeItem(storageKey());
       else localStorage.setItem(storageKey(), JSON.stringify([...next]));
     } catch {
       // storage full or refused (private mode): the choice holds until the page is left
@@ -68,7 +77,7 @@ export function columnVisibility<K extends string>(listId: string, columns: read
       else next.add(key);
       save(next);
     },
-    reset: () => save(new Set()),
+    reset: () => save(null),
   };
 }
 
@@ -93,9 +102,7 @@ export function columnVisibility<K extends string>(listId: string, columns: read
       data-testid="column-settings"
     >
       <nz-icon nzType="setting" />列设置
-      @if (visibility().hidden().size > 0) {
-        <span class="zs-column-settings__count">（{{ visibility().shownCount() }}/{{ visibility().columns.length }}）</span>
-      }
+      <span class="zs-column-settings__count">（{{ visibility().shownCount() }}/{{ visibility().columns.length }}）</span>
     </button>
     <nz-dropdown-menu #menu="nzDropdownMenu">
       <div class="zs-column-settings__menu" role="group" aria-label="显示的列">
@@ -111,7 +118,7 @@ export function columnVisibility<K extends string>(listId: string, columns: read
           >
         }
         <div class="zs-column-settings__foot">
-          <button nz-button nzType="link" nzSize="small" type="button" [disabled]="visibility().hidden().size === 0" (click)="visibility().reset()" data-testid="column-settings-reset">
+          <button nz-button nzType="link" nzSize="small" type="button" (click)="visibility().reset()" data-testid="column-settings-reset">
             重置
           </button>
         </div>
