@@ -52,6 +52,7 @@ export function warningDetail(flags: WarningFlags): string {
           [attr.aria-label]="detail()"
           data-testid="warning-tag"
           [attr.data-level]="level()"
+          [attr.data-levels]="levels()"
           >{{ text() }}</nz-tag
         >
       } @else if (emptyText()) {
@@ -77,6 +78,8 @@ export class ProjectWarningTag {
   readonly emptyText = input<string | null>('—');
   protected readonly flags = computed(() => this.store.get(this.projectId()));
   protected readonly level = computed(() => sortedFlags(this.flags() ?? [])[0]?.level ?? null);
+  /** every flag's level, as the API lists them (for tests and tools that read the row) */
+  protected readonly levels = computed(() => (this.flags() ?? []).map((f) => f.level).join(','));
   protected readonly color = computed(() => {
     const level = this.level();
     return level ? TAG_COLORS[level] : 'default';
