@@ -5,7 +5,9 @@
 const PAGE_COLUMNS = `p.id, p.project_no AS "projectNo", p.name, p.region_code AS "regionCode", r.name AS "regionName",
   p.industry_code AS "industryCode", i.name AS "industryName", p.investor_name AS "investorName", p.investor_origin AS "investorOrigin",
   p.contract_amount_wan AS "contractAmountWan", p.stage, p.signed_at AS "signedAt", p.is_key_project AS "isKeyProject",
-  p.parent_project_no AS "parentProjectNo", p.updated_at AS "updatedAt"`;
+  p.parent_project_no AS "parentProjectNo", p.updated_at AS "updatedAt",
+  (SELECT round(coalesce(sum(m.arrived_equity_wan + m.arrived_loan_wan + m.arrived_other_wan), 0), 2)::text
+    FROM monthly_reports m WHERE m.project_id = p.id AND m.status = 'VERIFIED') AS "arrivedFundsWan"`;
 
 /** Newest signing first, unsigned last; the id makes the order total (idx_projects_signed_at_desc). */
 const ORDER = 'p.signed_at DESC NULLS LAST, p.id DESC';

@@ -2,6 +2,7 @@ import type { ApiErrorBody, Page, ProjectDetailDto, ProjectDto, ProjectSearchRes
 import ExcelJS from 'exceljs';
 import { Client } from 'pg';
 import { createProject } from './support/projects.js';
+import { fileReport } from './support/reports.js';
 import { TestApp } from './support/test-app.js';
 
 /** The web list (search, totals, export) and the statistics feed of DOMAIN.md §8. */
@@ -55,6 +56,7 @@ describe('projects: list, export and feed', () => {
         isKeyProject: false,
         parentProjectNo: null,
         updatedAt: p.b.updatedAt,
+        arrivedFundsWan: '0.00',
       });
       const none = await search('regionCode=150526');
       expect(none.body).toEqual({ items: [], page: 1, pageSize: 20, total: { count: 0, contractAmountWan: '0.00' } });
@@ -261,5 +263,15 @@ describe('projects: list, export and feed', () => {
       expect(op.summary).toMatch(/[\u4e00-\u9fff]/);
       expect(op.description).toContain('可用角色：');
     }
+  });
+
+  it('shows each row’s 累计到位资金: its verified reports of every month, summed in SQL (issue 13)', async () => {
+    await fileReport(t, admin, p.c, '2025-05', { arrivedEquityWan: '100.10', arrivedLoanWan: '20', arrivedOtherWan: '5' });
+    await fileReport(t, admin, p.c, '2025-06', { arrivedEquityWan: '0.45' });
+    // submitted, not verified: not yet counted
+    await fileReport(t, admin, p.c, '2025-07', { arrivedEquityWan: '1000' }, false);
+    const list = await search('regionCode=150525&sort=projectNo');
+    const arrived = Object.fromEntries(list.body.items.map((i) => [i.id, i.arrivedFundsWan]));
+    expect(arrived).toEqual({ [p.c.id]: '125.55', [p.d.id]: '0.00' });
   });
 });

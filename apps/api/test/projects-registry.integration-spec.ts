@@ -177,7 +177,7 @@ describe('projects: registry, audit and access', () => {
       expect(entries[1]).toMatchObject({ before: { contractAmountWan: '1200.00' }, after: { contractAmountWan: '1350.00' } });
       expect(entries[0]).toMatchObject({ before: { stage: 'SIGNED', registeredAt: null }, after: { stage: 'REGISTERED', registeredAt: '2025-04-01' } });
       expect(Object.keys(entries[0].after ?? {}).sort()).toEqual(
-        ['projectNo', 'name', 'regionCode', 'industryCode', 'investorName', 'investorUscc', 'investorOrigin', 'contractAmountWan', 'plannedInvestmentWan', 'stage', 'signedAt', 'registeredAt', 'constructionStartedAt', 'productionStartedAt', 'terminatedAt', 'terminationReason', 'plannedStartMonth', 'isKeyProject', 'leadOfficial', 'leadDepartment', 'districtContactId', 'nationalCode', 'statsRegistered', 'statsRegisteredMonth', 'statsCode', 'notes', 'parentProjectNo', 'approvals'].sort(),
+        ['projectNo', 'name', 'regionCode', 'industryCode', 'investorName', 'investorUscc', 'investorOrigin', 'contractAmountWan', 'plannedInvestmentWan', 'stage', 'signedAt', 'registeredAt', 'constructionStartedAt', 'productionStartedAt', 'terminatedAt', 'terminationReason', 'plannedStartMonth', 'isKeyProject', 'leadOfficial', 'leadDepartment', 'districtContactId', 'districtContactName', 'nationalCode', 'statsRegistered', 'statsRegisteredMonth', 'statsCode', 'notes', 'parentProjectNo', 'approvals'].sort(),
       );
       const paged = await t.request<Page<AuditEntryDto>>('GET', `/api/v1/projects/${p.id}/history?limit=2`, { token: district });
       expect(paged.body.items).toHaveLength(2);

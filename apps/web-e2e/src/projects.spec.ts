@@ -104,3 +104,47 @@ test('the list keeps its filters in the address and shows totals, on desktop and
   await keepScreenshot(mobile, 'project-form-phone');
   await phone.close();
 });
+
+test('a district user’s list opens on their own region; the filter can be cleared', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await signIn(page, NAIMAN.username, NAIMAN.password);
+  await expect(byTestId(page, 'current-user-name')).toBeVisible();
+  await page.goto('/projects');
+  await expect(page).toHaveURL(/\/projects\?regionCode=150525$/);
+  await expect(byTestId(page, 'project-filter-regionCode')).toContainText('奈曼旗');
+  await expect(byTestId(page, 'project-row').first()).toBeVisible();
+  await expect(byTestId(page, 'project-row').first()).toContainText(PROJECT.name);
+  // 预警 says what, not a bare dot; the region, industry and investor fit or show all in a tooltip
+  await expect(byTestId(page, 'project-row').first().locator('td').nth(4)).toContainText(PROJECT.investor);
+  await keepScreenshot(page, 'project-list-district-desktop', { fullPage: false });
+
+  await byTestId(page, 'project-filter-reset').click();
+  await expect(page).toHaveURL(/\/projects$/);
+  await expect(byTestId(page, 'project-filter-regionCode')).not.toContainText('奈曼旗');
+});
+
+test('column settings hide a column of the list, and it stays hidden after a reload', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await signIn(page, NAIMAN.username, NAIMAN.password);
+  await expect(byTestId(page, 'current-user-name')).toBeVisible();
+  await page.goto('/projects?regionCode=150525');
+  await expect(byTestId(page, 'col-investor')).toBeVisible();
+  await byTestId(page, 'column-settings').click();
+  await byTestId(page, 'column-settings-investor').click();
+  await expect(byTestId(page, 'col-investor')).toHaveCount(0);
+  await expect(byTestId(page, 'column-settings')).toContainText('9/11');
+  await keepScreenshot(page, 'project-list-column-settings-desktop', { fullPage: false });
+
+  await page.reload();
+  await expect(byTestId(page, 'project-row').first()).toBeVisible();
+  await expect(byTestId(page, 'col-investor')).toHaveCount(0);
+  await expect(byTestId(page, 'col-industry')).toBeVisible();
+
+  await byTestId(page, 'column-settings').click();
+  await byTestId(page, 'column-settings-reset').click();
+  await expect(byTestId(page, 'col-investor')).toBeVisible();
+
+  await page.setViewportSize({ width: 375, height: 812 });
+  await expect(byTestId(page, 'project-row').first()).toBeVisible();
+  await keepScreenshot(page, 'project-list-district-phone', { fullPage: false });
+});

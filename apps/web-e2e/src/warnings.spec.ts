@@ -78,9 +78,10 @@ test('the list shows the red and yellow warnings, filters them by region, rule a
   await keepScreenshot(page, 'warnings-project-detail-desktop');
 
   await page.goto(`/projects?q=${encodeURIComponent('加工项目')}`);
-  const dots = page.locator(`[data-testid="project-row"]`, { hasText: STALLED.name }).locator('[data-testid="warning-dots"]');
+  // the list's 预警 column is a tag since issue 13 (the worst level's colour and short text); data-levels lists every flag
+  const dots = page.locator(`[data-testid="project-row"]`, { hasText: STALLED.name }).locator('[data-testid="warning-tag"]');
   await expect(dots).toHaveAttribute('data-levels', 'RED,RED');
-  await expect(page.locator(`[data-testid="project-row"]`, { hasText: PLANNED.name }).locator('[data-testid="warning-dots"]')).toHaveAttribute('data-levels', /YELLOW/);
+  await expect(page.locator(`[data-testid="project-row"]`, { hasText: PLANNED.name }).locator('[data-testid="warning-tag"]')).toHaveAttribute('data-levels', /YELLOW/);
   await keepScreenshot(page, 'warnings-project-list-desktop', { fullPage: false });
 });
 

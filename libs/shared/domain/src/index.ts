@@ -21,3 +21,4 @@ export * from './lib/publications.js';
 export * from './lib/corrections.js';
 export * from './lib/workbench.js';
 export * from './lib/drill.js';
+export * from './lib/change-labels.js';

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { AuditAction, AuditActorType, AuditEntity, AuditEntryDto, Page } from '@zhaoshang/shared/domain';
-import { type EntityManager, Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type AuditAction, type AuditActorType, type AuditEntity, type AuditEntryDto, type AuditQuery, type Page, TARGET_INDICATOR_LABELS } from '@zhaoshang/shared/domain';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor.js';
 import { runSql, sql, type SqlFragment, type SqlRunner } from '../../common/sql/sql.js';
-import { AuditEntry } from './entities/audit-entry.entity.js';
 
 export interface AuditChange {
   entity: AuditEntity;
@@ -68,38 +67,100 @@ export async function writeAudit(runner: SqlRunner, actor: Actor, changes: reado
   }
 }
 
+/** What a list of the audit log may ask (AuditQuery), with the entities the caller may read. */
+export interface AuditListQuery extends Omit<AuditQuery, 'limit' | 'entity'> {
+  entity?: AuditEntity;
+  /** those the caller may read (DOMAIN.md §7); the rest are left out */
+  entities: readonly AuditEntity[];
+  limit: number;
+}
+
+interface AuditListRow extends Omit<AuditEntryDto, 'at'> {
+  at: Date;
+}
+
+/** `%`, `_` and `\` typed by a reader match themselves. */
+function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** A text that is a UUID as one, else null: entity ids of several kinds share a column, and a cast must not fail. */
+const asUuid = (text: SqlFragment) => sql`(CASE WHEN ${text} ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN (${text})::uuid END)`;
+
+/** `2026-03` → `2026年3月`, text functions only, so that no stored text can make it fail. */
+const monthText = (text: SqlFragment) => sql`(substr(${text}, 1, 4) || '年' || ltrim(substr(${text}, 6, 2), '0') || '月')`;
+
+/** The report's project as its snapshot names it (before and after agree; a deletion has only before). */
+const reportField = (key: string) => sql`coalesce(a.after ->> ${key}, a.before ->> ${key})`;
+
+function listConditions(query: AuditListQuery): SqlFragment[] {
+  const where: SqlFragment[] = [sql`a.entity = ANY(${[...query.entities]}::varchar[])`];
+  if (query.entity) where.push(sql`a.entity = ${query.entity}`);
+  if (query.entityId) where.push(sql`a.entity_id = ${query.entityId}`);
+  if (query.projectNo) {
+    // the projects as numbered now; a project's entries through the index on (entity, entity_id), its reports' through their snapshots
+    const matching = sql`SELECT p.id::text FROM projects p WHERE p.project_no ILIKE ${containsPattern(query.projectNo)}`;
+    where.push(sql`((a.entity = 'project' AND a.entity_id IN (${matching})) OR (a.entity = 'monthlyReport' AND ${reportField('projectId')} IN (${matching})))`);
+  }
+  if (query.actor) where.push(sql`a.actor_name ILIKE ${containsPattern(query.actor)}`);
+  // calendar days in Asia/Shanghai (DOMAIN.md §2), as the page shows the times
+  if (query.from) where.push(sql`a.at >= (${query.from}::date)::timestamp AT TIME ZONE 'Asia/Shanghai'`);
+  if (query.to) where.push(sql`a.at < (${query.to}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`);
+  if (query.before) where.push(sql`a.id < ${query.before}::bigint`);
+  return where;
+}
+
+/**
+ * The record an entry is about, by the key a reader knows it by: looked up for the page's rows only,
+ * so the list costs what it did.
+ */
+function subjectOf(): SqlFragment {
+  const indicators = Object.entries(TARGET_INDICATOR_LABELS);
+  return sql`CASE a.entity
+      WHEN 'project' THEN p.project_no || ' ' || p.name
+      WHEN 'monthlyReport' THEN rp.project_no || ' · ' || ${monthText(reportField('month'))} || ' · ' || rp.name
+      WHEN 'user' THEN u.display_name || '（' || u.username || '）'
+      WHEN 'apiKey' THEN k.name
+      WHEN 'industry' THEN i.name || '（' || i.code || '）'
+      WHEN 'month' THEN ${monthText(sql`a.entity_id`)}
+      WHEN 'faiTotal' THEN coalesce(r.name, split_part(a.entity_id, ':', 1)) || ' · ' || ${monthText(sql`split_part(a.entity_id, ':', 2)`)}
+      WHEN 'target' THEN coalesce(r.name, split_part(a.entity_id, ':', 1)) || ' · ' || split_part(a.entity_id, ':', 2) || '年 · '
+        || coalesce((SELECT t.label FROM unnest(${indicators.map(([key]) => key)}::varchar[], ${indicators.map(([, label]) => label)}::varchar[]) AS t(key, label)
+          WHERE t.key = split_part(a.entity_id, ':', 3)), split_part(a.entity_id, ':', 3))
+      WHEN 'setting' THEN CASE a.entity_id WHEN 'warnings' THEN '预警规则' ELSE a.entity_id END
+    END`;
+}
+
 @Injectable()
 export class AuditService {
-  constructor(@InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Writes the audit row with the manager of the change's own transaction: both land or neither. */
   record(manager: EntityManager, actor: Actor, change: AuditChange): Promise<void> {
     return writeAudit(manager, actor, [change]);
   }
 
-  /** `entities`: those the caller may read (DOMAIN.md §7); the rest are left out. */
-  async list(query: { entity?: AuditEntity; entities: readonly AuditEntity[]; entityId?: string; limit: number; before?: string }): Promise<Page<AuditEntryDto>> {
-    const qb = this.entries.createQueryBuilder('a').orderBy('a.id', 'DESC').limit(query.limit + 1);
-    qb.andWhere('a.entity IN (:...entities)', { entities: query.entities });
-    if (query.entity) qb.andWhere('a.entity = :entity', { entity: query.entity });
-    if (query.entityId) qb.andWhere('a.entityId = :entityId', { entityId: query.entityId });
-    if (query.before) qb.andWhere('a.id < :before', { before: query.before });
-    const rows = await qb.getMany();
+  /** Newest first; `entities`: those the caller may read (DOMAIN.md §7), the rest are left out. */
+  async list(query: AuditListQuery): Promise<Page<AuditEntryDto>> {
+    const rows = await runSql<AuditListRow>(
+      this.dataSource,
+      sql`WITH page AS (
+        SELECT a.* FROM audit_log a WHERE ${sql.join(listConditions(query), sql` AND `)} ORDER BY a.id DESC LIMIT ${query.limit + 1}
+      )
+      SELECT a.id::text AS id, a.at, a.actor_type AS "actorType", a.actor_id AS "actorId", a.actor_name AS "actorName", a.entity,
+        a.entity_id AS "entityId", a.action, a.before, a.after, a.request_id AS "requestId", ${subjectOf()} AS subject
+      FROM page a
+      LEFT JOIN projects p ON a.entity = 'project' AND p.id = ${asUuid(sql`a.entity_id`)}
+      LEFT JOIN projects rp ON a.entity = 'monthlyReport' AND rp.id = ${asUuid(reportField('projectId'))}
+      LEFT JOIN users u ON a.entity = 'user' AND u.id = ${asUuid(sql`a.entity_id`)}
+      LEFT JOIN api_keys k ON a.entity = 'apiKey' AND k.id = ${asUuid(sql`a.entity_id`)}
+      LEFT JOIN industries i ON a.entity = 'industry' AND i.code = a.entity_id
+      LEFT JOIN regions r ON a.entity IN ('faiTotal', 'target') AND r.code = split_part(a.entity_id, ':', 1)
+      ORDER BY a.id DESC`,
+    );
     const page = rows.slice(0, query.limit);
     return {
-      items: page.map((row) => ({
-        id: row.id,
-        at: row.at.toISOString(),
-        actorType: row.actorType,
-        actorId: row.actorId,
-        actorName: row.actorName,
-        entity: row.entity,
-        entityId: row.entityId,
-        action: row.action,
-        before: row.before,
-        after: row.after,
-        requestId: row.requestId,
-      })),
+      items: page.map((row) => ({ ...row, at: row.at.toISOString() })),
       nextCursor: rows.length > query.limit ? page[page.length - 1].id : null,
     };
   }

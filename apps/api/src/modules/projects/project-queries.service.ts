@@ -26,6 +26,10 @@ import { writeProjectsXlsx } from './project-export.js';
 import { findLookAlikes, loadProjectDetail, withApprovals } from './project-reader.js';
 import { filterConditions, FROM_PROJECTS, orderBy, PROJECT_COLUMNS, type ProjectRow, SUMMARY_COLUMNS, type SummaryRow, toSummary } from './project-sql.js';
 
+/** 累计到位资金 of a list row `p`: its verified reports, all months (DOMAIN.md §6 counts only VERIFIED). */
+const ARRIVED_SO_FAR = sql`(SELECT round(coalesce(sum(m.arrived_equity_wan + m.arrived_loan_wan + m.arrived_other_wan), 0), 2)::text
+  FROM monthly_reports m WHERE m.project_id = p.id AND m.status = 'VERIFIED')`;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Reading projects: one, a page of the list with its totals, the statistics feed, look-alikes, history. */
@@ -70,12 +74,13 @@ export class ProjectQueriesService implements OnModuleInit {
     const where = filterConditions(query, viewerId);
     // the page is cut before the dictionaries are joined: only its rows get their names
     const order = orderBy(query.sort, query.order);
-    const pageSql = sql`SELECT ${SUMMARY_COLUMNS} FROM (SELECT * FROM projects p WHERE ${where} ORDER BY ${order}
+    // 累计到位 of the page's rows only: summed in SQL over the verified reports (uq_monthly_reports_project_month)
+    const pageSql = sql`SELECT ${SUMMARY_COLUMNS}, ${ARRIVED_SO_FAR} AS "arrivedFundsWan" FROM (SELECT * FROM projects p WHERE ${where} ORDER BY ${order}
       LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}) p
       JOIN regions r ON r.code = p.region_code JOIN industries i ON i.code = p.industry_code ORDER BY ${order}`;
     const totalSql = sql`SELECT count(*)::int AS count, round(coalesce(sum(p.contract_amount_wan), 0), 2)::text AS "contractAmountWan" FROM projects p WHERE ${where}`;
-    const [rows, [total]] = await Promise.all([this.read<SummaryRow>(pageSql), this.read<{ count: number; contractAmountWan: string }>(totalSql)]);
-    return { items: rows.map(toSummary), page, pageSize, total };
+    const [rows, [total]] = await Promise.all([this.read<SummaryRow & { arrivedFundsWan: string }>(pageSql), this.read<{ count: number; contractAmountWan: string }>(totalSql)]);
+    return { items: rows.map((row) => ({ ...toSummary(row), arrivedFundsWan: row.arrivedFundsWan })), page, pageSize, total };
   }
 
   /**

@@ -55,6 +55,8 @@ export async function loadProjectDetail(db: SqlRunner, id: string): Promise<Proj
 export function projectSnapshot(project: ProjectDto): Record<string, unknown> {
   const snapshot: Record<string, unknown> = {};
   for (const key of Object.keys(PROJECT_FIELD_LABELS) as (keyof typeof PROJECT_FIELD_LABELS)[]) snapshot[key] = project[key];
+  // the account is what the project holds; its name is what a reader of the history understands
+  snapshot['districtContactName'] = project.districtContactName;
   return snapshot;
 }
 

@@ -41,11 +41,24 @@ export interface AuditEntryDto {
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
   requestId: string | null;
+  /**
+   * The changed record by the key a reader knows it by (项目编号 + 名称, 项目·月份, 姓名（用户名）,
+   * 地区·月份…), as it is now; null when the record is gone or the entity has no such key.
+   */
+  subject?: string | null;
 }
 
 export interface AuditQuery {
   entity?: AuditEntity;
   entityId?: string;
+  /** part of a project number: the entries of the projects (and of their monthly reports) it matches */
+  projectNo?: string;
+  /** part of the name of who made the change (姓名, 用户名, API 密钥名) */
+  actor?: string;
+  /** first day (YYYY-MM-DD, Beijing time), inclusive */
+  from?: string;
+  /** last day (YYYY-MM-DD, Beijing time), inclusive */
+  to?: string;
   limit?: number;
   /** id of the last entry of the previous page */
   before?: string;

@@ -245,8 +245,14 @@ export interface ProjectSearchQuery extends ProjectFilter {
   pageSize?: number;
 }
 
+/** A row of the project list (GET /projects/search): the summary and what has arrived so far. */
+export interface ProjectListItem extends ProjectSummary {
+  /** 累计到位资金: Σ arrived (equity + loan + other) of the project's verified monthly reports, all months (万元) */
+  arrivedFundsWan: string;
+}
+
 export interface ProjectSearchResponse {
-  items: ProjectSummary[];
+  items: ProjectListItem[];
   page: number;
   pageSize: number;
   /** of the whole filtered set, not only this page */

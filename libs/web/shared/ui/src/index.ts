@@ -8,3 +8,5 @@ export * from './lib/editable-grid/editable-grid';
 export * from './lib/editable-grid/grid-save-bar';
 export * from './lib/new-password/new-password-fields';
 export * from './lib/month-picker/month-picker';
+export * from './lib/table/column-settings';
+export * from './lib/table/ellipsis-cell';

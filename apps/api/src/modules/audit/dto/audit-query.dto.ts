@@ -1,7 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { AUDIT_ENTITIES, type AuditEntity, type AuditQuery } from '@zhaoshang/shared/domain';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsCalendarDateText } from '../../../common/validation/query-fields.js';
+
+const trimToUndefined = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || undefined : value);
 
 export class AuditQueryDto implements AuditQuery {
   @ApiPropertyOptional({ title: '对象类型', example: 'user', enum: AUDIT_ENTITIES })
@@ -14,6 +17,30 @@ export class AuditQueryDto implements AuditQuery {
   @IsString()
   @MaxLength(64)
   entityId?: string;
+
+  @ApiPropertyOptional({ title: '项目编号', example: '150525-2026', description: '项目编号的一部分：列出这些项目及其月报的记录' })
+  @IsOptional()
+  @Transform(trimToUndefined)
+  @IsString({ message: '项目编号应为文字' })
+  @MaxLength(40, { message: '项目编号最多 40 个字符' })
+  projectNo?: string;
+
+  @ApiPropertyOptional({ title: '操作人', description: '操作人姓名、用户名或 API 密钥名称的一部分' })
+  @IsOptional()
+  @Transform(trimToUndefined)
+  @IsString({ message: '操作人应为文字' })
+  @MaxLength(50, { message: '操作人最多 50 个字符' })
+  actor?: string;
+
+  @ApiPropertyOptional({ title: '日期起', format: 'date', description: '含当天（北京时间）' })
+  @IsOptional()
+  @IsCalendarDateText('日期起')
+  from?: string;
+
+  @ApiPropertyOptional({ title: '日期止', format: 'date', description: '含当天（北京时间）' })
+  @IsOptional()
+  @IsCalendarDateText('日期止')
+  to?: string;
 
   @ApiPropertyOptional({ title: '每页条数', default: 50, minimum: 1, maximum: 500 })
   @IsOptional()

@@ -20,6 +20,7 @@ import {
   PROJECT_STAGES,
   type ProjectDetailDto,
   type ProjectDto,
+  type ProjectListItem,
   type ProjectSearchResponse,
   type ProjectStage,
   type ProjectSummary,
@@ -93,8 +94,12 @@ class SearchTotals {
   @ApiProperty({ title: '签约额合计(万元)', ...money }) contractAmountWan: string;
 }
 
+export class ProjectListItemResponse extends ProjectSummaryResponse implements ProjectListItem {
+  @ApiProperty({ title: '累计到位资金(万元)', ...money, description: '本项目已核实月报的到位资金（自有+贷款+其他）累计，不分月份' }) arrivedFundsWan: string;
+}
+
 export class ProjectSearchResult implements ProjectSearchResponse {
-  @ApiProperty({ type: [ProjectSummaryResponse] }) items: ProjectSummary[];
+  @ApiProperty({ type: [ProjectListItemResponse] }) items: ProjectListItem[];
   @ApiProperty({ title: '页码' }) page: number;
   @ApiProperty({ title: '每页条数' }) pageSize: number;
   @ApiProperty({ title: '筛选结果合计', type: SearchTotals, description: '整个筛选结果（不只是本页）的项目数与签约额合计' }) total: SearchTotals;

@@ -13,6 +13,10 @@ export class AuditApi {
     let params = new HttpParams().set('limit', query.limit ?? 50);
     if (query.entity) params = params.set('entity', query.entity);
     if (query.entityId) params = params.set('entityId', query.entityId);
+    if (query.projectNo) params = params.set('projectNo', query.projectNo);
+    if (query.actor) params = params.set('actor', query.actor);
+    if (query.from) params = params.set('from', query.from);
+    if (query.to) params = params.set('to', query.to);
     if (query.before) params = params.set('before', query.before);
     return this.http.get<Page<AuditEntryDto>>(`${API_V1}/audit`, { params });
   }

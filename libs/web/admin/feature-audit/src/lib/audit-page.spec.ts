@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { SearchOutline } from '@ant-design/icons-angular/icons';
+import { CalendarOutline, CloseCircleFill, SearchOutline, SettingOutline, SwapRightOutline } from '@ant-design/icons-angular/icons';
 import type { AuditEntryDto } from '@zhaoshang/shared/domain';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { AuditPage } from './audit-page';
@@ -22,7 +22,7 @@ const entry = (id: string, displayName: string): AuditEntryDto => ({
 });
 
 function setup() {
-  TestBed.configureTestingModule({ providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideNzIcons([SearchOutline])] });
+  TestBed.configureTestingModule({ providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideNzIcons([CalendarOutline, CloseCircleFill, SearchOutline, SettingOutline, SwapRightOutline])] });
   const fixture = TestBed.createComponent(AuditPage);
   const backend = TestBed.inject(HttpTestingController);
   const el = fixture.nativeElement as HTMLElement;
@@ -32,6 +32,7 @@ function setup() {
     return backend.match((r) => r.url === '/api/v1/audit');
   };
   backend.match('/api/v1/regions').forEach((r) => r.flush([]));
+  backend.match('/api/v1/industries').forEach((r) => r.flush([]));
   const rows = () => Array.from(el.querySelectorAll('[data-testid="audit-row"]')).map((row) => row.textContent?.replace(/\s+/g, ' ').trim());
   const text = (id: string) => el.querySelector(`[data-testid="${id}"]`)?.textContent?.trim() ?? null;
   return { fixture, el, pages, rows, text };
@@ -47,7 +48,7 @@ describe('AuditPage', () => {
     first.flush({ items: [entry('a1', '王芳芳')], nextCursor: 'c1' });
     await fixture.whenStable();
     expect(rows()).toHaveLength(1);
-    expect(rows()[0]).toContain('姓名:王芳→王芳芳');
+    expect(rows()[0]).toContain('姓名：王芳 → 王芳芳');
     expect(text('audit-end')).toBeNull();
 
     el.querySelector<HTMLButtonElement>('[data-testid="audit-load-more"]')?.click();
@@ -58,7 +59,7 @@ describe('AuditPage', () => {
     more.flush({ items: [entry('a0', '王小芳')], nextCursor: null });
     await fixture.whenStable();
     expect(rows()).toHaveLength(2);
-    expect(rows()[1]).toContain('姓名:王芳→王小芳');
+    expect(rows()[1]).toContain('姓名：王芳 → 王小芳');
     expect(el.querySelector('[data-testid="audit-load-more"]')).toBeNull();
     expect(text('audit-end')).toBe('已显示全部 2 条记录');
   });
@@ -67,11 +68,13 @@ describe('AuditPage', () => {
     const { fixture, el, pages, rows, text } = setup();
     pages()[0].flush({ items: [entry('a9', '王芳芳')], nextCursor: null });
     await fixture.whenStable();
-    fixture.componentInstance['entity'].set('user');
-    fixture.componentInstance['entityId'].set(' u1 ');
+    fixture.componentInstance['entity'].set('project');
+    fixture.componentInstance['projectNo'].set(' 150525-2026 ');
+    fixture.componentInstance['actor'].set('王');
+    fixture.componentInstance['dates'].set([new Date(2026, 2, 1), new Date(2026, 2, 31)]);
     el.querySelector<HTMLButtonElement>('[data-testid="audit-search"]')?.click();
     const [search] = pages();
-    expect(search.request.params.toString()).toBe('limit=50&entity=user&entityId=u1');
+    expect(search.request.params.toString()).toBe('limit=50&entity=project&projectNo=150525-2026&actor=%E7%8E%8B&from=2026-03-01&to=2026-03-31');
     // a new search does not show the old search's rows
     expect(rows()).toHaveLength(0);
     search.flush({ items: [entry('a2', '王芳芳'), entry('a1', '王芳')], nextCursor: 'c1' });
@@ -80,7 +83,7 @@ describe('AuditPage', () => {
 
     el.querySelector<HTMLButtonElement>('[data-testid="audit-load-more"]')?.click();
     const [more] = pages();
-    expect(more.request.params.toString()).toBe('limit=50&entity=user&entityId=u1&before=c1');
+    expect(more.request.params.toString()).toBe('limit=50&entity=project&projectNo=150525-2026&actor=%E7%8E%8B&from=2026-03-01&to=2026-03-31&before=c1');
     more.flush({ statusCode: 500, message: '服务器出错了' }, { status: 500, statusText: 'Error' });
     await fixture.whenStable();
     expect(rows()).toHaveLength(2);
@@ -94,6 +97,36 @@ describe('AuditPage', () => {
     await fixture.whenStable();
     expect(rows()).toHaveLength(3);
     expect(text('audit-end')).toBe('已显示全部 3 条记录');
+  });
+
+  it('names the record by its key and opens a row to its before and after, in Chinese', async () => {
+    const { fixture, el, pages, rows } = setup();
+    pages()[0].flush({
+      items: [
+        {
+          ...entry('a3', ''),
+          entity: 'project',
+          entityId: '7f1c0e9a-1111-4222-8333-944445555666',
+          subject: '150525-2026-0001 风电项目',
+          before: { stage: 'SIGNED', investorOrigin: 'LOCAL', constructionStartedAt: null, version: 1 },
+          after: { stage: 'UNDER_CONSTRUCTION', investorOrigin: 'OUT_OF_REGION', constructionStartedAt: '2026-03-01', version: 2 },
+        },
+      ],
+      nextCursor: null,
+    });
+    await fixture.whenStable();
+    expect(rows()[0]).toContain('项目150525-2026-0001 风电项目');
+    expect(rows()[0]).toContain('投资方来源：本地 → 区外；项目阶段：已签约 → 开工在建 等 3 项');
+    expect(rows()[0]).not.toMatch(/SIGNED|OUT_OF_REGION|7f1c0e9a/);
+    expect(el.querySelector('[data-testid="audit-details"]')).toBeNull();
+    el.querySelector<HTMLElement>('[data-testid="audit-row"] .ant-table-row-expand-icon')?.click();
+    await fixture.whenStable();
+    const changes = Array.from(el.querySelectorAll('[data-testid="audit-change"]')).map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent?.trim()));
+    expect(changes).toEqual([
+      ['投资方来源', '本地', '区外'],
+      ['项目阶段', '已签约', '开工在建'],
+      ['开工日期', '（空）', '2026-03-01'],
+    ]);
   });
 
   it('shows nothing below the table when the first page fails', async () => {

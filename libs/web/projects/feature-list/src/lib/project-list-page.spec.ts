@@ -3,13 +3,13 @@ import { HttpTestingController, type TestRequest, provideHttpClientTesting } fro
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import type { LoginResponse, ProjectSearchResponse, ProjectSummary, Role } from '@zhaoshang/shared/domain';
+import type { LoginResponse, ProjectListItem, ProjectSearchResponse, Role } from '@zhaoshang/shared/domain';
 import { SESSION_STORAGE_KEY } from '@zhaoshang/web/auth/data-access';
 import { filterFormValue, filterFromForm } from './filter-form';
 import { FILTER_DEBOUNCE_MS } from './project-list-page';
 import { projectsRoutes } from './projects.routes';
 
-const row: ProjectSummary = {
+const row: ProjectListItem = {
   id: 'p1',
   projectNo: '150525-2025-0012',
   name: '奈曼旗 50 万千瓦风电项目',
@@ -25,15 +25,16 @@ const row: ProjectSummary = {
   isKeyProject: true,
   parentProjectNo: '150525-2023-0001',
   updatedAt: '2025-01-02T00:00:00Z',
+  arrivedFundsWan: '12345.6',
 };
 
 const response = (count: number, amount: string): ProjectSearchResponse => ({ items: [row], page: 1, pageSize: 20, total: { count, contractAmountWan: amount } });
 
-async function open(url: string, role: Role = 'CITY_STAFF') {
+async function open(url: string, role: Role = 'CITY_STAFF', regionCode: string | null = null) {
   const session: LoginResponse = {
     accessToken: 't',
     expiresAt: new Date(Date.now() + 3600_000).toISOString(),
-    user: { id: 'u1', username: 'u', displayName: '刘军', role, regionCode: null, regionName: null },
+    user: { id: 'u1', username: 'u', displayName: '刘军', role, regionCode, regionName: null },
   };
   localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify(session));
   TestBed.configureTestingModule({
@@ -89,6 +90,7 @@ describe('ProjectListPage', () => {
     expect(el().querySelector('[data-testid="project-totals"]')?.textContent?.trim()).toBe('共 1,234 个项目，签约额 87.52 亿元');
     const rowText = el().querySelector('[data-testid="project-row"]')?.textContent ?? '';
     expect(rowText).toContain('350,000.50');
+    expect(rowText).toContain('12,345.60');
     expect(rowText).toContain('重点');
     expect(rowText).toContain('增资');
     expect((el().querySelector('[data-testid="project-filter-q"]') as HTMLInputElement).value).toBe('风电');
@@ -156,6 +158,40 @@ describe('ProjectListPage', () => {
     expect(el().querySelectorAll('[data-testid="project-row"]')).toHaveLength(1);
     expect(el().querySelector('.ant-spin-spinning')).toBeNull();
     expect(el().querySelector('[data-testid="project-totals"]')?.textContent?.trim()).toBe('共 1,234 个项目，签约额 87.52 亿元');
+  });
+
+  it('opens a district user’s list on their own region, a filter they can clear', async () => {
+    const { searches, settle, router, el } = await open('/projects', 'DISTRICT_STAFF', '150525');
+    await settle();
+    expect(router.url).toBe('/projects?regionCode=150525');
+    const asked = searches().filter((r) => !r.cancelled);
+    expect(asked.map((r) => r.request.params.get('regionCode'))).toEqual(['150525']);
+    asked[0].flush(response(1, '1'));
+    await settle();
+    el().querySelector<HTMLButtonElement>('[data-testid="project-filter-reset"]')?.click();
+    await settle();
+    expect(router.url).toBe('/projects');
+    expect(searches().map((r) => r.request.params.get('regionCode'))).toEqual([null]);
+
+    // a link that says what to show is taken as it is
+    TestBed.resetTestingModule();
+    const linked = await open('/projects?stage=SIGNED', 'DISTRICT_STAFF', '150525');
+    await linked.settle();
+    expect(linked.router.url).toBe('/projects?stage=SIGNED');
+  });
+
+  it('says what a warning is: the worst level’s colour, its short text, the details in the tooltip', async () => {
+    const { searches, settle, el, backend } = await open('/projects');
+    searches()[0].flush(response(1, '1'));
+    await settle();
+    backend.match((r) => r.url.startsWith('/api/v1/warnings')).forEach((r) =>
+      r.flush({ p1: [{ rule: 'REPORT', level: 'YELLOW' }, { rule: 'START', level: 'RED' }] } as unknown as object),
+    );
+    await settle(10);
+    const tag = el().querySelector('[data-testid="warning-tag"]');
+    expect(tag?.textContent?.trim()).toBe('未开工 +1');
+    expect(tag?.getAttribute('data-level')).toBe('RED');
+    expect(tag?.getAttribute('aria-label')).toBe('红色预警：未按期开工；黄色预警：月报未报送');
   });
 
   it('offers 新建项目 only to those who may edit', async () => {

@@ -23,9 +23,8 @@ import {
 } from '@zhaoshang/web/projects/data-access';
 import { StageTag } from '@zhaoshang/web/projects/ui';
 import { IndustriesStore, RegionsStore } from '@zhaoshang/web/shared/data-access';
-import { FirstErrorPipe, PageHeader, WanPipe, injectIsPhone } from '@zhaoshang/web/shared/ui';
+import { ColumnSettings, EllipsisCell, FirstErrorPipe, PageHeader, type TableColumn, WanPipe, columnVisibility, injectIsPhone } from '@zhaoshang/web/shared/ui';
 import { downloadAction, formatCount, formatMoney, lastValue } from '@zhaoshang/web/shared/util';
-import { WarningDots } from '@zhaoshang/web/warnings/feature-list';
 import { NzBadgeModule } from 'ng-zorro-antd/badge';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
@@ -41,9 +40,27 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { debounceTime, distinctUntilChanged, filter, map } from 'rxjs';
 import { filterForm, filterFormValue, filterFromForm } from './filter-form';
+import { ProjectWarningTag } from './project-warning-tag';
 
 /** Typing and picking settle for this long before the list is asked again. */
 export const FILTER_DEBOUNCE_MS = 300;
+
+/** The list's columns; 项目编号 and 项目名称 say which project a row is and always show (列设置). */
+export type ProjectColumn = 'projectNo' | 'name' | 'region' | 'industry' | 'investor' | 'origin' | 'contractAmount' | 'arrivedFunds' | 'signedAt' | 'stage' | 'warnings';
+export const PROJECT_COLUMNS: readonly TableColumn<ProjectColumn>[] = [
+  { key: 'projectNo', title: '项目编号', required: true },
+  { key: 'name', title: '项目名称', required: true },
+  { key: 'region', title: '地区' },
+  { key: 'industry', title: '产业' },
+  { key: 'investor', title: '投资方' },
+  { key: 'origin', title: '来源' },
+  { key: 'contractAmount', title: '签约额(万元)' },
+  { key: 'arrivedFunds', title: '累计到位(万元)' },
+  // at 1440 px the name keeps room only without one column: the date, on the phone cards and a click away
+  { key: 'signedAt', title: '签约日期', hiddenByDefault: true },
+  { key: 'stage', title: '阶段' },
+  { key: 'warnings', title: '预警' },
+];
 
 @Component({
   selector: 'zs-project-list-page',
@@ -62,11 +79,13 @@ export const FILTER_DEBOUNCE_MS = 300;
     NzTableModule,
     NzTagModule,
     NzTooltipModule,
+    ColumnSettings,
+    EllipsisCell,
     FirstErrorPipe,
     PageHeader,
+    ProjectWarningTag,
     StageTag,
     WanPipe,
-    WarningDots,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './project-list-page.html',
@@ -90,6 +109,8 @@ export class ProjectListPage {
 
   private readonly user = inject(AuthService).currentUser;
   protected readonly canCreate = computed(() => can(this.user()?.role, 'projects:edit'));
+  /** which columns show, remembered per user in this browser */
+  protected readonly columns = columnVisibility('projects', PROJECT_COLUMNS, () => this.user()?.id);
 
   protected readonly form = filterForm(inject(NonNullableFormBuilder));
 
@@ -115,6 +136,7 @@ export class ProjectListPage {
   constructor() {
     this.regions.ensureLoaded();
     this.industries.ensureLoaded();
+    this.presetOwnRegion();
 
     // the filter bar shows the view the URL describes
     this.query$.pipe(distinctUntilChanged(sameQuery), takeUntilDestroyed()).subscribe((query) => this.form.reset(filterFormValue(query), { emitEvent: false }));
@@ -175,6 +197,16 @@ export class ProjectListPage {
 
   protected shortIndustry(name: string): string {
     return industryShortName(name);
+  }
+
+  /**
+   * A district's staff work on their own region first (issue 13): opened without any filter, the
+   * list starts filtered to it. The filter shows in the bar and is cleared like any other.
+   */
+  private presetOwnRegion(): void {
+    const user = this.user();
+    if (user?.role !== 'DISTRICT_STAFF' || !user.regionCode || this.route.snapshot.queryParamMap.keys.length > 0) return;
+    this.show({ ...this.query(), regionCode: user.regionCode, page: 1 });
   }
 
   private show(query: ProjectListQuery): void {

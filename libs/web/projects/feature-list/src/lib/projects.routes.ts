@@ -9,6 +9,7 @@ import {
   PlusOutline,
   ReloadOutline,
   SearchOutline,
+  SettingOutline,
   WarningOutline,
 } from '@ant-design/icons-angular/icons';
 import { capabilityGuard } from '@zhaoshang/web/auth/data-access';
@@ -34,6 +35,7 @@ export const projectsRoutes: Routes = [
         PlusOutline,
         ReloadOutline,
         SearchOutline,
+        SettingOutline,
         WarningOutline,
       ]),
     ],

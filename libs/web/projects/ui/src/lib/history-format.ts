@@ -4,12 +4,11 @@ import {
   APPROVAL_STATUS_LABELS,
   type ApprovalDto,
   type AuditEntryDto,
-  INVESTOR_ORIGIN_LABELS,
-  type InvestorOrigin,
   PROJECT_FIELD_LABELS,
   type ProjectChange,
-  type ProjectStage,
-  STAGE_LABELS,
+  changeFieldLabel,
+  changeValueLabel,
+  isMoneyChangeField,
 } from '@zhaoshang/shared/domain';
 import { formatWan } from '@zhaoshang/web/shared/util';
 
@@ -37,7 +36,6 @@ export interface HistoryItem {
 
 /** Written with every change and telling a reader nothing; or shown another way (the reason). */
 const IGNORED = new Set(['id', 'version', 'createdAt', 'updatedAt', 'regionName', 'industryName', 'approvalsComplete', 'capitalIncreases', 'correctionReason']);
-const MONEY_FIELDS = new Set(['contractAmountWan', 'plannedInvestmentWan']);
 const FIELD_ORDER = Object.keys(PROJECT_FIELD_LABELS);
 
 /** What a creation's entry shows: enough to recognise it. */
@@ -52,17 +50,18 @@ const TITLES: Record<HistoryKind, string> = {
   delete: '删除项目',
 };
 
+/** The audit log's labels too: one table (CHANGE_FIELD_LABELS) for every page that shows changes. */
 export function fieldLabel(field: string): string {
-  return (PROJECT_FIELD_LABELS as Record<string, string>)[field] ?? (field === 'correctionReason' ? '更正原因' : field);
+  return changeFieldLabel(field);
 }
 
 /** One value as the page shows it: money with separators, codes as names, booleans as 是/否. */
 export function formatProjectValue(field: string, value: unknown, names: HistoryNames = {}): string {
   if (value === null || value === undefined || value === '') return EMPTY_VALUE;
   if (typeof value === 'boolean') return value ? '是' : '否';
-  if (MONEY_FIELDS.has(field) && (typeof value === 'string' || typeof value === 'number')) return formatWan(String(value));
-  if (field === 'stage' && typeof value === 'string') return STAGE_LABELS[value as ProjectStage] ?? value;
-  if (field === 'investorOrigin' && typeof value === 'string') return INVESTOR_ORIGIN_LABELS[value as InvestorOrigin] ?? value;
+  if (isMoneyChangeField(field) && (typeof value === 'string' || typeof value === 'number')) return formatWan(String(value));
+  const named = changeValueLabel(field, value);
+  if (named !== null) return named;
   if (field === 'regionCode' && typeof value === 'string') return names.regionName?.(value) ?? value;
   if (field === 'industryCode' && typeof value === 'string') return names.industryName?.(value) ?? value;
   if (typeof value === 'object') return JSON.stringify(value);

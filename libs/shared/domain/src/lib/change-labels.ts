@@ -1,0 +1,111 @@
+import type { AuditEntity } from './audit.js';
+import { TARGET_INDICATOR_LABELS, type TargetIndicator } from './indicators.js';
+import { STAGE_LABELS, type ProjectStage } from './lifecycle.js';
+import { REPORT_FIELD_LABELS, REPORT_STATUS_LABELS, type ReportStatus } from './monthly.js';
+import { PROJECT_HISTORY_EXTRA_LABELS } from './project-rules.js';
+import { APPROVAL_KIND_LABELS, APPROVAL_STATUS_LABELS, INVESTOR_ORIGIN_LABELS, PROJECT_FIELD_LABELS, type ApprovalKind, type ApprovalStatus, type InvestorOrigin } from './projects.js';
+import { RESPONSIBILITY_LEVEL_LABELS, type ResponsibilityLevel } from './responsibility.js';
+import { API_KEY_SCOPE_LABELS, ROLE_LABELS, type ApiKeyScope, type Role } from './roles.js';
+
+/**
+ * The one label table of recorded changes: the audit log and a project's 变更记录 both read the
+ * before/after snapshots the API writes (field names as in the DTOs) through it, so a field or a
+ * value reads the same on every page. Project fields first, in the order of the project form.
+ */
+export const CHANGE_FIELD_LABELS: Readonly<Record<string, string>> = {
+  ...PROJECT_FIELD_LABELS,
+  ...PROJECT_HISTORY_EXTRA_LABELS,
+  // monthly reports (a report's snapshot names its project too)
+  projectId: '项目',
+  ...REPORT_FIELD_LABELS,
+  status: '状态',
+  submittedAt: '报送时间',
+  verifiedAt: '核实时间',
+  // accounts and API keys
+  username: '用户名',
+  displayName: '姓名',
+  role: '角色',
+  regionName: '所属地区名称',
+  disabled: '停用',
+  lastLoginAt: '最近登录',
+  password: '密码',
+  scopes: '权限范围',
+  prefix: '前缀',
+  revokedAt: '吊销时间',
+  lastUsedAt: '最近使用',
+  createdBy: '创建人',
+  // 包联领导 and 责任单位 (DOMAIN.md §9)
+  portfolio: '分管领域',
+  level: '级别',
+  userId: '关联账号',
+  projectsRenamed: '随之改名的项目(个)',
+  // a project's 旗县联系人 is recorded as the account and its name; readers see the name
+  districtContactName: '旗县联系人',
+  // dictionaries
+  code: '代码',
+  sortOrder: '排序号',
+  active: '启用',
+  // month closes and what a close published
+  closed: '已月结',
+  closedAt: '月结时间',
+  closedBy: '月结人',
+  reopenReason: '重新打开原因',
+  closeReason: '月结说明',
+  waitingReports: '待核实月报(份)',
+  revision: '发布版本',
+  // FAI, targets, settings
+  amountWan: '金额(万元)',
+  basis: '口径',
+  year: '年度',
+  indicator: '指标',
+  value: '目标值',
+  settings: '设置值',
+};
+
+/** The enumerations a snapshot holds, by the field that holds them. */
+const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  stage: STAGE_LABELS satisfies Record<ProjectStage, string>,
+  investorOrigin: INVESTOR_ORIGIN_LABELS satisfies Record<InvestorOrigin, string>,
+  status: REPORT_STATUS_LABELS satisfies Record<ReportStatus, string>,
+  role: ROLE_LABELS satisfies Record<Role, string>,
+  scopes: API_KEY_SCOPE_LABELS satisfies Record<ApiKeyScope, string>,
+  indicator: TARGET_INDICATOR_LABELS satisfies Record<TargetIndicator, string>,
+  kind: APPROVAL_KIND_LABELS satisfies Record<ApprovalKind, string>,
+  approvalStatus: APPROVAL_STATUS_LABELS satisfies Record<ApprovalStatus, string>,
+  basis: { MONTH: '当月数', YTD: '累计数' },
+  level: RESPONSIBILITY_LEVEL_LABELS satisfies Record<ResponsibilityLevel, string>,
+};
+
+/** Bookkeeping that changes with every write and says nothing to a reader. */
+export const CHANGE_BOOKKEEPING_FIELDS: ReadonlySet<string> = new Set(['id', 'version', 'createdAt', 'updatedAt', 'districtContactId']);
+
+/** Where another entity's field of the same name means something else than the project's. */
+const ENTITY_FIELD_LABELS: Partial<Record<AuditEntity, Readonly<Record<string, string>>>> = {
+  industry: { name: '名称' },
+  apiKey: { name: '名称' },
+  user: { regionCode: '所属地区' },
+  leader: { name: '姓名（含职务）', regionCode: '所属旗县区' },
+  unit: { name: '单位名称', regionCode: '所属旗县区' },
+};
+
+/**
+ * The field's name for a reader, of the entity when given (an industry's `name` is 名称, a
+ * project's 项目名称); a field this table does not know (from a newer API) keeps its name.
+ */
+export function changeFieldLabel(field: string, entity?: AuditEntity): string {
+  const own = entity ? ENTITY_FIELD_LABELS[entity] : undefined;
+  if (own && Object.hasOwn(own, field)) return own[field];
+  return Object.hasOwn(CHANGE_FIELD_LABELS, field) ? CHANGE_FIELD_LABELS[field] : field;
+}
+
+/** The Chinese name of an enumerated value (`stage: SIGNED` → 已签约), or null when the value is not one. */
+export function changeValueLabel(field: string, value: unknown): string | null {
+  if (typeof value !== 'string' || !Object.hasOwn(VALUE_LABELS, field)) return null;
+  const labels = VALUE_LABELS[field];
+  return Object.hasOwn(labels, value) ? labels[value] : null;
+}
+
+/** Amounts in 万元, decimal strings: by the naming rule of DOMAIN.md §2 (`…Wan`). */
+export function isMoneyChangeField(field: string): boolean {
+  return field.endsWith('Wan');
+}
