@@ -48,6 +48,7 @@ export const ENTITY_LABELS: Record<AuditEntity, string> = {
   setting: '设置',
   leader: '包联领导',
   unit: '责任单位',
+  projectIssue: '问题诉求',
 };
 
 const FIELD_LABELS: Record<string, string> = {
