@@ -12,13 +12,15 @@ import { MonthClose } from '../modules/reports/entities/month-close.entity.js';
 import { MonthlyReport } from '../modules/reports/entities/monthly-report.entity.js';
 import { Leader } from '../modules/responsibility/entities/leader.entity.js';
 import { Unit } from '../modules/responsibility/entities/unit.entity.js';
+import { IssueNote } from '../modules/problems/entities/issue-note.entity.js';
+import { ProjectIssue } from '../modules/problems/entities/project-issue.entity.js';
 import { Target } from '../modules/targets/entities/target.entity.js';
 import { User } from '../modules/users/entities/user.entity.js';
 import { Setting } from '../modules/warnings/entities/setting.entity.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
-export const ENTITIES = [Region, Industry, User, ApiKey, AuditEntry, Project, ProjectApproval, ProjectSequence, MonthlyReport, MonthClose, FaiTotal, Target, Setting, Leader, Unit];
+export const ENTITIES = [Region, Industry, User, ApiKey, AuditEntry, Project, ProjectApproval, ProjectSequence, MonthlyReport, MonthClose, FaiTotal, Target, Setting, Leader, Unit, ProjectIssue, IssueNote];
 
 /**
  * `date` columns are calendar dates (DOMAIN.md §2): read them as the 'YYYY-MM-DD' text PostgreSQL

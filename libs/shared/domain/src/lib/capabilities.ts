@@ -40,6 +40,12 @@ export const CAPABILITIES = {
   /** 目标任务: each region's annual targets */
   'targets:manage': ['ADMIN'],
   'warnings:read': ['ADMIN', 'CITY_STAFF', 'DISTRICT_STAFF', 'LEADER'],
+  /** 问题诉求 (DOMAIN.md §9): everyone reads them */
+  'problems:read': ['ADMIN', 'CITY_STAFF', 'DISTRICT_STAFF', 'LEADER'],
+  /** raise, assign, progress and close problems: district staff only of their own region's projects */
+  'problems:edit': ['ADMIN', 'CITY_STAFF', 'DISTRICT_STAFF'],
+  /** progress notes and comments: leaders comment on problems (DOMAIN.md §7) */
+  'problems:comment': ['ADMIN', 'CITY_STAFF', 'DISTRICT_STAFF', 'LEADER'],
   /** thresholds of the warning rules and other settings */
   'settings:manage': ['ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;

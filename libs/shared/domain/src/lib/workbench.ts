@@ -92,6 +92,7 @@ const ENTITY_NOUNS: Record<AuditEntity, string> = {
   setting: '设置',
   leader: '包联领导',
   unit: '责任单位',
+  projectIssue: '问题诉求',
 };
 
 /**

@@ -60,6 +60,7 @@ export const ENTITY_LABELS: Record<AuditEntity, string> = {
   setting: '设置',
   leader: '包联领导',
   unit: '责任单位',
+  projectIssue: '问题诉求',
 };
 
 /**
