@@ -4,6 +4,7 @@ import { STAGE_LABELS, type ProjectStage } from './lifecycle.js';
 import { REPORT_FIELD_LABELS, REPORT_STATUS_LABELS, type ReportStatus } from './monthly.js';
 import { PROJECT_HISTORY_EXTRA_LABELS } from './project-rules.js';
 import { APPROVAL_KIND_LABELS, APPROVAL_STATUS_LABELS, INVESTOR_ORIGIN_LABELS, PROJECT_FIELD_LABELS, type ApprovalKind, type ApprovalStatus, type InvestorOrigin } from './projects.js';
+import { ISSUE_CATEGORY_LABELS, ISSUE_STATUS_LABELS, type IssueCategory, type IssueStatus } from './problems.js';
 import { RESPONSIBILITY_LEVEL_LABELS, type ResponsibilityLevel } from './responsibility.js';
 import { API_KEY_SCOPE_LABELS, ROLE_LABELS, type ApiKeyScope, type Role } from './roles.js';
 
@@ -41,6 +42,18 @@ export const CHANGE_FIELD_LABELS: Readonly<Record<string, string>> = {
   projectsRenamed: '随之改名的项目(个)',
   // a project's 旗县联系人 is recorded as the account and its name; readers see the name
   districtContactName: '旗县联系人',
+  // 问题诉求 (DOMAIN.md §9)
+  category: '问题类别',
+  description: '问题描述',
+  raisedAt: '提出日期',
+  raisedByName: '提出人',
+  unitId: '责任单位',
+  unitName: '责任单位名称',
+  dueAt: '办理时限',
+  resolution: '办理结果',
+  note: '办理进展',
+  projectNo: '项目编号',
+  projectName: '项目名称',
   // dictionaries
   code: '代码',
   sortOrder: '排序号',
@@ -66,7 +79,9 @@ export const CHANGE_FIELD_LABELS: Readonly<Record<string, string>> = {
 const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   stage: STAGE_LABELS satisfies Record<ProjectStage, string>,
   investorOrigin: INVESTOR_ORIGIN_LABELS satisfies Record<InvestorOrigin, string>,
-  status: REPORT_STATUS_LABELS satisfies Record<ReportStatus, string>,
+  // a report's or a problem's status: the two sets of values do not overlap
+  status: { ...(REPORT_STATUS_LABELS satisfies Record<ReportStatus, string>), ...(ISSUE_STATUS_LABELS satisfies Record<IssueStatus, string>) },
+  category: ISSUE_CATEGORY_LABELS satisfies Record<IssueCategory, string>,
   role: ROLE_LABELS satisfies Record<Role, string>,
   scopes: API_KEY_SCOPE_LABELS satisfies Record<ApiKeyScope, string>,
   indicator: TARGET_INDICATOR_LABELS satisfies Record<TargetIndicator, string>,
@@ -86,6 +101,7 @@ const ENTITY_FIELD_LABELS: Partial<Record<AuditEntity, Readonly<Record<string, s
   user: { regionCode: '所属地区' },
   leader: { name: '姓名（含职务）', regionCode: '所属旗县区' },
   unit: { name: '单位名称', regionCode: '所属旗县区' },
+  projectIssue: { closedAt: '办结日期', regionCode: '所属地区', regionName: '所属地区名称' },
 };
 
 /**
