@@ -33,6 +33,8 @@ import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { map } from 'rxjs';
 import { DashboardChart } from './chart';
 import { type ChartDrill, type DistrictMode, barChartHeight, districtBars, districtOption, industryOption, originOption, trendOption, uncountedOrigins, warningOption } from './chart-options';
+import { AuthService } from '@zhaoshang/web/auth/data-access';
+import { MyProjectsCard } from '@zhaoshang/web/projects/feature-mine';
 import { KPI_DRILLS, buildKpis, formatYi, hasFigures, yoyOf } from './figures';
 
 /** 驾驶舱: the leaders' summary of a period and a scope; every chart leads to the projects behind it. */
@@ -42,6 +44,7 @@ import { KPI_DRILLS, buildKpis, formatYi, hasFigures, yoyOf } from './figures';
     DashboardChart,
     KeyProjects,
     KpiCard,
+    MyProjectsCard,
     NzAlertModule,
     NzButtonModule,
     NzCardModule,
@@ -65,6 +68,9 @@ export class DashboardPage {
   private readonly router = inject(Router);
   private readonly messages = inject(NzMessageService);
   protected readonly regions = inject(RegionsStore);
+  /** a leader's 包联项目 (DOMAIN.md §9) open the page when the account is linked to a leaders' entry */
+  protected readonly isLeader = computed(() => this.user()?.role === 'LEADER');
+  private readonly user = inject(AuthService).currentUser;
 
   protected readonly isPhone = injectIsPhone();
   protected readonly layout = computed(() => ({ compact: this.isPhone() }));

@@ -4,7 +4,7 @@ import { type ProjectSummary, WARNING_RULE_LABELS } from '@zhaoshang/shared/doma
 import { AuthService } from '@zhaoshang/web/auth/data-access';
 import { ProjectsApi } from '@zhaoshang/web/projects/data-access';
 import { StageTag } from '@zhaoshang/web/projects/ui';
-import { MoneyPipe } from '@zhaoshang/web/shared/ui';
+import { formatMoney } from '@zhaoshang/web/shared/util';
 import { WarningFlagsStore } from '@zhaoshang/web/warnings/data-access';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzTagModule } from 'ng-zorro-antd/tag';
@@ -19,7 +19,7 @@ const SHOWN = 8;
  */
 @Component({
   selector: 'zs-my-projects-card',
-  imports: [RouterLink, NzCardModule, NzTagModule, MoneyPipe, StageTag],
+  imports: [RouterLink, NzCardModule, NzTagModule, StageTag],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (projects().length > 0) {
@@ -35,7 +35,7 @@ const SHOWN = 8;
             <li class="item" data-testid="my-projects-item">
               <a class="name" [routerLink]="['/projects', project.id]">{{ project.name }}</a>
               <span class="meta">
-                {{ project.regionName }} · <zs-stage-tag [stage]="project.stage" /> · 签约 {{ project.contractAmountWan | zsMoney }}
+                {{ project.regionName }} · <zs-stage-tag [stage]="project.stage" /> · 签约 {{ money(project.contractAmountWan) }}
               </span>
               <span class="flags">
                 @for (flag of flags.get(project.id) ?? []; track flag.rule) {
@@ -96,6 +96,8 @@ export class MyProjectsCard {
   private readonly user = inject(AuthService).currentUser;
   private readonly role = computed(() => this.user()?.role);
   protected readonly ruleLabels = WARNING_RULE_LABELS;
+  // a function, not the shared pipes: the 驾驶舱 shows this card and keeps its route light (no shared/ui barrel)
+  protected readonly money = formatMoney;
   private readonly all = signal<ProjectSummary[]>([]);
   protected readonly title = computed(() => (this.role() === 'LEADER' ? '我的包联项目' : '我联系的项目'));
   protected readonly projects = computed(() => byUrgency(this.all(), (id) => this.flags.get(id)));
