@@ -53,7 +53,8 @@ describe('app routes', () => {
   it('keeps a leader out of user management with a message', async () => {
     const { harness, router, warnings } = await start('LEADER');
     await harness.navigateByUrl('/admin/users');
-    expect(router.url).toBe('/');
+    // the 工作台 is not a leader's page: '/' sends them on to the 驾驶舱 (issue 13)
+    expect(router.url).toBe('/dashboard');
     expect(warnings).toEqual(['您没有访问该页面的权限']);
   });
 
