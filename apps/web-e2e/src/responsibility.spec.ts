@@ -7,7 +7,7 @@ import { ADMIN_PASSWORD, apiToken, byTestId, choose, createUser, fillDate, keepS
  * region, 库伦旗, is one no other spec uses (they share the server).
  */
 const KULUN = { code: '150524', name: '库伦旗' };
-const STAFF = { username: 'kulun01', displayName: '库伦 乌兰', password: 'Kulun#2026e2e', role: 'DISTRICT_STAFF', regionCode: KULUN.code };
+const STAFF = { username: 'kulunlianxi', displayName: '库伦 乌兰', password: 'Lianxi#2026e2e', role: 'DISTRICT_STAFF', regionCode: KULUN.code };
 const LEADER = { name: '副旗长 其木格', portfolio: '招商引资、工业经济' };
 const UNIT = '库伦旗发展和改革委员会';
 
@@ -20,6 +20,7 @@ test.beforeAll(async ({ request }) => {
 test('the admin adds a district leader and a unit to the lists', async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await signIn(page, 'admin', ADMIN_PASSWORD);
+  await expect(page).not.toHaveURL(/\/login/);
   await page.goto('/admin/responsibility');
   await expect(page.getByRole('heading', { name: '包联领导与责任单位' })).toBeVisible();
 
