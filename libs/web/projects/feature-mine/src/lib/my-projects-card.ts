@@ -1,9 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { type ProjectSummary, WARNING_RULE_LABELS } from '@zhaoshang/shared/domain';
+import { type ProjectSummary, STAGE_LABELS, WARNING_RULE_LABELS } from '@zhaoshang/shared/domain';
 import { AuthService } from '@zhaoshang/web/auth/data-access';
 import { ProjectsApi } from '@zhaoshang/web/projects/data-access';
-import { StageTag } from '@zhaoshang/web/projects/ui';
 import { formatMoney } from '@zhaoshang/web/shared/util';
 import { WarningFlagsStore } from '@zhaoshang/web/warnings/data-access';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -19,7 +18,7 @@ const SHOWN = 8;
  */
 @Component({
   selector: 'zs-my-projects-card',
-  imports: [RouterLink, NzCardModule, NzTagModule, StageTag],
+  imports: [RouterLink, NzCardModule, NzTagModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (projects().length > 0) {
@@ -35,7 +34,7 @@ const SHOWN = 8;
             <li class="item" data-testid="my-projects-item">
               <a class="name" [routerLink]="['/projects', project.id]">{{ project.name }}</a>
               <span class="meta">
-                {{ project.regionName }} · <zs-stage-tag [stage]="project.stage" /> · 签约 {{ money(project.contractAmountWan) }}
+                {{ project.regionName }} · {{ stageLabels[project.stage] }} · 签约 {{ money(project.contractAmountWan) }}
               </span>
               <span class="flags">
                 @for (flag of flags.get(project.id) ?? []; track flag.rule) {
@@ -96,6 +95,8 @@ export class MyProjectsCard {
   private readonly user = inject(AuthService).currentUser;
   private readonly role = computed(() => this.user()?.role);
   protected readonly ruleLabels = WARNING_RULE_LABELS;
+  // plain text, not the projects' StageTag: its lib's barrel would bring the shared forms into the 驾驶舱
+  protected readonly stageLabels = STAGE_LABELS;
   // a function, not the shared pipes: the 驾驶舱 shows this card and keeps its route light (no shared/ui barrel)
   protected readonly money = formatMoney;
   private readonly all = signal<ProjectSummary[]>([]);
