@@ -72,6 +72,12 @@ test('a district user gives a project its 包联领导, 责任单位 and 旗县�
   await expect(page.getByText(LEADER.name)).toBeVisible();
   await expect(page.getByText(UNIT)).toBeVisible();
 
+  // 我联系的项目 on the 工作台: the project, as its 旗县联系人 sees it
+  await page.goto('/');
+  await expect(byTestId(page, 'my-projects')).toContainText('库伦旗 荞麦精深加工项目');
+  await expect(byTestId(page, 'my-projects-summary')).toContainText('共 1 个');
+  await keepScreenshot(page, 'workbench-my-projects-desktop');
+
   // 我的项目: the API's view of this account's projects as 旗县联系人
   const token = await apiToken(request, STAFF.username, STAFF.password);
   const mine = await request.get('/api/v1/projects/search?mine=true', { headers: { authorization: `Bearer ${token}` } });
