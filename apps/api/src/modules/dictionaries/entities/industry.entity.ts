@@ -1,25 +1,11 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { DictionaryEntry } from '../../../common/entities/dictionary-entry.js';
 
 @Entity({ name: 'industries' })
-export class Industry {
+export class Industry extends DictionaryEntry {
   @PrimaryColumn({ type: 'varchar', length: 8 })
   code: string;
 
   @Column({ type: 'varchar', length: 50, unique: true })
   name: string;
-
-  @Column({ type: 'integer', default: 0 })
-  sortOrder: number;
-
-  @Column({ type: 'boolean', default: true })
-  active: boolean;
-
-  @VersionColumn({ type: 'integer' })
-  version: number;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -1,5 +1,6 @@
 import { RESPONSIBILITY_LEVELS, type ResponsibilityLevel } from '@zhaoshang/shared/domain';
-import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { DictionaryEntry } from '../../../common/entities/dictionary-entry.js';
 import { Region } from '../../dictionaries/entities/region.entity.js';
 import { User } from '../../users/entities/user.entity.js';
 
@@ -9,7 +10,7 @@ import { User } from '../../users/entities/user.entity.js';
  */
 @Entity({ name: 'leaders' })
 @Check('chk_leaders_level_region', `("level" = 'DISTRICT') = ("region_code" IS NOT NULL)`)
-export class Leader {
+export class Leader extends DictionaryEntry {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -36,19 +37,4 @@ export class Leader {
   @ManyToOne(() => User, { nullable: true, onDelete: 'SET NULL' })
   @JoinColumn({ name: 'user_id' })
   user?: User;
-
-  @Column({ type: 'integer', default: 0 })
-  sortOrder: number;
-
-  @Column({ type: 'boolean', default: true })
-  active: boolean;
-
-  @VersionColumn({ type: 'integer' })
-  version: number;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
 }

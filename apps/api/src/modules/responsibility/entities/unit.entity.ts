@@ -1,5 +1,6 @@
 import { RESPONSIBILITY_LEVELS, type ResponsibilityLevel } from '@zhaoshang/shared/domain';
-import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { DictionaryEntry } from '../../../common/entities/dictionary-entry.js';
 import { Region } from '../../dictionaries/entities/region.entity.js';
 
 /**
@@ -8,7 +9,7 @@ import { Region } from '../../dictionaries/entities/region.entity.js';
  */
 @Entity({ name: 'units' })
 @Check('chk_units_level_region', `("level" = 'DISTRICT') = ("region_code" IS NOT NULL)`)
-export class Unit {
+export class Unit extends DictionaryEntry {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -24,19 +25,4 @@ export class Unit {
   @ManyToOne(() => Region, { nullable: true, onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'region_code' })
   region?: Region;
-
-  @Column({ type: 'integer', default: 0 })
-  sortOrder: number;
-
-  @Column({ type: 'boolean', default: true })
-  active: boolean;
-
-  @VersionColumn({ type: 'integer' })
-  version: number;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
 }
