@@ -1,4 +1,4 @@
-import type { DrillIndicator, InvestorOrigin, ProjectStage } from '@zhaoshang/shared/domain';
+import type { DrillIndicator, InvestorOrigin } from '@zhaoshang/shared/domain';
 import { sql, type SqlFragment } from '../../common/sql/sql.js';
 import { startedAtSql } from '../../common/sql/started.js';
 import { arrivedSql, keyProjectOnSql, periodDaysSql, reportInMonthsSql, signed10mSql, signedBetweenSql, startedBetweenSql } from './indicator-sql.js';
@@ -18,27 +18,6 @@ export interface DrillInput {
   industry: string | null;
   /** the origins whose money the figure reads (the scope's rule, or one origin) */
   origins: InvestorOrigin[];
-}
-
-export interface DrillRowRecord {
-  projectId: string;
-  projectNo: string;
-  name: string;
-  regionCode: string;
-  regionName: string;
-  industryCode: string;
-  investorOrigin: InvestorOrigin;
-  stage: ProjectStage;
-  contractAmountWan: string;
-  date: string | null;
-  months: string[];
-  amountWan: string;
-}
-
-export interface DrillExcludedRecord {
-  origin: InvestorOrigin;
-  projectCount: number;
-  amountWan: string;
 }
 
 const ARRIVAL_INDICATORS: readonly DrillIndicator[] = ['arrivedFundsWan', 'foreignCapitalWan', 'arrivedByOrigin'];

@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   DRILL_INDICATOR_KINDS,
+  type DrillExcluded,
   type DrillIndicator,
   type DrillQuery,
+  type DrillRow,
   type DrillResponse,
   INVESTOR_ORIGIN_LABELS,
   INVESTOR_ORIGINS,
@@ -16,7 +18,7 @@ import {
 import { DataSource } from 'typeorm';
 import { ValidationFailed } from '../../common/errors/app.exception.js';
 import { runSql, sql } from '../../common/sql/sql.js';
-import { type DrillExcludedRecord, type DrillRowRecord, drillStatement, excludedStatement } from './drill-sql.js';
+import { drillStatement, excludedStatement } from './drill-sql.js';
 
 interface RegionRow {
   code: string;
@@ -59,8 +61,8 @@ export class DrillService {
 
     const excludedOrigins = indicator === 'arrivedFundsWan' ? INVESTOR_ORIGINS.filter((o) => !counting.includes(o)) : [];
     const [rows, excluded] = await Promise.all([
-      runSql<DrillRowRecord>(this.dataSource, drillStatement(input)),
-      excludedOrigins.length > 0 ? runSql<DrillExcludedRecord>(this.dataSource, excludedStatement({ ...input, excludedOrigins })) : Promise.resolve([]),
+      runSql<DrillRow>(this.dataSource, drillStatement(input)),
+      excludedOrigins.length > 0 ? runSql<DrillExcluded>(this.dataSource, excludedStatement({ ...input, excludedOrigins })) : Promise.resolve([]),
     ]);
     const kind = DRILL_INDICATOR_KINDS[indicator];
     const total = kind === 'amount' ? sumWan(rows.map((r) => r.amountWan)) : String(rows.length);

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
 import {
   type CreateLeaderRequest,
   type CreateUnitRequest,
@@ -85,34 +85,8 @@ export class CreateLeaderDto extends ListEntryFields implements CreateLeaderRequ
   userId?: string | null;
 }
 
-export class UpdateLeaderDto extends ListEntryFields implements UpdateLeaderRequest {
-  @ApiPropertyOptional({ title: '姓名（含职务）；改名会同时改正其包联的每个项目' })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty({ message: '请填写领导姓名' })
-  @MaxLength(50)
-  name?: string;
-
-  @ApiPropertyOptional({ title: '分管领域', nullable: true, type: String })
-  @Transform(trimToNull)
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsString()
-  @MaxLength(200)
-  portfolio?: string | null;
-
-  @ApiPropertyOptional(LEVEL)
-  @IsOptional()
-  @IsIn(RESPONSIBILITY_LEVELS, LEVEL_MESSAGE)
-  level?: ResponsibilityLevel;
-
-  @ApiPropertyOptional({ title: '关联的领导账号', nullable: true, type: String })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsUUID('all', { message: '关联账号的 ID 格式不正确' })
-  userId?: string | null;
-
+/** What an edit of either list adds to the entry's fields: the switch and the version read. */
+class EntryStateFields {
   @ApiPropertyOptional({ title: '启用（停用后不能再选给项目，已有项目保留）' })
   @IsOptional()
   @IsBoolean()
@@ -123,6 +97,9 @@ export class UpdateLeaderDto extends ListEntryFields implements UpdateLeaderRequ
   @Min(1)
   version: number;
 }
+
+/** Any field of a new leader (renaming one renames it on each of its projects), the switch and the version. */
+export class UpdateLeaderDto extends IntersectionType(PartialType(CreateLeaderDto), EntryStateFields) implements UpdateLeaderRequest {}
 
 export class CreateUnitDto extends ListEntryFields implements CreateUnitRequest {
   @ApiProperty({ title: '单位名称', example: '市发展和改革委员会' })
@@ -137,30 +114,8 @@ export class CreateUnitDto extends ListEntryFields implements CreateUnitRequest 
   level: ResponsibilityLevel;
 }
 
-export class UpdateUnitDto extends ListEntryFields implements UpdateUnitRequest {
-  @ApiPropertyOptional({ title: '单位名称；改名会同时改正其负责的每个项目' })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty({ message: '请填写单位名称' })
-  @MaxLength(100)
-  name?: string;
-
-  @ApiPropertyOptional(LEVEL)
-  @IsOptional()
-  @IsIn(RESPONSIBILITY_LEVELS, LEVEL_MESSAGE)
-  level?: ResponsibilityLevel;
-
-  @ApiPropertyOptional({ title: '启用（停用后不能再选给项目，已有项目保留）' })
-  @IsOptional()
-  @IsBoolean()
-  active?: boolean;
-
-  @ApiProperty({ title: '版本', description: '读取时的版本号；已被他人修改时返回 409' })
-  @IsInt()
-  @Min(1)
-  version: number;
-}
+/** Any field of a new unit (renaming one renames it on each of its projects), the switch and the version. */
+export class UpdateUnitDto extends IntersectionType(PartialType(CreateUnitDto), EntryStateFields) implements UpdateUnitRequest {}
 
 export class DistrictContactResponse implements DistrictContactDto {
   @ApiProperty({ title: 'ID' }) id: string;
