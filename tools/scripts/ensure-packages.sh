@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # What npm test needs from Debian beside Node: Chromium for the e2e tests (Playwright cannot download its
 # own browser here), a CJK font (or Chinese renders as boxes), and PostgreSQL's client programs
-# (pg_dump / pg_restore: the backup tests). Installs them when missing and we are root; otherwise stops
+# (pg_dump / pg_restore: the backup tests), LibreOffice Writer and poppler (the notices' .docx turned into PDF
+# and PNG pages, looked at by the document tests). Installs them when missing and we are root; otherwise stops
 # at once with the one command to run.
 set -euo pipefail
 missing=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || missing+=(chromium)
 fc-list 2>/dev/null | grep -qiE 'Noto (Sans|Serif) CJK|WenQuanYi' || missing+=(fonts-noto-cjk)
 { command -v pg_dump && command -v pg_restore; } >/dev/null 2>&1 || missing+=(postgresql-client)
+command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
+command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "正在安装 ${missing[*]}（测试需要）…"

@@ -4,6 +4,7 @@ export * from './lib/errors.js';
 export * from './lib/dictionaries.js';
 export * from './lib/responsibility.js';
 export * from './lib/problems.js';
+export * from './lib/notices.js';
 export * from './lib/users.js';
 // only the API calls into it: the web bundle drops the list (tools/scripts/check-bundle.mjs)
 export * from './lib/common-passwords.js';

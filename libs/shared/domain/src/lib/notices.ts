@@ -1,0 +1,327 @@
+/**
+ * 三单一函 (DOMAIN.md §9, `Notice`): the escalation ladder 提醒单 → 催办单 → 督办单 → 移交函. A notice
+ * concerns a problem (问题诉求), a red warning of a project or (issue 15) an overdue commitment; it is
+ * numbered per kind and year (通招督〔2026〕7号, the prefixes a setting), sent to a unit with the facts,
+ * a requirement and a deadline in working days (a setting). 提醒单 and 催办单 are issued by city staff at
+ * once; 督办单 and 移交函 are drafted by city staff and issued only when the leader named as signer signs
+ * them. The recipient answers (feedback); the issuer closes it (办结) or it becomes overdue. An item still
+ * open past its notice's deadline is proposed for the next kind (待升级); a person issues it.
+ */
+import type { IssueCategory } from './problems.js';
+import type { WarningRule } from './warnings.js';
+
+export const NOTICE_KINDS = ['REMINDER', 'URGE', 'SUPERVISE', 'TRANSFER'] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
+export const NOTICE_KIND_LABELS: Record<NoticeKind, string> = {
+  REMINDER: '提醒单',
+  URGE: '催办单',
+  SUPERVISE: '督办单',
+  TRANSFER: '移交函',
+};
+
+/** The next rung of the ladder; 移交函 (to 纪委监委) is the last. */
+export const NEXT_NOTICE_KIND: Record<NoticeKind, NoticeKind | null> = {
+  REMINDER: 'URGE',
+  URGE: 'SUPERVISE',
+  SUPERVISE: 'TRANSFER',
+  TRANSFER: null,
+};
+
+/** 督办单 and 移交函 are issued only when a leader signs them (签发). */
+export function needsSignature(kind: NoticeKind): boolean {
+  return kind === 'SUPERVISE' || kind === 'TRANSFER';
+}
+
+/**
+ * PENDING_SIGNATURE 待签发 (督办单/移交函 drafted, waiting for the leader) → ISSUED 已下发 (numbered);
+ * RETURNED 已退回 (the leader sent the draft back with a comment; editing it submits it again);
+ * ISSUED → ANSWERED 已反馈 (the recipient's feedback) → CLOSED 已办结 (the issuer closes it; an issued
+ * notice without feedback may be closed too, with a note); CANCELLED 已作废 (a draft withdrawn).
+ */
+export const NOTICE_STATUSES = ['PENDING_SIGNATURE', 'RETURNED', 'ISSUED', 'ANSWERED', 'CLOSED', 'CANCELLED'] as const;
+export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
+
+export const NOTICE_STATUS_LABELS: Record<NoticeStatus, string> = {
+  PENDING_SIGNATURE: '待签发',
+  RETURNED: '已退回',
+  ISSUED: '已下发',
+  ANSWERED: '已反馈',
+  CLOSED: '已办结',
+  CANCELLED: '已作废',
+};
+
+/** Issued and not yet closed: these run against their deadline. */
+export const LIVE_NOTICE_STATUSES: readonly NoticeStatus[] = ['ISSUED', 'ANSWERED'];
+
+/** What a notice is about. */
+export const NOTICE_SUBJECTS = ['ISSUE', 'WARNING', 'COMMITMENT'] as const;
+export type NoticeSubject = (typeof NOTICE_SUBJECTS)[number];
+
+export const NOTICE_SUBJECT_LABELS: Record<NoticeSubject, string> = {
+  ISSUE: '问题诉求',
+  WARNING: '红色预警',
+  COMMITMENT: '优惠政策兑现',
+};
+
+export interface NoticeSettings {
+  /** 文号 prefixes per kind: 通招提〔2026〕3号 */
+  prefixes: Record<NoticeKind, string>;
+  /** default 办理时限 in working days after the day of issue */
+  deadlineWorkingDays: Record<NoticeKind, number>;
+  /** public holidays (YYYY-MM-DD) that are not working days */
+  holidays: string[];
+  /** weekend days that are working days (调休上班) */
+  extraWorkdays: string[];
+  /** the issuing office printed in the 落款 */
+  issuer: string;
+}
+
+/** Defaults: DOMAIN.md §9 gives 7, 5, 3 working days; 移交函 gets 10 (the commission's own inquiry). */
+export const DEFAULT_NOTICE_SETTINGS: NoticeSettings = {
+  prefixes: { REMINDER: '通招提', URGE: '通招催', SUPERVISE: '通招督', TRANSFER: '通招移' },
+  deadlineWorkingDays: { REMINDER: 7, URGE: 5, SUPERVISE: 3, TRANSFER: 10 },
+  holidays: [],
+  extraWorkdays: [],
+  issuer: '通辽市投资促进局',
+};
+
+/** 通招督〔2026〕7号 */
+export function noticeNumber(prefix: string, year: number, seq: number): string {
+  return `${prefix}〔${year}〕${seq}号`;
+}
+
+export interface NoticeDto {
+  id: string;
+  kind: NoticeKind;
+  status: NoticeStatus;
+  /** null until issued */
+  number: string | null;
+  subjectType: NoticeSubject;
+  projectId: string;
+  projectNo: string;
+  projectName: string;
+  regionCode: string;
+  regionName: string;
+  /** the problem, when subjectType = ISSUE */
+  issueId: string | null;
+  issueCategory: IssueCategory | null;
+  /** the warning rule, when subjectType = WARNING */
+  warningRule: WarningRule | null;
+  /** the commitment, when subjectType = COMMITMENT (issue 15) */
+  commitmentId: string | null;
+  /** the notice this one escalates (the previous rung) */
+  previousNoticeId: string | null;
+  recipientUnitId: string;
+  recipientUnitName: string;
+  title: string;
+  facts: string;
+  requirement: string;
+  /** 办理时限 */
+  deadline: string;
+  draftedByName: string;
+  /** the leader who must sign (督办单/移交函) */
+  signerLeaderId: string | null;
+  signerLeaderName: string | null;
+  signedAt: string | null;
+  /** the leader's comment when signing or returning */
+  signComment: string | null;
+  issuedAt: string | null;
+  issuedByName: string | null;
+  feedback: string | null;
+  feedbackAt: string | null;
+  feedbackByName: string | null;
+  closedAt: string | null;
+  closeNote: string | null;
+  /** live (已下发/已反馈) past its deadline, as of today */
+  overdue: boolean;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CreateNoticeRequest {
+  kind: NoticeKind;
+  subjectType: NoticeSubject;
+  /** required for ISSUE */
+  issueId?: string;
+  /** required for WARNING (and COMMITMENT); for ISSUE the problem's project */
+  projectId?: string;
+  warningRule?: WarningRule;
+  commitmentId?: string;
+  previousNoticeId?: string;
+  recipientUnitId: string;
+  title?: string;
+  facts: string;
+  requirement: string;
+  /** default: the day of issue plus the kind's working days */
+  deadline?: string;
+  /** required for 督办单/移交函: a leader of the list linked to an account */
+  signerLeaderId?: string;
+}
+
+export interface UpdateNoticeRequest {
+  recipientUnitId?: string;
+  title?: string;
+  facts?: string;
+  requirement?: string;
+  deadline?: string;
+  signerLeaderId?: string;
+  version: number;
+}
+
+export interface NoticeSignRequest {
+  comment?: string;
+  version: number;
+}
+export interface NoticeReturnRequest {
+  comment: string;
+  version: number;
+}
+export interface NoticeFeedbackRequest {
+  text: string;
+  at?: string;
+  version: number;
+}
+export interface NoticeCloseRequest {
+  note?: string;
+  at?: string;
+  version: number;
+}
+export interface NoticeCancelRequest {
+  reason: string;
+  version: number;
+}
+
+/** Suggested fields for a new notice about a subject (GET /notices/compose). */
+export interface NoticeComposeResponse {
+  kind: NoticeKind;
+  title: string;
+  facts: string;
+  requirement: string;
+  deadline: string;
+  recipientUnitId: string | null;
+  previousNoticeId: string | null;
+}
+
+export interface NoticeQuery {
+  kind?: NoticeKind;
+  status?: NoticeStatus;
+  regionCode?: string;
+  recipientUnitId?: string;
+  subjectType?: NoticeSubject;
+  issueId?: string;
+  projectId?: string;
+  overdue?: boolean;
+  /** notices waiting for my signature (LEADER) */
+  toSign?: boolean;
+  /** issued in this year */
+  year?: number;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface NoticeCounts {
+  total: number;
+  pendingSignature: number;
+  live: number;
+  overdue: number;
+  closed: number;
+  /** closed on or before the deadline */
+  closedOnTime: number;
+}
+
+export interface NoticeListResponse {
+  items: NoticeDto[];
+  page: number;
+  pageSize: number;
+  counts: NoticeCounts;
+}
+
+export interface NoticeStatsRow {
+  key: string;
+  label: string;
+  /** issued (numbered) notices per kind, and those of them overdue now */
+  issued: Record<NoticeKind, number>;
+  overdue: Record<NoticeKind, number>;
+  closed: number;
+  closedOnTime: number;
+}
+
+export interface NoticeStatsResponse {
+  groupBy: 'region' | 'unit';
+  rows: NoticeStatsRow[];
+  total: NoticeStatsRow;
+}
+
+/** An item of 待升级: its latest notice is live and past its deadline, the item still open. */
+export interface EscalationItem {
+  subjectType: NoticeSubject;
+  projectId: string;
+  projectNo: string;
+  projectName: string;
+  regionCode: string;
+  regionName: string;
+  issueId: string | null;
+  warningRule: WarningRule | null;
+  commitmentId: string | null;
+  /** one line: the problem's description or the warning's message */
+  summary: string;
+  latestNoticeId: string;
+  latestKind: NoticeKind;
+  latestNumber: string;
+  deadline: string;
+  recipientUnitId: string;
+  recipientUnitName: string;
+  /** working days past the deadline */
+  workingDaysOverdue: number;
+  /** null after a 移交函: nothing above it */
+  proposedKind: NoticeKind | null;
+}
+
+export interface EscalationResponse {
+  items: EscalationItem[];
+}
+
+/** The calendar of working days: Monday–Friday, less the holidays, plus the 调休 weekend working days. */
+export interface WorkingCalendar {
+  holidays: readonly string[];
+  extraWorkdays: readonly string[];
+}
+
+function weekday(date: string): number {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+}
+
+function nextDay(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+}
+
+export function isWorkingDay(date: string, calendar: WorkingCalendar): boolean {
+  if (calendar.extraWorkdays.includes(date)) return true;
+  if (calendar.holidays.includes(date)) return false;
+  const day = weekday(date);
+  return day !== 0 && day !== 6;
+}
+
+/**
+ * The `n`-th working day after `date` (the day of issue itself does not count, whatever it is):
+ * issued on a Friday with 3 working days → due the Wednesday after. n = 0 gives `date` itself.
+ */
+export function addWorkingDays(date: string, n: number, calendar: WorkingCalendar): string {
+  let at = date;
+  for (let left = n; left > 0; ) {
+    at = nextDay(at);
+    if (isWorkingDay(at, calendar)) left--;
+  }
+  return at;
+}
+
+/** Working days in (from, to]: how many working days `to` is past `from` (0 when `to` ≤ `from`). */
+export function workingDaysAfter(from: string, to: string, calendar: WorkingCalendar): number {
+  let count = 0;
+  for (let at = nextDay(from); at <= to; at = nextDay(at)) if (isWorkingDay(at, calendar)) count++;
+  return count;
+}
