@@ -2,7 +2,9 @@ import {
   type ApiErrorBody,
   DEFAULT_WARNING_SETTINGS,
   evaluateWarnings,
+  type IssueCategory,
   type ProjectDetailDto,
+  type ProjectIssueDetailDto,
   type ProjectStage,
   type ProjectWarningsResponse,
   type ReportStatus,
@@ -16,7 +18,7 @@ import {
 import { createProject } from './support/projects.js';
 import { TestApp } from './support/test-app.js';
 
-/** Issue 6: 预警 — the four rules at their threshold days, the settings, the list and its counts. */
+/** Issue 6: 预警 — the five rules (ISSUE: issue 14) at their threshold days, the settings, the list and its counts. */
 describe('warnings', () => {
   let t: TestApp;
   let admin: string;
@@ -32,6 +34,13 @@ describe('warnings', () => {
     leader = (await t.userToken('LEADER')).token;
   });
   afterAll(() => t?.stop());
+
+  /** a unit of the list, to be responsible for the problems raised here */
+  let unitId: string | null = null;
+  async function aUnit(): Promise<{ id: string }> {
+    unitId ??= (await t.request<{ id: string }>('POST', '/api/v1/units', { token: admin, body: { name: '市自然资源局', level: 'CITY' } })).body.id;
+    return { id: unitId };
+  }
 
   const settings = (token = leader) => t.request<WarningSettingsResponse & ApiErrorBody>('GET', '/api/v1/settings/warnings', { token });
   const putSettings = (body: unknown, token = admin) => t.request<WarningSettingsResponse & ApiErrorBody>('PUT', '/api/v1/settings/warnings', { token, body });
@@ -140,6 +149,37 @@ describe('warnings', () => {
       expect(await at(p, 'REPORT', '2025-08-11')).toMatchObject({ level: 'RED', message: '2025年6月月报未报送（共 2 个月未报送）' });
     });
 
+    it('ISSUE: yellow on the due date of the problem due first, red 15 days after; judged on a past day by what was open then', async () => {
+      const p = await createProject(t, admin, { signedAt: '2025-03-01', regionCode: '150502' });
+      const unit = await aUnit();
+      const raise = async (category: IssueCategory, raisedAt: string, dueAt: string) => {
+        const response = await t.request<ProjectIssueDetailDto>('POST', '/api/v1/project-issues', { token: admin, body: { projectId: p.id, category, description: `${category}问题`, unitId: unit.id, raisedAt, dueAt } });
+        if (response.status !== 201) throw new Error(`raise ${response.status} ${JSON.stringify(response.body)}`);
+        return response.body;
+      };
+      const land = await raise('LAND', '2025-04-01', '2025-05-01');
+      await raise('FINANCING', '2025-04-20', '2025-05-20');
+      expect(await at(p, 'ISSUE', '2025-04-30')).toBeNull();
+      expect(await at(p, 'ISSUE', '2025-05-01')).toEqual({ rule: 'ISSUE', level: 'YELLOW', since: '2025-05-01', message: '1个问题今日到期仍未解决（用地）' });
+      expect(await at(p, 'ISSUE', '2025-05-15')).toMatchObject({ level: 'YELLOW', message: '1个问题超期未解决，最长超期14天（用地）' });
+      expect(await at(p, 'ISSUE', '2025-05-16')).toEqual({ rule: 'ISSUE', level: 'RED', since: '2025-05-16', message: '1个问题超期未解决，最长超期15天（用地）' });
+      expect(await at(p, 'ISSUE', '2025-05-25')).toMatchObject({ level: 'RED', message: '2个问题超期未解决，最长超期24天（用地）' });
+      // the land problem resolved on 06-01: before that day the past still shows it, from it the financing one decides
+      const closed = await t.request('POST', `/api/v1/project-issues/${land.id}/status`, { token: admin, body: { status: 'RESOLVED', note: '指标已落实', at: '2025-06-01', version: land.version } });
+      expect(closed.status).toBe(200);
+      expect(await at(p, 'ISSUE', '2025-05-31')).toMatchObject({ level: 'RED', since: '2025-05-16', message: '2个问题超期未解决，最长超期30天（用地）' });
+      expect(await at(p, 'ISSUE', '2025-06-01')).toEqual({ rule: 'ISSUE', level: 'YELLOW', since: '2025-05-20', message: '1个问题超期未解决，最长超期12天（融资）' });
+      expect(await at(p, 'ISSUE', '2025-06-04')).toMatchObject({ level: 'RED', since: '2025-06-04' });
+      const list = await t.request<WarningListResponse>('GET', '/api/v1/warnings?date=2025-06-04&rule=ISSUE&regionCode=150502', { token: district });
+      expect(list.body.items.map((w) => [w.projectId, w.level, w.message])).toEqual([[p.id, 'RED', '1个问题超期未解决，最长超期15天（融资）']]);
+      expect(list.body.counts.byRule.ISSUE).toEqual({ RED: 1, YELLOW: 0 });
+      const flags = await t.request<WarningFlagsByProject>('GET', `/api/v1/warnings/by-projects?ids=${p.id}`, { token: leader });
+      expect(flags.body[p.id]).toContainEqual({ rule: 'ISSUE', level: 'RED' });
+      // a terminated project gets no warning for its open problems
+      await t.query(`UPDATE projects SET stage = 'TERMINATED', terminated_at = '2025-07-01', termination_reason = '撤资' WHERE id = $1`, [p.id]);
+      expect(await at(p, 'ISSUE', '2025-06-04')).toBeNull();
+    });
+
     it('gives terminated and negotiating projects none', async () => {
       const ended = await createProject(t, admin, { signedAt: '2024-01-05', stage: 'TERMINATED', terminatedAt: '2024-03-01', terminationReason: '投资方撤资' });
       const talking = await createProject(t, admin, { stage: 'NEGOTIATING', signedAt: null });
@@ -238,6 +278,10 @@ describe('warnings', () => {
       const back = await putSettings({ settings: DEFAULT_WARNING_SETTINGS, version: 1 });
       expect(back.body).toEqual({ settings: DEFAULT_WARNING_SETTINGS, version: 2 });
       expect(await at(p, 'START', '2025-05-15')).toBeNull();
+
+      // settings saved before the ISSUE rule existed stay valid: its section is the defaults
+      await t.query(`UPDATE settings SET value = value - 'ISSUE' WHERE key = 'warnings'`);
+      expect((await settings()).body).toEqual({ settings: DEFAULT_WARNING_SETTINGS, version: 2 });
     });
   });
 
@@ -254,6 +298,8 @@ describe('warnings', () => {
       const today = shanghaiToday();
       const stages: ProjectStage[] = ['NEGOTIATING', 'SIGNED', 'REGISTERED', 'UNDER_CONSTRUCTION', 'UNDER_CONSTRUCTION', 'IN_PRODUCTION', 'TERMINATED'];
       const generated: { projectId: string; month: string; equity: number; loan: number; status: ReportStatus }[] = [];
+      const problems: { projectId: string; category: IssueCategory; raisedAt: string; dueAt: string; closedAt: string | null }[] = [];
+      const categories: IssueCategory[] = ['LAND', 'PLANNING', 'EIA', 'UTILITIES', 'FINANCING', 'OTHER'];
       for (let i = 0; i < 80; i += 1) {
         const stage = pick(stages);
         const signedAt = stage === 'NEGOTIATING' ? null : day('2024-01-01', Math.floor(rnd() * 880));
@@ -279,6 +325,13 @@ describe('warnings', () => {
           ],
         );
         if (!signedAt) continue;
+        // 0–3 problems, some due the same day (the tie), some closed before, on or after the days compared
+        for (let k = Math.floor(rnd() * 4); k > 0; k -= 1) {
+          const raisedAt = day(signedAt, Math.floor(rnd() * 400));
+          const dueAt = rnd() < 0.2 && problems.length > 0 && problems[problems.length - 1].projectId === row.id ? problems[problems.length - 1].dueAt : day(raisedAt, Math.floor(rnd() * 60));
+          const closedAt = rnd() < 0.5 ? day(raisedAt > dueAt ? raisedAt : dueAt, Math.floor(rnd() * 90) - 30) : null;
+          problems.push({ projectId: row.id, category: pick(categories), raisedAt: raisedAt > today ? today : raisedAt, dueAt: dueAt < raisedAt ? raisedAt : dueAt, closedAt: closedAt && closedAt < raisedAt ? raisedAt : closedAt });
+        }
         for (let m = signedAt.slice(0, 7); m < today.slice(0, 7); m = monthAfter(m, 1)) {
           if (rnd() < 0.2) continue;
           generated.push({ projectId: row.id, month: m, equity: rnd() < 0.7 ? 0 : 12.5, loan: rnd() < 0.9 ? 0 : 3, status: pick<ReportStatus>(['VERIFIED', 'VERIFIED', 'SUBMITTED', 'DRAFT', 'RETURNED']) });
@@ -291,6 +344,14 @@ describe('warnings', () => {
         [generated.map((g) => g.projectId), generated.map((g) => g.month), generated.map((g) => g.equity), generated.map((g) => g.loan), generated.map((g) => g.status)],
       );
 
+      const unit = await aUnit();
+      await t.query(
+        `INSERT INTO project_issues (project_id, category, description, raised_at, raised_by_name, unit_id, due_at, status, resolution, closed_at, version)
+         SELECT i.project_id, i.category::issue_category, '生成问题', i.raised_at, '生成', $6, i.due_at,
+           (CASE WHEN i.closed_at IS NULL THEN 'IN_PROGRESS' ELSE 'RESOLVED' END)::issue_status, CASE WHEN i.closed_at IS NOT NULL THEN '已办结' END, i.closed_at, 1
+         FROM unnest($1::uuid[], $2::text[], $3::date[], $4::date[], $5::date[]) AS i(project_id, category, raised_at, due_at, closed_at)`,
+        [problems.map((i) => i.projectId), problems.map((i) => i.category), problems.map((i) => i.raisedAt), problems.map((i) => i.dueAt), problems.map((i) => i.closedAt), unit.id],
+      );
       const projects = await t.query<WarningFacts & { id: string }>(
         `SELECT id, stage, to_char(signed_at, 'YYYY-MM-DD') AS "signedAt", planned_start_month AS "plannedStartMonth",
            to_char(construction_started_at, 'YYYY-MM-DD') AS "constructionStartedAt", to_char(production_started_at, 'YYYY-MM-DD') AS "productionStartedAt",
@@ -299,10 +360,24 @@ describe('warnings', () => {
       const reports = await t.query<{ projectId: string; month: string; status: ReportStatus; arrivedTotalWan: string }>(
         `SELECT project_id AS "projectId", month, status, (arrived_equity_wan + arrived_loan_wan + arrived_other_wan)::text AS "arrivedTotalWan" FROM monthly_reports`,
       );
-      const facts = projects.map((p) => ({ ...p, reports: reports.filter((r) => r.projectId === p.id) }));
+      const issues = await t.query<{ projectId: string; category: IssueCategory; raisedAt: string; dueAt: string; closedAt: string | null }>(
+        `SELECT project_id AS "projectId", category, to_char(raised_at, 'YYYY-MM-DD') AS "raisedAt", to_char(due_at, 'YYYY-MM-DD') AS "dueAt", to_char(closed_at, 'YYYY-MM-DD') AS "closedAt" FROM project_issues`,
+      );
+      const facts = projects.map((p) => ({ ...p, reports: reports.filter((r) => r.projectId === p.id), issues: issues.filter((i) => i.projectId === p.id) }));
+      // the comparison must see the rule at work, in both colours and on a day some problems were closed after
+      const dates = ['2024-03-31', '2024-11-11', '2025-03-10', '2025-07-11', '2025-12-31', '2026-06-01', today];
+      const seen = facts.flatMap((f) => dates.flatMap((date) => evaluateWarnings(f, DEFAULT_WARNING_SETTINGS, date).filter((w) => w.rule === 'ISSUE').map((w) => w.level)));
+      expect(new Set(seen)).toEqual(new Set(['RED', 'YELLOW']));
+      expect(facts.some((f) => f.issues.some((i) => i.closedAt !== null && dates.some((date) => i.raisedAt <= date && i.closedAt !== null && i.closedAt > date)))).toBe(true);
 
       async function compare(s: WarningSettings) {
-        for (const date of ['2024-03-31', '2024-11-11', '2025-03-10', '2025-07-11', '2025-12-31', '2026-06-01', today]) {
+        for (const date of dates) {
+          // by the project too (the detail's card and the list's dots read it)
+          const one = facts.find((f) => f.issues.length > 1 && f.stage !== 'TERMINATED');
+          if (one) {
+            const own = await t.request<ProjectWarningsResponse>('GET', `/api/v1/projects/${one.id}/warnings?date=${date}`, { token: leader });
+            expect(own.body.items).toEqual(evaluateWarnings(one, s, date));
+          }
           const expected = facts
             .flatMap((f) => evaluateWarnings(f, s, date).map((w) => `${f.id} ${w.rule} ${w.level} ${w.since} ${w.message}`))
             .sort();
@@ -321,6 +396,7 @@ describe('warnings', () => {
         STATS: { minPlannedInvestmentWan: 800, yellowMonths: 2, redMonths: 5 },
         FUNDS: { yellowMonths: 1, redMonths: 4 },
         REPORT: { yellowDay: 28, redMonths: 3, monthsAfterProduction: 0 },
+        ISSUE: { yellowDaysAfterDue: 7, redDaysAfterDue: 30 },
       };
       const { version } = (await settings()).body;
       expect((await putSettings({ settings: changed, version })).status).toBe(200);

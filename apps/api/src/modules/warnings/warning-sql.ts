@@ -1,4 +1,4 @@
-import { lastReportMonthDue, type WarningSettings } from '@zhaoshang/shared/domain';
+import { lastReportMonthDue, WARNING_RULES, type WarningSettings } from '@zhaoshang/shared/domain';
 import { sql, type SqlFragment } from '../../common/sql/sql.js';
 import { obligationEndSql } from '../../common/sql/reporting-obligation.js';
 import { startedAtSql } from '../../common/sql/started.js';
@@ -36,7 +36,7 @@ export function warningCte(day: string, settings: WarningSettings, scope: Warnin
       CASE WHEN p.planned_start_month IS NOT NULL THEN (p.planned_start_month || '-01')::date + make_interval(months => ${n(s.START.redMonthsAfterPlan)} + 1)
            ELSE p.signed_at + make_interval(months => ${n(s.START.redMonthsAfterSigning)}) END::date AS red_from,
       CASE WHEN p.planned_start_month IS NULL THEN p.signed_at END AS basis_date,
-      p.planned_start_month::text AS basis_month, NULL::int AS basis_count
+      p.planned_start_month::text AS basis_month, NULL::int AS basis_count, NULL::text AS basis_category, NULL::int AS basis_days
     FROM projects p WHERE ${live} AND p.stage IN ('SIGNED', 'REGISTERED')
   ),
   started AS (
@@ -47,14 +47,15 @@ export function warningCte(day: string, settings: WarningSettings, scope: Warnin
     SELECT st.id AS project_id, 'STATS' AS rule,
       (st.started_at + make_interval(months => ${n(s.STATS.yellowMonths)}))::date AS yellow_from,
       (st.started_at + make_interval(months => ${n(s.STATS.redMonths)}))::date AS red_from,
-      st.started_at AS basis_date, NULL::text AS basis_month, NULL::int AS basis_count
+      st.started_at AS basis_date, NULL::text AS basis_month, NULL::int AS basis_count, NULL::text AS basis_category, NULL::int AS basis_days
     FROM started st WHERE NOT st.stats_registered AND st.planned_investment_wan >= ${s.STATS.minPlannedInvestmentWan}::numeric
   ),
   funds_w AS (
     SELECT st.id AS project_id, 'FUNDS' AS rule,
       GREATEST((st.started_at + make_interval(months => ${n(s.FUNDS.yellowMonths)}))::date, ((a.month || '-01')::date + make_interval(months => ${n(s.FUNDS.yellowMonths)} + 1))::date) AS yellow_from,
       GREATEST((st.started_at + make_interval(months => ${n(s.FUNDS.redMonths)}))::date, ((a.month || '-01')::date + make_interval(months => ${n(s.FUNDS.redMonths)} + 1))::date) AS red_from,
-      st.started_at AS basis_date, CASE WHEN a.month >= to_char(st.started_at, 'YYYY-MM') THEN a.month::text END AS basis_month, NULL::int AS basis_count
+      st.started_at AS basis_date, CASE WHEN a.month >= to_char(st.started_at, 'YYYY-MM') THEN a.month::text END AS basis_month, NULL::int AS basis_count,
+      NULL::text AS basis_category, NULL::int AS basis_days
     FROM started st
     LEFT JOIN LATERAL (
       SELECT max(r.month) AS month FROM monthly_reports r
@@ -92,14 +93,29 @@ export function warningCte(day: string, settings: WarningSettings, scope: Warnin
     SELECT g.id AS project_id, 'REPORT' AS rule,
       ((g.first_month || '-01')::date + make_interval(months => g.leading + 1, days => ${n(s.REPORT.yellowDay)}))::date AS yellow_from,
       ((g.first_month || '-01')::date + make_interval(months => g.leading + ${n(s.REPORT.redMonths)} + 1))::date AS red_from,
-      NULL::date AS basis_date, to_char((g.first_month || '-01')::date + make_interval(months => g.leading), 'YYYY-MM') AS basis_month, g.missing AS basis_count
+      NULL::date AS basis_date, to_char((g.first_month || '-01')::date + make_interval(months => g.leading), 'YYYY-MM') AS basis_month, g.missing AS basis_count,
+      NULL::text AS basis_category, NULL::int AS basis_days
     FROM report_gap g
   ),
+  -- the problems open on the day (raised by it, not closed by it: history, not today's status); the
+  -- worst is the one due first, the category's list order (the enum's) breaking a tie
+  issue_w AS (
+    SELECT i.project_id, 'ISSUE' AS rule,
+      min(i.due_at) + ${n(s.ISSUE.yellowDaysAfterDue)} AS yellow_from,
+      min(i.due_at) + ${n(s.ISSUE.redDaysAfterDue)} AS red_from,
+      min(i.due_at) AS basis_date, NULL::text AS basis_month,
+      count(*) FILTER (WHERE i.due_at + ${n(s.ISSUE.yellowDaysAfterDue)} <= ${d})::int AS basis_count,
+      (array_agg(i.category::text ORDER BY i.due_at, i.category))[1] AS basis_category,
+      (${d} - min(i.due_at))::int AS basis_days
+    FROM project_issues i JOIN projects p ON p.id = i.project_id
+    WHERE ${live} AND i.raised_at <= ${d} AND (i.closed_at IS NULL OR i.closed_at > ${d})
+    GROUP BY i.project_id
+  ),
   candidate AS (
-    SELECT * FROM start_w UNION ALL SELECT * FROM stats_w UNION ALL SELECT * FROM funds_w UNION ALL SELECT * FROM report_w
+    SELECT * FROM start_w UNION ALL SELECT * FROM stats_w UNION ALL SELECT * FROM funds_w UNION ALL SELECT * FROM report_w UNION ALL SELECT * FROM issue_w
   ),
   hit AS MATERIALIZED (
-    SELECT c.project_id, c.rule, c.basis_date, c.basis_month, c.basis_count,
+    SELECT c.project_id, c.rule, c.basis_date, c.basis_month, c.basis_count, c.basis_category, c.basis_days,
       CASE WHEN ${d} >= c.red_from THEN 'RED' ELSE 'YELLOW' END AS level,
       CASE WHEN ${d} >= c.red_from THEN c.red_from ELSE c.yellow_from END AS since,
       p.project_no, p.name AS project_name, p.region_code, rg.name AS region_name
@@ -111,9 +127,12 @@ export function warningCte(day: string, settings: WarningSettings, scope: Warnin
 /** Columns of a `hit` row as the service reads them. */
 export const HIT_COLUMNS = sql`h.project_id AS "projectId", h.project_no AS "projectNo", h.project_name AS "projectName",
   h.region_code AS "regionCode", h.region_name AS "regionName", h.rule, h.level, h.since,
-  h.basis_date AS "basisDate", h.basis_month AS "basisMonth", h.basis_count AS "basisCount"`;
+  h.basis_date AS "basisDate", h.basis_month AS "basisMonth", h.basis_count AS "basisCount",
+  h.basis_category AS "basisCategory", h.basis_days AS "basisDays"`;
+
+/** The rules' order (WARNING_RULES) as an SQL sort key of `h`. */
+export const RULE_ORDER = sql`array_position(${[...WARNING_RULES]}::text[], h.rule)`;
 
 /** Most urgent first: red before yellow, the oldest since first; then project number and rule order. */
-export const HIT_ORDER = sql`CASE h.level WHEN 'RED' THEN 0 ELSE 1 END, h.since, h.project_no,
-  array_position(ARRAY['START', 'STATS', 'FUNDS', 'REPORT'], h.rule)`;
+export const HIT_ORDER = sql`CASE h.level WHEN 'RED' THEN 0 ELSE 1 END, h.since, h.project_no, ${RULE_ORDER}`;
 

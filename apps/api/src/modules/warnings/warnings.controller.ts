@@ -18,7 +18,7 @@ export class WarningsController {
 
   @Get('settings/warnings')
   @Access({ capability: 'warnings:read' })
-  @ApiOperation({ summary: '预警设置', description: '四条预警规则的阈值；从未保存过时为默认值（版本 0）' })
+  @ApiOperation({ summary: '预警设置', description: '五条预警规则的阈值；从未保存过时为默认值（版本 0）；缺少的规则（早先保存的设置）按默认值' })
   getSettings(): Promise<WarningSettingsResponse> {
     return this.settings.get();
   }
@@ -35,7 +35,7 @@ export class WarningsController {
   @Access({ capability: 'warnings:read', scopes: ['read'] })
   @ApiOperation({
     summary: '项目预警清单',
-    description: '按某日（默认今天）评估全部项目的预警：未按期开工、开工未入库、开工后资金未到位、月报未报送；可按地区、规则、级别筛选并分页；counts 为当日全部预警按地区、规则的红黄数（不受筛选影响）',
+    description: '按某日（默认今天）评估全部项目的预警：未按期开工、开工未入库、开工后资金未到位、月报未报送、问题超期未解决；可按地区、规则、级别筛选并分页；counts 为当日全部预警按地区、规则的红黄数（不受筛选影响）',
   })
   list(@Query() query: WarningQueryDto): Promise<WarningListResponse> {
     return this.warnings.list(query);

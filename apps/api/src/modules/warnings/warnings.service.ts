@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  type IssueCategory,
   type ProjectWarning,
   type ProjectWarningsResponse,
   shanghaiToday,
@@ -18,7 +19,7 @@ import { DataSource } from 'typeorm';
 import { NotFound, ValidationFailed } from '../../common/errors/app.exception.js';
 import { runSql, sql, type SqlFragment } from '../../common/sql/sql.js';
 import type { WarningQueryDto } from './dto/warnings.dto.js';
-import { HIT_COLUMNS, HIT_ORDER, warningCte } from './warning-sql.js';
+import { HIT_COLUMNS, HIT_ORDER, RULE_ORDER, warningCte } from './warning-sql.js';
 import { WarningSettingsService } from './warning-settings.service.js';
 
 // what other modules read of the warnings: the settings in force (the 入库 threshold)
@@ -36,11 +37,13 @@ interface HitRow {
   basisDate: string | null;
   basisMonth: string | null;
   basisCount: number | null;
+  basisCategory: IssueCategory | null;
+  basisDays: number | null;
 }
 
 function toItem(row: HitRow, settings: WarningSettings): WarningItem {
-  const { basisDate, basisMonth, basisCount, ...rest } = row;
-  return { ...rest, message: warningMessage(row.rule, row.level, { date: basisDate, month: basisMonth, count: basisCount }, settings) };
+  const { basisDate, basisMonth, basisCount, basisCategory, basisDays, ...rest } = row;
+  return { ...rest, message: warningMessage(row.rule, row.level, { date: basisDate, month: basisMonth, count: basisCount, category: basisCategory, days: basisDays }, settings) };
 }
 
 /** 预警 (DOMAIN.md §6): every project's warnings for a day, evaluated in SQL with the admin's thresholds. */
@@ -102,7 +105,7 @@ export class WarningsService {
   private async hits(day: string, ids: string[]): Promise<{ rows: HitRow[]; settings: WarningSettings }> {
     const { settings } = await this.settingsService.get();
     const cte = warningCte(day, settings, { projects: sql`p.id = ANY(${sql.param(ids)}::uuid[])` });
-    const rows = await runSql<HitRow>(this.dataSource, sql`${cte} SELECT ${HIT_COLUMNS} FROM hit h ORDER BY array_position(ARRAY['START', 'STATS', 'FUNDS', 'REPORT'], h.rule)`);
+    const rows = await runSql<HitRow>(this.dataSource, sql`${cte} SELECT ${HIT_COLUMNS} FROM hit h ORDER BY ${RULE_ORDER}`);
     return { rows, settings };
   }
 

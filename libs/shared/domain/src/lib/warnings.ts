@@ -1,9 +1,10 @@
 import { type FieldProblem, type ProjectStage, startedAtOf } from './lifecycle.js';
 import { compareWan } from './money.js';
 import { addMonths, monthLabel, monthOf, type ReportStatus, reportingObligationEnd } from './monthly.js';
+import { addDays, ISSUE_CATEGORIES, ISSUE_CATEGORY_LABELS, type IssueCategory } from './problems.js';
 
 /**
- * 预警 (DOMAIN.md §6 "Warnings"): four rules, each raising a yellow or a red flag on a project for a
+ * 预警 (DOMAIN.md §6 "Warnings"): five rules, each raising a yellow or a red flag on a project for a
  * given day. The thresholds are settings an admin edits; these pure functions are the reference the
  * API's set-based SQL must agree with (an integration test compares them).
  *
@@ -15,9 +16,13 @@ import { addMonths, monthLabel, monthOf, type ReportStatus, reportingObligationE
  * - A threshold day is itself warned: the level applies from that day on (the day before: not yet).
  *
  * Warnings are evaluated on the project's current facts (stage, dates, reports) for the day D:
- * a later D never lowers a level. Terminated (已终止) and negotiating (在谈) projects get none.
+ * for those rules a later D never lowers a level. ISSUE reads history instead: a problem counts on
+ * day D when it was raised by D and not closed as of D (closed later, or not at all), so a past day
+ * shows what was open then, and closing a problem ends its warning.
+ * Terminated (已终止) and negotiating (在谈) projects get none, whatever their problems.
  */
-export const WARNING_RULES = ['START', 'STATS', 'FUNDS', 'REPORT'] as const;
+// POLICY (未兑现优惠政策, DOMAIN.md §6) joins with the commitments of issue 15
+export const WARNING_RULES = ['START', 'STATS', 'FUNDS', 'REPORT', 'ISSUE'] as const;
 export type WarningRule = (typeof WARNING_RULES)[number];
 
 export const WARNING_RULE_LABELS: Record<WarningRule, string> = {
@@ -25,6 +30,7 @@ export const WARNING_RULE_LABELS: Record<WarningRule, string> = {
   STATS: '开工未入库',
   FUNDS: '开工后资金未到位',
   REPORT: '月报未报送',
+  ISSUE: '问题超期未解决',
 };
 
 export const WARNING_LEVELS = ['RED', 'YELLOW'] as const;
@@ -61,6 +67,11 @@ export interface WarningSettings {
     /** 填报义务: a project owes reports until its production month plus this many months (DOMAIN.md §5) */
     monthsAfterProduction: number;
   };
+  ISSUE: {
+    /** days after a problem's due date before yellow (0 = on the due date itself) */
+    yellowDaysAfterDue: number;
+    redDaysAfterDue: number;
+  };
 }
 
 export const DEFAULT_WARNING_SETTINGS: WarningSettings = {
@@ -68,6 +79,7 @@ export const DEFAULT_WARNING_SETTINGS: WarningSettings = {
   STATS: { minPlannedInvestmentWan: 500, yellowMonths: 1, redMonths: 2 },
   FUNDS: { yellowMonths: 3, redMonths: 6 },
   REPORT: { yellowDay: 10, redMonths: 1, monthsAfterProduction: 3 },
+  ISSUE: { yellowDaysAfterDue: 0, redDaysAfterDue: 15 },
 };
 
 export interface WarningSettingField {
@@ -97,6 +109,8 @@ export const WARNING_SETTING_FIELDS: readonly WarningSettingField[] = [
   { rule: 'REPORT', key: 'yellowDay', label: '次月几日后转黄色', help: '某月月报到次月该日仍未报送（无月报、草稿或已退回），次日起为黄色', min: 1, max: 28, unit: '日' },
   { rule: 'REPORT', key: 'redMonths', label: '几个月后转红色', help: '某月结束后再过几个整月仍未报送即为红色（1 = 次月最后一天之后）', min: 1, max: 12, unit: '个月' },
   { rule: 'REPORT', key: 'monthsAfterProduction', label: '投产后继续填报', help: '竣工投产的项目在投产当月之后还须填报几个月；此后未报不再预警（仍可填报，照常统计）', min: 0, max: 60, unit: '个月' },
+  { rule: 'ISSUE', key: 'yellowDaysAfterDue', label: '超过办理时限后转黄色', help: '问题过了办理时限再过几天仍未办结（未解决、也未认定无法解决）即为黄色（0 = 到期当日）', min: 0, max: 365, unit: '天' },
+  { rule: 'ISSUE', key: 'redDaysAfterDue', label: '超过办理时限后转红色', help: '问题过了办理时限再过几天仍未办结即为红色', min: 0, max: 365, unit: '天', notBelow: 'yellowDaysAfterDue' },
 ];
 
 /** Problems of a settings object, field paths like `settings.START.redMonthsAfterPlan`, messages naming the field. */
@@ -142,6 +156,8 @@ export function withDefaultSettings(stored: Partial<{ [R in WarningRule]: Partia
     STATS: { ...DEFAULT_WARNING_SETTINGS.STATS, ...stored?.STATS },
     FUNDS: { ...DEFAULT_WARNING_SETTINGS.FUNDS, ...stored?.FUNDS },
     REPORT: { ...DEFAULT_WARNING_SETTINGS.REPORT, ...stored?.REPORT },
+    // settings saved before the ISSUE rule existed have no such section: the defaults fill it
+    ISSUE: { ...DEFAULT_WARNING_SETTINGS.ISSUE, ...stored?.ISSUE },
   };
 }
 
@@ -179,6 +195,15 @@ export interface WarningReportFact {
   arrivedTotalWan: string;
 }
 
+/** A problem of the project (问题诉求) as the ISSUE rule reads it. */
+export interface WarningIssueFact {
+  category: IssueCategory;
+  raisedAt: string;
+  dueAt: string;
+  /** the day it was resolved or found unresolvable; null while open */
+  closedAt: string | null;
+}
+
 /** What the rules read of a project. */
 export interface WarningFacts {
   stage: ProjectStage;
@@ -189,17 +214,22 @@ export interface WarningFacts {
   plannedInvestmentWan: string | null;
   statsRegistered: boolean;
   reports: readonly WarningReportFact[];
+  issues: readonly WarningIssueFact[];
 }
 
 /**
  * The facts a warning is measured from, enough to write its message: the signing date or planned
  * month (START), the start date (STATS, FUNDS), the last month with arrived funds (FUNDS), the
- * oldest unsubmitted month and how many are unsubmitted (REPORT).
+ * oldest unsubmitted month and how many are unsubmitted (REPORT); the worst problem's due date,
+ * category and days past it, and how many problems are past their yellow day (ISSUE).
  */
 export interface WarningBasis {
   date?: string | null;
   month?: string | null;
   count?: number | null;
+  category?: IssueCategory | null;
+  /** days from `date` to the day evaluated */
+  days?: number | null;
 }
 
 export interface ProjectWarning {
@@ -284,7 +314,35 @@ export function warningThresholds(f: WarningFacts, settings: WarningSettings, da
       });
     }
   }
+  const issue = issueThresholds(f.issues, s, day);
+  if (issue) out.push(issue);
   return out;
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/**
+ * ISSUE on day D: the problems open on D (raised by D, not closed by D); the worst is the one due
+ * first (its thresholds come first), the first category of the list breaking a tie; the count is of
+ * those already past their yellow day.
+ */
+function issueThresholds(issues: readonly WarningIssueFact[], s: WarningSettings, day: string): WarningThresholds | null {
+  const open = issues.filter((i) => i.raisedAt <= day && (i.closedAt === null || i.closedAt > day));
+  if (open.length === 0) return null;
+  const worst = open.reduce((a, b) => (b.dueAt < a.dueAt || (b.dueAt === a.dueAt && ISSUE_CATEGORIES.indexOf(b.category) < ISSUE_CATEGORIES.indexOf(a.category)) ? b : a));
+  return {
+    rule: 'ISSUE',
+    yellowFrom: addDays(worst.dueAt, s.ISSUE.yellowDaysAfterDue),
+    redFrom: addDays(worst.dueAt, s.ISSUE.redDaysAfterDue),
+    basis: {
+      date: worst.dueAt,
+      category: worst.category,
+      days: daysBetween(worst.dueAt, day),
+      count: open.filter((i) => addDays(i.dueAt, s.ISSUE.yellowDaysAfterDue) <= day).length,
+    },
+  };
 }
 
 /** The level on day D of a rule with these thresholds, and since when; null when none yet. */
@@ -312,6 +370,12 @@ export function warningMessage(rule: WarningRule, level: WarningLevel, basis: Wa
     }
     case 'REPORT':
       return `${monthLabel(basis.month ?? '')}月报未报送${(basis.count ?? 1) > 1 ? `（共 ${basis.count} 个月未报送）` : ''}`;
+    case 'ISSUE': {
+      const category = basis.category ? ISSUE_CATEGORY_LABELS[basis.category] : '';
+      const days = basis.days ?? 0;
+      // the due date itself already warns (yellow after 0 days): "today" rather than "0 days late"
+      return days > 0 ? `${basis.count ?? 1}个问题超期未解决，最长超期${days}天（${category}）` : `${basis.count ?? 1}个问题今日到期仍未解决（${category}）`;
+    }
   }
 }
 

@@ -49,7 +49,7 @@ export class WarningSettingsDto implements WarningSettingsRequest {
   @ApiProperty({
     title: '预警设置',
     type: Object,
-    description: '四条规则的阈值：START、STATS、FUNDS、REPORT 各一组整数，见 GET 的返回；红色阈值不能小于黄色阈值',
+    description: '五条规则的阈值：START、STATS、FUNDS、REPORT、ISSUE 各一组整数，见 GET 的返回；红色阈值不能小于黄色阈值',
   })
   @IsObject({ message: '预警设置应为对象' })
   settings: WarningSettings;

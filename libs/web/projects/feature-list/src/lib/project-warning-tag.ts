@@ -10,6 +10,7 @@ export const WARNING_RULE_SHORT: Record<WarningRule, string> = {
   STATS: '未入库',
   FUNDS: '资金未到位',
   REPORT: '月报未报',
+  ISSUE: '问题超期',
 };
 
 const TAG_COLORS: Record<WarningLevel, string> = { RED: 'red', YELLOW: 'gold' };

@@ -50,8 +50,10 @@ describe('WarningSettingsPage', () => {
   it('shows the thresholds with their defaults and explanations, and refuses red below yellow before saving', async () => {
     const { backend, el, settle, edit, load } = await open();
     await load(0);
-    expect(el().querySelectorAll('nz-card')).toHaveLength(4);
+    expect(el().querySelectorAll('nz-card')).toHaveLength(5);
     expect(el().textContent).toContain('未按期开工');
+    expect(el().textContent).toContain('问题超期未解决');
+    expect(el().textContent).toContain('超过办理时限后转红色');
     expect(el().textContent).toContain('默认 6');
     expect(el().textContent).toContain('当前版本 0（从未修改，使用默认值）');
     const save = el().querySelector('[data-testid="settings-save"]') as HTMLButtonElement;
