@@ -21,6 +21,7 @@ import { TargetsModule } from './modules/targets/targets.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 import { WarningsModule } from './modules/warnings/warnings.module.js';
 import { WorkbenchModule } from './modules/workbench/workbench.module.js';
+import { FollowThroughModule } from './modules/follow-through/follow-through.module.js';
 
 @Module({})
 export class AppModule {
@@ -48,6 +49,7 @@ export class AppModule {
         WarningsModule,
         BackupModule,
         WorkbenchModule,
+        FollowThroughModule,
       ],
     };
   }

@@ -58,6 +58,7 @@ describe('access matrix', () => {
       'GET /api/v1/district-contacts: projects:read',
       'GET /api/v1/fai-totals: fai:read | key read',
       'PUT /api/v1/fai-totals: fai:edit | key fai:write',
+      'GET /api/v1/follow-through/summary: indicators:read',
       'POST /api/v1/imports: imports:run',
       'GET /api/v1/imports/:importId/progress: imports:run',
       'POST /api/v1/imports/error-report: imports:run',

@@ -24,3 +24,4 @@ export * from './lib/corrections.js';
 export * from './lib/workbench.js';
 export * from './lib/drill.js';
 export * from './lib/change-labels.js';
+export * from './lib/follow-through.js';
