@@ -229,6 +229,18 @@ describe('targets and the monthly dispatch table', () => {
     const download = (month: string, token = leader) => fetch(`${t.baseUrl}/api/v1/dispatch-table?month=${month}`, { headers: { authorization: `Bearer ${token}` } });
 
     it('downloads an .xlsx with the title, headers, the nine districts, the city total and the note under it', async () => {
+      // 跟踪落实: an overdue problem of a 奈曼 project on 06-30, and an overdue 催办单 issued in May
+      const unit = (await t.request<{ id: string }>('POST', '/api/v1/units', { token: admin, body: { name: '奈曼旗自然资源局', level: 'DISTRICT', regionCode: '150525' } })).body.id;
+      const [project] = await t.query<{ id: string }>(`SELECT id FROM projects WHERE region_code = '150525' ORDER BY signed_at LIMIT 1`);
+      await t.query(
+        `INSERT INTO project_issues (project_id, category, description, raised_at, raised_by_name, unit_id, due_at, status, version) VALUES ($1, 'LAND', '用地', '2025-05-01', '测试', $2, '2025-06-01', 'OPEN', 1)`,
+        [project.id, unit],
+      );
+      await t.query(
+        `INSERT INTO notices (kind, status, year, seq, number, subject_type, project_id, warning_rule, recipient_unit_id, title, facts, requirement, deadline, drafted_by_name, issued_at, issued_by_name, version)
+         VALUES ('URGE', 'ISSUED', 2025, 1, '通招催〔2025〕1号', 'WARNING', $1, 'START', $2, '催办', '事实', '要求', '2025-05-20', '测试', '2025-05-12', '测试', 1)`,
+        [project.id, unit],
+      );
       const response = await download('2025-06');
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toContain('spreadsheetml');
@@ -261,12 +273,22 @@ describe('targets and the monthly dispatch table', () => {
       ]);
       expect(subs.slice(11, 21)).toEqual(subs.slice(1, 11));
       // 签约额 and 到位资金 always; 开工项目 because some region has that target; no 千万元以上 target, no column
-      expect(groups.slice(21)).toEqual(['签约额', '签约额', '到位资金', '到位资金', '开工项目', '开工项目', '预警（截至6月30日）', '预警（截至6月30日）']);
-      expect(subs.slice(21)).toEqual(['年度目标(亿元)', '完成率', '年度目标(亿元)', '完成率', '年度目标(个)', '完成率', '红色(个)', '黄色(个)']);
+      expect(groups.slice(21)).toEqual([
+        '签约额',
+        '签约额',
+        '到位资金',
+        '到位资金',
+        '开工项目',
+        '开工项目',
+        '预警（截至6月30日）',
+        '预警（截至6月30日）',
+        ...Array.from({ length: 4 }, () => '跟踪落实（截至6月30日）'),
+      ]);
+      expect(subs.slice(21)).toEqual(['年度目标(亿元)', '完成率', '年度目标(亿元)', '完成率', '年度目标(个)', '完成率', '红色(个)', '黄色(个)', '问题未办结(个)', '其中超期(个)', '督办下发(件，1–6月)', '督办超期(件)']);
 
       const labels = Array.from({ length: 10 }, (_, i) => text(5 + i, 1));
       expect(labels).toEqual(['科尔沁区', '科尔沁左翼中旗', '科尔沁左翼后旗', '开鲁县', '库伦旗', '奈曼旗', '扎鲁特旗', '霍林郭勒市', '通辽经济技术开发区', '全市']);
-      expect(text(15, 1)).toBe(`注：${CITY_TOTAL_NOTE}。`);
+      expect(text(15, 1)).toBe(`注：${CITY_TOTAL_NOTE}；督办指提醒单、催办单、督办单、移交函，下发为1–6月累计，问题与督办的未办结、超期按月末（本月为今天）状态统计。`);
 
       // figures against the indicator endpoint: 奈曼's year-to-date 签约额 and the city's 到位资金, in 亿元
       const ytd = (await t.request<IndicatorResponse>('GET', '/api/v1/indicators?from=2025-01&to=2025-06&groupBy=region', { token: leader })).body;
@@ -293,6 +315,10 @@ describe('targets and the monthly dispatch table', () => {
       expect((naimanWarnings?.RED ?? 0) + (naimanWarnings?.YELLOW ?? 0)).toBeGreaterThan(0);
       const sum = (level: 'RED' | 'YELLOW') => warnings.reduce((n, w) => n + w[level], 0);
       expect([28, 29].map((c) => sheet.getCell(14, c).value)).toEqual([sum('RED'), sum('YELLOW')]);
+      // 跟踪落实 of 奈曼 and of the city: the summary's figures on the month's end
+      expect([30, 31, 32, 33].map((c) => sheet.getCell(10, c).value)).toEqual([1, 1, 1, 1]);
+      expect([30, 31, 32, 33].map((c) => sheet.getCell(14, c).value)).toEqual([1, 1, 1, 1]);
+      expect([30, 31, 32, 33].map((c) => sheet.getCell(5, c).value)).toEqual([0, 0, 0, 0]);
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 4, xSplit: 1 });
       expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToWidth: 1, fitToHeight: 0 });
     });

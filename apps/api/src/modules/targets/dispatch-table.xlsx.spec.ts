@@ -33,6 +33,7 @@ describe('dispatch table workbook', () => {
       generatedOn: '2026-02-03',
       targetIndicators: ['signedAmountWan', 'arrivedFundsWan'],
       withWarnings: false,
+      withFollowThrough: false,
       rows: [row, { ...row, label: '全市', isTotal: true, targets: {} }],
       note: '说明',
     });

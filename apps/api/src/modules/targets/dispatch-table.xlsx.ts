@@ -12,6 +12,15 @@ export interface DispatchRow {
   targets: Partial<Record<TargetIndicator, string>>;
   /** open warnings of the region; absent when the warnings are not part of the table */
   warnings?: { red: number; yellow: number };
+  /** 跟踪落实: problems open and overdue, notices (all four kinds) issued since January and overdue; absent when not part of the table */
+  followThrough?: DispatchFollowThrough;
+}
+
+export interface DispatchFollowThrough {
+  problemsOpen: number;
+  problemsOverdue: number;
+  noticesIssued: number;
+  noticesOverdue: number;
 }
 
 export interface DispatchTable {
@@ -23,6 +32,7 @@ export interface DispatchTable {
   /** which targets get 年度目标/完成率 columns, in order */
   targetIndicators: TargetIndicator[];
   withWarnings: boolean;
+  withFollowThrough: boolean;
   rows: DispatchRow[];
   note: string;
 }
@@ -114,6 +124,20 @@ export async function writeDispatchTable(table: DispatchTable): Promise<Buffer> 
             columns: [
               { header: '红色(个)', kind: 'count' as Kind, value: (r: DispatchRow) => r.warnings?.red ?? 0 },
               { header: '黄色(个)', kind: 'count' as Kind, value: (r: DispatchRow) => r.warnings?.yellow ?? 0 },
+            ],
+          },
+        ]
+      : []),
+    ...(table.withFollowThrough
+      ? [
+          {
+            // states on the same day as the warnings; 下发 counts since January (the note says so)
+            title: `跟踪落实（截至${warningsAsOf(table)}）`,
+            columns: [
+              { header: '问题未办结(个)', kind: 'count' as Kind, value: (r: DispatchRow) => r.followThrough?.problemsOpen ?? 0 },
+              { header: '其中超期(个)', kind: 'count' as Kind, value: (r: DispatchRow) => r.followThrough?.problemsOverdue ?? 0 },
+              { header: m === 1 ? '督办下发(件，1月)' : `督办下发(件，1–${m}月)`, kind: 'count' as Kind, value: (r: DispatchRow) => r.followThrough?.noticesIssued ?? 0 },
+              { header: '督办超期(件)', kind: 'count' as Kind, value: (r: DispatchRow) => r.followThrough?.noticesOverdue ?? 0 },
             ],
           },
         ]
