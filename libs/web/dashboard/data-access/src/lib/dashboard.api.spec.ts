@@ -24,6 +24,14 @@ describe('DashboardApi', () => {
     await expect(result).resolves.toEqual({ rows: [] });
   });
 
+  it('asks for the follow-through figures of the selection (the city without a region)', async () => {
+    const summary = firstValueFrom(api.followThrough({ from: '2026-01', to: '2026-10', region: '150581' }));
+    http.expectOne((r) => r.url === '/api/v1/follow-through/summary' && r.params.toString() === 'from=2026-01&to=2026-10&region=150581').flush({ rows: [] });
+    await expect(summary).resolves.toEqual({ rows: [] });
+    void firstValueFrom(api.followThrough({ from: '2026-01', to: '2026-10', region: null }));
+    http.expectOne((r) => r.url === '/api/v1/follow-through/summary' && r.params.toString() === 'from=2026-01&to=2026-10').flush({ rows: [] });
+  });
+
   it('reads warning counts, and null when the warnings module is not there', async () => {
     const counts = { counts: { byRegion: [{ regionCode: '150525', regionName: '奈曼旗', RED: 1, YELLOW: 2 }], byRule: [] }, items: [] };
     const ok = firstValueFrom(api.warnings('2026-11-23'));

@@ -1,6 +1,6 @@
 import { HttpClient, HttpErrorResponse, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { DrillQuery, DrillResponse, IndicatorGroupBy, IndicatorResponse, MonthOverview, WarningListResponse } from '@zhaoshang/shared/domain';
+import type { DrillQuery, DrillResponse, FollowThroughSummary, IndicatorGroupBy, IndicatorResponse, MonthOverview, WarningListResponse } from '@zhaoshang/shared/domain';
 import { API_V1, callerShowsErrors } from '@zhaoshang/web/shared/data-access';
 import { contentDispositionFileName } from '@zhaoshang/web/shared/util';
 import { type Observable, catchError, from, map, of, switchMap, throwError } from 'rxjs';
@@ -52,6 +52,13 @@ export class DashboardApi {
         map((response) => (Array.isArray(response?.counts?.byRegion) ? response : null)),
         catchError(() => of(null)),
       );
+  }
+
+  /** 跟踪落实: problems and notices of the selection's scope, per district, on the period's last day (or today); the card shows its own error. */
+  followThrough(selection: DashboardSelection): Observable<FollowThroughSummary> {
+    let params = new HttpParams().set('from', selection.from).set('to', selection.to);
+    if (selection.region) params = params.set('region', selection.region);
+    return this.http.get<FollowThroughSummary>(`${API_V1}/follow-through/summary`, { params, context: callerShowsErrors() });
   }
 
   /** 月调度表 of a month as an .xlsx file, with the name the server proposes. */

@@ -41,6 +41,16 @@ export function warningsLink(regionCode: string | null, level: WarningLevel): Dr
   return { path: '/warnings', queryParams };
 }
 
+/** The 问题清单 filtered to the overdue problems (of a district): the page reads `overdue` and `regionCode`. */
+export function overdueProblemsLink(regionCode: string | null): DrillLink {
+  return { path: '/problems', queryParams: { overdue: 'true', ...(regionCode ? { regionCode } : {}) } };
+}
+
+/** The 督办台账 filtered to the overdue notices (of a kind, of a district): the page reads `overdue`, `kind` and `regionCode`. */
+export function overdueNoticesLink(regionCode: string | null, kind?: string): DrillLink {
+  return { path: '/notices', queryParams: { overdue: 'true', ...(kind ? { kind } : {}), ...(regionCode ? { regionCode } : {}) } };
+}
+
 /** For a plain `href` (print, tests): `/projects?regionCode=…`. */
 export function drillHref(link: DrillLink): string {
   const query = new URLSearchParams(link.queryParams).toString();

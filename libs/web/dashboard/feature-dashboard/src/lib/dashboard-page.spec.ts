@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { CITY_TOTAL_NOTE, type DrillResponse, type DrillRow, type IndicatorResponse, type MonthOverview } from '@zhaoshang/shared/domain';
+import { CITY_TOTAL_NOTE, type DrillResponse, type DrillRow, type FollowThroughSummary, type IndicatorResponse, type MonthOverview } from '@zhaoshang/shared/domain';
 import { dashboardRoutes } from './dashboard.routes';
 import { row, values, yoy } from './test-data';
 
@@ -53,6 +53,7 @@ describe('DashboardPage', () => {
     http.match((r) => r.url === '/api/v1/regions').forEach((r) => r.flush([]));
     http.match((r) => r.url === '/api/v1/warnings').forEach((r) => r.flush({ statusCode: 404 }, { status: 404, statusText: 'Not Found' }));
     http.expectOne('/api/v1/months?year=2026').flush([june]);
+    http.expectOne((r) => r.url === '/api/v1/follow-through/summary').flush({ statusCode: 500, error: 'INTERNAL', message: '服务器出错了' }, { status: 500, statusText: 'Error' });
     for (const request of http.match((r) => r.url === '/api/v1/indicators/drill')) {
       const indicator = request.request.params.get('indicator');
       if (indicator === 'signedCount') request.flush(drillResponse('signedCount', [drillRow('甲', 'SIGNED'), drillRow('乙', 'UNDER_CONSTRUCTION'), drillRow('丙', 'IN_PRODUCTION'), drillRow('丁', 'TERMINATED')]));
@@ -91,6 +92,7 @@ describe('DashboardPage', () => {
     expect(text('key-project-list')).toContain('15.00 亿元');
     // no warnings module: no warnings card
     expect(page.querySelector('[data-testid="panel-warnings"]')).toBeNull();
+    expect(text('follow-through-error')).toContain('跟踪落实加载失败');
   });
 
   it('says when the period has nothing yet, and shows empty charts as such', async () => {
@@ -99,6 +101,18 @@ describe('DashboardPage', () => {
     http.match((r) => r.url === '/api/v1/regions').forEach((r) => r.flush([]));
     http.match((r) => r.url === '/api/v1/warnings').forEach((r) => r.flush({ counts: { byRegion: [], byRule: [] }, items: [] }));
     http.match((r) => r.url === '/api/v1/months').forEach((r) => r.flush([]));
+    const followThrough = http.expectOne((r) => r.url === '/api/v1/follow-through/summary');
+    expect(followThrough.request.params.toString()).toBe('from=2026-01&to=2026-01&region=150525');
+    const counts = (issued: number, overdue: number) => ({ issued, overdue });
+    const summary: FollowThroughSummary = {
+      from: '2026-01',
+      to: '2026-01',
+      region: '150525',
+      asOf: '2026-01-31',
+      rows: [],
+      total: { problems: { total: 8, open: 5, overdue: 2, closed: 3, closedRate: 0.375 }, notices: { REMINDER: counts(4, 1), URGE: counts(2, 0), SUPERVISE: counts(1, 1), TRANSFER: counts(0, 0) } },
+    };
+    followThrough.flush(summary);
     http.match((r) => r.url === '/api/v1/indicators/drill').forEach((r) => r.flush(drillResponse('signedCount', [])));
     for (const request of http.match((r) => r.url === '/api/v1/indicators')) {
       const groupBy = request.request.params.get('groupBy') as IndicatorResponse['groupBy'];
@@ -120,5 +134,18 @@ describe('DashboardPage', () => {
     expect(text('dashboard-error')).toBeNull();
     expect(text('panel-funnel')).toContain('所选期间没有签约项目');
     expect(text('warnings-as-of')).toMatch(/^截至 \d{4}-\d{2}-\d{2}$/);
+    // 跟踪落实 of the district, its overdue figures leading to the lists filtered to it
+    expect(text('ft-problems-open')).toBe('5未办结');
+    expect(text('ft-problems-overdue')).toBe('2其中超期 ›');
+    expect(text('ft-problems-rate')).toBe('37.5%办结率（累计 8 个）');
+    expect(page.querySelector('[data-testid="ft-problems-overdue"]')?.getAttribute('href')).toBe('/problems?overdue=true&regionCode=150525');
+    expect(text('ft-notices-issued')).toBe('7');
+    expect(text('ft-notices-overdue')).toBe('2');
+    const supervise = page.querySelector('[data-testid="ft-notice-row"][data-kind="SUPERVISE"]');
+    expect([...(supervise?.children ?? [])].map((cell) => cell.textContent?.trim())).toEqual(['督办单', '1', '1']);
+    expect(supervise?.querySelector('a')?.getAttribute('href')).toBe('/notices?overdue=true&kind=SUPERVISE&regionCode=150525');
+    expect(page.querySelector('[data-testid="ft-notice-row"][data-kind="URGE"] a')).toBeNull();
+    expect(page.querySelector('[data-testid="ft-notices-link"]')?.getAttribute('href')).toBe('/notices?overdue=true&regionCode=150525');
+    expect(text('panel-follow-through')).toContain('截至 2026-01-31');
   });
 });

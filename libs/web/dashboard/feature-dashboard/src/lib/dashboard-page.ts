@@ -36,12 +36,15 @@ import { type ChartDrill, type DistrictMode, barChartHeight, districtBars, distr
 import { AuthService } from '@zhaoshang/web/auth/data-access';
 import { MyProjectsCard } from '@zhaoshang/web/projects/feature-mine';
 import { KPI_DRILLS, buildKpis, formatYi, hasFigures, yoyOf } from './figures';
+import { followThroughView } from './follow-through';
+import { FollowThroughCard } from './follow-through-card';
 
 /** 驾驶舱: the leaders' summary of a period and a scope; every chart leads to the projects behind it. */
 @Component({
   selector: 'zs-dashboard-page',
   imports: [
     DashboardChart,
+    FollowThroughCard,
     KeyProjects,
     KpiCard,
     MyProjectsCard,
@@ -106,6 +109,10 @@ export class DashboardPage {
   protected readonly byIndustry = rxResource({ params: () => this.selection(), stream: ({ params }) => this.api.indicators(params, 'industry') });
   /** today's warnings (they are a state, not a period's figure); null when the module is not there */
   protected readonly warnings = rxResource({ params: () => this.today, stream: ({ params }) => this.api.warnings(params) });
+  /** 跟踪落实: problems and notices of the scope, on the period's last day (or today) */
+  protected readonly followThrough = rxResource({ params: () => this.selection(), stream: ({ params }) => this.api.followThrough(params) });
+  protected readonly followThroughView = computed(() => (this.followThrough.hasValue() ? followThroughView(this.followThrough.value(), this.selection().region) : null));
+  protected readonly followThroughError = computed(() => (this.followThrough.status() === 'error' ? `跟踪落实加载失败：${apiErrorMessage(this.followThrough.error())}` : null));
   /** the day the warnings are counted on: the card says "截至" it (the 月调度表 counts at a month's end) */
   protected readonly warningsAsOf = this.today;
   /** the projects signed in the period, with their stage today: the stage funnel */
