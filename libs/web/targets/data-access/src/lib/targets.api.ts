@@ -1,6 +1,6 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { IndicatorResponse, TargetDto, TargetItemInput, TargetProgressResponse, TargetsWriteRequest, TargetsWriteResult } from '@zhaoshang/shared/domain';
+import type { FollowThroughSummary, IndicatorResponse, TargetDto, TargetItemInput, TargetProgressResponse, TargetsWriteRequest, TargetsWriteResult } from '@zhaoshang/shared/domain';
 import { API_V1, callerShowsErrors } from '@zhaoshang/web/shared/data-access';
 import { type DownloadedFile, asDownload } from '@zhaoshang/web/shared/util';
 import { type Observable, forkJoin } from 'rxjs';
@@ -9,6 +9,8 @@ import { type Observable, forkJoin } from 'rxjs';
 export interface DispatchFigures {
   month: IndicatorResponse;
   yearToDate: IndicatorResponse;
+  /** 跟踪落实 since January, states on the month's end (or today), as in the .xlsx */
+  followThrough: FollowThroughSummary;
 }
 
 /** 目标任务 (annual targets), their completion, and the 月调度表 download. */
@@ -38,7 +40,11 @@ export class TargetsApi {
   dispatchFigures(month: string): Observable<DispatchFigures> {
     const indicators = (from: string) =>
       this.http.get<IndicatorResponse>(`${API_V1}/indicators`, { params: new HttpParams().set('from', from).set('to', month).set('groupBy', 'region'), context: callerShowsErrors() });
-    return forkJoin({ month: indicators(month), yearToDate: indicators(`${month.slice(0, 4)}-01`) });
+    const followThrough = this.http.get<FollowThroughSummary>(`${API_V1}/follow-through/summary`, {
+      params: new HttpParams().set('from', `${month.slice(0, 4)}-01`).set('to', month),
+      context: callerShowsErrors(),
+    });
+    return forkJoin({ month: indicators(month), yearToDate: indicators(`${month.slice(0, 4)}-01`), followThrough });
   }
 
   /** The 月调度表 of a month (.xlsx) under the name the server proposes. Errors arrive as the API's JSON (read out of the blob). */

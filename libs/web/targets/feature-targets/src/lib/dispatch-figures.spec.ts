@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import type { IndicatorResponse, IndicatorRow, IndicatorValues, IndicatorYoy } from '@zhaoshang/shared/domain';
+import type { FollowThroughCounts, FollowThroughSummary, IndicatorResponse, IndicatorRow, IndicatorValues, IndicatorYoy } from '@zhaoshang/shared/domain';
 import { DispatchFiguresView, dispatchAsOf, dispatchRows, yoyCell } from './dispatch-figures';
 
 const noYoy: IndicatorYoy = {
@@ -30,6 +30,24 @@ const yearToDate = response(
   { arrivedFundsWan: '12000.00', foreignCapitalWan: '8000.00' },
 );
 
+const ft = (open: number, overdue: number, issued: [number, number, number, number], late: [number, number, number, number]): FollowThroughCounts => ({
+  problems: { total: open + 1, open, overdue, closed: 1, closedRate: 1 / (open + 1) },
+  notices: {
+    REMINDER: { issued: issued[0], overdue: late[0] },
+    URGE: { issued: issued[1], overdue: late[1] },
+    SUPERVISE: { issued: issued[2], overdue: late[2] },
+    TRANSFER: { issued: issued[3], overdue: late[3] },
+  },
+});
+const followThrough: FollowThroughSummary = {
+  from: '2026-01',
+  to: '2026-06',
+  region: '150500',
+  asOf: '2026-06-30',
+  rows: [{ regionCode: '150502', regionName: '科尔沁区', ...ft(3, 2, [4, 2, 1, 0], [1, 0, 1, 0]) }],
+  total: ft(5, 0, [6, 2, 1, 1], [0, 0, 0, 0]),
+};
+
 describe('月调度表 on screen', () => {
   it('gives 同比 a sign and a trend, and — without last year', () => {
     expect(yoyCell(0.1234)).toEqual({ text: '+12.3%', trend: 'up' });
@@ -39,7 +57,7 @@ describe('月调度表 on screen', () => {
   });
 
   it('puts each district beside its month and year to date, the city last, amounts in 亿元', () => {
-    const rows = dispatchRows({ month, yearToDate });
+    const rows = dispatchRows({ month, yearToDate, followThrough });
     expect(rows.map((r) => [r.label, r.isTotal])).toEqual([
       ['科尔沁区', false],
       ['全市', true],
@@ -47,6 +65,9 @@ describe('月调度表 on screen', () => {
     expect(rows[0].month).toMatchObject({ foreignCapital: '0.30', foreignCapitalYoy: { text: '+50.0%', trend: 'up' } });
     expect(rows[0].yearToDate).toMatchObject({ signedCount: '2', signedAmount: '2.50', arrived: '1.20', arrivedYoy: { text: '-4.0%', trend: 'down' }, fundsToFai: '25.0%', foreignCapital: '0.80' });
     expect(rows[1].yearToDate).toMatchObject({ foreignCapital: '0.80', foreignCapitalYoy: { text: '—', trend: null } });
+    // 跟踪落实: the notices of all four kinds added up
+    expect(rows[0].followThrough).toEqual({ problemsOpen: '3', problemsOverdue: '2', noticesIssued: '7', noticesOverdue: '2', anyOverdue: { problems: true, notices: true } });
+    expect(rows[1].followThrough).toEqual({ problemsOpen: '5', problemsOverdue: '0', noticesIssued: '10', noticesOverdue: '0', anyOverdue: { problems: false, notices: false } });
   });
 
   it('loads the month and the year to date and shows 实际利用外资 with its 同比', async () => {
@@ -59,6 +80,9 @@ describe('月调度表 on screen', () => {
     const [m, ytd] = backend.match((r) => r.url === '/api/v1/indicators');
     m.flush(month);
     ytd.flush(yearToDate);
+    const summary = backend.expectOne((r) => r.url === '/api/v1/follow-through/summary');
+    expect(summary.request.params.toString()).toBe('from=2026-01&to=2026-06');
+    summary.flush(followThrough);
     await fixture.whenStable();
     fixture.detectChanges();
     const el = fixture.nativeElement as HTMLElement;
@@ -68,6 +92,10 @@ describe('月调度表 on screen', () => {
     expect(yoy?.textContent?.trim()).toBe('+50.0%');
     expect(yoy?.classList).toContain('yoy--up');
     expect(el.textContent).toContain('1–6月累计');
+    expect(el.textContent).toContain('跟踪落实（截至');
+    const overdue = district?.querySelector('[data-testid="dispatch-problems-overdue"]');
+    expect([overdue?.textContent?.trim(), overdue?.classList.contains('overdue')]).toEqual(['2', true]);
+    expect(district?.querySelector('[data-testid="dispatch-notices-issued"]')?.textContent?.trim()).toBe('7');
     backend.verify();
   });
 });

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { CITY_TOTAL_NOTE, type IndicatorValues, shanghaiToday, wanToYi } from '@zhaoshang/shared/domain';
+import { CITY_TOTAL_NOTE, type FollowThroughCounts, type IndicatorValues, noticeTotals, shanghaiToday, wanToYi } from '@zhaoshang/shared/domain';
 import { type DispatchFigures as Figures, TargetsApi } from '@zhaoshang/web/targets/data-access';
 import { apiErrorMessage, formatCount, formatRate, formatWan } from '@zhaoshang/web/shared/util';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
@@ -27,12 +27,35 @@ export interface PeriodCells {
   foreignCapitalYoy: YoyCell;
 }
 
+/** 跟踪落实 of a row: problems open / overdue, notices (all four kinds) issued since January / overdue. */
+export interface FollowThroughCells {
+  problemsOpen: string;
+  problemsOverdue: string;
+  noticesIssued: string;
+  noticesOverdue: string;
+  /** to colour the overdue cells */
+  anyOverdue: { problems: boolean; notices: boolean };
+}
+
 export interface DispatchScreenRow {
   key: string;
   label: string;
   isTotal: boolean;
   month: PeriodCells;
   yearToDate: PeriodCells;
+  followThrough: FollowThroughCells;
+}
+
+function followThroughCells(counts: FollowThroughCounts | undefined): FollowThroughCells {
+  const notices = counts ? noticeTotals(counts.notices) : { issued: 0, overdue: 0 };
+  const problems = counts?.problems ?? { open: 0, overdue: 0 };
+  return {
+    problemsOpen: formatCount(problems.open),
+    problemsOverdue: formatCount(problems.overdue),
+    noticesIssued: formatCount(notices.issued),
+    noticesOverdue: formatCount(notices.overdue),
+    anyOverdue: { problems: problems.overdue > 0, notices: notices.overdue > 0 },
+  };
 }
 
 export function yoyCell(rate: number | null): YoyCell {
@@ -61,9 +84,13 @@ function cells(v: IndicatorValues): PeriodCells {
 export function dispatchRows(figures: Figures): DispatchScreenRow[] {
   const rows = figures.yearToDate.rows.flatMap((ytd) => {
     const month = figures.month.rows.find((r) => r.key === ytd.key);
-    return month ? [{ key: ytd.key, label: ytd.label, isTotal: false, month: cells(month), yearToDate: cells(ytd) }] : [];
+    const followThrough = followThroughCells(figures.followThrough.rows.find((r) => r.regionCode === ytd.key));
+    return month ? [{ key: ytd.key, label: ytd.label, isTotal: false, month: cells(month), yearToDate: cells(ytd), followThrough }] : [];
   });
-  return [...rows, { key: figures.yearToDate.region, label: '全市', isTotal: true, month: cells(figures.month.total), yearToDate: cells(figures.yearToDate.total) }];
+  return [
+    ...rows,
+    { key: figures.yearToDate.region, label: '全市', isTotal: true, month: cells(figures.month.total), yearToDate: cells(figures.yearToDate.total), followThrough: followThroughCells(figures.followThrough.total) },
+  ];
 }
 
 /** `11月30日`: the month's last day, or `today` when the month is still under way; '' without a month. */
@@ -94,7 +121,7 @@ export function dispatchAsOf(month: string | null, today: string = shanghaiToday
           [nzLoading]="figures.isLoading()"
           [nzFrontPagination]="false"
           [nzShowPagination]="false"
-          [nzScroll]="{ x: '1320px' }"
+          [nzScroll]="{ x: '1680px' }"
           nzSize="small"
           nzBordered
           data-testid="dispatch-table"
@@ -104,6 +131,7 @@ export function dispatchAsOf(month: string | null, today: string = shanghaiToday
               <th rowspan="2" nzLeft nzWidth="120px">地区</th>
               <th colspan="8" nzAlign="center">本月</th>
               <th colspan="8" nzAlign="center">{{ ytdTitle() }}</th>
+              <th colspan="4" nzAlign="center">跟踪落实（截至 {{ asOf() }}）</th>
             </tr>
             <tr>
               @for (period of periods; track period) {
@@ -116,6 +144,10 @@ export function dispatchAsOf(month: string | null, today: string = shanghaiToday
                 <th nzAlign="right">实际利用外资</th>
                 <th nzAlign="right">同比</th>
               }
+              <th nzAlign="right">问题未办结</th>
+              <th nzAlign="right">其中超期</th>
+              <th nzAlign="right">督办下发</th>
+              <th nzAlign="right">督办超期</th>
             </tr>
           </thead>
           <tbody>
@@ -132,11 +164,15 @@ export function dispatchAsOf(month: string | null, today: string = shanghaiToday
                   <td nzAlign="right" data-testid="dispatch-foreign">{{ c.foreignCapital }}</td>
                   <td nzAlign="right" [class.yoy--up]="c.foreignCapitalYoy.trend === 'up'" [class.yoy--down]="c.foreignCapitalYoy.trend === 'down'" data-testid="dispatch-foreign-yoy">{{ c.foreignCapitalYoy.text }}</td>
                 }
+                <td nzAlign="right" data-testid="dispatch-problems-open">{{ row.followThrough.problemsOpen }}</td>
+                <td nzAlign="right" [class.overdue]="row.followThrough.anyOverdue.problems" data-testid="dispatch-problems-overdue">{{ row.followThrough.problemsOverdue }}</td>
+                <td nzAlign="right" data-testid="dispatch-notices-issued">{{ row.followThrough.noticesIssued }}</td>
+                <td nzAlign="right" [class.overdue]="row.followThrough.anyOverdue.notices" data-testid="dispatch-notices-overdue">{{ row.followThrough.noticesOverdue }}</td>
               </tr>
             }
           </tbody>
         </nz-table>
-        <p class="dispatch__note">注：{{ note }}。</p>
+        <p class="dispatch__note">注：{{ note }}。督办指提醒单、催办单、督办单、移交函，下发为 1 月起累计；问题与督办的未办结、超期为截至 {{ asOf() }} 的状态。</p>
       }
     </section>
   `,

@@ -51,6 +51,12 @@ async function open(role: Role) {
   const dispatch = page.backend.match((r) => r.url === '/api/v1/indicators');
   if (dispatch.length > 0) expect(dispatch.map((r) => r.request.params.get('from'))).toEqual([month, `${year}-01`]);
   dispatch.forEach((r) => r.flush({ from: month, to: month, region: '150500', groupBy: 'region', includeUnverified: false, rows: [], total: { ...DISPATCH_TOTAL, note: null } }));
+  const none = { issued: 0, overdue: 0 };
+  page.backend
+    .match((r) => r.url === '/api/v1/follow-through/summary')
+    .forEach((r) =>
+      r.flush({ from: `${year}-01`, to: month, region: '150500', asOf: `${month}-01`, rows: [], total: { problems: { total: 0, open: 0, overdue: 0, closed: 0, closedRate: null }, notices: { REMINDER: none, URGE: none, SUPERVISE: none, TRANSFER: none } } }),
+    );
   await page.harness.fixture.whenStable();
   return page;
 }
