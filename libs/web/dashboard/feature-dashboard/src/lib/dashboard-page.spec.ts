@@ -142,7 +142,7 @@ describe('DashboardPage', () => {
     expect(text('ft-notices-issued')).toBe('7');
     expect(text('ft-notices-overdue')).toBe('2');
     const supervise = page.querySelector('[data-testid="ft-notice-row"][data-kind="SUPERVISE"]');
-    expect([...(supervise?.children ?? [])].map((cell) => cell.textContent?.trim())).toEqual(['督办单', '1', '1']);
+    expect(Array.from(supervise?.children ?? []).map((cell) => cell.textContent?.trim())).toEqual(['督办单', '1', '1']);
     expect(supervise?.querySelector('a')?.getAttribute('href')).toBe('/notices?overdue=true&kind=SUPERVISE&regionCode=150525');
     expect(page.querySelector('[data-testid="ft-notice-row"][data-kind="URGE"] a')).toBeNull();
     expect(page.querySelector('[data-testid="ft-notices-link"]')?.getAttribute('href')).toBe('/notices?overdue=true&regionCode=150525');
