@@ -1,6 +1,8 @@
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { type APIRequestContext, expect, type Locator, type Page, test } from '@playwright/test';
+import { join } from 'node:path';
 import type { FollowThroughSummary } from '@zhaoshang/shared/domain';
 import { ADMIN_PASSWORD, apiToken, byTestId, keepScreenshot, signIn } from './support/app';
+import { SCREENSHOT_DIR } from './support/constants';
 
 /**
  * Issue 14 items 2 and 4: a project with overdue problems (raised through the API with past dates)
@@ -61,6 +63,12 @@ test.beforeAll(async ({ request }) => {
   expect(closed.status()).toBe(200);
 });
 
+/** A close picture of one block (the full page is kept too): the card or the table at its own size. */
+async function keepBlock(block: Locator, name: string): Promise<void> {
+  await block.page().waitForLoadState('networkidle');
+  await block.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), animations: 'disabled' });
+}
+
 async function asPhone(page: Page): Promise<void> {
   await page.setViewportSize({ width: 375, height: 812 });
   await page.waitForTimeout(300);
@@ -109,13 +117,14 @@ test('the dashboard’s 跟踪落实 card counts the district’s problems and l
   await expect(card.getByTestId('ft-notice-row')).toHaveCount(4);
   await expect(card).toContainText('提醒单');
   await expect(card).toContainText('移交函');
-  await card.scrollIntoViewIfNeeded();
   await keepScreenshot(page, 'follow-through-dashboard-desktop');
+  await keepBlock(card, 'follow-through-card-desktop');
   await asPhone(page);
   await expect(card.getByTestId('ft-problems-overdue')).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await keepScreenshot(page, 'follow-through-dashboard-phone');
+  await keepBlock(card, 'follow-through-card-phone');
 });
 
 test('the 月调度表 shows the problems and notices per district', async ({ page, request }) => {
@@ -134,8 +143,13 @@ test('the 月调度表 shows the problems and notices per district', async ({ pa
   await expect(byTestId(page, 'dispatch-figures')).toContainText('跟踪落实（截至');
   const city = page.locator('[data-testid="dispatch-row"].total');
   await expect(city.getByTestId('dispatch-problems-open')).toHaveText(String(expected.total.problems.open));
-  await byTestId(page, 'dispatch-figures').scrollIntoViewIfNeeded();
+  // the 跟踪落实 columns are the table's last: scrolled into sight
+  const scrollToEnd = () => page.locator('[data-testid="dispatch-table"] .ant-table-body, [data-testid="dispatch-table"] .ant-table-content').first().evaluate((el) => (el.scrollLeft = el.scrollWidth));
+  await scrollToEnd();
   await keepScreenshot(page, 'follow-through-dispatch-desktop');
+  await keepBlock(byTestId(page, 'dispatch-figures'), 'follow-through-dispatch-table-desktop');
   await asPhone(page);
+  await scrollToEnd();
   await keepScreenshot(page, 'follow-through-dispatch-phone');
+  await keepBlock(byTestId(page, 'dispatch-figures'), 'follow-through-dispatch-table-phone');
 });

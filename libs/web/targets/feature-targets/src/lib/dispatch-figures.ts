@@ -144,10 +144,10 @@ export function dispatchAsOf(month: string | null, today: string = shanghaiToday
                 <th nzAlign="right">实际利用外资</th>
                 <th nzAlign="right">同比</th>
               }
-              <th nzAlign="right">问题未办结</th>
-              <th nzAlign="right">其中超期</th>
-              <th nzAlign="right">督办下发</th>
-              <th nzAlign="right">督办超期</th>
+              <th nzAlign="right" nzWidth="100px">问题未办结</th>
+              <th nzAlign="right" nzWidth="88px">其中超期</th>
+              <th nzAlign="right" nzWidth="88px">督办下发</th>
+              <th nzAlign="right" nzWidth="88px">督办超期</th>
             </tr>
           </thead>
           <tbody>
