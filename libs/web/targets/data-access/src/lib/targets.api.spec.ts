@@ -25,14 +25,19 @@ describe('TargetsApi', () => {
     expect(backend.expectOne((r) => r.url === '/api/v1/targets/progress').request.params.toString()).toBe('year=2025');
   });
 
-  it('reads the 月调度表 figures: the month and January up to it, by district', () => {
+  it('reads the 月调度表 figures: the month and January up to it, by district, with the 跟踪落实 since January', () => {
     let answer: unknown;
     api.dispatchFigures('2026-06').subscribe((figures) => (answer = figures));
     const requests = backend.match((r) => r.url === '/api/v1/indicators');
     expect(requests.map((r) => r.request.params.toString())).toEqual(['from=2026-06&to=2026-06&groupBy=region', 'from=2026-01&to=2026-06&groupBy=region']);
     requests[0].flush({ from: '2026-06' });
     requests[1].flush({ from: '2026-01' });
-    expect(answer).toEqual({ month: { from: '2026-06' }, yearToDate: { from: '2026-01' } });
+    expect(answer).toBeUndefined();
+    const followThrough = backend.expectOne((r) => r.url === '/api/v1/follow-through/summary');
+    expect(followThrough.request.params.toString()).toBe('from=2026-01&to=2026-06');
+    expect(followThrough.request.context.get(SKIP_ERROR_MESSAGE)).toBe(true);
+    followThrough.flush({ asOf: '2026-06-30' });
+    expect(answer).toEqual({ month: { from: '2026-06' }, yearToDate: { from: '2026-01' }, followThrough: { asOf: '2026-06-30' } });
   });
 
   it('saves with versions, the page showing the errors', () => {
