@@ -119,6 +119,15 @@ test('the dashboard’s 跟踪落实 card counts the district’s problems and l
   await expect(card).toContainText('移交函');
   await keepScreenshot(page, 'follow-through-dashboard-desktop');
   await keepBlock(card, 'follow-through-card-desktop');
+  // on paper (A4, as 打印 does it) the card closes the second page
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await page.setViewportSize({ width: 794, height: 1123 });
+  await page.emulateMedia({ media: 'print' });
+  await expect(card).toBeVisible();
+  await page.waitForTimeout(800);
+  await keepScreenshot(page, 'follow-through-dashboard-print');
+  await page.emulateMedia({ media: 'screen' });
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
   await asPhone(page);
   await expect(card.getByTestId('ft-problems-overdue')).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
