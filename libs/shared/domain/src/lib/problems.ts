@@ -73,7 +73,10 @@ export function addDays(date: string, days: number): string {
   return at.toISOString().slice(0, 10);
 }
 
-/** Whether a problem is past its due date and not closed (the ISSUE warning's yellow, DOMAIN.md §6). */
+/**
+ * 超期: past its due date and not closed — from the day after the due date. (The ISSUE warning of DOMAIN.md §6
+ * is yellow already on the due date itself, as every warning threshold day warns: 今日到期.)
+ */
 export function isOverdueIssue(issue: { status: IssueStatus; dueAt: string }, today: string): boolean {
   return !isClosedIssue(issue.status) && issue.dueAt < today;
 }
