@@ -17,6 +17,7 @@ import {
   type WarningRule,
   warningMessage,
   warningThresholds,
+  type WarningThresholds,
   type WorkingCalendar,
 } from '@zhaoshang/shared/domain';
 import {
@@ -215,6 +216,8 @@ class FollowThroughGenerator {
   private readonly signer: string;
   private readonly unitNames: Set<string>;
   private readonly issues: IssueDraft[] = [];
+  /** projects red for START today (warning notices are about them), found once */
+  private redStart: { p: DemoProject; t: WarningThresholds }[] | null = null;
 
   constructor(
     private readonly data: DemoDataSet,
@@ -248,9 +251,17 @@ class FollowThroughGenerator {
 
   // ——— problems ———
 
+  /** Per category, the projects in a stage that meets it, with their signing day (parsed once: this runs for every problem). */
+  private readonly pools = new Map<IssueCategory, { p: DemoProject; signed: number }[]>();
+
   private eligible(category: IssueCategory, latestRaise: number): DemoProject[] {
-    const stages = CATEGORY_STAGES[category];
-    return this.data.projects.filter((p) => stages.includes(p.stage) && p.signedAt !== null && dayNumber(p.signedAt) <= latestRaise);
+    let pool = this.pools.get(category);
+    if (pool === undefined) {
+      const stages = CATEGORY_STAGES[category];
+      pool = this.data.projects.filter((p) => stages.includes(p.stage) && p.signedAt !== null).map((p) => ({ p, signed: dayNumber(p.signedAt as string) }));
+      this.pools.set(category, pool);
+    }
+    return pool.filter((x) => x.signed <= latestRaise).map((x) => x.p);
   }
 
   /** A project for a problem: key projects and those being built likelier (they meet the most). */
@@ -400,11 +411,24 @@ class FollowThroughGenerator {
     return dates.every((d) => d === null || d <= this.today) ? out : null;
   }
 
+  /**
+   * A first day to try for a chain: any day from `earliest` for a chain that ends closed or overdue;
+   * for one that must still be live within its deadline or on the leader's desk, a day about as far
+   * back as the chain takes (the working days of its rungs and the gaps between them), so that few
+   * tries miss.
+   */
+  private startDay(plan: ChainPlan, earliest: number): number {
+    if (plan.end !== 'LIVE_IN_TIME' && plan.end !== 'PENDING_SIGNATURE' && plan.end !== 'RETURNED') return this.random.int(earliest, this.today - 1);
+    let span = 0;
+    for (let rung = 0; rung < plan.top; rung++) span += Math.ceil((DEFAULT_NOTICE_SETTINGS.deadlineWorkingDays[LADDER[rung]] * 7) / 5) + 6;
+    return Math.max(earliest, this.today - span - this.random.int(-6, 12));
+  }
+
   /** A chain about a problem: the problem made to fit it (overdue when the first 提醒单 comes, closed when the chain is). */
   private issueChain(plan: ChainPlan): { timelines: Timeline[]; issue: number; project: DemoProject; warning: null; recipient: string } | null {
     for (let attempt = 0; attempt < 400; attempt++) {
       const category = this.category();
-      const start = this.today - this.random.int(1, RAISED_WITHIN_DAYS - DEFAULT_ISSUE_DUE_DAYS[category] - 8);
+      const start = this.startDay(plan, this.today - (RAISED_WITHIN_DAYS - DEFAULT_ISSUE_DUE_DAYS[category] - 8));
       const timelines = this.timelines(start, plan);
       if (timelines === null) continue;
       const due = start - this.random.int(1, 7);
@@ -422,16 +446,17 @@ class FollowThroughGenerator {
 
   /** A chain about a red START warning of a project still not started: issued after the warning turned red. */
   private warningChain(plan: ChainPlan, used: Set<string>): { timelines: Timeline[]; issue: null; project: DemoProject; warning: string; recipient: string } | null {
-    const red = this.data.projects
-      .filter((p) => !used.has(p.projectNo) && (p.stage === 'SIGNED' || p.stage === 'REGISTERED'))
+    this.redStart ??= this.data.projects
+      .filter((p) => p.stage === 'SIGNED' || p.stage === 'REGISTERED')
       .map((p) => ({ p, t: warningThresholds({ ...p, reports: [] }, DEFAULT_WARNING_SETTINGS, this.data.today).find((t) => t.rule === 'START') }))
-      .filter((x): x is { p: DemoProject; t: NonNullable<typeof x.t> } => x.t !== undefined && x.t.redFrom <= this.data.today);
+      .filter((x): x is { p: DemoProject; t: WarningThresholds } => x.t !== undefined && x.t.redFrom <= this.data.today);
+    const red = this.redStart.filter((x) => !used.has(x.p.projectNo));
     if (red.length === 0) return null;
     for (let attempt = 0; attempt < 400; attempt++) {
       const { p, t } = this.random.pick(red);
       const redDay = Math.max(dayNumber(t.redFrom), this.today - RAISED_WITHIN_DAYS + 60);
       if (redDay >= this.today) continue;
-      const timelines = this.timelines(this.random.int(redDay, this.today), plan);
+      const timelines = this.timelines(this.startDay(plan, redDay), plan);
       if (timelines === null) continue;
       used.add(p.projectNo);
       const district = this.districts.get(p.regionCode) as DistrictProfile;
