@@ -1,6 +1,6 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { type DemoFollowThrough, generateDemoFollowThrough, generateDemoMonthlyData, generateDemoProjects } from '@zhaoshang/api/demo';
-import { DEFAULT_NOTICE_SETTINGS, formatProjectNo, type NoticeKind, noticeNumber } from '@zhaoshang/shared/domain';
+import { DEFAULT_NOTICE_SETTINGS, formatProjectNo, type IssueStatsResponse, type NoticeKind, noticeNumber, type ProjectIssueListResponse } from '@zhaoshang/shared/domain';
 import type { DataSource } from 'typeorm';
 import { TestApp } from '../../test/support/test-app.js';
 import { ensureDemoProjects } from '../bootstrap/demo-data.js';
@@ -241,6 +241,16 @@ describe('demo data in the database', () => {
             WHERE u.username = 'leader' AND n.status = 'PENDING_SIGNATURE')::int AS "toSign"`);
       expect(people).toMatchObject({ withoutContact: 0, raisedByNobody: 0, draftedByOther: 0, toSign: 1 });
       expect(people.responsible).toBeGreaterThan(480);
+      // the problems module reads the demo's problems as its own: overdue ones, 办结率 by unit
+      const token = await seeded.adminToken();
+      const overdue = await seeded.request<ProjectIssueListResponse>('GET', '/api/v1/project-issues?overdue=true&pageSize=5', { token });
+      expect(overdue.status).toBe(200);
+      expect(overdue.body.counts.overdue).toBeGreaterThan(10);
+      expect(overdue.body.items.every((i) => i.overdue)).toBe(true);
+      const byUnit = await seeded.request<IssueStatsResponse>('GET', '/api/v1/project-issues/stats?groupBy=unit', { token });
+      expect(byUnit.status).toBe(200);
+      expect(byUnit.body.rows.length).toBeGreaterThan(5);
+      expect(byUnit.body.total.closedRate).toBeGreaterThan(0.5);
     } finally {
       await seeded.stop();
     }
