@@ -63,6 +63,8 @@ export interface ProblemTemplate {
   unit: keyof typeof FOLLOW_THROUGH_UNITS | 'bureau' | 'industry';
   progress: readonly string[];
   resolution: string;
+  /** the values {n} takes (亩, 千伏, 吨, 万元, 人 … as the sentence says) */
+  n?: readonly number[];
 }
 
 export const PROBLEMS: Record<IssueCategory, readonly ProblemTemplate[]> = {
@@ -70,18 +72,21 @@ export const PROBLEMS: Record<IssueCategory, readonly ProblemTemplate[]> = {
     {
       description: '项目二期用地指标未落实，需市自然资源局协调自治区追加新增建设用地计划指标',
       unit: 'land',
+      n: [80, 150, 260, 400],
       progress: ['已将项目用地需求报自治区自然资源厅，纳入本年度第二批用地计划申报', '已完成用地预审，正在编制农用地转用方案'],
       resolution: '自治区已下达追加用地计划指标 {n} 亩，项目二期用地已完成组卷报批',
     },
     {
       description: '项目选址涉及基本农田 {n} 亩，需调整选址或办理占补平衡，企业请求协调',
       unit: 'land',
+      n: [12, 35, 60, 120],
       progress: ['已组织自然资源、农牧部门现场踏勘，初步确定调整后的选址范围', '调整选址方案已报市国土空间规划委员会审议'],
       resolution: '项目选址已调整至{park}内，避让基本农田，用地手续已办结',
     },
     {
       description: '项目用地土地征收补偿未完成，{n} 户农牧民未签订补偿协议，影响场地平整',
       unit: 'bureau',
+      n: [3, 5, 8, 12],
       progress: ['旗县政府已成立征拆工作组，逐户入户做工作', '已有大部分农牧民签订补偿协议，剩余户正在协商'],
       resolution: '征收补偿协议全部签订，补偿款已足额发放，场地已交付企业',
     },
@@ -136,6 +141,7 @@ export const PROBLEMS: Record<IssueCategory, readonly ProblemTemplate[]> = {
     {
       description: '项目节能审查需落实能耗指标 {n} 万吨标准煤，全市能耗指标紧张',
       unit: 'development',
+      n: [2, 5, 8, 15],
       progress: ['已将项目纳入全市重点项目能耗指标保障清单', '能耗指标已向自治区申请单列'],
       resolution: '能耗指标已落实，节能审查意见已出具',
     },
@@ -164,6 +170,7 @@ export const PROBLEMS: Record<IssueCategory, readonly ProblemTemplate[]> = {
     {
       description: '项目 {n} 千伏供电线路未接入，外部供电工程进度滞后，影响设备调试',
       unit: 'power',
+      n: [10, 35, 66, 110, 220],
       progress: ['供电公司已完成线路勘察设计，正在组织施工', '线路杆塔组立已完成，正在架线'],
       resolution: '{n} 千伏供电线路已送电，项目设备调试用电已保障',
     },
@@ -182,6 +189,7 @@ export const PROBLEMS: Record<IssueCategory, readonly ProblemTemplate[]> = {
     {
       description: '项目生产用水日需求 {n} 吨，园区供水管网能力不足',
       unit: 'housing',
+      n: [800, 1500, 3000, 5000],
       progress: ['已对园区供水能力进行评估，确定扩容方案'],
       resolution: '园区供水管网扩容工程已完工，项目用水已满足',
     },
@@ -196,6 +204,7 @@ export const PROBLEMS: Record<IssueCategory, readonly ProblemTemplate[]> = {
     {
       description: '企业流动资金贷款 {n} 万元到期续贷困难，请求协调银行办理续贷',
       unit: 'finance',
+      n: [3000, 5000, 8000, 20000],
       progress: ['已召开银企对接会，两家银行表示有意愿', '银行已完成贷前调查'],
       resolution: '银行已办理续贷，企业流动资金已保障',
     },
@@ -210,6 +219,7 @@ export const PROBLEMS: Record<IssueCategory, readonly ProblemTemplate[]> = {
     {
       description: '企业投产招工缺口 {n} 人，熟练技术工人不足',
       unit: 'labour',
+      n: [60, 120, 200, 350],
       progress: ['人社部门已组织专场招聘会', '已协调职业院校开展订单式培训'],
       resolution: '通过专场招聘和订单培训补足用工，企业已正常生产',
     },

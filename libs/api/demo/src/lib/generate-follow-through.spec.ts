@@ -12,6 +12,7 @@ import {
   warningThresholds,
 } from '@zhaoshang/shared/domain';
 import { CHAIN_PLANS, type DemoFollowThrough, type DemoNotice, generateDemoFollowThrough } from './generate-follow-through.js';
+import { PROBLEMS } from './follow-through-vocabulary.js';
 import { type DemoDataSet, generateDemoProjects } from './generate-projects.js';
 
 const NOW = new Date('2026-12-05T04:00:00Z');
@@ -89,6 +90,13 @@ describe('generateDemoFollowThrough', () => {
       expect(i.notes.map((n) => n.at)).toEqual([...i.notes.map((n) => n.at)].sort());
       if (i.status === 'RESOLVED') expect(i.notes[i.notes.length - 1].text).toBe(`办理中 → 已解决：${i.resolution}`);
       if (i.status === 'OPEN') expect(i.notes.every((n) => !n.text.includes('→'))).toBe(true);
+    }
+  });
+
+  it('fills every placeholder of its sentences, {n} from the values of its sentence', () => {
+    expect(JSON.stringify(ft)).not.toMatch(/\{(n|park|unit)\}/);
+    for (const template of Object.values(PROBLEMS).flat()) {
+      expect(template.description.includes('{n}') || template.resolution.includes('{n}')).toBe(template.n !== undefined);
     }
   });
 

@@ -290,7 +290,7 @@ class FollowThroughGenerator {
       category,
       template,
       unitName: this.unitFor(template, project),
-      n: this.random.pick([10, 35, 66, 120, 220, 350]),
+      n: template.n ? this.random.pick(template.n) : 0,
       raised,
       due: dayNumber(addDays(dateOf(raised), DEFAULT_ISSUE_DUE_DAYS[category])),
       closed,
