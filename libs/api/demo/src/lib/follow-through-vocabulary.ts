@@ -59,8 +59,8 @@ export const CATEGORY_STAGES: Record<IssueCategory, readonly ProjectStage[]> = {
 /** One kind of problem: what the project reports, which unit handles it, how it ends. */
 export interface ProblemTemplate {
   description: string;
-  /** a key of FOLLOW_THROUGH_UNITS, or 'bureau' (the district's bureau), or 'industry' (the industry's department) */
-  unit: keyof typeof FOLLOW_THROUGH_UNITS | 'bureau' | 'industry';
+  /** a key of FOLLOW_THROUGH_UNITS, or 'bureau' (the district's bureau) */
+  unit: keyof typeof FOLLOW_THROUGH_UNITS | 'bureau';
   progress: readonly string[];
   resolution: string;
   /** the values {n} takes (亩, 千伏, 吨, 万元, 人 … as the sentence says) */

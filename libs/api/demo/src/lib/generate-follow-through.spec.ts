@@ -57,6 +57,8 @@ describe('generateDemoFollowThrough', () => {
       expect(i.dueAt >= i.raisedAt).toBe(true);
     }
     expect(ft.issues.some((i) => i.description.includes('用地'))).toBe(true);
+    const raised = ft.issues.map((i) => `${i.projectNo}|${i.description}`);
+    expect(new Set(raised).size).toBe(raised.length);
   });
 
   it('closes ~55% (most resolved, some found unresolvable), leaves some open in time, some overdue, a few red (> 15 days)', () => {

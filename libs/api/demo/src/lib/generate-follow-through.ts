@@ -35,9 +35,9 @@ import {
   UNRESOLVABLE_REASONS,
   WARNING_FEEDBACKS,
 } from './follow-through-vocabulary.js';
-import type { DemoDataSet, DemoProject } from './generate-projects.js';
+import { DEMO_DEFAULT_SEED, type DemoDataSet, type DemoProject } from './generate-projects.js';
 import { dateOf, dayNumber, Random, shanghaiInstant } from './random.js';
-import { DISTRICTS, type DistrictProfile, INDUSTRIES } from './tongliao-vocabulary.js';
+import { DISTRICTS, type DistrictProfile } from './tongliao-vocabulary.js';
 
 /**
  * Who wrote something, resolved to a person by the loader (the demo's accounts when there are any):
@@ -212,10 +212,11 @@ class FollowThroughGenerator {
   private readonly today: number;
   private readonly scale: number;
   private readonly districts = new Map(DISTRICTS.map((d) => [d.code, d]));
-  private readonly departments = new Map<string, string>(INDUSTRIES.map((i) => [i.code, i.department]));
   private readonly signer: string;
   private readonly unitNames: Set<string>;
   private readonly issues: IssueDraft[] = [];
+  /** project and problem already raised */
+  private readonly raised = new Set<string>();
   /** projects red for START today (warning notices are about them), found once */
   private redStart: { p: DemoProject; t: WarningThresholds }[] | null = null;
 
@@ -223,7 +224,7 @@ class FollowThroughGenerator {
     private readonly data: DemoDataSet,
     options: DemoFollowThroughOptions,
   ) {
-    this.random = new Random(((options.seed ?? 150500) ^ STREAM) >>> 0);
+    this.random = new Random(((options.seed ?? DEMO_DEFAULT_SEED) ^ STREAM) >>> 0);
     this.now = options.now ?? new Date();
     this.today = dayNumber(data.today);
     this.scale = data.projects.length / 600;
@@ -277,14 +278,16 @@ class FollowThroughGenerator {
 
   private unitFor(template: ProblemTemplate, project: DemoProject): string {
     const district = this.districts.get(project.regionCode) as DistrictProfile;
-    const name =
-      template.unit === 'bureau' ? districtBureau(district) : template.unit === 'industry' ? (this.departments.get(project.industryCode) ?? '市投资促进局') : FOLLOW_THROUGH_UNITS[template.unit];
+    const name = template.unit === 'bureau' ? districtBureau(district) : FOLLOW_THROUGH_UNITS[template.unit];
     // a data set whose unit list lacks it (never with generateDemoProjects) falls back to the district's bureau
     return this.unitNames.has(name) ? name : districtBureau(district);
   }
 
   private newIssue(category: IssueCategory, project: DemoProject, raised: number, closed: number | null, unresolvable = false): number {
-    const template = this.random.pick(PROBLEMS[category]);
+    // the same problem twice on one project reads as a mistake: another of its category when there is one
+    const fresh = PROBLEMS[category].filter((t) => !this.raised.has(`${project.projectNo}|${t.description}`));
+    const template = this.random.pick(fresh.length > 0 ? fresh : PROBLEMS[category]);
+    this.raised.add(`${project.projectNo}|${template.description}`);
     this.issues.push({
       project,
       category,
