@@ -580,7 +580,8 @@ class FollowThroughGenerator {
     const recipient = transfer ? FOLLOW_THROUGH_UNITS.discipline : chain.recipient;
     const handler = chain.recipient;
     const matter = issue ? `${ISSUE_CATEGORY_LABELS[issue.category]}问题` : '未按期开工问题';
-    const title = transfer ? `关于移交“${p.name}”${matter}办理不力情况的函` : `关于“${p.name}”${matter}的${label}`;
+    // the titles the notices module composes (关于<项目名称><问题类别>问题的提醒单)
+    const title = transfer ? `关于移交${p.name}${matter}办理不力情况的函` : `关于${p.name}${matter}的${label}`;
     const cn = (day: number) => {
       const [y, m, d] = dateOf(day).split('-').map(Number);
       return `${y}年${m}月${d}日`;
