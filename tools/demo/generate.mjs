@@ -17,6 +17,7 @@ const usage = `用法：DATABASE_URL=postgres://用户:密码@主机:5432/数据
   --append     数据库中已有项目时仍然追加（编号接在已有编号之后）
   --no-audit   不写审计日志（大批量时更快）
   --no-monthly 只写项目，不写月报、全社会固定资产投资和月结
+  --no-follow-through 不写问题诉求和督办通知（三单一函）；加 --append 时也不写
   --help       显示本说明
 
 先构建 API：npx nx run api:build。数据库结构不存在时先执行迁移（与 API 启动时相同）。`;
@@ -36,6 +37,7 @@ async function main() {
       append: { type: 'boolean', default: false },
       'no-audit': { type: 'boolean', default: false },
       'no-monthly': { type: 'boolean', default: false },
+      'no-follow-through': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -51,8 +53,8 @@ async function main() {
   const load = (file) => import(pathToFileURL(join(dist, file)).href);
   const { DataSource } = await import('typeorm');
   const { dataSourceOptions } = await load('database/data-source.js');
-  const { generateDemoProjects } = await import(pathToFileURL(demoLib).href);
-  const { lastSequences, loadDemoMonthlyData, loadDemoProjects } = await load('demo/load-demo.js');
+  const { generateDemoFollowThrough, generateDemoProjects } = await import(pathToFileURL(demoLib).href);
+  const { lastSequences, loadDemoFollowThrough, loadDemoMonthlyData, loadDemoProjects } = await load('demo/load-demo.js');
 
   const dataSource = new DataSource(dataSourceOptions(url));
   await dataSource.initialize();
@@ -65,15 +67,22 @@ async function main() {
       const [{ existing }] = await em.query('SELECT count(*)::int AS existing FROM projects');
       if (existing > 0 && !values.append) fail(`数据库中已有 ${existing} 个项目，未写入任何数据。要在其后追加，请加 --append`);
       const lastSeqs = existing > 0 ? await lastSequences(em) : undefined;
-      const data = generateDemoProjects({ count, seed, lastSeqs });
+      const now = new Date();
+      const data = generateDemoProjects({ count, seed, now, lastSeqs });
       console.log(`已生成 ${count} 个项目（种子 ${seed}，日期 ${data.today}）：${Date.now() - started} ms`);
       const audit = !values['no-audit'];
       const projects = await loadDemoProjects(em, data, { audit, chunkSize: count > 10_000 ? 10_000 : 5000 });
       console.log(`已写入 ${projects.projects} 个项目、${projects.approvals} 条手续：${Date.now() - started} ms`);
-      if (values['no-monthly']) return { ...projects, reports: 0, faiTotals: 0, monthCloses: 0 };
+      // issue 14: problems and notices up the ladder (numbered from 1 per kind and year: a fresh set's, so not with --append)
+      const followThrough =
+        values['no-follow-through'] || values.append
+          ? { issues: 0, notices: 0, auditRows: 0 }
+          : await loadDemoFollowThrough(em, generateDemoFollowThrough(data, { seed, now }), { audit });
+      if (followThrough.issues > 0) console.log(`已写入 ${followThrough.issues} 个问题诉求、${followThrough.notices} 份督办通知：${Date.now() - started} ms`);
+      if (values['no-monthly']) return { ...projects, reports: 0, faiTotals: 0, monthCloses: 0, auditRows: projects.auditRows + followThrough.auditRows };
       // reports are generated and written a chunk at a time: memory stays bounded for any count
       const monthly = await loadDemoMonthlyData(em, data, { seed, audit, chunkSize: 10_000 });
-      return { ...projects, reports: monthly.reports, faiTotals: monthly.faiTotals, monthCloses: monthly.monthCloses, auditRows: projects.auditRows + monthly.auditRows };
+      return { ...projects, reports: monthly.reports, faiTotals: monthly.faiTotals, monthCloses: monthly.monthCloses, auditRows: projects.auditRows + monthly.auditRows + followThrough.auditRows };
     });
     console.log(
       `已写入 ${loaded.projects} 个项目、${loaded.approvals} 条手续、${loaded.reports} 条月报、${loaded.faiTotals} 条全社会固定资产投资、` +

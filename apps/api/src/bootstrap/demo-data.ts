@@ -1,9 +1,9 @@
 import { Logger } from '@nestjs/common';
-import { DISTRICTS, generateDemoProjects, INDUSTRIES } from '@zhaoshang/api/demo';
+import { DISTRICTS, generateDemoFollowThrough, generateDemoProjects, INDUSTRIES } from '@zhaoshang/api/demo';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config.js';
 import { runSql, sql, type SqlRunner } from '../common/sql/sql.js';
-import { loadDemoMonthlyData, loadDemoProjects } from '../demo/load-demo.js';
+import { loadDemoFollowThrough, loadDemoMonthlyData, loadDemoProjects } from '../demo/load-demo.js';
 
 /**
  * SEED_DEMO=true on a database without projects: the demo data set (600 projects of Tongliao, their
@@ -29,12 +29,18 @@ export async function ensureDemoProjects(dataSource: DataSource, config: AppConf
       return 0;
     }
     const started = Date.now();
-    const data = generateDemoProjects();
+    const now = new Date();
+    const data = generateDemoProjects({ now });
     const loaded = await loadDemoProjects(em, data, { audit: true });
     // their monthly reports, FAI totals and closed months, in the same transaction
     const monthly = await loadDemoMonthlyData(em, data, { audit: true });
     await linkDemoAccounts(em);
-    logger.log(`已载入演示数据：${loaded.projects} 个项目、${monthly.reports} 条月报、${monthly.faiTotals} 条固定资产投资、${monthly.monthCloses} 个已月结月份（${Date.now() - started} ms）`);
+    // issue 14: problems, notices up the ladder, their counters (after the links: the signer is the linked leader)
+    const followThrough = await loadDemoFollowThrough(em, generateDemoFollowThrough(data, { now }), { audit: true });
+    logger.log(
+      `已载入演示数据：${loaded.projects} 个项目、${monthly.reports} 条月报、${monthly.faiTotals} 条固定资产投资、${monthly.monthCloses} 个已月结月份、` +
+        `${followThrough.issues} 个问题诉求、${followThrough.notices} 份督办通知（${Date.now() - started} ms）`,
+    );
     return loaded.projects;
   });
 }
@@ -42,7 +48,7 @@ export async function ensureDemoProjects(dataSource: DataSource, config: AppConf
 /**
  * 1+N+9 in the demo (DOMAIN.md §9): the demo leader account is the city leader in charge of 招商引资
  * (their 包联项目 open their home), and each district's demo account is the 旗县联系人 of its region's
- * key projects (their 我联系的项目). The accounts were made just before (ensureInitialUsers).
+ * projects that have a 包联领导 (their 我联系的项目). The accounts were made just before (ensureInitialUsers).
  */
 async function linkDemoAccounts(em: SqlRunner): Promise<void> {
   await runSql(
@@ -55,7 +61,7 @@ async function linkDemoAccounts(em: SqlRunner): Promise<void> {
     em,
     sql`UPDATE projects p SET district_contact_id = u.id
           FROM users u
-         WHERE u.role = 'DISTRICT_STAFF' AND u.region_code = p.region_code AND p.is_key_project AND p.district_contact_id IS NULL
+         WHERE u.role = 'DISTRICT_STAFF' AND u.region_code = p.region_code AND p.lead_official IS NOT NULL AND p.district_contact_id IS NULL
            AND u.id = (SELECT min(v.id::text)::uuid FROM users v WHERE v.role = 'DISTRICT_STAFF' AND v.region_code = p.region_code)`,
   );
 }

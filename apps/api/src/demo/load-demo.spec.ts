@@ -1,6 +1,6 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { generateDemoMonthlyData, generateDemoProjects } from '@zhaoshang/api/demo';
-import { formatProjectNo } from '@zhaoshang/shared/domain';
+import { type DemoFollowThrough, generateDemoFollowThrough, generateDemoMonthlyData, generateDemoProjects } from '@zhaoshang/api/demo';
+import { DEFAULT_NOTICE_SETTINGS, formatProjectNo, type IssueStatsResponse, type NoticeKind, noticeNumber, type ProjectIssueListResponse } from '@zhaoshang/shared/domain';
 import type { DataSource } from 'typeorm';
 import { TestApp } from '../../test/support/test-app.js';
 import { ensureDemoProjects } from '../bootstrap/demo-data.js';
@@ -68,6 +68,91 @@ describe('demo data in the database', () => {
     expect(Object.keys(audit.after).sort()).toEqual(
       ['id', 'projectId', 'projectNo', 'regionCode', 'month', 'arrivedEquityWan', 'arrivedLoanWan', 'arrivedOtherWan', 'completedInvestmentWan', 'progress', 'status', 'returnReason', 'submittedAt', 'verifiedAt', 'version'].sort(),
     );
+  });
+
+  // issue 14 item 6: the follow-through of the demo, as generated, with the rules of DOMAIN.md §9 holding in SQL
+  describe('the follow-through', () => {
+    let expected: DemoFollowThrough;
+    let today: string;
+    beforeAll(() => {
+      const data = generateDemoProjects({ now: loadedAt });
+      today = data.today;
+      expected = generateDemoFollowThrough(data, { now: loadedAt });
+    });
+
+    it('loads the problems, their notes, the notices and their counters as generated, with an audit row per problem', async () => {
+      const [counts] = await db.query(`SELECT (SELECT count(*) FROM project_issues)::int AS issues, (SELECT count(*) FROM issue_notes)::int AS notes,
+        (SELECT count(*) FROM notices)::int AS notices, (SELECT count(*) FROM notice_counters)::int AS counters,
+        (SELECT count(*) FROM audit_log WHERE entity = 'projectIssue' AND action = 'CREATE' AND actor_type = 'SYSTEM')::int AS audit`);
+      expect(counts).toEqual({
+        issues: expected.issues.length,
+        notes: expected.issues.reduce((sum, i) => sum + i.notes.length, 0),
+        notices: expected.notices.length,
+        counters: expected.counters.length,
+        audit: expected.issues.length,
+      });
+      expect(expected.issues.length).toBeGreaterThanOrEqual(140);
+      const byStatus = (rows: { kind: string; status: string; count: number }[]) => Object.fromEntries(rows.map((r) => [`${r.kind}:${r.status}`, Number(r.count)]));
+      const rows = await db.query(`SELECT kind, status, count(*)::int AS count FROM notices GROUP BY 1, 2`);
+      const generated = new Map<string, number>();
+      for (const n of expected.notices) generated.set(`${n.kind}:${n.status}`, (generated.get(`${n.kind}:${n.status}`) ?? 0) + 1);
+      expect(byStatus(rows)).toEqual(Object.fromEntries(generated));
+      // the audit row is the problems module's snapshot
+      const [audit] = await db.query(`SELECT after FROM audit_log WHERE entity = 'projectIssue' LIMIT 1`);
+      expect(Object.keys(audit.after).sort()).toEqual(
+        ['id', 'projectId', 'projectNo', 'projectName', 'regionCode', 'regionName', 'category', 'description', 'raisedAt', 'raisedByName', 'unitId', 'unitName', 'dueAt', 'status', 'resolution', 'closedAt', 'version'].sort(),
+      );
+    });
+
+    it('keeps the problems’ rules: an active unit, closed ⇔ resolution, 1–3 notes between raising and closing, ~55% closed, some red', async () => {
+      const [facts] = await db.query(
+        `SELECT (SELECT count(*) FROM project_issues i JOIN units u ON u.id = i.unit_id WHERE NOT u.active)::int AS "inactiveUnit",
+           (SELECT count(*) FROM project_issues WHERE (status IN ('RESOLVED', 'UNRESOLVABLE')) <> (resolution IS NOT NULL AND closed_at IS NOT NULL))::int AS "closedWithoutResolution",
+           (SELECT count(*) FROM project_issues i WHERE (SELECT count(*) FROM issue_notes n WHERE n.issue_id = i.id) NOT BETWEEN 1 AND 3
+              OR EXISTS (SELECT 1 FROM issue_notes n WHERE n.issue_id = i.id AND n.at NOT BETWEEN i.raised_at AND coalesce(i.closed_at, $1::date)))::int AS "badNotes",
+           (SELECT count(*) FROM project_issues i JOIN projects p ON p.id = i.project_id WHERE p.signed_at IS NULL OR p.signed_at > i.raised_at)::int AS "beforeSigning",
+           round((SELECT count(*) FILTER (WHERE status IN ('RESOLVED', 'UNRESOLVABLE')) FROM project_issues)::numeric / (SELECT count(*) FROM project_issues), 2)::float8 AS "closedRate",
+           (SELECT count(*) FROM project_issues WHERE status = 'UNRESOLVABLE')::int AS unresolvable,
+           (SELECT count(*) FROM project_issues WHERE status IN ('OPEN', 'IN_PROGRESS') AND due_at < $1::date - 15)::int AS red`,
+        [today],
+      );
+      expect(facts).toMatchObject({ inactiveUnit: 0, closedWithoutResolution: 0, badNotes: 0, beforeSigning: 0 });
+      expect(facts.closedRate).toBeGreaterThanOrEqual(0.5);
+      expect(facts.closedRate).toBeLessThanOrEqual(0.6);
+      expect(facts.unresolvable).toBeGreaterThan(0);
+      expect(facts.red).toBeGreaterThan(0);
+    });
+
+    it('keeps the ladder’s rules: chains one rung up about the same subject, numbers consecutive per kind and year, counters at the last, signed by the leader', async () => {
+      const [facts] = await db.query(
+        `SELECT (SELECT count(*) FROM notices n JOIN notices p ON p.id = n.previous_notice_id
+                  WHERE array_position(enum_range(NULL::notice_kind), p.kind) + 1 <> array_position(enum_range(NULL::notice_kind), n.kind)
+                     OR p.subject_type <> n.subject_type OR p.project_id <> n.project_id
+                     OR p.issue_id IS DISTINCT FROM n.issue_id OR p.warning_rule IS DISTINCT FROM n.warning_rule)::int AS "badChains",
+           (SELECT count(*) FROM notices WHERE (kind = 'REMINDER') <> (previous_notice_id IS NULL))::int AS "unchained",
+           (SELECT count(*) FROM (SELECT kind, year, count(*) AS c, min(seq) AS lo, max(seq) AS hi FROM notices WHERE seq IS NOT NULL GROUP BY 1, 2) g
+              FULL JOIN notice_counters c USING (kind, year)
+             WHERE g.lo IS DISTINCT FROM 1 OR g.hi IS DISTINCT FROM g.c OR c.last IS DISTINCT FROM g.hi)::int AS "badNumbers",
+           (SELECT count(*) FROM notices WHERE year IS DISTINCT FROM extract(year FROM issued_at)::int AND issued_at IS NOT NULL)::int AS "wrongYear",
+           (SELECT count(DISTINCT signer_leader_id) FROM notices WHERE kind IN ('SUPERVISE', 'TRANSFER'))::int AS signers,
+           (SELECT l.name FROM notices n JOIN leaders l ON l.id = n.signer_leader_id LIMIT 1) AS signer,
+           (SELECT count(*) FROM notices n JOIN units u ON u.id = n.recipient_unit_id WHERE NOT u.active)::int AS "inactiveRecipient",
+           (SELECT count(*) FROM notices n WHERE n.status IN ('ISSUED', 'ANSWERED') AND n.deadline < $1::date
+               AND NOT EXISTS (SELECT 1 FROM notices m WHERE m.previous_notice_id = n.id)
+               AND (n.issue_id IS NULL OR (SELECT status FROM project_issues WHERE id = n.issue_id) IN ('OPEN', 'IN_PROGRESS')))::int AS "toEscalate",
+           (SELECT count(*) FROM notices WHERE status = 'CLOSED' AND closed_at <= deadline)::int AS "closedOnTime",
+           (SELECT count(*) FROM notices WHERE status = 'CLOSED' AND closed_at > deadline AND close_note NOT LIKE '%升级%')::int AS "closedLate"`,
+        [today],
+      );
+      expect(facts).toMatchObject({ badChains: 0, unchained: 0, badNumbers: 0, wrongYear: 0, signers: 1, signer: expect.stringMatching(/^常务副市长 /), inactiveRecipient: 0 });
+      expect(facts.toEscalate).toBeGreaterThan(0);
+      expect(facts.closedOnTime).toBeGreaterThan(0);
+      expect(facts.closedLate).toBeGreaterThan(0);
+      const numbers = (await db.query(`SELECT kind, year, seq, number FROM notices WHERE number IS NOT NULL`)) as { kind: NoticeKind; year: number; seq: number; number: string }[];
+      expect(numbers.every((n) => n.number === noticeNumber(DEFAULT_NOTICE_SETTINGS.prefixes[n.kind], n.year, n.seq))).toBe(true);
+      const kinds = await db.query(`SELECT kind, count(*)::int AS count FROM notices GROUP BY 1 ORDER BY array_position(enum_range(NULL::notice_kind), kind)`);
+      expect(kinds.map((k: { count: number }) => k.count)).toEqual([40, 15, 6, 2]);
+    });
   });
 
   it('keeps the data as generated: money, dates, links to parent projects', async () => {
@@ -145,7 +230,27 @@ describe('demo data in the database', () => {
           (SELECT count(*) FROM projects WHERE is_key_project AND district_contact_id IS NULL)::int AS "keyWithoutContact"`);
       expect(links).toMatchObject({ leaders: 6 + 27, units: expect.any(Number), leaderPortfolio: expect.stringContaining('招商引资'), keyWithoutContact: 0 });
       expect(links.units).toBeGreaterThan(10);
-      expect(links.leaderProjects).toBeGreaterThan(0);
+      expect(links.leaderProjects).toBe(7);
+      // issue 14: the district accounts follow every project with a 包联领导; the follow-through names the demo accounts
+      const [people] = await seeded.app.get<DataSource>(getDataSourceToken()).query(`SELECT
+          (SELECT count(*) FROM projects WHERE lead_official IS NOT NULL)::int AS responsible,
+          (SELECT count(*) FROM projects WHERE lead_official IS NOT NULL AND district_contact_id IS NULL)::int AS "withoutContact",
+          (SELECT count(*) FROM project_issues WHERE raised_by_name NOT IN (SELECT display_name FROM users))::int AS "raisedByNobody",
+          (SELECT count(*) FROM notices WHERE drafted_by_name <> (SELECT display_name FROM users WHERE username = 'city'))::int AS "draftedByOther",
+          (SELECT count(*) FROM notices n JOIN leaders l ON l.id = n.signer_leader_id JOIN users u ON u.id = l.user_id
+            WHERE u.username = 'leader' AND n.status = 'PENDING_SIGNATURE')::int AS "toSign"`);
+      expect(people).toMatchObject({ withoutContact: 0, raisedByNobody: 0, draftedByOther: 0, toSign: 1 });
+      expect(people.responsible).toBeGreaterThan(480);
+      // the problems module reads the demo's problems as its own: overdue ones, 办结率 by unit
+      const token = await seeded.adminToken();
+      const overdue = await seeded.request<ProjectIssueListResponse>('GET', '/api/v1/project-issues?overdue=true&pageSize=5', { token });
+      expect(overdue.status).toBe(200);
+      expect(overdue.body.counts.overdue).toBeGreaterThan(10);
+      expect(overdue.body.items.every((i) => i.overdue)).toBe(true);
+      const byUnit = await seeded.request<IssueStatsResponse>('GET', '/api/v1/project-issues/stats?groupBy=unit', { token });
+      expect(byUnit.status).toBe(200);
+      expect(byUnit.body.rows.length).toBeGreaterThan(5);
+      expect(byUnit.body.total.closedRate).toBeGreaterThan(0.5);
     } finally {
       await seeded.stop();
     }

@@ -1,5 +1,6 @@
-import { ArrivalTally, type DemoDataSet, type DemoFaiTotal, type DemoListEntry, type DemoMonthClose, type DemoMonthlyOptions, type DemoProject, type DemoReport, demoFaiTotals, demoMonthCloses, demoReportChunks } from '@zhaoshang/api/demo';
+import { ArrivalTally, type DemoAuthor, type DemoDataSet, type DemoFollowThrough, DISTRICTS, type DemoFaiTotal, type DemoListEntry, type DemoMonthClose, type DemoMonthlyOptions, type DemoProject, type DemoReport, demoFaiTotals, demoMonthCloses, demoReportChunks } from '@zhaoshang/api/demo';
 import { PROJECT_FIELD_LABELS } from '@zhaoshang/shared/domain';
+import { randomUUID } from 'node:crypto';
 import { SYSTEM_ACTOR } from '../common/access/actor.js';
 import { runSql, sql, type SqlFragment, type SqlRunner, type SqlValue } from '../common/sql/sql.js';
 import { auditInsert } from '../modules/audit/audit.service.js';
@@ -288,4 +289,152 @@ export async function loadDemoMonthlyData(db: SqlRunner, data: DemoDataSet, opti
   const faiTotals = await loadDemoFaiTotals(db, demoFaiTotals(data, options, tally));
   const monthCloses = await loadDemoMonthCloses(db, demoMonthCloses(data, options));
   return { reports: loaded.reports, faiTotals, monthCloses, auditRows: loaded.auditRows };
+}
+
+export interface FollowThroughLoadOptions {
+  /** one audit row per problem (actor SYSTEM, entity projectIssue, action CREATE), as every other creation has */
+  audit?: boolean;
+}
+
+export interface FollowThroughLoadResult {
+  issues: number;
+  notes: number;
+  notices: number;
+  auditRows: number;
+}
+
+/**
+ * The people the demo's follow-through names: the city's staff (`city` first) and one member of
+ * staff per district, from the accounts of the database; without demo accounts (the CLI on any
+ * database), the offices themselves.
+ */
+async function demoStaffNames(db: SqlRunner): Promise<{ city: string; district: (regionCode: string) => string }> {
+  const rows = await runSql<{ regionCode: string | null; displayName: string }>(
+    db,
+    sql`SELECT DISTINCT ON (coalesce(region_code, '')) region_code AS "regionCode", display_name AS "displayName"
+          FROM users WHERE role IN ('CITY_STAFF', 'DISTRICT_STAFF') AND (role = 'CITY_STAFF') = (region_code IS NULL)
+         ORDER BY coalesce(region_code, ''), username <> 'city', username`,
+  );
+  const byRegion = new Map(rows.map((r) => [r.regionCode ?? '', r.displayName]));
+  const districtNames = new Map(DISTRICTS.map((d) => [d.code, d.name]));
+  return {
+    city: byRegion.get('') ?? '市投资促进局',
+    district: (code) => byRegion.get(code) ?? `${districtNames.get(code) ?? ''}招商部门`,
+  };
+}
+
+/** `{region}-{year}-{seq}`: the region a project number names. */
+const regionOfProjectNo = (projectNo: string) => projectNo.slice(0, projectNo.indexOf('-'));
+
+/**
+ * The follow-through of the demo (issue 14, DOMAIN.md §9): problems and their notes, notices (their
+ * previous rungs, units and signers found by name) and notice_counters at the last number given per
+ * kind and year. Ids are made here, not by the generator, so that loading twice never collides.
+ * Run it in the transaction that wrote the projects (and the lists), after linking the demo accounts.
+ * Every row must land: a problem or notice whose project, unit or signer is missing is an error.
+ */
+export async function loadDemoFollowThrough(db: SqlRunner, followThrough: DemoFollowThrough, options: FollowThroughLoadOptions = {}): Promise<FollowThroughLoadResult> {
+  const { issues, notices, counters } = followThrough;
+  const staff = await demoStaffNames(db);
+  const who = (by: DemoAuthor, projectNo: string, unitName: string) => (by === 'CITY' ? staff.city : by === 'DISTRICT' ? staff.district(regionOfProjectNo(projectNo)) : unitName);
+  const issueIds = issues.map(() => randomUUID());
+  const noticeIds = notices.map(() => randomUUID());
+  const result: FollowThroughLoadResult = { issues: 0, notes: 0, notices: 0, auditRows: 0 };
+  if (issues.length > 0) {
+    const audit = options.audit ?? false;
+    const [written] = await runSql<{ issues: number; audit: number }>(
+      db,
+      sql`WITH a AS (
+        SELECT * FROM unnest(${issueIds}::uuid[], ${issues.map((i) => i.projectNo)}::varchar[], ${issues.map((i) => i.category)}::issue_category[],
+          ${issues.map((i) => i.description)}::varchar[], ${issues.map((i) => i.raisedAt)}::date[], ${issues.map((i) => who(i.raisedBy, i.projectNo, i.unitName))}::varchar[],
+          ${issues.map((i) => i.unitName)}::varchar[], ${issues.map((i) => i.dueAt)}::date[], ${issues.map((i) => i.status)}::issue_status[],
+          ${issues.map((i) => i.resolution)}::varchar[], ${issues.map((i) => i.closedAt)}::date[], ${issues.map((i) => i.version)}::int[],
+          ${issues.map((i) => i.createdAt)}::timestamptz[], ${issues.map((i) => i.updatedAt)}::timestamptz[])
+          AS a(id, project_no, category, description, raised_at, raised_by_name, unit_name, due_at, status, resolution, closed_at, version, created_at, updated_at)
+      ), i AS (
+        INSERT INTO project_issues (id, project_id, category, description, raised_at, raised_by_name, unit_id, due_at, status, resolution, closed_at, version, created_at, updated_at)
+        SELECT a.id, p.id, a.category, a.description, a.raised_at, a.raised_by_name, u.id, a.due_at, a.status, a.resolution, a.closed_at, a.version, a.created_at, a.updated_at
+          FROM a JOIN projects p ON p.project_no = a.project_no JOIN units u ON u.name = a.unit_name
+        RETURNING *
+      )${
+        audit
+          ? sql`, logged AS (
+        ${auditInsert(
+          SYSTEM_ACTOR,
+          'projectIssue',
+          // the snapshot the problems module writes (its DTO less overdue and notes)
+          sql`SELECT i.id::text, 'CREATE', NULL::jsonb, jsonb_build_object('id', i.id, 'projectId', p.id, 'projectNo', p.project_no, 'projectName', p.name,
+              'regionCode', p.region_code, 'regionName', r.name, 'category', i.category, 'description', i.description, 'raisedAt', i.raised_at,
+              'raisedByName', i.raised_by_name, 'unitId', i.unit_id, 'unitName', u.name, 'dueAt', i.due_at, 'status', i.status,
+              'resolution', i.resolution, 'closedAt', i.closed_at, 'version', i.version)
+            FROM i JOIN projects p ON p.id = i.project_id JOIN regions r ON r.code = p.region_code JOIN units u ON u.id = i.unit_id`,
+        )}
+        RETURNING 1
+      )
+      SELECT (SELECT count(*) FROM i)::int AS issues, (SELECT count(*) FROM logged)::int AS audit`
+          : sql`
+      SELECT count(*)::int AS issues, 0 AS audit FROM i`
+      }`,
+    );
+    if (written.issues !== issues.length) throw new Error(`演示问题写入 ${written.issues} 条，应为 ${issues.length} 条：有问题的项目或责任单位不在数据库中`);
+    result.issues = written.issues;
+    result.auditRows = written.audit;
+    const notes = issues.flatMap((issue, index) => issue.notes.map((n) => ({ issueId: issueIds[index], at: n.at, text: n.text, author: who(n.by, issue.projectNo, issue.unitName), createdAt: issue.createdAt })));
+    const [{ count }] = await runSql<{ count: number }>(
+      db,
+      sql`WITH w AS (
+        INSERT INTO issue_notes (issue_id, at, text, author_name, created_at)
+        SELECT a.issue_id, a.at, a.text, a.author, LEAST(now(), GREATEST(a.created_at, a.at::timestamp AT TIME ZONE 'Asia/Shanghai' + interval '9 hours'))
+          FROM unnest(${notes.map((n) => n.issueId)}::uuid[], ${notes.map((n) => n.at)}::date[], ${notes.map((n) => n.text)}::varchar[],
+                      ${notes.map((n) => n.author)}::varchar[], ${notes.map((n) => n.createdAt)}::timestamptz[]) AS a(issue_id, at, text, author, created_at)
+        RETURNING 1
+      ) SELECT count(*)::int AS count FROM w`,
+    );
+    result.notes = count;
+  }
+  if (notices.length > 0) {
+    const issueId = (key: number | null) => (key === null ? null : issueIds[key]);
+    const noticeId = (key: number | null) => (key === null ? null : noticeIds[key]);
+    const n = notices;
+    const [{ count }] = await runSql<{ count: number }>(
+      db,
+      sql`WITH a AS (
+        SELECT * FROM unnest(${noticeIds}::uuid[], ${n.map((x) => x.kind)}::notice_kind[], ${n.map((x) => x.status)}::notice_status[], ${n.map((x) => x.year)}::int[],
+          ${n.map((x) => x.seq)}::int[], ${n.map((x) => x.number)}::varchar[], ${n.map((x) => x.subjectType)}::notice_subject[], ${n.map((x) => x.projectNo)}::varchar[],
+          ${n.map((x) => issueId(x.issueKey))}::uuid[], ${n.map((x) => x.warningRule)}::varchar[], ${n.map((x) => noticeId(x.previousKey))}::uuid[],
+          ${n.map((x) => x.recipientUnitName)}::varchar[], ${n.map((x) => x.title)}::varchar[], ${n.map((x) => x.facts)}::varchar[], ${n.map((x) => x.requirement)}::varchar[],
+          ${n.map((x) => x.deadline)}::date[], ${n.map(() => staff.city)}::varchar[], ${n.map((x) => x.signerLeaderName)}::varchar[], ${n.map((x) => x.signedAt)}::date[],
+          ${n.map((x) => x.signComment)}::varchar[], ${n.map((x) => x.issuedAt)}::date[], ${n.map((x) => (x.issuedAt === null ? null : staff.city))}::varchar[],
+          ${n.map((x) => x.feedback)}::varchar[], ${n.map((x) => x.feedbackAt)}::date[], ${n.map((x) => (x.feedbackBy === null ? null : who(x.feedbackBy, x.projectNo, x.recipientUnitName)))}::varchar[],
+          ${n.map((x) => x.closedAt)}::date[], ${n.map((x) => x.closeNote)}::varchar[], ${n.map((x) => x.version)}::int[],
+          ${n.map((x) => x.createdAt)}::timestamptz[], ${n.map((x) => x.updatedAt)}::timestamptz[])
+          AS a(id, kind, status, year, seq, number, subject_type, project_no, issue_id, warning_rule, previous_notice_id, unit_name, title, facts, requirement,
+               deadline, drafted_by_name, signer_name, signed_at, sign_comment, issued_at, issued_by_name, feedback, feedback_at, feedback_by_name,
+               closed_at, close_note, version, created_at, updated_at)
+      ), w AS (
+        INSERT INTO notices (id, kind, status, year, seq, number, subject_type, project_id, issue_id, warning_rule, previous_notice_id, recipient_unit_id, title, facts,
+          requirement, deadline, drafted_by_name, signer_leader_id, signed_at, sign_comment, issued_at, issued_by_name, feedback, feedback_at, feedback_by_name,
+          closed_at, close_note, version, created_at, updated_at)
+        SELECT a.id, a.kind, a.status, a.year, a.seq, a.number, a.subject_type, p.id, a.issue_id, a.warning_rule, a.previous_notice_id, u.id, a.title, a.facts,
+          a.requirement, a.deadline, a.drafted_by_name, l.id, a.signed_at, a.sign_comment, a.issued_at, a.issued_by_name, a.feedback, a.feedback_at, a.feedback_by_name,
+          a.closed_at, a.close_note, a.version, a.created_at, a.updated_at
+          FROM a JOIN projects p ON p.project_no = a.project_no JOIN units u ON u.name = a.unit_name
+          LEFT JOIN leaders l ON l.name = a.signer_name
+         WHERE (a.signer_name IS NULL) = (l.id IS NULL)
+        RETURNING 1
+      ) SELECT count(*)::int AS count FROM w`,
+    );
+    if (count !== notices.length) throw new Error(`演示督办通知写入 ${count} 条，应为 ${notices.length} 条：有通知的项目、接收单位或签发领导不在数据库中`);
+    result.notices = count;
+  }
+  if (counters.length > 0) {
+    // the next notice the app numbers follows the demo's last one of its kind and year
+    await runSql(
+      db,
+      sql`INSERT INTO notice_counters (kind, year, last)
+          SELECT * FROM unnest(${counters.map((c) => c.kind)}::notice_kind[], ${counters.map((c) => c.year)}::int[], ${counters.map((c) => c.last)}::int[])
+          ON CONFLICT (kind, year) DO UPDATE SET last = GREATEST(notice_counters.last, EXCLUDED.last)`,
+    );
+  }
+  return result;
 }

@@ -6,3 +6,17 @@ export { type DemoReport, demoReportChunks, projectReports, RETURN_REASONS, tall
 export { CITY_REGION_CODE, type DemoFaiTotal, demoFaiTotals, FIRST_FAI_MONTH, FUNDS_TO_FAI_TARGET } from './lib/generate-fai-totals.js';
 export { type DemoMonthClose, demoMonthCloses, generateDemoMonthlyData, MONTH_CLOSED_BY } from './lib/generate-monthly.js';
 export { type DemoIndustry, DISTRICTS, type DistrictProfile, INDUSTRIES, type IndustryProfile } from './lib/tongliao-vocabulary.js';
+export {
+  CHAIN_PLANS,
+  type ChainEnd,
+  type DemoAuthor,
+  type DemoFollowThrough,
+  type DemoFollowThroughOptions,
+  type DemoIssue,
+  type DemoIssueNote,
+  type DemoNotice,
+  type DemoNoticeCounter,
+  generateDemoFollowThrough,
+  ISSUES_PER_PROJECT,
+} from './lib/generate-follow-through.js';
+export { districtBureau, FOLLOW_THROUGH_UNITS } from './lib/follow-through-vocabulary.js';

@@ -9,6 +9,7 @@ import {
   projectFieldProblems,
   usccProblem,
 } from '@zhaoshang/shared/domain';
+import { createHash } from 'node:crypto';
 import { type DemoProject, generateDemoProjects } from './generate-projects.js';
 
 const NOW = new Date('2026-03-15T04:00:00Z');
@@ -170,8 +171,33 @@ describe('generateDemoProjects', () => {
     const key = projects.filter((p) => p.isKeyProject);
     expect(key.length).toBe(60);
     expect(key.every((p) => /^\S+ \S+$/.test(p.leadOfficial ?? '') && (p.leadDepartment ?? '') !== '')).toBe(true);
-    expect(projects.filter((p) => !p.isKeyProject).every((p) => p.leadOfficial === null && p.leadDepartment === null)).toBe(true);
     expect(sum(key) / key.length).toBeGreaterThan((sum(projects) / projects.length) * 2);
+  });
+
+  // issue 14 (1+N+9): beyond the key projects, most projects have a 包联领导 and 责任单位 too
+  it('gives ~85% of all projects a lead official and department, a city leader to the big ones, few to those in negotiation', () => {
+    const assigned = projects.filter((p) => p.leadOfficial !== null);
+    expect(assigned.length / projects.length).toBeGreaterThan(0.8);
+    expect(assigned.length / projects.length).toBeLessThan(0.9);
+    expect(projects.every((p) => (p.leadOfficial === null) === (p.leadDepartment === null))).toBe(true);
+    const negotiating = projects.filter((p) => p.stage === 'NEGOTIATING');
+    expect(share((p) => p.leadOfficial !== null, negotiating)).toBeLessThan(0.6);
+    const cityLeaders = new Set(data.leaders.filter((l) => l.level === 'CITY').map((l) => l.name));
+    const big = projects.filter((p) => !p.isKeyProject && p.leadOfficial !== null && Number(p.contractAmountWan) >= 100_000);
+    expect(big.length).toBeGreaterThan(10);
+    expect(big.every((p) => cityLeaders.has(p.leadOfficial as string))).toBe(true);
+    const small = projects.filter((p) => !p.isKeyProject && p.leadOfficial !== null && Number(p.contractAmountWan) < 100_000);
+    expect(small.every((p) => !cityLeaders.has(p.leadOfficial as string))).toBe(true);
+    // the executive vice mayor (the demo leader account's entry) keeps only the key projects they had
+    const executive = data.leaders.find((l) => l.portfolio?.includes('招商引资'))?.name;
+    expect(projects.filter((p) => p.leadOfficial === executive).every((p) => p.isKeyProject)).toBe(true);
+    expect(share((p) => (p.leadDepartment ?? '').endsWith('商务和投资促进局') || p.leadDepartment === '通辽经济技术开发区投资促进局', assigned)).toBeGreaterThan(0.4);
+  });
+
+  it('keeps every other field as before issue 14: responsibilities come from a stream of their own', () => {
+    // the fingerprint of the data set as generated before issue 14 (main at 5a167a8), the new responsibilities left out
+    const before = projects.map((p) => (p.isKeyProject ? p : { ...p, leadOfficial: null, leadDepartment: null }));
+    expect(createHash('sha256').update(JSON.stringify(before)).digest('hex')).toBe('37e09db69140ed12655e2b781a4581acaf8363fca02c12e4fc89199b732a58d1');
   });
 
   it('names only leaders and units of its lists, each leader once, a district leader only on its own district’s projects', () => {
@@ -179,7 +205,7 @@ describe('generateDemoProjects', () => {
     expect(leaders.size).toBe(data.leaders.length);
     expect(new Set(data.units.map((u) => u.name)).size).toBe(data.units.length);
     const units = new Set(data.units.map((u) => u.name));
-    for (const p of projects.filter((x) => x.isKeyProject)) {
+    for (const p of projects.filter((x) => x.leadOfficial !== null)) {
       const leader = leaders.get(p.leadOfficial ?? '');
       expect(leader).toBeDefined();
       if (leader?.level === 'DISTRICT') expect(leader.regionCode).toBe(p.regionCode);

@@ -3,6 +3,7 @@ import { demoApprovals } from './demo-approvals.js';
 import { type DemoInvestor, newInvestor, originOf } from './demo-investors.js';
 import { NO_MILESTONES, type SimulatedLife, simulateLife } from './demo-milestones.js';
 import { addMonths, dateOf, dayNumber, monthOf, Random, shanghaiInstant, wan } from './random.js';
+import { districtBureau, FOLLOW_THROUGH_UNITS } from './follow-through-vocabulary.js';
 import { DISTRICTS, type DistrictProfile, GIVEN_NAMES, INDUSTRIES, type IndustryProfile, MONGOLIAN_NAMES, NOTES, SURNAMES } from './tongliao-vocabulary.js';
 
 /** One generated project: the fields of the shared contract, its number, checklist and timestamps. */
@@ -69,14 +70,30 @@ interface Draft {
   projectNo?: string;
 }
 
-/** 市直部门 (each industry's and the bureau itself), the development zone's committee, each district's government. */
+/**
+ * 市直部门 (each industry's and the bureau itself), the development zone's committee, each district's
+ * government; then (issue 14) the units problems go to, 市纪委监委 (移交函), each district's 商务/招商
+ * bureau. Appended, so that the first entries keep their order.
+ */
 function unitList(): DemoListEntry[] {
   const departments = [...new Set(['市投资促进局', ...INDUSTRIES.map((i) => i.department)])];
+  const followThrough = Object.values(FOLLOW_THROUGH_UNITS).filter((name) => !departments.includes(name));
   return [
     ...departments.map((name) => ({ name, level: 'CITY' as const, regionCode: null, portfolio: null })),
     ...DISTRICTS.map((d) => ({ name: d.code === '150571' ? '通辽经济技术开发区管理委员会' : `${d.name}人民政府`, level: 'DISTRICT' as const, regionCode: d.code, portfolio: null })),
+    ...followThrough.map((name) => ({ name, level: 'CITY' as const, regionCode: null, portfolio: null })),
+    ...DISTRICTS.map((d) => ({ name: districtBureau(d), level: 'DISTRICT' as const, regionCode: d.code, portfolio: null })),
   ];
 }
+
+/**
+ * The city leader whose 分管领域 covers an industry (the order of `cityLeaders`: 0 市长, 1 常务副市长,
+ * 2 工业和信息化、能源, 3 农牧业, 4 自然资源、住建, 5 商务、文旅、政务服务). Never 0 or 1: the mayor and the
+ * executive vice mayor (the demo `leader` account) 包联 only key projects, as before issue 14.
+ */
+const CITY_LEADER_BY_INDUSTRY: Record<string, number> = { NE: 2, NM: 2, CH: 2, EQ: 2, BM: 2, AG: 3, OT: 4, LG: 5, CT: 5, DG: 5 };
+/** A non-key project of at least this much (10 亿元) gets a city leader (1+N+9: big projects the city's). */
+const CITY_LEVEL_WAN = 100_000;
 
 /**
  * A realistic, reproducible Tongliao data set (DOMAIN.md §3–5): the same seed and day give the same
@@ -134,6 +151,7 @@ class DemoGenerator {
       drafts.push(parent === null ? this.baseProject() : this.capitalIncrease(parent));
     }
     this.markKeyProjects(drafts);
+    this.assignResponsibilities(drafts);
     const ordered = drafts.map((draft, index) => ({ draft, index })).sort((a, b) => a.draft.enteredDay - b.draft.enteredDay || a.index - b.index);
     const sequences = this.number(ordered.map((o) => o.draft));
     return { today: this.today, leaders: this.leaderList(), units: unitList(), projects: ordered.map((o) => this.finish(o.draft)), sequences };
@@ -376,6 +394,31 @@ class DemoGenerator {
         : draft.district.code === '150571'
           ? '通辽经济技术开发区管理委员会'
           : `${draft.district.name}人民政府`;
+    }
+  }
+
+  /**
+   * 1+N+9 beyond the key projects (issue 14): most projects have a 包联领导 and a 责任单位 — a city
+   * leader by 分管领域 for the big ones, a district leader otherwise; the industry's department or the
+   * district's 商务/招商 bureau. Those still in negotiation mostly have none yet. Drawn from a stream of
+   * its own, so every other field of the data set stays as it was.
+   */
+  private assignResponsibilities(drafts: Draft[]): void {
+    const r = new Random(((this.options.seed ?? DEMO_DEFAULT_SEED) ^ 0x1_4e5_9) >>> 0);
+    for (const draft of drafts) {
+      const f = draft.fields;
+      if (f.isKeyProject) continue;
+      if (!r.chance(f.stage === 'NEGOTIATING' ? 0.3 : 0.92)) continue;
+      const cityLevel = draft.amountHundredths >= CITY_LEVEL_WAN * 100;
+      if (cityLevel) {
+        f.leadOfficial = this.cityLeaders[CITY_LEADER_BY_INDUSTRY[draft.industry.code] ?? 5];
+        f.leadDepartment = draft.industry.department;
+      } else {
+        const [head, investment, projects] = this.districtLeaders.get(draft.district.code) as string[];
+        const who = r.weighted({ investment: 6, projects: 3, head: 1 });
+        f.leadOfficial = who === 'investment' ? investment : who === 'projects' ? projects : head;
+        f.leadDepartment = r.chance(0.75) ? districtBureau(draft.district) : draft.industry.department;
+      }
     }
   }
 
