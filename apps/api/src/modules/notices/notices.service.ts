@@ -52,6 +52,7 @@ import type {
   UpdateNoticeDto,
 } from './dto/notices.dto.js';
 import { Notice } from './entities/notice.entity.js';
+import { noticeDocx } from './notice-docx.js';
 import { readNoticeSettings } from './notice-settings.service.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -204,6 +205,13 @@ export class NoticesService implements OnModuleInit {
     const [row] = await runSql<NoticeRow>(em, sql`SELECT ${COLUMNS(shanghaiToday())} ${FROM} WHERE n.id = ${id}`);
     if (!row) throw new NotFound('通知', id);
     return toDto(row);
+  }
+
+  /** The notice as the A4 .docx of the official layout, with the issuing office of the settings. */
+  async docx(id: string): Promise<{ notice: NoticeDto; file: Buffer }> {
+    const notice = await this.get(id);
+    const { settings } = await readNoticeSettings(this.dataSource);
+    return { notice, file: await noticeDocx(notice, settings.issuer) };
   }
 
   /**
