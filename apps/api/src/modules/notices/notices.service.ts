@@ -72,7 +72,7 @@ const COLUMNS = (today: string) => sql`n.id, n.kind, n.status, n.number, n.subje
   p.project_no AS "projectNo", p.name AS "projectName", p.region_code AS "regionCode", r.name AS "regionName",
   n.issue_id AS "issueId", i.category AS "issueCategory", n.warning_rule AS "warningRule", n.commitment_id AS "commitmentId",
   n.previous_notice_id AS "previousNoticeId", n.recipient_unit_id AS "recipientUnitId", u.name AS "recipientUnitName",
-  n.title, n.facts, n.requirement, n.deadline, n.drafted_by_name AS "draftedByName",
+  n.title, n.facts, n.requirement, n.deadline, n.deadline_chosen AS "deadlineChosen", n.drafted_by_name AS "draftedByName",
   n.signer_leader_id AS "signerLeaderId", l.name AS "signerLeaderName", n.signed_at AS "signedAt", n.sign_comment AS "signComment",
   n.issued_at AS "issuedAt", n.issued_by_name AS "issuedByName", n.feedback, n.feedback_at AS "feedbackAt", n.feedback_by_name AS "feedbackByName",
   n.closed_at AS "closedAt", n.close_note AS "closeNote", ${OVERDUE(today)} AS overdue, n.version, n.created_at AS "createdAt", n.updated_at AS "updatedAt"`;
