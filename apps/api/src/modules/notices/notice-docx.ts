@@ -1,5 +1,5 @@
 import { chineseDate, needsSignature, NOTICE_KIND_LABELS, type NoticeDto, shanghaiToday } from '@zhaoshang/shared/domain';
-import { AlignmentType, BorderStyle, Document, LineRuleType, Packer, Paragraph, TabStopType, TextRun } from 'docx';
+import { AlignmentType, BorderStyle, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TabStopType, TextRun } from 'docx';
 
 export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -74,6 +74,12 @@ export async function noticeDocx(notice: NoticeDto, issuer: string): Promise<Buf
     sections: [
       {
         properties: { page: { size: PAGE, margin: { ...MARGIN, header: mm(15), footer: mm(15) } } },
+        // 页码 as GB/T 9704 writes it: "— 1 —" in 宋体 四号, for a notice whose facts run past one page
+        footers: {
+          default: new Footer({
+            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: pt(14), font: SONG })] })],
+          }),
+        },
         children: [
           // 版头: the issuing office and the kind, red, centred, large
           new Paragraph({
