@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { setTodayProvider, shanghaiToday } from './lifecycle.js';
 import {
   addWorkingDays,
   chineseDate,
@@ -158,5 +159,21 @@ describe('notice settings', () => {
   it('reads stored settings over the defaults', () => {
     expect(withDefaultNoticeSettings(undefined)).toEqual(DEFAULT_NOTICE_SETTINGS);
     expect(withDefaultNoticeSettings({ holidays: ['2026-10-02', '2026-10-01'] })).toMatchObject({ holidays: ['2026-10-01', '2026-10-02'], issuer: DEFAULT_NOTICE_SETTINGS.issuer });
+  });
+});
+
+describe('the test clock provider of shanghaiToday', () => {
+  afterEach(() => setTodayProvider(null));
+
+  it('answers the provider’s day when asked for today, the real clock otherwise', () => {
+    const real = shanghaiToday();
+    setTodayProvider(() => '2030-02-03');
+    expect(shanghaiToday()).toBe('2030-02-03');
+    // an explicit instant is about that instant, never the test clock's
+    expect(shanghaiToday(new Date('2026-12-05T20:00:00Z'))).toBe('2026-12-06');
+    setTodayProvider(() => null);
+    expect(shanghaiToday()).toBe(real);
+    setTodayProvider(null);
+    expect(shanghaiToday()).toBe(real);
   });
 });
