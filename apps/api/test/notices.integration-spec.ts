@@ -163,8 +163,10 @@ describe('三单一函', () => {
     expect((await act(city, '2026-11-27', closed.body, 'close')).body.error).toBe('WRONG_STATUS');
 
     const audit = await t.request<{ items: AuditEntryDto[] }>('GET', `/api/v1/audit?entity=notice&entityId=${draft.body.id}`, { token: naiman });
-    expect(audit.body.items.map((e) => e.action).reverse()).toEqual(['CREATE', 'RETURN', 'UPDATE', 'VERIFY', 'UPDATE', 'UPDATE', 'CLOSE']);
-    const replaced = audit.body.items.find((e) => e.action === 'UPDATE' && e.after?.['feedback'] === '指标已下达，正在组卷报批');
+    // signing and closing are changes of status (the log's 核实 and 月结 are a report's and a month's words)
+    expect(audit.body.items.map((e) => e.after?.['status']).reverse()).toEqual(['PENDING_SIGNATURE', 'RETURNED', 'PENDING_SIGNATURE', 'ISSUED', 'ANSWERED', 'ANSWERED', 'CLOSED']);
+    expect(audit.body.items.map((e) => e.action).reverse()).toEqual(['CREATE', 'RETURN', 'UPDATE', 'UPDATE', 'UPDATE', 'UPDATE', 'UPDATE']);
+    const replaced = audit.body.items.find((e) => e.after?.['status'] === 'ANSWERED' && e.after['feedback'] === '指标已下达，正在组卷报批');
     expect(replaced?.before?.['feedback']).toBe('已上报自治区调剂指标');
   });
 

@@ -345,7 +345,10 @@ export class NoticesService implements OnModuleInit {
     });
   }
 
-  /** 签发: the leader named as signer issues the draft; it is numbered and its deadline fixed now. */
+  /**
+   * 签发: the leader named as signer issues the draft; it is numbered and its deadline fixed now.
+   * Audited as a change (修改) showing 待签发 → 已下发: the log's VERIFY and CLOSE read 核实 and 月结.
+   */
   async sign(actor: UserActor, id: string, dto: NoticeSignDto): Promise<NoticeDto> {
     const today = shanghaiToday();
     return this.dataSource.transaction(async (em) => {
@@ -366,7 +369,7 @@ export class NoticesService implements OnModuleInit {
       });
       await em.save(notice);
       const after = await this.get(id, em);
-      await this.audit.record(em, actor, { entity: 'notice', entityId: id, action: 'VERIFY', before, after: snapshot(after) });
+      await this.audit.record(em, actor, { entity: 'notice', entityId: id, action: 'UPDATE', before, after: snapshot(after) });
       return after;
     });
   }
@@ -422,7 +425,7 @@ export class NoticesService implements OnModuleInit {
       em.merge(Notice, notice, { status: 'CLOSED', closedAt: at, closeNote: note === '' ? null : note });
       await em.save(notice);
       const after = await this.get(id, em);
-      await this.audit.record(em, actor, { entity: 'notice', entityId: id, action: 'CLOSE', before, after: snapshot(after) });
+      await this.audit.record(em, actor, { entity: 'notice', entityId: id, action: 'UPDATE', before, after: snapshot(after) });
       return after;
     });
   }
