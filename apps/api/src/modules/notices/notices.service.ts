@@ -507,7 +507,7 @@ export class NoticesService implements OnModuleInit {
       if (named.projectId !== undefined && named.projectId.toLowerCase() !== issue.projectId) throw ValidationFailed.field('projectId', '问题不属于该项目');
       if (requireOpen && issue.status !== 'OPEN' && issue.status !== 'IN_PROGRESS') throw ValidationFailed.field('issueId', '问题已办结，不能再就其发文');
       const today = shanghaiToday();
-      const late = workingDaysOrDays(issue.dueAt, today);
+      const late = calendarDaysPast(issue.dueAt, today);
       const category = ISSUE_CATEGORY_LABELS[issue.category];
       return {
         type: 'ISSUE',
@@ -583,7 +583,7 @@ export class NoticesService implements OnModuleInit {
 }
 
 /** Calendar days `to` is past `from` (0 when not past): a problem's lateness is in days (DOMAIN.md §9). */
-function workingDaysOrDays(from: string, to: string): number {
+function calendarDaysPast(from: string, to: string): number {
   const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
   return Math.max(0, days);
 }
