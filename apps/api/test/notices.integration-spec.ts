@@ -97,6 +97,8 @@ describe('三单一函', () => {
     expect(composeUrge.body.facts).toContain('通招提〔2026〕1号提醒单');
     const urge = await issue(city, '2026-11-12', { kind: 'URGE', subjectType: 'ISSUE', issueId: problem.id, previousNoticeId: reminder.body.id, facts: composeUrge.body.facts, requirement: composeUrge.body.requirement });
     expect(urge.body).toMatchObject({ status: 'ISSUED', number: '通招催〔2026〕1号', deadline: '2026-11-19', previousNoticeId: reminder.body.id });
+    // the 提醒单 it escalates is over: closed the same day, naming the 催办单 (counted overdue once, not twice)
+    expect((await req<NoticeDto>('GET', `/api/v1/notices/${reminder.body.id}`, city, '2026-11-12')).body).toMatchObject({ status: 'CLOSED', closedAt: '2026-11-12', closeNote: '逾期未办结，已升级为催办单（通招催〔2026〕1号）', overdue: false });
     expect((await req<EscalationResponse>('GET', '/api/v1/notices/escalations', city, '2026-11-19')).body.items).toEqual([]);
     const late = (await req<EscalationResponse>('GET', '/api/v1/notices/escalations', city, '2026-11-23')).body.items;
     expect(late).toEqual([expect.objectContaining({ latestNoticeId: urge.body.id, latestKind: 'URGE', workingDaysOverdue: 2, proposedKind: 'SUPERVISE' })]);
@@ -144,6 +146,8 @@ describe('三单一函', () => {
     expect(signed.status).toBe(200);
     expect(signed.body).toMatchObject({ status: 'ISSUED', number: '通招督〔2026〕1号', signedAt: '2026-11-25', issuedAt: '2026-11-25', deadline: '2026-11-30', deadlineChosen: false, signComment: '同意，请抓紧督办' });
     expect((await act(leader.token, '2026-11-25', signed.body, 'sign')).body.error).toBe('WRONG_STATUS');
+    // the 催办单 stayed live while the draft waited; signing the 督办单 closes it
+    expect((await req<NoticeDto>('GET', `/api/v1/notices/${urge.body.id}`, city, '2026-11-25')).body).toMatchObject({ status: 'CLOSED', closedAt: '2026-11-25', closeNote: '逾期未办结，已升级为督办单（通招督〔2026〕1号）' });
     expect((await act(city, '2026-11-25', signed.body, 'cancel', { reason: '已下发' })).body.error).toBe('WRONG_STATUS');
 
     // the district of the project answers; another district and the leader cannot; city staff answer for city units only

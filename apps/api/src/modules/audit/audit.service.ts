@@ -127,7 +127,11 @@ function subjectOf(): SqlFragment {
       WHEN 'target' THEN coalesce(r.name, split_part(a.entity_id, ':', 1)) || ' · ' || split_part(a.entity_id, ':', 2) || '年 · '
         || coalesce((SELECT t.label FROM unnest(${indicators.map(([key]) => key)}::varchar[], ${indicators.map(([, label]) => label)}::varchar[]) AS t(key, label)
           WHERE t.key = split_part(a.entity_id, ':', 3)), split_part(a.entity_id, ':', 3))
-      WHEN 'setting' THEN CASE a.entity_id WHEN 'warnings' THEN '预警规则' ELSE a.entity_id END
+      WHEN 'setting' THEN CASE a.entity_id WHEN 'warnings' THEN '预警规则' WHEN 'notices' THEN '三单一函设置' WHEN 'issues' THEN '问题办理时限' ELSE a.entity_id END
+      WHEN 'leader' THEN (SELECT l.name FROM leaders l WHERE l.id::text = a.entity_id)
+      WHEN 'unit' THEN (SELECT un.name FROM units un WHERE un.id::text = a.entity_id)
+      WHEN 'notice' THEN (SELECT coalesce(n.number, '（草稿）') || ' ' || n.title FROM notices n WHERE n.id::text = a.entity_id)
+      WHEN 'projectIssue' THEN (SELECT ip.project_no || ' · ' || left(pi.description, 30) FROM project_issues pi JOIN projects ip ON ip.id = pi.project_id WHERE pi.id::text = a.entity_id)
     END`;
 }
 

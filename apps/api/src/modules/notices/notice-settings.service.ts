@@ -8,7 +8,7 @@ import { runSql, sql, type SqlRunner } from '../../common/sql/sql.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { NoticeSettingsDto } from './dto/notices.dto.js';
 
-const KEY = 'NOTICES';
+const KEY = 'notices';
 
 /** The notice settings in force (the defaults until an admin saves them, version 0), read with the caller's runner. */
 export async function readNoticeSettings(runner: SqlRunner): Promise<NoticeSettingsResponse> {

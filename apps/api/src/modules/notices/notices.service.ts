@@ -315,6 +315,7 @@ export class NoticesService implements OnModuleInit {
       const saved = await em.save(em.create(Notice, { ...values, ...numbered }));
       const after = await this.get(saved.id, em);
       await this.audit.record(em, actor, { entity: 'notice', entityId: saved.id, action: 'CREATE', before: null, after: snapshot(after) });
+      if (after.status === 'ISSUED') await this.supersede(em, actor, after, today);
       return after;
     });
   }
@@ -370,8 +371,25 @@ export class NoticesService implements OnModuleInit {
       await em.save(notice);
       const after = await this.get(id, em);
       await this.audit.record(em, actor, { entity: 'notice', entityId: id, action: 'UPDATE', before, after: snapshot(after) });
+      await this.supersede(em, actor, after, today);
       return after;
     });
+  }
+
+  /**
+   * When a notice of the next rung is issued, the one it escalates is over: closed the same day, its
+   * note naming the new notice ("已升级为催办单（通招催〔2026〕3号）"), so that one overdue item is not
+   * counted overdue twice and 待升级 shows only the latest rung. Not on time, by construction: it is
+   * escalated because it was past its deadline.
+   */
+  private async supersede(em: EntityManager, actor: UserActor, issued: NoticeDto, today: string): Promise<void> {
+    if (issued.previousNoticeId === null) return;
+    const previous = await em.findOne(Notice, { where: { id: issued.previousNoticeId }, lock: { mode: 'pessimistic_write' } });
+    if (!previous || !LIVE_NOTICE_STATUSES.includes(previous.status)) return;
+    const before = snapshot(await this.get(previous.id, em));
+    em.merge(Notice, previous, { status: 'CLOSED', closedAt: today, closeNote: `逾期未办结，已升级为${NOTICE_KIND_LABELS[issued.kind]}（${issued.number ?? ''}）` });
+    await em.save(previous);
+    await this.audit.record(em, actor, { entity: 'notice', entityId: previous.id, action: 'UPDATE', before, after: snapshot(await this.get(previous.id, em)) });
   }
 
   /** 退回: the signer sends the draft back to the drafter with a comment. */
