@@ -31,14 +31,14 @@ import { injectIsPhone } from '@zhaoshang/web/shared/ui';
         }
         <div class="rows" data-testid="issue-settings">
           @for (c of categories; track c) {
-            <label class="row" [class.row--bad]="problemOf(c)">
-              <span class="row__label">{{ labels[c] }}</span>
-              <nz-input-number [ngModel]="days()[c]" (ngModelChange)="setDays(c, $event)" [nzMin]="min" [nzMax]="max" [nzPrecision]="0" [attr.data-category]="c" />
+            <div class="row">
+              <label class="row__label" [for]="'issue-days-' + c">{{ labels[c] }}</label>
+              <nz-input-number [nzId]="'issue-days-' + c" [ngModel]="days()[c]" (ngModelChange)="setDays(c, $event)" [nzMin]="min" [nzMax]="max" [nzPrecision]="0" [attr.data-category]="c" />
               <span class="row__unit">天</span>
               @if (problemOf(c); as p) {
                 <span class="row__error">{{ p }}</span>
               }
-            </label>
+            </div>
           }
         </div>
       </ng-container>
