@@ -174,7 +174,13 @@ test('the admin keeps the due days; the pages read well on a phone', async ({ pa
   await byTestId(page, 'issue-settings-open').click();
   await expect(byTestId(page, 'issue-settings').locator('[data-category="LAND"] input')).toHaveValue('60');
   await keepScreenshot(page, 'problem-settings-drawer-desktop', { fullPage: false });
-  await page.keyboard.press('Escape');
+  await byTestId(page, 'issue-settings').locator('[data-category="OTHER"] input').fill('25');
+  await byTestId(page, 'issue-settings-save').click();
+  await expect(page.getByText('办理时限已保存')).toBeVisible();
+  await byTestId(page, 'raise-problem-open').click();
+  await choose(page, 'raise-problem-category', '其他');
+  await expect(byTestId(page, 'raise-problem-due').locator('input')).toHaveValue(today(25));
+  await byTestId(page, 'raise-problem-cancel').click();
 
   await page.setViewportSize({ width: 375, height: 812 });
   await page.goto(`/problems`);

@@ -67,6 +67,9 @@ import { injectIsPhone } from '@zhaoshang/web/shared/ui';
       align-items: center;
       gap: 4px 8px;
     }
+    .row nz-input-number {
+      width: 120px;
+    }
     .row__error {
       grid-column: 1 / -1;
       color: #cf1322;

@@ -14,7 +14,7 @@ import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzPaginationModule } from 'ng-zorro-antd/pagination';
-import { NzSegmentedModule } from 'ng-zorro-antd/segmented';
+import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTableModule } from 'ng-zorro-antd/table';
@@ -42,7 +42,7 @@ const STATS_GROUPS: { value: IssueStatsGroup; label: string }[] = [
     NzCheckboxModule,
     NzEmptyModule,
     NzPaginationModule,
-    NzSegmentedModule,
+    NzRadioModule,
     NzSelectModule,
     NzSpinModule,
     NzTableModule,
@@ -99,7 +99,16 @@ export class ProblemListPage {
   private readonly list = rxResource({ params: () => this.request(), stream: ({ params }) => this.api.list(params) });
   protected readonly result = lastValue(this.list);
   protected readonly loading = this.list.isLoading;
-  private readonly stats = rxResource({ params: () => ({ group: this.statsGroup(), query: this.request() }), stream: ({ params }) => this.api.stats(params.group, params.query) });
+  /**
+   * The statistics over the list's filters but the one of their own grouping: by district they show
+   * every district (the chosen one marked), so that a district user sees where they stand.
+   */
+  private readonly statsQuery = computed(() => {
+    const group = this.statsGroup();
+    const { regionCode, unitId, category, ...rest } = this.request();
+    return { group, query: { ...rest, ...(group !== 'region' && regionCode ? { regionCode } : {}), ...(group !== 'unit' && unitId ? { unitId } : {}), ...(group !== 'category' && category ? { category } : {}) } };
+  });
+  private readonly stats = rxResource({ params: () => this.statsQuery(), stream: ({ params }) => this.api.stats(params.group, params.query) });
   protected readonly statsResult = lastValue(this.stats);
   protected readonly statsLoading = this.stats.isLoading;
   protected readonly hasFilter = computed(() => {
@@ -152,6 +161,11 @@ export class ProblemListPage {
     if (group === 'region') this.pickRegion(this.region() === key ? '' : key);
     else if (group === 'unit') this.pickUnit(q.unitId === key ? null : key);
     else this.pickCategory(q.category === key ? null : (key as IssueCategory));
+  }
+
+  protected isDrilled(key: string): boolean {
+    const group = this.statsGroup();
+    return group === 'region' ? this.region() === key : group === 'unit' ? this.query().unitId === key : this.query().category === key;
   }
 
   protected shortRegion(code: string, name: string): string {
