@@ -40,7 +40,7 @@ test.beforeAll(async ({ request }) => {
   const unitId = ((await unit.json()) as { id: string }).id;
   const project = await request.post('/api/v1/projects', {
     headers,
-    data: { name: PROJECT, regionCode: NAIMAN.code, industryCode: 'AG', investorName: '奈曼旗某新能源公司', investorOrigin: 'OUT_OF_REGION', contractAmountWan: '52000', stage: 'SIGNED', signedAt: today(-90) },
+    data: { name: PROJECT, regionCode: NAIMAN.code, industryCode: 'AG', investorName: '奈曼旗某新能源公司', investorOrigin: 'OUT_OF_REGION', contractAmountWan: '52000', stage: 'SIGNED', signedAt: today(-90), leadDepartment: UNIT },
   });
   expect(project.status()).toBe(201);
   ids.project = ((await project.json()) as { id: string }).id;
@@ -90,6 +90,7 @@ test('a district user raises a problem from the project, its due date prefilled,
   await expect(byTestId(page, 'problem-detail')).toContainText('光伏区临时用地手续未批');
   await expect(byTestId(page, 'problem-notice')).toHaveCount(0);
   await byTestId(page, 'problem-note').click();
+  await expect(byTestId(page, 'note-at').locator('input')).toHaveValue(today());
   await byTestId(page, 'note-text').fill('已与旗自然资源局对接，材料补正中');
   await byTestId(page, 'note-dialog-submit').click();
   await expect(byTestId(page, 'problem-note-item').first()).toContainText('材料补正中');
@@ -148,6 +149,27 @@ test('the 问题清单 opens on the user’s region, filters the overdue (kept o
   await expect(page).toHaveURL(/regionCode=(&|$)/);
   await page.reload();
   await expect(byTestId(page, 'problem-filter-region')).toContainText('全部地区');
+});
+
+test('the project list filters by 责任单位 and 我的项目, kept in the URL', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await signIn(page, STAFF.username, STAFF.password);
+  await expect(byTestId(page, 'current-user-name')).toContainText(STAFF.displayName);
+  await page.goto('/projects');
+  await choose(page, 'project-filter-leadDepartment', UNIT);
+  await expect(page).toHaveURL(/leadDepartment=/);
+  await expect(byTestId(page, 'project-totals')).toContainText('共 1 个项目');
+  await keepScreenshot(page, 'projects-filter-responsibility-desktop', { fullPage: false });
+  await page.reload();
+  await expect(byTestId(page, 'project-filter-leadDepartment')).toContainText(UNIT);
+  // 我的项目 of a staff member: the projects they are 旗县联系人 of — none here
+  await byTestId(page, 'project-filter-mine').click();
+  await expect(page).toHaveURL(/mine=true/);
+  await expect(byTestId(page, 'project-totals')).toContainText('共 0 个项目');
+  await page.setViewportSize({ width: 375, height: 812 });
+  await byTestId(page, 'project-filter-toggle').click();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await keepScreenshot(page, 'projects-filter-responsibility-phone', { fullPage: false });
 });
 
 test('another district’s user reads the problem but has no button to change it, and the API refuses them', async ({ page, request }) => {
