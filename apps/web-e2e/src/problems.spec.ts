@@ -200,6 +200,11 @@ test('the admin keeps the due days; the pages read well on a phone', async ({ pa
   await byTestId(page, 'issue-settings-save').click();
   await expect(page.getByText('办理时限已保存')).toBeVisible();
   await byTestId(page, 'raise-problem-open').click();
+  // opened from the list, the dialog searches the project
+  await byTestId(page, 'raise-problem-project').click();
+  await page.keyboard.type('光伏治沙');
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: PROJECT }).click();
+  await choose(page, 'raise-problem-unit', UNIT);
   await choose(page, 'raise-problem-category', '其他');
   await expect(byTestId(page, 'raise-problem-due').locator('input')).toHaveValue(today(25));
   await byTestId(page, 'raise-problem-cancel').click();

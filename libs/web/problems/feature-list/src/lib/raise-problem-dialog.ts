@@ -89,7 +89,8 @@ import { CATEGORY_OPTIONS, type ProblemProject, defaultDueAt, problemForm, units
   `,
   styles: `
     .fixed-project {
-      line-height: 32px;
+      padding: 5px 0;
+      line-height: 22px;
     }
     .mono {
       font-family: var(--zs-font-mono, monospace);
