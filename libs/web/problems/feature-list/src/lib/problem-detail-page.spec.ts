@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter, withComponentInputBinding } from '@angular/router';
+import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { LoginResponse, ProjectIssueDetailDto, Role } from '@zhaoshang/shared/domain';
 import { SESSION_STORAGE_KEY } from '@zhaoshang/web/auth/data-access';
@@ -93,7 +93,10 @@ describe('ProblemDetailPage', () => {
 
   it('gives city staff 发提醒单 on an overdue problem and a leader only 填写意见', async () => {
     const city = await open('CITY_STAFF', null);
-    expect(city.el().querySelector('[data-testid="problem-notice"]')).not.toBeNull();
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+    await city.click(city.el(), 'problem-notice');
+    // the notices pages take it from this URL (the agreement with the 督办 pages)
+    expect(navigate).toHaveBeenCalledWith(['/notices/new'], { queryParams: { subjectType: 'ISSUE', issueId: ID } });
     TestBed.resetTestingModule();
     const leader = await open('LEADER', null);
     expect(leader.el().querySelector('[data-testid="problem-edit"]')).toBeNull();
