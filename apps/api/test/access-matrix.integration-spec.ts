@@ -117,6 +117,8 @@ describe('access matrix', () => {
       'GET /api/v1/publications/:month/revisions: indicators:read | key read',
       'GET /api/v1/publications/:month/status: indicators:read | key read',
       'GET /api/v1/regions: dictionary:read | key read',
+      'GET /api/v1/settings/issues: problems:read',
+      'PUT /api/v1/settings/issues: settings:manage',
       'GET /api/v1/settings/notices: notices:read',
       'PUT /api/v1/settings/notices: settings:manage',
       'GET /api/v1/settings/warnings: warnings:read',

@@ -1,4 +1,4 @@
-import { addDays, type ApiErrorBody, type AuditEntryDto, type IssueStatsResponse, type ProjectIssueDetailDto, type ProjectIssueListResponse, shanghaiToday, type UnitDto } from '@zhaoshang/shared/domain';
+import { addDays, type ApiErrorBody, type AuditEntryDto, DEFAULT_ISSUE_DUE_DAYS, type IssueSettingsResponse, type IssueStatsResponse, type ProjectIssueDetailDto, type ProjectIssueListResponse, shanghaiToday, type UnitDto } from '@zhaoshang/shared/domain';
 import { createProject } from './support/projects.js';
 import { TestApp } from './support/test-app.js';
 
@@ -120,5 +120,34 @@ describe('问题诉求', () => {
     expect((await t.request<ApiErrorBody>('GET', '/api/v1/project-issues/stats?groupBy=month', { token: city })).body.details?.[0]?.field).toBe('groupBy');
     // not for statistics systems: no key scope
     expect((await t.request('GET', '/api/v1/project-issues', { apiKey: readKey })).status).toBe(403);
+  });
+
+  it('keeps the due days by category as a setting: admins change them (validated, audited, 409 on stale), new problems follow', async () => {
+    const initial = await t.request<IssueSettingsResponse>('GET', '/api/v1/settings/issues', { token: naiman });
+    expect(initial.status).toBe(200);
+    expect(initial.body).toEqual({ dueDays: DEFAULT_ISSUE_DUE_DAYS, version: 0 });
+    const put = (token: string, body: Record<string, unknown>) => t.request<IssueSettingsResponse & ApiErrorBody>('PUT', '/api/v1/settings/issues', { token, body });
+    expect((await put(city, { dueDays: DEFAULT_ISSUE_DUE_DAYS, version: 0 })).status).toBe(403);
+    const bad = await put(admin, { dueDays: { ...DEFAULT_ISSUE_DUE_DAYS, LAND: 0, LABOUR: 2.5, WEATHER: 3 }, version: 0 });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details).toEqual([
+      { field: 'dueDays.WEATHER', message: '不认识的问题类别：WEATHER' },
+      { field: 'dueDays.LAND', message: '用地的办理时限应为 1 至 365 之间的整数（天）' },
+      { field: 'dueDays.LABOUR', message: '用工的办理时限应为 1 至 365 之间的整数（天）' },
+    ]);
+    const saved = await put(admin, { dueDays: { ...DEFAULT_ISSUE_DUE_DAYS, LAND: 90 }, version: 0 });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toEqual({ dueDays: { ...DEFAULT_ISSUE_DUE_DAYS, LAND: 90 }, version: 1 });
+    const stale = await put(admin, { dueDays: { ...DEFAULT_ISSUE_DUE_DAYS, LAND: 30 }, version: 0 });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error).toBe('VERSION_CONFLICT');
+    // the same set again is no change: no new version
+    expect((await put(admin, { dueDays: { ...DEFAULT_ISSUE_DUE_DAYS, LAND: 90 }, version: 1 })).body.version).toBe(1);
+    const audit = await t.query<{ action: string; before: unknown; after: unknown }>(`SELECT action, before, after FROM audit_log WHERE entity = 'setting' AND entity_id = 'ISSUES' ORDER BY id`);
+    expect(audit).toEqual([{ action: 'CREATE', before: null, after: { dueDays: { ...DEFAULT_ISSUE_DUE_DAYS, LAND: 90 } } }]);
+    const raised = await raise(naiman, { projectId: p.naiman.id, category: 'LAND', description: '新的用地问题', unitId: unit.id });
+    expect(raised.body.dueAt).toBe(addDays(today, 90));
+    // back to the defaults for the other tests of this file
+    expect((await put(admin, { dueDays: DEFAULT_ISSUE_DUE_DAYS, version: 1 })).body.version).toBe(2);
   });
 });

@@ -28,7 +28,7 @@ import type { CreateProjectIssueDto, IssueNoteDto as IssueNoteBody, IssueStatsQu
 import { IssueNote } from './entities/issue-note.entity.js';
 import { ProjectIssue } from './entities/project-issue.entity.js';
 
-const SETTINGS_KEY = 'ISSUES';
+const SETTINGS_KEY = 'issues';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A problem that cannot make the move asked (待办 → 已解决 is fine, 已解决 → 已解决 is not). */

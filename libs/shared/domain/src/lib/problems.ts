@@ -192,3 +192,41 @@ export interface IssueStatsResponse {
   rows: IssueStatsRow[];
   total: IssueCounts;
 }
+
+/** 问题诉求设置 (GET/PUT /settings/issues): days to the default due date per category. */
+export interface IssueSettings {
+  dueDays: Record<IssueCategory, number>;
+}
+
+export interface IssueSettingsResponse extends IssueSettings {
+  /** 0 while the defaults are in force (never saved) */
+  version: number;
+}
+
+export interface IssueSettingsRequest extends IssueSettings {
+  version: number;
+}
+
+export const ISSUE_DUE_DAYS_MIN = 1;
+export const ISSUE_DUE_DAYS_MAX = 365;
+
+/**
+ * What is wrong with a proposed set of due days, field by field (empty when fine): every category
+ * present, an integer of 1–365 days, nothing unknown. Shared so the drawer says the same as the API.
+ */
+export function issueSettingsProblems(dueDays: unknown): { field: string; message: string }[] {
+  if (typeof dueDays !== 'object' || dueDays === null || Array.isArray(dueDays)) return [{ field: 'dueDays', message: '办理时限应为按类别的天数' }];
+  const given = dueDays as Record<string, unknown>;
+  const problems: { field: string; message: string }[] = [];
+  for (const key of Object.keys(given)) {
+    if (!(ISSUE_CATEGORIES as readonly string[]).includes(key)) problems.push({ field: `dueDays.${key}`, message: `不认识的问题类别：${key}` });
+  }
+  for (const category of ISSUE_CATEGORIES) {
+    const days = given[category];
+    const label = ISSUE_CATEGORY_LABELS[category];
+    if (days === undefined || days === null) problems.push({ field: `dueDays.${category}`, message: `缺少“${label}”的办理时限` });
+    else if (typeof days !== 'number' || !Number.isInteger(days) || days < ISSUE_DUE_DAYS_MIN || days > ISSUE_DUE_DAYS_MAX)
+      problems.push({ field: `dueDays.${category}`, message: `${label}的办理时限应为 ${ISSUE_DUE_DAYS_MIN} 至 ${ISSUE_DUE_DAYS_MAX} 之间的整数（天）` });
+  }
+  return problems;
+}

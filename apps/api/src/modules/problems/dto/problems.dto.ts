@@ -6,12 +6,13 @@ import {
   type IssueCategory,
   type IssueNoteRequest,
   type IssueStatus,
+  type IssueSettingsRequest,
   type IssueStatusRequest,
   type ProjectIssueQuery,
   type UpdateProjectIssueRequest,
 } from '@zhaoshang/shared/domain';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
 import { IsCalendarDateText, PageQueryDto } from '../../../common/validation/query-fields.js';
 import { queryBoolean } from '../../projects/dto/fields.js';
 
@@ -157,4 +158,15 @@ export class IssueStatsQueryDto extends ProjectIssueFilterDto {
   @ApiProperty({ title: '分组', enum: ['region', 'unit', 'category'] })
   @IsIn(['region', 'unit', 'category'], { message: '分组应为 region、unit 或 category' })
   groupBy: 'region' | 'unit' | 'category';
+}
+
+export class IssueSettingsDto implements IssueSettingsRequest {
+  @ApiProperty({ title: '办理时限', type: Object, description: '按问题类别的默认办理天数（1 至 365 的整数），各类别都要有，如 {"LAND": 60, …}' })
+  @IsObject({ message: '办理时限应为按类别的天数' })
+  dueDays: Record<IssueCategory, number>;
+
+  @ApiProperty({ title: '版本', description: '读取时的版本号（从未保存过为 0）；已被他人修改时返回 409' })
+  @IsInt({ message: '版本应为整数' })
+  @Min(0, { message: '版本不能小于 0' })
+  version: number;
 }

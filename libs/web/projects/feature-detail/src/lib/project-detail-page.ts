@@ -18,6 +18,7 @@ import { ProjectHistory, ProjectTimeline, StageTag, historyItem } from '@zhaosha
 import { IndustriesStore, RegionsStore, SiteStore } from '@zhaoshang/web/shared/data-access';
 import { DateTimePipe, MoneyPipe, WanPipe } from '@zhaoshang/web/shared/ui';
 import { ProjectWarningsCard } from '@zhaoshang/web/warnings/feature-list';
+import { ProjectProblemsCard } from '@zhaoshang/web/problems/feature-list';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
@@ -34,6 +35,7 @@ import { StageDialog } from './stage-dialog';
   selector: 'zs-project-detail-page',
   imports: [
     ProjectWarningsCard,
+    ProjectProblemsCard,
     RouterLink,
     NzButtonModule,
     NzCardModule,

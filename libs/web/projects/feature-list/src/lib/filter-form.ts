@@ -14,6 +14,10 @@ export type FilterForm = FormGroup<{
   amountMin: FormControl<string>;
   amountMax: FormControl<string>;
   q: FormControl<string>;
+  /** 包联领导 and 责任单位 by name (the lists' names are what projects carry), 我的项目 (DOMAIN.md §9) */
+  leadOfficial: FormControl<string | null>;
+  leadDepartment: FormControl<string | null>;
+  mine: FormControl<boolean>;
 }>;
 
 export type FilterValue = ReturnType<FilterForm['getRawValue']>;
@@ -47,6 +51,9 @@ export function filterForm(fb: NonNullableFormBuilder): FilterForm {
       amountMin: fb.control('', amount('签约额下限')),
       amountMax: fb.control('', amount('签约额上限')),
       q: fb.control('', zsValidators.maxLength(SEARCH_TEXT_MAX_LENGTH, `搜索内容最多 ${SEARCH_TEXT_MAX_LENGTH} 个字`)),
+      leadOfficial: fb.control<string | null>(null),
+      leadDepartment: fb.control<string | null>(null),
+      mine: fb.control(false),
     },
     { validators: rangeInOrder },
   );
@@ -65,6 +72,9 @@ export function filterFormValue(filter: ProjectFilter): FilterValue {
     amountMin: filter.amountMin ?? '',
     amountMax: filter.amountMax ?? '',
     q: filter.q ?? '',
+    leadOfficial: filter.leadOfficial ?? null,
+    leadDepartment: filter.leadDepartment ?? null,
+    mine: filter.mine ?? false,
   };
 }
 
@@ -82,5 +92,8 @@ export function filterFromForm(value: FilterValue): ProjectFilter {
   if (value.amountMin.trim()) filter.amountMin = value.amountMin.trim();
   if (value.amountMax.trim()) filter.amountMax = value.amountMax.trim();
   if (value.q.trim()) filter.q = value.q.trim();
+  if (value.leadOfficial) filter.leadOfficial = value.leadOfficial;
+  if (value.leadDepartment) filter.leadDepartment = value.leadDepartment;
+  if (value.mine) filter.mine = true;
   return filter;
 }

@@ -64,7 +64,7 @@ async function open(url: string, role: Role = 'CITY_STAFF', regionCode: string |
 
 describe('the filter bar', () => {
   it('turns a filter into form values and back', () => {
-    const filter = { regionCode: '150525', stage: 'SIGNED' as const, isKeyProject: false, signedFrom: '2025-01-01', signedTo: '2025-03-31', amountMin: '100', q: '风电' };
+    const filter = { regionCode: '150525', stage: 'SIGNED' as const, isKeyProject: false, signedFrom: '2025-01-01', signedTo: '2025-03-31', amountMin: '100', q: '风电', leadOfficial: '常务副市长', leadDepartment: '市发展和改革委员会', mine: true };
     const value = filterFormValue(filter);
     expect(value.signed?.map((d) => d.getDate())).toEqual([1, 31]);
     expect(filterFromForm(value)).toEqual(filter);

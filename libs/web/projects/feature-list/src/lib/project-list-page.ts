@@ -22,11 +22,12 @@ import {
   sameQuery,
 } from '@zhaoshang/web/projects/data-access';
 import { StageTag } from '@zhaoshang/web/projects/ui';
-import { IndustriesStore, RegionsStore } from '@zhaoshang/web/shared/data-access';
+import { IndustriesStore, RegionsStore, ResponsibilityStore } from '@zhaoshang/web/shared/data-access';
 import { ColumnSettings, EllipsisCell, FirstErrorPipe, PageHeader, type TableColumn, WanPipe, columnVisibility, injectIsPhone } from '@zhaoshang/web/shared/ui';
 import { downloadAction, formatCount, formatMoney, lastValue } from '@zhaoshang/web/shared/util';
 import { NzBadgeModule } from 'ng-zorro-antd/badge';
 import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
@@ -69,6 +70,7 @@ export const PROJECT_COLUMNS: readonly TableColumn<ProjectColumn>[] = [
     RouterLink,
     NzBadgeModule,
     NzButtonModule,
+    NzCheckboxModule,
     NzDatePickerModule,
     NzEmptyModule,
     NzIconModule,
@@ -99,6 +101,8 @@ export class ProjectListPage {
   private readonly messages = inject(NzMessageService);
   protected readonly regions = inject(RegionsStore);
   protected readonly industries = inject(IndustriesStore);
+  /** 包联领导 and 责任单位 for the filters (issue 14) */
+  protected readonly responsibility = inject(ResponsibilityStore);
   protected readonly isPhone = injectIsPhone();
 
   protected readonly stages = PROJECT_STAGES;
@@ -136,6 +140,8 @@ export class ProjectListPage {
   constructor() {
     this.regions.ensureLoaded();
     this.industries.ensureLoaded();
+    this.responsibility.leaders.ensureLoaded();
+    this.responsibility.units.ensureLoaded();
     this.presetOwnRegion();
 
     // the filter bar shows the view the URL describes

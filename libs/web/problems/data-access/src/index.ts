@@ -1,0 +1,2 @@
+export * from './lib/problems.api';
+export * from './lib/problem-query';

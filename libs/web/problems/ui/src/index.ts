@@ -1,0 +1,2 @@
+export * from './lib/issue-tags';
+export * from './lib/issue-due';
