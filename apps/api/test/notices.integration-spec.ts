@@ -302,7 +302,7 @@ describe('三单一函', () => {
     const saved = await t.request<NoticeSettingsResponse>('PUT', '/api/v1/settings/notices', { token: admin, body: { settings: { ...current.settings, issuer: '通辽市投资促进局（督查室）' }, version: 1 } });
     expect(saved.body.version).toBe(2);
     expect((await t.request<ApiErrorBody>('PUT', '/api/v1/settings/notices', { token: admin, body: { settings: current.settings, version: 1 } })).body.error).toBe('VERSION_CONFLICT');
-    const audit = await t.request<{ items: AuditEntryDto[] }>('GET', '/api/v1/audit?entity=setting&entityId=NOTICES', { token: admin });
+    const audit = await t.request<{ items: AuditEntryDto[] }>('GET', '/api/v1/audit?entity=setting&entityId=notices', { token: admin });
     expect(audit.body.items.map((e) => e.action)).toEqual(['UPDATE', 'CREATE']);
     await t.request('PUT', '/api/v1/settings/notices', { token: admin, body: { settings: current.settings, version: 2 } });
   });

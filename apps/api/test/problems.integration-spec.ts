@@ -143,7 +143,7 @@ describe('问题诉求', () => {
     expect(stale.body.error).toBe('VERSION_CONFLICT');
     // the same set again is no change: no new version
     expect((await put(admin, { dueDays: { ...DEFAULT_ISSUE_DUE_DAYS, LAND: 90 }, version: 1 })).body.version).toBe(1);
-    const audit = await t.query<{ action: string; before: unknown; after: unknown }>(`SELECT action, before, after FROM audit_log WHERE entity = 'setting' AND entity_id = 'ISSUES' ORDER BY id`);
+    const audit = await t.query<{ action: string; before: unknown; after: unknown }>(`SELECT action, before, after FROM audit_log WHERE entity = 'setting' AND entity_id = 'issues' ORDER BY id`);
     expect(audit).toEqual([{ action: 'CREATE', before: null, after: { dueDays: { ...DEFAULT_ISSUE_DUE_DAYS, LAND: 90 } } }]);
     const raised = await raise(naiman, { projectId: p.naiman.id, category: 'LAND', description: '新的用地问题', unitId: unit.id });
     expect(raised.body.dueAt).toBe(addDays(today, 90));

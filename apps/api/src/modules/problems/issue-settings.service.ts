@@ -4,14 +4,20 @@ import { DEFAULT_ISSUE_DUE_DAYS, type IssueCategory, type IssueSettingsResponse,
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor.js';
 import { ValidationFailed, VersionConflict } from '../../common/errors/app.exception.js';
-import { runSql, sql } from '../../common/sql/sql.js';
+import { runSql, sql, type SqlRunner } from '../../common/sql/sql.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { IssueSettingsDto } from './dto/problems.dto.js';
 
-/** the key readIssueDueDays reads too: one row of the settings table */
-const KEY = 'ISSUES';
+/** one row of the settings table, named like 'warnings' and 'notices' */
+const KEY = 'issues';
 
 type Row = { value: { dueDays?: Partial<Record<IssueCategory, number>> }; version: number };
+
+/** The days to the default due date per category: the setting, the defaults filling what it lacks (version 0 until saved). */
+export async function readIssueSettings(runner: SqlRunner): Promise<IssueSettingsResponse> {
+  const [row] = await runSql<Row>(runner, sql`SELECT value, version FROM settings WHERE key = ${KEY}`);
+  return { dueDays: { ...DEFAULT_ISSUE_DUE_DAYS, ...(row?.value.dueDays ?? {}) }, version: row?.version ?? 0 };
+}
 
 /**
  * 问题诉求设置: the default days to the due date per category, as /settings/warnings does it — the
@@ -24,9 +30,8 @@ export class IssueSettingsService {
     private readonly audit: AuditService,
   ) {}
 
-  async get(manager: EntityManager = this.dataSource.manager): Promise<IssueSettingsResponse> {
-    const [row] = await runSql<Row>(manager, sql`SELECT value, version FROM settings WHERE key = ${KEY}`);
-    return { dueDays: { ...DEFAULT_ISSUE_DUE_DAYS, ...(row?.value.dueDays ?? {}) }, version: row?.version ?? 0 };
+  get(manager: EntityManager = this.dataSource.manager): Promise<IssueSettingsResponse> {
+    return readIssueSettings(manager);
   }
 
   async put(actor: Actor, dto: IssueSettingsDto): Promise<IssueSettingsResponse> {

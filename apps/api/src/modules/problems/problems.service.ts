@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   addDays,
   canEditRegion,
-  DEFAULT_ISSUE_DUE_DAYS,
   ISSUE_CATEGORIES,
   ISSUE_CATEGORY_LABELS,
   ISSUE_STATUS_LABELS,
@@ -26,9 +25,9 @@ import { runSql, sql, type SqlFragment, type SqlRunner } from '../../common/sql/
 import { AuditService } from '../audit/audit.service.js';
 import type { CreateProjectIssueDto, IssueNoteDto as IssueNoteBody, IssueStatsQueryDto, IssueStatusDto, ProjectIssueFilterDto, ProjectIssueQueryDto, UpdateProjectIssueDto } from './dto/problems.dto.js';
 import { IssueNote } from './entities/issue-note.entity.js';
+import { readIssueSettings } from './issue-settings.service.js';
 import { ProjectIssue } from './entities/project-issue.entity.js';
 
-const SETTINGS_KEY = 'issues';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A problem that cannot make the move asked (待办 → 已解决 is fine, 已解决 → 已解决 is not). */
@@ -36,12 +35,6 @@ export class WrongIssueStatus extends AppException {
   constructor(message: string) {
     super(409, 'WRONG_STATUS', message, [{ field: 'status', message }]);
   }
-}
-
-/** Days to the default due date per category: the setting, or DOMAIN-less defaults (see DEFAULT_ISSUE_DUE_DAYS). */
-export async function readIssueDueDays(runner: SqlRunner): Promise<Record<IssueCategory, number>> {
-  const [row] = await runSql<{ value: { dueDays?: Partial<Record<IssueCategory, number>> } }>(runner, sql`SELECT value FROM settings WHERE key = ${SETTINGS_KEY}`);
-  return { ...DEFAULT_ISSUE_DUE_DAYS, ...(row?.value.dueDays ?? {}) };
 }
 
 const COLUMNS = (today: string) => sql`i.id, i.project_id AS "projectId", p.project_no AS "projectNo", p.name AS "projectName",
@@ -140,7 +133,7 @@ export class ProblemsService implements OnModuleInit {
       const [project] = await runSql<{ region_code: string }>(em, sql`SELECT region_code FROM projects WHERE id = ${dto.projectId}`);
       if (!project) throw ValidationFailed.field('projectId', '项目不存在');
       await assertUnit(em, dto.unitId);
-      const dueAt = dto.dueAt ?? addDays(raisedAt, (await readIssueDueDays(em))[dto.category]);
+      const dueAt = dto.dueAt ?? addDays(raisedAt, (await readIssueSettings(em)).dueDays[dto.category]);
       if (dueAt < raisedAt) throw ValidationFailed.field('dueAt', '办理时限不能早于提出日期');
       const saved = await em.save(
         em.create(ProjectIssue, { projectId: dto.projectId, category: dto.category, description: dto.description, raisedAt, raisedByName: actor.displayName, unitId: dto.unitId, dueAt, status: 'OPEN', resolution: null, closedAt: null }),

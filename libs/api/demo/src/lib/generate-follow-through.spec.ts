@@ -199,7 +199,7 @@ describe('generateDemoFollowThrough', () => {
     for (const n of ft.notices.filter((x) => x.subjectType === 'WARNING')) {
       const p = projects.get(n.projectNo);
       expect(['SIGNED', 'REGISTERED']).toContain(p?.stage);
-      const start = warningThresholds({ ...(p as DemoDataSet['projects'][number]), reports: [] }, DEFAULT_WARNING_SETTINGS, TODAY).find((t) => t.rule === 'START');
+      const start = warningThresholds({ ...(p as DemoDataSet['projects'][number]), reports: [], issues: [] }, DEFAULT_WARNING_SETTINGS, TODAY).find((t) => t.rule === 'START');
       expect(start && start.redFrom <= (n.issuedAt ?? TODAY)).toBe(true);
     }
   });

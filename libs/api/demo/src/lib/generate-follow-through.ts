@@ -451,7 +451,7 @@ class FollowThroughGenerator {
   private warningChain(plan: ChainPlan, used: Set<string>): { timelines: Timeline[]; issue: null; project: DemoProject; warning: string; recipient: string } | null {
     this.redStart ??= this.data.projects
       .filter((p) => p.stage === 'SIGNED' || p.stage === 'REGISTERED')
-      .map((p) => ({ p, t: warningThresholds({ ...p, reports: [] }, DEFAULT_WARNING_SETTINGS, this.data.today).find((t) => t.rule === 'START') }))
+      .map((p) => ({ p, t: warningThresholds({ ...p, reports: [], issues: [] }, DEFAULT_WARNING_SETTINGS, this.data.today).find((t) => t.rule === 'START') }))
       .filter((x): x is { p: DemoProject; t: WarningThresholds } => x.t !== undefined && x.t.redFrom <= this.data.today);
     const red = this.redStart.filter((x) => !used.has(x.p.projectNo));
     if (red.length === 0) return null;
