@@ -35,6 +35,7 @@ import { DashboardChart } from './chart';
 import { type ChartDrill, type DistrictMode, barChartHeight, districtBars, districtOption, industryOption, originOption, trendOption, uncountedOrigins, warningOption } from './chart-options';
 import { AuthService } from '@zhaoshang/web/auth/data-access';
 import { MyProjectsCard } from '@zhaoshang/web/projects/feature-mine';
+import { ToSignCard } from '@zhaoshang/web/notices/feature-ledger';
 import { KPI_DRILLS, buildKpis, formatYi, hasFigures, yoyOf } from './figures';
 
 /** 驾驶舱: the leaders' summary of a period and a scope; every chart leads to the projects behind it. */
@@ -55,6 +56,7 @@ import { KPI_DRILLS, buildKpis, formatYi, hasFigures, yoyOf } from './figures';
     PublicationBadge,
     RouterLink,
     WarningCounts,
+    ToSignCard,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './dashboard-page.html',
