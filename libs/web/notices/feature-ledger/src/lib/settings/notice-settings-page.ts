@@ -37,15 +37,15 @@ import { DAYS_MAX, type NoticeSettingsDraft, PREFIX_MAX, datesOf, draftOf, draft
                       <span class="hint">例：{{ example(d.prefixes[kind]) }}</span>
                     }
                   </label>
-                  <label class="field">
+                  <div class="field">
                     <span>办理时限（工作日）</span>
-                    <nz-input-number [nzMin]="1" [nzMax]="daysMax" [nzPrecision]="0" [ngModel]="d.deadlineWorkingDays[kind]" (ngModelChange)="setDays(kind, $event)" [name]="'days-' + kind" [attr.data-testid]="'notice-settings-days-' + kind" />
+                    <nz-input-number [nzMin]="1" [nzMax]="daysMax" [nzPrecision]="0" [ngModel]="d.deadlineWorkingDays[kind]" (ngModelChange)="setDays(kind, $event)" [name]="'days-' + kind" [nzId]="'days-' + kind" [attr.aria-label]="labels[kind] + '办理时限（工作日）'" [attr.data-testid]="'notice-settings-days-' + kind" />
                     @if (problems()['deadlineWorkingDays.' + kind]; as p) {
                       <span class="error">{{ p }}</span>
                     } @else {
                       <span class="hint">默认 {{ defaults.deadlineWorkingDays[kind] }} 个工作日</span>
                     }
-                  </label>
+                  </div>
                 </div>
               }
             </div>
