@@ -1,7 +1,7 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
-import { RouterLink } from '@angular/router';
+import { ActivatedRoute, RouterLink } from '@angular/router';
 import { DEFAULT_NOTICE_SETTINGS, NOTICE_KIND_LABELS, NOTICE_SUBJECT_LABELS, type NoticeDto, WARNING_RULE_LABELS, shanghaiToday } from '@zhaoshang/shared/domain';
 import { AuthService } from '@zhaoshang/web/auth/data-access';
 import { NoticesApi, noticeActions } from '@zhaoshang/web/notices/data-access';
@@ -16,7 +16,7 @@ import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzResultModule } from 'ng-zorro-antd/result';
 import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzTimelineModule } from 'ng-zorro-antd/timeline';
-import type { Observable } from 'rxjs';
+import { type Observable, map } from 'rxjs';
 import { NoticeComposer } from '../compose/notice-composer';
 import { type NoticeStep, STEP_TEXT, stepRequest } from './notice-steps';
 import { noticeHistory } from './notice-history';
@@ -34,8 +34,8 @@ import { noticeHistory } from './notice-history';
   styleUrl: './notice-detail-page.less',
 })
 export class NoticeDetailPage {
-  /** the route's :id */
-  readonly id = input.required<string>();
+  /** the route's :id (read from the route, so that the page works under any router configuration) */
+  protected readonly id = toSignal(inject(ActivatedRoute).paramMap.pipe(map((params) => params.get('id') ?? '')), { initialValue: '' });
 
   private readonly api = inject(NoticesApi);
   private readonly messages = inject(NzMessageService);

@@ -1,0 +1,75 @@
+import { TestBed } from '@angular/core/testing';
+import { NonNullableFormBuilder } from '@angular/forms';
+import { DEFAULT_NOTICE_SETTINGS } from '@zhaoshang/shared/domain';
+import { composeForm, fillFromSuggestion, savedMessage } from './compose/compose-form';
+import { noticeHistory } from './detail/notice-history';
+import { datesOf, draftOf, draftProblems, settingsOf } from './settings/settings-form';
+import { noticeFixture } from './test-data';
+
+describe('the compose form', () => {
+  const form = () => composeForm(TestBed.inject(NonNullableFormBuilder));
+
+  it('asks for a signing leader for 督办单 and 移交函 only', () => {
+    const f = form();
+    f.patchValue({ kind: 'REMINDER', recipientUnitId: 'u', title: 't', facts: 'f', requirement: 'r', deadline: new Date(2026, 11, 10) });
+    expect(f.valid).toBe(true);
+    f.controls.kind.setValue('SUPERVISE');
+    expect(f.controls.signerLeaderId.errors).toEqual({ required: '督办单、移交函须选择签发领导' });
+    f.controls.signerLeaderId.setValue('l-1');
+    expect(f.valid).toBe(true);
+  });
+
+  it('takes the suggestion, keeping what the user typed when the kind changes', () => {
+    const f = form();
+    const suggestion = { kind: 'URGE' as const, title: '关于催办的通知', facts: '事实', requirement: '要求', deadline: '2026-12-11', recipientUnitId: 'u-1', previousNoticeId: 'n-0' };
+    fillFromSuggestion(f, suggestion, false);
+    expect(f.getRawValue()).toMatchObject({ kind: 'URGE', title: '关于催办的通知', facts: '事实', recipientUnitId: 'u-1' });
+    f.controls.facts.setValue('我写的事实');
+    fillFromSuggestion(f, { ...suggestion, kind: 'SUPERVISE', facts: '新事实', title: '关于督办的通知' }, true);
+    expect(f.getRawValue()).toMatchObject({ kind: 'SUPERVISE', title: '关于督办的通知', facts: '我写的事实', requirement: '要求' });
+  });
+
+  it('says what happened: issued with its number, or sent to the leader', () => {
+    expect(savedMessage(noticeFixture({ status: 'ISSUED', number: '通招提〔2026〕1号' }), 'create')).toBe('已下发 通招提〔2026〕1号');
+    expect(savedMessage(noticeFixture(), 'create')).toBe('已提交领导签发');
+    expect(savedMessage(noticeFixture(), 'edit')).toBe('已保存，已提交常务副市长签发');
+  });
+});
+
+describe('the settings form', () => {
+  it('round-trips the settings and finds no problem in the defaults', () => {
+    const draft = draftOf({ ...DEFAULT_NOTICE_SETTINGS, holidays: ['2026-10-01', '2026-10-02'] });
+    expect(draftProblems(draft)).toEqual({});
+    expect(settingsOf(draft)).toEqual({ ...DEFAULT_NOTICE_SETTINGS, holidays: ['2026-10-01', '2026-10-02'] });
+  });
+
+  it('names the field of each problem', () => {
+    const draft = draftOf(DEFAULT_NOTICE_SETTINGS);
+    draft.prefixes.URGE = '通招提';
+    draft.deadlineWorkingDays.SUPERVISE = 0;
+    draft.holidays = '2026-10-01\n2026-13-01';
+    draft.extraWorkdays = '2026-10-01';
+    draft.issuer = ' ';
+    expect(draftProblems(draft)).toEqual({
+      'prefixes.URGE': '各类通知的前缀不能相同（文号会重复）',
+      'deadlineWorkingDays.SUPERVISE': '请输入 1–60 的整数',
+      holidays: '不是有效日期（应为 YYYY-MM-DD）：2026-13-01',
+      extraWorkdays: '2026-10-01 不能既是节假日又是调休上班日',
+      issuer: '请输入落款单位',
+    });
+    expect(datesOf('2026-10-02, 2026-10-01\n2026-10-02')).toEqual(['2026-10-01', '2026-10-02']);
+  });
+});
+
+describe('noticeHistory', () => {
+  it('tells the course of a signed, answered and closed notice in order', () => {
+    const n = noticeFixture({ status: 'CLOSED', number: '通招督〔2026〕1号', signedAt: '2026-12-05T03:00:00Z', signComment: '同意', issuedAt: '2026-12-05T03:00:00Z', issuedByName: '常务副市长', feedback: '已落实', feedbackAt: '2026-12-06T03:00:00Z', feedbackByName: '开鲁甲', closedAt: '2026-12-07T03:00:00Z' });
+    expect(noticeHistory(n).map((s) => s.key)).toEqual(['drafted', 'signed', 'issued', 'feedback', 'closed']);
+    expect(noticeHistory(n)[1]).toMatchObject({ label: '领导签发', by: '常务副市长', text: '同意' });
+  });
+
+  it('shows a return with the leader\'s comment, and an overdue notice', () => {
+    expect(noticeHistory(noticeFixture({ status: 'RETURNED', signComment: '事实不清' })).map((s) => [s.key, s.text])).toEqual([['drafted', null], ['returned', '事实不清']]);
+    expect(noticeHistory(noticeFixture({ status: 'ISSUED', issuedAt: '2026-12-01T00:00:00Z', overdue: true })).at(-1)?.key).toBe('overdue');
+  });
+});
