@@ -37,5 +37,7 @@ export default defineConfig({
     timeout: 120_000,
     stdout: 'pipe',
     stderr: 'pipe',
+    // the test clock: a spec may move "today" per request with X-Test-Today (issue 14's overdue walk)
+    env: { ZS_TEST_CLOCK: '1' },
   },
 });

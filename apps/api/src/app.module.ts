@@ -13,6 +13,7 @@ import { HealthModule } from './modules/health/health.module.js';
 import { FaiModule } from './modules/fai/fai.module.js';
 import { ImportsModule } from './modules/imports/imports.module.js';
 import { IndicatorsModule } from './modules/indicators/indicators.module.js';
+import { NoticesModule } from './modules/notices/notices.module.js';
 import { ProblemsModule } from './modules/problems/problems.module.js';
 import { ProjectsModule } from './modules/projects/projects.module.js';
 import { ReportsModule } from './modules/reports/reports.module.js';
@@ -37,6 +38,7 @@ export class AppModule {
         DictionariesModule,
         ResponsibilityModule,
         ProblemsModule,
+        NoticesModule,
         UsersModule,
         ProjectsModule,
         ReportsModule,

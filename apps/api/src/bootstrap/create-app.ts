@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { AppModule } from '../app.module.js';
+import { installTestClock } from '../common/clock/test-clock.js';
 import { AllExceptionsFilter } from '../common/errors/all-exceptions.filter.js';
 import { ValidationFailed } from '../common/errors/app.exception.js';
 import { createValidationPipe } from '../common/validation/validation.pipe.js';
@@ -109,6 +110,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     void reply.header('x-request-id', request.id);
     void reply.headers(SECURITY_HEADERS);
   });
+  if (config.testClock) installTestClock(adapter.getInstance());
   // before any guard or handler sees the request: no NUL in any text, no absurd JSON nesting (issue 12)
   adapter.getInstance().addHook('preHandler', async (request) => {
     const problems = requestShapeProblems({ body: request.body, query: request.query, params: request.params });

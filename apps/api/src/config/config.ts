@@ -21,6 +21,8 @@ export interface AppConfig {
   logLevel: LogLevel;
   /** the built web app served beside the API; null to serve none */
   webDir: string | null;
+  /** ZS_TEST_CLOCK=1: requests may set "today" with the X-Test-Today header (end-to-end tests only; refused in production) */
+  testClock: boolean;
   /** NODE_ENV=production: a real server; demo data is refused (issue 12) */
   production: boolean;
   /**
@@ -144,6 +146,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   const production = text(env, 'NODE_ENV') === 'production';
   const seedDemo = flag(env, 'SEED_DEMO', false);
   if (production && seedDemo) throw new ConfigError('SEED_DEMO', '在 NODE_ENV=production 的服务器上不允许载入演示数据（演示账号的密码是公开的）');
+  const testClock = flag(env, 'ZS_TEST_CLOCK', false);
+  if (production && testClock) throw new ConfigError('ZS_TEST_CLOCK', '在 NODE_ENV=production 的服务器上不允许使用测试时钟');
   return {
     port: integer(env, 'PORT', 3000, 1, 65535),
     databaseUrl: databaseUrl(env),
@@ -155,6 +159,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     sessionHours: integer(env, 'SESSION_HOURS', 8, 1, 720),
     logLevel: logLevel as LogLevel,
     webDir: webDir === 'none' ? null : resolve(cwd, webDir ?? 'dist/apps/web/browser'),
+    testClock,
     production,
     trustProxy: trustProxy(env),
     workers: integer(env, 'WORKERS', 1, 1, 64),

@@ -5,10 +5,13 @@ import { industryShortName } from './dictionaries.js';
 import { passwordProblems } from './users.js';
 
 describe('capabilities', () => {
-  it('gives admins every capability and leaders none that change data', () => {
+  it('gives admins every capability but signing (leaders sign 督办单/移交函, DOMAIN.md §7) and leaders none that change data', () => {
     for (const capability of Object.keys(CAPABILITIES) as (keyof typeof CAPABILITIES)[]) {
-      expect(can('ADMIN', capability)).toBe(true);
+      expect({ capability, admin: can('ADMIN', capability) }).toEqual({ capability, admin: capability !== 'notices:sign' });
     }
+    expect(ROLES.filter((role) => can(role, 'notices:sign'))).toEqual(['LEADER']);
+    expect(ROLES.filter((role) => can(role, 'notices:issue'))).toEqual(['ADMIN', 'CITY_STAFF']);
+    expect(can('LEADER', 'notices:feedback')).toBe(false);
     expect(can('LEADER', 'users:manage')).toBe(false);
     expect(can('LEADER', 'dictionary:manage')).toBe(false);
     expect(can(null, 'session:use')).toBe(false);

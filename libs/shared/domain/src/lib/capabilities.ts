@@ -46,6 +46,14 @@ export const CAPABILITIES = {
   'problems:edit': ['ADMIN', 'CITY_STAFF', 'DISTRICT_STAFF'],
   /** progress notes and comments: leaders comment on problems (DOMAIN.md §7) */
   'problems:comment': ['ADMIN', 'CITY_STAFF', 'DISTRICT_STAFF', 'LEADER'],
+  /** 三单一函 (DOMAIN.md §9): everyone signed in reads the notices and their .docx */
+  'notices:read': ['ADMIN', 'CITY_STAFF', 'DISTRICT_STAFF', 'LEADER'],
+  /** issue 提醒单/催办单, draft 督办单/移交函, close and cancel (DOMAIN.md §7: city staff) */
+  'notices:issue': ['ADMIN', 'CITY_STAFF'],
+  /** sign or return a 督办单/移交函: leaders only, and only the one named as signer (admins do not sign) */
+  'notices:sign': ['LEADER'],
+  /** the recipient's feedback: district staff for their region's projects, city staff for a city unit */
+  'notices:feedback': ['ADMIN', 'CITY_STAFF', 'DISTRICT_STAFF'],
   /** thresholds of the warning rules and other settings */
   'settings:manage': ['ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -4,6 +4,7 @@ import { STAGE_LABELS, type ProjectStage } from './lifecycle.js';
 import { REPORT_FIELD_LABELS, REPORT_STATUS_LABELS, type ReportStatus } from './monthly.js';
 import { PROJECT_HISTORY_EXTRA_LABELS } from './project-rules.js';
 import { APPROVAL_KIND_LABELS, APPROVAL_STATUS_LABELS, INVESTOR_ORIGIN_LABELS, PROJECT_FIELD_LABELS, type ApprovalKind, type ApprovalStatus, type InvestorOrigin } from './projects.js';
+import { NOTICE_KIND_LABELS, NOTICE_STATUS_LABELS, NOTICE_SUBJECT_LABELS, type NoticeKind, type NoticeStatus, type NoticeSubject } from './notices.js';
 import { ISSUE_CATEGORY_LABELS, ISSUE_STATUS_LABELS, type IssueCategory, type IssueStatus } from './problems.js';
 import { RESPONSIBILITY_LEVEL_LABELS, type ResponsibilityLevel } from './responsibility.js';
 import { API_KEY_SCOPE_LABELS, ROLE_LABELS, type ApiKeyScope, type Role } from './roles.js';
@@ -80,12 +81,20 @@ const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> =
   stage: STAGE_LABELS satisfies Record<ProjectStage, string>,
   investorOrigin: INVESTOR_ORIGIN_LABELS satisfies Record<InvestorOrigin, string>,
   // a report's or a problem's status: the two sets of values do not overlap
-  status: { ...(REPORT_STATUS_LABELS satisfies Record<ReportStatus, string>), ...(ISSUE_STATUS_LABELS satisfies Record<IssueStatus, string>) },
+  // a notice's RETURNED (已退回) is spelled and read as a report's
+  status: {
+    ...(REPORT_STATUS_LABELS satisfies Record<ReportStatus, string>),
+    ...(ISSUE_STATUS_LABELS satisfies Record<IssueStatus, string>),
+    ...(NOTICE_STATUS_LABELS satisfies Record<NoticeStatus, string>),
+  },
   category: ISSUE_CATEGORY_LABELS satisfies Record<IssueCategory, string>,
   role: ROLE_LABELS satisfies Record<Role, string>,
   scopes: API_KEY_SCOPE_LABELS satisfies Record<ApiKeyScope, string>,
   indicator: TARGET_INDICATOR_LABELS satisfies Record<TargetIndicator, string>,
-  kind: APPROVAL_KIND_LABELS satisfies Record<ApprovalKind, string>,
+  // an approval's kinds and a notice's (提醒单…) do not overlap
+  kind: { ...(APPROVAL_KIND_LABELS satisfies Record<ApprovalKind, string>), ...(NOTICE_KIND_LABELS satisfies Record<NoticeKind, string>) },
+  subjectType: NOTICE_SUBJECT_LABELS satisfies Record<NoticeSubject, string>,
+  issueCategory: ISSUE_CATEGORY_LABELS satisfies Record<IssueCategory, string>,
   approvalStatus: APPROVAL_STATUS_LABELS satisfies Record<ApprovalStatus, string>,
   basis: { MONTH: '当月数', YTD: '累计数' },
   level: RESPONSIBILITY_LEVEL_LABELS satisfies Record<ResponsibilityLevel, string>,
@@ -102,6 +111,37 @@ const ENTITY_FIELD_LABELS: Partial<Record<AuditEntity, Readonly<Record<string, s
   leader: { name: '姓名（含职务）', regionCode: '所属旗县区' },
   unit: { name: '单位名称', regionCode: '所属旗县区' },
   projectIssue: { closedAt: '办结日期', regionCode: '所属地区', regionName: '所属地区名称' },
+  notice: {
+    kind: '文种',
+    number: '文号',
+    subjectType: '督办事项类型',
+    issueId: '问题',
+    issueCategory: '问题类别',
+    warningRule: '预警规则',
+    commitmentId: '优惠政策承诺',
+    previousNoticeId: '上一级通知',
+    recipientUnitId: '主送单位',
+    recipientUnitName: '主送单位名称',
+    title: '标题',
+    facts: '事实',
+    requirement: '要求',
+    deadline: '办理时限',
+    draftedByName: '拟稿人',
+    signerLeaderId: '签发领导',
+    signerLeaderName: '签发领导姓名',
+    signedAt: '签发日期',
+    signComment: '签发意见',
+    issuedAt: '下发日期',
+    issuedByName: '下发人',
+    feedback: '反馈内容',
+    feedbackAt: '反馈日期',
+    feedbackByName: '反馈人',
+    closedAt: '办结日期',
+    closeNote: '办结说明',
+    cancelReason: '作废原因',
+    regionCode: '所属地区',
+    regionName: '所属地区名称',
+  },
 };
 
 /**

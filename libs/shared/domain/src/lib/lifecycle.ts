@@ -69,9 +69,26 @@ export function isCalendarDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
+/** Where "today" comes from when a test moves the clock; null (the real clock) everywhere else. */
+let todayProvider: (() => string | null) | null = null;
+
+/**
+ * Lets the API's test clock (ZS_TEST_CLOCK=1, header X-Test-Today) answer "today" for the request
+ * being handled; the provider returns null to fall back to the real clock. The browser bundle never
+ * sets one. Passing null removes it.
+ */
+export function setTodayProvider(provider: (() => string | null) | null): void {
+  todayProvider = provider;
+}
+
 /** Today in Asia/Shanghai (UTC+8, no daylight saving) as `YYYY-MM-DD`. */
-export function shanghaiToday(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+export function shanghaiToday(now?: Date): string {
+  // an explicit instant is a computation about that instant, never the test clock's
+  if (now === undefined && todayProvider !== null) {
+    const moved = todayProvider();
+    if (moved !== null) return moved;
+  }
+  return new Date((now ?? new Date()).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
 export function stageIndex(stage: ProjectStage): number {

@@ -7,6 +7,7 @@
  * them. The recipient answers (feedback); the issuer closes it (办结) or it becomes overdue. An item still
  * open past its notice's deadline is proposed for the next kind (待升级); a person issues it.
  */
+import { isCalendarDate } from './lifecycle.js';
 import type { IssueCategory } from './problems.js';
 import type { WarningRule } from './warnings.js';
 
@@ -324,4 +325,94 @@ export function workingDaysAfter(from: string, to: string, calendar: WorkingCale
   let count = 0;
   for (let at = nextDay(from); at <= to; at = nextDay(at)) if (isWorkingDay(at, calendar)) count++;
   return count;
+}
+
+/** GET/PUT /settings/notices: the settings in force and their version (0 until an admin saves them). */
+export interface NoticeSettingsResponse {
+  settings: NoticeSettings;
+  version: number;
+}
+
+export interface NoticeSettingsRequest {
+  settings: NoticeSettings;
+  version: number;
+}
+
+/** The bounds an admin may set: 文号 prefixes of 1–10 characters, 1–60 working days. */
+export const NOTICE_PREFIX_MAX = 10;
+export const NOTICE_DAYS_MIN = 1;
+export const NOTICE_DAYS_MAX = 60;
+/** What is wrong with submitted notice settings, each problem naming its field (`settings.prefixes.URGE`), in Chinese; [] when fine. */
+export function noticeSettingsProblems(value: unknown): { field: string; message: string }[] {
+  const problems: { field: string; message: string }[] = [];
+  const s = (value ?? {}) as Partial<Record<keyof NoticeSettings, unknown>>;
+  const prefixes = (s.prefixes ?? {}) as Record<string, unknown>;
+  const days = (s.deadlineWorkingDays ?? {}) as Record<string, unknown>;
+  for (const kind of NOTICE_KINDS) {
+    const prefix = prefixes[kind];
+    if (typeof prefix !== 'string' || prefix.trim().length < 1 || prefix.trim().length > NOTICE_PREFIX_MAX) {
+      problems.push({ field: `settings.prefixes.${kind}`, message: `${NOTICE_KIND_LABELS[kind]}的文号前缀应为 1 至 ${NOTICE_PREFIX_MAX} 个字` });
+    }
+  }
+  for (const kind of NOTICE_KINDS) {
+    const n = days[kind];
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < NOTICE_DAYS_MIN || n > NOTICE_DAYS_MAX) {
+      problems.push({ field: `settings.deadlineWorkingDays.${kind}`, message: `${NOTICE_KIND_LABELS[kind]}的办理时限应为 ${NOTICE_DAYS_MIN} 至 ${NOTICE_DAYS_MAX} 之间的整数（工作日）` });
+    }
+  }
+  for (const [field, label] of [['holidays', '节假日'], ['extraWorkdays', '调休上班日']] as const) {
+    const list = s[field];
+    if (!Array.isArray(list)) {
+      problems.push({ field: `settings.${field}`, message: `${label}应为日期（YYYY-MM-DD）的列表` });
+      continue;
+    }
+    list.forEach((d, i) => {
+      if (typeof d !== 'string' || !isCalendarDate(d)) problems.push({ field: `settings.${field}.${i}`, message: `${label}第 ${i + 1} 项应为日期（YYYY-MM-DD），收到“${String(d)}”` });
+    });
+  }
+  if (typeof s.issuer !== 'string' || s.issuer.trim() === '' || s.issuer.trim().length > 50) {
+    problems.push({ field: 'settings.issuer', message: '发文机关应为 1 至 50 个字' });
+  }
+  return problems;
+}
+
+/** Stored settings over the defaults: a key saved before a field existed still reads whole. */
+export function withDefaultNoticeSettings(stored: Partial<NoticeSettings> | null | undefined): NoticeSettings {
+  return {
+    prefixes: { ...DEFAULT_NOTICE_SETTINGS.prefixes, ...(stored?.prefixes ?? {}) },
+    deadlineWorkingDays: { ...DEFAULT_NOTICE_SETTINGS.deadlineWorkingDays, ...(stored?.deadlineWorkingDays ?? {}) },
+    holidays: [...(stored?.holidays ?? DEFAULT_NOTICE_SETTINGS.holidays)].sort(),
+    extraWorkdays: [...(stored?.extraWorkdays ?? DEFAULT_NOTICE_SETTINGS.extraWorkdays)].sort(),
+    issuer: stored?.issuer ?? DEFAULT_NOTICE_SETTINGS.issuer,
+  };
+}
+
+/** The suggested title: 关于某项目用地问题的提醒单. */
+export function noticeTitle(kind: NoticeKind, projectName: string, topic: string): string {
+  return `关于${projectName}${topic}问题的${NOTICE_KIND_LABELS[kind]}`;
+}
+
+/** The standard requirement sentence of each rung (the wording the bureau's Word templates use). */
+export function noticeRequirement(kind: NoticeKind, workingDays: number): string {
+  switch (kind) {
+    case 'REMINDER':
+      return `请贵单位高度重视，抓紧推进相关工作，于${workingDays}个工作日内将办理情况书面反馈市投资促进局。`;
+    case 'URGE':
+      return `该事项经提醒后仍未办结，请贵单位主要负责同志亲自过问，于${workingDays}个工作日内办结并书面反馈办理结果。`;
+    case 'SUPERVISE':
+      return `请于${workingDays}个工作日内办结并书面反馈办理结果，逾期将按程序移交市纪委监委。`;
+    case 'TRANSFER':
+      return `该事项经提醒、催办、督办仍未办结，现按程序移交市纪委监委，请于${workingDays}个工作日内说明情况并反馈处理结果。`;
+  }
+}
+
+/** 2026年12月5日: the date as official documents print it (no leading zeros). */
+export function chineseDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+/** The .docx file's name: 通招督〔2026〕7号-督办单.docx, a draft 草稿-督办单.docx. */
+export function noticeFileName(notice: Pick<NoticeDto, 'number' | 'kind'>): string {
+  return `${notice.number ?? '草稿'}-${NOTICE_KIND_LABELS[notice.kind]}.docx`;
 }

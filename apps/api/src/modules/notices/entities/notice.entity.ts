@@ -88,6 +88,10 @@ export class Notice {
   @Column({ type: 'date' })
   deadline: string;
 
+  /** the drafter set the deadline (kept at signing); otherwise a draft's deadline is provisional, computed again when signed */
+  @Column({ type: 'boolean', default: false })
+  deadlineChosen: boolean;
+
   @Column({ type: 'varchar', length: 50 })
   draftedByName: string;
 

@@ -61,6 +61,7 @@ export const ENTITY_LABELS: Record<AuditEntity, string> = {
   leader: '包联领导',
   unit: '责任单位',
   projectIssue: '问题诉求',
+  notice: '三单一函',
 };
 
 /**
