@@ -9,6 +9,12 @@ const district: NoticeViewer = { role: 'DISTRICT_STAFF', regionCode: '150523', l
 const otherDistrict: NoticeViewer = { role: 'DISTRICT_STAFF', regionCode: '150525', leaderId: null };
 
 describe('noticeActions', () => {
+  it('lets an admin do what city staff do, and never sign', () => {
+    const admin: NoticeViewer = { role: 'ADMIN', regionCode: null, leaderId: 'l-1' };
+    expect(noticeActions(notice('PENDING_SIGNATURE'), admin, 'DISTRICT')).toEqual({ sign: false, return: false, feedback: false, close: false, cancel: true, edit: true });
+    expect(noticeActions(notice('ISSUED'), admin, 'DISTRICT')).toMatchObject({ feedback: true, close: true });
+  });
+
   it('lets only the named leader sign or return, and only a draft waiting', () => {
     for (const status of NOTICE_STATUSES) {
       const mine = status === 'PENDING_SIGNATURE';
@@ -29,8 +35,11 @@ describe('noticeActions', () => {
   it('lets the district of the project answer, city staff only for a city unit', () => {
     expect(noticeActions(notice('ISSUED'), district, 'DISTRICT').feedback).toBe(true);
     expect(noticeActions(notice('ISSUED'), otherDistrict, 'DISTRICT').feedback).toBe(false);
-    expect(noticeActions(notice('ANSWERED'), district, 'DISTRICT').feedback).toBe(false);
+    expect(noticeActions(notice('ANSWERED'), district, 'DISTRICT').feedback).toBe(true);
+    expect(noticeActions(notice('CLOSED'), district, 'DISTRICT').feedback).toBe(false);
+    expect(noticeActions(notice('PENDING_SIGNATURE'), district, 'DISTRICT').feedback).toBe(false);
     expect(noticeActions(notice('ISSUED'), city, 'DISTRICT').feedback).toBe(false);
+    expect(noticeActions(notice('ISSUED'), city, null).feedback).toBe(false);
     expect(noticeActions(notice('ISSUED'), city, 'CITY').feedback).toBe(true);
     expect(noticeActions(notice('ISSUED'), null, 'CITY').feedback).toBe(false);
   });

@@ -1,4 +1,4 @@
-import type { NoticeDto, ResponsibilityLevel, Role } from '@zhaoshang/shared/domain';
+import { type NoticeDto, type ResponsibilityLevel, type Role, can } from '@zhaoshang/shared/domain';
 
 /** Who looks at a notice: their role and district, and the leader entry linked to their account (if any). */
 export interface NoticeViewer {
@@ -28,11 +28,12 @@ export function noticeActions(notice: Pick<NoticeDto, 'status' | 'signerLeaderId
   if (!viewer) return NONE;
   const draft = notice.status === 'PENDING_SIGNATURE' || notice.status === 'RETURNED';
   const live = notice.status === 'ISSUED' || notice.status === 'ANSWERED';
-  if (viewer.role === 'LEADER') {
-    const mine = notice.status === 'PENDING_SIGNATURE' && notice.signerLeaderId !== null && notice.signerLeaderId === viewer.leaderId;
-    return { ...NONE, sign: mine, return: mine };
-  }
-  const city = viewer.role === 'CITY_STAFF' || viewer.role === 'ADMIN';
-  const answers = notice.status === 'ISSUED' && (viewer.role === 'DISTRICT_STAFF' ? viewer.regionCode === notice.regionCode : city && recipientLevel !== 'DISTRICT');
-  return { ...NONE, feedback: answers, close: city && live, cancel: city && draft, edit: city && draft };
+  const mine = can(viewer.role, 'notices:sign') && notice.status === 'PENDING_SIGNATURE' && notice.signerLeaderId !== null && notice.signerLeaderId === viewer.leaderId;
+  const issuer = can(viewer.role, 'notices:issue');
+  // a second answer replaces the first; a district bureau answers for itself, city staff record a city unit's
+  const answers =
+    live &&
+    can(viewer.role, 'notices:feedback') &&
+    (viewer.role === 'DISTRICT_STAFF' ? viewer.regionCode === notice.regionCode : viewer.role === 'CITY_STAFF' ? recipientLevel === 'CITY' : true);
+  return { sign: mine, return: mine, feedback: answers, close: issuer && live, cancel: issuer && draft, edit: issuer && draft };
 }

@@ -45,7 +45,7 @@ describe('NoticesApi', () => {
       [() => api.feedback('n', { text: 't', version: 1 }).subscribe(), 'POST', '/api/v1/notices/n/feedback'],
       [() => api.close('n', { version: 1 }).subscribe(), 'POST', '/api/v1/notices/n/close'],
       [() => api.cancel('n', { reason: 'r', version: 1 }).subscribe(), 'POST', '/api/v1/notices/n/cancel'],
-      [() => api.saveSettings(DEFAULT_NOTICE_SETTINGS).subscribe(), 'PUT', '/api/v1/settings/notices'],
+      [() => api.saveSettings({ settings: DEFAULT_NOTICE_SETTINGS, version: 2 }).subscribe(), 'PUT', '/api/v1/settings/notices'],
     ];
     for (const [call, method, url] of calls) {
       call();
@@ -57,10 +57,13 @@ describe('NoticesApi', () => {
 
   it('downloads the .docx under the name the server proposes', () => {
     let name = '';
-    api.docx({ id: 'n', number: '通招提〔2026〕1号', title: 't' }).subscribe((file) => (name = file.fileName));
+    api.docx({ id: 'n', number: '通招提〔2026〕1号', kind: 'REMINDER' }).subscribe((file) => (name = file.fileName));
     backend
       .expectOne('/api/v1/notices/n/docx')
       .flush(new Blob(['PK']), { headers: { 'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent('通招提〔2026〕1号.docx')}` } });
     expect(name).toBe('通招提〔2026〕1号.docx');
+    api.docx({ id: 'd', number: null, kind: 'SUPERVISE' }).subscribe((file) => (name = file.fileName));
+    backend.expectOne('/api/v1/notices/d/docx').flush(new Blob(['PK']));
+    expect(name).toBe('草稿-督办单.docx');
   });
 });

@@ -1,23 +1,25 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type {
-  CreateNoticeRequest,
-  EscalationResponse,
-  NoticeCancelRequest,
-  NoticeCloseRequest,
-  NoticeComposeResponse,
-  NoticeDto,
-  NoticeFeedbackRequest,
-  NoticeKind,
-  NoticeListResponse,
-  NoticeQuery,
-  NoticeReturnRequest,
-  NoticeSettings,
-  NoticeSignRequest,
-  NoticeStatsResponse,
-  NoticeSubject,
-  UpdateNoticeRequest,
-  WarningRule,
+import {
+  type CreateNoticeRequest,
+  type EscalationResponse,
+  type NoticeCancelRequest,
+  type NoticeCloseRequest,
+  type NoticeComposeResponse,
+  type NoticeDto,
+  type NoticeFeedbackRequest,
+  type NoticeKind,
+  type NoticeListResponse,
+  type NoticeQuery,
+  type NoticeReturnRequest,
+  type NoticeSettingsRequest,
+  type NoticeSettingsResponse,
+  type NoticeSignRequest,
+  type NoticeStatsResponse,
+  type NoticeSubject,
+  type UpdateNoticeRequest,
+  type WarningRule,
+  noticeFileName,
 } from '@zhaoshang/shared/domain';
 import { API_V1, callerShowsErrors } from '@zhaoshang/web/shared/data-access';
 import { type DownloadedFile, asDownload } from '@zhaoshang/web/shared/util';
@@ -89,9 +91,9 @@ export class NoticesApi {
   }
 
   /** The A4 Word document under the server's file name (通招督〔2026〕7号….docx). */
-  docx(notice: Pick<NoticeDto, 'id' | 'number' | 'title'>): Observable<DownloadedFile> {
+  docx(notice: Pick<NoticeDto, 'id' | 'number' | 'kind'>): Observable<DownloadedFile> {
     const response$ = this.http.get(`${one(notice.id)}/docx`, { observe: 'response', responseType: 'blob', context: callerShowsErrors() });
-    return asDownload(response$, `${notice.number ?? notice.title}.docx`);
+    return asDownload(response$, noticeFileName(notice));
   }
 
   create(request: CreateNoticeRequest): Observable<NoticeDto> {
@@ -122,11 +124,12 @@ export class NoticesApi {
     return this.http.post<NoticeDto>(`${one(id)}/cancel`, request, { context: callerShowsErrors() });
   }
 
-  settings(): Observable<NoticeSettings> {
-    return this.http.get<NoticeSettings>(`${API_V1}/settings/notices`);
+  /** Everyone reads them (the 落款 of the notice page); admins change them. */
+  settings(): Observable<NoticeSettingsResponse> {
+    return this.http.get<NoticeSettingsResponse>(`${API_V1}/settings/notices`);
   }
 
-  saveSettings(settings: NoticeSettings): Observable<NoticeSettings> {
-    return this.http.put<NoticeSettings>(`${API_V1}/settings/notices`, settings, { context: callerShowsErrors() });
+  saveSettings(request: NoticeSettingsRequest): Observable<NoticeSettingsResponse> {
+    return this.http.put<NoticeSettingsResponse>(`${API_V1}/settings/notices`, request, { context: callerShowsErrors() });
   }
 }

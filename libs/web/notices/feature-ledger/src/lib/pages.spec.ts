@@ -3,7 +3,7 @@ import { TestBed } from '@angular/core/testing';
 import { storeTestSession } from '@zhaoshang/web/auth/data-access/testing';
 import { openRoutedPage } from '@zhaoshang/web/shared/util/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
-import type { LeaderDto, UnitDto } from '@zhaoshang/shared/domain';
+import { DEFAULT_NOTICE_SETTINGS, type LeaderDto, type UnitDto } from '@zhaoshang/shared/domain';
 import { noticesRoutes } from './notices.routes';
 import { COUNTS, escalationFixture, listOf, noticeFixture } from './test-data';
 
@@ -77,6 +77,7 @@ describe('the notice page', () => {
     page.backend.expectOne('/api/v1/notices/n-1').flush(notice);
     page.backend.expectOne('/api/v1/leaders').flush(LEADERS);
     page.backend.expectOne('/api/v1/units').flush(UNITS);
+    page.backend.expectOne('/api/v1/settings/notices').flush({ settings: { ...DEFAULT_NOTICE_SETTINGS, issuer: '通辽市投资促进局（测试）' }, version: 1 });
     await settle();
     page.harness.detectChanges();
     return page;
@@ -85,6 +86,7 @@ describe('the notice page', () => {
   it('lets the leader named as signer sign, sending the version read', async () => {
     const page = await open('LEADER');
     expect(page.byTestId('notice-paper')?.textContent).toContain('开鲁县人民政府：');
+    expect(page.byTestId('notice-paper')?.textContent).toContain('通辽市投资促进局（测试）');
     expect(page.byTestId('notice-return')).not.toBeNull();
     expect(page.byTestId('notice-close')).toBeNull();
     page.byTestId('notice-sign')?.click();

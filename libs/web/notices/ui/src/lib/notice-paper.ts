@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { NOTICE_KIND_LABELS, type NoticeDto } from '@zhaoshang/shared/domain';
-import { chineseDate } from './notice-view';
+import { NOTICE_KIND_LABELS, type NoticeDto, chineseDate } from '@zhaoshang/shared/domain';
 
 /**
  * The notice as it will print (DOMAIN.md §9: 文号, 标题, 主送单位, 正文, 办理时限, 落款, 日期), on a
@@ -126,7 +125,7 @@ export class NoticePaper {
   protected readonly facts = computed(() => paragraphs(this.notice().facts));
   protected readonly requirement = computed(() => paragraphs(this.notice().requirement));
   protected readonly deadline = computed(() => chineseDate(this.notice().deadline));
-  protected readonly date = computed(() => chineseDate(this.notice().issuedAt ?? this.notice().createdAt));
+  protected readonly date = computed(() => chineseDate((this.notice().issuedAt ?? this.notice().createdAt).slice(0, 10)));
 }
 
 /** Blank lines end a paragraph; single line breaks stay inside it. */

@@ -22,10 +22,3 @@ export function daysPast(deadline: string, today: string): number {
   const day = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
   return Math.max(0, Math.round((day(today) - day(deadline)) / 86_400_000));
 }
-
-/** 2026-12-05 → 2026年12月5日, as the 落款 and the 时限 of an official document print dates. */
-export function chineseDate(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}

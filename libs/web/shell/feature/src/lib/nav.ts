@@ -45,7 +45,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { label: '更正记录', icon: HistoryOutline, route: 'corrections', capability: 'projects:read', load: () => import('@zhaoshang/web/projects/feature-corrections').then((m) => m.correctionsRoutes) },
   { label: '项目预警', icon: AlertOutline, route: 'warnings', capability: 'warnings:read', load: () => import('@zhaoshang/web/warnings/feature-list').then((m) => m.warningsRoutes) },
   // 三单一函 (DOMAIN.md §9): everyone signed in reads the ledger; what each role may do is on the notice's page
-  { label: '督办台账', icon: NotificationOutline, route: 'notices', capability: 'problems:read', load: () => import('@zhaoshang/web/notices/feature-ledger').then((m) => m.noticesRoutes) },
+  { label: '督办台账', icon: NotificationOutline, route: 'notices', capability: 'notices:read', load: () => import('@zhaoshang/web/notices/feature-ledger').then((m) => m.noticesRoutes) },
   // every signed-in user reads the log of the business data (DOMAIN.md §7): not under 系统管理
   { label: '操作日志', icon: FileSearchOutline, route: 'admin/audit', capability: 'audit:read', load: () => import('@zhaoshang/web/admin/feature-audit').then((m) => m.auditRoutes) },
   { label: '月结管理', icon: CarryOutOutline, route: 'reports/months', capability: 'months:close', group: 'system', load: () => import('@zhaoshang/web/reports/feature-months').then((m) => m.monthsRoutes) },

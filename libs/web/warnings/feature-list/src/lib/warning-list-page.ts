@@ -26,7 +26,7 @@ import { map } from 'rxjs';
 import { LEVEL_TAG_COLORS } from './warning-view';
 import { AuthService } from '@zhaoshang/web/auth/data-access';
 import { NoticeComposer } from '@zhaoshang/web/notices/feature-ledger';
-import type { WarningItem } from '@zhaoshang/shared/domain';
+import { type WarningItem, can } from '@zhaoshang/shared/domain';
 
 /** The filters a click on a count changes: the same value again clears it. */
 export function toggled<T>(current: T | undefined, value: T): T | undefined {
@@ -125,7 +125,7 @@ export class WarningListPage {
   // 发提醒单 on a red warning (DOMAIN.md §9): city staff issue 提醒单; the compose dialog is the notices' own
   private readonly composer = inject(NoticeComposer);
   private readonly user = inject(AuthService).currentUser;
-  protected readonly issuesNotices = computed(() => this.user()?.role === 'CITY_STAFF' || this.user()?.role === 'ADMIN');
+  protected readonly issuesNotices = computed(() => can(this.user()?.role, 'notices:issue'));
 
   protected remind(w: WarningItem): void {
     void this.composer.open({ subject: { subjectType: 'WARNING', projectId: w.projectId, warningRule: w.rule }, kind: 'REMINDER', subjectLabel: `${w.projectName}：${w.message}` });

@@ -7,7 +7,7 @@ import { AuthService } from '@zhaoshang/web/auth/data-access';
 import { NoticesApi, noticeActions } from '@zhaoshang/web/notices/data-access';
 import { NoticeDeadline, NoticeKindTag, NoticePaper, NoticeStatusTag } from '@zhaoshang/web/notices/ui';
 import { ResponsibilityStore } from '@zhaoshang/web/shared/data-access';
-import { DateTimePipe, FormDialog, injectIsPhone } from '@zhaoshang/web/shared/ui';
+import { FormDialog, injectIsPhone } from '@zhaoshang/web/shared/ui';
 import { apiErrorMessage, downloadAction, saveAction } from '@zhaoshang/web/shared/util';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
@@ -28,7 +28,7 @@ import { noticeHistory } from './notice-history';
  */
 @Component({
   selector: 'zs-notice-detail-page',
-  imports: [FormsModule, RouterLink, NzButtonModule, NzIconModule, NzInputModule, NzResultModule, NzSkeletonModule, NzTimelineModule, DateTimePipe, FormDialog, NoticeDeadline, NoticeKindTag, NoticePaper, NoticeStatusTag],
+  imports: [FormsModule, RouterLink, NzButtonModule, NzIconModule, NzInputModule, NzResultModule, NzSkeletonModule, NzTimelineModule, FormDialog, NoticeDeadline, NoticeKindTag, NoticePaper, NoticeStatusTag],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './notice-detail-page.html',
   styleUrl: './notice-detail-page.less',
@@ -44,7 +44,9 @@ export class NoticeDetailPage {
   private readonly user = inject(AuthService).currentUser;
   protected readonly isPhone = injectIsPhone();
   protected readonly today = shanghaiToday();
-  protected readonly issuer = DEFAULT_NOTICE_SETTINGS.issuer;
+  private readonly settings = rxResource({ stream: () => this.api.settings() });
+  /** the 落款 in force (everyone reads the settings); the default until they arrive */
+  protected readonly issuer = computed(() => (this.settings.hasValue() ? this.settings.value().settings.issuer : DEFAULT_NOTICE_SETTINGS.issuer));
   protected readonly kindLabels = NOTICE_KIND_LABELS;
   protected readonly stepText = STEP_TEXT;
 
@@ -86,7 +88,9 @@ export class NoticeDetailPage {
   protected readonly download = downloadAction();
   protected readonly textMissing = computed(() => {
     const step = this.step();
-    return step !== null && STEP_TEXT[step].required && this.text().trim() === '';
+    // 办结 without feedback needs a note saying why (the API's rule)
+    const required = step === 'close' ? !this.notice()?.feedback : step !== null && STEP_TEXT[step].required;
+    return step !== null && required && this.text().trim() === '';
   });
 
   constructor() {

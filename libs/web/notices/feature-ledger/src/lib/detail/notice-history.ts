@@ -1,10 +1,17 @@
 import type { NoticeDto } from '@zhaoshang/shared/domain';
+import { formatDateTime } from '@zhaoshang/web/shared/util';
+
+/** The record's days are dates (签发、下发、反馈、办结日期); its creation and last change are instants. */
+function when(at: string | null): string | null {
+  if (!at) return null;
+  return /^\d{4}-\d{2}-\d{2}$/.test(at) ? at : formatDateTime(at);
+}
 
 export interface HistoryStep {
   key: string;
   /** what happened, in a few words */
   label: string;
-  /** who and when, as the record has them */
+  /** who and when (a date, or a Beijing time for the drafting) */
   by: string | null;
   at: string | null;
   /** the words that came with it: the leader's comment, the feedback, the note */
@@ -25,5 +32,5 @@ export function noticeHistory(n: NoticeDto): HistoryStep[] {
   if (n.closedAt) steps.push({ key: 'closed', label: '办结', by: null, at: n.closedAt, text: n.closeNote, color: 'green' });
   if (n.status === 'CANCELLED') steps.push({ key: 'cancelled', label: '作废', by: null, at: n.updatedAt, text: n.closeNote, color: 'gray' });
   if (n.overdue) steps.push({ key: 'overdue', label: `已超过办理时限（${n.deadline}）`, by: null, at: null, text: null, color: 'red' });
-  return steps;
+  return steps.map((step) => ({ ...step, at: when(step.at) }));
 }

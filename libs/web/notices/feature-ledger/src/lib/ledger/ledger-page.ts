@@ -106,10 +106,10 @@ export class NoticeLedgerPage {
 
   protected readonly role = computed(() => this.user()?.role ?? null);
   /** city staff issue 提醒单/催办单 and draft the others (DOMAIN.md §7) */
-  protected readonly issues = computed(() => this.role() === 'CITY_STAFF' || this.role() === 'ADMIN');
+  protected readonly issues = computed(() => can(this.role(), 'notices:issue'));
   protected readonly isAdmin = computed(() => can(this.role(), 'settings:manage'));
   /** 待签发 is for those who sign and those who draft */
-  protected readonly tabs = computed<LedgerTab[]>(() => (this.issues() || this.role() === 'LEADER' ? ['all', 'escalate', 'sign'] : ['all', 'escalate']));
+  protected readonly tabs = computed<LedgerTab[]>(() => (this.issues() || can(this.role(), 'notices:sign') ? ['all', 'escalate', 'sign'] : ['all', 'escalate']));
 
   protected readonly query = toSignal(
     this.route.queryParamMap.pipe(map((params) => parseLedgerQuery(Object.fromEntries(params.keys.map((k) => [k, params.getAll(k)]))))),

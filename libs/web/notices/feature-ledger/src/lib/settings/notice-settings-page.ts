@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { DEFAULT_NOTICE_SETTINGS, NOTICE_KIND_LABELS, NOTICE_KINDS, type NoticeKind, type NoticeSettings, noticeNumber } from '@zhaoshang/shared/domain';
+import { DEFAULT_NOTICE_SETTINGS, NOTICE_KIND_LABELS, NOTICE_KINDS, type NoticeKind, type NoticeSettingsResponse, noticeNumber } from '@zhaoshang/shared/domain';
 import { NoticesApi } from '@zhaoshang/web/notices/data-access';
 import { type HoldsUnsavedChanges, PageHeader } from '@zhaoshang/web/shared/ui';
 import { apiErrorBody, apiErrorMessage, saveAction } from '@zhaoshang/web/shared/util';
@@ -81,6 +81,10 @@ import { DAYS_MAX, type NoticeSettingsDraft, PREFIX_MAX, datesOf, draftOf, draft
               }
             </label>
           </nz-card>
+          @if (saver.conflict(); as message) {
+            <nz-alert nzType="warning" nzShowIcon [nzMessage]="message" [nzAction]="reloadAction" data-testid="notice-settings-conflict" />
+            <ng-template #reloadAction><button nz-button nzSize="small" type="button" (click)="load()">重新加载</button></ng-template>
+          }
           @if (saver.error(); as message) {
             <nz-alert nzType="error" nzShowIcon [nzMessage]="message" data-testid="notice-settings-error" />
           }
@@ -156,9 +160,9 @@ export class NoticeSettingsPage implements HoldsUnsavedChanges {
   protected readonly prefixMax = PREFIX_MAX;
   protected readonly daysMax = DAYS_MAX;
   protected readonly loading = signal(true);
-  private readonly loaded = signal<NoticeSettings | null>(null);
+  private readonly loaded = signal<NoticeSettingsResponse | null>(null);
   protected readonly draft = signal<NoticeSettingsDraft | null>(null);
-  protected readonly saver = saveAction();
+  protected readonly saver = saveAction({ conflictMessage: '督办设置已被他人修改，请重新载入后再改' });
   private readonly serverProblems = signal<Record<string, string>>({});
   protected readonly problems = computed(() => {
     const d = this.draft();
@@ -168,12 +172,18 @@ export class NoticeSettingsPage implements HoldsUnsavedChanges {
   protected readonly dirty = computed(() => {
     const d = this.draft();
     const loaded = this.loaded();
-    return !!d && !!loaded && JSON.stringify(settingsOf(d)) !== JSON.stringify(loaded);
+    return !!d && !!loaded && JSON.stringify(settingsOf(d)) !== JSON.stringify(loaded.settings);
   });
 
   constructor() {
+    this.load();
+  }
+
+  protected load(): void {
+    this.loading.set(true);
+    this.saver.reset();
     this.api.settings().subscribe({
-      next: (settings) => this.take(settings),
+      next: (response) => this.take(response),
       error: () => this.loading.set(false),
     });
   }
@@ -216,22 +226,24 @@ export class NoticeSettingsPage implements HoldsUnsavedChanges {
   protected save(): void {
     const d = this.draft();
     if (!d || this.hasProblems()) return;
-    this.saver.run(this.api.saveSettings(settingsOf(d)), {
-      next: (settings) => {
-        this.take(settings);
+    const version = this.loaded()?.version ?? 0;
+    this.saver.run(this.api.saveSettings({ settings: settingsOf(d), version }), {
+      next: (response) => {
+        this.take(response);
         this.messages.success('督办设置已保存');
       },
       error: (error) => {
         const details = apiErrorBody(error)?.details ?? [];
-        this.serverProblems.set(Object.fromEntries(details.map((x) => [x.field, x.message])));
+        // the API names fields under settings. (settings.prefixes.URGE, settings.holidays.3): the form's are without it
+        this.serverProblems.set(Object.fromEntries(details.map((x) => [x.field.replace(/^settings\./, '').replace(/^(holidays|extraWorkdays)\.\d+$/, '$1'), x.message])));
         return details.length > 0 ? '请按提示更正后再保存' : apiErrorMessage(error);
       },
     });
   }
 
-  private take(settings: NoticeSettings): void {
-    this.loaded.set(settings);
-    this.draft.set(draftOf(settings));
+  private take(response: NoticeSettingsResponse): void {
+    this.loaded.set(response);
+    this.draft.set(draftOf(response.settings));
     this.loading.set(false);
   }
 }

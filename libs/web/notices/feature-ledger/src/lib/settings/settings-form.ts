@@ -1,4 +1,4 @@
-import { NOTICE_KINDS, type NoticeKind, type NoticeSettings, isCalendarDate } from '@zhaoshang/shared/domain';
+import { NOTICE_DAYS_MAX, NOTICE_KINDS, NOTICE_PREFIX_MAX, type NoticeKind, type NoticeSettings, isCalendarDate } from '@zhaoshang/shared/domain';
 
 /** The form's text: one date a line for the two calendars. */
 export interface NoticeSettingsDraft {
@@ -9,8 +9,9 @@ export interface NoticeSettingsDraft {
   issuer: string;
 }
 
-export const PREFIX_MAX = 10;
-export const DAYS_MAX = 60;
+/** the API's bounds (noticeSettingsProblems) */
+export const PREFIX_MAX = NOTICE_PREFIX_MAX;
+export const DAYS_MAX = NOTICE_DAYS_MAX;
 
 export function draftOf(s: NoticeSettings): NoticeSettingsDraft {
   return { prefixes: { ...s.prefixes }, deadlineWorkingDays: { ...s.deadlineWorkingDays }, holidays: s.holidays.join('\n'), extraWorkdays: s.extraWorkdays.join('\n'), issuer: s.issuer };
