@@ -236,7 +236,6 @@ test('the district answers and city staff close it', async ({ page }) => {
   // the ledger's stats count it for 开鲁县
   await page.goto('/notices');
   await expect(byTestId(page, 'notice-stats-row').filter({ hasText: KAILU.name })).toBeVisible();
-  await byTestId(page, 'notice-stats').scrollIntoViewIfNeeded();
   await keepScreenshot(page, 'notices-ledger-closed-desktop');
   await byTestId(page, 'notice-stats-by').getByText('按责任单位').click();
   await expect(byTestId(page, 'notice-stats-row').filter({ hasText: UNIT })).toBeVisible();

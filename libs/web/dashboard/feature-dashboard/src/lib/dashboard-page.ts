@@ -35,7 +35,7 @@ import { DashboardChart } from './chart';
 import { type ChartDrill, type DistrictMode, barChartHeight, districtBars, districtOption, industryOption, originOption, trendOption, uncountedOrigins, warningOption } from './chart-options';
 import { AuthService } from '@zhaoshang/web/auth/data-access';
 import { MyProjectsCard } from '@zhaoshang/web/projects/feature-mine';
-import { ToSignCard } from '@zhaoshang/web/notices/feature-ledger';
+import { ToSignCard } from '@zhaoshang/web/notices/feature-compose';
 import { KPI_DRILLS, buildKpis, formatYi, hasFigures, yoyOf } from './figures';
 
 /** 驾驶舱: the leaders' summary of a period and a scope; every chart leads to the projects behind it. */

@@ -25,7 +25,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { map } from 'rxjs';
 import { LEVEL_TAG_COLORS } from './warning-view';
 import { AuthService } from '@zhaoshang/web/auth/data-access';
-import { NoticeComposer } from '@zhaoshang/web/notices/feature-ledger';
+import { NoticeComposer } from '@zhaoshang/web/notices/feature-compose';
 import { type WarningItem, can } from '@zhaoshang/shared/domain';
 
 /** The filters a click on a count changes: the same value again clears it. */

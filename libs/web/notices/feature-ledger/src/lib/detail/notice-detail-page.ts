@@ -17,7 +17,7 @@ import { NzResultModule } from 'ng-zorro-antd/result';
 import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzTimelineModule } from 'ng-zorro-antd/timeline';
 import { type Observable, map } from 'rxjs';
-import { NoticeComposer } from '../compose/notice-composer';
+import { NoticeComposer } from '@zhaoshang/web/notices/feature-compose';
 import { type NoticeStep, STEP_TEXT, stepRequest } from './notice-steps';
 import { noticeHistory } from './notice-history';
 

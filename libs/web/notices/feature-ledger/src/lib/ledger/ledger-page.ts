@@ -29,7 +29,7 @@ import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzSwitchModule } from 'ng-zorro-antd/switch';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { map, of } from 'rxjs';
-import { NoticeComposer } from '../compose/notice-composer';
+import { NoticeComposer } from '@zhaoshang/web/notices/feature-compose';
 import { NoticeStatsTable } from './notice-stats-table';
 
 /** A count card on top: clicking it narrows the list to what it counts. */
