@@ -87,6 +87,7 @@ describe('access matrix', () => {
       'PATCH /api/v1/notices/:id: notices:issue',
       'POST /api/v1/notices/:id/cancel: notices:issue',
       'POST /api/v1/notices/:id/close: notices:issue',
+      'GET /api/v1/notices/:id/docx: notices:read',
       'POST /api/v1/notices/:id/feedback: notices:feedback | region params.id → notice',
       'POST /api/v1/notices/:id/return: notices:sign',
       'POST /api/v1/notices/:id/sign: notices:sign',

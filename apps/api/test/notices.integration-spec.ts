@@ -119,6 +119,8 @@ describe('三单一函', () => {
 
     // only the named leader signs or returns; staff and admins do not sign
     expect((await act(otherLeader.token, '2026-11-23', draft.body, 'sign')).status).toBe(403);
+    expect((await act(otherLeader.token, '2026-11-23', draft.body, 'return', { comment: '不是我签' })).status).toBe(403);
+    expect((await act(naiman, '2026-11-23', draft.body, 'feedback', { text: '未下发不能反馈' })).body.error).toBe('WRONG_STATUS');
     expect((await act(admin, '2026-11-23', draft.body, 'sign')).status).toBe(403);
     expect((await act(city, '2026-11-23', draft.body, 'sign')).status).toBe(403);
     expect((await act(leader.token, '2026-11-23', draft.body, 'return', { comment: '' })).body.details?.[0]?.field).toBe('comment');
@@ -140,7 +142,7 @@ describe('三单一函', () => {
     // signed on Wednesday 11月25日: numbered now, due 3 working days later (Monday 11月30日)
     const signed = await act(leader.token, '2026-11-25', edited.body, 'sign', { comment: '同意，请抓紧督办' });
     expect(signed.status).toBe(200);
-    expect(signed.body).toMatchObject({ status: 'ISSUED', number: '通招督〔2026〕1号', signedAt: '2026-11-25', issuedAt: '2026-11-25', deadline: '2026-11-30', signComment: '同意，请抓紧督办' });
+    expect(signed.body).toMatchObject({ status: 'ISSUED', number: '通招督〔2026〕1号', signedAt: '2026-11-25', issuedAt: '2026-11-25', deadline: '2026-11-30', deadlineChosen: false, signComment: '同意，请抓紧督办' });
     expect((await act(leader.token, '2026-11-25', signed.body, 'sign')).body.error).toBe('WRONG_STATUS');
     expect((await act(city, '2026-11-25', signed.body, 'cancel', { reason: '已下发' })).body.error).toBe('WRONG_STATUS');
 
@@ -155,13 +157,16 @@ describe('三单一函', () => {
 
     // city staff close it, on time
     expect((await act(naiman, '2026-11-27', again.body, 'close')).status).toBe(403);
+    expect((await act(city, '2026-11-27', answered.body, 'close')).body.error).toBe('VERSION_CONFLICT');
     const closed = await act(city, '2026-11-27', again.body, 'close');
     expect(closed.body).toMatchObject({ status: 'CLOSED', closedAt: '2026-11-27', overdue: false });
     expect((await act(city, '2026-11-27', closed.body, 'close')).body.error).toBe('WRONG_STATUS');
 
     const audit = await t.request<{ items: AuditEntryDto[] }>('GET', `/api/v1/audit?entity=notice&entityId=${draft.body.id}`, { token: naiman });
-    expect(audit.body.items.map((e) => e.action).reverse()).toEqual(['CREATE', 'RETURN', 'UPDATE', 'VERIFY', 'UPDATE', 'UPDATE', 'CLOSE']);
-    const replaced = audit.body.items.find((e) => e.action === 'UPDATE' && e.after?.['feedback'] === '指标已下达，正在组卷报批');
+    // signing and closing are changes of status (the log's 核实 and 月结 are a report's and a month's words)
+    expect(audit.body.items.map((e) => e.after?.['status']).reverse()).toEqual(['PENDING_SIGNATURE', 'RETURNED', 'PENDING_SIGNATURE', 'ISSUED', 'ANSWERED', 'ANSWERED', 'CLOSED']);
+    expect(audit.body.items.map((e) => e.action).reverse()).toEqual(['CREATE', 'RETURN', 'UPDATE', 'UPDATE', 'UPDATE', 'UPDATE', 'UPDATE']);
+    const replaced = audit.body.items.find((e) => e.after?.['status'] === 'ANSWERED' && e.after['feedback'] === '指标已下达，正在组卷报批');
     expect(replaced?.before?.['feedback']).toBe('已上报自治区调剂指标');
   });
 
@@ -180,6 +185,18 @@ describe('三单一函', () => {
     // the latest rung's latest notice is the one proposed; past 10月9日: 10日 (调休), 12日, 13日 = 3 working days on 10月13日
     const esc = (await req<EscalationResponse>('GET', '/api/v1/notices/escalations', city, '2026-10-13')).body.items.filter((i) => i.issueId === problem.id);
     expect(esc).toEqual([expect.objectContaining({ latestNoticeId: given.body.id, workingDaysOverdue: 3, proposedKind: 'URGE' })]);
+  });
+
+  it('keeps a deadline the drafter chose when the leader signs, and refuses to sign one already past', async () => {
+    const problem = await raise(naiman, p.naiman.id, '2026-11-02');
+    const chosen = await issue(city, '2026-11-02', { kind: 'SUPERVISE', subjectType: 'ISSUE', issueId: problem.id, signerLeaderId: signer.id, deadline: '2026-11-20' });
+    expect(chosen.body).toMatchObject({ deadline: '2026-11-20', deadlineChosen: true });
+    expect((await act(leader.token, '2026-11-05', chosen.body, 'sign')).body).toMatchObject({ status: 'ISSUED', deadline: '2026-11-20', issuedAt: '2026-11-05' });
+    const tight = await issue(city, '2026-11-02', { kind: 'TRANSFER', subjectType: 'ISSUE', issueId: problem.id, signerLeaderId: signer.id, deadline: '2026-11-06' });
+    const late = await act(leader.token, '2026-11-09', tight.body, 'sign');
+    expect(late.status).toBe(400);
+    expect(late.body.details?.[0]?.field).toBe('deadline');
+    expect((await t.query(`SELECT status FROM notices WHERE id = $1`, [tight.body.id]))[0]).toEqual({ status: 'PENDING_SIGNATURE' });
   });
 
   it('numbers per kind and year, without gaps or twins when issued concurrently', async () => {
@@ -213,6 +230,12 @@ describe('三单一函', () => {
     const red = await issue(city, '2026-11-04', { kind: 'REMINDER', subjectType: 'WARNING', projectId: p.kailu.id, warningRule: 'START' });
     expect(red.status).toBe(201);
     expect(red.body).toMatchObject({ subjectType: 'WARNING', warningRule: 'START', regionCode: '150523', title: `关于${p.kailu.name}未按期开工问题的提醒单` });
+    const composed = await req<NoticeComposeResponse>('GET', `/api/v1/notices/compose?kind=URGE&subjectType=WARNING&projectId=${p.kailu.id}&warningRule=START`, city, '2026-11-04');
+    expect(composed.body).toMatchObject({ previousNoticeId: red.body.id, recipientUnitId: naimanUnit.id, title: `关于${p.kailu.name}未按期开工问题的催办单` });
+    expect(composed.body.facts).toContain('已亮红色预警');
+    const led = await createProject(t, admin, { regionCode: '150525', signedAt: '2025-03-01', leadDepartment: '市自然资源局' });
+    const toLead = await req<NoticeComposeResponse>('GET', `/api/v1/notices/compose?kind=REMINDER&subjectType=WARNING&projectId=${led.id}&warningRule=START`, city, '2026-11-04');
+    expect(toLead.body).toMatchObject({ recipientUnitId: cityUnit.id, previousNoticeId: null });
     // on 2025-06-01 (3 months after signing) there was no red warning
     const notYet = await issue(city, '2025-06-01', { kind: 'REMINDER', subjectType: 'WARNING', projectId: p.kailu.id, warningRule: 'START' });
     expect(notYet.body.details?.[0]?.field).toBe('warningRule');

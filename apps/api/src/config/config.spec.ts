@@ -30,6 +30,7 @@ describe('loadConfig', () => {
     [{ SHUTDOWN_TIMEOUT_SECONDS: '-1' }, 'SHUTDOWN_TIMEOUT_SECONDS'],
     [{ BACKUP_KEEP: '0' }, 'BACKUP_KEEP'],
     [{ BACKUP_DAILY_AT: '25:00' }, 'BACKUP_DAILY_AT'],
+    [{ NODE_ENV: 'production', ZS_TEST_CLOCK: '1' }, 'ZS_TEST_CLOCK'],
   ])('rejects %o naming %s in one line', (env, variable) => {
     const run = () => loadConfig({ DATA_DIR: tmp(), ...env }, '/');
     expect(run).toThrow(ConfigError);

@@ -1,8 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { EscalationResponse, NoticeComposeResponse, NoticeDto, NoticeListResponse, NoticeSettingsResponse, NoticeStatsResponse } from '@zhaoshang/shared/domain';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { type EscalationResponse, type NoticeComposeResponse, type NoticeDto, noticeFileName, type NoticeListResponse, type NoticeSettingsResponse, type NoticeStatsResponse } from '@zhaoshang/shared/domain';
+import type { FastifyReply } from 'fastify';
 import { Access } from '../../common/access/access.decorator.js';
 import { CurrentUserActor, type UserActor } from '../../common/access/actor.js';
+import { attachmentHeader } from '../../common/http/xlsx-reply.js';
 import { uuidPipe } from '../../common/validation/uuid.pipe.js';
 import {
   CreateNoticeDto,
@@ -17,6 +19,7 @@ import {
   NoticeStatsQueryDto,
   UpdateNoticeDto,
 } from './dto/notices.dto.js';
+import { DOCX_CONTENT_TYPE } from './notice-docx.js';
 import { NoticeSettingsService } from './notice-settings.service.js';
 import { NoticesService } from './notices.service.js';
 
@@ -82,6 +85,16 @@ export class NoticesController {
   @Access({ capability: 'notices:read' })
   get(@Param('id', noticeId) id: string): Promise<NoticeDto> {
     return this.notices.get(id);
+  }
+
+  @Get('notices/:id/docx')
+  @Access({ capability: 'notices:read' })
+  @ApiOperation({ summary: '下载 Word 文档（.docx）', description: 'A4 公文格式：版头、文号（督办单、移交函含签发人）、标题、主送单位、正文、办理时限、落款与日期；草稿印“（草稿）”' })
+  @ApiProduces(DOCX_CONTENT_TYPE)
+  @ApiOkResponse({ description: '<文号或草稿>-<文种>.docx', schema: { type: 'string', format: 'binary' } })
+  async docx(@Param('id', noticeId) id: string, @Res() reply: FastifyReply): Promise<void> {
+    const { notice, file } = await this.notices.docx(id);
+    void reply.header('content-type', DOCX_CONTENT_TYPE).header('content-disposition', attachmentHeader(noticeFileName(notice), `notice-${notice.id}.docx`)).send(file);
   }
 
   @Post('notices')

@@ -52,6 +52,7 @@ import type {
   UpdateNoticeDto,
 } from './dto/notices.dto.js';
 import { Notice } from './entities/notice.entity.js';
+import { noticeDocx } from './notice-docx.js';
 import { readNoticeSettings } from './notice-settings.service.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -71,7 +72,7 @@ const COLUMNS = (today: string) => sql`n.id, n.kind, n.status, n.number, n.subje
   p.project_no AS "projectNo", p.name AS "projectName", p.region_code AS "regionCode", r.name AS "regionName",
   n.issue_id AS "issueId", i.category AS "issueCategory", n.warning_rule AS "warningRule", n.commitment_id AS "commitmentId",
   n.previous_notice_id AS "previousNoticeId", n.recipient_unit_id AS "recipientUnitId", u.name AS "recipientUnitName",
-  n.title, n.facts, n.requirement, n.deadline, n.drafted_by_name AS "draftedByName",
+  n.title, n.facts, n.requirement, n.deadline, n.deadline_chosen AS "deadlineChosen", n.drafted_by_name AS "draftedByName",
   n.signer_leader_id AS "signerLeaderId", l.name AS "signerLeaderName", n.signed_at AS "signedAt", n.sign_comment AS "signComment",
   n.issued_at AS "issuedAt", n.issued_by_name AS "issuedByName", n.feedback, n.feedback_at AS "feedbackAt", n.feedback_by_name AS "feedbackByName",
   n.closed_at AS "closedAt", n.close_note AS "closeNote", ${OVERDUE(today)} AS overdue, n.version, n.created_at AS "createdAt", n.updated_at AS "updatedAt"`;
@@ -206,6 +207,13 @@ export class NoticesService implements OnModuleInit {
     return toDto(row);
   }
 
+  /** The notice as the A4 .docx of the official layout, with the issuing office of the settings. */
+  async docx(id: string): Promise<{ notice: NoticeDto; file: Buffer }> {
+    const notice = await this.get(id);
+    const { settings } = await readNoticeSettings(this.dataSource);
+    return { notice, file: await noticeDocx(notice, settings.issuer) };
+  }
+
   /**
    * 待升级: subjects still open (a problem not closed, a warning still red) whose latest issued notice
    * is live and past its deadline, with the next rung proposed; most overdue first. A subject whose
@@ -337,7 +345,10 @@ export class NoticesService implements OnModuleInit {
     });
   }
 
-  /** 签发: the leader named as signer issues the draft; it is numbered and its deadline fixed now. */
+  /**
+   * 签发: the leader named as signer issues the draft; it is numbered and its deadline fixed now.
+   * Audited as a change (修改) showing 待签发 → 已下发: the log's VERIFY and CLOSE read 核实 and 月结.
+   */
   async sign(actor: UserActor, id: string, dto: NoticeSignDto): Promise<NoticeDto> {
     const today = shanghaiToday();
     return this.dataSource.transaction(async (em) => {
@@ -358,7 +369,7 @@ export class NoticesService implements OnModuleInit {
       });
       await em.save(notice);
       const after = await this.get(id, em);
-      await this.audit.record(em, actor, { entity: 'notice', entityId: id, action: 'VERIFY', before, after: snapshot(after) });
+      await this.audit.record(em, actor, { entity: 'notice', entityId: id, action: 'UPDATE', before, after: snapshot(after) });
       return after;
     });
   }
@@ -414,7 +425,7 @@ export class NoticesService implements OnModuleInit {
       em.merge(Notice, notice, { status: 'CLOSED', closedAt: at, closeNote: note === '' ? null : note });
       await em.save(notice);
       const after = await this.get(id, em);
-      await this.audit.record(em, actor, { entity: 'notice', entityId: id, action: 'CLOSE', before, after: snapshot(after) });
+      await this.audit.record(em, actor, { entity: 'notice', entityId: id, action: 'UPDATE', before, after: snapshot(after) });
       return after;
     });
   }
@@ -496,7 +507,7 @@ export class NoticesService implements OnModuleInit {
       if (named.projectId !== undefined && named.projectId.toLowerCase() !== issue.projectId) throw ValidationFailed.field('projectId', '问题不属于该项目');
       if (requireOpen && issue.status !== 'OPEN' && issue.status !== 'IN_PROGRESS') throw ValidationFailed.field('issueId', '问题已办结，不能再就其发文');
       const today = shanghaiToday();
-      const late = workingDaysOrDays(issue.dueAt, today);
+      const late = calendarDaysPast(issue.dueAt, today);
       const category = ISSUE_CATEGORY_LABELS[issue.category];
       return {
         type: 'ISSUE',
@@ -572,7 +583,7 @@ export class NoticesService implements OnModuleInit {
 }
 
 /** Calendar days `to` is past `from` (0 when not past): a problem's lateness is in days (DOMAIN.md §9). */
-function workingDaysOrDays(from: string, to: string): number {
+function calendarDaysPast(from: string, to: string): number {
   const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
   return Math.max(0, days);
 }

@@ -8,6 +8,7 @@ import { NOTICE_KIND_LABELS, NOTICE_STATUS_LABELS, NOTICE_SUBJECT_LABELS, type N
 import { ISSUE_CATEGORY_LABELS, ISSUE_STATUS_LABELS, type IssueCategory, type IssueStatus } from './problems.js';
 import { RESPONSIBILITY_LEVEL_LABELS, type ResponsibilityLevel } from './responsibility.js';
 import { API_KEY_SCOPE_LABELS, ROLE_LABELS, type ApiKeyScope, type Role } from './roles.js';
+import { WARNING_RULE_LABELS, type WarningRule } from './warnings.js';
 
 /**
  * The one label table of recorded changes: the audit log and a project's 变更记录 both read the
@@ -94,6 +95,7 @@ const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> =
   // an approval's kinds and a notice's (提醒单…) do not overlap
   kind: { ...(APPROVAL_KIND_LABELS satisfies Record<ApprovalKind, string>), ...(NOTICE_KIND_LABELS satisfies Record<NoticeKind, string>) },
   subjectType: NOTICE_SUBJECT_LABELS satisfies Record<NoticeSubject, string>,
+  warningRule: WARNING_RULE_LABELS satisfies Record<WarningRule, string>,
   issueCategory: ISSUE_CATEGORY_LABELS satisfies Record<IssueCategory, string>,
   approvalStatus: APPROVAL_STATUS_LABELS satisfies Record<ApprovalStatus, string>,
   basis: { MONTH: '当月数', YTD: '累计数' },
@@ -126,6 +128,7 @@ const ENTITY_FIELD_LABELS: Partial<Record<AuditEntity, Readonly<Record<string, s
     facts: '事实',
     requirement: '要求',
     deadline: '办理时限',
+    deadlineChosen: '办理时限由拟稿人指定',
     draftedByName: '拟稿人',
     signerLeaderId: '签发领导',
     signerLeaderName: '签发领导姓名',
@@ -137,8 +140,7 @@ const ENTITY_FIELD_LABELS: Partial<Record<AuditEntity, Readonly<Record<string, s
     feedbackAt: '反馈日期',
     feedbackByName: '反馈人',
     closedAt: '办结日期',
-    closeNote: '办结说明',
-    cancelReason: '作废原因',
+    closeNote: '办结或作废说明',
     regionCode: '所属地区',
     regionName: '所属地区名称',
   },

@@ -120,6 +120,11 @@ export interface NoticeDto {
   requirement: string;
   /** 办理时限 */
   deadline: string;
+  /**
+   * Whether the drafter set the deadline of a 督办单/移交函 (kept when signed); false: the draft's
+   * deadline is provisional and is computed again from the day the leader signs.
+   */
+  deadlineChosen?: boolean;
   draftedByName: string;
   /** the leader who must sign (督办单/移交函) */
   signerLeaderId: string | null;

@@ -93,7 +93,7 @@ const ENTITY_NOUNS: Record<AuditEntity, string> = {
   leader: '包联领导',
   unit: '责任单位',
   projectIssue: '问题诉求',
-  notice: '督办通知',
+  notice: '三单一函',
 };
 
 /**
