@@ -163,6 +163,10 @@ test('past the 催办单 deadline city staff draft a 督办单 for the leader to
   await page.goto('/notices?tab=escalate');
   const item = byTestId(page, 'escalation-row').filter({ hasText: PROJECT }).filter({ hasText: '问题诉求' });
   await expect(item).toHaveAttribute('data-latest-kind', 'URGE');
+  await page.setViewportSize({ width: 375, height: 812 });
+  await keepScreenshot(page, 'notices-escalate-phone');
+  await expectNoHorizontalScroll(page);
+  await page.setViewportSize({ width: 1440, height: 900 });
   await item.getByTestId('escalate').click();
   await expect(byTestId(page, 'notice-compose-title')).toHaveValue(/督办/);
   await choose(page, 'notice-compose-signer', LEADER_ENTRY);
@@ -237,6 +241,10 @@ test('the district answers and city staff close it', async ({ page }) => {
   await page.goto('/notices');
   await expect(byTestId(page, 'notice-stats-row').filter({ hasText: KAILU.name })).toBeVisible();
   await keepScreenshot(page, 'notices-ledger-closed-desktop');
+  // 督办待办 on the 工作台: the 提醒单 and the 催办单 are still past their deadlines
+  await page.goto('/');
+  await expect(byTestId(page, 'notice-todo-overdue')).toContainText('超期未办结');
+  await keepScreenshot(page, 'workbench-notice-todos-desktop');
   await byTestId(page, 'notice-stats-by').getByText('按责任单位').click();
   await expect(byTestId(page, 'notice-stats-row').filter({ hasText: UNIT })).toBeVisible();
 });
