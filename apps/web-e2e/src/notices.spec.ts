@@ -241,12 +241,15 @@ test('the district answers and city staff close it', async ({ page }) => {
   await page.goto('/notices');
   await expect(byTestId(page, 'notice-stats-row').filter({ hasText: KAILU.name })).toBeVisible();
   await keepScreenshot(page, 'notices-ledger-closed-desktop');
+  await byTestId(page, 'notice-stats-by').getByText('按责任单位').click();
+  await expect(byTestId(page, 'notice-stats-row').filter({ hasText: UNIT })).toBeVisible();
   // 督办待办 on the 工作台: the 提醒单 and the 催办单 are still past their deadlines
   await page.goto('/');
   await expect(byTestId(page, 'notice-todo-overdue')).toContainText('超期未办结');
   await keepScreenshot(page, 'workbench-notice-todos-desktop');
-  await byTestId(page, 'notice-stats-by').getByText('按责任单位').click();
-  await expect(byTestId(page, 'notice-stats-row').filter({ hasText: UNIT })).toBeVisible();
+  await page.setViewportSize({ width: 375, height: 812 });
+  await byTestId(page, 'notice-todos').scrollIntoViewIfNeeded();
+  await keepScreenshot(page, 'workbench-notice-todos-phone', { fullPage: false });
 });
 
 test('the admin keeps the 督办设置', async ({ page }) => {

@@ -48,7 +48,8 @@ interface TodoLink {
     }
     .link {
       display: flex;
-      flex: 1 1 120px;
+      flex: 0 1 160px;
+      min-width: 120px;
       flex-direction: column;
       padding: 8px 12px;
       color: rgba(0, 0, 0, 0.65);
