@@ -4,7 +4,7 @@ import { ADMIN_PASSWORD, apiToken, byTestId, choose, createUser, keepScreenshot,
 
 /**
  * Issue 14 item 3 (DOMAIN.md §9, §7): the 三单一函 ladder walked in the browser. A 开鲁县 problem gets
- * a 提醒单; past its deadline it is 待升级 and city staff issue a 催办单 from there; past that one's
+ * a 提醒单 (through /notices/new, the link the 问题详情 page gives); past its deadline it is 待升级 and city staff issue a 催办单 from there; past that one's
  * deadline they draft a 督办单; the leader signs it on a phone; the district answers; city staff close
  * it; its .docx downloads. The days are moved with the test clock (X-Test-Today to the API,
  * page.clock in the browser), never the machine's. The days are weeks before the real today, so that
@@ -33,7 +33,7 @@ const D1 = plusDays(D0, 10); // Thursday: the 提醒单 is one working day overd
 const URGE_DEADLINE = plusDays(D1, 7);
 const D2 = plusDays(D1, 8); // Friday: the 催办单 is one working day overdue
 
-const ids = { project: '', unit: '', issue: '', reminder: '', supervise: '' };
+const ids = { project: '', unit: '', issue: '', supervise: '' };
 
 /** The API's and the browser's today for the rest of the test. */
 async function onDay(page: Page, day: string): Promise<void> {
@@ -85,23 +85,28 @@ test.beforeAll(async ({ request }) => {
   });
   ids.project = project.id;
   ids.issue = (await api<{ id: string }>(request, district, 'POST', '/api/v1/project-issues', D0, { projectId: project.id, category: 'LAND', description: '项目用地指标尚未落实，影响开工', unitId: ids.unit, raisedAt: D0, dueAt: D0 })).id;
+});
 
-  // city staff issue the 提醒单 on D0 (the compose dialog is exercised below, from 待升级 and the warnings)
-  const city = await apiToken(request, CITY.username, CITY.password);
-  const compose = await api<{ title: string; facts: string; requirement: string; deadline: string; recipientUnitId: string | null }>(request, city, 'GET', `/api/v1/notices/compose?kind=REMINDER&subjectType=ISSUE&issueId=${ids.issue}`, D0);
-  expect(compose.deadline).toBe(REMINDER_DEADLINE);
-  const reminder = await api<{ id: string; number: string; status: string }>(request, city, 'POST', '/api/v1/notices', D0, {
-    kind: 'REMINDER',
-    subjectType: 'ISSUE',
-    issueId: ids.issue,
-    recipientUnitId: compose.recipientUnitId ?? ids.unit,
-    title: compose.title,
-    facts: compose.facts,
-    requirement: compose.requirement,
-  });
-  expect(reminder.status).toBe('ISSUED');
-  expect(reminder.number).toMatch(/^通招提〔\d{4}〕\d+号$/);
-  ids.reminder = reminder.id;
+test('city staff issue a 提醒单 about the problem (the link the 问题详情 gives)', async ({ page }) => {
+  // D0 is weeks back: the browser keeps its own clock (its sign-in would otherwise look expired), the API gets D0
+  await page.context().setExtraHTTPHeaders({ 'X-Test-Today': D0 });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await signInAs(page, CITY);
+  await page.goto(`/notices/new?subjectType=ISSUE&issueId=${ids.issue}`);
+  await expect(byTestId(page, 'notice-compose-title')).toHaveValue(/提醒单/);
+  await expect(byTestId(page, 'notice-compose-kind').locator('[data-kind="REMINDER"]')).toHaveClass(/ant-radio-button-wrapper-checked/);
+  await expect(byTestId(page, 'notice-compose-deadline').locator('input')).toHaveValue(REMINDER_DEADLINE);
+  await expect(byTestId(page, 'notice-compose-unit')).toContainText(UNIT);
+  await keepScreenshot(page, 'notices-compose-reminder-desktop', { fullPage: false });
+  await byTestId(page, 'notice-compose-submit').click();
+  await expect(page.locator('.ant-message')).toContainText(/已下发 通招提〔\d{4}〕\d+号/);
+  await expect(page).toHaveURL(/\/notices\/[0-9a-f-]{36}$/);
+  await expect(byTestId(page, 'notice-heading-number')).toContainText(/通招提〔\d{4}〕\d+号/);
+  await expect(byTestId(page, 'notice-paper')).toContainText(UNIT);
+  await keepScreenshot(page, 'notice-reminder-desktop');
+  await page.setViewportSize({ width: 375, height: 812 });
+  await keepScreenshot(page, 'notice-reminder-phone');
+  await expectNoHorizontalScroll(page);
 });
 
 test('past the 提醒单 deadline the problem is 待升级; city staff issue a 催办单 from there', async ({ page }) => {

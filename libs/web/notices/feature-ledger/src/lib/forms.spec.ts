@@ -1,3 +1,4 @@
+import { subjectFromParams } from './new/notice-new-page';
 import { DEFAULT_NOTICE_SETTINGS } from '@zhaoshang/shared/domain';
 import { noticeHistory } from './detail/notice-history';
 import { datesOf, draftOf, draftProblems, settingsOf } from './settings/settings-form';
@@ -38,5 +39,15 @@ describe('noticeHistory', () => {
   it('shows a return with the leader\'s comment, and an overdue notice', () => {
     expect(noticeHistory(noticeFixture({ status: 'RETURNED', signComment: '事实不清' })).map((s) => [s.key, s.text])).toEqual([['drafted', null], ['returned', '事实不清']]);
     expect(noticeHistory(noticeFixture({ status: 'ISSUED', issuedAt: '2026-12-01T00:00:00Z', overdue: true })).at(-1)?.key).toBe('overdue');
+  });
+});
+
+describe('subjectFromParams', () => {
+  const params = (q: Record<string, string>) => ({ get: (name: string) => q[name] ?? null });
+  it('reads a problem or a warning from a link, nothing else', () => {
+    expect(subjectFromParams(params({ subjectType: 'ISSUE', issueId: 'i-1' }))).toEqual({ subjectType: 'ISSUE', issueId: 'i-1' });
+    expect(subjectFromParams(params({ subjectType: 'WARNING', projectId: 'p-1', warningRule: 'START' }))).toEqual({ subjectType: 'WARNING', projectId: 'p-1', warningRule: 'START' });
+    expect(subjectFromParams(params({ subjectType: 'WARNING', projectId: 'p-1', warningRule: 'NOPE' }))).toBeNull();
+    expect(subjectFromParams(params({ subjectType: 'ISSUE' }))).toBeNull();
   });
 });

@@ -4,6 +4,7 @@ import { unsavedChangesGuard } from '@zhaoshang/web/shared/ui';
 import { provideNzIconsPatch } from 'ng-zorro-antd/icon';
 import { NoticeDetailPage } from './detail/notice-detail-page';
 import { NoticeLedgerPage } from './ledger/ledger-page';
+import { NoticeNewPage } from './new/notice-new-page';
 import { NoticeSettingsPage } from './settings/notice-settings-page';
 
 /** 督办台账 and one notice (DOMAIN.md §9); the shell's nav entry guards them (everyone signed in reads). */
@@ -13,6 +14,8 @@ export const noticesRoutes: Routes = [
     providers: [provideNzIconsPatch([ArrowLeftOutline, DownloadOutline])],
     children: [
       { path: '', title: '督办台账', component: NoticeLedgerPage },
+      // a link from another page (问题详情 → 发提醒单): the compose dialog for the subject in the query
+      { path: 'new', title: '发通知', component: NoticeNewPage },
       { path: ':id', title: '督办通知', component: NoticeDetailPage },
     ],
   },
