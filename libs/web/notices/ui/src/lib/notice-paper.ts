@@ -1,10 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { NOTICE_KIND_LABELS, type NoticeDto, chineseDate } from '@zhaoshang/shared/domain';
+import { NOTICE_KIND_LABELS, type NoticeDto, chineseDate, needsSignature, shanghaiToday } from '@zhaoshang/shared/domain';
 
 /**
  * The notice as it will print (DOMAIN.md §9: 文号, 标题, 主送单位, 正文, 办理时限, 落款, 日期), on a
- * paper-like card, so that a leader signs what the recipient will read. Before it is issued the
- * 文号 is not yet given (numbers are taken on issue) and the date is the day of drafting.
+ * paper-like card, laid out as the API's .docx (notice-docx.ts): the red 版头, the 文号 (with the
+ * 签发人 for 督办单 and 移交函) over the red rule, 标题, 主送, 正文, 办理时限, 落款 and date. A draft shows
+ * （草稿） where the number goes (numbers are taken on issue).
  */
 @Component({
   selector: 'zs-notice-paper',
@@ -12,10 +13,14 @@ import { NOTICE_KIND_LABELS, type NoticeDto, chineseDate } from '@zhaoshang/shar
   template: `
     <article class="paper" data-testid="notice-paper">
       <header class="head">
-        <div class="office">{{ issuer() }}</div>
-        <div class="kind">{{ kindLabel() }}</div>
-        <div class="number" data-testid="notice-number">{{ notice().number ?? '（签发后编号）' }}</div>
+        <div class="office">{{ issuer() }}{{ kindLabel() }}</div>
       </header>
+      <div class="number" [class.number--signed]="signs()">
+        <span data-testid="notice-number">{{ notice().number ?? '（草稿）' }}</span>
+        @if (signs()) {
+          <span class="signer">签发人：{{ notice().signerLeaderName ?? '' }}</span>
+        }
+      </div>
       <h2 class="title" data-testid="notice-title">{{ notice().title }}</h2>
       <p class="to"><span data-testid="notice-recipient">{{ notice().recipientUnitName }}</span>：</p>
       @for (paragraph of facts(); track $index) {
@@ -24,13 +29,10 @@ import { NOTICE_KIND_LABELS, type NoticeDto, chineseDate } from '@zhaoshang/shar
       @for (paragraph of requirement(); track $index) {
         <p class="body">{{ paragraph }}</p>
       }
-      <p class="body">办理时限：请于<strong data-testid="notice-deadline-text">{{ deadline() }}</strong>前办结，并将办理情况书面反馈{{ issuer() }}。</p>
+      <p class="body"><strong class="label">办理时限：</strong><span data-testid="notice-deadline-text">{{ deadline() }}前</span></p>
       <footer class="sign">
         <div>{{ issuer() }}</div>
         <div>{{ date() }}</div>
-        @if (notice().signerLeaderName; as signer) {
-          <div class="signer">签发人：{{ signer }}@if (notice().signedAt) { （已签发） }</div>
-        }
       </footer>
     </article>
   `,
@@ -52,26 +54,36 @@ import { NOTICE_KIND_LABELS, type NoticeDto, chineseDate } from '@zhaoshang/shar
       overflow-wrap: anywhere;
     }
     .head {
-      padding-bottom: 8px;
       text-align: center;
-      border-bottom: 2px solid #cf1322;
-    }
-    .office,
-    .kind {
-      color: #cf1322;
-      font-weight: 700;
-      letter-spacing: 2px;
     }
     .office {
-      font-size: 22px;
-    }
-    .kind {
+      color: #cf1322;
+      font-family: 'SimSun', 'Songti SC', 'Noto Serif CJK SC', serif;
       font-size: 28px;
-      letter-spacing: 8px;
+      font-weight: 700;
+      letter-spacing: 4px;
+      line-height: 1.4;
     }
+    /* the 文号 above the red rule; with a 签发人 (督办单、移交函) the two share the line (GB/T 9704) */
     .number {
-      margin-top: 4px;
+      display: flex;
+      flex-wrap: wrap;
+      justify-content: center;
+      gap: 0 16px;
+      margin-top: 12px;
+      padding: 0 1em 6px;
       font-size: 15px;
+      border-bottom: 2px solid #cf1322;
+    }
+    .number--signed {
+      justify-content: space-between;
+    }
+    .signer {
+      font-family: 'KaiTi', 'STKaiti', 'Noto Serif CJK SC', serif;
+    }
+    .label {
+      font-family: 'SimHei', 'Heiti SC', 'Noto Sans CJK SC', sans-serif;
+      font-weight: 600;
     }
     .title {
       margin: 20px 0 12px;
@@ -92,11 +104,6 @@ import { NOTICE_KIND_LABELS, type NoticeDto, chineseDate } from '@zhaoshang/shar
       margin-top: 32px;
       text-align: right;
     }
-    .signer {
-      margin-top: 8px;
-      color: rgba(0, 0, 0, 0.55);
-      font-size: 14px;
-    }
     @media (max-width: 575.98px) {
       .paper {
         padding: 20px 16px 24px;
@@ -104,11 +111,8 @@ import { NOTICE_KIND_LABELS, type NoticeDto, chineseDate } from '@zhaoshang/shar
         line-height: 1.8;
       }
       .office {
-        font-size: 18px;
-      }
-      .kind {
-        font-size: 22px;
-        letter-spacing: 4px;
+        font-size: 20px;
+        letter-spacing: 2px;
       }
       .title {
         font-size: 17px;
@@ -122,10 +126,12 @@ export class NoticePaper {
   readonly issuer = input.required<string>();
 
   protected readonly kindLabel = computed(() => NOTICE_KIND_LABELS[this.notice().kind]);
+  protected readonly signs = computed(() => needsSignature(this.notice().kind));
   protected readonly facts = computed(() => paragraphs(this.notice().facts));
   protected readonly requirement = computed(() => paragraphs(this.notice().requirement));
   protected readonly deadline = computed(() => chineseDate(this.notice().deadline));
-  protected readonly date = computed(() => chineseDate((this.notice().issuedAt ?? this.notice().createdAt).slice(0, 10)));
+  /** as the .docx dates it: the day of issue; a draft the day it is looked at (it is dated for real when signed) */
+  protected readonly date = computed(() => chineseDate(this.notice().issuedAt ?? shanghaiToday()));
 }
 
 /** Blank lines end a paragraph; single line breaks stay inside it. */

@@ -44,13 +44,23 @@ describe('NoticeDeadline', () => {
 describe('NoticePaper', () => {
   it('prints the parts of the document: 文号, 标题, 主送, 正文, 时限, 落款', async () => {
     const fixture = TestBed.createComponent(NoticePaper);
-    fixture.componentRef.setInput('notice', noticeFixture({ number: '通招督〔2026〕7号', issuedAt: '2026-12-06T01:00:00.000Z' }));
+    fixture.componentRef.setInput('notice', noticeFixture({ number: '通招督〔2026〕7号', issuedAt: '2026-12-06' }));
     fixture.componentRef.setInput('issuer', '通辽市投资促进局');
     await fixture.whenStable();
     const text = (fixture.nativeElement as HTMLElement).textContent ?? '';
-    for (const part of ['通招督〔2026〕7号', '督办单', '关于督办开鲁县光伏项目用地问题的通知', '开鲁县人民政府：', '已两次提醒。', '2026年12月10日前办结', '2026年12月6日', '签发人：常务副市长']) {
+    for (const part of ['通辽市投资促进局督办单', '通招督〔2026〕7号', '签发人：常务副市长', '关于督办开鲁县光伏项目用地问题的通知', '开鲁县人民政府：', '已两次提醒。', '办理时限：2026年12月10日前', '2026年12月6日']) {
       expect(text).toContain(part);
     }
     expect((fixture.nativeElement as HTMLElement).querySelectorAll('.body')).toHaveLength(4);
+  });
+
+  it('shows a draft as （草稿）, and no 签发人 on a 提醒单', async () => {
+    const fixture = TestBed.createComponent(NoticePaper);
+    fixture.componentRef.setInput('notice', noticeFixture({ kind: 'REMINDER', signerLeaderId: null, signerLeaderName: null }));
+    fixture.componentRef.setInput('issuer', '通辽市投资促进局');
+    await fixture.whenStable();
+    const text = (fixture.nativeElement as HTMLElement).textContent ?? '';
+    expect(text).toContain('（草稿）');
+    expect(text).not.toContain('签发人');
   });
 });
