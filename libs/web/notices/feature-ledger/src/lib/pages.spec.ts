@@ -103,6 +103,30 @@ describe('the notice page', () => {
     expect(page.byTestId('notice-sign')).toBeNull();
   });
 
+  it('asks the leader for a comment before returning a draft', async () => {
+    const page = await open('LEADER');
+    page.byTestId('notice-return')?.click();
+    page.harness.detectChanges();
+    await settle();
+    const submit = document.querySelector<HTMLButtonElement>('[data-testid="notice-step-submit"]');
+    expect(submit?.disabled).toBe(true);
+    const text = document.querySelector<HTMLTextAreaElement>('[data-testid="notice-step-text"]');
+    if (!text) throw new Error('no text');
+    text.value = '事实不清，请补充用地报批进展';
+    text.dispatchEvent(new Event('input'));
+    page.harness.detectChanges();
+    await settle();
+    expect(submit?.disabled).toBe(false);
+    submit?.click();
+    const sent = page.backend.expectOne('/api/v1/notices/n-1/return');
+    expect(sent.request.body).toEqual({ comment: '事实不清，请补充用地报批进展', version: 3 });
+    sent.flush(noticeFixture({ status: 'RETURNED', signComment: '事实不清，请补充用地报批进展', version: 4 }));
+    await settle();
+    page.harness.detectChanges();
+    expect(page.byTestId('notice-returned-comment')?.textContent).toContain('事实不清');
+    expect(page.byTestId('notice-sign')).toBeNull();
+  });
+
   it('offers city staff edit and cancel on a draft, nothing to sign', async () => {
     const page = await open('CITY_STAFF');
     expect(page.byTestId('notice-edit')).not.toBeNull();
