@@ -192,10 +192,19 @@ test('past the 催办单 deadline city staff draft a 督办单 for the leader to
 
 test('the leader signs the 督办单 on a phone', async ({ page }) => {
   await onDay(page, D2);
-  await page.setViewportSize({ width: 375, height: 812 });
+  await page.setViewportSize({ width: 1440, height: 900 });
   await signInAs(page, LEADER);
   await expect(page).toHaveURL(/\/dashboard/);
   const card = byTestId(page, 'to-sign');
+  await expect(card).toContainText(PROJECT);
+  await card.scrollIntoViewIfNeeded();
+  await keepScreenshot(page, 'dashboard-to-sign-desktop', { fullPage: false });
+  // a leader's 待签发: only what waits for their signature
+  await page.goto('/notices?tab=sign');
+  await expect(byTestId(page, 'notice-row')).toHaveCount(1);
+  await page.setViewportSize({ width: 375, height: 812 });
+  await keepScreenshot(page, 'notices-leader-to-sign-phone');
+  await page.goto('/dashboard');
   await expect(card).toContainText(PROJECT);
   await card.scrollIntoViewIfNeeded();
   await keepScreenshot(page, 'dashboard-to-sign-phone', { fullPage: false });

@@ -55,6 +55,9 @@ const SHOWN = 5;
       color: inherit;
       border-top: 1px solid #f0f0f0;
     }
+    li:first-child .item {
+      border-top: 0;
+    }
     .title {
       flex: 1 1 200px;
       font-weight: 500;
