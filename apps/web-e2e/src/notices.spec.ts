@@ -88,8 +88,7 @@ test.beforeAll(async ({ request }) => {
 });
 
 test('city staff issue a 提醒单 about the problem (the link the 问题详情 gives)', async ({ page }) => {
-  // D0 is weeks back: the browser keeps its own clock (its sign-in would otherwise look expired), the API gets D0
-  await page.context().setExtraHTTPHeaders({ 'X-Test-Today': D0 });
+  await onDay(page, D0);
   await page.setViewportSize({ width: 1440, height: 900 });
   await signInAs(page, CITY);
   await page.goto(`/notices/new?subjectType=ISSUE&issueId=${ids.issue}`);
