@@ -35,6 +35,7 @@ import { DashboardChart } from './chart';
 import { type ChartDrill, type DistrictMode, barChartHeight, districtBars, districtOption, industryOption, originOption, trendOption, uncountedOrigins, warningOption } from './chart-options';
 import { AuthService } from '@zhaoshang/web/auth/data-access';
 import { MyProjectsCard } from '@zhaoshang/web/projects/feature-mine';
+import { ToSignCard } from '@zhaoshang/web/notices/feature-compose';
 import { KPI_DRILLS, buildKpis, formatYi, hasFigures, yoyOf } from './figures';
 import { followThroughView } from './follow-through';
 import { FollowThroughCard } from './follow-through-card';
@@ -58,6 +59,7 @@ import { FollowThroughCard } from './follow-through-card';
     PublicationBadge,
     RouterLink,
     WarningCounts,
+    ToSignCard,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './dashboard-page.html',

@@ -1,7 +1,6 @@
 import type { Routes } from '@angular/router';
 import type { IconDefinition } from '@ant-design/icons-angular';
-import { AimOutline, AlertOutline, ApartmentOutline, AppstoreOutline, AuditOutline, CarryOutOutline, ControlOutline, DashboardOutline, DiffOutline, FileSearchOutline, FormOutline, FundOutline, HistoryOutline, HomeOutline, ImportOutline, KeyOutline, ProjectOutline, SettingOutline, TeamOutline } from '@ant-design/icons-angular/icons';
-import { IssuesCloseOutline } from '@ant-design/icons-angular/icons';
+import { AimOutline, AlertOutline, ApartmentOutline, AppstoreOutline, AuditOutline, CarryOutOutline, ControlOutline, DashboardOutline, DiffOutline, FileSearchOutline, FormOutline, FundOutline, HistoryOutline, HomeOutline, ImportOutline, IssuesCloseOutline, KeyOutline, NotificationOutline, ProjectOutline, ScheduleOutline, SettingOutline, TeamOutline } from '@ant-design/icons-angular/icons';
 import { type Capability, type Role, can } from '@zhaoshang/shared/domain';
 
 export const NAV_GROUPS = {
@@ -45,6 +44,8 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { label: '更正记录', icon: HistoryOutline, route: 'corrections', capability: 'projects:read', load: () => import('@zhaoshang/web/projects/feature-corrections').then((m) => m.correctionsRoutes) },
   { label: '项目预警', icon: AlertOutline, route: 'warnings', capability: 'warnings:read', load: () => import('@zhaoshang/web/warnings/feature-list').then((m) => m.warningsRoutes) },
   { label: '问题清单', icon: IssuesCloseOutline, route: 'problems', capability: 'problems:read', load: () => import('@zhaoshang/web/problems/feature-list').then((m) => m.problemsRoutes) },
+  // 三单一函 (DOMAIN.md §9): everyone signed in reads the ledger; what each role may do is on the notice's page
+  { label: '督办台账', icon: NotificationOutline, route: 'notices', capability: 'notices:read', load: () => import('@zhaoshang/web/notices/feature-ledger').then((m) => m.noticesRoutes) },
   // every signed-in user reads the log of the business data (DOMAIN.md §7): not under 系统管理
   { label: '操作日志', icon: FileSearchOutline, route: 'admin/audit', capability: 'audit:read', load: () => import('@zhaoshang/web/admin/feature-audit').then((m) => m.auditRoutes) },
   { label: '月结管理', icon: CarryOutOutline, route: 'reports/months', capability: 'months:close', group: 'system', load: () => import('@zhaoshang/web/reports/feature-months').then((m) => m.monthsRoutes) },
@@ -53,6 +54,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { label: '产业类别', icon: AppstoreOutline, route: 'admin/industries', capability: 'dictionary:manage', group: 'system', load: () => import('@zhaoshang/web/admin/feature-industries').then((m) => m.industriesRoutes) },
   { label: '包联领导与责任单位', icon: ApartmentOutline, route: 'admin/responsibility', capability: 'dictionary:manage', group: 'system', load: () => import('@zhaoshang/web/admin/feature-responsibility').then((m) => m.responsibilityRoutes) },
   { label: '预警设置', icon: ControlOutline, route: 'admin/warning-settings', capability: 'settings:manage', group: 'system', load: () => import('@zhaoshang/web/warnings/feature-settings').then((m) => m.warningSettingsRoutes) },
+  { label: '督办设置', icon: ScheduleOutline, route: 'admin/notice-settings', capability: 'settings:manage', group: 'system', load: () => import('@zhaoshang/web/notices/feature-ledger').then((m) => m.noticeSettingsRoutes) },
 ];
 
 export interface NavLink {

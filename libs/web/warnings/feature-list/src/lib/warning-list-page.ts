@@ -24,6 +24,9 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { map } from 'rxjs';
 import { LEVEL_TAG_COLORS } from './warning-view';
+import { AuthService } from '@zhaoshang/web/auth/data-access';
+import { NoticeComposer } from '@zhaoshang/web/notices/feature-compose';
+import { type WarningItem, can } from '@zhaoshang/shared/domain';
 
 /** The filters a click on a count changes: the same value again clears it. */
 export function toggled<T>(current: T | undefined, value: T): T | undefined {
@@ -117,6 +120,15 @@ export class WarningListPage {
 
   protected shortRegion(code: string, name: string): string {
     return this.regions.regions().find((r) => r.code === code)?.shortName ?? name;
+  }
+
+  // 发提醒单 on a red warning (DOMAIN.md §9): city staff issue 提醒单; the compose dialog is the notices' own
+  private readonly composer = inject(NoticeComposer);
+  private readonly user = inject(AuthService).currentUser;
+  protected readonly issuesNotices = computed(() => can(this.user()?.role, 'notices:issue'));
+
+  protected remind(w: WarningItem): void {
+    void this.composer.open({ subject: { subjectType: 'WARNING', projectId: w.projectId, warningRule: w.rule }, kind: 'REMINDER', subjectLabel: `${w.projectName}：${w.message}` });
   }
 
   private show(query: WarningListQuery): void {

@@ -1,10 +1,11 @@
 import { MyProjectsCard } from '@zhaoshang/web/projects/feature-mine';
+import { NoticeTodoCard } from '@zhaoshang/web/notices/feature-compose';
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink, type Routes } from '@angular/router';
 import { AlertOutline, AuditOutline, CarryOutOutline, CheckCircleOutline, EditOutline, FormOutline, RollbackOutline } from '@ant-design/icons-angular/icons';
-import { activityText, ROLE_LABELS, type WorkbenchActivity, type WorkbenchResponse, type WorkbenchTodoKind } from '@zhaoshang/shared/domain';
+import { activityText, can, ROLE_LABELS, type WorkbenchActivity, type WorkbenchResponse, type WorkbenchTodoKind } from '@zhaoshang/shared/domain';
 import { SiteStore } from '@zhaoshang/web/shared/data-access';
 import { AuthService } from '@zhaoshang/web/auth/data-access';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -36,7 +37,7 @@ type Loaded = { state: 'loading' } | { state: 'done'; data: WorkbenchResponse | 
  */
 @Component({
   selector: 'zs-home-page',
-  imports: [DatePipe, RouterLink, NzCardModule, NzIconModule, NzSkeletonModule, NzTagModule, MyProjectsCard],
+  imports: [DatePipe, RouterLink, NzCardModule, NzIconModule, NzSkeletonModule, NzTagModule, MyProjectsCard, NoticeTodoCard],
   providers: [provideNzIconsPatch([AlertOutline, AuditOutline, CarryOutOutline, CheckCircleOutline, EditOutline, FormOutline, RollbackOutline])],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './home-page.html',
@@ -46,6 +47,7 @@ export class HomePage {
   private readonly auth = inject(AuthService);
   protected readonly site = inject(SiteStore);
   protected readonly user = this.auth.currentUser;
+  protected readonly issuesNotices = computed(() => can(this.user()?.role, 'notices:issue'));
   protected readonly today = new Date();
   protected readonly icons = CARD_ICONS;
 

@@ -1,0 +1,3 @@
+export * from './lib/notices.api';
+export * from './lib/notice-query';
+export * from './lib/notice-actions';

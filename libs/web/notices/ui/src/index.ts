@@ -1,0 +1,3 @@
+export * from './lib/notice-view';
+export * from './lib/notice-tags';
+export * from './lib/notice-paper';
