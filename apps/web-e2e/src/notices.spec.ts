@@ -3,8 +3,9 @@ import { readFileSync } from 'node:fs';
 import { ADMIN_PASSWORD, apiToken, byTestId, choose, createUser, keepScreenshot, signIn } from './support/app';
 
 /**
- * Issue 14 item 3 (DOMAIN.md §9, §7): the 三单一函 ladder walked in the browser. A 开鲁县 problem gets
- * a 提醒单 (through /notices/new, the link the 问题详情 page gives); past its deadline it is 待升级 and city staff issue a 催办单 from there; past that one's
+ * Issue 14's acceptance (DOMAIN.md §9, §7): the 三单一函 ladder walked in the browser. A 开鲁县 user
+ * raises a problem on the project's page; past its due date city staff issue a 提醒单 from the
+ * 问题详情 page; past its deadline it is 待升级 and city staff issue a 催办单 from there; past that one's
  * deadline they draft a 督办单; the leader signs it on a phone; the district answers; city staff close
  * it; its .docx downloads. The days are moved with the test clock (X-Test-Today to the API,
  * page.clock in the browser), never the machine's. The days are weeks before the real today, so that
@@ -32,6 +33,10 @@ const REMINDER_DEADLINE = plusDays(D0, 9);
 const D1 = plusDays(D0, 10); // Thursday: the 提醒单 is one working day overdue
 const URGE_DEADLINE = plusDays(D1, 7);
 const D2 = plusDays(D1, 8); // Friday: the 催办单 is one working day overdue
+
+// P: the day the district raises the problem (审批服务: due 15 days later by default, before D0)
+const P = plusDays(D0, -20);
+const PROBLEM_DUE = plusDays(P, 15);
 
 const ids = { project: '', unit: '', issue: '', supervise: '' };
 
@@ -84,14 +89,36 @@ test.beforeAll(async ({ request }) => {
     signedAt: '2025-06-01',
   });
   ids.project = project.id;
-  ids.issue = (await api<{ id: string }>(request, district, 'POST', '/api/v1/project-issues', D0, { projectId: project.id, category: 'LAND', description: '项目用地指标尚未落实，影响开工', unitId: ids.unit, raisedAt: D0, dueAt: D0 })).id;
 });
 
-test('city staff issue a 提醒单 about the problem (the link the 问题详情 gives)', async ({ page }) => {
+test('the district raises a problem on the project’s page, due by the category’s days', async ({ page }) => {
+  await onDay(page, P);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await signInAs(page, DISTRICT);
+  await page.goto(`/projects/${ids.project}`);
+  await byTestId(page, 'project-raise-problem').click();
+  await choose(page, 'raise-problem-category', '审批服务');
+  await expect(byTestId(page, 'raise-problem-due').locator('input')).toHaveValue(PROBLEM_DUE);
+  await byTestId(page, 'raise-problem-description').fill('项目用地预审与选址意见书办理滞后，影响开工');
+  await choose(page, 'raise-problem-unit', UNIT);
+  await byTestId(page, 'raise-problem-submit').click();
+  const problem = byTestId(page, 'project-problems').locator('[data-testid="project-problem"]').filter({ hasText: '选址意见书' });
+  await expect(problem).toHaveCount(1);
+  await problem.locator('a').click();
+  await expect(page).toHaveURL(/\/problems\/[0-9a-f-]{36}/);
+  ids.issue = page.url().split('/problems/')[1].split(/[?#]/)[0];
+  // the district does not issue notices
+  await expect(byTestId(page, 'problem-notice')).toHaveCount(0);
+});
+
+test('past its due date city staff issue a 提醒单 from the 问题详情 page', async ({ page }) => {
   await onDay(page, D0);
   await page.setViewportSize({ width: 1440, height: 900 });
   await signInAs(page, CITY);
-  await page.goto(`/notices/new?subjectType=ISSUE&issueId=${ids.issue}`);
+  await page.goto(`/problems/${ids.issue}`);
+  await expect(byTestId(page, 'problem-detail')).toContainText('超期');
+  await byTestId(page, 'problem-notice').click();
+  await expect(page).toHaveURL(/\/notices\/new\?subjectType=ISSUE&issueId=/);
   await expect(byTestId(page, 'notice-compose-title')).toHaveValue(/提醒单/);
   await expect(byTestId(page, 'notice-compose-kind').locator('[data-kind="REMINDER"]')).toHaveClass(/ant-radio-button-wrapper-checked/);
   await expect(byTestId(page, 'notice-compose-deadline').locator('input')).toHaveValue(REMINDER_DEADLINE);
@@ -187,6 +214,14 @@ test('past the 催办单 deadline city staff draft a 督办单 for the leader to
   await expect(byTestId(page, 'notice-edit')).toBeVisible();
   await expect(byTestId(page, 'notice-sign')).toHaveCount(0);
   await keepScreenshot(page, 'notice-draft-desktop');
+
+  // 督办待办 on the 工作台: the draft waits for the leader
+  await page.goto('/');
+  await expect(byTestId(page, 'notice-todo-sign')).toContainText('待领导签发');
+  await keepScreenshot(page, 'workbench-notice-todos-desktop');
+  await page.setViewportSize({ width: 375, height: 812 });
+  await byTestId(page, 'notice-todos').scrollIntoViewIfNeeded();
+  await keepScreenshot(page, 'workbench-notice-todos-phone', { fullPage: false });
 });
 
 test('the leader signs the 督办单 on a phone', async ({ page }) => {
@@ -256,13 +291,12 @@ test('the district answers and city staff close it', async ({ page }) => {
   await keepScreenshot(page, 'notices-ledger-closed-desktop');
   await byTestId(page, 'notice-stats-by').getByText('按责任单位').click();
   await expect(byTestId(page, 'notice-stats-row').filter({ hasText: UNIT })).toBeVisible();
-  // 督办待办 on the 工作台: the 提醒单 and the 催办单 are still past their deadlines
-  await page.goto('/');
-  await expect(byTestId(page, 'notice-todo-overdue')).toContainText('超期未办结');
-  await keepScreenshot(page, 'workbench-notice-todos-desktop');
-  await page.setViewportSize({ width: 375, height: 812 });
-  await byTestId(page, 'notice-todos').scrollIntoViewIfNeeded();
-  await keepScreenshot(page, 'workbench-notice-todos-phone', { fullPage: false });
+  // the 催办单 the 督办单 escalated was closed when the leader signed, its note naming the 督办单
+  await page.goto(`/notices?kind=URGE&regionCode=${KAILU.code}`);
+  const urge = byTestId(page, 'notice-row').filter({ hasText: PROJECT });
+  await expect(urge).toHaveAttribute('data-status', 'CLOSED');
+  await urge.getByTestId('notice-open').click();
+  await expect(byTestId(page, 'notice-history')).toContainText(/已升级为督办单（通招督〔\d{4}〕\d+号）/);
 });
 
 test('the admin keeps the 督办设置', async ({ page }) => {

@@ -29,7 +29,8 @@ export function noticeHistory(n: NoticeDto): HistoryStep[] {
   if (n.signedAt) steps.push({ key: 'signed', label: '领导签发', by: n.signerLeaderName, at: n.signedAt, text: n.signComment, color: 'green' });
   if (n.issuedAt) steps.push({ key: 'issued', label: `下发${n.number ? ` ${n.number}` : ''}`, by: n.issuedByName, at: n.issuedAt, text: null, color: 'blue' });
   if (n.feedbackAt) steps.push({ key: 'feedback', label: '主送单位反馈', by: n.feedbackByName, at: n.feedbackAt, text: n.feedback, color: 'blue' });
-  if (n.closedAt) steps.push({ key: 'closed', label: '办结', by: null, at: n.closedAt, text: n.closeNote, color: 'green' });
+  // a cancelled draft keeps its day and reason in closedAt/closeNote too: 作废, not 办结
+  if (n.closedAt && n.status === 'CLOSED') steps.push({ key: 'closed', label: '办结', by: null, at: n.closedAt, text: n.closeNote, color: 'green' });
   if (n.status === 'CANCELLED') steps.push({ key: 'cancelled', label: '作废', by: null, at: n.updatedAt, text: n.closeNote, color: 'gray' });
   if (n.overdue) steps.push({ key: 'overdue', label: `已超过办理时限（${n.deadline}）`, by: null, at: null, text: null, color: 'red' });
   return steps.map((step) => ({ ...step, at: when(step.at) }));
