@@ -23,6 +23,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { IsCalendarDateText, PageQueryDto } from '../../../common/validation/query-fields.js';
 import { queryBoolean } from '../../projects/dto/fields.js';
+import { VersionField } from '../../../common/validation/version-field.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const KIND = { title: '文种', enum: NOTICE_KINDS, description: '提醒单 REMINDER、催办单 URGE、督办单 SUPERVISE、移交函 TRANSFER' };
@@ -30,7 +31,6 @@ const KIND_MESSAGE = { message: '文种应为提醒单 REMINDER、催办单 URGE
 const SUBJECT = { title: '督办事项类型', enum: NOTICE_SUBJECTS, description: '问题诉求 ISSUE、红色预警 WARNING、优惠政策兑现 COMMITMENT' };
 const SUBJECT_MESSAGE = { message: '督办事项类型应为 ISSUE、WARNING 或 COMMITMENT' };
 const RULE_MESSAGE = { message: `预警规则应为 ${WARNING_RULES.join('、')} 之一` };
-const VERSION = { title: '版本', description: '读取时的版本号；已被他人修改时返回 409' };
 
 /** The texts of a notice: the same limits as the columns, messages naming the field. */
 class NoticeTexts {
@@ -146,10 +146,7 @@ export class UpdateNoticeDto implements UpdateNoticeRequest {
   @IsUUID('all', { message: '签发领导 ID 格式不正确' })
   signerLeaderId?: string;
 
-  @ApiProperty(VERSION)
-  @IsInt({ message: '版本应为整数' })
-  @Min(1, { message: '版本应为正整数' })
-  version: number;
+  @VersionField() version: number;
 }
 
 export class NoticeSignDto implements NoticeSignRequest {
@@ -160,10 +157,7 @@ export class NoticeSignDto implements NoticeSignRequest {
   @MaxLength(1000, { message: '签发意见最多 1000 个字' })
   comment?: string;
 
-  @ApiProperty(VERSION)
-  @IsInt({ message: '版本应为整数' })
-  @Min(1, { message: '版本应为正整数' })
-  version: number;
+  @VersionField() version: number;
 }
 
 export class NoticeReturnDto implements NoticeReturnRequest {
@@ -174,10 +168,7 @@ export class NoticeReturnDto implements NoticeReturnRequest {
   @MaxLength(1000, { message: '退回意见最多 1000 个字' })
   comment: string;
 
-  @ApiProperty(VERSION)
-  @IsInt({ message: '版本应为整数' })
-  @Min(1, { message: '版本应为正整数' })
-  version: number;
+  @VersionField() version: number;
 }
 
 export class NoticeFeedbackDto implements NoticeFeedbackRequest {
@@ -193,10 +184,7 @@ export class NoticeFeedbackDto implements NoticeFeedbackRequest {
   @IsCalendarDateText('反馈日期')
   at?: string;
 
-  @ApiProperty(VERSION)
-  @IsInt({ message: '版本应为整数' })
-  @Min(1, { message: '版本应为正整数' })
-  version: number;
+  @VersionField() version: number;
 }
 
 export class NoticeCloseDto implements NoticeCloseRequest {
@@ -212,10 +200,7 @@ export class NoticeCloseDto implements NoticeCloseRequest {
   @IsCalendarDateText('办结日期')
   at?: string;
 
-  @ApiProperty(VERSION)
-  @IsInt({ message: '版本应为整数' })
-  @Min(1, { message: '版本应为正整数' })
-  version: number;
+  @VersionField() version: number;
 }
 
 export class NoticeCancelDto implements NoticeCancelRequest {
@@ -226,10 +211,7 @@ export class NoticeCancelDto implements NoticeCancelRequest {
   @MaxLength(1000, { message: '作废原因最多 1000 个字' })
   reason: string;
 
-  @ApiProperty(VERSION)
-  @IsInt({ message: '版本应为整数' })
-  @Min(1, { message: '版本应为正整数' })
-  version: number;
+  @VersionField() version: number;
 }
 
 export class NoticeFilterDto {
@@ -333,8 +315,5 @@ export class NoticeSettingsDto implements NoticeSettingsRequest {
   @IsObject({ message: '三单一函设置应为对象' })
   settings: NoticeSettings;
 
-  @ApiProperty({ title: '版本', description: '读取时的版本号（从未保存过为 0）；已被他人修改时返回 409' })
-  @IsInt({ message: '版本应为整数' })
-  @Min(0, { message: '版本不能为负数' })
-  version: number;
+  @VersionField({ neverSaved: true }) version: number;
 }

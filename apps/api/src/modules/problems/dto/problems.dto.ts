@@ -12,9 +12,10 @@ import {
   type UpdateProjectIssueRequest,
 } from '@zhaoshang/shared/domain';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { IsCalendarDateText, PageQueryDto } from '../../../common/validation/query-fields.js';
 import { queryBoolean } from '../../projects/dto/fields.js';
+import { VersionField } from '../../../common/validation/version-field.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const CATEGORY = { title: '问题类别', enum: ISSUE_CATEGORIES, description: '用地 LAND、规划 PLANNING、环评 EIA、能评 ENERGY、施工许可 CONSTRUCTION_PERMIT、水电气暖 UTILITIES、融资 FINANCING、用工 LABOUR、审批服务 APPROVAL_SERVICE、其他 OTHER' };
@@ -75,10 +76,7 @@ export class UpdateProjectIssueDto implements UpdateProjectIssueRequest {
   @IsCalendarDateText('办理时限')
   dueAt?: string;
 
-  @ApiProperty({ title: '版本', description: '读取时的版本号；已被他人修改时返回 409' })
-  @IsInt()
-  @Min(1)
-  version: number;
+  @VersionField() version: number;
 }
 
 export class IssueStatusDto implements IssueStatusRequest {
@@ -98,10 +96,7 @@ export class IssueStatusDto implements IssueStatusRequest {
   @IsCalendarDateText('日期')
   at?: string;
 
-  @ApiProperty({ title: '版本' })
-  @IsInt()
-  @Min(1)
-  version: number;
+  @VersionField() version: number;
 }
 
 export class IssueNoteDto implements IssueNoteRequest {
@@ -165,8 +160,5 @@ export class IssueSettingsDto implements IssueSettingsRequest {
   @IsObject({ message: '办理时限应为按类别的天数' })
   dueDays: Record<IssueCategory, number>;
 
-  @ApiProperty({ title: '版本', description: '读取时的版本号（从未保存过为 0）；已被他人修改时返回 409' })
-  @IsInt({ message: '版本应为整数' })
-  @Min(0, { message: '版本不能小于 0' })
-  version: number;
+  @VersionField({ neverSaved: true }) version: number;
 }

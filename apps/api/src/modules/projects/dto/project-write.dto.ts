@@ -17,14 +17,12 @@ import {
   type UpdateProjectRequest,
 } from '@zhaoshang/shared/domain';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsObject, IsOptional, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsObject, IsOptional, ValidateNested } from 'class-validator';
+import { VersionField } from '../../../common/validation/version-field.js';
 import { Flag, MoneyText, NullableDate, NullableId, NullableText, OneOf, RequiredText } from './fields.js';
 
 class VersionedDto {
-  @ApiProperty({ title: '版本', description: '读取时的版本号；已被他人修改时返回 409' })
-  @IsInt()
-  @Min(1)
-  version: number;
+  @VersionField() version: number;
 }
 
 export class CreateProjectDto implements CreateProjectRequest {
