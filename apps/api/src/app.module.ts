@@ -23,6 +23,7 @@ import { UsersModule } from './modules/users/users.module.js';
 import { WarningsModule } from './modules/warnings/warnings.module.js';
 import { WorkbenchModule } from './modules/workbench/workbench.module.js';
 import { FollowThroughModule } from './modules/follow-through/follow-through.module.js';
+import { BulletinsModule } from './modules/bulletins/bulletins.module.js';
 
 @Module({})
 export class AppModule {
@@ -52,6 +53,7 @@ export class AppModule {
         BackupModule,
         WorkbenchModule,
         FollowThroughModule,
+        BulletinsModule,
       ],
     };
   }

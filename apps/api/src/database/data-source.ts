@@ -21,8 +21,9 @@ import { User } from '../modules/users/entities/user.entity.js';
 import { Setting } from '../modules/warnings/entities/setting.entity.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
+import { Bulletin } from '../modules/bulletins/entities/bulletin.entity.js';
 
-export const ENTITIES = [Region, Industry, User, ApiKey, AuditEntry, Project, ProjectApproval, ProjectSequence, MonthlyReport, MonthClose, FaiTotal, Target, Setting, Leader, Unit, ProjectIssue, IssueNote, Notice, NoticeCounter];
+export const ENTITIES = [Region, Industry, User, ApiKey, AuditEntry, Project, ProjectApproval, ProjectSequence, MonthlyReport, MonthClose, FaiTotal, Target, Setting, Leader, Unit, ProjectIssue, IssueNote, Notice, NoticeCounter, Bulletin];
 
 /**
  * `date` columns are calendar dates (DOMAIN.md §2): read them as the 'YYYY-MM-DD' text PostgreSQL

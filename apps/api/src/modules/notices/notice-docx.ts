@@ -1,34 +1,25 @@
 import { chineseDate, needsSignature, NOTICE_KIND_LABELS, type NoticeDto, shanghaiToday } from '@zhaoshang/shared/domain';
-import { AlignmentType, BorderStyle, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TabStopType, TextRun } from 'docx';
+import { Document, LineRuleType, Packer, Paragraph, TabStopType } from 'docx';
+import {
+  blank,
+  body,
+  BODY,
+  CHAR,
+  documentTitle,
+  FANGSONG,
+  HEI,
+  KAI,
+  LINE,
+  masthead,
+  numberOverRedRule,
+  officialSection,
+  paragraphs,
+  RED_RULE_BORDER,
+  signature,
+  TEXT_WIDTH,
+} from '../../common/docx/official-document.js';
 
-export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-/** Millimetres to twentieths of a point, the unit of Word's page geometry. */
-const mm = (value: number) => Math.round((value / 25.4) * 1440);
-/** Points to half-points, the unit of Word's font sizes. */
-const pt = (value: number) => value * 2;
-
-/*
- * GB/T 9704-2012 (党政机关公文格式): A4, margins top 37 mm, bottom 35, left 28, right 26; body in
- * 仿宋 三号 (16 pt), 22 lines a page (about 28.95 pt apart); the title in 小标宋 二号 (22 pt); the
- * issuing office's mark (版头) in red. The names are those every bureau PC has (宋体, 仿宋, 黑体, 楷体);
- * Latin text and digits in Times New Roman as the standard's samples do.
- */
-const PAGE = { width: mm(210), height: mm(297) };
-const MARGIN = { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) };
-const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
-const RED = 'FF0000';
-const BODY = pt(16);
-const LINE = 579; // 28.95 pt, exact
-const CHAR = 320; // one character of 16 pt, for indents
-const font = (eastAsia: string) => ({ ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia, cs: 'Times New Roman' });
-const FANGSONG = font('仿宋');
-const SONG = font('宋体');
-const HEI = font('黑体');
-const KAI = font('楷体');
-
-const body = (text: string, options: { bold?: boolean; font?: ReturnType<typeof font> } = {}) => new TextRun({ text, size: BODY, font: options.font ?? FANGSONG, bold: options.bold });
-const blank = () => new Paragraph({ spacing: { line: LINE, lineRule: LineRuleType.EXACT }, children: [body('')] });
+export { DOCX_CONTENT_TYPE } from '../../common/docx/official-document.js';
 
 /** The day printed under the 落款: the day of issue; a draft is dated the day it is printed (it is dated for real when signed). */
 function documentDate(notice: NoticeDto): string {
@@ -50,21 +41,10 @@ export async function noticeDocx(notice: NoticeDto, issuer: string): Promise<Buf
         indent: { left: CHAR, right: CHAR },
         tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH - 2 * CHAR }],
         spacing: { line: LINE, lineRule: LineRuleType.EXACT },
-        border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: RED, space: 6 } },
+        border: RED_RULE_BORDER,
         children: [body(numberText), body('\t签发人：'), body(notice.signerLeaderName ?? '', { font: KAI })],
       })
-    : new Paragraph({
-        alignment: AlignmentType.CENTER,
-        spacing: { line: LINE, lineRule: LineRuleType.EXACT },
-        border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: RED, space: 6 } },
-        children: [body(numberText)],
-      });
-  const paragraphs = (text: string) =>
-    text
-      .split(/\n+/)
-      .map((line) => line.trim())
-      .filter((line) => line !== '')
-      .map((line) => new Paragraph({ indent: { firstLine: 2 * CHAR }, alignment: AlignmentType.JUSTIFIED, spacing: { line: LINE, lineRule: LineRuleType.EXACT }, children: [body(line)] }));
+    : numberOverRedRule(numberText);
 
   const doc = new Document({
     creator: issuer,
@@ -72,42 +52,23 @@ export async function noticeDocx(notice: NoticeDto, issuer: string): Promise<Buf
     description: `${NOTICE_KIND_LABELS[notice.kind]} ${numberText}`,
     styles: { default: { document: { run: { font: FANGSONG, size: BODY } } } },
     sections: [
-      {
-        properties: { page: { size: PAGE, margin: { ...MARGIN, header: mm(15), footer: mm(15) } } },
-        // 页码 as GB/T 9704 writes it: "— 1 —" in 宋体 四号, for a notice whose facts run past one page
-        footers: {
-          default: new Footer({
-            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: pt(14), font: SONG })] })],
-          }),
-        },
-        children: [
-          // 版头: the issuing office and the kind, red, centred, large
-          new Paragraph({
-            alignment: AlignmentType.CENTER,
-            spacing: { before: 0, after: 240, line: 800, lineRule: LineRuleType.EXACT },
-            children: [new TextRun({ text: `${issuer}${NOTICE_KIND_LABELS[notice.kind]}`, size: pt(30), color: RED, bold: true, font: SONG, characterSpacing: 20 })],
-          }),
-          numberLine,
-          blank(),
-          new Paragraph({
-            alignment: AlignmentType.CENTER,
-            spacing: { line: 640, lineRule: LineRuleType.EXACT },
-            children: [new TextRun({ text: notice.title, size: pt(22), bold: true, font: SONG })],
-          }),
-          blank(),
-          new Paragraph({ spacing: { line: LINE, lineRule: LineRuleType.EXACT }, children: [body(`${notice.recipientUnitName}：`)] }),
-          ...paragraphs(notice.facts),
-          ...paragraphs(notice.requirement),
-          new Paragraph({
-            indent: { firstLine: 2 * CHAR },
-            spacing: { line: LINE, lineRule: LineRuleType.EXACT },
-            children: [body('办理时限：', { font: HEI }), body(`${chineseDate(notice.deadline)}前`)],
-          }),
-          blank(),
-          new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: 4 * CHAR }, spacing: { line: LINE, lineRule: LineRuleType.EXACT }, children: [body(issuer)] }),
-          new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: 4 * CHAR }, spacing: { line: LINE, lineRule: LineRuleType.EXACT }, children: [body(chineseDate(documentDate(notice)))] }),
-        ],
-      },
+      officialSection([
+        masthead(`${issuer}${NOTICE_KIND_LABELS[notice.kind]}`),
+        numberLine,
+        blank(),
+        documentTitle(notice.title),
+        blank(),
+        new Paragraph({ spacing: { line: LINE, lineRule: LineRuleType.EXACT }, children: [body(`${notice.recipientUnitName}：`)] }),
+        ...paragraphs(notice.facts),
+        ...paragraphs(notice.requirement),
+        new Paragraph({
+          indent: { firstLine: 2 * CHAR },
+          spacing: { line: LINE, lineRule: LineRuleType.EXACT },
+          children: [body('办理时限：', { font: HEI }), body(`${chineseDate(notice.deadline)}前`)],
+        }),
+        blank(),
+        ...signature(issuer, chineseDate(documentDate(notice))),
+      ]),
     ],
   });
   return Packer.toBuffer(doc);

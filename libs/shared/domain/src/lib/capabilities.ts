@@ -54,6 +54,10 @@ export const CAPABILITIES = {
   'notices:sign': ['LEADER'],
   /** the recipient's feedback: district staff for their region's projects, city staff for a city unit */
   'notices:feedback': ['ADMIN', 'CITY_STAFF', 'DISTRICT_STAFF'],
+  /** 季通报 (issue 15 item 2): every signed-in user reads and downloads the bulletins */
+  'bulletins:read': ['ADMIN', 'CITY_STAFF', 'DISTRICT_STAFF', 'LEADER'],
+  /** generate (and keep) a bulletin: city staff, as they close the months it reports */
+  'bulletins:generate': ['ADMIN', 'CITY_STAFF'],
   /** thresholds of the warning rules and other settings */
   'settings:manage': ['ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
