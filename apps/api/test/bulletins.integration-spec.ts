@@ -135,6 +135,7 @@ describe('季度通报', () => {
     expect(list.body.map((b) => [b.id, b.version])).toEqual([[first.id, 1]]);
     const audit = await t.request<Page<AuditEntryDto>>('GET', `/api/v1/audit?entity=bulletin&entityId=${first.id}`, { token: leader });
     expect(audit.body.items.map((a) => a.action)).toEqual(['CREATE']);
+    expect(audit.body.items[0]?.subject).toBe('2026年第3期季度通报');
   });
 
   it('answers 409 when someone generated the quarter in between, and numbers a regenerated one 2', async () => {

@@ -95,7 +95,7 @@ const cell = (value: string, width: number, options: { header?: boolean; align?:
 /** 各旗县市区完成情况: ranked by the completion of the arrived-funds target, unranked ones last. */
 function districtTable(rows: BulletinDistrictRow[]): Table {
   // widths in twips: 排名, 地区, 签约额, 到位资金, 目标, 完成率, 开工
-  const ratios = [0.06, 0.24, 0.14, 0.14, 0.14, 0.14, 0.14];
+  const ratios = [0.08, 0.22, 0.14, 0.14, 0.14, 0.14, 0.14];
   const widths = ratios.map((r) => Math.floor(r * TEXT_WIDTH));
   const header = ['排名', '地区', '签约额(万元)', '到位资金(万元)', '到位资金目标(万元)', '目标完成率', '开工项目(个)'];
   return new Table({
