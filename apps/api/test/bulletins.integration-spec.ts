@@ -39,6 +39,13 @@ describe('季度通报', () => {
     p.kailu = await createProject(t, admin, { name: '开鲁县光伏制氢项目', regionCode: '150523', signedAt: '2026-08-05', contractAmountWan: '8000.00', investorOrigin: 'FOREIGN' });
     await fileReport(t, admin, p.naiman, '2026-08', { arrivedEquityWan: '3000' });
     await fileReport(t, admin, p.kailu, '2026-09', { arrivedEquityWan: '1000' });
+    // one incentive promised to 奈曼旗's investor, due in August and not honoured: it is owed (梳理未兑现)
+    const unit = await t.request<{ id: string }>('POST', '/api/v1/units', { token: admin, body: { name: '市财政局', level: 'CITY' } });
+    const commitment = await t.request('POST', '/api/v1/commitments', {
+      token: admin,
+      body: { projectId: p.naiman.id, type: 'SUBSIDY', content: '固定资产投资补助', promisedAmountWan: '500', dueAt: '2026-08-31', unitId: unit.body.id },
+    });
+    expect(commitment.status).toBe(201);
     // targets of arrived funds: 奈曼 6,000 (50%), 开鲁 1,000 (100%); the other districts have none
     const targets = await t.request('PUT', '/api/v1/targets', {
       token: admin,
@@ -116,7 +123,7 @@ describe('季度通报', () => {
     expect(body.shine.worst).toEqual([]);
     expect(body.warnings.asOf).toBe('2026-09-30');
     expect(body.warnings.rows).toHaveLength(body.districts.length);
-    expect(body.commitments).toBeNull();
+    expect(body.commitments).toBe('截至2026年9月30日，全市梳理未兑现优惠政策 1 条，已完成整改 0 条，兑现资金 0 万元。其中：奈曼旗1条、已整改0条。');
   });
 
   it('lets only city staff and admins generate; keeps the bulletin with the revisions it used; audited', async () => {
@@ -158,8 +165,8 @@ describe('季度通报', () => {
     expect(lines).toContain('2026年第3期');
     expect(lines).toContain('关于2026年第三季度全市招商引资工作情况的通报');
     const headings = lines.filter((l) => /^[一二三四五六]、/.test(l));
-    // 优惠政策兑现 comes with the commitments ledger (not merged on this branch)
-    expect(headings).toEqual(['一、总体情况', '二、各旗县市区完成情况', '三、亮晒比评', '四、预警与督办', '五、下步要求']);
+    expect(headings).toEqual(['一、总体情况', '二、各旗县市区完成情况', '三、亮晒比评', '四、预警与督办', '五、优惠政策兑现', '六、下步要求']);
+    expect(lines).toContain('截至2026年9月30日，全市梳理未兑现优惠政策 1 条，已完成整改 0 条，兑现资金 0 万元。其中：奈曼旗1条、已整改0条。');
     expect(lines.some((l) => l.includes('到位资金4,000万元（0.40亿元），同比增长100.0%'))).toBe(true);
     expect(lines.some((l) => l.startsWith('排名前三位：开鲁县（100.0%）、奈曼旗（50.0%）'))).toBe(true);
     expect(lines).toContain('一是抓好签约项目落地转化。');

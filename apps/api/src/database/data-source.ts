@@ -16,6 +16,8 @@ import { IssueNote } from '../modules/problems/entities/issue-note.entity.js';
 import { ProjectIssue } from '../modules/problems/entities/project-issue.entity.js';
 import { NoticeCounter } from '../modules/notices/entities/notice-counter.entity.js';
 import { Notice } from '../modules/notices/entities/notice.entity.js';
+import { CommitmentEvent } from '../modules/commitments/entities/commitment-event.entity.js';
+import { PolicyCommitment } from '../modules/commitments/entities/policy-commitment.entity.js';
 import { Target } from '../modules/targets/entities/target.entity.js';
 import { User } from '../modules/users/entities/user.entity.js';
 import { Setting } from '../modules/warnings/entities/setting.entity.js';
@@ -23,7 +25,7 @@ import { MIGRATIONS } from './migrations/index.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 import { Bulletin } from '../modules/bulletins/entities/bulletin.entity.js';
 
-export const ENTITIES = [Region, Industry, User, ApiKey, AuditEntry, Project, ProjectApproval, ProjectSequence, MonthlyReport, MonthClose, FaiTotal, Target, Setting, Leader, Unit, ProjectIssue, IssueNote, Notice, NoticeCounter, Bulletin];
+export const ENTITIES = [Region, Industry, User, ApiKey, AuditEntry, Project, ProjectApproval, ProjectSequence, MonthlyReport, MonthClose, FaiTotal, Target, Setting, Leader, Unit, ProjectIssue, IssueNote, Notice, NoticeCounter, PolicyCommitment, CommitmentEvent, Bulletin];
 
 /**
  * `date` columns are calendar dates (DOMAIN.md §2): read them as the 'YYYY-MM-DD' text PostgreSQL

@@ -12,6 +12,7 @@ import {
   type BulletinMonth,
   type BulletinSummary,
   bulletinTitle,
+  chineseDate,
   type IndicatorValues,
   monthLabel,
   monthOf,
@@ -29,6 +30,7 @@ import type { UserActor } from '../../common/access/actor.js';
 import { NotFound, ValidationFailed, VersionConflict } from '../../common/errors/app.exception.js';
 import { runSql, sql } from '../../common/sql/sql.js';
 import { AuditService } from '../audit/audit.service.js';
+import { CommitmentsService } from '../commitments/commitments.service.js';
 import { FollowThroughService } from '../follow-through/follow-through.service.js';
 import { WarningsService } from '../warnings/warnings.service.js';
 import { bulletinDocx } from './bulletin-docx.js';
@@ -98,6 +100,7 @@ export class BulletinsService {
     private readonly followThrough: FollowThroughService,
     private readonly warnings: WarningsService,
     private readonly audit: AuditService,
+    private readonly commitments: CommitmentsService,
   ) {}
 
   async preview(quarter: string, today: string = shanghaiToday()): Promise<BulletinContent> {
@@ -117,7 +120,7 @@ export class BulletinsService {
     const quarterEnd = lastDayOf(months[2]);
     const asOf = quarterEnd < today ? quarterEnd : today;
 
-    const [published, targets, warnings, followThrough] = await Promise.all([
+    const [published, targets, warnings, followThrough, commitments] = await Promise.all([
       last === null
         ? Promise.resolve([] as PublishedRow[])
         : runSql<PublishedRow>(
@@ -133,6 +136,8 @@ export class BulletinsService {
       ),
       this.warnings.list({ date: asOf, page: 1, pageSize: 1 }),
       this.followThrough.summary({ from: months[0], to: months[2] }, today),
+      // the ledger as it stands, its overdue judged on the quarter's last day
+      this.commitments.stats({ groupBy: 'region' }, asOf),
     ]);
 
     const city = published.find((r) => r.isCity);
@@ -186,8 +191,14 @@ export class BulletinsService {
         yellow: warningRows.reduce((sum, r) => sum + r.yellow, 0),
       },
       notices: { asOf: followThrough.asOf, rows: noticeRows, issued: noticeTotal.issued, overdue: noticeTotal.overdue },
-      // TODO(issue 15 item 1): the ledger's summary sentence once policy_commitments is merged (wt-commitments-api)
-      commitments: null,
+      commitments:
+        `截至${chineseDate(asOf)}，全市${commitments.summary}` +
+        (commitments.rows.some((r) => r.reviewed > 0)
+          ? `。其中：${commitments.rows
+              .filter((r) => r.reviewed > 0)
+              .map((r) => `${r.label}${r.reviewed}条、已整改${r.rectified}条`)
+              .join('；')}。`
+          : '。'),
     };
   }
 

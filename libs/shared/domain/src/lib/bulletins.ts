@@ -125,7 +125,7 @@ export interface BulletinContent {
   warnings: { asOf: string; rows: BulletinWarningRow[]; red: number; yellow: number };
   /** 三单一函 issued in the quarter and overdue at its end */
   notices: { asOf: string; rows: BulletinNoticeRow[]; issued: number; overdue: number };
-  /** 优惠政策兑现: the ledger's summary sentence; null until the commitments ledger is merged (TODO issue 15 item 1) */
+  /** 优惠政策兑现: the ledger's summary sentence (DOMAIN.md §9) as of the quarter's end, with the districts that have any; null in bulletins kept before the ledger existed */
   commitments: string | null;
 }
 
