@@ -26,7 +26,9 @@ const line = { line: LINE, lineRule: LineRuleType.EXACT } as const;
 const para = (children: TextRun[]) => new Paragraph({ indent: { firstLine: 2 * CHAR }, alignment: AlignmentType.JUSTIFIED, spacing: line, children });
 const text = (value: string) => para([body(value)]);
 /** 一级标题 in 黑体, 二级 in 楷体, as GB/T 9704 7.3.3 orders them. */
-const heading = (value: string) => para([body(value, { font: HEI })]);
+// kept with the next paragraph: a heading never stands alone at the foot of a page
+const heading = (value: string) =>
+  new Paragraph({ indent: { firstLine: 2 * CHAR }, keepNext: true, keepLines: true, spacing: line, children: [body(value, { font: HEI })] });
 const lead = (label: string, rest: string) => para([body(label, { font: KAI }), body(rest)]);
 
 /** An amount in 万元 as the bulletin prints it: rounded to 2 decimals, thousands grouped. */
@@ -83,7 +85,7 @@ const cell = (value: string, width: number, options: { header?: boolean; align?:
   new TableCell({
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlign.CENTER,
-    margins: { top: 40, bottom: 40, left: 60, right: 60 },
+    margins: { top: 40, bottom: 40, left: 30, right: 30 },
     children: [
       new Paragraph({
         alignment: options.align ?? AlignmentType.CENTER,
@@ -95,7 +97,7 @@ const cell = (value: string, width: number, options: { header?: boolean; align?:
 /** 各旗县市区完成情况: ranked by the completion of the arrived-funds target, unranked ones last. */
 function districtTable(rows: BulletinDistrictRow[]): Table {
   // widths in twips: 排名, 地区, 签约额, 到位资金, 目标, 完成率, 开工
-  const ratios = [0.08, 0.22, 0.14, 0.14, 0.14, 0.14, 0.14];
+  const ratios = [0.07, 0.23, 0.14, 0.14, 0.14, 0.14, 0.14];
   const widths = ratios.map((r) => Math.floor(r * TEXT_WIDTH));
   const header = ['排名', '地区', '签约额(万元)', '到位资金(万元)', '到位资金目标(万元)', '目标完成率', '开工项目(个)'];
   return new Table({
