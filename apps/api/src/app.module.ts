@@ -23,6 +23,7 @@ import { UsersModule } from './modules/users/users.module.js';
 import { WarningsModule } from './modules/warnings/warnings.module.js';
 import { WorkbenchModule } from './modules/workbench/workbench.module.js';
 import { FollowThroughModule } from './modules/follow-through/follow-through.module.js';
+import { AssessmentModule } from './modules/assessment/assessment.module.js';
 
 @Module({})
 export class AppModule {
@@ -52,6 +53,7 @@ export class AppModule {
         BackupModule,
         WorkbenchModule,
         FollowThroughModule,
+        AssessmentModule,
       ],
     };
   }
