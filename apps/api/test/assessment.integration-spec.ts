@@ -71,6 +71,18 @@ describe('考核', () => {
     await notice(kailu.id, 'ANSWERED', '2025-09-01', null); // answered, never closed: late
     await notice(kailu.id, 'PENDING_SIGNATURE', '2025-09-10', null); // a draft: not counted
 
+    const commitment = (project: string, dueAt: string, status: string, at: string | null) =>
+      t.query(
+        `INSERT INTO policy_commitments (project_id, type, content, promised_amount_wan, due_at, unit_id, status, honoured_amount_wan, honoured_at, withdrawn_at, withdrawn_reason, recorded_at, version)
+         VALUES ($1, 'SUBSIDY', '设备补贴', 100, $2, $3, $4, $5, $6, $7, $8, '2025-06-01', 1)`,
+        [project, dueAt, unitId, status, status === 'HONOURED' ? 100 : status === 'PARTIAL' ? 40 : 0, status === 'HONOURED' ? at : null, status === 'WITHDRAWN' ? at : null, status === 'WITHDRAWN' ? '企业放弃' : null],
+      );
+    await commitment(huolin.id, '2025-08-10', 'HONOURED', '2025-08-01'); // honoured on time
+    await commitment(huolin.id, '2025-09-10', 'PARTIAL', null); // partly: not honoured
+    await commitment(huolin.id, '2025-07-10', 'WITHDRAWN', '2025-07-01'); // withdrawn before its due date: left out
+    await commitment(naiman.id, '2025-07-10', 'HONOURED', '2025-07-20'); // honoured late
+    await commitment(naiman.id, '2025-08-10', 'WITHDRAWN', '2025-08-20'); // withdrawn after its due date: not honoured
+
     for (const month of ['2025-07', '2025-08']) {
       const closed = await t.request<MonthState & ApiErrorBody>('POST', `/api/v1/months/${month}/close`, { token: city, body: { version: 0 } });
       expect(closed.status).toBe(200);
@@ -118,8 +130,9 @@ describe('考核', () => {
       targets: [{ indicator: 'signedAmountWan', actual: '2400.00', target: '2000.00' }],
       issues: { due: 2, onTime: 1 },
       notices: { due: 1, onTime: 1 },
-      commitments: null,
+      commitments: { due: 2, onTime: 0 },
     });
+    expect(row('150581')?.facts.commitments).toEqual({ due: 2, onTime: 1 });
     // 开鲁县: 1000 ÷ 1000 = 100 % → 1/1.2 of its points; no problem due (its weight shared out); notices 0 of 1:
     // (0.5 × 0.8333… + 0.2 × 0) ÷ 0.7 = 0.595238…
     expect(row('150523')).toMatchObject({ score: 59.52, rank: 2 });
@@ -131,6 +144,21 @@ describe('考核', () => {
     expect(row('150502')).toMatchObject({ score: null, rank: null });
     expect(response.body.rows.slice(0, 3).map((r) => r.regionCode)).toEqual(['150525', '150523', '150581']);
     expect(response.body.rows).toHaveLength(9);
+  });
+
+  it('scores commitments honoured once they carry a weight', async () => {
+    const version = (await settings()).body.version;
+    const saved = await put({ weights: { ...weights, noticesOnTime: 0, commitmentsHonoured: 0.2 }, version });
+    expect(saved.status).toBe(200);
+    const response = await ranking('2025-Q3');
+    const row = (code: string) => response.body.rows.find((r) => r.regionCode === code);
+    // 开鲁县: only 签约额 applies (no problem, no commitment due): 0.8333…
+    expect(row('150523')).toMatchObject({ score: 83.33, rank: 1 });
+    // 奈曼旗: 0.5 × 1 + 0.3 × 0.5 + 0.2 × 0 = 0.65
+    expect(row('150525')).toMatchObject({ score: 65, rank: 2 });
+    // 霍林郭勒市: 0.5 × 0.208333… + 0.3 × 1 + 0.2 × 0.5 = 0.504166…
+    expect(row('150581')).toMatchObject({ score: 50.42, rank: 3 });
+    expect(row('150581')?.components.find((c) => c.component === 'commitmentsHonoured')).toMatchObject({ ratio: 0.5, weight: 0.2, effectiveWeight: 0.2, points: 10 });
   });
 
   it('counts nothing of the targets in a period without a closed month', async () => {

@@ -56,9 +56,9 @@ interface DueRow {
  * - Follow-through is judged on the period's last day (today while the period runs): problems due
  *   in the period up to that day, resolved on time when closed (已解决 or 无法解决, with a note) on or
  *   before their due date; notices issued and due in the period, closed on time the same way.
- * - Commitments: the ledger (policy_commitments) is being built in parallel; until it lands the
- *   component is null for everyone, so its weight is shared over the others (TODO: count
- *   commitments due in the period, honoured on time, once the table exists).
+ * - Commitments (policy_commitments) due in the period up to that day: honoured on time when
+ *   已兑现 on or before the due date (部分兑现 is not honoured); one withdrawn (不再兑现, with a
+ *   reason) by its due date is left out, one withdrawn later counts as not honoured.
  */
 @Injectable()
 export class AssessmentService {
@@ -80,7 +80,7 @@ export class AssessmentService {
     ).map((r) => r.month);
     const share = sql`${sql.param(closed.length)}::numeric / 12`;
 
-    const [districts, targets, issues, notices] = await Promise.all([
+    const [districts, targets, issues, notices, commitments] = await Promise.all([
       runSql<{ code: string; name: string }>(
         this.dataSource,
         sql`SELECT code, name FROM regions WHERE parent_code IS NOT NULL ORDER BY sort_order, code`,
@@ -122,6 +122,15 @@ export class AssessmentService {
             WHERE n.status IN ('ISSUED', 'ANSWERED', 'CLOSED') AND n.deadline >= ${start} AND n.deadline <= ${d}
             GROUP BY p.region_code`,
       ),
+      // a commitment withdrawn (with its reason) by its due date no longer counts; withdrawn later, it was not honoured
+      runSql<DueRow>(
+        this.dataSource,
+        sql`SELECT p.region_code AS "regionCode", count(*)::int AS due,
+              count(*) FILTER (WHERE c.status = 'HONOURED' AND c.honoured_at <= c.due_at)::int AS "onTime"
+            FROM policy_commitments c JOIN projects p ON p.id = c.project_id
+            WHERE c.due_at >= ${start} AND c.due_at <= ${d} AND NOT (c.status = 'WITHDRAWN' AND c.withdrawn_at <= c.due_at)
+            GROUP BY p.region_code`,
+      ),
     ]);
 
     const facts = new Map<string, AssessmentDistrictFacts>(
@@ -133,7 +142,7 @@ export class AssessmentService {
           targets: targets.filter((t) => t.regionCode === r.code).map(({ indicator, actual, target }) => ({ indicator, actual, target })),
           issues: pick(issues, r.code),
           notices: pick(notices, r.code),
-          commitments: null,
+          commitments: pick(commitments, r.code),
         },
       ]),
     );
@@ -164,6 +173,6 @@ function ratiosOf(facts: AssessmentDistrictFacts): Partial<Record<AssessmentComp
     ratios[t.indicator] = rateOfAmounts(t.actual, t.target);
   ratios.issuesOnTime = rateOfCounts(facts.issues.onTime, facts.issues.due);
   ratios.noticesOnTime = rateOfCounts(facts.notices.onTime, facts.notices.due);
-  ratios.commitmentsHonoured = facts.commitments ? rateOfCounts(facts.commitments.onTime, facts.commitments.due) : null;
+  ratios.commitmentsHonoured = rateOfCounts(facts.commitments.onTime, facts.commitments.due);
   return ratios;
 }

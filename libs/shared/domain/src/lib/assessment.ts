@@ -201,8 +201,7 @@ export interface AssessmentDistrictFacts {
   targets: { indicator: TargetIndicator; actual: string; target: string | null }[];
   issues: { due: number; onTime: number };
   notices: { due: number; onTime: number };
-  /** null until the commitments ledger exists */
-  commitments: { due: number; onTime: number } | null;
+  commitments: { due: number; onTime: number };
 }
 
 export interface AssessmentResponse {
