@@ -101,7 +101,7 @@ test('the admin sets the weights and the ranking follows', async ({ page, reques
   await weight('commitmentsHonoured').press('Tab');
   await expect(byTestId(page, 'weights-sum')).toHaveText('合计 100%');
   await byTestId(page, 'weights-save').click();
-  await expect(page.locator('.ant-drawer-content:visible')).toHaveCount(0);
+  await expect(page.locator('.ant-drawer-open')).toHaveCount(0);
   const settings = await api<{ weights: Record<string, number>; version: number }>(request, admin, 'get', '/settings/assessment');
   expect(settings.weights).toMatchObject({ signedAmountWan: 0.3, arrivedFundsWan: 0.3, issuesOnTime: 0.4, noticesOnTime: 0, commitmentsHonoured: 0 });
   await expectRowsAsApi(page, (await ranking(request, admin)).rows);

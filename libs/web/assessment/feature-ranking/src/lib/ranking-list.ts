@@ -49,7 +49,7 @@ import { componentColor, segmentsOf } from './periods';
     }
     .row {
       display: grid;
-      grid-template-columns: 36px 120px 64px minmax(120px, 1fr);
+      grid-template-columns: 36px 150px 64px minmax(120px, 1fr);
       align-items: center;
       gap: 4px 12px;
       padding: 10px 0;
