@@ -120,7 +120,8 @@ test('the leader sees the ranking on a phone', async ({ browser, request }) => {
   const scored = (await ranking(request, leader)).rows.filter((r) => r.score !== null);
   await expect(card.getByTestId('ranking-row')).toHaveCount(scored.length);
   await expect(card.getByTestId('ranking-row').first()).toContainText(scored[0].regionName);
-  await keepScreenshot(page, 'assessment-dashboard-card-phone');
+  await card.scrollIntoViewIfNeeded();
+  await keepScreenshot(page, 'assessment-dashboard-card-phone', { fullPage: false });
 
   await card.getByTestId('ranking-card-all').click();
   await expect(page.getByRole('heading', { name: '考核排名' })).toBeVisible();
