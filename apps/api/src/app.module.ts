@@ -25,6 +25,7 @@ import { WarningsModule } from './modules/warnings/warnings.module.js';
 import { WorkbenchModule } from './modules/workbench/workbench.module.js';
 import { FollowThroughModule } from './modules/follow-through/follow-through.module.js';
 import { BulletinsModule } from './modules/bulletins/bulletins.module.js';
+import { AssessmentModule } from './modules/assessment/assessment.module.js';
 
 @Module({})
 export class AppModule {
@@ -56,6 +57,7 @@ export class AppModule {
         FollowThroughModule,
         CommitmentsModule,
         BulletinsModule,
+        AssessmentModule,
       ],
     };
   }

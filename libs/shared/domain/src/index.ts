@@ -27,3 +27,4 @@ export * from './lib/change-labels.js';
 export * from './lib/follow-through.js';
 export * from './lib/commitments.js';
 export * from './lib/bulletins.js';
+export * from './lib/assessment.js';

@@ -36,6 +36,7 @@ import { type ChartDrill, type DistrictMode, barChartHeight, districtBars, distr
 import { AuthService } from '@zhaoshang/web/auth/data-access';
 import { MyProjectsCard } from '@zhaoshang/web/projects/feature-mine';
 import { ToSignCard } from '@zhaoshang/web/notices/feature-compose';
+import { RankingCard } from '@zhaoshang/web/assessment/feature-ranking';
 import { KPI_DRILLS, buildKpis, formatYi, hasFigures, yoyOf } from './figures';
 import { followThroughView } from './follow-through';
 import { FollowThroughCard } from './follow-through-card';
@@ -60,6 +61,7 @@ import { FollowThroughCard } from './follow-through-card';
     RouterLink,
     WarningCounts,
     ToSignCard,
+    RankingCard,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './dashboard-page.html',

@@ -1,6 +1,6 @@
 import type { Routes } from '@angular/router';
 import type { IconDefinition } from '@ant-design/icons-angular';
-import { AimOutline, AlertOutline, ApartmentOutline, AppstoreOutline, AuditOutline, CarryOutOutline, ControlOutline, DashboardOutline, DiffOutline, FileSearchOutline, FileWordOutline, FormOutline, FundOutline, HistoryOutline, HomeOutline, ImportOutline, IssuesCloseOutline, KeyOutline, NotificationOutline, ProjectOutline, ScheduleOutline, SettingOutline, TeamOutline } from '@ant-design/icons-angular/icons';
+import { AimOutline, AlertOutline, ApartmentOutline, AppstoreOutline, AuditOutline, CarryOutOutline, ControlOutline, DashboardOutline, DiffOutline, FileSearchOutline, FileWordOutline, FormOutline, FundOutline, HistoryOutline, HomeOutline, ImportOutline, IssuesCloseOutline, KeyOutline, NotificationOutline, ProjectOutline, ScheduleOutline, SettingOutline, TeamOutline, TrophyOutline } from '@ant-design/icons-angular/icons';
 import { type Capability, type Role, can } from '@zhaoshang/shared/domain';
 
 export const NAV_GROUPS = {
@@ -48,6 +48,8 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { label: '督办台账', icon: NotificationOutline, route: 'notices', capability: 'notices:read', load: () => import('@zhaoshang/web/notices/feature-ledger').then((m) => m.noticesRoutes) },
   // 季通报 (issue 15 item 2): everyone signed in reads and downloads; city staff generate (the page says who may)
   { label: '季度通报', icon: FileWordOutline, route: 'bulletins', capability: 'bulletins:read', load: () => import('@zhaoshang/web/bulletins/feature-bulletins').then((m) => m.bulletinsRoutes) },
+  // 考核排名 (DOMAIN.md §9): whoever reads the figures reads the ranking; the weights drawer is the admin's
+  { label: '考核排名', icon: TrophyOutline, route: 'assessment', capability: 'indicators:read', load: () => import('@zhaoshang/web/assessment/feature-ranking').then((m) => m.assessmentRoutes) },
   // every signed-in user reads the log of the business data (DOMAIN.md §7): not under 系统管理
   { label: '操作日志', icon: FileSearchOutline, route: 'admin/audit', capability: 'audit:read', load: () => import('@zhaoshang/web/admin/feature-audit').then((m) => m.auditRoutes) },
   { label: '月结管理', icon: CarryOutOutline, route: 'reports/months', capability: 'months:close', group: 'system', load: () => import('@zhaoshang/web/reports/feature-months').then((m) => m.monthsRoutes) },
