@@ -14,7 +14,7 @@ import { ADMIN_PASSWORD, apiToken, byTestId, choose, createUser, keepScreenshot,
 const NAIMAN = { code: '150525', name: '奈曼旗' };
 const STAFF = { username: 'naimanwenti', displayName: '奈曼 萨仁', password: 'Wenti#2026e2e', role: 'DISTRICT_STAFF', regionCode: NAIMAN.code };
 const OTHER = { username: 'kailuwenti', displayName: '开鲁 巴特尔', password: 'Wenti#2026e2e', role: 'DISTRICT_STAFF', regionCode: '150523' };
-const PROJECT = '奈曼旗 问题诉求测试 光伏治沙项目';
+const PROJECT = '奈曼旗 问题诉求测试 沙地光储项目';
 const UNIT = '奈曼旗自然资源局（问题测试）';
 const LATE_TEXT = '施工用工缺口 120 人，需人社部门组织招聘';
 
@@ -202,7 +202,7 @@ test('the admin keeps the due days; the pages read well on a phone', async ({ pa
   await byTestId(page, 'raise-problem-open').click();
   // opened from the list, the dialog searches the project
   await byTestId(page, 'raise-problem-project').click();
-  await page.keyboard.type('光伏治沙');
+  await page.keyboard.type('沙地光储');
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: PROJECT }).click();
   await choose(page, 'raise-problem-unit', UNIT);
   await choose(page, 'raise-problem-category', '其他');
