@@ -5,6 +5,7 @@ import {
   type CommitmentListResponse,
   type CommitmentStatsResponse,
   type PolicyCommitmentDetailDto,
+  type ProjectWarningsResponse,
   shanghaiToday,
   type UnitDto,
 } from '@zhaoshang/shared/domain';
@@ -172,6 +173,19 @@ describe('优惠政策兑现台账', () => {
     expect(byType.body.rows.map((r) => [r.label, r.count])).toEqual([['土地', 1], ['税费', 1], ['财政奖补', 2], ['基础设施配套', 0], ['融资', 0], ['人才', 1], ['其他', 0]]);
     expect(byType.body.summary).toBe(ledger.body.summary);
     expect((await t.request<ApiErrorBody>('GET', '/api/v1/commitments/stats?groupBy=month', { token: city })).body.details?.[0]?.field).toBe('groupBy');
+  });
+
+  it('raises the POLICY warning on the project from the due date, red 30 days after, until honoured or withdrawn', async () => {
+    const project = await createProject(t, admin, { regionCode: '150525' });
+    const policy = async () =>
+      (await t.request<ProjectWarningsResponse>('GET', `/api/v1/projects/${project.id}/warnings`, { token: leader })).body.items.filter((w) => w.rule === 'POLICY');
+    const c = (await record(naiman, { ...base(project.id), dueAt: addDays(today, -31) })).body;
+    expect(await policy()).toEqual([{ rule: 'POLICY', level: 'RED', since: addDays(today, -1), message: '1项优惠政策逾期未兑现，最长逾期31天（财政奖补）' }]);
+    const part = (await move(naiman, c, { status: 'PARTIAL', honouredAmountWan: '100', honouredAt: today })).body;
+    // partly honoured is still owed
+    expect((await policy()).map((w) => w.level)).toEqual(['RED']);
+    await move(naiman, part, { status: 'WITHDRAWN', reason: '企业放弃申请' });
+    expect(await policy()).toEqual([]);
   });
 
   it('answers 404 for an unknown commitment and 400 for a malformed id', async () => {

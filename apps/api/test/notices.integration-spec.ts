@@ -10,6 +10,7 @@ import {
   type NoticeListResponse,
   type NoticeSettingsResponse,
   type NoticeStatsResponse,
+  type PolicyCommitmentDetailDto,
   type ProjectIssueDetailDto,
   type UnitDto,
 } from '@zhaoshang/shared/domain';
@@ -222,14 +223,15 @@ describe('三单一函', () => {
     expect((await issue(city, '2027-01-04', { kind: 'REMINDER', subjectType: 'ISSUE', issueId: problem.id })).body.number).toBe('通招提〔2027〕2号');
   });
 
-  it('checks the subject: an open problem, a red warning now, no commitments yet', async () => {
+  it('checks the subject: an open problem, a red warning now, an overdue commitment', async () => {
     const problem = await raise(naiman, p.naiman.id, '2026-11-02');
     await req('POST', `/api/v1/project-issues/${problem.id}/status`, naiman, '2026-11-03', { status: 'RESOLVED', note: '已解决', version: problem.version });
     const closedIssue = await issue(city, '2026-11-04', { kind: 'REMINDER', subjectType: 'ISSUE', issueId: problem.id });
     expect(closedIssue.status).toBe(400);
     expect(closedIssue.body.details?.[0]?.field).toBe('issueId');
+    // issue 15: commitments exist now; an unknown one is named as such
     const commitment = await issue(city, '2026-11-04', { kind: 'REMINDER', subjectType: 'COMMITMENT', commitmentId: '00000000-0000-4000-8000-000000000001' });
-    expect(commitment.body.details?.[0]).toEqual({ field: 'subjectType', message: expect.stringContaining('优惠政策兑现台账尚未上线') });
+    expect(commitment.body.details?.[0]).toEqual({ field: 'commitmentId', message: '优惠政策承诺不存在' });
     // signed 2025-03-01, never started: 未按期开工 is red (12 months after signing)
     const red = await issue(city, '2026-11-04', { kind: 'REMINDER', subjectType: 'WARNING', projectId: p.kailu.id, warningRule: 'START' });
     expect(red.status).toBe(201);
@@ -305,6 +307,39 @@ describe('三单一函', () => {
     const audit = await t.request<{ items: AuditEntryDto[] }>('GET', '/api/v1/audit?entity=setting&entityId=notices', { token: admin });
     expect(audit.body.items.map((e) => e.action)).toEqual(['UPDATE', 'CREATE']);
     await t.request('PUT', '/api/v1/settings/notices', { token: admin, body: { settings: current.settings, version: 2 } });
+  });
+
+  it('issue 15: an overdue, open commitment is a subject; 待升级 keeps it while it stays overdue and open', async () => {
+    const made = await req<PolicyCommitmentDetailDto>('POST', '/api/v1/commitments', naiman, '2026-11-02', {
+      projectId: p.naiman.id, type: 'SUBSIDY', content: '给予设备购置补助', promisedAmountWan: '300', dueAt: '2026-11-20', unitId: naimanUnit.id,
+    });
+    expect(made.status).toBe(201);
+    const notDue = await issue(city, '2026-11-20', { kind: 'REMINDER', subjectType: 'COMMITMENT', commitmentId: made.body.id });
+    expect(notDue.status).toBe(400);
+    expect(notDue.body.details?.[0]).toEqual({ field: 'commitmentId', message: '该承诺的兑现期限为2026年11月20日，尚未逾期，不能就其发文' });
+    const composed = await req<NoticeComposeResponse>('GET', `/api/v1/notices/compose?kind=REMINDER&subjectType=COMMITMENT&commitmentId=${made.body.id}`, city, '2026-11-23');
+    expect(composed.status).toBe(200);
+    expect(composed.body).toMatchObject({ title: `关于${p.naiman.name}财政奖补优惠政策兑现问题的提醒单`, recipientUnitId: naimanUnit.id, previousNoticeId: null });
+    expect(composed.body.facts).toContain('给予设备购置补助，承诺金额300.00万元');
+    expect(composed.body.facts).toContain('兑现期限为2026年11月20日，目前尚未兑现，现已逾期3天');
+    const reminder = await issue(city, '2026-11-23', { kind: 'REMINDER', subjectType: 'COMMITMENT', commitmentId: made.body.id, facts: composed.body.facts });
+    expect(reminder.status).toBe(201);
+    expect(reminder.body).toMatchObject({ subjectType: 'COMMITMENT', commitmentId: made.body.id, projectId: p.naiman.id, regionCode: '150525' });
+    const pending = (day: string) => req<EscalationResponse>('GET', '/api/v1/notices/escalations', city, day);
+    const listed = (await pending('2026-12-03')).body.items.find((e) => e.commitmentId === made.body.id);
+    expect(listed).toMatchObject({ subjectType: 'COMMITMENT', latestNoticeId: reminder.body.id, proposedKind: 'URGE', summary: '给予设备购置补助' });
+    // partly honoured: still overdue and open, still 待升级; the 催办单 finds its 提醒单
+    const part = await req<PolicyCommitmentDetailDto>('POST', `/api/v1/commitments/${made.body.id}/status`, naiman, '2026-12-03', { status: 'PARTIAL', honouredAmountWan: '100', honouredAt: '2026-12-03', version: made.body.version });
+    expect(part.status).toBe(200);
+    expect((await pending('2026-12-03')).body.items.some((e) => e.commitmentId === made.body.id)).toBe(true);
+    const urge = await req<NoticeComposeResponse>('GET', `/api/v1/notices/compose?kind=URGE&subjectType=COMMITMENT&commitmentId=${made.body.id}`, city, '2026-12-03');
+    expect(urge.body.previousNoticeId).toBe(reminder.body.id);
+    expect(urge.body.facts).toContain('目前已兑现100.00万元');
+    // honoured: off the list, and no further notice
+    await req('POST', `/api/v1/commitments/${made.body.id}/status`, naiman, '2026-12-04', { status: 'HONOURED', honouredAmountWan: '300', honouredAt: '2026-12-04', version: part.body.version });
+    expect((await pending('2026-12-04')).body.items.some((e) => e.commitmentId === made.body.id)).toBe(false);
+    const done = await issue(city, '2026-12-04', { kind: 'URGE', subjectType: 'COMMITMENT', commitmentId: made.body.id, previousNoticeId: reminder.body.id });
+    expect(done.body.details?.[0]).toEqual({ field: 'commitmentId', message: '该承诺已兑现，不能再就其发文' });
   });
 });
 

@@ -3,6 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   addWorkingDays,
   chineseDate,
+  COMMITMENT_STATUS_LABELS,
+  COMMITMENT_TYPE_LABELS,
+  type CommitmentStatus,
+  type CommitmentType,
+  compareWan,
   type EscalationItem,
   type EscalationResponse,
   ISSUE_CATEGORY_LABELS,
@@ -123,6 +128,7 @@ interface Subject {
   projectNo: string;
   issueId: string | null;
   warningRule: WarningRule | null;
+  commitmentId: string | null;
   /** 用地 / 未按期开工: the topic in the title */
   topic: string;
   /** the facts a new notice starts from */
@@ -222,7 +228,7 @@ export class NoticesService implements OnModuleInit {
   async escalations(): Promise<EscalationResponse> {
     const today = shanghaiToday();
     const { settings } = await readNoticeSettings(this.dataSource);
-    const rows = await runSql<Omit<EscalationItem, 'workingDaysOverdue' | 'proposedKind'> & { issueOpen: boolean | null }>(
+    const rows = await runSql<Omit<EscalationItem, 'workingDaysOverdue' | 'proposedKind'> & { issueOpen: boolean | null; commitmentOpen: boolean | null; commitmentContent: string | null }>(
       this.dataSource,
       sql`WITH latest AS (
             SELECT DISTINCT ON (n.subject_type, n.project_id, n.issue_id, n.warning_rule, n.commitment_id) n.*
@@ -234,14 +240,17 @@ export class NoticesService implements OnModuleInit {
             p.region_code AS "regionCode", r.name AS "regionName", n.issue_id AS "issueId", n.warning_rule AS "warningRule", n.commitment_id AS "commitmentId",
             COALESCE(i.description, '') AS summary, n.id AS "latestNoticeId", n.kind AS "latestKind", n.number AS "latestNumber", n.deadline,
             n.recipient_unit_id AS "recipientUnitId", u.name AS "recipientUnitName",
-            CASE WHEN n.issue_id IS NULL THEN NULL ELSE i.status IN ('OPEN', 'IN_PROGRESS') END AS "issueOpen"
+            CASE WHEN n.issue_id IS NULL THEN NULL ELSE i.status IN ('OPEN', 'IN_PROGRESS') END AS "issueOpen",
+            -- a commitment stays 待升级 while it is still overdue and open (neither honoured nor withdrawn)
+            CASE WHEN n.commitment_id IS NULL THEN NULL ELSE c.status IN ('PENDING', 'PARTIAL') AND c.due_at < ${today}::date END AS "commitmentOpen",
+            c.content AS "commitmentContent"
           FROM latest n JOIN projects p ON p.id = n.project_id JOIN regions r ON r.code = p.region_code JOIN units u ON u.id = n.recipient_unit_id
-            LEFT JOIN project_issues i ON i.id = n.issue_id
+            LEFT JOIN project_issues i ON i.id = n.issue_id LEFT JOIN policy_commitments c ON c.id = n.commitment_id
           WHERE ${LIVE} AND n.deadline < ${today}::date
             AND NOT EXISTS (SELECT 1 FROM notices d WHERE d.previous_notice_id = n.id AND d.status IN ('PENDING_SIGNATURE', 'RETURNED'))`,
     );
     const items: EscalationItem[] = [];
-    for (const { issueOpen, ...row } of rows) {
+    for (const { issueOpen, commitmentOpen, commitmentContent, ...row } of rows) {
       let summary = row.summary;
       if (row.subjectType === 'ISSUE' && issueOpen !== true) continue;
       if (row.subjectType === 'WARNING') {
@@ -249,7 +258,10 @@ export class NoticesService implements OnModuleInit {
         if (!red) continue; // the warning has cleared: nothing to escalate
         summary = red;
       }
-      if (row.subjectType === 'COMMITMENT') continue; // issue 15
+      if (row.subjectType === 'COMMITMENT') {
+        if (commitmentOpen !== true) continue; // honoured, withdrawn or no longer overdue (its due date moved)
+        summary = commitmentContent ?? '';
+      }
       items.push({ ...row, summary, workingDaysOverdue: workingDaysAfter(row.deadline, today, settings), proposedKind: NEXT_NOTICE_KIND[row.latestKind] });
     }
     items.sort((a, b) => b.workingDaysOverdue - a.workingDaysOverdue || a.deadline.localeCompare(b.deadline) || a.projectNo.localeCompare(b.projectNo));
@@ -299,7 +311,7 @@ export class NoticesService implements OnModuleInit {
         projectId: subject.projectId,
         issueId: subject.issueId,
         warningRule: subject.warningRule,
-        commitmentId: null,
+        commitmentId: subject.commitmentId,
         previousNoticeId: dto.previousNoticeId ?? null,
         recipientUnitId: dto.recipientUnitId,
         title: dto.title ?? noticeTitle(dto.kind, subject.projectName, subject.topic),
@@ -498,10 +510,10 @@ export class NoticesService implements OnModuleInit {
   /** The subject named by a request, checked: the problem exists (and is open), or the project has the red warning now. */
   private async subject(
     runner: SqlRunner,
-    named: { subjectType: NoticeSubject; issueId?: string; projectId?: string; warningRule?: WarningRule },
+    named: { subjectType: NoticeSubject; issueId?: string; projectId?: string; warningRule?: WarningRule; commitmentId?: string },
     { requireOpen }: { requireOpen: boolean },
   ): Promise<Subject> {
-    if (named.subjectType === 'COMMITMENT') throw ValidationFailed.field('subjectType', '优惠政策兑现台账尚未上线，暂不能就承诺事项发文');
+    if (named.subjectType === 'COMMITMENT') return commitmentSubject(runner, named, requireOpen);
     if (named.subjectType === 'ISSUE') {
       if (named.issueId === undefined) throw ValidationFailed.field('issueId', '请选择督办的问题');
       const [issue] = await runSql<{
@@ -534,6 +546,7 @@ export class NoticesService implements OnModuleInit {
         projectNo: issue.projectNo,
         issueId: named.issueId.toLowerCase(),
         warningRule: null,
+        commitmentId: null,
         topic: category,
         facts:
           `${issue.projectName}（${issue.projectNo}）于${chineseDate(issue.raisedAt)}提出${category}问题：${issue.description.replace(/[。.]$/, '')}。` +
@@ -557,6 +570,7 @@ export class NoticesService implements OnModuleInit {
       projectNo: project.projectNo,
       issueId: null,
       warningRule: named.warningRule,
+      commitmentId: null,
       topic: WARNING_RULE_LABELS[named.warningRule] ?? named.warningRule,
       facts: `${project.name}（${project.projectNo}）${message.replace(/[。.]$/, '')}，已亮红色预警。`,
       unitId: project.unitId,
@@ -572,13 +586,15 @@ export class NoticesService implements OnModuleInit {
 
   /** The notice a new one escalates: live, of the same subject, one rung lower. */
   private async previous(runner: SqlRunner, id: string, kind: NoticeKind, subject: Subject): Promise<Pick<NoticeDto, 'id' | 'kind' | 'number' | 'issuedAt' | 'deadline' | 'recipientUnitId'>> {
-    const [prev] = await runSql<Pick<NoticeDto, 'id' | 'kind' | 'status' | 'number' | 'issuedAt' | 'deadline' | 'recipientUnitId' | 'subjectType' | 'projectId' | 'issueId' | 'warningRule'>>(
+    const [prev] = await runSql<
+      Pick<NoticeDto, 'id' | 'kind' | 'status' | 'number' | 'issuedAt' | 'deadline' | 'recipientUnitId' | 'subjectType' | 'projectId' | 'issueId' | 'warningRule' | 'commitmentId'>
+    >(
       runner,
       sql`SELECT id, kind, status, number, issued_at AS "issuedAt", deadline, recipient_unit_id AS "recipientUnitId", subject_type AS "subjectType",
-            project_id AS "projectId", issue_id AS "issueId", warning_rule AS "warningRule" FROM notices WHERE id = ${id}`,
+            project_id AS "projectId", issue_id AS "issueId", warning_rule AS "warningRule", commitment_id AS "commitmentId" FROM notices WHERE id = ${id}`,
     );
     if (!prev) throw ValidationFailed.field('previousNoticeId', '上一级通知不存在');
-    const sameSubject = prev.subjectType === subject.type && prev.projectId === subject.projectId && prev.issueId === subject.issueId && prev.warningRule === subject.warningRule;
+    const sameSubject = prev.subjectType === subject.type && prev.projectId === subject.projectId && prev.issueId === subject.issueId && prev.warningRule === subject.warningRule && prev.commitmentId === subject.commitmentId;
     if (!sameSubject) throw ValidationFailed.field('previousNoticeId', '上一级通知与本件不是同一督办事项');
     if (!LIVE_NOTICE_STATUSES.includes(prev.status)) throw ValidationFailed.field('previousNoticeId', `上一级通知${NOTICE_STATUS_LABELS[prev.status]}，不能据此升级`);
     if (NEXT_NOTICE_KIND[prev.kind] !== kind) throw ValidationFailed.field('previousNoticeId', `${NOTICE_KIND_LABELS[prev.kind]}的上一级不是${NOTICE_KIND_LABELS[kind]}`);
@@ -594,6 +610,7 @@ export class NoticesService implements OnModuleInit {
       sql`SELECT id, kind, number, issued_at AS "issuedAt", deadline, recipient_unit_id AS "recipientUnitId" FROM notices n
           WHERE ${LIVE} AND n.kind = ${below}::notice_kind AND n.subject_type = ${subject.type}::notice_subject AND n.project_id = ${subject.projectId}
             AND n.issue_id IS NOT DISTINCT FROM ${subject.issueId}::uuid AND n.warning_rule IS NOT DISTINCT FROM ${subject.warningRule}::varchar
+            AND n.commitment_id IS NOT DISTINCT FROM ${subject.commitmentId}::uuid
           ORDER BY n.issued_at DESC, n.seq DESC LIMIT 1`,
     );
     return row ?? null;
@@ -601,6 +618,59 @@ export class NoticesService implements OnModuleInit {
 }
 
 /** Calendar days `to` is past `from` (0 when not past): a problem's lateness is in days (DOMAIN.md §9). */
+/**
+ * An overdue commitment as the subject of a notice (DOMAIN.md §9): it exists, belongs to the project when
+ * one is named, and — to issue — is still open (neither honoured nor withdrawn) and past its due date.
+ * The facts say what was promised, by when, by whom, and how much of it has been honoured.
+ */
+async function commitmentSubject(runner: SqlRunner, named: { commitmentId?: string; projectId?: string }, requireOpen: boolean): Promise<Subject> {
+  if (named.commitmentId === undefined) throw ValidationFailed.field('commitmentId', '请选择督办的优惠政策承诺');
+  const [c] = await runSql<{
+    projectId: string;
+    projectName: string;
+    projectNo: string;
+    type: CommitmentType;
+    content: string;
+    promisedAmountWan: string | null;
+    honouredAmountWan: string;
+    dueAt: string;
+    status: CommitmentStatus;
+    unitId: string;
+    unitName: string;
+  }>(
+    runner,
+    sql`SELECT c.project_id AS "projectId", p.name AS "projectName", p.project_no AS "projectNo", c.type, c.content,
+          c.promised_amount_wan AS "promisedAmountWan", c.honoured_amount_wan AS "honouredAmountWan", c.due_at AS "dueAt", c.status,
+          c.unit_id AS "unitId", u.name AS "unitName"
+        FROM policy_commitments c JOIN projects p ON p.id = c.project_id JOIN units u ON u.id = c.unit_id WHERE c.id = ${named.commitmentId}`,
+  );
+  if (!c) throw ValidationFailed.field('commitmentId', '优惠政策承诺不存在');
+  if (named.projectId !== undefined && named.projectId.toLowerCase() !== c.projectId) throw ValidationFailed.field('projectId', '该承诺不属于此项目');
+  const today = shanghaiToday();
+  if (requireOpen && (c.status === 'HONOURED' || c.status === 'WITHDRAWN')) {
+    throw ValidationFailed.field('commitmentId', `该承诺${COMMITMENT_STATUS_LABELS[c.status]}，不能再就其发文`);
+  }
+  if (requireOpen && c.dueAt >= today) throw ValidationFailed.field('commitmentId', `该承诺的兑现期限为${chineseDate(c.dueAt)}，尚未逾期，不能就其发文`);
+  const late = calendarDaysPast(c.dueAt, today);
+  const type = COMMITMENT_TYPE_LABELS[c.type];
+  const promised = c.promisedAmountWan !== null ? `，承诺金额${c.promisedAmountWan}万元` : '';
+  const honoured = compareWan(c.honouredAmountWan, '0') > 0 ? `目前已兑现${c.honouredAmountWan}万元` : '目前尚未兑现';
+  return {
+    type: 'COMMITMENT',
+    projectId: c.projectId,
+    projectName: c.projectName,
+    projectNo: c.projectNo,
+    issueId: null,
+    warningRule: null,
+    commitmentId: named.commitmentId.toLowerCase(),
+    topic: `${type}优惠政策兑现`,
+    facts:
+      `${c.projectName}（${c.projectNo}）签约时承诺的${type}优惠政策：${c.content.replace(/[。.]$/, '')}${promised}。` +
+      `责任单位为${c.unitName}，兑现期限为${chineseDate(c.dueAt)}，${honoured}${late > 0 ? `，现已逾期${late}天` : ''}。`,
+    unitId: c.unitId,
+  };
+}
+
 function calendarDaysPast(from: string, to: string): number {
   const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
   return Math.max(0, days);

@@ -81,7 +81,7 @@ export class CreateNoticeDto extends NoticeTexts implements CreateNoticeRequest 
   @IsIn(WARNING_RULES, RULE_MESSAGE)
   warningRule?: WarningRule;
 
-  @ApiPropertyOptional({ title: '优惠政策承诺', format: 'uuid', description: '优惠政策兑现台账上线后可用' })
+  @ApiPropertyOptional({ title: '优惠政策承诺', format: 'uuid', description: '督办事项为 COMMITMENT 时必填：已逾期、未兑现（未兑现或部分兑现）的承诺' })
   @IsOptional()
   @IsUUID('all', { message: '承诺 ID 格式不正确' })
   commitmentId?: string;
@@ -303,6 +303,11 @@ export class NoticeComposeQueryDto {
   @IsOptional()
   @IsIn(WARNING_RULES, RULE_MESSAGE)
   warningRule?: WarningRule;
+
+  @ApiPropertyOptional({ title: '优惠政策承诺', format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: '承诺 ID 格式不正确' })
+  commitmentId?: string;
 
   @ApiPropertyOptional({ title: '上一级通知', format: 'uuid' })
   @IsOptional()
