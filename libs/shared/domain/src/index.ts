@@ -25,3 +25,4 @@ export * from './lib/workbench.js';
 export * from './lib/drill.js';
 export * from './lib/change-labels.js';
 export * from './lib/follow-through.js';
+export * from './lib/commitments.js';
