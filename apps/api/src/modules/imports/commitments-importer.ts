@@ -44,6 +44,7 @@ interface ProjectRef {
 
 interface StoredCommitment extends Fields {
   id: string;
+  withdrawnAt: string | null;
   projectId: string;
   type: CommitmentType;
   content: string;
@@ -60,13 +61,13 @@ interface UnitRef {
 const STATUS_FIELD_COLUMN: Partial<Record<string, Key>> = { status: 'status', honouredAmountWan: 'honouredAmountWan', honouredAt: 'honouredAt', reason: 'withdrawnReason' };
 
 /** 承诺内容 as stored (the API's limit); the key of a row with 项目编号 and 政策类型. */
-const CONTENT_MAX = 500;
-const REASON_MAX = 500;
+const CONTENT_MAX = 1000;
+const REASON_MAX = 1000;
 
 /** A commitment as the importer compares and audits it, from the table or from an INSERT/UPDATE's RETURNING. */
 const selectStored = (from: SqlFragment) => sql`SELECT c.id, c.project_id AS "projectId", c.type, c.content, c.promised_amount_wan::text AS "promisedAmountWan",
     c.due_at::text AS "dueAt", c.unit_id AS "unitId", c.status, c.honoured_amount_wan::text AS "honouredAmountWan",
-    c.honoured_at::text AS "honouredAt", c.withdrawn_reason AS "withdrawnReason", c.version
+    c.honoured_at::text AS "honouredAt", c.withdrawn_at::text AS "withdrawnAt", c.withdrawn_reason AS "withdrawnReason", c.version
   FROM ${from} c`;
 
 /**
@@ -197,7 +198,7 @@ export class CommitmentsImporter implements Importer<Key> {
   }
 
   async write(): Promise<ImportCounts> {
-    const { em, actor } = this.ctx;
+    const { em, actor, today } = this.ctx;
     const changes: AuditChange[] = [];
     let created = 0;
     let updated = 0;
@@ -207,25 +208,41 @@ export class CommitmentsImporter implements Importer<Key> {
         this.unchanged++;
         continue;
       }
+      // 不再兑现 is dated the day it is recorded (the ledger has no column for it); one already withdrawn keeps its day
+      const withdrawnAt = f.status === 'WITHDRAWN' ? today : null;
+      let after: StoredCommitment;
       if (stored) {
-        const [after] = await runSql<StoredCommitment>(
+        [after] = await runSql<StoredCommitment>(
           em,
           sql`WITH u AS (UPDATE policy_commitments SET promised_amount_wan = ${f.promisedAmountWan}::numeric, due_at = ${f.dueAt}::date, unit_id = ${f.unitId}::uuid,
               status = ${f.status}, honoured_amount_wan = ${f.honouredAmountWan}::numeric, honoured_at = ${f.honouredAt}::date,
+              withdrawn_at = CASE WHEN ${f.status} = 'WITHDRAWN' THEN COALESCE(withdrawn_at, ${withdrawnAt}::date) END,
               withdrawn_reason = ${f.withdrawnReason}, version = version + 1, updated_at = now()
             WHERE id = ${stored.id}::uuid RETURNING *) ${selectStored(sql`u`)}`,
         );
         changes.push({ entity: 'commitment', entityId: stored.id, action: 'UPDATE', before: snapshot(stored, plan.projectNo), after: snapshot(after, plan.projectNo) });
         updated++;
       } else {
-        const [after] = await runSql<StoredCommitment>(
+        [after] = await runSql<StoredCommitment>(
           em,
-          sql`WITH i AS (INSERT INTO policy_commitments (project_id, type, content, promised_amount_wan, due_at, unit_id, status, honoured_amount_wan, honoured_at, withdrawn_reason)
+          sql`WITH i AS (INSERT INTO policy_commitments (project_id, type, content, promised_amount_wan, due_at, unit_id, status, honoured_amount_wan, honoured_at,
+              withdrawn_at, withdrawn_reason, recorded_at, version)
             VALUES (${project.id}::uuid, ${plan.type}, ${plan.content}, ${f.promisedAmountWan}::numeric, ${f.dueAt}::date, ${f.unitId}::uuid, ${f.status},
-              ${f.honouredAmountWan}::numeric, ${f.honouredAt}::date, ${f.withdrawnReason}) RETURNING *) ${selectStored(sql`i`)}`,
+              ${f.honouredAmountWan}::numeric, ${f.honouredAt}::date, ${withdrawnAt}::date, ${f.withdrawnReason}, ${today}::date, 1) RETURNING *) ${selectStored(sql`i`)}`,
         );
         changes.push({ entity: 'commitment', entityId: after.id, action: 'CREATE', before: null, after: snapshot(after, plan.projectNo) });
         created++;
+      }
+      // the commitment's history gains the 兑现 the ledger records (a new status or a new cumulative amount), as 登记兑现 would add it
+      const statusChanged = stored ? stored.status !== f.status || compareWan(stored.honouredAmountWan, f.honouredAmountWan) !== 0 : f.status !== 'PENDING';
+      if (statusChanged) {
+        const at = f.status === 'WITHDRAWN' ? (after.withdrawnAt ?? today) : (f.honouredAt ?? today);
+        const note = f.status === 'WITHDRAWN' ? f.withdrawnReason : '由 Excel 导入登记';
+        await runSql(
+          em,
+          sql`INSERT INTO commitment_events (commitment_id, status, at, honoured_amount_wan, note, author_name)
+            VALUES (${after.id}::uuid, ${f.status}, ${at}::date, ${f.honouredAmountWan}::numeric, ${note}, ${actor.displayName})`,
+        );
       }
     }
     await writeAudit(em, actor, changes);
@@ -258,6 +275,7 @@ function snapshot(c: StoredCommitment, projectNo: string): object {
     status: c.status,
     honouredAmountWan: c.honouredAmountWan,
     honouredAt: c.honouredAt,
+    withdrawnAt: c.withdrawnAt,
     withdrawnReason: c.withdrawnReason,
     version: c.version,
   };
