@@ -16,13 +16,15 @@ import { IssueNote } from '../modules/problems/entities/issue-note.entity.js';
 import { ProjectIssue } from '../modules/problems/entities/project-issue.entity.js';
 import { NoticeCounter } from '../modules/notices/entities/notice-counter.entity.js';
 import { Notice } from '../modules/notices/entities/notice.entity.js';
+import { CommitmentEvent } from '../modules/commitments/entities/commitment-event.entity.js';
+import { PolicyCommitment } from '../modules/commitments/entities/policy-commitment.entity.js';
 import { Target } from '../modules/targets/entities/target.entity.js';
 import { User } from '../modules/users/entities/user.entity.js';
 import { Setting } from '../modules/warnings/entities/setting.entity.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
-export const ENTITIES = [Region, Industry, User, ApiKey, AuditEntry, Project, ProjectApproval, ProjectSequence, MonthlyReport, MonthClose, FaiTotal, Target, Setting, Leader, Unit, ProjectIssue, IssueNote, Notice, NoticeCounter];
+export const ENTITIES = [Region, Industry, User, ApiKey, AuditEntry, Project, ProjectApproval, ProjectSequence, MonthlyReport, MonthClose, FaiTotal, Target, Setting, Leader, Unit, ProjectIssue, IssueNote, Notice, NoticeCounter, PolicyCommitment, CommitmentEvent];
 
 /**
  * `date` columns are calendar dates (DOMAIN.md §2): read them as the 'YYYY-MM-DD' text PostgreSQL

@@ -4,6 +4,7 @@ import { ProjectIssue } from '../../problems/entities/project-issue.entity.js';
 import { Project } from '../../projects/entities/project.entity.js';
 import { Leader } from '../../responsibility/entities/leader.entity.js';
 import { Unit } from '../../responsibility/entities/unit.entity.js';
+import { PolicyCommitment } from '../../commitments/entities/policy-commitment.entity.js';
 
 /**
  * 三单一函 (DOMAIN.md §9): a 提醒单, 催办单, 督办单 or 移交函 about a problem, a red warning or a
@@ -58,9 +59,13 @@ export class Notice {
   @Column({ type: 'varchar', length: 20, nullable: true })
   warningRule: WarningRule | null;
 
-  /** the commitment (issue 15); its foreign key comes with its table */
+  /** the commitment (issue 15) */
   @Column({ type: 'uuid', nullable: true })
   commitmentId: string | null;
+
+  @ManyToOne(() => PolicyCommitment, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'commitment_id' })
+  commitment?: PolicyCommitment;
 
   @Column({ type: 'uuid', nullable: true })
   previousNoticeId: string | null;
