@@ -15,6 +15,7 @@ import { ImportsModule } from './modules/imports/imports.module.js';
 import { IndicatorsModule } from './modules/indicators/indicators.module.js';
 import { NoticesModule } from './modules/notices/notices.module.js';
 import { ProblemsModule } from './modules/problems/problems.module.js';
+import { CommitmentsModule } from './modules/commitments/commitments.module.js';
 import { ProjectsModule } from './modules/projects/projects.module.js';
 import { ReportsModule } from './modules/reports/reports.module.js';
 import { ResponsibilityModule } from './modules/responsibility/responsibility.module.js';
@@ -52,6 +53,7 @@ export class AppModule {
         BackupModule,
         WorkbenchModule,
         FollowThroughModule,
+        CommitmentsModule,
       ],
     };
   }

@@ -21,7 +21,7 @@ function describeAccess(note: string): MethodDecorator & ClassDecorator {
 }
 
 /** Kinds of records whose region the guard can look up by id; each is registered by its module. */
-export type RegionResolverName = 'project' | 'projectIssue' | 'notice';
+export type RegionResolverName = 'project' | 'projectIssue' | 'notice' | 'commitment';
 
 /**
  * Where a request names the region whose data it changes: the region code itself, or (with

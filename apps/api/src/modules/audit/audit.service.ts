@@ -131,6 +131,7 @@ function subjectOf(): SqlFragment {
       WHEN 'leader' THEN (SELECT l.name FROM leaders l WHERE l.id::text = a.entity_id)
       WHEN 'unit' THEN (SELECT un.name FROM units un WHERE un.id::text = a.entity_id)
       WHEN 'notice' THEN (SELECT coalesce(n.number, '（草稿）') || ' ' || n.title FROM notices n WHERE n.id::text = a.entity_id)
+      WHEN 'commitment' THEN (SELECT cp.project_no || ' · ' || left(pc.content, 30) FROM policy_commitments pc JOIN projects cp ON cp.id = pc.project_id WHERE pc.id::text = a.entity_id)
       WHEN 'projectIssue' THEN (SELECT ip.project_no || ' · ' || left(pi.description, 30) FROM project_issues pi JOIN projects ip ON ip.id = pi.project_id WHERE pi.id::text = a.entity_id)
     END`;
 }

@@ -9,7 +9,7 @@ export type AuditActorType = 'USER' | 'API_KEY' | 'SYSTEM';
  * What the audit log records changes of, spelled as the `entity` column holds them (the API has
  * always written these names; the audit page labels them).
  */
-export const AUDIT_ENTITIES = ['user', 'apiKey', 'industry', 'project', 'monthlyReport', 'month', 'faiTotal', 'target', 'setting', 'leader', 'unit', 'projectIssue', 'notice'] as const;
+export const AUDIT_ENTITIES = ['user', 'apiKey', 'industry', 'project', 'monthlyReport', 'month', 'faiTotal', 'target', 'setting', 'leader', 'unit', 'projectIssue', 'notice', 'commitment'] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 /**

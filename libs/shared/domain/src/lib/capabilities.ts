@@ -46,6 +46,10 @@ export const CAPABILITIES = {
   'problems:edit': ['ADMIN', 'CITY_STAFF', 'DISTRICT_STAFF'],
   /** progress notes and comments: leaders comment on problems (DOMAIN.md §7) */
   'problems:comment': ['ADMIN', 'CITY_STAFF', 'DISTRICT_STAFF', 'LEADER'],
+  /** 优惠政策兑现台账 (DOMAIN.md §9): everyone reads the ledger */
+  'commitments:read': ['ADMIN', 'CITY_STAFF', 'DISTRICT_STAFF', 'LEADER'],
+  /** record commitments and their 兑现: district staff only for their own region's projects */
+  'commitments:edit': ['ADMIN', 'CITY_STAFF', 'DISTRICT_STAFF'],
   /** 三单一函 (DOMAIN.md §9): everyone signed in reads the notices and their .docx */
   'notices:read': ['ADMIN', 'CITY_STAFF', 'DISTRICT_STAFF', 'LEADER'],
   /** issue 提醒单/催办单, draft 督办单/移交函, close and cancel (DOMAIN.md §7: city staff) */

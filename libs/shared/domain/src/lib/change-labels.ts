@@ -4,6 +4,7 @@ import { STAGE_LABELS, type ProjectStage } from './lifecycle.js';
 import { REPORT_FIELD_LABELS, REPORT_STATUS_LABELS, type ReportStatus } from './monthly.js';
 import { PROJECT_HISTORY_EXTRA_LABELS } from './project-rules.js';
 import { APPROVAL_KIND_LABELS, APPROVAL_STATUS_LABELS, INVESTOR_ORIGIN_LABELS, PROJECT_FIELD_LABELS, type ApprovalKind, type ApprovalStatus, type InvestorOrigin } from './projects.js';
+import { COMMITMENT_STATUS_LABELS, COMMITMENT_TYPE_LABELS, type CommitmentStatus, type CommitmentType } from './commitments.js';
 import { NOTICE_KIND_LABELS, NOTICE_STATUS_LABELS, NOTICE_SUBJECT_LABELS, type NoticeKind, type NoticeStatus, type NoticeSubject } from './notices.js';
 import { ISSUE_CATEGORY_LABELS, ISSUE_STATUS_LABELS, type IssueCategory, type IssueStatus } from './problems.js';
 import { RESPONSIBILITY_LEVEL_LABELS, type ResponsibilityLevel } from './responsibility.js';
@@ -87,6 +88,7 @@ const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> =
     ...(REPORT_STATUS_LABELS satisfies Record<ReportStatus, string>),
     ...(ISSUE_STATUS_LABELS satisfies Record<IssueStatus, string>),
     ...(NOTICE_STATUS_LABELS satisfies Record<NoticeStatus, string>),
+    ...(COMMITMENT_STATUS_LABELS satisfies Record<CommitmentStatus, string>),
   },
   category: ISSUE_CATEGORY_LABELS satisfies Record<IssueCategory, string>,
   role: ROLE_LABELS satisfies Record<Role, string>,
@@ -100,6 +102,8 @@ const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> =
   approvalStatus: APPROVAL_STATUS_LABELS satisfies Record<ApprovalStatus, string>,
   basis: { MONTH: '当月数', YTD: '累计数' },
   level: RESPONSIBILITY_LEVEL_LABELS satisfies Record<ResponsibilityLevel, string>,
+  // only a commitment's snapshot has a `type` (土地, 税费…)
+  type: COMMITMENT_TYPE_LABELS satisfies Record<CommitmentType, string>,
 };
 
 /** Bookkeeping that changes with every write and says nothing to a reader. */
@@ -112,6 +116,19 @@ const ENTITY_FIELD_LABELS: Partial<Record<AuditEntity, Readonly<Record<string, s
   user: { regionCode: '所属地区' },
   leader: { name: '姓名（含职务）', regionCode: '所属旗县区' },
   unit: { name: '单位名称', regionCode: '所属旗县区' },
+  commitment: {
+    type: '政策类型',
+    content: '承诺内容',
+    promisedAmountWan: '承诺金额（万元）',
+    dueAt: '兑现期限',
+    honouredAmountWan: '累计兑现金额（万元）',
+    honouredAt: '兑现日期',
+    withdrawnAt: '不再兑现日期',
+    withdrawnReason: '不再兑现原因',
+    recordedAt: '登记日期',
+    regionCode: '所属地区',
+    regionName: '所属地区名称',
+  },
   projectIssue: { closedAt: '办结日期', regionCode: '所属地区', regionName: '所属地区名称' },
   notice: {
     kind: '文种',

@@ -94,6 +94,7 @@ const ENTITY_NOUNS: Record<AuditEntity, string> = {
   unit: '责任单位',
   projectIssue: '问题诉求',
   notice: '三单一函',
+  commitment: '优惠政策兑现',
 };
 
 /**
