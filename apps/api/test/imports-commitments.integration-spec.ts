@@ -1,4 +1,4 @@
-import type { ImportResult, ImportRowError, ProjectDetailDto } from '@zhaoshang/shared/domain';
+import type { CommitmentListResponse, ImportResult, ImportRowError, ProjectDetailDto } from '@zhaoshang/shared/domain';
 import { readXlsx, upload, xlsx, type Cell } from './fixtures/imports/files.js';
 import { createProject } from './support/projects.js';
 import { TestApp } from './support/test-app.js';
@@ -190,5 +190,33 @@ describe('imports: commitments (优惠政策兑现台账)', () => {
     expect(lists).toContainEqual(['commitmentTypes', '土地', '税费', '财政奖补', '基础设施配套', '融资', '人才', '其他']);
     expect(lists).toContainEqual(['commitmentStatuses', '未兑现', '部分兑现', '已兑现', '不再兑现']);
     expect(lists.find((l) => l?.[0] === 'units')).toEqual(expect.arrayContaining([UNIT, LAND_UNIT]));
+  });
+
+  it('exports the ledger over the list’s filters: title, the summary sentence, the columns, 逾期 and the totals (everyone may read)', async () => {
+    const list = await t.request<CommitmentListResponse>('GET', '/api/v1/commitments?regionCode=150525&pageSize=100', { token: leader });
+    expect(list.status).toBe(200);
+    const response = await fetch(`${t.baseUrl}/api/v1/commitments/export.xlsx?regionCode=150525&page=3`, { headers: { authorization: `Bearer ${leader}` } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toContain(encodeURIComponent('优惠政策兑现台账-奈曼旗-'));
+    const { rows } = await readXlsx(Buffer.from(await response.arrayBuffer()));
+    expect(rows[0][0]).toBe('优惠政策兑现台账');
+    expect(String(rows[1][0])).toContain(`奈曼旗：${list.body.summary}`);
+    expect(rows[2]).toEqual(['地区', '项目编号', '项目名称', '政策类型', '承诺内容', '承诺金额(万元)', '兑现期限', '责任单位', '兑现状态', '已兑现金额(万元)', '兑现日期', '不再兑现原因', '逾期']);
+    // every commitment of the filter, paging aside, in the list's order, then 合计
+    const body = rows.slice(3, -1);
+    expect(body).toHaveLength(list.body.totals.count);
+    expect(body.map((r) => r[4])).toEqual(list.body.items.map((i) => i.content));
+    const subsidy = body.find((r) => r[4] === '设备投资补助');
+    expect(subsidy).toEqual(['奈曼旗', own.projectNo, own.name, '财政奖补', '设备投资补助', 500, '2025-09-30', UNIT, '已兑现', 500, '2025-11-20', undefined, '否']);
+    const land = body.find((r) => r[4] === '按工业用地基准地价供应 300 亩');
+    expect(land?.slice(8)).toEqual(['未兑现', 0, undefined, undefined, '是']);
+    expect(rows.at(-1)?.[0]).toBe('合计');
+    expect(rows.at(-1)?.[5]).toBe(Number(list.body.totals.promisedWan));
+    expect(rows.at(-1)?.[9]).toBe(Number(list.body.totals.honouredWan));
+    // the other region's commitment is not in 奈曼旗's export
+    const all = await fetch(`${t.baseUrl}/api/v1/commitments/export.xlsx?status=PENDING`, { headers: { authorization: `Bearer ${district}` } });
+    const pending = (await readXlsx(Buffer.from(await all.arrayBuffer()))).rows.slice(3, -1);
+    expect(pending.every((r) => r[8] === '未兑现')).toBe(true);
+    expect((await t.request('GET', '/api/v1/commitments/export.xlsx?status=DONE', { token: leader })).status).toBe(400);
   });
 });
