@@ -69,8 +69,10 @@ test('a district user records two commitments on the project and honours one par
 
   await card.locator('[data-testid="project-commitment"]').filter({ hasText: '设备投资补助' }).locator('[data-testid="project-commitment-honour"]').click();
   await choose(page, 'honour-status', '部分兑现');
-  await byTestId(page, 'honour-amount').fill('450.5');
+  // the date first: its Enter submits the form, which without an amount only says what is missing
   await fillDate(page, 'honour-at', today(-1));
+  await expect(page.locator('.ant-modal:visible')).toContainText('请填写累计兑现金额（万元）');
+  await byTestId(page, 'honour-amount').fill('450.5');
   await keepScreenshot(page, 'commitments-honour-dialog-desktop', { fullPage: false });
   await byTestId(page, 'honour-dialog-submit').click();
   await expect(byTestId(page, 'honour-dialog-submit')).toHaveCount(0);
