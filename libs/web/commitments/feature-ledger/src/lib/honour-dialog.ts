@@ -4,7 +4,7 @@ import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { COMMITMENT_STATUS_LABELS, COMMITMENT_TRANSITIONS, type CommitmentStatus, type PolicyCommitmentDto, commitmentStatusProblems, shanghaiToday } from '@zhaoshang/shared/domain';
 import { CommitmentsApi } from '@zhaoshang/web/commitments/data-access';
 import { FirstErrorPipe, FormDialog, applyServerErrors, setServerError, validateAll, zsValidators } from '@zhaoshang/web/shared/ui';
-import { fromIsoDate, saveAction, stripGrouping, toIsoDate } from '@zhaoshang/web/shared/util';
+import { formatMoney, fromIsoDate, saveAction, stripGrouping, toIsoDate } from '@zhaoshang/web/shared/util';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
@@ -22,7 +22,7 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
   template: `
     <zs-form-dialog [open]="commitment() !== null" title="登记兑现" [action]="saver" formId="honour-form" submitText="确定" testId="honour-dialog" (cancelled)="closed.emit()" (reload)="reloadRequested.emit()">
       @if (commitment(); as c) {
-        <p class="subject">{{ c.projectName }} · {{ c.content }}@if (c.promisedAmountWan) { （承诺 {{ c.promisedAmountWan }} 万元）}</p>
+        <p class="subject">{{ c.projectName }} · {{ c.content }}@if (c.promisedAmountWan) { （承诺 {{ money(c.promisedAmountWan) }}）}</p>
       }
       <form nz-form nzLayout="vertical" [formGroup]="form" (ngSubmit)="submit()" novalidate id="honour-form">
         <nz-form-item>
@@ -77,6 +77,7 @@ export class HonourDialog {
 
   private readonly api = inject(CommitmentsApi);
   protected readonly labels = COMMITMENT_STATUS_LABELS;
+  protected readonly money = formatMoney;
   protected readonly form = inject(NonNullableFormBuilder).group({
     status: [null as CommitmentStatus | null, zsValidators.required('请选择兑现状态')],
     honouredAmountWan: [''],
