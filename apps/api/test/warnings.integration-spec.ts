@@ -9,6 +9,7 @@ import {
   type ProjectWarningsResponse,
   type ReportStatus,
   shanghaiToday,
+  type WarningCommitmentFact,
   type WarningFacts,
   type WarningFlagsByProject,
   type WarningListResponse,
@@ -300,6 +301,7 @@ describe('warnings', () => {
       const generated: { projectId: string; month: string; equity: number; loan: number; status: ReportStatus }[] = [];
       const problems: { projectId: string; category: IssueCategory; raisedAt: string; dueAt: string; closedAt: string | null }[] = [];
       const categories: IssueCategory[] = ['LAND', 'PLANNING', 'EIA', 'UTILITIES', 'FINANCING', 'OTHER'];
+      const promises: { projectId: string; type: string; recordedAt: string; dueAt: string; status: string; honouredAt: string | null; withdrawnAt: string | null }[] = [];
       for (let i = 0; i < 80; i += 1) {
         const stage = pick(stages);
         const signedAt = stage === 'NEGOTIATING' ? null : day('2024-01-01', Math.floor(rnd() * 880));
@@ -332,6 +334,16 @@ describe('warnings', () => {
           const closedAt = rnd() < 0.5 ? day(raisedAt > dueAt ? raisedAt : dueAt, Math.floor(rnd() * 90) - 30) : null;
           problems.push({ projectId: row.id, category: pick(categories), raisedAt: raisedAt > today ? today : raisedAt, dueAt: dueAt < raisedAt ? raisedAt : dueAt, closedAt: closedAt && closedAt < raisedAt ? raisedAt : closedAt });
         }
+        // 0–2 commitments (issue 15): open, partly honoured (its date does not close it), honoured or withdrawn
+        for (let k = Math.floor(rnd() * 3); k > 0; k -= 1) {
+          const recorded = day(signedAt, Math.floor(rnd() * 400));
+          const recordedAt = recorded > today ? today : recorded;
+          const dueAt = day(recordedAt, Math.floor(rnd() * 120) - 40);
+          const status = pick(['PENDING', 'PARTIAL', 'HONOURED', 'WITHDRAWN']);
+          const closed = day(dueAt, Math.floor(rnd() * 80) - 20);
+          const at = closed > today ? today : closed;
+          promises.push({ projectId: row.id, type: pick(['LAND', 'TAX', 'SUBSIDY', 'OTHER']), recordedAt, dueAt, status, honouredAt: status === 'PARTIAL' || status === 'HONOURED' ? at : null, withdrawnAt: status === 'WITHDRAWN' ? at : null });
+        }
         for (let m = signedAt.slice(0, 7); m < today.slice(0, 7); m = monthAfter(m, 1)) {
           if (rnd() < 0.2) continue;
           generated.push({ projectId: row.id, month: m, equity: rnd() < 0.7 ? 0 : 12.5, loan: rnd() < 0.9 ? 0 : 3, status: pick<ReportStatus>(['VERIFIED', 'VERIFIED', 'SUBMITTED', 'DRAFT', 'RETURNED']) });
@@ -352,6 +364,16 @@ describe('warnings', () => {
          FROM unnest($1::uuid[], $2::text[], $3::date[], $4::date[], $5::date[]) AS i(project_id, category, raised_at, due_at, closed_at)`,
         [problems.map((i) => i.projectId), problems.map((i) => i.category), problems.map((i) => i.raisedAt), problems.map((i) => i.dueAt), problems.map((i) => i.closedAt), unit.id],
       );
+      await t.query(
+        `INSERT INTO policy_commitments (project_id, type, content, due_at, unit_id, status, honoured_amount_wan, honoured_at, withdrawn_at, withdrawn_reason, recorded_at, version)
+         SELECT c.project_id, c.type::commitment_type, '生成承诺', c.due_at, $8, c.status::commitment_status, CASE WHEN c.honoured_at IS NULL THEN 0 ELSE 10 END,
+           c.honoured_at, c.withdrawn_at, CASE WHEN c.status = 'WITHDRAWN' THEN '生成' END, c.recorded_at, 1
+         FROM unnest($1::uuid[], $2::text[], $3::date[], $4::date[], $5::text[], $6::date[], $7::date[]) AS c(project_id, type, recorded_at, due_at, status, honoured_at, withdrawn_at)`,
+        [
+          promises.map((c) => c.projectId), promises.map((c) => c.type), promises.map((c) => c.recordedAt), promises.map((c) => c.dueAt),
+          promises.map((c) => c.status), promises.map((c) => c.honouredAt), promises.map((c) => c.withdrawnAt), unit.id,
+        ],
+      );
       const projects = await t.query<WarningFacts & { id: string }>(
         `SELECT id, stage, to_char(signed_at, 'YYYY-MM-DD') AS "signedAt", planned_start_month AS "plannedStartMonth",
            to_char(construction_started_at, 'YYYY-MM-DD') AS "constructionStartedAt", to_char(production_started_at, 'YYYY-MM-DD') AS "productionStartedAt",
@@ -363,11 +385,22 @@ describe('warnings', () => {
       const issues = await t.query<{ projectId: string; category: IssueCategory; raisedAt: string; dueAt: string; closedAt: string | null }>(
         `SELECT project_id AS "projectId", category, to_char(raised_at, 'YYYY-MM-DD') AS "raisedAt", to_char(due_at, 'YYYY-MM-DD') AS "dueAt", to_char(closed_at, 'YYYY-MM-DD') AS "closedAt" FROM project_issues`,
       );
-      const facts = projects.map((p) => ({ ...p, reports: reports.filter((r) => r.projectId === p.id), issues: issues.filter((i) => i.projectId === p.id) }));
+      const commitments = await t.query<WarningCommitmentFact & { projectId: string }>(
+        `SELECT project_id AS "projectId", type, to_char(recorded_at, 'YYYY-MM-DD') AS "recordedAt", to_char(due_at, 'YYYY-MM-DD') AS "dueAt",
+           to_char(CASE status WHEN 'HONOURED' THEN honoured_at WHEN 'WITHDRAWN' THEN withdrawn_at END, 'YYYY-MM-DD') AS "closedAt" FROM policy_commitments`,
+      );
+      const facts = projects.map((p) => ({
+        ...p,
+        reports: reports.filter((r) => r.projectId === p.id),
+        issues: issues.filter((i) => i.projectId === p.id),
+        commitments: commitments.filter((c) => c.projectId === p.id),
+      }));
       // the comparison must see the rule at work, in both colours and on a day some problems were closed after
       const dates = ['2024-03-31', '2024-11-11', '2025-03-10', '2025-07-11', '2025-12-31', '2026-06-01', today];
       const seen = facts.flatMap((f) => dates.flatMap((date) => evaluateWarnings(f, DEFAULT_WARNING_SETTINGS, date).filter((w) => w.rule === 'ISSUE').map((w) => w.level)));
       expect(new Set(seen)).toEqual(new Set(['RED', 'YELLOW']));
+      const seenPolicy = facts.flatMap((f) => dates.flatMap((date) => evaluateWarnings(f, DEFAULT_WARNING_SETTINGS, date).filter((w) => w.rule === 'POLICY').map((w) => w.level)));
+      expect(new Set(seenPolicy)).toEqual(new Set(['RED', 'YELLOW']));
       expect(facts.some((f) => f.issues.some((i) => i.closedAt !== null && dates.some((date) => i.raisedAt <= date && i.closedAt !== null && i.closedAt > date)))).toBe(true);
 
       async function compare(s: WarningSettings) {
@@ -397,6 +430,7 @@ describe('warnings', () => {
         FUNDS: { yellowMonths: 1, redMonths: 4 },
         REPORT: { yellowDay: 28, redMonths: 3, monthsAfterProduction: 0 },
         ISSUE: { yellowDaysAfterDue: 7, redDaysAfterDue: 30 },
+        POLICY: { yellowDaysAfterDue: 3, redDaysAfterDue: 20 },
       };
       const { version } = (await settings()).body;
       expect((await putSettings({ settings: changed, version })).status).toBe(200);

@@ -111,8 +111,24 @@ export function warningCte(day: string, settings: WarningSettings, scope: Warnin
     WHERE ${live} AND i.raised_at <= ${d} AND (i.closed_at IS NULL OR i.closed_at > ${d})
     GROUP BY i.project_id
   ),
+  -- the commitments open on the day (recorded by it, neither honoured in full nor withdrawn by it), as
+  -- ISSUE: the worst is the one due first, the type's list order (the enum's) breaking a tie
+  policy_w AS (
+    SELECT c.project_id, 'POLICY' AS rule,
+      min(c.due_at) + ${n(s.POLICY.yellowDaysAfterDue)} AS yellow_from,
+      min(c.due_at) + ${n(s.POLICY.redDaysAfterDue)} AS red_from,
+      min(c.due_at) AS basis_date, NULL::text AS basis_month,
+      count(*) FILTER (WHERE c.due_at + ${n(s.POLICY.yellowDaysAfterDue)} <= ${d})::int AS basis_count,
+      (array_agg(c.type::text ORDER BY c.due_at, c.type))[1] AS basis_category,
+      (${d} - min(c.due_at))::int AS basis_days
+    FROM policy_commitments c JOIN projects p ON p.id = c.project_id
+    WHERE ${live} AND c.recorded_at <= ${d}
+      AND NOT (c.status = 'HONOURED' AND c.honoured_at <= ${d}) AND NOT (c.status = 'WITHDRAWN' AND c.withdrawn_at <= ${d})
+    GROUP BY c.project_id
+  ),
   candidate AS (
     SELECT * FROM start_w UNION ALL SELECT * FROM stats_w UNION ALL SELECT * FROM funds_w UNION ALL SELECT * FROM report_w UNION ALL SELECT * FROM issue_w
+    UNION ALL SELECT * FROM policy_w
   ),
   hit AS MATERIALIZED (
     SELECT c.project_id, c.rule, c.basis_date, c.basis_month, c.basis_count, c.basis_category, c.basis_days,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  type CommitmentType,
   type IssueCategory,
   type ProjectWarning,
   type ProjectWarningsResponse,
@@ -37,13 +38,15 @@ interface HitRow {
   basisDate: string | null;
   basisMonth: string | null;
   basisCount: number | null;
-  basisCategory: IssueCategory | null;
+  /** ISSUE: the problem's category; POLICY: the commitment's type */
+  basisCategory: string | null;
   basisDays: number | null;
 }
 
 function toItem(row: HitRow, settings: WarningSettings): WarningItem {
   const { basisDate, basisMonth, basisCount, basisCategory, basisDays, ...rest } = row;
-  return { ...rest, message: warningMessage(row.rule, row.level, { date: basisDate, month: basisMonth, count: basisCount, category: basisCategory, days: basisDays }, settings) };
+  const kind = row.rule === 'POLICY' ? { commitmentType: basisCategory as CommitmentType | null } : { category: basisCategory as IssueCategory | null };
+  return { ...rest, message: warningMessage(row.rule, row.level, { date: basisDate, month: basisMonth, count: basisCount, ...kind, days: basisDays }, settings) };
 }
 
 /** 预警 (DOMAIN.md §6): every project's warnings for a day, evaluated in SQL with the admin's thresholds. */

@@ -160,6 +160,31 @@ describe('evaluateWarnings at the threshold days (defaults of DOMAIN.md §6)', (
     expect(level(f, 'ISSUE', '2025-03-31')).toBeNull();
   });
 
+  it('POLICY: the commitment due first decides: yellow on its due date, red 30 days after; judged on a past day by what was open then', () => {
+    const f = signed({
+      reports: submittedMonths('2025-03', '2026-12'),
+      commitments: [
+        { type: 'SUBSIDY', recordedAt: '2025-04-01', dueAt: '2025-06-30', closedAt: null },
+        { type: 'LAND', recordedAt: '2025-04-01', dueAt: '2025-05-01', closedAt: '2025-06-10' },
+        { type: 'TAX', recordedAt: '2025-04-01', dueAt: '2025-05-01', closedAt: null },
+      ],
+    });
+    expect(level(f, 'POLICY', '2025-04-30')).toBeNull();
+    // a tie on the due date: the first type of the list (土地 before 税费)
+    expect(level(f, 'POLICY', '2025-05-01')).toEqual({ rule: 'POLICY', level: 'YELLOW', since: '2025-05-01', message: '2项优惠政策今日到期仍未兑现（土地）' });
+    expect(level(f, 'POLICY', '2025-05-30')).toMatchObject({ level: 'YELLOW', message: '2项优惠政策逾期未兑现，最长逾期29天（土地）' });
+    expect(level(f, 'POLICY', '2025-05-31')).toEqual({ rule: 'POLICY', level: 'RED', since: '2025-05-31', message: '2项优惠政策逾期未兑现，最长逾期30天（土地）' });
+    // honoured on 06-10: from that day the tax commitment alone, still red
+    expect(level(f, 'POLICY', '2025-06-10')).toMatchObject({ level: 'RED', since: '2025-05-31', message: '1项优惠政策逾期未兑现，最长逾期40天（税费）' });
+    // not yet recorded on the day: nothing
+    expect(level(f, 'POLICY', '2025-03-31')).toBeNull();
+    const s = withDefaultSettings({ POLICY: { yellowDaysAfterDue: 5, redDaysAfterDue: 10 } });
+    expect(level(f, 'POLICY', '2025-05-05', s)).toBeNull();
+    expect(level(f, 'POLICY', '2025-05-06', s)).toMatchObject({ level: 'YELLOW', since: '2025-05-06' });
+    expect(level(f, 'POLICY', '2025-05-11', s)).toMatchObject({ level: 'RED', since: '2025-05-11' });
+    expect(level({ ...f, stage: 'TERMINATED' }, 'POLICY', '2025-06-01')).toBeNull();
+  });
+
   it('ISSUE follows its settings; terminated projects get none for their problems', () => {
     const s = withDefaultSettings({ ISSUE: { yellowDaysAfterDue: 3, redDaysAfterDue: 10 } });
     const f = signed({ reports: submittedMonths('2025-03', '2026-12'), issues: [{ category: 'LABOUR', raisedAt: '2025-04-01', dueAt: '2025-04-21', closedAt: null }] });
@@ -233,6 +258,16 @@ describe('monotonicity (a later day never lowers a level)', () => {
       })),
       { maxLength: 4 },
     ),
+    // open commitments only, for the same reason
+    commitments: fc.array(
+      fc.record({ type: fc.constantFrom('LAND' as const, 'TAX' as const, 'OTHER' as const), recordedAt: date, days: fc.integer({ min: -60, max: 90 }) }).map(({ type, recordedAt, days }) => ({
+        type,
+        recordedAt,
+        dueAt: new Date(Date.parse(`${recordedAt}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10),
+        closedAt: null,
+      })),
+      { maxLength: 3 },
+    ),
   });
   const settings: fc.Arbitrary<WarningSettings> = fc
     .record({ a: fc.integer({ min: 0, max: 6 }), b: fc.integer({ min: 0, max: 6 }), c: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 28 }), r: fc.integer({ min: 1, max: 3 }) })
@@ -242,6 +277,7 @@ describe('monotonicity (a later day never lowers a level)', () => {
       FUNDS: { yellowMonths: Math.min(a + 1, c), redMonths: Math.max(a + 1, c) },
       REPORT: { yellowDay: day, redMonths: r, monthsAfterProduction: Math.min(a, 3) },
       ISSUE: { yellowDaysAfterDue: a * 3, redDaysAfterDue: a * 3 + c },
+      POLICY: { yellowDaysAfterDue: b * 2, redDaysAfterDue: b * 2 + d * 3 },
     }));
   const rank = (l: WarningLevel | undefined) => (l === 'RED' ? 2 : l === 'YELLOW' ? 1 : 0);
 

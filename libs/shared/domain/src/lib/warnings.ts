@@ -1,4 +1,5 @@
 import { type FieldProblem, type ProjectStage, startedAtOf } from './lifecycle.js';
+import { COMMITMENT_TYPE_LABELS, COMMITMENT_TYPES, type CommitmentType } from './commitments.js';
 import { compareWan } from './money.js';
 import { addMonths, monthLabel, monthOf, type ReportStatus, reportingObligationEnd } from './monthly.js';
 import { addDays, ISSUE_CATEGORIES, ISSUE_CATEGORY_LABELS, type IssueCategory } from './problems.js';
@@ -18,11 +19,12 @@ import { addDays, ISSUE_CATEGORIES, ISSUE_CATEGORY_LABELS, type IssueCategory } 
  * Warnings are evaluated on the project's current facts (stage, dates, reports) for the day D:
  * for those rules a later D never lowers a level. ISSUE reads history instead: a problem counts on
  * day D when it was raised by D and not closed as of D (closed later, or not at all), so a past day
- * shows what was open then, and closing a problem ends its warning.
+ * shows what was open then, and closing a problem ends its warning. POLICY (issue 15) reads the
+ * commitments the same way: recorded by D and neither honoured nor withdrawn by D.
  * Terminated (已终止) and negotiating (在谈) projects get none, whatever their problems.
  */
-// POLICY (未兑现优惠政策, DOMAIN.md §6) joins with the commitments of issue 15
-export const WARNING_RULES = ['START', 'STATS', 'FUNDS', 'REPORT', 'ISSUE'] as const;
+// POLICY (未兑现优惠政策, issue 15) comes last so the order of the rules known before stays as it was
+export const WARNING_RULES = ['START', 'STATS', 'FUNDS', 'REPORT', 'ISSUE', 'POLICY'] as const;
 export type WarningRule = (typeof WARNING_RULES)[number];
 
 export const WARNING_RULE_LABELS: Record<WarningRule, string> = {
@@ -31,6 +33,7 @@ export const WARNING_RULE_LABELS: Record<WarningRule, string> = {
   FUNDS: '开工后资金未到位',
   REPORT: '月报未报送',
   ISSUE: '问题超期未解决',
+  POLICY: '优惠政策逾期未兑现',
 };
 
 export const WARNING_LEVELS = ['RED', 'YELLOW'] as const;
@@ -72,6 +75,11 @@ export interface WarningSettings {
     yellowDaysAfterDue: number;
     redDaysAfterDue: number;
   };
+  POLICY: {
+    /** days after a commitment's due date before yellow (0 = on the due date itself) */
+    yellowDaysAfterDue: number;
+    redDaysAfterDue: number;
+  };
 }
 
 export const DEFAULT_WARNING_SETTINGS: WarningSettings = {
@@ -80,6 +88,7 @@ export const DEFAULT_WARNING_SETTINGS: WarningSettings = {
   FUNDS: { yellowMonths: 3, redMonths: 6 },
   REPORT: { yellowDay: 10, redMonths: 1, monthsAfterProduction: 3 },
   ISSUE: { yellowDaysAfterDue: 0, redDaysAfterDue: 15 },
+  POLICY: { yellowDaysAfterDue: 0, redDaysAfterDue: 30 },
 };
 
 export interface WarningSettingField {
@@ -111,6 +120,8 @@ export const WARNING_SETTING_FIELDS: readonly WarningSettingField[] = [
   { rule: 'REPORT', key: 'monthsAfterProduction', label: '投产后继续填报', help: '竣工投产的项目在投产当月之后还须填报几个月；此后未报不再预警（仍可填报，照常统计）', min: 0, max: 60, unit: '个月' },
   { rule: 'ISSUE', key: 'yellowDaysAfterDue', label: '超过办理时限后转黄色', help: '问题过了办理时限再过几天仍未办结（未解决、也未认定无法解决）即为黄色（0 = 到期当日）', min: 0, max: 365, unit: '天' },
   { rule: 'ISSUE', key: 'redDaysAfterDue', label: '超过办理时限后转红色', help: '问题过了办理时限再过几天仍未办结即为红色', min: 0, max: 365, unit: '天', notBelow: 'yellowDaysAfterDue' },
+  { rule: 'POLICY', key: 'yellowDaysAfterDue', label: '超过兑现期限后转黄色', help: '承诺的优惠政策过了兑现期限再过几天仍未兑现（未全部兑现、也未认定不再兑现）即为黄色（0 = 到期当日）', min: 0, max: 365, unit: '天' },
+  { rule: 'POLICY', key: 'redDaysAfterDue', label: '超过兑现期限后转红色', help: '承诺的优惠政策过了兑现期限再过几天仍未兑现即为红色', min: 0, max: 365, unit: '天', notBelow: 'yellowDaysAfterDue' },
 ];
 
 /** Problems of a settings object, field paths like `settings.START.redMonthsAfterPlan`, messages naming the field. */
@@ -158,6 +169,7 @@ export function withDefaultSettings(stored: Partial<{ [R in WarningRule]: Partia
     REPORT: { ...DEFAULT_WARNING_SETTINGS.REPORT, ...stored?.REPORT },
     // settings saved before the ISSUE rule existed have no such section: the defaults fill it
     ISSUE: { ...DEFAULT_WARNING_SETTINGS.ISSUE, ...stored?.ISSUE },
+    POLICY: { ...DEFAULT_WARNING_SETTINGS.POLICY, ...stored?.POLICY },
   };
 }
 
@@ -204,6 +216,16 @@ export interface WarningIssueFact {
   closedAt: string | null;
 }
 
+/** A commitment of the project (优惠政策兑现) as the POLICY rule reads it. */
+export interface WarningCommitmentFact {
+  type: CommitmentType;
+  /** the day it entered the ledger */
+  recordedAt: string;
+  dueAt: string;
+  /** the day it was honoured in full or declared 不再兑现; null while open (未兑现, 部分兑现) */
+  closedAt: string | null;
+}
+
 /** What the rules read of a project. */
 export interface WarningFacts {
   stage: ProjectStage;
@@ -215,6 +237,8 @@ export interface WarningFacts {
   statsRegistered: boolean;
   reports: readonly WarningReportFact[];
   issues: readonly WarningIssueFact[];
+  /** absent: none (callers that predate the POLICY rule) */
+  commitments?: readonly WarningCommitmentFact[];
 }
 
 /**
@@ -228,6 +252,8 @@ export interface WarningBasis {
   month?: string | null;
   count?: number | null;
   category?: IssueCategory | null;
+  /** POLICY: the type of the worst commitment */
+  commitmentType?: CommitmentType | null;
   /** days from `date` to the day evaluated */
   days?: number | null;
 }
@@ -316,6 +342,8 @@ export function warningThresholds(f: WarningFacts, settings: WarningSettings, da
   }
   const issue = issueThresholds(f.issues, s, day);
   if (issue) out.push(issue);
+  const policy = policyThresholds(f.commitments ?? [], s, day);
+  if (policy) out.push(policy);
   return out;
 }
 
@@ -341,6 +369,28 @@ function issueThresholds(issues: readonly WarningIssueFact[], s: WarningSettings
       category: worst.category,
       days: daysBetween(worst.dueAt, day),
       count: open.filter((i) => addDays(i.dueAt, s.ISSUE.yellowDaysAfterDue) <= day).length,
+    },
+  };
+}
+
+/**
+ * POLICY on day D: the commitments open on D (recorded by D, neither honoured in full nor withdrawn by D);
+ * the worst is the one due first, the first type of the list breaking a tie; the count is of those
+ * already past their yellow day.
+ */
+function policyThresholds(commitments: readonly WarningCommitmentFact[], s: WarningSettings, day: string): WarningThresholds | null {
+  const open = commitments.filter((c) => c.recordedAt <= day && (c.closedAt === null || c.closedAt > day));
+  if (open.length === 0) return null;
+  const worst = open.reduce((a, b) => (b.dueAt < a.dueAt || (b.dueAt === a.dueAt && COMMITMENT_TYPES.indexOf(b.type) < COMMITMENT_TYPES.indexOf(a.type)) ? b : a));
+  return {
+    rule: 'POLICY',
+    yellowFrom: addDays(worst.dueAt, s.POLICY.yellowDaysAfterDue),
+    redFrom: addDays(worst.dueAt, s.POLICY.redDaysAfterDue),
+    basis: {
+      date: worst.dueAt,
+      commitmentType: worst.type,
+      days: daysBetween(worst.dueAt, day),
+      count: open.filter((c) => addDays(c.dueAt, s.POLICY.yellowDaysAfterDue) <= day).length,
     },
   };
 }
@@ -375,6 +425,11 @@ export function warningMessage(rule: WarningRule, level: WarningLevel, basis: Wa
       const days = basis.days ?? 0;
       // the due date itself already warns (yellow after 0 days): "today" rather than "0 days late"
       return days > 0 ? `${basis.count ?? 1}个问题超期未解决，最长超期${days}天（${category}）` : `${basis.count ?? 1}个问题今日到期仍未解决（${category}）`;
+    }
+    case 'POLICY': {
+      const type = basis.commitmentType ? COMMITMENT_TYPE_LABELS[basis.commitmentType] : '';
+      const days = basis.days ?? 0;
+      return days > 0 ? `${basis.count ?? 1}项优惠政策逾期未兑现，最长逾期${days}天（${type}）` : `${basis.count ?? 1}项优惠政策今日到期仍未兑现（${type}）`;
     }
   }
 }

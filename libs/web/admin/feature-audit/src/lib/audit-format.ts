@@ -62,6 +62,7 @@ export const ENTITY_LABELS: Record<AuditEntity, string> = {
   unit: '责任单位',
   projectIssue: '问题诉求',
   notice: '三单一函',
+  commitment: '优惠政策兑现',
 };
 
 /**

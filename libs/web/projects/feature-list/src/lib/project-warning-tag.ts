@@ -11,6 +11,7 @@ export const WARNING_RULE_SHORT: Record<WarningRule, string> = {
   FUNDS: '资金未到位',
   REPORT: '月报未报',
   ISSUE: '问题超期',
+  POLICY: '政策未兑现',
 };
 
 const TAG_COLORS: Record<WarningLevel, string> = { RED: 'red', YELLOW: 'gold' };

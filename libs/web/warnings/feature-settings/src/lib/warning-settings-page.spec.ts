@@ -50,7 +50,9 @@ describe('WarningSettingsPage', () => {
   it('shows the thresholds with their defaults and explanations, and refuses red below yellow before saving', async () => {
     const { backend, el, settle, edit, load } = await open();
     await load(0);
-    expect(el().querySelectorAll('nz-card')).toHaveLength(5);
+    // six rules since POLICY (issue 15)
+    expect(el().querySelectorAll('nz-card')).toHaveLength(6);
+    expect(el().textContent).toContain('超过兑现期限后转红色');
     expect(el().textContent).toContain('未按期开工');
     expect(el().textContent).toContain('问题超期未解决');
     expect(el().textContent).toContain('超过办理时限后转红色');

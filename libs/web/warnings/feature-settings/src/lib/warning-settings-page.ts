@@ -21,6 +21,7 @@ export const RULE_EXPLANATIONS: Record<(typeof WARNING_RULES)[number], string> =
   FUNDS: '已开工的项目，自开工日期或最近一次有资金到位（已报送或已核实的月报）的月份结束起计。',
   REPORT: '应填报月份（自签约当月起）的月报无月报、仍为草稿或被退回，按最早一个未报送月份计。',
   ISSUE: '项目有未办结的问题诉求（待办或办理中）且已到办理时限，按最早到期的问题计；问题解决或认定无法解决后不再预警。',
+  POLICY: '项目有承诺的优惠政策未兑现（未兑现或部分兑现）且已到兑现期限，按最早到期的承诺计；全部兑现或认定不再兑现后不再预警。',
 };
 
 /** 预警设置: the thresholds of the warning rules, edited by an admin, with the defaults beside them. */
