@@ -31,6 +31,8 @@ function positiveInt(value: string | undefined, fallback: number, max: number): 
 export function parseCommitmentQuery(params: RawParams): CommitmentListQuery {
   const regionCode = first(params['regionCode']);
   const unitId = first(params['unitId']);
+  // the project card's 在兑现台账中查看 opens the ledger on its project
+  const projectId = first(params['projectId']);
   const type = first(params['type']);
   const status = first(params['status']);
   const from = first(params['from']);
@@ -39,6 +41,7 @@ export function parseCommitmentQuery(params: RawParams): CommitmentListQuery {
   return {
     ...(regionCode !== undefined && (regionCode === '' || /^\d{6}$/.test(regionCode)) ? { regionCode } : {}),
     ...(unitId && UUID.test(unitId) ? { unitId } : {}),
+    ...(projectId && UUID.test(projectId) ? { projectId } : {}),
     ...((COMMITMENT_TYPES as readonly string[]).includes(type ?? '') ? { type: type as CommitmentType } : {}),
     ...((COMMITMENT_STATUSES as readonly string[]).includes(status ?? '') ? { status: status as CommitmentStatus } : {}),
     ...(first(params['overdue']) === 'true' ? { overdue: true } : {}),

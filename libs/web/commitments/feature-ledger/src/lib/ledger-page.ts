@@ -117,7 +117,7 @@ export class CommitmentLedgerPage {
   });
   protected readonly hasFilter = computed(() => {
     const q = this.query();
-    return !!(this.region() || q.unitId || q.type || q.status || q.overdue || q.from || q.to);
+    return !!(this.region() || q.projectId || q.unitId || q.type || q.status || q.overdue || q.from || q.to);
   });
 
   constructor() {

@@ -48,7 +48,7 @@ const CARD_LIMIT = 50;
               </li>
             }
           </ul>
-          <a class="more" [routerLink]="['/commitments']" [queryParams]="{ regionCode: project().regionCode }">在兑现台账中查看</a>
+          <a class="more" [routerLink]="['/commitments']" [queryParams]="{ projectId: project().id }">在兑现台账中查看</a>
         } @else if (!list.isLoading()) {
           <nz-empty nzNotFoundContent="没有登记优惠政策承诺" />
         }
