@@ -31,7 +31,7 @@ const RESULT_LINKS: Record<ImportKind, { label: string; link: string; capability
     { label: '项目管理', link: '/projects', capability: 'projects:read' },
   ],
   fai: [{ label: '固定资产投资', link: '/reports/fai', capability: 'fai:read' }],
-  commitments: [{ label: '兑现台账', link: '/commitments', capability: 'projects:read' }],
+  commitments: [{ label: '兑现台账', link: '/commitments', capability: 'commitments:read' }],
 };
 
 /** 数据导入: ① 选择文件 ② 预检（不写入） ③ 确认导入; and 导出月报 beside it. */
