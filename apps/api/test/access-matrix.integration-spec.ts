@@ -63,6 +63,7 @@ describe('access matrix', () => {
       'GET /api/v1/commitments/:id: commitments:read',
       'PATCH /api/v1/commitments/:id: commitments:edit | region params.id → commitment',
       'POST /api/v1/commitments/:id/status: commitments:edit | region params.id → commitment',
+      'GET /api/v1/commitments/export.xlsx: commitments:read',
       'GET /api/v1/commitments/stats: commitments:read',
       'GET /api/v1/corrections: projects:read',
       'GET /api/v1/dispatch-table: indicators:read',

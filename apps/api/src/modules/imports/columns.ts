@@ -4,7 +4,7 @@ import { ImportFailed } from './import-failed.js';
 import type { CellValue, SheetRow } from './sheet-reader.js';
 
 /** Where a template's drop-down list comes from. */
-export type ChoiceList = 'regions' | 'districts' | 'industries' | 'origins' | 'stages' | 'yesNo' | 'verification' | 'leaders' | 'units';
+export type ChoiceList = 'regions' | 'districts' | 'industries' | 'origins' | 'stages' | 'yesNo' | 'verification' | 'leaders' | 'units' | 'commitmentTypes' | 'commitmentStatuses';
 
 export interface ColumnSpec<K extends string = string> {
   key: K;
@@ -68,7 +68,21 @@ export const FAI_COLUMNS = [
   { key: 'amountWan', header: '全社会固定资产投资(万元)', required: true, width: 26, format: 'money', example: [356000, 41250.3] },
 ] as const satisfies readonly ColumnSpec[];
 
-export const COLUMNS: Record<ImportKind, readonly ColumnSpec[]> = { projects: PROJECT_COLUMNS, monthly: MONTHLY_COLUMNS, fai: FAI_COLUMNS };
+/** kind=commitments (issue 15): the bureaus' 优惠政策兑现台账 as they keep it; the export writes the same columns. */
+export const COMMITMENT_COLUMNS = [
+  { key: 'projectNo', header: L.projectNo, required: true, width: 18, format: 'text', example: ['{旗县代码}-2025-0001', '{旗县代码}-2025-0001'] },
+  { key: 'type', header: '政策类型', required: true, width: 14, choices: 'commitmentTypes', example: ['土地', '财政奖补'] },
+  { key: 'content', header: '承诺内容', required: true, width: 40, example: ['按工业用地基准地价供应 300 亩', '设备投资补助'] },
+  { key: 'promisedAmountWan', header: '承诺金额(万元)', required: false, width: 16, format: 'money', example: [null, 500] },
+  { key: 'dueAt', header: '兑现期限', required: true, width: 12, format: 'date', example: ['2025-12-31', '2025-09-30'] },
+  { key: 'unit', header: '责任单位', required: true, width: 22, choices: 'units', example: ['{旗县}自然资源局', '{旗县}财政局'] },
+  { key: 'status', header: '兑现状态', required: false, width: 12, choices: 'commitmentStatuses', example: ['未兑现', '部分兑现'] },
+  { key: 'honouredAmountWan', header: '已兑现金额(万元)', required: false, width: 16, format: 'money', example: [null, 200] },
+  { key: 'honouredAt', header: '兑现日期', required: false, width: 12, format: 'date', example: [null, '2025-08-15'] },
+  { key: 'withdrawnReason', header: '不再兑现原因', required: false, width: 30, example: [null, null] },
+] as const satisfies readonly ColumnSpec[];
+
+export const COLUMNS: Record<ImportKind, readonly ColumnSpec[]> = { projects: PROJECT_COLUMNS, monthly: MONTHLY_COLUMNS, fai: FAI_COLUMNS, commitments: COMMITMENT_COLUMNS };
 
 export const CHOICE_LABELS = { origins: INVESTOR_ORIGIN_LABELS, stages: STAGE_LABELS, verification: VERIFICATION_LABELS };
 

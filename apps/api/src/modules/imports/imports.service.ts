@@ -7,6 +7,7 @@ import type { UserActor } from '../../common/access/actor.js';
 import { Forbidden } from '../../common/errors/app.exception.js';
 import { lockImportKind } from '../../common/sql/write-locks.js';
 import { HeaderMap, isBlankRow } from './columns.js';
+import { CommitmentsImporter } from './commitments-importer.js';
 import { FaiImporter } from './fai-importer.js';
 import { ImportFailed, RowErrors } from './import-failed.js';
 import { ImportProgressRegistry } from './import-progress.js';
@@ -118,6 +119,8 @@ function createImporter(kind: ImportKind, ctx: ImportContext): Importer {
       return new FaiImporter(ctx) as Importer;
     case 'projects':
       return new ProjectsImporter(ctx) as Importer;
+    case 'commitments':
+      return new CommitmentsImporter(ctx) as Importer;
   }
 }
 

@@ -1,4 +1,4 @@
-import { GENERIC_PRODUCT_NAME, IMPORT_KIND_LABELS, type ImportKind, INVESTOR_ORIGIN_LABELS, siteOf, STAGE_LABELS } from '@zhaoshang/shared/domain';
+import { COMMITMENT_STATUS_LABELS, COMMITMENT_TYPE_LABELS, GENERIC_PRODUCT_NAME, IMPORT_KIND_LABELS, type ImportKind, INVESTOR_ORIGIN_LABELS, siteOf, STAGE_LABELS } from '@zhaoshang/shared/domain';
 import ExcelJS from 'exceljs';
 import { type ChoiceList, COLUMNS, type ColumnSpec, VERIFICATION_LABELS } from './columns.js';
 import type { Dictionaries } from './lookups.js';
@@ -33,6 +33,10 @@ function choiceValues(list: ChoiceList, dictionaries: Dictionaries): string[] {
       return dictionaries.leaderList.filter((l) => l.active).map((l) => l.name);
     case 'units':
       return dictionaries.unitList.filter((u) => u.active).map((u) => u.name);
+    case 'commitmentTypes':
+      return Object.values(COMMITMENT_TYPE_LABELS);
+    case 'commitmentStatuses':
+      return Object.values(COMMITMENT_STATUS_LABELS);
   }
 }
 
@@ -118,6 +122,9 @@ function noteOf(c: ColumnSpec): string {
   if (c.key === 'leadOfficial') return '；包联领导名单中的姓名（名单由管理员维护）';
   if (c.key === 'leadDepartment') return '；责任单位名单中的单位名称（名单由管理员维护）';
   if (c.key === 'districtContactId') return '；本旗县区招商人员的用户名或姓名';
+  if (c.choices === 'commitmentStatuses') return '；留空为未兑现；部分兑现、已兑现须填已兑现金额（累计）和兑现日期，不再兑现须填原因';
+  if (c.key === 'unit') return '；责任单位名单中的单位名称（名单由管理员维护）';
+  if (c.key === 'content') return '；同一项目、同一政策类型、同一承诺内容视为同一条承诺，再次导入时更新其余各列';
   if (c.key === 'status') return '；留空为待核实，“已核实”仅市级核实人员可导入';
   if (c.key === 'correctionReason') return '；修改会改变已月结月份的数据（如签约日期、签约额、投资方来源），或退回阶段时必填，仅市级人员和管理员可更正';
   if (c.key === 'projectNo' && c.required === false) return '；留空时按（所属地区, 项目名称）匹配已有项目，找不到则新建并自动编号';

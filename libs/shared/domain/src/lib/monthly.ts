@@ -221,13 +221,14 @@ export interface ReportQueueQuery {
 }
 
 /** Imports (DOMAIN.md §8). */
-export const IMPORT_KINDS = ['projects', 'monthly', 'fai'] as const;
+export const IMPORT_KINDS = ['projects', 'monthly', 'fai', 'commitments'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
   projects: '项目清单',
   monthly: '月报',
   fai: '全社会固定资产投资',
+  commitments: '优惠政策兑现台账',
 };
 
 export interface ImportRowError {

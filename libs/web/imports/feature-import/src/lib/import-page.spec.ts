@@ -10,10 +10,10 @@ import { importsRoutes } from './imports.routes';
 import { transferText } from './import-text';
 import { defaultExportRange } from './monthly-export-card';
 
-async function open(role: Role, regionCode: string | null = null) {
+async function open(role: Role, regionCode: string | null = null, url = '/imports') {
   storeTestSession(role, { regionCode, regionName: regionCode ? '奈曼旗' : null });
   TestBed.configureTestingModule({ providers: [provideRouter([{ path: 'imports', children: importsRoutes }]), provideHttpClient(), provideHttpClientTesting()] });
-  const harness = await RouterTestingHarness.create('/imports');
+  const harness = await RouterTestingHarness.create(url);
   const backend = TestBed.inject(HttpTestingController);
   backend.match('/api/v1/regions').forEach((r) =>
     r.flush([
@@ -31,6 +31,15 @@ const byTestId = (root: HTMLElement, id: string) => root.querySelector<HTMLEleme
 
 describe('ImportPage', () => {
   afterEach(() => localStorage.clear());
+
+  it('opens on the kind a link names (the 兑现台账 links with ?kind=commitments), and ignores one it does not offer', async () => {
+    const ledger = await open('DISTRICT_STAFF', '150525', '/imports?kind=commitments');
+    expect(ledger.store.kind()).toBe('commitments');
+    expect(byTestId(ledger.el(), 'import-kind-commitments')).not.toBeNull();
+    TestBed.resetTestingModule();
+    const fai = await open('DISTRICT_STAFF', '150525', '/imports?kind=fai');
+    expect(fai.store.kind()).toBe('projects');
+  });
 
   it('offers FAI totals only to those who may change them', async () => {
     const city = await open('CITY_STAFF');

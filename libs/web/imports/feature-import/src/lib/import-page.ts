@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { RouterLink } from '@angular/router';
+import { ActivatedRoute, RouterLink } from '@angular/router';
 import { type Capability, IMPORT_KINDS, IMPORT_KIND_LABELS, type ImportKind, can } from '@zhaoshang/shared/domain';
 import { AuthService } from '@zhaoshang/web/auth/data-access';
 import { IMPORT_ACCEPT, ImportFlowStore, ImportsApi, importErrorMessage, isImportFileName } from '@zhaoshang/web/imports/data-access';
@@ -31,6 +31,7 @@ const RESULT_LINKS: Record<ImportKind, { label: string; link: string; capability
     { label: '项目管理', link: '/projects', capability: 'projects:read' },
   ],
   fai: [{ label: '固定资产投资', link: '/reports/fai', capability: 'fai:read' }],
+  commitments: [{ label: '兑现台账', link: '/commitments', capability: 'commitments:read' }],
 };
 
 /** 数据导入: ① 选择文件 ② 预检（不写入） ③ 确认导入; and 导出月报 beside it. */
@@ -75,6 +76,13 @@ export class ImportPage {
   protected readonly resultLinks = computed(() => RESULT_LINKS[this.store.kind()].filter((link) => can(this.user()?.role, link.capability)));
   protected readonly downloadingTemplate = downloadAction();
   protected readonly downloadingReport = downloadAction();
+
+  constructor() {
+    // 导入 on another page (the 兑现台账's, say) links here with ?kind=… to open on its kind
+    const kind = inject(ActivatedRoute).snapshot.queryParamMap.get('kind');
+    const offered = this.kinds().find((k) => k === kind);
+    if (offered) this.store.setKind(offered);
+  }
 
   protected readonly stepStatus = computed(() => {
     const state = this.store.state();

@@ -19,6 +19,7 @@ import { IndustriesStore, RegionsStore, SiteStore } from '@zhaoshang/web/shared/
 import { DateTimePipe, MoneyPipe, WanPipe } from '@zhaoshang/web/shared/ui';
 import { ProjectWarningsCard } from '@zhaoshang/web/warnings/feature-list';
 import { ProjectProblemsCard } from '@zhaoshang/web/problems/feature-list';
+import { ProjectCommitmentsCard } from '@zhaoshang/web/commitments/feature-ledger';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
@@ -36,6 +37,7 @@ import { StageDialog } from './stage-dialog';
   imports: [
     ProjectWarningsCard,
     ProjectProblemsCard,
+    ProjectCommitmentsCard,
     RouterLink,
     NzButtonModule,
     NzCardModule,

@@ -1,6 +1,6 @@
 import type { Routes } from '@angular/router';
 import type { IconDefinition } from '@ant-design/icons-angular';
-import { AimOutline, AlertOutline, ApartmentOutline, AppstoreOutline, AuditOutline, CarryOutOutline, ControlOutline, DashboardOutline, DiffOutline, FileSearchOutline, FileWordOutline, FormOutline, FundOutline, HistoryOutline, HomeOutline, ImportOutline, IssuesCloseOutline, KeyOutline, NotificationOutline, ProjectOutline, ScheduleOutline, SettingOutline, TeamOutline, TrophyOutline } from '@ant-design/icons-angular/icons';
+import { AccountBookOutline, AimOutline, AlertOutline, ApartmentOutline, AppstoreOutline, AuditOutline, CarryOutOutline, ControlOutline, DashboardOutline, DiffOutline, FileSearchOutline, FileWordOutline, FormOutline, FundOutline, HistoryOutline, HomeOutline, ImportOutline, IssuesCloseOutline, KeyOutline, NotificationOutline, ProjectOutline, ScheduleOutline, SettingOutline, TeamOutline, TrophyOutline } from '@ant-design/icons-angular/icons';
 import { type Capability, type Role, can } from '@zhaoshang/shared/domain';
 
 export const NAV_GROUPS = {
@@ -46,6 +46,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { label: '问题清单', icon: IssuesCloseOutline, route: 'problems', capability: 'problems:read', load: () => import('@zhaoshang/web/problems/feature-list').then((m) => m.problemsRoutes) },
   // 三单一函 (DOMAIN.md §9): everyone signed in reads the ledger; what each role may do is on the notice's page
   { label: '督办台账', icon: NotificationOutline, route: 'notices', capability: 'notices:read', load: () => import('@zhaoshang/web/notices/feature-ledger').then((m) => m.noticesRoutes) },
+  { label: '兑现台账', icon: AccountBookOutline, route: 'commitments', capability: 'commitments:read', load: () => import('@zhaoshang/web/commitments/feature-ledger').then((m) => m.commitmentsRoutes) },
   // 季通报 (issue 15 item 2): everyone signed in reads and downloads; city staff generate (the page says who may)
   { label: '季度通报', icon: FileWordOutline, route: 'bulletins', capability: 'bulletins:read', load: () => import('@zhaoshang/web/bulletins/feature-bulletins').then((m) => m.bulletinsRoutes) },
   // 考核排名 (DOMAIN.md §9): whoever reads the figures reads the ranking; the weights drawer is the admin's

@@ -1,0 +1,2 @@
+export * from './lib/commitments.api';
+export * from './lib/commitment-query';
