@@ -132,4 +132,21 @@ describe('CommitmentLedgerPage', () => {
     const request = backend.expectOne((r) => r.url === '/api/v1/commitments/export.xlsx');
     expect(request.request.params.toString()).toBe('status=PENDING');
   });
+
+  it('offers 发提醒单 to city staff on overdue open commitments only, asking the notices for a 提醒单 about the commitment', async () => {
+    const { el, backend, harness } = await open('/commitments');
+    const [late, onTime] = Array.from(el().querySelectorAll<HTMLElement>('[data-testid="commitment-row"]'));
+    expect(onTime.querySelector('[data-testid="commitment-remind"]')).toBeNull();
+    (late.querySelector('[data-testid="commitment-remind"]') as HTMLElement).click();
+    harness.fixture.detectChanges();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    TestBed.tick();
+    const compose = backend.expectOne((r) => r.url === '/api/v1/notices/compose');
+    expect(compose.request.params.toString()).toBe('kind=REMINDER&subjectType=COMMITMENT&commitmentId=c1&projectId=p1');
+  });
+
+  it('does not offer 发提醒单 to district staff (they answer notices, they do not issue them)', async () => {
+    const district = await open('/commitments', 'DISTRICT_STAFF', '150521');
+    expect(district.el().querySelector('[data-testid="commitment-remind"]')).toBeNull();
+  });
 });

@@ -14,6 +14,7 @@ import {
   type PolicyCommitmentDto,
   can,
   canEditRegion,
+  isClosedCommitment,
 } from '@zhaoshang/shared/domain';
 import { AuthService } from '@zhaoshang/web/auth/data-access';
 import {
@@ -25,6 +26,7 @@ import {
   parseCommitmentQuery,
   sameCommitmentQuery,
 } from '@zhaoshang/web/commitments/data-access';
+import { NoticeComposer } from '@zhaoshang/web/notices/feature-compose';
 import { RegionsStore, ResponsibilityStore } from '@zhaoshang/web/shared/data-access';
 import { EllipsisCell, PageHeader, injectIsPhone } from '@zhaoshang/web/shared/ui';
 import { apiErrorMessage, downloadAction, formatCount, formatMoney, formatWan, fromIsoDate, lastValue, toIsoDate } from '@zhaoshang/web/shared/util';
@@ -133,6 +135,24 @@ export class CommitmentLedgerPage {
 
   protected canHonour(c: PolicyCommitmentDto): boolean {
     return this.canChange(c) && COMMITMENT_TRANSITIONS[c.status].length > 0;
+  }
+
+  // 发提醒单 (DOMAIN.md §9): city staff and admins remind the unit of an overdue commitment still open
+  // (未兑现/部分兑现 — the API refuses the others); the compose dialog is the notices' own
+  private readonly composer = inject(NoticeComposer);
+  protected readonly issuesNotices = computed(() => can(this.user()?.role, 'notices:issue'));
+
+  protected canRemind(c: PolicyCommitmentDto): boolean {
+    return this.issuesNotices() && c.overdue && !isClosedCommitment(c.status);
+  }
+
+  protected async remind(c: PolicyCommitmentDto): Promise<void> {
+    const notice = await this.composer.open({
+      subject: { subjectType: 'COMMITMENT', commitmentId: c.id, projectId: c.projectId },
+      kind: 'REMINDER',
+      subjectLabel: `${c.projectName}：${this.typeLabels[c.type]}，${c.unitName}，兑现期限 ${c.dueAt}`,
+    });
+    if (notice) this.messages.success(`已下发${notice.number ?? '提醒单'}`);
   }
 
   protected pickRegion(regionCode: string | null | undefined): void {

@@ -34,6 +34,8 @@ describe('NoticesApi', () => {
     expect(issue.request.context.get(SKIP_ERROR_MESSAGE)).toBe(true);
     api.compose({ kind: 'URGE', subject: { subjectType: 'WARNING', projectId: 'p-1', warningRule: 'START' }, previousNoticeId: 'n-1' }).subscribe();
     expect(backend.expectOne((r) => r.url === '/api/v1/notices/compose').request.params.toString()).toBe('kind=URGE&subjectType=WARNING&projectId=p-1&warningRule=START&previousNoticeId=n-1');
+    api.compose({ kind: 'REMINDER', subject: { subjectType: 'COMMITMENT', commitmentId: 'c-1', projectId: 'p-1' } }).subscribe();
+    expect(backend.expectOne((r) => r.url === '/api/v1/notices/compose').request.params.toString()).toBe('kind=REMINDER&subjectType=COMMITMENT&commitmentId=c-1&projectId=p-1');
   });
 
   it('sends each change to its route, with the errors left to the caller', () => {

@@ -26,10 +26,11 @@ import { type DownloadedFile, asDownload } from '@zhaoshang/web/shared/util';
 import type { Observable } from 'rxjs';
 import { noticeQueryParams } from './notice-query';
 
-/** What a notice is to be about: a problem, or a project's red warning (GET /notices/compose). */
+/** What a notice is to be about: a problem, a project's red warning, or an overdue policy commitment (GET /notices/compose). */
 export type NoticeSubjectRef =
   | { subjectType: 'ISSUE'; issueId: string }
-  | { subjectType: 'WARNING'; projectId: string; warningRule: WarningRule };
+  | { subjectType: 'WARNING'; projectId: string; warningRule: WarningRule }
+  | { subjectType: 'COMMITMENT'; commitmentId: string; projectId: string };
 
 export interface ComposeParams {
   kind: NoticeKind;
@@ -39,10 +40,15 @@ export interface ComposeParams {
 }
 
 /** The fields of a subject as CreateNoticeRequest names them. */
-export function subjectFields(subject: NoticeSubjectRef): Pick<CreateNoticeRequest, 'subjectType' | 'issueId' | 'projectId' | 'warningRule'> {
-  return subject.subjectType === 'ISSUE'
-    ? { subjectType: 'ISSUE' as NoticeSubject, issueId: subject.issueId }
-    : { subjectType: 'WARNING' as NoticeSubject, projectId: subject.projectId, warningRule: subject.warningRule };
+export function subjectFields(subject: NoticeSubjectRef): Pick<CreateNoticeRequest, 'subjectType' | 'issueId' | 'projectId' | 'warningRule' | 'commitmentId'> {
+  switch (subject.subjectType) {
+    case 'ISSUE':
+      return { subjectType: 'ISSUE' as NoticeSubject, issueId: subject.issueId };
+    case 'WARNING':
+      return { subjectType: 'WARNING' as NoticeSubject, projectId: subject.projectId, warningRule: subject.warningRule };
+    case 'COMMITMENT':
+      return { subjectType: 'COMMITMENT' as NoticeSubject, commitmentId: subject.commitmentId, projectId: subject.projectId };
+  }
 }
 
 const NOTICES = `${API_V1}/notices`;
@@ -76,12 +82,9 @@ export class NoticesApi {
 
   /** The dialog shows a failure itself (e.g. the problem is already closed). */
   compose({ kind, subject, previousNoticeId }: ComposeParams): Observable<NoticeComposeResponse> {
-    const params: Record<string, string> = { kind, subjectType: subject.subjectType };
-    if (subject.subjectType === 'ISSUE') params['issueId'] = subject.issueId;
-    else {
-      params['projectId'] = subject.projectId;
-      params['warningRule'] = subject.warningRule;
-    }
+    // the query names the subject exactly as the create request does (GET /notices/compose takes the same fields)
+    const params: Record<string, string> = { kind };
+    for (const [name, value] of Object.entries(subjectFields(subject))) if (typeof value === 'string') params[name] = value;
     if (previousNoticeId) params['previousNoticeId'] = previousNoticeId;
     return this.http.get<NoticeComposeResponse>(`${NOTICES}/compose`, { params: new HttpParams({ fromObject: params }), context: callerShowsErrors() });
   }
