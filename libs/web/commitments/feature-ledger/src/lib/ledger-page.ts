@@ -146,13 +146,13 @@ export class CommitmentLedgerPage {
     return this.issuesNotices() && c.overdue && !isClosedCommitment(c.status);
   }
 
-  protected async remind(c: PolicyCommitmentDto): Promise<void> {
-    const notice = await this.composer.open({
+  /** the dialog itself says 已下发 通招提〔…〕号 (or why not) */
+  protected remind(c: PolicyCommitmentDto): void {
+    void this.composer.open({
       subject: { subjectType: 'COMMITMENT', commitmentId: c.id, projectId: c.projectId },
       kind: 'REMINDER',
       subjectLabel: `${c.projectName}：${this.typeLabels[c.type]}，${c.unitName}，兑现期限 ${c.dueAt}`,
     });
-    if (notice) this.messages.success(`已下发${notice.number ?? '提醒单'}`);
   }
 
   protected pickRegion(regionCode: string | null | undefined): void {
