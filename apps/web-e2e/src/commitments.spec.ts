@@ -6,9 +6,11 @@ import { ADMIN_PASSWORD, apiToken, byTestId, choose, createUser, fillDate, keepS
 /**
  * Issue 15 item 1 (DOMAIN.md §9): a 科左中旗 user records two commitments on a project from its
  * page and honours one partly; the 兑现台账 (their region preselected) shows the summary sentence,
- * the counts and the amounts; the export downloads; an import dry run with one bad row says where.
+ * the counts and the amounts; the export downloads; an import dry run with one bad row says where;
+ * city staff issue a 提醒单 about the overdue commitment from the ledger (DOMAIN.md §9).
  */
 const KZZ = { code: '150521', name: '科尔沁左翼中旗' };
+const CITY = { username: 'shiduixian', displayName: '市投促局 乌兰', password: 'Duixian#2026city', role: 'CITY_STAFF' };
 const STAFF = { username: 'kzzduixian', displayName: '科左中旗 其其格', password: 'Duixian#2026e2e', role: 'DISTRICT_STAFF', regionCode: KZZ.code };
 const PROJECT = '科左中旗 兑现测试 风电供热项目';
 const UNIT = '科左中旗财政局（兑现测试）';
@@ -29,6 +31,7 @@ test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async ({ request }) => {
   await createUser(request, STAFF);
+  await createUser(request, CITY);
   const headers = await asAdmin(request);
   const unit = await request.post('/api/v1/units', { headers, data: { name: UNIT, level: 'DISTRICT', regionCode: KZZ.code } });
   expect(unit.status()).toBe(201);
@@ -138,4 +141,36 @@ test('an import dry run with one bad row says where, and writes nothing', async 
   await keepScreenshot(page, 'commitments-import-errors-desktop');
   await page.goto('/commitments');
   await expect(byTestId(page, 'commitment-row')).toHaveCount(2);
+});
+
+test('city staff issue a 提醒单 about the overdue commitment from the ledger', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await signIn(page, CITY.username, CITY.password);
+  await expect(byTestId(page, 'current-user-name')).toContainText(CITY.displayName);
+  await page.goto(`/commitments?regionCode=${KZZ.code}`);
+  await expect(byTestId(page, 'commitment-row')).toHaveCount(2);
+  // only the overdue, still open commitment may be reminded about (the road is due in 90 days)
+  const late = byTestId(page, 'commitment-row').filter({ hasText: '设备投资补助' });
+  await expect(byTestId(page, 'commitment-row').filter({ hasText: '修通厂区道路' }).getByTestId('commitment-remind')).toHaveCount(0);
+  await late.getByTestId('commitment-remind').click();
+  await expect(byTestId(page, 'notice-compose-subject')).toContainText(PROJECT);
+  // the suggested facts name the commitment, its unit (the recipient) and how late it is
+  await expect(page.locator('.ant-modal:visible')).toContainText(UNIT);
+  await expect(byTestId(page, 'notice-compose-facts')).toHaveValue(/设备投资补助.*现已逾期10天/);
+  await keepScreenshot(page, 'commitments-remind-compose-desktop', { fullPage: false });
+  await byTestId(page, 'notice-compose-submit').click();
+  await expect(page.locator('.ant-message')).toContainText(/已下发 通招提〔\d{4}〕\d+号/);
+
+  // the notice ledger lists it under its subject 优惠政策兑现
+  await page.goto('/notices');
+  const row = byTestId(page, 'notice-row').filter({ hasText: PROJECT });
+  await expect(row).toHaveCount(1);
+  await expect(row).toHaveAttribute('data-kind', 'REMINDER');
+
+  // on a phone: the card offers 发提醒单 too
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.goto(`/commitments?regionCode=${KZZ.code}&overdue=true`);
+  await expect(byTestId(page, 'commitment-row')).toHaveCount(1);
+  await expect(byTestId(page, 'commitment-row').getByTestId('commitment-remind')).toBeVisible();
+  await keepScreenshot(page, 'commitments-ledger-city-phone');
 });
