@@ -20,3 +20,15 @@ export {
   ISSUES_PER_PROJECT,
 } from './lib/generate-follow-through.js';
 export { districtBureau, FOLLOW_THROUGH_UNITS } from './lib/follow-through-vocabulary.js';
+export {
+  COMMITMENT_NOTICES,
+  COMMITMENT_STATUS_WEIGHTS,
+  COMMITMENT_TYPE_WEIGHTS,
+  COMMITMENTS_PER_600,
+  type DemoCommitment,
+  type DemoCommitmentEvent,
+  type DemoCommitmentNotice,
+  type DemoCommitmentOptions,
+  type DemoCommitments,
+  generateDemoCommitments,
+} from './lib/generate-commitments.js';

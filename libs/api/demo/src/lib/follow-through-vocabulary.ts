@@ -21,6 +21,9 @@ export const FOLLOW_THROUGH_UNITS = {
   approvals: '市政务服务与数据管理局',
   development: '市发展和改革委员会',
   discipline: '市纪委监委',
+  // issue 15: who honours the 财政奖补 and 税费 commitments (appended: the list's first entries keep their order)
+  treasury: '市财政局',
+  tax: '国家税务总局通辽市税务局',
 } as const;
 
 /** A district's 商务/招商 bureau: the 责任单位 of most of its ordinary projects. */
