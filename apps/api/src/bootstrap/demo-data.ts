@@ -1,9 +1,9 @@
 import { Logger } from '@nestjs/common';
-import { DISTRICTS, generateDemoFollowThrough, generateDemoProjects, INDUSTRIES } from '@zhaoshang/api/demo';
+import { DISTRICTS, generateDemoCommitments, generateDemoFollowThrough, generateDemoProjects, INDUSTRIES } from '@zhaoshang/api/demo';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config.js';
 import { runSql, sql, type SqlRunner } from '../common/sql/sql.js';
-import { loadDemoFollowThrough, loadDemoMonthlyData, loadDemoProjects } from '../demo/load-demo.js';
+import { loadDemoCommitments, loadDemoFollowThrough, loadDemoMonthlyData, loadDemoProjects } from '../demo/load-demo.js';
 
 /**
  * SEED_DEMO=true on a database without projects: the demo data set (600 projects of Tongliao, their
@@ -36,10 +36,13 @@ export async function ensureDemoProjects(dataSource: DataSource, config: AppConf
     const monthly = await loadDemoMonthlyData(em, data, { audit: true });
     await linkDemoAccounts(em);
     // issue 14: problems, notices up the ladder, their counters (after the links: the signer is the linked leader)
-    const followThrough = await loadDemoFollowThrough(em, generateDemoFollowThrough(data, { now }), { audit: true });
+    const followThroughSet = generateDemoFollowThrough(data, { now });
+    const followThrough = await loadDemoFollowThrough(em, followThroughSet, { audit: true });
+    // issue 15: policy commitments, their history and 提醒单 numbered after the follow-through's
+    const commitments = await loadDemoCommitments(em, generateDemoCommitments(data, { now, counters: followThroughSet.counters }), { audit: true });
     logger.log(
       `已载入演示数据：${loaded.projects} 个项目、${monthly.reports} 条月报、${monthly.faiTotals} 条固定资产投资、${monthly.monthCloses} 个已月结月份、` +
-        `${followThrough.issues} 个问题诉求、${followThrough.notices} 份督办通知（${Date.now() - started} ms）`,
+        `${followThrough.issues} 个问题诉求、${followThrough.notices + commitments.notices} 份督办通知、${commitments.commitments} 条优惠政策承诺（${Date.now() - started} ms）`,
     );
     return loaded.projects;
   });

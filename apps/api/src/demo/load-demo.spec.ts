@@ -1,6 +1,6 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { type DemoFollowThrough, generateDemoFollowThrough, generateDemoMonthlyData, generateDemoProjects } from '@zhaoshang/api/demo';
-import { DEFAULT_NOTICE_SETTINGS, formatProjectNo, type IssueStatsResponse, type NoticeKind, noticeNumber, type ProjectIssueListResponse } from '@zhaoshang/shared/domain';
+import { type DemoCommitments, type DemoFollowThrough, generateDemoCommitments, generateDemoFollowThrough, generateDemoMonthlyData, generateDemoProjects } from '@zhaoshang/api/demo';
+import { type CommitmentListResponse, commitmentSummarySentence, DEFAULT_NOTICE_SETTINGS, formatProjectNo, type IssueStatsResponse, type NoticeKind, noticeNumber, type ProjectIssueListResponse, sumWan } from '@zhaoshang/shared/domain';
 import type { DataSource } from 'typeorm';
 import { TestApp } from '../../test/support/test-app.js';
 import { ensureDemoProjects } from '../bootstrap/demo-data.js';
@@ -82,18 +82,19 @@ describe('demo data in the database', () => {
 
     it('loads the problems, their notes, the notices and their counters as generated, with an audit row per problem', async () => {
       const [counts] = await db.query(`SELECT (SELECT count(*) FROM project_issues)::int AS issues, (SELECT count(*) FROM issue_notes)::int AS notes,
-        (SELECT count(*) FROM notices)::int AS notices, (SELECT count(*) FROM notice_counters)::int AS counters,
+        (SELECT count(*) FROM notices WHERE subject_type <> 'COMMITMENT')::int AS notices, (SELECT count(*) FROM notice_counters)::int AS counters,
         (SELECT count(*) FROM audit_log WHERE entity = 'projectIssue' AND action = 'CREATE' AND actor_type = 'SYSTEM')::int AS audit`);
       expect(counts).toEqual({
         issues: expected.issues.length,
         notes: expected.issues.reduce((sum, i) => sum + i.notes.length, 0),
         notices: expected.notices.length,
-        counters: expected.counters.length,
+        // issue 15's 提醒单 about commitments number on in the follow-through's counters
+        counters: generateDemoCommitments(generateDemoProjects({ now: loadedAt }), { now: loadedAt, counters: expected.counters }).counters.length,
         audit: expected.issues.length,
       });
       expect(expected.issues.length).toBeGreaterThanOrEqual(140);
       const byStatus = (rows: { kind: string; status: string; count: number }[]) => Object.fromEntries(rows.map((r) => [`${r.kind}:${r.status}`, Number(r.count)]));
-      const rows = await db.query(`SELECT kind, status, count(*)::int AS count FROM notices GROUP BY 1, 2`);
+      const rows = await db.query(`SELECT kind, status, count(*)::int AS count FROM notices WHERE subject_type <> 'COMMITMENT' GROUP BY 1, 2`);
       const generated = new Map<string, number>();
       for (const n of expected.notices) generated.set(`${n.kind}:${n.status}`, (generated.get(`${n.kind}:${n.status}`) ?? 0) + 1);
       expect(byStatus(rows)).toEqual(Object.fromEntries(generated));
@@ -150,8 +151,68 @@ describe('demo data in the database', () => {
       expect(facts.closedLate).toBeGreaterThan(0);
       const numbers = (await db.query(`SELECT kind, year, seq, number FROM notices WHERE number IS NOT NULL`)) as { kind: NoticeKind; year: number; seq: number; number: string }[];
       expect(numbers.every((n) => n.number === noticeNumber(DEFAULT_NOTICE_SETTINGS.prefixes[n.kind], n.year, n.seq))).toBe(true);
-      const kinds = await db.query(`SELECT kind, count(*)::int AS count FROM notices GROUP BY 1 ORDER BY array_position(enum_range(NULL::notice_kind), kind)`);
+      const kinds = await db.query(`SELECT kind, count(*)::int AS count FROM notices WHERE subject_type <> 'COMMITMENT' GROUP BY 1 ORDER BY array_position(enum_range(NULL::notice_kind), kind)`);
       expect(kinds.map((k: { count: number }) => k.count)).toEqual([40, 15, 6, 2]);
+    });
+  });
+
+  describe('the policy commitments (issue 15)', () => {
+    let expected: DemoCommitments;
+    let today: string;
+    beforeAll(() => {
+      const data = generateDemoProjects({ now: loadedAt });
+      today = data.today;
+      expected = generateDemoCommitments(data, { now: loadedAt, counters: generateDemoFollowThrough(data, { now: loadedAt }).counters });
+    });
+
+    it('loads the commitments, their events and 提醒单 as generated, with an audit row per commitment and the sums in SQL', async () => {
+      const [counts] = await db.query(`SELECT (SELECT count(*) FROM policy_commitments)::int AS commitments, (SELECT count(*) FROM commitment_events)::int AS events,
+        (SELECT count(*) FROM notices WHERE subject_type = 'COMMITMENT' AND kind = 'REMINDER' AND status = 'ISSUED')::int AS notices,
+        (SELECT count(*) FROM audit_log WHERE entity = 'commitment' AND action = 'CREATE' AND actor_type = 'SYSTEM')::int AS audit,
+        (SELECT sum(promised_amount_wan)::text FROM policy_commitments) AS promised, (SELECT sum(honoured_amount_wan)::text FROM policy_commitments) AS honoured,
+        (SELECT count(*) FROM policy_commitments c WHERE c.version <> 1 + (SELECT count(*) FROM commitment_events e WHERE e.commitment_id = c.id))::int AS "badVersions"`);
+      expect(counts).toEqual({
+        commitments: expected.commitments.length,
+        events: expected.commitments.reduce((sum, c) => sum + c.events.length, 0),
+        notices: expected.notices.length,
+        audit: expected.commitments.length,
+        promised: sumWan(expected.commitments.map((c) => c.promisedAmountWan)),
+        honoured: sumWan(expected.commitments.map((c) => c.honouredAmountWan)),
+        badVersions: 0,
+      });
+      expect(expected.commitments.length).toBe(120);
+      // the audit row is the commitments module's snapshot
+      const [audit] = await db.query(`SELECT after FROM audit_log WHERE entity = 'commitment' LIMIT 1`);
+      expect(Object.keys(audit.after).sort()).toEqual(
+        ['id', 'projectId', 'projectNo', 'projectName', 'regionCode', 'regionName', 'type', 'content', 'promisedAmountWan', 'dueAt', 'unitId', 'unitName', 'status', 'honouredAmountWan', 'honouredAt', 'withdrawnAt', 'withdrawnReason', 'version'].sort(),
+      );
+      // some more than 30 days overdue: red POLICY warnings
+      const [{ red }] = await db.query(`SELECT count(*)::int AS red FROM policy_commitments WHERE status IN ('PENDING', 'PARTIAL') AND due_at < $1::date - 30`, [today]);
+      expect(red).toBeGreaterThan(0);
+    });
+
+    it('says the §9 sentence for the demo as a count by hand in SQL does', async () => {
+      const [hand] = await db.query(`SELECT count(*) FILTER (WHERE NOT on_time)::int AS reviewed,
+          count(*) FILTER (WHERE NOT on_time AND status IN ('HONOURED', 'WITHDRAWN'))::int AS rectified,
+          coalesce(sum(honoured_amount_wan) FILTER (WHERE NOT on_time), 0)::numeric(18,2)::text AS "reviewedHonouredWan"
+        FROM (SELECT *, status = 'HONOURED' AND honoured_at <= due_at AS on_time FROM policy_commitments) c`);
+      expect(hand.reviewed).toBeGreaterThan(hand.rectified);
+      expect(hand.rectified).toBeGreaterThan(0);
+      const list = await api.request<CommitmentListResponse>('GET', '/api/v1/commitments?pageSize=20', { token: await api.adminToken() });
+      expect(list.status).toBe(200);
+      expect(list.body.summary).toBe(commitmentSummarySentence(hand));
+      expect(list.body.totals.count).toBe(expected.commitments.length);
+    });
+
+    it('numbers the 提醒单 after the follow-through’s and leaves the counters at the last', async () => {
+      const [facts] = await db.query(`SELECT
+          (SELECT count(*) FROM notices n JOIN policy_commitments c ON c.id = n.commitment_id
+            WHERE n.subject_type = 'COMMITMENT' AND (c.status NOT IN ('PENDING', 'PARTIAL') OR c.due_at >= n.issued_at OR c.project_id <> n.project_id OR c.unit_id <> n.recipient_unit_id))::int AS "badSubjects",
+          (SELECT count(*) FROM (SELECT kind, year, max(seq) AS hi, count(*) AS c FROM notices WHERE seq IS NOT NULL GROUP BY 1, 2) g
+              FULL JOIN notice_counters c USING (kind, year) WHERE c.last IS DISTINCT FROM g.hi OR g.hi IS DISTINCT FROM g.c)::int AS "badCounters"`);
+      expect(facts).toEqual({ badSubjects: 0, badCounters: 0 });
+      const numbers = (await db.query(`SELECT number FROM notices WHERE subject_type = 'COMMITMENT' ORDER BY seq`)) as { number: string }[];
+      expect(numbers.map((n) => n.number)).toEqual(expected.notices.map((n) => n.number));
     });
   });
 

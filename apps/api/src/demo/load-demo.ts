@@ -1,4 +1,4 @@
-import { ArrivalTally, type DemoAuthor, type DemoDataSet, type DemoFollowThrough, DISTRICTS, type DemoFaiTotal, type DemoListEntry, type DemoMonthClose, type DemoMonthlyOptions, type DemoProject, type DemoReport, demoFaiTotals, demoMonthCloses, demoReportChunks } from '@zhaoshang/api/demo';
+import { ArrivalTally, type DemoAuthor, type DemoCommitments, type DemoDataSet, type DemoFollowThrough, DISTRICTS, type DemoFaiTotal, type DemoListEntry, type DemoMonthClose, type DemoMonthlyOptions, type DemoProject, type DemoReport, demoFaiTotals, demoMonthCloses, demoReportChunks } from '@zhaoshang/api/demo';
 import { PROJECT_FIELD_LABELS } from '@zhaoshang/shared/domain';
 import { randomUUID } from 'node:crypto';
 import { SYSTEM_ACTOR } from '../common/access/actor.js';
@@ -433,6 +433,115 @@ export async function loadDemoFollowThrough(db: SqlRunner, followThrough: DemoFo
       db,
       sql`INSERT INTO notice_counters (kind, year, last)
           SELECT * FROM unnest(${counters.map((c) => c.kind)}::notice_kind[], ${counters.map((c) => c.year)}::int[], ${counters.map((c) => c.last)}::int[])
+          ON CONFLICT (kind, year) DO UPDATE SET last = GREATEST(notice_counters.last, EXCLUDED.last)`,
+    );
+  }
+  return result;
+}
+
+export interface CommitmentsLoadResult {
+  commitments: number;
+  events: number;
+  notices: number;
+  auditRows: number;
+}
+
+/**
+ * 优惠政策兑现台账 (issue 15): the commitments with an audit row each (actor SYSTEM, entity commitment,
+ * action CREATE, the commitments module's snapshot), their events, the 提醒单 about overdue ones and
+ * the counters those numbered on. Their projects and units by number and name, as the follow-through's.
+ */
+export async function loadDemoCommitments(db: SqlRunner, set: DemoCommitments, options: FollowThroughLoadOptions = {}): Promise<CommitmentsLoadResult> {
+  const { commitments, notices, counters } = set;
+  const result: CommitmentsLoadResult = { commitments: 0, events: 0, notices: 0, auditRows: 0 };
+  if (commitments.length === 0) return result;
+  const staff = await demoStaffNames(db);
+  const who = (by: DemoAuthor, projectNo: string, unitName: string) => (by === 'CITY' ? staff.city : by === 'DISTRICT' ? staff.district(regionOfProjectNo(projectNo)) : unitName);
+  const ids = commitments.map(() => randomUUID());
+  const c = commitments;
+  const audit = options.audit ?? false;
+  const [written] = await runSql<{ commitments: number; audit: number }>(
+    db,
+    sql`WITH a AS (
+      SELECT * FROM unnest(${ids}::uuid[], ${c.map((x) => x.projectNo)}::varchar[], ${c.map((x) => x.type)}::commitment_type[], ${c.map((x) => x.content)}::varchar[],
+        ${c.map((x) => x.promisedAmountWan)}::numeric[], ${c.map((x) => x.dueAt)}::date[], ${c.map((x) => x.unitName)}::varchar[], ${c.map((x) => x.status)}::commitment_status[],
+        ${c.map((x) => x.honouredAmountWan)}::numeric[], ${c.map((x) => x.honouredAt)}::date[], ${c.map((x) => x.withdrawnAt)}::date[], ${c.map((x) => x.withdrawnReason)}::varchar[],
+        ${c.map((x) => x.recordedAt)}::date[], ${c.map((x) => x.version)}::int[], ${c.map((x) => x.createdAt)}::timestamptz[], ${c.map((x) => x.updatedAt)}::timestamptz[])
+        AS a(id, project_no, type, content, promised_amount_wan, due_at, unit_name, status, honoured_amount_wan, honoured_at, withdrawn_at, withdrawn_reason,
+             recorded_at, version, created_at, updated_at)
+    ), i AS (
+      INSERT INTO policy_commitments (id, project_id, type, content, promised_amount_wan, due_at, unit_id, status, honoured_amount_wan, honoured_at, withdrawn_at,
+        withdrawn_reason, recorded_at, version, created_at, updated_at)
+      SELECT a.id, p.id, a.type, a.content, a.promised_amount_wan, a.due_at, u.id, a.status, a.honoured_amount_wan, a.honoured_at, a.withdrawn_at,
+        a.withdrawn_reason, a.recorded_at, a.version, a.created_at, a.updated_at
+        FROM a JOIN projects p ON p.project_no = a.project_no JOIN units u ON u.name = a.unit_name
+      RETURNING *
+    )${
+      audit
+        ? sql`, logged AS (
+      ${auditInsert(
+        SYSTEM_ACTOR,
+        'commitment',
+        // the snapshot the commitments module writes (its DTO less overdue, events and timestamps)
+        sql`SELECT i.id::text, 'CREATE', NULL::jsonb, jsonb_build_object('id', i.id, 'projectId', p.id, 'projectNo', p.project_no, 'projectName', p.name,
+            'regionCode', p.region_code, 'regionName', r.name, 'type', i.type, 'content', i.content, 'promisedAmountWan', i.promised_amount_wan::text,
+            'dueAt', i.due_at, 'unitId', i.unit_id, 'unitName', u.name, 'status', i.status, 'honouredAmountWan', i.honoured_amount_wan::text,
+            'honouredAt', i.honoured_at, 'withdrawnAt', i.withdrawn_at, 'withdrawnReason', i.withdrawn_reason, 'version', i.version)
+          FROM i JOIN projects p ON p.id = i.project_id JOIN regions r ON r.code = p.region_code JOIN units u ON u.id = i.unit_id`,
+      )}
+      RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM i)::int AS commitments, (SELECT count(*) FROM logged)::int AS audit`
+        : sql`
+    SELECT count(*)::int AS commitments, 0 AS audit FROM i`
+    }`,
+  );
+  if (written.commitments !== c.length) throw new Error(`演示优惠政策承诺写入 ${written.commitments} 条，应为 ${c.length} 条：有承诺的项目或责任单位不在数据库中`);
+  result.commitments = written.commitments;
+  result.auditRows = written.audit;
+
+  const events = c.flatMap((x, index) => x.events.map((e) => ({ id: ids[index], ...e, author: who(e.by, x.projectNo, x.unitName) })));
+  if (events.length > 0) {
+    const [{ count }] = await runSql<{ count: number }>(
+      db,
+      sql`WITH w AS (
+        INSERT INTO commitment_events (commitment_id, status, at, honoured_amount_wan, note, author_name, created_at)
+        SELECT a.commitment_id, a.status, a.at, a.amount, a.note, a.author, LEAST(now(), a.at::timestamp AT TIME ZONE 'Asia/Shanghai' + interval '10 hours')
+          FROM unnest(${events.map((e) => e.id)}::uuid[], ${events.map((e) => e.status)}::commitment_status[], ${events.map((e) => e.at)}::date[],
+                      ${events.map((e) => e.honouredAmountWan)}::numeric[], ${events.map((e) => e.note)}::varchar[], ${events.map((e) => e.author)}::varchar[])
+            AS a(commitment_id, status, at, amount, note, author)
+        RETURNING 1
+      ) SELECT count(*)::int AS count FROM w`,
+    );
+    result.events = count;
+  }
+
+  if (notices.length > 0) {
+    const n = notices;
+    const [{ count }] = await runSql<{ count: number }>(
+      db,
+      sql`WITH a AS (
+        SELECT * FROM unnest(${n.map((x) => ids[x.commitmentKey])}::uuid[], ${n.map((x) => x.projectNo)}::varchar[], ${n.map((x) => x.year)}::int[], ${n.map((x) => x.seq)}::int[],
+          ${n.map((x) => x.number)}::varchar[], ${n.map((x) => x.recipientUnitName)}::varchar[], ${n.map((x) => x.title)}::varchar[], ${n.map((x) => x.facts)}::varchar[],
+          ${n.map((x) => x.requirement)}::varchar[], ${n.map((x) => x.issuedAt)}::date[], ${n.map((x) => x.deadline)}::date[], ${n.map((x) => x.createdAt)}::timestamptz[])
+          AS a(commitment_id, project_no, year, seq, number, unit_name, title, facts, requirement, issued_at, deadline, created_at)
+      ), w AS (
+        INSERT INTO notices (kind, status, year, seq, number, subject_type, project_id, commitment_id, recipient_unit_id, title, facts, requirement, deadline,
+          drafted_by_name, issued_at, issued_by_name, version, created_at, updated_at)
+        SELECT 'REMINDER', 'ISSUED', a.year, a.seq, a.number, 'COMMITMENT', p.id, a.commitment_id, u.id, a.title, a.facts, a.requirement, a.deadline,
+          ${staff.city}, a.issued_at, ${staff.city}, 1, a.created_at, a.created_at
+          FROM a JOIN projects p ON p.project_no = a.project_no JOIN units u ON u.name = a.unit_name
+        RETURNING 1
+      ) SELECT count(*)::int AS count FROM w`,
+    );
+    if (count !== n.length) throw new Error(`演示提醒单写入 ${count} 份，应为 ${n.length} 份：有通知的项目或接收单位不在数据库中`);
+    result.notices = count;
+  }
+  if (counters.length > 0) {
+    await runSql(
+      db,
+      sql`INSERT INTO notice_counters (kind, year, last)
+          SELECT * FROM unnest(${counters.map((x) => x.kind)}::notice_kind[], ${counters.map((x) => x.year)}::int[], ${counters.map((x) => x.last)}::int[])
           ON CONFLICT (kind, year) DO UPDATE SET last = GREATEST(notice_counters.last, EXCLUDED.last)`,
     );
   }
