@@ -6,7 +6,7 @@ import { ADMIN_PASSWORD, apiToken, byTestId, createUser, keepScreenshot, signIn 
  * Issue 15 item 2 (acceptance): city staff generate the bulletin for a closed quarter and download
  * it. The quarter is the last one that has ended; its months are closed through the API by the admin
  * (the e2e database has no demo data), after a project, its report and a target were entered, in
- * 霍林郭勒市 (reports.spec counts 库伦旗’s rows; follow-through-figures.spec, also in 霍林郭勒市, compares with the API, not with fixed numbers). The months are reopened at the end: the files after
+ * 通辽经济技术开发区 (reports.spec counts 库伦旗’s rows, dashboard.spec 霍林郭勒市’s figures). The months are reopened at the end: the files after
  * this one file reports into them (as closed-periods.spec does with its June).
  */
 
@@ -45,18 +45,18 @@ test.beforeAll(async ({ request }) => {
   const headers = { authorization: `Bearer ${admin}` };
   const project = await request.post('/api/v1/projects', {
     headers,
-    data: { name: `霍林郭勒市季通报测试项目${STAMP}`, regionCode: '150581', industryCode: 'NE', investorName: `季通报投资方${STAMP}`, investorOrigin: 'OUT_OF_REGION', contractAmountWan: '15000', stage: 'SIGNED', signedAt: `${months[0]}-10` },
+    data: { name: `开发区季通报测试项目${STAMP}`, regionCode: '150571', industryCode: 'NE', investorName: `季通报投资方${STAMP}`, investorOrigin: 'OUT_OF_REGION', contractAmountWan: '15000', stage: 'SIGNED', signedAt: `${months[0]}-10` },
   });
   expect(project.status()).toBe(201);
   const projectId = ((await project.json()) as { id: string }).id;
-  const draft = await request.put('/api/v1/monthly-reports/drafts', { headers, data: { regionCode: '150581', month: months[1], items: [{ projectId, version: null, arrivedEquityWan: '3000' }] } });
+  const draft = await request.put('/api/v1/monthly-reports/drafts', { headers, data: { regionCode: '150571', month: months[1], items: [{ projectId, version: null, arrivedEquityWan: '3000' }] } });
   expect(draft.status()).toBe(200);
-  const submitted = await request.post('/api/v1/monthly-reports/submit', { headers, data: { regionCode: '150581', month: months[1], projectIds: [projectId] } });
+  const submitted = await request.post('/api/v1/monthly-reports/submit', { headers, data: { regionCode: '150571', month: months[1], projectIds: [projectId] } });
   const items = ((await submitted.json()) as { items: { id: string; version: number }[] }).items;
   expect(submitted.status(), await submitted.text()).toBe(200);
   const verified = await request.post('/api/v1/monthly-reports/verify', { headers, data: { items: items.map(({ id, version }) => ({ id, version })) } });
   expect(verified.status(), await verified.text()).toBe(200);
-  const target = await request.put('/api/v1/targets', { headers, data: { year: Number(quarter.slice(0, 4)), items: [{ regionCode: '150581', indicator: 'arrivedFundsWan', value: '6000' }] } });
+  const target = await request.put('/api/v1/targets', { headers, data: { year: Number(quarter.slice(0, 4)), items: [{ regionCode: '150571', indicator: 'arrivedFundsWan', value: '6000' }] } });
   expect(target.status()).toBe(200);
   // the first two months closed: the page warns of the third
   await closeMonth(request, admin, months[0]);
@@ -89,8 +89,8 @@ test('city staff see the open month warned, then generate the closed quarter’s
   await page.reload();
   await expect(byTestId(page, 'bulletin-open-months')).toHaveCount(0);
   await expect(byTestId(page, `bulletin-month-${months[2]}`)).toContainText('已月结');
-  await expect(byTestId(page, 'bulletin-districts')).toContainText('霍林郭勒市');
-  await expect(byTestId(page, 'bulletin-best')).toContainText('霍林郭勒市（50.0%）');
+  await expect(byTestId(page, 'bulletin-districts')).toContainText('通辽经济技术开发区');
+  await expect(byTestId(page, 'bulletin-best')).toContainText('通辽经济技术开发区（50.0%）');
 
   await byTestId(page, 'bulletin-closing').fill('一是加快签约项目开工。\n二是排名靠后的旗县市区要制定追赶措施。');
   const [download] = await Promise.all([page.waitForEvent('download'), byTestId(page, 'bulletin-generate-button').click()]);
