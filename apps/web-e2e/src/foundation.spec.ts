@@ -79,6 +79,28 @@ test('when the session ends on the server, the next step goes back to the login 
   await keepScreenshot(page, 'login-expired-desktop');
 });
 
+test('a user changes their own password from the header menu (the dialog is fetched when first opened)', async ({ page }) => {
+  // the password the admin set in the test before
+  await signIn(page, DISTRICT_USER.username, 'Kailu#2027');
+  await expect(byTestId(page, 'home-region')).toContainText('开鲁县');
+  await byTestId(page, 'user-menu').click();
+  await byTestId(page, 'change-password').click();
+  await byTestId(page, 'cp-current').fill('not-my-password');
+  await byTestId(page, 'cp-new').fill('Kailu#2028x');
+  await byTestId(page, 'cp-confirm').fill('Kailu#2028x');
+  await byTestId(page, 'cp-submit').click();
+  // the server's refusal lands on the field it names
+  await expect(page.locator('.ant-modal-wrap:visible')).toContainText('当前密码');
+  await expect(page.locator('.ant-modal-wrap:visible .ant-form-item-explain-error')).toHaveCount(1);
+  await byTestId(page, 'cp-current').fill('Kailu#2027');
+  await byTestId(page, 'cp-submit').click();
+  await expect(page.locator('.ant-message')).toContainText('密码已修改');
+  await expect(page.locator('.ant-modal-wrap:visible')).toHaveCount(0);
+  await signOut(page);
+  await signIn(page, DISTRICT_USER.username, 'Kailu#2028x');
+  await expect(byTestId(page, 'home-region')).toContainText('开鲁县');
+});
+
 test('the admin creates an API key and sees it once', async ({ page }) => {
   await signIn(page, 'admin', ADMIN_PASSWORD);
   // signed in (the token stored) before going anywhere, or the app sends us back to the login page

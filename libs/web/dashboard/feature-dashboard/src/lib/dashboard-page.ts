@@ -26,7 +26,6 @@ import { apiErrorMessage, downloadAction, formatCount, formatRate } from '@zhaos
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
-import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
@@ -53,7 +52,6 @@ import { FollowThroughCard } from './follow-through-card';
     NzAlertModule,
     NzButtonModule,
     NzCardModule,
-    NzEmptyModule,
     NzIconModule,
     NzSkeletonModule,
     PageHeader,
@@ -269,6 +267,12 @@ export class DashboardPage {
 
   /** ms from navigation start to the first chart drawn: read by the e2e test, kept as a performance mark too */
   protected readonly firstChartMs = signal<number | null>(null);
+  /**
+   * The figures are on screen, or cannot be: only then are the secondary parts (包联项目, 待我签发, 考核排名,
+   * the publication badge) fetched, so that on a slow line their chunks do not share the bandwidth with
+   * the first chart's (issue 13).
+   */
+  protected readonly figuresSettled = computed(() => this.firstChartMs() !== null || this.error() !== null || this.empty());
   protected readonly downloading = downloadAction();
 
   constructor() {

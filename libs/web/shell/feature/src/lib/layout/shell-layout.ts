@@ -4,7 +4,8 @@ import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router
 import { ROLE_LABELS } from '@zhaoshang/shared/domain';
 import { AuthService } from '@zhaoshang/web/auth/data-access';
 import { SiteStore } from '@zhaoshang/web/shared/data-access';
-import { injectIsPhone } from '@zhaoshang/web/shared/ui';
+// the light entry point: the barrel would put every page's forms, dialogs and pickers in the shell's chunks
+import { injectIsPhone } from '@zhaoshang/web/shared/ui/layout';
 import { NzAvatarModule } from 'ng-zorro-antd/avatar';
 import { NzDropDownModule } from 'ng-zorro-antd/dropdown';
 import { NzIconModule, NzIconService } from 'ng-zorro-antd/icon';
