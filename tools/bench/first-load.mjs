@@ -118,7 +118,9 @@ async function visit(page, cdp) {
   const onResponse = ({ requestId, response, type }) => {
     const traced = trace.get(requestId);
     if (traced) Object.assign(traced, { status: response.status, cached: response.fromDiskCache || response.fromMemoryCache === true });
-    if (type === 'Script') scripts.set(requestId, { url: response.url, fromCache: response.fromDiskCache || response.fromPrefetchCache || response.status === 304, encoding: response.headers['content-encoding'] ?? response.headers['Content-Encoding'] ?? null });
+    // requested (ms after the navigation): before or after the first chart (the deferred cards come after)
+    const requestedMs = traced && navigationStart !== null ? (traced.start - navigationStart) * 1000 : null;
+    if (type === 'Script') scripts.set(requestId, { url: response.url, requestedMs, fromCache: response.fromDiskCache || response.fromPrefetchCache || response.status === 304, encoding: response.headers['content-encoding'] ?? response.headers['Content-Encoding'] ?? null });
   };
   const onFinished = ({ requestId, encodedDataLength, timestamp }) => {
     sizes.set(requestId, encodedDataLength);
@@ -151,7 +153,7 @@ async function visit(page, cdp) {
         console.log(`    ${at(r.start)} → ${at(r.end)}  ${String(r.bytes ?? '').padStart(7)}  ${r.cached ? '缓存' : String(r.status ?? '')}  ${r.url.slice(0, 90)}`);
       }
     }
-    const js = [...scripts.entries()].map(([id, s]) => ({ ...s, transferred: sizes.get(id) ?? 0 }));
+    const js = [...scripts.entries()].map(([id, s]) => ({ ...s, beforeFirstChart: s.requestedMs === null || s.requestedMs <= firstChartMs, transferred: sizes.get(id) ?? 0 }));
     return { firstChartMs, markerMs: marker === null ? null : Number(marker), js };
   } finally {
     cdp.off('Network.requestWillBeSent', onRequest);
@@ -167,9 +169,10 @@ function routeJs(js) {
   // initial: what index.html loads itself (its script and modulepreload links, as check-bundle.mjs counts)
   const initial = new Set([...index.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="([^"]+\.js)"/g)].map((m) => m[1]));
   const files = [...new Set(js.map((s) => new URL(s.url).pathname.slice(1)))].filter((f) => f.endsWith('.js'));
+  const before = new Set(js.filter((s) => s.beforeFirstChart).map((s) => new URL(s.url).pathname.slice(1)));
   const rows = files.map((file) => {
     const raw = readFileSync(join(webDir, file));
-    return { file, initial: initial.has(file), rawBytes: statSync(join(webDir, file)).size, gzipBytes: gzipSync(raw, { level: 9 }).length };
+    return { file, initial: initial.has(file), beforeFirstChart: before.has(file), rawBytes: statSync(join(webDir, file)).size, gzipBytes: gzipSync(raw, { level: 9 }).length };
   });
   const sum = (list, key) => list.reduce((total, r) => total + r[key], 0);
   const lazy = rows.filter((r) => !r.initial);
@@ -177,7 +180,10 @@ function routeJs(js) {
     files: rows,
     totalGzipBytes: sum(rows, 'gzipBytes'),
     initialGzipBytes: sum(rows.filter((r) => r.initial), 'gzipBytes'),
-    routeGzipBytes: sum(lazy, 'gzipBytes'),
+    // the route's own: what is asked for before its first chart (the leader's deferred cards — 包联项目,
+    // 待我签发, 考核排名, the publication badge — are fetched once the figures are shown, listed apart)
+    routeGzipBytes: sum(lazy.filter((r) => r.beforeFirstChart), 'gzipBytes'),
+    deferredGzipBytes: sum(lazy.filter((r) => !r.beforeFirstChart), 'gzipBytes'),
     routeRawBytes: sum(lazy, 'rawBytes'),
     transferredBytes: js.reduce((total, s) => total + s.transferred, 0),
     encodings: [...new Set(js.map((s) => s.encoding ?? 'identity'))],
@@ -259,7 +265,8 @@ async function main() {
         ['手机 慢速 4G + CPU 4× 冷启动 首个图表', s(results.phoneColdMs), `≤ ${s(TARGETS.phoneColdMs)}`, met('phoneColdMs')],
         ['手机 慢速 4G + CPU 4× 再次访问 首个图表', s(results.phoneWarmMs), `≤ ${s(TARGETS.phoneWarmMs)}`, met('phoneWarmMs')],
         ['桌面 不限速 再次访问 首个图表', `${results.desktopWarmMs} ms`, `≤ ${TARGETS.desktopWarmMs} ms`, met('desktopWarmMs')],
-        ['驾驶舱路由 JS（懒加载部分，gzip -9）', kb(js.routeGzipBytes), `≤ ${kb(TARGETS.routeJsGzipBytes)}`, met('routeJsGzipBytes')],
+        ['驾驶舱路由 JS（懒加载部分，首个图表前请求的，gzip -9）', kb(js.routeGzipBytes), `≤ ${kb(TARGETS.routeJsGzipBytes)}`, met('routeJsGzipBytes')],
+        ['  另：图表显示后再取的卡片 JS（包联项目、待我签发、考核排名等）', kb(js.deferredGzipBytes), '', ''],
         ['  另：首屏公共 JS（index.html 引用，gzip -9）', kb(js.initialGzipBytes), '', ''],
         ['  另：打开驾驶舱的全部 JS（gzip -9）', kb(js.totalGzipBytes), '', ''],
         ['  另：冷启动实际传输的 JS（含响应头）', `${kb(js.transferredBytes)}（${js.encodings.join('/')}）`, '', ''],

@@ -27,6 +27,39 @@ export function withoutAnimation(option: EChartsCoreOption): EChartsCoreOption {
   return base ? { ...option, baseOption: { ...base, animation: false } } : { ...option, animation: false };
 }
 
+/**
+ * Charts are drawn one at a time, in the order they were laid out, the browser painting between two:
+ * five charts drawn in one task kept the first off the screen until the last was drawn (1.5 s of
+ * ECharts work on a slow phone, issue 13). A chart removed before its turn is skipped.
+ */
+const drawQueue: (() => void)[] = [];
+let drawing = false;
+
+export function queueDraw(draw: () => void, nextTurn: (run: () => void) => void = afterPaint): void {
+  drawQueue.push(draw);
+  if (drawing) return;
+  drawing = true;
+  const next = () => {
+    const job = drawQueue.shift();
+    if (!job) {
+      drawing = false;
+      return;
+    }
+    // a chart that fails to draw must not hold up the others
+    try {
+      job();
+    } finally {
+      nextTurn(next);
+    }
+  };
+  next();
+}
+
+/** after the next frame has been painted: ECharts paints in its own animation-frame callback, before this one */
+function afterPaint(run: () => void): void {
+  requestAnimationFrame(() => setTimeout(run));
+}
+
 /** One ECharts chart of the dashboard: a fixed height, a click that drills down, and its first drawing reported. */
 @Component({
   selector: 'zs-dashboard-chart',
@@ -92,24 +125,30 @@ export class DashboardChart {
     };
     window.addEventListener('beforeprint', beforePrint);
     let resize: ResizeObserver | null = null;
+    let destroyed = false;
     inject(DestroyRef).onDestroy(() => {
+      destroyed = true;
       window.removeEventListener('beforeprint', beforePrint);
       resize?.disconnect();
       this.instance?.dispose();
       this.instance = null;
     });
 
-    // drawn once the element is laid out (ECharts reads its size), then kept to the element's size
-    afterNextRender(() => {
-      const element = this.canvas().nativeElement;
-      const instance = init(element);
-      instance.on('click', (event) => this.click(event));
-      instance.on('finished', () => this.finished());
-      instance.setOption(this.options());
-      this.initialised(instance);
-      resize = new ResizeObserver(() => instance.resize());
-      resize.observe(element);
-    });
+    // drawn once the element is laid out (ECharts reads its size) and its turn has come, then kept to
+    // the element's size
+    afterNextRender(() =>
+      queueDraw(() => {
+        if (destroyed) return;
+        const element = this.canvas().nativeElement;
+        const instance = init(element);
+        instance.on('click', (event) => this.click(event));
+        instance.on('finished', () => this.finished());
+        instance.setOption(this.options());
+        this.initialised(instance);
+        resize = new ResizeObserver(() => instance.resize());
+        resize.observe(element);
+      }),
+    );
     // new figures replace the old ones (not merged: a series or a category may have gone)
     effect(() => {
       const options = this.options();

@@ -18,7 +18,7 @@ import {
   warningsLink,
 } from '@zhaoshang/web/dashboard/data-access';
 import { KeyProjects, type KeyProjectFigures, type Kpi, KpiCard, WarningCounts } from '@zhaoshang/web/dashboard/ui';
-import { PublicationBadge } from '@zhaoshang/web/reports/feature-revisions';
+import { PublicationBadge } from '@zhaoshang/web/reports/feature-revisions/badge';
 import { RegionsStore } from '@zhaoshang/web/shared/data-access';
 // the light entry point: the barrel would bring other pages' forms and dialogs into this route's chunks
 import { PageHeader, injectIsPhone } from '@zhaoshang/web/shared/ui/layout';
@@ -34,8 +34,8 @@ import { DashboardChart } from './chart';
 import { type ChartDrill, type DistrictMode, barChartHeight, districtBars, districtOption, industryOption, originOption, trendOption, uncountedOrigins, warningOption } from './chart-options';
 import { AuthService } from '@zhaoshang/web/auth/data-access';
 import { MyProjectsCard } from '@zhaoshang/web/projects/feature-mine';
-import { ToSignCard } from '@zhaoshang/web/notices/feature-compose';
-import { RankingCard } from '@zhaoshang/web/assessment/feature-ranking';
+import { ToSignCard } from '@zhaoshang/web/notices/feature-compose/to-sign-card';
+import { RankingCard } from '@zhaoshang/web/assessment/feature-ranking/card';
 import { KPI_DRILLS, buildKpis, formatYi, hasFigures, yoyOf } from './figures';
 import { followThroughView } from './follow-through';
 import { FollowThroughCard } from './follow-through-card';

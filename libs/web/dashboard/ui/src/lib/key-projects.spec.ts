@@ -45,8 +45,18 @@ describe('KeyProjects', () => {
   });
 
   it('draws smaller rings on a phone', () => {
-    const ringWidths = (element: HTMLElement) => Array.from(element.querySelectorAll<HTMLElement>('.ant-progress-inner')).map((ring) => ring.style.width);
+    const ringWidths = (element: HTMLElement) => Array.from(element.querySelectorAll<HTMLElement>('zs-gauge')).map((ring) => ring.style.getPropertyValue('--gauge-size'));
     expect(ringWidths(render(false).element)).toEqual(['112px', '112px']);
     expect(ringWidths(render(true).element)).toEqual(['96px', '96px']);
+  });
+
+  it('fills each ring to its rate, and names it for screen readers', () => {
+    const { element } = render(false);
+    const fill = (id: string) => element.querySelector(`[data-testid="${id}"] .gauge__fill`)?.getAttribute('stroke-dasharray')?.split(' ').map(Number);
+    const [started, startArc] = fill('key-start-gauge') ?? [];
+    const [approved, approvedArc] = fill('key-approved-gauge') ?? [];
+    expect(started / startArc).toBeCloseTo(0.75, 3);
+    expect(approved / approvedArc).toBeCloseTo(0.333, 3);
+    expect(element.querySelector('[data-testid="key-start-gauge"]')?.getAttribute('aria-label')).toBe('开复工率');
   });
 });

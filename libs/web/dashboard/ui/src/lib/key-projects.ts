@@ -1,6 +1,6 @@
 import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
-import { NzProgressModule } from 'ng-zorro-antd/progress';
+import { Gauge } from './gauge';
 import type { Yoy } from './kpi';
 
 /** 重点项目 of the scope as shown: counts already formatted, rates as percentages for the rings and as text. */
@@ -22,7 +22,7 @@ export interface KeyProjectFigures {
 /** The key projects block: their number, 开复工率 and 手续办结率; one click opens the list of them. */
 @Component({
   selector: 'zs-key-projects',
-  imports: [NgTemplateOutlet, NzProgressModule],
+  imports: [NgTemplateOutlet, Gauge],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <button type="button" class="key" (click)="open.emit()" data-testid="key-projects">
@@ -32,14 +32,16 @@ export interface KeyProjectFigures {
         <ng-container *ngTemplateOutlet="yoy; context: { $implicit: figures().countYoy, testId: 'key-count-yoy' }" />
       </div>
       <div class="key__ring">
-        <nz-progress nzType="dashboard" [nzPercent]="figures().startPercent" [nzFormat]="startFormat" [nzWidth]="ringWidth()" nzStrokeColor="#1677ff" />
-        <ng-template #startFormat><span class="key__rate">{{ figures().startText }}</span></ng-template>
+        <zs-gauge [percent]="figures().startPercent" [size]="ringWidth()" color="#1677ff" label="开复工率" data-testid="key-start-gauge">
+          <span class="key__rate">{{ figures().startText }}</span>
+        </zs-gauge>
         <span class="key__label">开复工率<br /><small>{{ figures().started }} 个开复工</small></span>
         <ng-container *ngTemplateOutlet="yoy; context: { $implicit: figures().startedYoy, testId: 'key-started-yoy' }" />
       </div>
       <div class="key__ring">
-        <nz-progress nzType="dashboard" [nzPercent]="figures().approvalsPercent" [nzFormat]="approvalsFormat" [nzWidth]="ringWidth()" nzStrokeColor="#13c2c2" />
-        <ng-template #approvalsFormat><span class="key__rate">{{ figures().approvalsText }}</span></ng-template>
+        <zs-gauge [percent]="figures().approvalsPercent" [size]="ringWidth()" color="#13c2c2" label="手续办结率" data-testid="key-approved-gauge">
+          <span class="key__rate">{{ figures().approvalsText }}</span>
+        </zs-gauge>
         <span class="key__label">手续办结率<br /><small>{{ figures().approved }} 个办结</small></span>
         <ng-container *ngTemplateOutlet="yoy; context: { $implicit: figures().approvedYoy, testId: 'key-approved-yoy' }" />
       </div>

@@ -6,7 +6,6 @@ import { AuthService } from '@zhaoshang/web/auth/data-access';
 import { SiteStore } from '@zhaoshang/web/shared/data-access';
 // the light entry point: the barrel would put every page's forms, dialogs and pickers in the shell's chunks
 import { injectIsPhone } from '@zhaoshang/web/shared/ui/layout';
-import { NzAvatarModule } from 'ng-zorro-antd/avatar';
 import { NzDropDownModule } from 'ng-zorro-antd/dropdown';
 import { NzIconModule, NzIconService } from 'ng-zorro-antd/icon';
 import { NzLayoutModule } from 'ng-zorro-antd/layout';
@@ -17,7 +16,7 @@ import { NAV_ENTRIES, NAV_GROUPS, type NavGroup, visibleNav } from '../nav';
 
 @Component({
   selector: 'zs-shell-layout',
-  imports: [RouterOutlet, RouterLink, NzLayoutModule, NzMenuModule, NzIconModule, NzDropDownModule, NzAvatarModule, ChangePasswordDialog],
+  imports: [RouterOutlet, RouterLink, NzLayoutModule, NzMenuModule, NzIconModule, NzDropDownModule, ChangePasswordDialog],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './shell-layout.html',
   styleUrl: './shell-layout.less',
