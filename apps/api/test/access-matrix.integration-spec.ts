@@ -49,6 +49,7 @@ describe('access matrix', () => {
       'GET /api/v1/api-keys: apiKeys:manage',
       'POST /api/v1/api-keys: apiKeys:manage',
       'DELETE /api/v1/api-keys/:id: apiKeys:manage',
+      'PATCH /api/v1/api-keys/:id: apiKeys:manage',
       'GET /api/v1/assessment: indicators:read',
       'GET /api/v1/audit: audit:read',
       'POST /api/v1/auth/change-password: session:use',

@@ -1,6 +1,6 @@
 import { type CanActivate, type ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ACCESS_RULE, type AccessDeclaration, type AccessRule } from '../../common/access/access.decorator.js';
 import type { ApiKeyActor, UserActor } from '../../common/access/actor.js';
 import { decideAccess, needsRegionLookup, regionSourceValue, Unauthenticated } from '../../common/access/decide-access.js';
@@ -37,6 +37,8 @@ export class AccessGuard implements CanActivate {
     if (typeof apiKey === 'string' && apiKey !== '') {
       const key = await this.apiKeys.authenticate(apiKey);
       if (!key) throw new Unauthenticated('API 密钥无效或已被吊销');
+      // issue 16: every answer to a key carries its budget; past it, 429 with Retry-After (throws)
+      void context.switchToHttp().getResponse<FastifyReply>().headers(this.apiKeys.budgetHeaders(key));
       request.actor = { kind: 'apiKey', id: key.id, name: key.name, scopes: key.scopes, requestId: request.id };
     } else if (authorization?.startsWith('Bearer ')) {
       request.actor = await this.auth.authenticate(authorization.slice('Bearer '.length).trim(), request.id);

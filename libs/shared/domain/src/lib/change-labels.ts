@@ -112,7 +112,7 @@ export const CHANGE_BOOKKEEPING_FIELDS: ReadonlySet<string> = new Set(['id', 've
 /** Where another entity's field of the same name means something else than the project's. */
 const ENTITY_FIELD_LABELS: Partial<Record<AuditEntity, Readonly<Record<string, string>>>> = {
   industry: { name: '名称' },
-  apiKey: { name: '名称' },
+  apiKey: { name: '名称', rateLimitPerMinute: '每分钟请求上限' },
   user: { regionCode: '所属地区' },
   leader: { name: '姓名（含职务）', regionCode: '所属旗县区' },
   unit: { name: '单位名称', regionCode: '所属旗县区' },

@@ -37,6 +37,8 @@ export const ERROR_CODES = [
   'LOOK_ALIKE',
   'IMPORT_FAILED',
   'TOO_MANY_REQUESTS',
+  /** an API key spent its request budget for the minute (429, Retry-After; DOMAIN.md §10) */
+  'RATE_LIMITED',
   'PAYLOAD_TOO_LARGE',
   /** the database cannot be reached just now (503, Retry-After): the request may be sent again */
   'SERVICE_UNAVAILABLE',

@@ -68,11 +68,18 @@ export interface ApiKeyDto {
   createdBy: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  /** requests a minute this key may make (issue 16; api-key-limits.ts) */
+  rateLimitPerMinute: number;
+  /** requests made in the current minute (of the database's clock) */
+  usedThisMinute: number;
+  version: number;
 }
 
 export interface CreateApiKeyRequest {
   name: string;
   scopes: ApiKeyScope[];
+  /** API_KEY_RATE_LIMIT_DEFAULT when left out */
+  rateLimitPerMinute?: number;
 }
 
 export interface CreateApiKeyResponse {

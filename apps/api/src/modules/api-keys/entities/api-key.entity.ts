@@ -1,8 +1,9 @@
-import type { ApiKeyScope } from '@zhaoshang/shared/domain';
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { API_KEY_RATE_LIMIT_DEFAULT, API_KEY_RATE_LIMIT_MAX, API_KEY_RATE_LIMIT_MIN, type ApiKeyScope } from '@zhaoshang/shared/domain';
+import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 import { User } from '../../users/entities/user.entity.js';
 
 @Entity({ name: 'api_keys' })
+@Check('CHK_api_keys_rate_limit', `"rate_limit_per_minute" BETWEEN ${API_KEY_RATE_LIMIT_MIN} AND ${API_KEY_RATE_LIMIT_MAX}`)
 export class ApiKey {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -36,4 +37,11 @@ export class ApiKey {
 
   @Column({ type: 'timestamptz', nullable: true })
   revokedAt: Date | null;
+
+  /** the request budget a minute (issue 16); the count itself is in api_key_usage (see rate-limit.ts) */
+  @Column({ type: 'integer', default: API_KEY_RATE_LIMIT_DEFAULT })
+  rateLimitPerMinute: number;
+
+  @VersionColumn({ type: 'integer' })
+  version: number;
 }

@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { ApiKeyDto, CreateApiKeyRequest, CreateApiKeyResponse } from '@zhaoshang/shared/domain';
+import type { ApiKeyDto, CreateApiKeyRequest, CreateApiKeyResponse, UpdateApiKeyRequest } from '@zhaoshang/shared/domain';
 import type { Observable } from 'rxjs';
 import { API_V1, callerShowsErrors } from '@zhaoshang/web/shared/data-access';
 
@@ -15,6 +15,11 @@ export class ApiKeysApi {
 
   create(request: CreateApiKeyRequest): Observable<CreateApiKeyResponse> {
     return this.http.post<CreateApiKeyResponse>(this.base, request, { context: callerShowsErrors() });
+  }
+
+  /** a new request budget per minute, with the version read (409 when someone changed the key since) */
+  update(id: string, request: UpdateApiKeyRequest): Observable<ApiKeyDto> {
+    return this.http.patch<ApiKeyDto>(`${this.base}/${encodeURIComponent(id)}`, request, { context: callerShowsErrors() });
   }
 
   revoke(id: string): Observable<ApiKeyDto> {

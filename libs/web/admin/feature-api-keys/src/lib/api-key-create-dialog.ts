@@ -1,18 +1,20 @@
 import { ChangeDetectionStrategy, Component, inject, model, output } from '@angular/core';
 import { type AbstractControl, NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
-import { API_KEY_SCOPES, API_KEY_SCOPE_LABELS, type ApiKeyScope, type CreateApiKeyResponse } from '@zhaoshang/shared/domain';
+import { API_KEY_RATE_LIMIT_DEFAULT, API_KEY_RATE_LIMIT_MAX, API_KEY_RATE_LIMIT_MIN, API_KEY_SCOPES, API_KEY_SCOPE_LABELS, type ApiKeyScope, type CreateApiKeyResponse } from '@zhaoshang/shared/domain';
 import { ApiKeysApi } from '@zhaoshang/web/admin/data-access';
 import { FirstErrorPipe, FormDialog, serverErrorsOn, validateAll, zsValidators } from '@zhaoshang/web/shared/ui';
 import { saveAction } from '@zhaoshang/web/shared/util';
 import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
+import { RATE_LIMIT_HINT, rateLimitValidator } from './rate-limit-field';
 
 export const API_KEY_NAME_MAX_LENGTH = 100;
 
 @Component({
   selector: 'zs-api-key-create-dialog',
-  imports: [ReactiveFormsModule, NzCheckboxModule, NzFormModule, NzInputModule, FirstErrorPipe, FormDialog],
+  imports: [ReactiveFormsModule, NzCheckboxModule, NzFormModule, NzInputModule, NzInputNumberModule, FirstErrorPipe, FormDialog],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <zs-form-dialog [open]="open()" title="新建 API 密钥" [action]="saver" formId="api-key-create-form" submitText="创建" testId="api-key-form" (cancelled)="close()">
@@ -33,6 +35,21 @@ export const API_KEY_NAME_MAX_LENGTH = 100;
             </nz-checkbox-group>
           </nz-form-control>
         </nz-form-item>
+        <nz-form-item>
+          <nz-form-label nzRequired nzFor="ak-rate-limit">每分钟请求上限</nz-form-label>
+          <nz-form-control [nzErrorTip]="tip" [nzExtra]="rateLimitHint">
+            <nz-input-number
+              nzId="ak-rate-limit"
+              formControlName="rateLimitPerMinute"
+              [nzMin]="rateLimitMin"
+              [nzMax]="rateLimitMax"
+              [nzStep]="100"
+              [nzPrecision]="0"
+              nzAddonAfter="次/分钟"
+              data-testid="api-key-form-rate-limit"
+            />
+          </nz-form-control>
+        </nz-form-item>
       </form>
     </zs-form-dialog>
     <ng-template #tip let-control>{{ control.errors | zsFirstError }}</ng-template>
@@ -46,16 +63,22 @@ export class ApiKeyCreateDialog {
   private readonly api = inject(ApiKeysApi);
   protected readonly scopes = API_KEY_SCOPES;
   protected readonly scopeLabels = API_KEY_SCOPE_LABELS;
+  protected readonly rateLimitHint = RATE_LIMIT_HINT;
+  protected readonly rateLimitMin = API_KEY_RATE_LIMIT_MIN;
+  protected readonly rateLimitMax = API_KEY_RATE_LIMIT_MAX;
   protected readonly form = inject(NonNullableFormBuilder).group({
     name: ['', [zsValidators.required('请输入名称'), zsValidators.maxLength(API_KEY_NAME_MAX_LENGTH, `名称最多 ${API_KEY_NAME_MAX_LENGTH} 个字`)]],
     scopes: [[] as ApiKeyScope[], [(control: AbstractControl<ApiKeyScope[]>) => (control.value?.length ? null : { required: '请至少选择一项权限' })]],
+    // nullable: the number box is empty while the admin retypes it
+    rateLimitPerMinute: [API_KEY_RATE_LIMIT_DEFAULT as number | null, [rateLimitValidator]],
   });
   protected readonly saver = saveAction();
 
   protected submit(): void {
     if (this.saver.saving() || !validateAll(this.form)) return;
     const name = this.form.controls.name.value.trim();
-    this.saver.run(this.api.create({ name, scopes: this.form.controls.scopes.value }), {
+    const rateLimitPerMinute = this.form.controls.rateLimitPerMinute.value ?? API_KEY_RATE_LIMIT_DEFAULT;
+    this.saver.run(this.api.create({ name, scopes: this.form.controls.scopes.value, rateLimitPerMinute }), {
       next: (response) => {
         this.created.emit({ ...response, name });
         this.close();

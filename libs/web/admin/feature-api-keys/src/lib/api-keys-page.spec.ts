@@ -16,6 +16,9 @@ const existing: ApiKeyDto = {
   createdBy: '系统管理员',
   lastUsedAt: null,
   revokedAt: null,
+  rateLimitPerMinute: 600,
+  usedThisMinute: 12,
+  version: 1,
 };
 
 async function setup() {
@@ -66,12 +69,63 @@ describe('ApiKeysPage', () => {
     await fixture.whenStable();
 
     const create = backend.expectOne({ method: 'POST', url: '/api/v1/api-keys' });
-    expect(create.request.body).toEqual({ name: '发改委项目库', scopes: ['read'] });
+    expect(create.request.body).toEqual({ name: '发改委项目库', scopes: ['read'], rateLimitPerMinute: 600 });
     create.flush({ id: 'k2', key: 'zs_cd34_full-secret-value' });
     backend.expectOne('/api/v1/api-keys').flush([existing]);
     await fixture.whenStable();
 
     expect(overlay().querySelector('[data-testid="api-key-created-value"]')?.textContent).toBe('zs_cd34_full-secret-value');
     expect(overlay().querySelector('[data-testid="api-key-warning"]')?.textContent).toContain('密钥只显示这一次，请立即复制保存');
+  });
+
+  it('shows each key’s budget and its use this minute', async () => {
+    const { el } = await setup();
+    const budget = el.querySelector('[data-testid="api-key-budget"]');
+    expect(budget?.textContent).toContain('600 次');
+    expect(budget?.textContent).toContain('已用 12');
+  });
+
+  it('sets a key’s budget with the version read, refusing an empty value in Chinese', async () => {
+    const { el, fixture, backend } = await setup();
+    el.querySelector<HTMLButtonElement>('[data-testid="api-key-edit-limit"]')?.click();
+    await fixture.whenStable();
+    const input = overlay().querySelector<HTMLInputElement>('[data-testid="api-key-limit-form-value"] input');
+    if (!input) throw new Error('the limit dialog did not open');
+    expect(input.value).toBe('600');
+    expect(overlay().querySelector('[data-testid="api-key-limit-form-usage"]')?.textContent).toContain('本分钟已用 12 次');
+
+    // emptied: the form says what is missing and sends nothing
+    input.value = '';
+    input.dispatchEvent(new Event('input'));
+    overlay().querySelector<HTMLButtonElement>('[data-testid="api-key-limit-form-submit"]')?.click();
+    await fixture.whenStable();
+    expect(overlay().textContent).toContain('请输入每分钟请求上限');
+    backend.expectNone({ method: 'PATCH' });
+
+    input.value = '1200';
+    input.dispatchEvent(new Event('input'));
+    overlay().querySelector<HTMLButtonElement>('[data-testid="api-key-limit-form-submit"]')?.click();
+    await fixture.whenStable();
+    const patch = backend.expectOne({ method: 'PATCH', url: '/api/v1/api-keys/k1' });
+    expect(patch.request.body).toEqual({ rateLimitPerMinute: 1200, version: 1 });
+    patch.flush({ ...existing, rateLimitPerMinute: 1200, version: 2 });
+    await fixture.whenStable();
+    expect(el.querySelector('[data-testid="api-key-budget"]')?.textContent).toContain('1200 次');
+  });
+
+  it('shows the API’s message on the field when it refuses the budget', async () => {
+    const { el, fixture, backend } = await setup();
+    el.querySelector<HTMLButtonElement>('[data-testid="api-key-edit-limit"]')?.click();
+    await fixture.whenStable();
+    overlay().querySelector<HTMLButtonElement>('[data-testid="api-key-limit-form-submit"]')?.click();
+    await fixture.whenStable();
+    backend
+      .expectOne({ method: 'PATCH', url: '/api/v1/api-keys/k1' })
+      .flush(
+        { statusCode: 400, error: 'VALIDATION_FAILED', message: '请求参数有误', details: [{ field: 'rateLimitPerMinute', message: '每分钟请求上限须为 10–60000 的整数' }] },
+        { status: 400, statusText: 'Bad Request' },
+      );
+    await fixture.whenStable();
+    expect(overlay().textContent).toContain('每分钟请求上限须为 10–60000 的整数');
   });
 });

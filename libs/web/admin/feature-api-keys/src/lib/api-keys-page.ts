@@ -11,6 +11,7 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { ApiKeyCreateDialog } from './api-key-create-dialog';
+import { ApiKeyLimitDialog } from './api-key-limit-dialog';
 import { ApiKeySecretDialog } from './api-key-secret-dialog';
 
 @Component({
@@ -25,6 +26,7 @@ import { ApiKeySecretDialog } from './api-key-secret-dialog';
     DateTimePipe,
     PageHeader,
     ApiKeyCreateDialog,
+    ApiKeyLimitDialog,
     ApiKeySecretDialog,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -38,6 +40,16 @@ import { ApiKeySecretDialog } from './api-key-secret-dialog';
     }
     .muted {
       color: rgba(0, 0, 0, 0.55);
+    }
+    .budget__limit {
+      display: block;
+    }
+    .budget__used {
+      color: rgba(0, 0, 0, 0.55);
+      font-size: 12px;
+    }
+    .budget__used--full {
+      color: #cf1322;
     }
     .row--revoked td {
       color: rgba(0, 0, 0, 0.4);
@@ -59,17 +71,20 @@ export class ApiKeysPage {
   /** the key just created, shown once */
   protected readonly created = signal<(CreateApiKeyResponse & { name: string }) | null>(null);
   protected readonly revoking = signal<string | null>(null);
+  /** the key whose request budget is being changed */
+  protected readonly editing = signal<ApiKeyDto | null>(null);
 
   constructor() {
     this.load();
   }
 
-  protected load(): void {
+  protected load(then?: (keys: ApiKeyDto[]) => void): void {
     this.loading.set(true);
     this.api.list().subscribe({
       next: (keys) => {
         this.keys.set(keys);
         this.loading.set(false);
+        then?.(keys);
       },
       error: () => this.loading.set(false),
     });
@@ -78,6 +93,18 @@ export class ApiKeysPage {
   protected onCreated(created: CreateApiKeyResponse & { name: string }): void {
     this.created.set(created);
     this.load();
+  }
+
+  protected onLimitSaved(saved: ApiKeyDto): void {
+    this.keys.update((keys) => keys.map((k) => (k.id === saved.id ? saved : k)));
+    this.messages.success(`「${saved.name}」的上限已改为每分钟 ${saved.rateLimitPerMinute} 次`);
+  }
+
+  /** The dialog met a newer version: read the list again and edit what is current now. */
+  protected reloadEditing(): void {
+    const editing = this.editing();
+    if (!editing) return;
+    this.load((keys) => this.editing.set(keys.find((k) => k.id === editing.id && !k.revokedAt) ?? null));
   }
 
   protected revoke(key: ApiKeyDto): void {
