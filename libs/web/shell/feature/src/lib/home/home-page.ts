@@ -26,6 +26,7 @@ const CARD_ICONS: Record<WorkbenchTodoKind, string> = {
   DRAFT: 'edit',
   RETURNED: 'rollback',
   RED_WARNINGS: 'alert',
+  WEBHOOKS_PAUSED: 'api',
 };
 
 /** null while loading; a failure (shown by the interceptor) leaves the cards out, not the page */
