@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { createApp } from '../src/bootstrap/create-app.js';
 import { loadConfig } from '../src/config/config.js';
 import { WebhookWorker, type WebhookWorkerOptions } from '../src/modules/webhooks/webhook-worker.js';
+import { MONTHLY_HEADER, upload, xlsx } from './fixtures/imports/files.js';
 import { createProject } from './support/projects.js';
 import { fileReport } from './support/reports.js';
 import { ADMIN_PASSWORD, TestApp } from './support/test-app.js';
@@ -171,6 +172,24 @@ describe('webhooks', () => {
     expect(byType('notice.issued')?.data).toMatchObject({ noticeId: notice.body.id, projectId: p.id, kind: 'REMINDER', number: notice.body.number });
     expect(byType('project.created')?.data).not.toHaveProperty('name');
     expect(byType('project.created')?.timestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+  });
+
+  it('emits the events of a spreadsheet import, one per row, in the import’s own transaction', async () => {
+    const r = await receiver();
+    await subscribe(r, ['report.submitted', 'report.verified']);
+    const [a, b] = await Promise.all([createProject(t, admin), createProject(t, admin)]);
+    const file = await xlsx([MONTHLY_HEADER, [a.projectNo, '2026-09', 1, 2, 3, 40, '主体施工', '已核实'], [b.projectNo, '2026-09', 1, null, null, 50, null, null]]);
+    const imported = await upload<{ created: number }>(t, admin, file, '月报.xlsx', { kind: 'monthly' });
+    expect(imported.status).toBe(200);
+    await r.waitFor((x) => x.unique.length === 2);
+    expect(r.unique.map((m) => [m.payload.type, m.payload.data['projectId'], m.payload.data['completedInvestmentWan']])).toEqual([
+      ['report.verified', a.id, '40.00'],
+      ['report.submitted', b.id, '50.00'],
+    ]);
+    // the same file again changes nothing, and emits nothing
+    expect((await upload<{ unchanged: number }>(t, admin, file, '月报.xlsx', { kind: 'monthly' })).body).toMatchObject({ unchanged: 2 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(r.received).toHaveLength(2);
   });
 
   it('holds the deliveries while the receiver is down and delivers them all, in order per project, when it is back', async () => {
