@@ -97,7 +97,7 @@ test('an admin subscribes, sees the secret once, sends a test delivery and reads
   });
   expect(created.status()).toBe(201);
   await expect.poll(() => got.filter((g) => g.type === 'project.created' && g.signed).length, { timeout: 15_000 }).toBeGreaterThan(0);
-  await page.getByRole('button', { name: '刷新' }).last().click();
+  await byTestId(page, 'webhook-log-reload').click();
   await expect(byTestId(page, 'webhook-delivery-row').filter({ hasText: 'project.created' }).first()).toContainText('成功');
   expect(got.every((g) => g.signed)).toBe(true);
   await keepScreenshot(page, 'webhooks-log-1440');

@@ -1,3 +1,4 @@
+import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import {
   type CreateWebhookSubscriptionResponse,
@@ -43,7 +44,7 @@ export function eventsSummary(events: readonly string[]): string {
  */
 @Component({
   selector: 'zs-webhooks-page',
-  imports: [NzButtonModule, NzIconModule, NzPopconfirmModule, NzTableModule, NzTagModule, NzTooltipModule, DateTimePipe, PageHeader, WebhookCreateDialog, WebhookSecretDialog],
+  imports: [NgTemplateOutlet, NzButtonModule, NzIconModule, NzPopconfirmModule, NzTableModule, NzTagModule, NzTooltipModule, DateTimePipe, PageHeader, WebhookCreateDialog, WebhookSecretDialog],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './webhooks-page.html',
   styleUrl: './webhooks-page.less',
