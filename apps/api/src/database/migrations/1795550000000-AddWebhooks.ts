@@ -28,7 +28,9 @@ export class AddWebhooks1795550000000 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "webhook_deliveries" ADD CONSTRAINT "FK_27d1ee90033bdafe0ffe8f1be6f" FOREIGN KEY ("event_id") REFERENCES "webhook_events"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
     await queryRunner.query(`CREATE FUNCTION webhook_events_from_audit() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
-  -- only types somebody subscribes to: without subscriptions, imports and demo data write no events
+  -- only types somebody subscribes to: without subscriptions, imports and demo data write no events.
+  -- The joins cast the audit row's text id to the table's key (only for its own entity, so that no
+  -- other entity's id is cast), so each finds its row by primary key.
   IF NOT EXISTS (SELECT 1 FROM webhook_subscriptions) THEN RETURN NULL; END IF;
   INSERT INTO webhook_events (type, project_id, order_key, entity_id, payload)
   SELECT e.type, e.project_id, e.order_key, e.entity_id,
@@ -37,12 +39,12 @@ BEGIN
     SELECT a.id AS audit_id, 1 AS seq, CASE a.action WHEN 'CREATE' THEN 'project.created' ELSE 'project.updated' END AS type,
       p.id AS project_id, p.id::text AS order_key, p.id::text AS entity_id, a.at,
       jsonb_build_object('projectId', p.id, 'projectNo', p.project_no, 'regionCode', p.region_code, 'stage', p.stage, 'version', p.version) AS data
-    FROM new_rows a JOIN projects p ON p.id::text = a.entity_id
+    FROM new_rows a JOIN projects p ON p.id = (CASE WHEN a.entity = 'project' THEN a.entity_id END)::uuid
     WHERE a.entity = 'project' AND a.action IN ('CREATE', 'UPDATE')
     UNION ALL
     SELECT a.id, 2, 'project.stage_changed', p.id, p.id::text, p.id::text, a.at,
       jsonb_build_object('projectId', p.id, 'projectNo', p.project_no, 'regionCode', p.region_code, 'from', a.before ->> 'stage', 'to', a.after ->> 'stage', 'version', p.version)
-    FROM new_rows a JOIN projects p ON p.id::text = a.entity_id
+    FROM new_rows a JOIN projects p ON p.id = (CASE WHEN a.entity = 'project' THEN a.entity_id END)::uuid
     WHERE a.entity = 'project' AND a.action = 'UPDATE' AND (a.before ->> 'stage') IS DISTINCT FROM (a.after ->> 'stage')
     UNION ALL
     -- a report entering a status; a verified report whose figures change (a correction) is verified again
@@ -50,23 +52,23 @@ BEGIN
       m.project_id, m.project_id::text, m.id::text, a.at,
       jsonb_build_object('reportId', m.id, 'projectId', m.project_id, 'projectNo', p.project_no, 'regionCode', p.region_code, 'month', m.month,
         'status', m.status, 'completedInvestmentWan', m.completed_investment_wan::text, 'version', m.version)
-    FROM new_rows a JOIN monthly_reports m ON m.id::text = a.entity_id JOIN projects p ON p.id = m.project_id
+    FROM new_rows a JOIN monthly_reports m ON m.id = (CASE WHEN a.entity = 'monthlyReport' THEN a.entity_id END)::uuid JOIN projects p ON p.id = m.project_id
     WHERE a.entity = 'monthlyReport' AND m.status::text IN ('SUBMITTED', 'VERIFIED', 'RETURNED')
       AND ((a.before ->> 'status') IS DISTINCT FROM m.status::text OR (m.status = 'VERIFIED' AND a.before IS DISTINCT FROM a.after))
     UNION ALL
     SELECT a.id, 1, CASE a.action WHEN 'CLOSE' THEN 'month.closed' ELSE 'month.reopened' END, NULL, 'month', c.month, a.at,
       jsonb_build_object('month', c.month, 'closed', c.closed, 'version', c.version)
-    FROM new_rows a JOIN month_closes c ON c.month = a.entity_id
+    FROM new_rows a JOIN month_closes c ON c.month = (CASE WHEN a.entity = 'month' THEN a.entity_id END)::char(7)
     WHERE a.entity = 'month' AND a.action IN ('CLOSE', 'REOPEN')
     UNION ALL
     SELECT a.id, 1, 'fai.updated', NULL, 'fai:' || f.region_code, a.entity_id, a.at,
       jsonb_build_object('regionCode', f.region_code, 'month', f.month, 'amountWan', f.amount_wan::text, 'version', f.version)
-    FROM new_rows a JOIN fai_totals f ON f.region_code || ':' || f.month = a.entity_id
+    FROM new_rows a JOIN fai_totals f ON a.entity = 'faiTotal' AND f.region_code = split_part(a.entity_id, ':', 1) AND f.month = split_part(a.entity_id, ':', 2)::char(7)
     WHERE a.entity = 'faiTotal'
     UNION ALL
     SELECT a.id, 1, 'notice.issued', n.project_id, n.project_id::text, n.id::text, a.at,
       jsonb_build_object('noticeId', n.id, 'projectId', n.project_id, 'kind', n.kind, 'number', n.number, 'deadline', n.deadline, 'version', n.version)
-    FROM new_rows a JOIN notices n ON n.id::text = a.entity_id
+    FROM new_rows a JOIN notices n ON n.id = (CASE WHEN a.entity = 'notice' THEN a.entity_id END)::uuid
     WHERE a.entity = 'notice' AND n.status = 'ISSUED' AND (a.before ->> 'status') IS DISTINCT FROM 'ISSUED'
   ) e
   WHERE EXISTS (SELECT 1 FROM webhook_subscriptions s WHERE e.type = ANY(s.events))
