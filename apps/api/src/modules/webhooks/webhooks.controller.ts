@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CreateWebhookSubscriptionResponse, Page, WebhookDeliveryDto, WebhookSubscriptionDto } from '@zhaoshang/shared/domain';
 import { Access } from '../../common/access/access.decorator.js';
 import { CurrentUserActor, type UserActor } from '../../common/access/actor.js';
@@ -62,16 +62,15 @@ export class WebhooksController {
   }
 
   @Delete(':id')
-  @HttpCode(204)
   @Access(ACCESS)
   @ApiOperation({ summary: '删除订阅 / Delete a subscription', description: '连同其投递记录；query 参数 version 为读取时的版本。Its deliveries go with it' })
-  @ApiNoContentResponse({ description: '已删除' })
+  @ApiOkResponse({ type: WebhookSubscriptionResponse, description: '删除前的订阅' })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED：缺少版本' })
   @ApiNotFoundResponse({ description: 'NOT_FOUND：订阅不存在' })
   @ApiConflictResponse({ description: 'VERSION_CONFLICT：订阅已被他人修改' })
-  async remove(@CurrentUserActor() actor: UserActor, @Param('id', subscriptionId) id: string, @Query('version') version: string): Promise<void> {
+  remove(@CurrentUserActor() actor: UserActor, @Param('id', subscriptionId) id: string, @Query('version') version: string): Promise<WebhookSubscriptionDto> {
     if (!/^\d{1,9}$/.test(version ?? '')) throw ValidationFailed.field('version', '版本必须是整数');
-    await this.webhooks.remove(actor, id, Number(version));
+    return this.webhooks.remove(actor, id, Number(version));
   }
 
   @Post(':id/test')

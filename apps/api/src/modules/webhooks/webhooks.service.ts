@@ -107,13 +107,15 @@ export class WebhooksService {
     return this.get(id);
   }
 
-  async remove(actor: UserActor, id: string, version: number): Promise<void> {
+  async remove(actor: UserActor, id: string, version: number): Promise<WebhookSubscriptionDto> {
+    const removed = await this.get(id);
     await this.dataSource.transaction(async (em) => {
       const s = await this.lock(em, id, version);
       await this.audit.record(em, actor, { entity: 'webhook', entityId: id, action: 'DELETE', before: auditSnapshot(s), after: null });
       // its deliveries go with it (ON DELETE CASCADE); the events stay for the other subscriptions
       await em.remove(s);
     });
+    return removed;
   }
 
   async deliveries(id: string, query: WebhookDeliveryQueryDto): Promise<Page<WebhookDeliveryDto>> {

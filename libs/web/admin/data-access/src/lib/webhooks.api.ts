@@ -30,8 +30,8 @@ export class WebhooksApi {
     return this.http.patch<WebhookSubscriptionDto>(`${this.base}/${encodeURIComponent(id)}`, request, { context: callerShowsErrors() });
   }
 
-  remove(id: string, version: number): Observable<void> {
-    return this.http.delete<void>(`${this.base}/${encodeURIComponent(id)}`, { params: { version }, context: callerShowsErrors() });
+  remove(id: string, version: number): Observable<WebhookSubscriptionDto> {
+    return this.http.delete<WebhookSubscriptionDto>(`${this.base}/${encodeURIComponent(id)}`, { params: { version }, context: callerShowsErrors() });
   }
 
   test(id: string): Observable<WebhookDeliveryDto> {
