@@ -29,3 +29,4 @@ export * from './lib/commitments.js';
 export * from './lib/bulletins.js';
 export * from './lib/assessment.js';
 export * from './lib/api-key-limits.js';
+export * from './lib/webhooks.js';

@@ -74,6 +74,7 @@ export class WorkbenchService {
       todos.push(await this.toVerify(), await this.monthsToClose(month));
     }
     todos.push(await this.redWarnings(regionCode));
+    if (actor.role === 'ADMIN') todos.push(...(await this.pausedWebhooks()));
     return { today, month, regionCode, todos, followUps: [], activity: await this.activity(regionCode) };
   }
 
@@ -131,6 +132,12 @@ export class WorkbenchService {
   private async redWarnings(regionCode: string | null): Promise<WorkbenchTodo> {
     const list = await this.warnings.list({ level: 'RED', page: 1, pageSize: 1, ...(regionCode ? { regionCode } : {}) });
     return { kind: 'RED_WARNINGS', count: list.total, months: [] };
+  }
+
+  /** Webhook subscriptions the server paused after a day of failures (issue 16): a card only while there are some. */
+  private async pausedWebhooks(): Promise<WorkbenchTodo[]> {
+    const [{ count }] = await runSql<{ count: number }>(this.dataSource, sql`SELECT count(*)::int AS count FROM webhook_subscriptions WHERE status = 'PAUSED' AND auto_paused`);
+    return count > 0 ? [{ kind: 'WEBHOOKS_PAUSED', count, months: [] }] : [];
   }
 
   /**

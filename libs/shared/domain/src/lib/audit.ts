@@ -9,7 +9,7 @@ export type AuditActorType = 'USER' | 'API_KEY' | 'SYSTEM';
  * What the audit log records changes of, spelled as the `entity` column holds them (the API has
  * always written these names; the audit page labels them).
  */
-export const AUDIT_ENTITIES = ['user', 'apiKey', 'industry', 'project', 'monthlyReport', 'month', 'faiTotal', 'target', 'setting', 'leader', 'unit', 'projectIssue', 'notice', 'commitment', 'bulletin'] as const;
+export const AUDIT_ENTITIES = ['user', 'apiKey', 'industry', 'project', 'monthlyReport', 'month', 'faiTotal', 'target', 'setting', 'leader', 'unit', 'projectIssue', 'notice', 'commitment', 'bulletin', 'webhook'] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 /**
@@ -17,7 +17,7 @@ export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
  * industries) is readable by every signed-in user; that of accounts, API keys and settings only by
  * admins.
  */
-export const ADMIN_ONLY_AUDIT_ENTITIES: readonly AuditEntity[] = ['user', 'apiKey', 'setting'];
+export const ADMIN_ONLY_AUDIT_ENTITIES: readonly AuditEntity[] = ['user', 'apiKey', 'setting', 'webhook'];
 
 /** The entities whose audit log a role may read. */
 export function auditEntitiesReadableBy(role: Role): readonly AuditEntity[] {

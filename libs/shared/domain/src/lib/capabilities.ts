@@ -14,6 +14,8 @@ export const CAPABILITIES = {
   'dictionary:manage': ['ADMIN'],
   'users:manage': ['ADMIN'],
   'apiKeys:manage': ['ADMIN'],
+  /** webhook subscriptions and their delivery log (DOMAIN.md §7, §10) */
+  'webhooks:manage': ['ADMIN'],
   /** the audit log: every signed-in user, of the entities `auditEntitiesReadableBy` gives their role (DOMAIN.md §7) */
   'audit:read': ['ADMIN', 'CITY_STAFF', 'DISTRICT_STAFF', 'LEADER'],
   'projects:read': ['ADMIN', 'CITY_STAFF', 'DISTRICT_STAFF', 'LEADER'],

@@ -9,8 +9,9 @@ import { monthLabel } from './monthly.js';
  * - MISSING 未填报: projects of the region owing this or last month's report without one (district staff)
  * - DRAFT 草稿 / RETURNED 退回: the region's reports of open months in that status (district staff)
  * - RED_WARNINGS 红色预警: today's red warnings, of the region for district staff, of the city otherwise
+ * - WEBHOOKS_PAUSED: webhook subscriptions the server paused because they kept failing (admins only, issue 16)
  */
-export const WORKBENCH_TODO_KINDS = ['TO_VERIFY', 'MONTHS_TO_CLOSE', 'MISSING', 'DRAFT', 'RETURNED', 'RED_WARNINGS'] as const;
+export const WORKBENCH_TODO_KINDS = ['TO_VERIFY', 'MONTHS_TO_CLOSE', 'MISSING', 'DRAFT', 'RETURNED', 'RED_WARNINGS', 'WEBHOOKS_PAUSED'] as const;
 export type WorkbenchTodoKind = (typeof WORKBENCH_TODO_KINDS)[number];
 
 export interface WorkbenchMonthCount {
@@ -96,6 +97,7 @@ const ENTITY_NOUNS: Record<AuditEntity, string> = {
   notice: '三单一函',
   commitment: '优惠政策兑现',
   bulletin: '季度通报',
+  webhook: 'Webhook 订阅',
 };
 
 /**

@@ -4,6 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { SKIP_ERROR_MESSAGE } from '@zhaoshang/web/shared/util';
 import { AuditApi } from './audit.api';
 import { UsersApi } from './users.api';
+import { WebhooksApi } from './webhooks.api';
 
 describe('admin data access', () => {
   let backend: HttpTestingController;
@@ -34,5 +35,19 @@ describe('admin data access', () => {
     expect(patch.request.body).toEqual({ displayName: '李四', version: 3 });
     expect(patch.request.context.get(SKIP_ERROR_MESSAGE)).toBe(true);
     patch.flush({});
+  });
+
+  it('pages a webhook log by cursor and deletes a subscription with the version it read', () => {
+    const webhooks = TestBed.inject(WebhooksApi);
+    webhooks.deliveries('s 1', { status: 'FAILED', before: '42', limit: 20 }).subscribe();
+    const log = backend.expectOne((r) => r.url === '/api/v1/webhooks/s%201/deliveries');
+    expect(log.request.params.toString()).toBe('status=FAILED&before=42&limit=20');
+    log.flush({ items: [], nextCursor: null });
+
+    webhooks.remove('s1', 3).subscribe();
+    const removed = backend.expectOne('/api/v1/webhooks/s1?version=3');
+    expect(removed.request.method).toBe('DELETE');
+    expect(removed.request.context.get(SKIP_ERROR_MESSAGE)).toBe(true);
+    removed.flush({});
   });
 });

@@ -64,6 +64,7 @@ export const ENTITY_LABELS: Record<AuditEntity, string> = {
   notice: '三单一函',
   commitment: '优惠政策兑现',
   bulletin: '季度通报',
+  webhook: 'Webhook 订阅',
 };
 
 /**

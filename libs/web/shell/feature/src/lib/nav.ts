@@ -1,6 +1,7 @@
 import type { Routes } from '@angular/router';
 import type { IconDefinition } from '@ant-design/icons-angular';
 import { AccountBookOutline, AimOutline, AlertOutline, ApartmentOutline, AppstoreOutline, AuditOutline, CarryOutOutline, ControlOutline, DashboardOutline, DiffOutline, FileSearchOutline, FileWordOutline, FormOutline, FundOutline, HistoryOutline, HomeOutline, ImportOutline, IssuesCloseOutline, KeyOutline, NotificationOutline, ProjectOutline, ScheduleOutline, SettingOutline, TeamOutline, TrophyOutline } from '@ant-design/icons-angular/icons';
+import { ApiOutline } from '@ant-design/icons-angular/icons';
 import { type Capability, type Role, can } from '@zhaoshang/shared/domain';
 
 export const NAV_GROUPS = {
@@ -60,6 +61,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { label: '包联领导与责任单位', icon: ApartmentOutline, route: 'admin/responsibility', capability: 'dictionary:manage', group: 'system', load: () => import('@zhaoshang/web/admin/feature-responsibility').then((m) => m.responsibilityRoutes) },
   { label: '预警设置', icon: ControlOutline, route: 'admin/warning-settings', capability: 'settings:manage', group: 'system', load: () => import('@zhaoshang/web/warnings/feature-settings').then((m) => m.warningSettingsRoutes) },
   { label: '督办设置', icon: ScheduleOutline, route: 'admin/notice-settings', capability: 'settings:manage', group: 'system', load: () => import('@zhaoshang/web/notices/feature-ledger').then((m) => m.noticeSettingsRoutes) },
+  { label: 'Webhook 订阅', icon: ApiOutline, route: 'admin/webhooks', capability: 'webhooks:manage', group: 'system', load: () => import('@zhaoshang/web/admin/feature-webhooks').then((m) => m.webhooksRoutes) },
 ];
 
 export interface NavLink {

@@ -4,7 +4,7 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink, type Routes } from '@angular/router';
-import { AlertOutline, AuditOutline, CarryOutOutline, CheckCircleOutline, EditOutline, FormOutline, RollbackOutline } from '@ant-design/icons-angular/icons';
+import { AlertOutline, ApiOutline, AuditOutline, CarryOutOutline, CheckCircleOutline, EditOutline, FormOutline, RollbackOutline } from '@ant-design/icons-angular/icons';
 import { activityText, can, ROLE_LABELS, type WorkbenchActivity, type WorkbenchResponse, type WorkbenchTodoKind } from '@zhaoshang/shared/domain';
 import { SiteStore } from '@zhaoshang/web/shared/data-access';
 import { AuthService } from '@zhaoshang/web/auth/data-access';
@@ -26,6 +26,7 @@ const CARD_ICONS: Record<WorkbenchTodoKind, string> = {
   DRAFT: 'edit',
   RETURNED: 'rollback',
   RED_WARNINGS: 'alert',
+  WEBHOOKS_PAUSED: 'api',
 };
 
 /** null while loading; a failure (shown by the interceptor) leaves the cards out, not the page */
@@ -38,7 +39,7 @@ type Loaded = { state: 'loading' } | { state: 'done'; data: WorkbenchResponse | 
 @Component({
   selector: 'zs-home-page',
   imports: [DatePipe, RouterLink, NzCardModule, NzIconModule, NzSkeletonModule, NzTagModule, MyProjectsCard, NoticeTodoCard],
-  providers: [provideNzIconsPatch([AlertOutline, AuditOutline, CarryOutOutline, CheckCircleOutline, EditOutline, FormOutline, RollbackOutline])],
+  providers: [provideNzIconsPatch([AlertOutline, ApiOutline, AuditOutline, CarryOutOutline, CheckCircleOutline, EditOutline, FormOutline, RollbackOutline])],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './home-page.html',
   styleUrl: './home-page.less',

@@ -40,6 +40,12 @@ describe('workbenchCards', () => {
     expect(card.chips.map((c) => c.label)).toEqual(['2026年10月', '2026年11月']);
   });
 
+  it('tells admins of webhook subscriptions the server paused, in red, leading to Webhook 订阅', () => {
+    const [card] = workbenchCards({ ...base, todos: [{ kind: 'WEBHOOKS_PAUSED', count: 1, months: [] }] });
+    expect(card).toMatchObject({ title: '已暂停的 Webhook', count: 1, tone: 'red', chips: [], link: { path: '/admin/webhooks', queryParams: {} } });
+    expect(card.explanation).toContain('连续一天投递失败');
+  });
+
   it('keeps the slot of 问题 and 督办 apart from the to-dos', () => {
     const response = { ...base, followUps: [{ kind: 'RED_WARNINGS' as const, count: 1, months: [] }] };
     expect(workbenchCards(response)).toEqual([]);

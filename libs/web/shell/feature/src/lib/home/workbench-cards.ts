@@ -28,6 +28,7 @@ const TITLES: Record<WorkbenchTodoKind, string> = {
   DRAFT: '草稿未报送',
   RETURNED: '被退回',
   RED_WARNINGS: '红色预警',
+  WEBHOOKS_PAUSED: '已暂停的 Webhook',
 };
 
 /** Where each card leads, with the query parameters its page understands (read from those pages). */
@@ -47,6 +48,9 @@ function linkFor(kind: WorkbenchTodoKind, month: string | null, regionCode: stri
     // 项目预警 reads level and regionCode
     case 'RED_WARNINGS':
       return { path: '/warnings', queryParams: { level: 'RED', ...(regionCode ? { regionCode } : {}) } };
+    // Webhook 订阅 lists the paused ones first
+    case 'WEBHOOKS_PAUSED':
+      return { path: '/admin/webhooks', queryParams: {} };
   }
 }
 
@@ -65,6 +69,8 @@ function explanation(todo: WorkbenchTodo, regionCode: string | null): string {
       return todo.count === 0 ? '市级退回、需修改后重新报送的月报' : `市级退回、需修改后重新报送的月报，其中 ${todo.withReason ?? 0} 份附退回原因`;
     case 'RED_WARNINGS':
       return regionCode ? '今日本地区的红色预警：逾期未开工、未入库、资金未到位、月报未报' : '今日全市的红色预警：逾期未开工、未入库、资金未到位、月报未报';
+    case 'WEBHOOKS_PAUSED':
+      return '连续一天投递失败、已被系统自动暂停的订阅；修复接收端后恢复，积压的事件会按序补发';
   }
 }
 
@@ -79,7 +85,7 @@ export function workbenchCards(response: WorkbenchResponse, list: 'todos' | 'fol
       todo.kind === 'MONTHS_TO_CLOSE'
         ? todo.months.map((m) => ({ label: monthLabel(m.month), link: linkFor(todo.kind, m.month, response.regionCode) }))
         : todo.months.map((m) => ({ label: `${monthLabel(m.month)} ${m.count} 份`, link: linkFor(todo.kind, m.month, response.regionCode) }));
-    const late = todo.kind === 'RED_WARNINGS' || todo.kind === 'RETURNED' || todo.kind === 'MISSING';
+    const late = todo.kind === 'RED_WARNINGS' || todo.kind === 'WEBHOOKS_PAUSED' || todo.kind === 'RETURNED' || todo.kind === 'MISSING';
     return {
       kind: todo.kind,
       title: TITLES[todo.kind],
