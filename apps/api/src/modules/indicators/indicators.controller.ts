@@ -19,6 +19,7 @@ import { queryBoolean } from '../projects/dto/fields.js';
 import { MonthText, RegionCode } from '../reports/dto/report-write.dto.js';
 import { DrillService } from './drill.service.js';
 import { IndicatorsService } from './indicators.service.js';
+import { ApiDomainResponse } from '../../common/openapi/domain-response.js';
 
 export class IndicatorQueryDto implements IndicatorQuery {
   @MonthText('起始月份') from: string;
@@ -84,6 +85,7 @@ export class IndicatorsController {
       '开工以开工日期为准，无开工日期而直接投产的以投产日期为准；已终止项目只计终止当月及以前的月报；重点项目手续办结以期末当日已办结为准。' +
       '按产业分组时各行的 faiTotalWan 为范围的全社会固定资产投资（固投不分产业），比重、贡献率、拉动为该产业占整体的部分',
   })
+  @ApiDomainResponse('IndicatorResponse')
   get(@Query() query: IndicatorQueryDto): Promise<IndicatorResponse> {
     return this.indicators.compute(query);
   }
@@ -96,6 +98,7 @@ export class IndicatorsController {
       '某个指标数字所计入的项目：与 GET /indicators 相同的范围、期间、月报状态与来源口径（到位资金按月报所属月份，开工按开工日期，签约按签约日期），' +
       '每行给出该项目计入的金额，total 即该指标的数值。到位资金另列按来源口径不计入的金额（excluded），仅供参考',
   })
+  @ApiDomainResponse('DrillResponse')
   drill(@Query() query: DrillQueryDto): Promise<DrillResponse> {
     return this.drills.drill(query);
   }

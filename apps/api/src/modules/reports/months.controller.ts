@@ -7,6 +7,7 @@ import { ValidationFailed } from '../../common/errors/app.exception.js';
 import { YearQueryDto } from './dto/report-query.dto.js';
 import { MonthCloseDto, MonthReopenDto } from './dto/report-write.dto.js';
 import { MonthsService } from './months.service.js';
+import { ApiDomainResponse } from '../../common/openapi/domain-response.js';
 
 function monthParam(month: string): string {
   if (!isMonth(month)) throw ValidationFailed.field('month', '月份应为 YYYY-MM 格式，例如 2025-09');
@@ -21,6 +22,7 @@ export class MonthsController {
   @Get()
   @Access({ capability: 'reports:read' })
   @ApiOperation({ summary: '各月月结状态', description: '该年截至本月的每个月：是否月结、应报项目数、各状态月报数、未填报数' })
+  @ApiDomainResponse('MonthOverview', { isArray: true })
   overview(@Query() query: YearQueryDto): Promise<MonthOverview[]> {
     return this.months.overview(query.year);
   }
@@ -35,6 +37,7 @@ export class MonthsController {
       '该月仍有待核实月报时返回 409 REPORTS_WAITING（说明份数），填写 reason 再次提交即确认月结，记入操作日志',
   })
   @ApiConflictResponse({ description: 'VERSION_CONFLICT / CONFLICT（已月结）/ REPORTS_WAITING（尚有待核实月报，须填写说明确认）' })
+  @ApiDomainResponse('MonthState')
   close(@CurrentUserActor() actor: UserActor, @Param('month') month: string, @Body() dto: MonthCloseDto): Promise<MonthState> {
     return this.months.close(actor, monthParam(month), dto.version, dto.reason?.trim());
   }
@@ -44,6 +47,7 @@ export class MonthsController {
   @Access({ capability: 'months:reopen' })
   @ApiOperation({ summary: '重新打开已月结的月份（管理员）', description: '须填写原因，记入操作日志；再次月结时发布新的一版，原因即修订原因' })
   @ApiConflictResponse({ description: 'VERSION_CONFLICT / CONFLICT（未月结）' })
+  @ApiDomainResponse('MonthState')
   reopen(@CurrentUserActor() actor: UserActor, @Param('month') month: string, @Body() dto: MonthReopenDto): Promise<MonthState> {
     return this.months.reopen(actor, monthParam(month), dto.version, dto.reason.trim());
   }
