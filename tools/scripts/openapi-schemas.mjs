@@ -1,5 +1,5 @@
 // Generates the OpenAPI schemas of the libs/shared/domain types that controllers name in
-// `@ApiDomainResponse('<Type>')` (apps/api/src/common/openapi/domain-response.ts), from the TypeScript
+// `@ApiDomainResponse('<Type>')` or `domainSchemaRef('<Type>')` (apps/api/src/common/openapi/domain-response.ts), from the TypeScript
 // interfaces themselves, into apps/api/src/common/openapi/domain-schemas.generated.ts.
 // Usage: node tools/scripts/openapi-schemas.mjs [--out <file>]   (part of `npm run api:client`)
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -22,7 +22,7 @@ function* tsFiles(dir) {
 /** The type names controllers ask for, sorted, so that the output does not depend on the file order. */
 const wanted = new Set();
 for (const file of tsFiles(join(root, 'apps/api/src/modules'))) {
-  for (const match of readFileSync(file, 'utf8').matchAll(/ApiDomainResponse\(\s*'(\w+)'/g)) wanted.add(match[1]);
+  for (const match of readFileSync(file, 'utf8').matchAll(/(?:ApiDomainResponse|domainSchemaRef)\(\s*'(\w+)'/g)) wanted.add(match[1]);
 }
 
 const generator = createGenerator({

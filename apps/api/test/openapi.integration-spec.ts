@@ -1,11 +1,11 @@
-import type { OpenAPIObject } from '@nestjs/swagger';
+import type { MediaTypeObject, OpenAPIObject, OperationObject, ResponseObject } from '@nestjs/swagger';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { createOpenApiDocument } from '../src/bootstrap/openapi.js';
 import { loadConfig } from '../src/config/config.js';
-import { openApiProblems } from './support/openapi-check.js';
+import { openApiProblems, schemaMismatches } from './support/openapi-check.js';
 import { TestApp } from './support/test-app.js';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -34,6 +34,20 @@ function documentWith(responses: Record<string, unknown>): OpenAPIObject {
   } as OpenAPIObject;
 }
 
+/** The operations a statistics system calls: those an API key may call. */
+function keyOperations(document: OpenAPIObject): { name: string; method: string; path: string; operation: OperationObject; success: MediaTypeObject }[] {
+  const found = [];
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const method of ['get', 'put', 'post', 'patch', 'delete'] as const) {
+      const operation = item[method];
+      if (!operation?.security?.some((requirement) => 'api-key' in requirement)) continue;
+      const success = Object.entries(operation.responses).find(([status]) => status.startsWith('2'))?.[1] as ResponseObject | undefined;
+      found.push({ name: `${method.toUpperCase()} ${path}`, method, path, operation, success: success?.content?.['application/json'] ?? {} });
+    }
+  }
+  return found;
+}
+
 const ERROR = { description: 'e', content: { 'application/json': { schema: { $ref: '#/components/schemas/ApiErrorResponse' } } } };
 const json = (schema: unknown) => ({ description: 'ok', content: { 'application/json': { schema } } });
 
@@ -59,7 +73,9 @@ describe('OpenAPI document and the typed client (issue 16)', () => {
       [{ '200': { description: 'ok' }, default: ERROR }, '200 应答没有内容类型与 schema'],
       [{ '200': json({}), default: ERROR }, '200 application/json：schema 没有属性（{} 或 object）'],
       [{ '200': json({ $ref: '#/components/schemas/Empty' }), default: ERROR }, '200 application/json：schema 没有属性（{} 或 object）'],
-      [{ '200': json({ type: 'array', items: { type: 'object' } }), default: ERROR }, '200 application/json：schema 没有属性（{} 或 object）'],
+      [{ '200': json({ type: 'array', items: { type: 'object' } }), default: ERROR }, '200 application/json：schema 没有属性（{} 或 object）（[]）'],
+      // the statistics feed's items were `{ type: 'object' }` inside a typed page: found too
+      [{ '200': json({ type: 'object', properties: { items: { type: 'array', items: { type: 'object' } } } }), default: ERROR }, '200 application/json：schema 没有属性（{} 或 object）（items[]）'],
       [{ '200': json({ $ref: '#/components/schemas/Missing' }), default: ERROR }, '200 application/json：引用的 schema 不存在：#/components/schemas/Missing'],
       [{ '200': { description: 'f', content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'object' } } } }, default: ERROR }, '200 application/vnd.openxmlformats-officedocument.spreadsheetml.sheet 应为 binary schema'],
       [{ '200': json({ $ref: '#/components/schemas/Thing' }), '404': { description: 'n' }, default: ERROR }, '404 错误应答未使用 ApiErrorResponse'],
@@ -71,9 +87,72 @@ describe('OpenAPI document and the typed client (issue 16)', () => {
       expect(openApiProblems(documentWith(responses))).toEqual([{ operation: 'GET /api/v1/x', problem }]);
     }
     expect(openApiProblems(documentWith({ '200': json({ type: 'array', items: { $ref: '#/components/schemas/Thing' } }), '204': { description: 'none' }, default: ERROR }))).toEqual([]);
+    // answers and examples against a schema: wrong types, missing and undocumented fields, enums, nullable
+    const thing = { $ref: '#/components/schemas/Thing' };
+    const doc = documentWith({});
+    (doc.components!.schemas!['Thing'] as { required?: string[] }).required = ['id'];
+    expect(schemaMismatches(doc, thing, { id: 'a' })).toEqual([]);
+    expect(schemaMismatches(doc, thing, { id: 1 })).toEqual(['$.id: 应为字符串']);
+    expect(schemaMismatches(doc, thing, {})).toEqual(['$.id: 缺少必填字段']);
+    expect(schemaMismatches(doc, thing, { id: 'a', extra: 1 })).toEqual(['$.extra: 文档中没有此字段']);
+    expect(schemaMismatches(doc, { type: 'array', items: thing }, [{ id: 'a' }, null])).toEqual(['$[1]: 不应为 null']);
+    expect(schemaMismatches(doc, { type: 'string', enum: ['A'], nullable: true }, 'B')).toEqual(['$: "B" 不在 ["A"] 中']);
+    expect(schemaMismatches(doc, { allOf: [thing], nullable: true }, null)).toEqual([]);
     // an extension of the error body (all its fields and more) and an exempted answer pass
     const extended = json({ type: 'object', properties: { statusCode: {}, error: {}, message: {}, errors: {} } });
     expect(openApiProblems(documentWith({ '200': json({ $ref: '#/components/schemas/Thing' }), '422': extended, '503': { description: 'h' }, default: ERROR }), ['GET /api/v1/x 503'])).toEqual([]);
+  });
+
+  it('describes every endpoint a statistics system calls in Chinese and English, with examples matching the schema', () => {
+    const operations = keyOperations(document);
+    expect(operations.length).toBeGreaterThanOrEqual(14);
+    const problems: string[] = [];
+    for (const { name, operation, success } of operations) {
+      if (!/[\u4e00-\u9fff].*\/ ?[A-Za-z]/.test(operation.summary ?? '')) problems.push(`${name}: summary 应为“中文 / English”`);
+      const description = operation.description ?? '';
+      if (!/[\u4e00-\u9fff]/.test(description) || !/[A-Za-z']+(,? [A-Za-z',()]+){6}/.test(description)) problems.push(`${name}: description 应有中文和英文`);
+      const examples = success.example !== undefined ? [success.example] : Object.values(success.examples ?? {}).map((e) => ('value' in e ? e.value : undefined));
+      if (examples.length === 0) problems.push(`${name}: 成功应答没有示例`);
+      for (const example of examples) problems.push(...schemaMismatches(document, success.schema, example).map((p) => `${name} 示例 ${p}`));
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('answers what it documents: the statistics endpoints on the demo data, each answer checked against its schema', async () => {
+    const t = await TestApp.start({ seedDemo: true });
+    try {
+      const admin = await t.adminToken();
+      const created = await t.request<{ key: string }>('POST', '/api/v1/api-keys', { token: admin, body: { name: '统计局对接', scopes: ['read', 'fai:write'] } });
+      const apiKey = created.body.key;
+      // last year: the demo data covers it whenever the tests run
+      const year = new Date().getFullYear() - 1;
+      const query: Record<string, string> = {
+        'GET /api/v1/projects': 'limit=20',
+        'GET /api/v1/monthly-reports': `from=${year}-01&to=${year}-12&limit=20`,
+        'GET /api/v1/fai-totals': `year=${year}`,
+        'GET /api/v1/indicators': `from=${year}-01&to=${year}-12&groupBy=region`,
+        'GET /api/v1/indicators/drill': `indicator=arrivedFundsWan&from=${year}-01&to=${year}-12`,
+      };
+      const body: Record<string, unknown> = {
+        'PUT /api/v1/fai-totals': { basis: 'YTD', items: [{ regionCode: '150502', month: `${year}-01`, amountWan: '1234.50' }, { regionCode: '150502', month: `${year}-02`, amountWan: '2469.00' }] },
+      };
+      const problems: string[] = [];
+      const answered: string[] = [];
+      for (const { name, method, path, success } of keyOperations(document)) {
+        const url = path.replace('{month}', `${year}-06`) + (query[name] ? `?${query[name]}` : '');
+        const response = await t.request(method.toUpperCase(), url, { apiKey, body: body[name] });
+        if (response.status !== 200) {
+          problems.push(`${name}: ${response.status} ${JSON.stringify(response.body)}`);
+          continue;
+        }
+        answered.push(name);
+        problems.push(...schemaMismatches(document, success.schema, response.body).map((p) => `${name} ${p}`));
+      }
+      expect(problems).toEqual([]);
+      expect(answered).toEqual(expect.arrayContaining(['GET /api/v1/projects', 'GET /api/v1/monthly-reports', 'GET /api/v1/indicators', 'PUT /api/v1/fai-totals']));
+    } finally {
+      await t.stop();
+    }
   });
 
   it('is the document the running API serves', async () => {

@@ -21,27 +21,45 @@ function resolve(document: OpenAPIObject, schema: SchemaObject | ReferenceObject
   return schema;
 }
 
-/** Why `schema` tells a client nothing about the answer, or null when it is typed. */
-function untyped(document: OpenAPIObject, schema: SchemaObject | ReferenceObject | undefined, depth = 0): string | null {
-  if (!schema) return '没有 schema';
+/**
+ * Why `schema` tells a client nothing about (part of) the answer, or null when it is typed all the way
+ * down: every object reachable from it has properties (or typed additionalProperties), every array typed
+ * items. `at` is the path inside the answer, for the message; `seen` stops at recursive schemas.
+ */
+function untyped(document: OpenAPIObject, schema: SchemaObject | ReferenceObject | undefined, at = '', seen = new Set<string>()): string | null {
+  const where = at ? `（${at}）` : '';
+  if (!schema) return `没有 schema${where}`;
+  if ('$ref' in schema) {
+    if (seen.has(schema.$ref)) return null;
+    seen = new Set(seen).add(schema.$ref);
+  }
   const resolved = resolve(document, schema);
-  if (!resolved) return `引用的 schema 不存在：${(schema as ReferenceObject).$ref}`;
-  if (depth > 8) return null;
+  if (!resolved) return `引用的 schema 不存在：${(schema as ReferenceObject).$ref}${where}`;
   for (const key of ['allOf', 'oneOf', 'anyOf'] as const) {
     const parts = resolved[key];
     if (parts?.length) {
-      const bad = parts.map((p: SchemaObject | ReferenceObject) => untyped(document, p, depth + 1)).find((p) => p !== null);
-      return bad ?? null;
+      for (const part of parts) {
+        const bad = untyped(document, part, at, seen);
+        if (bad) return bad;
+      }
+      if (!resolved.properties) return null;
     }
   }
-  if (resolved.type === 'array') return untyped(document, resolved.items, depth + 1);
+  if (resolved.type === 'array') return untyped(document, resolved.items, `${at}[]`, seen);
   if (resolved.type === 'string' || resolved.type === 'number' || resolved.type === 'integer' || resolved.type === 'boolean') return null;
-  if (resolved.type === 'object' || resolved.type === undefined) {
-    if (resolved.properties && Object.keys(resolved.properties).length > 0) return null;
-    if (resolved.additionalProperties && typeof resolved.additionalProperties === 'object') return untyped(document, resolved.additionalProperties, depth + 1);
-    return 'schema 没有属性（{} 或 object）';
+  if (resolved.enum) return null;
+  const properties = Object.entries(resolved.properties ?? {});
+  if (properties.length > 0) {
+    for (const [name, property] of properties) {
+      const bad = untyped(document, property, at ? `${at}.${name}` : name, seen);
+      if (bad) return bad;
+    }
+    return null;
   }
-  return null;
+  if (resolved.additionalProperties && typeof resolved.additionalProperties === 'object') return untyped(document, resolved.additionalProperties, `${at}{}`, seen);
+  // declared free-form on purpose (an audit entry's before/after: the fields of whichever record changed)
+  if (resolved.additionalProperties === true) return null;
+  return `schema 没有属性（{} 或 object）${where}`;
 }
 
 function successProblems(document: OpenAPIObject, operation: OperationObject): string[] {
@@ -109,4 +127,53 @@ export function openApiProblems(document: OpenAPIObject, exempt: readonly string
     }
   }
   return problems;
+}
+
+/**
+ * Where `value` (an answer, or an example) does not match `schema` as OpenAPI 3.0 reads it: a wrong
+ * type, a missing required field, a value outside an enum, or a field the schema does not document
+ * (an answer carrying undocumented fields means the document is incomplete). Paths like `items[0].stage`.
+ */
+export function schemaMismatches(document: OpenAPIObject, schema: SchemaObject | ReferenceObject | undefined, value: unknown, at = '$'): string[] {
+  if (!schema) return [];
+  const resolved = resolve(document, schema);
+  if (!resolved) return [`${at}: schema 不存在`];
+  if (value === null) return resolved.nullable || resolved.enum?.includes(null) ? [] : [`${at}: 不应为 null`];
+  if (resolved.allOf) {
+    const problems = resolved.allOf.flatMap((part) => schemaMismatches(document, part, value, at));
+    if (problems.length > 0 || !resolved.properties) return problems;
+  }
+  for (const key of ['anyOf', 'oneOf'] as const) {
+    const parts = resolved[key];
+    if (!parts) continue;
+    const tried = parts.map((part) => schemaMismatches(document, part, value, at));
+    if (tried.some((problems) => problems.length === 0)) return [];
+    return [`${at}: 不符合 ${key} 中任何一种（${tried.map((p) => p[0]).join('；')}）`];
+  }
+  if (resolved.enum && !resolved.enum.includes(value)) return [`${at}: ${JSON.stringify(value)} 不在 ${JSON.stringify(resolved.enum)} 中`];
+  switch (resolved.type) {
+    case 'string':
+      return typeof value === 'string' ? [] : [`${at}: 应为字符串`];
+    case 'number':
+    case 'integer':
+      return typeof value === 'number' ? [] : [`${at}: 应为数字`];
+    case 'boolean':
+      return typeof value === 'boolean' ? [] : [`${at}: 应为布尔值`];
+    case 'array':
+      return Array.isArray(value) ? value.flatMap((item, i) => schemaMismatches(document, resolved.items, item, `${at}[${i}]`)) : [`${at}: 应为数组`];
+  }
+  if (resolved.type === 'object' || resolved.properties) {
+    if (typeof value !== 'object' || Array.isArray(value)) return [`${at}: 应为对象`];
+    const record = value as Record<string, unknown>;
+    const properties = resolved.properties ?? {};
+    const problems = (resolved.required ?? []).filter((name) => !(name in record)).map((name) => `${at}.${name}: 缺少必填字段`);
+    for (const [name, field] of Object.entries(record)) {
+      const property = properties[name];
+      if (property) problems.push(...schemaMismatches(document, property, field, `${at}.${name}`));
+      else if (typeof resolved.additionalProperties === 'object') problems.push(...schemaMismatches(document, resolved.additionalProperties, field, `${at}.${name}`));
+      else if (resolved.additionalProperties !== true) problems.push(`${at}.${name}: 文档中没有此字段`);
+    }
+    return problems;
+  }
+  return [];
 }

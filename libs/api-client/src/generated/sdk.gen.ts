@@ -145,7 +145,10 @@ export const dictionariesSite = <ThrowOnError extends boolean = false>(options?:
 };
 
 /**
- * 可用角色：管理员、市级招商人员、旗县招商人员、领导；API 密钥权限范围：read
+ * 地区字典 / Regions
+ * 市及所辖旗县区（行政区划代码、名称、上级）；项目、月报、指标中的 regionCode 即此代码。
+ *
+ * The city and its districts (administrative division codes); every regionCode in projects, reports and indicators is one of these.。可用角色：管理员、市级招商人员、旗县招商人员、领导；API 密钥权限范围：read
  */
 export const dictionariesRegions = <ThrowOnError extends boolean = false>(options?: Options<DictionariesRegionsData, ThrowOnError>) => {
     return (options?.client ?? _heyApiClient).get<DictionariesRegionsResponses, DictionariesRegionsErrors, ThrowOnError>({
@@ -165,7 +168,10 @@ export const dictionariesRegions = <ThrowOnError extends boolean = false>(option
 };
 
 /**
- * 可用角色：管理员、市级招商人员、旗县招商人员、领导；API 密钥权限范围：read
+ * 产业字典 / Industries
+ * 产业类别（含停用的）；项目的 industryCode 即此代码。
+ *
+ * Industry categories, inactive ones included; a project's industryCode is one of these.。可用角色：管理员、市级招商人员、旗县招商人员、领导；API 密钥权限范围：read
  */
 export const dictionariesIndustries = <ThrowOnError extends boolean = false>(options?: Options<DictionariesIndustriesData, ThrowOnError>) => {
     return (options?.client ?? _heyApiClient).get<DictionariesIndustriesResponses, DictionariesIndustriesErrors, ThrowOnError>({
@@ -225,8 +231,10 @@ export const dictionariesUpdateIndustry = <ThrowOnError extends boolean = false>
 };
 
 /**
- * 包联领导名单
- * 含停用的；按排序。可用角色：管理员、市级招商人员、旗县招商人员、领导；API 密钥权限范围：read
+ * 包联领导名单 / Leaders in charge of projects
+ * 含停用的；按排序。
+ *
+ * The leaders who take charge of projects, inactive ones included, in display order.。可用角色：管理员、市级招商人员、旗县招商人员、领导；API 密钥权限范围：read
  */
 export const responsibilityLeaders = <ThrowOnError extends boolean = false>(options?: Options<ResponsibilityLeadersData, ThrowOnError>) => {
     return (options?.client ?? _heyApiClient).get<ResponsibilityLeadersResponses, ResponsibilityLeadersErrors, ThrowOnError>({
@@ -303,8 +311,10 @@ export const responsibilityDistrictContacts = <ThrowOnError extends boolean = fa
 };
 
 /**
- * 责任单位名单
- * 市直部门与旗县区部门，含停用的；按排序。可用角色：管理员、市级招商人员、旗县招商人员、领导；API 密钥权限范围：read
+ * 责任单位名单 / Responsible units
+ * 市直部门与旗县区部门，含停用的；按排序。
+ *
+ * City and district departments responsible for projects, inactive ones included, in display order.。可用角色：管理员、市级招商人员、旗县招商人员、领导；API 密钥权限范围：read
  */
 export const responsibilityUnits = <ThrowOnError extends boolean = false>(options?: Options<ResponsibilityUnitsData, ThrowOnError>) => {
     return (options?.client ?? _heyApiClient).get<ResponsibilityUnitsResponses, ResponsibilityUnitsErrors, ThrowOnError>({
@@ -913,8 +923,10 @@ export const usersResetPassword = <ThrowOnError extends boolean = false>(options
 };
 
 /**
- * 项目增量查询（统计接口）
- * 按条件筛选；用 updatedSince 只取此后提交的项目变更。按提交顺序（写入该行的事务号, id）升序、游标分页，不遗漏任何提交：只返回已结束事务写入的行。代价：仍在进行的事务（例如数万行的导入）结束之前，在它之后开始的事务写入的行也暂不返回，待它提交（或回滚）后在下一次调用中一并返回；长事务期间增量数据因此会延迟。nextCursor 为 null 表示当前没有更多；resumeCursor 总是返回，下次增量调用原样作为 cursor 传入即可。updatedSince 按该时刻之前记录的事务水位线取数：该时刻前不久提交的少量行可能再次返回，但不会遗漏。旧版（按更新时间）的游标按其时刻处理，等同 updatedSince。。可用角色：管理员、市级招商人员、旗县招商人员、领导；API 密钥权限范围：read
+ * 项目增量查询（统计接口）/ Projects feed (statistics)
+ * 按条件筛选；用 updatedSince 只取此后提交的项目变更。按提交顺序（写入该行的事务号, id）升序、游标分页，不遗漏任何提交：只返回已结束事务写入的行。代价：仍在进行的事务（例如数万行的导入）结束之前，在它之后开始的事务写入的行也暂不返回，待它提交（或回滚）后在下一次调用中一并返回；长事务期间增量数据因此会延迟。nextCursor 为 null 表示当前没有更多；resumeCursor 总是返回，下次增量调用原样作为 cursor 传入即可。updatedSince 按该时刻之前记录的事务水位线取数：该时刻前不久提交的少量行可能再次返回，但不会遗漏。旧版（按更新时间）的游标按其时刻处理，等同 updatedSince。
+ *
+ * Projects by filters; updatedSince gives only changes committed after it. Incremental feed in commit order: pass the returned resumeCursor as cursor next time and nothing committed is ever missed (rows of a transaction still running, e.g. a long import, come in a later call). nextCursor null: no more for now. Money: decimal strings, 10,000 yuan.。可用角色：管理员、市级招商人员、旗县招商人员、领导；API 密钥权限范围：read
  */
 export const projectsFeed = <ThrowOnError extends boolean = false>(options?: Options<ProjectsFeedData, ThrowOnError>) => {
     return (options?.client ?? _heyApiClient).get<ProjectsFeedResponses, ProjectsFeedErrors, ThrowOnError>({
@@ -1124,8 +1136,10 @@ export const correctionsList = <ThrowOnError extends boolean = false>(options?: 
 };
 
 /**
- * 月报增量查询（统计接口）
- * 按月份范围、地区、状态筛选（状态默认只取已核实，可给多个）；updatedSince 只取此后提交的月报。按提交顺序（写入该行的事务号, id）升序、游标分页，不遗漏任何提交：只返回已结束事务写入的行。代价：仍在进行的事务（例如数万行的导入）结束之前，在它之后开始的事务写入的行也暂不返回，待它提交（或回滚）后在下一次调用中一并返回；长事务期间增量数据因此会延迟。nextCursor 为 null 表示当前没有更多；resumeCursor 总是返回，下次增量调用原样作为 cursor 传入即可。updatedSince 按该时刻之前记录的事务水位线取数：该时刻前不久提交的少量行可能再次返回，但不会遗漏。旧版（按更新时间）的游标按其时刻处理，等同 updatedSince。。可用角色：管理员、市级招商人员、旗县招商人员、领导；API 密钥权限范围：read
+ * 月报增量查询（统计接口）/ Monthly reports feed (statistics)
+ * 按月份范围、地区、状态筛选（状态默认只取已核实，可给多个）；updatedSince 只取此后提交的月报。按提交顺序（写入该行的事务号, id）升序、游标分页，不遗漏任何提交：只返回已结束事务写入的行。代价：仍在进行的事务（例如数万行的导入）结束之前，在它之后开始的事务写入的行也暂不返回，待它提交（或回滚）后在下一次调用中一并返回；长事务期间增量数据因此会延迟。nextCursor 为 null 表示当前没有更多；resumeCursor 总是返回，下次增量调用原样作为 cursor 传入即可。updatedSince 按该时刻之前记录的事务水位线取数：该时刻前不久提交的少量行可能再次返回，但不会遗漏。旧版（按更新时间）的游标按其时刻处理，等同 updatedSince。
+ *
+ * Monthly reports by month range (from, to: YYYY-MM), region and status (VERIFIED unless given; several allowed); updatedSince gives only reports committed after it. Incremental feed in commit order: pass the returned resumeCursor as cursor next time and nothing committed is ever missed (rows of a transaction still running, e.g. a long import, come in a later call). nextCursor null: no more for now. Money: decimal strings, 10,000 yuan.。可用角色：管理员、市级招商人员、旗县招商人员、领导；API 密钥权限范围：read
  */
 export const reportsFeed = <ThrowOnError extends boolean = false>(options: Options<ReportsFeedData, ThrowOnError>) => {
     return (options.client ?? _heyApiClient).get<ReportsFeedResponses, ReportsFeedErrors, ThrowOnError>({
@@ -1339,8 +1353,10 @@ export const monthsReopen = <ThrowOnError extends boolean = false>(options: Opti
 };
 
 /**
- * 全社会固定资产投资（按地区、月份）
- * 某年各地区各月的当月数（万元）；市（地区字典中无上级的地区）有统计部门提供的全市数时一并列出。可用角色：管理员、市级招商人员、旗县招商人员、领导；API 密钥权限范围：read
+ * 全社会固定资产投资（按地区、月份）/ Fixed-asset investment by region and month
+ * 某年各地区各月的当月数（万元）；市（地区字典中无上级的地区）有统计部门提供的全市数时一并列出。
+ *
+ * A year's monthly figures (not year-to-date) per region, in 10,000 yuan as decimal strings; the city's own figure too when the statistics bureau gave one.。可用角色：管理员、市级招商人员、旗县招商人员、领导；API 密钥权限范围：read
  */
 export const faiList = <ThrowOnError extends boolean = false>(options: Options<FaiListData, ThrowOnError>) => {
     return (options.client ?? _heyApiClient).get<FaiListResponses, FaiListErrors, ThrowOnError>({
@@ -1360,8 +1376,10 @@ export const faiList = <ThrowOnError extends boolean = false>(options: Options<F
 };
 
 /**
- * 写入全社会固定资产投资
- * 幂等：相同数据再次写入不产生变更。basis=YTD 时按 1–N 月累计数换算为当月数。可用角色：管理员、市级招商人员；API 密钥权限范围：fai:write
+ * 写入全社会固定资产投资 / Push fixed-asset investment (FAI)
+ * 幂等：相同数据再次写入不产生变更。basis=MONTH 为当月数；basis=YTD 为 1–N 月累计数（统计部门发布的口径），当月数 = 本月累计 − 上月累计（上月累计取自同一请求，或由已存的该年各月当月数相加；都没有时 400）。各项可带 version（乐观锁，不符时 409）；整批在一个事务中写入，任一项有误则都不写。
+ *
+ * Idempotent: the same figures again change nothing. basis=MONTH: monthly figures; basis=YTD: year-to-date figures (as statistics bureaus publish them), the month's figure being this total minus last month's (from the same request, or the sum of the stored months of the year; 400 when neither is there). An item may carry version (409 when it is not the current one). All or nothing, in one transaction. Scope fai:write.。可用角色：管理员、市级招商人员；API 密钥权限范围：fai:write
  */
 export const faiWrite = <ThrowOnError extends boolean = false>(options: Options<FaiWriteData, ThrowOnError>) => {
     return (options.client ?? _heyApiClient).put<FaiWriteResponses, FaiWriteErrors, ThrowOnError>({
@@ -1480,8 +1498,10 @@ export const commitmentsExportExport = <ThrowOnError extends boolean = false>(op
 };
 
 /**
- * 指标（DOMAIN.md §6）
- * 某范围（全市或一个旗县）、某段月份的签约、开工、到位资金、固投占比等指标，可按地区、产业、月份分组，附上年同期与同比、重点项目、目标完成率。全市到位资金不含市内县际资金，各旗县含本地区引进的县际资金，故按地区分组时合计不等于各行之和（total.note 说明）。比值分母为 0 时为 null。foreignCapitalWan 为实际利用外资（境外来源项目的到位资金）；lastYear 为上年同期的全部金额与个数（含 arrivedByOrigin 与 keyProjects 个数），yoy 为其中每个金额与个数的同比（含 arrivedByOrigin 各来源与 keyProjects 的 count、startedCount、approvalsCompleteCount）。开工以开工日期为准，无开工日期而直接投产的以投产日期为准；已终止项目只计终止当月及以前的月报；重点项目手续办结以期末当日已办结为准。按产业分组时各行的 faiTotalWan 为范围的全社会固定资产投资（固投不分产业），比重、贡献率、拉动为该产业占整体的部分。可用角色：管理员、市级招商人员、旗县招商人员、领导；API 密钥权限范围：read
+ * 指标（DOMAIN.md §6）/ Indicators
+ * 某范围（全市或一个旗县）、某段月份的签约、开工、到位资金、固投占比等指标，可按地区、产业、月份分组，附上年同期与同比、重点项目、目标完成率。全市到位资金不含市内县际资金，各旗县含本地区引进的县际资金，故按地区分组时合计不等于各行之和（total.note 说明）。比值分母为 0 时为 null。foreignCapitalWan 为实际利用外资（境外来源项目的到位资金）；lastYear 为上年同期的全部金额与个数（含 arrivedByOrigin 与 keyProjects 个数），yoy 为其中每个金额与个数的同比（含 arrivedByOrigin 各来源与 keyProjects 的 count、startedCount、approvalsCompleteCount）。开工以开工日期为准，无开工日期而直接投产的以投产日期为准；已终止项目只计终止当月及以前的月报；重点项目手续办结以期末当日已办结为准。按产业分组时各行的 faiTotalWan 为范围的全社会固定资产投资（固投不分产业），比重、贡献率、拉动为该产业占整体的部分。
+ *
+ * Signed, started, attracted funds, share of fixed-asset investment and more, for the city or one district over a range of months, optionally grouped by region, industry or month, with last year's figures, year-on-year change, key projects and target completion. The city's attracted funds leave out funds moved between its own districts, so a total is not the sum of the region rows (total.note says so). Ratios are null when the denominator is 0. Money: decimal strings, 10,000 yuan.。可用角色：管理员、市级招商人员、旗县招商人员、领导；API 密钥权限范围：read
  */
 export const indicatorsGet = <ThrowOnError extends boolean = false>(options: Options<IndicatorsGetData, ThrowOnError>) => {
     return (options.client ?? _heyApiClient).get<IndicatorsGetResponses, IndicatorsGetErrors, ThrowOnError>({
@@ -1501,8 +1521,10 @@ export const indicatorsGet = <ThrowOnError extends boolean = false>(options: Opt
 };
 
 /**
- * 指标明细（下钻）
- * 某个指标数字所计入的项目：与 GET /indicators 相同的范围、期间、月报状态与来源口径（到位资金按月报所属月份，开工按开工日期，签约按签约日期），每行给出该项目计入的金额，total 即该指标的数值。到位资金另列按来源口径不计入的金额（excluded），仅供参考。可用角色：管理员、市级招商人员、旗县招商人员、领导；API 密钥权限范围：read
+ * 指标明细（下钻）/ Indicator drill-down
+ * 某个指标数字所计入的项目：与 GET /indicators 相同的范围、期间、月报状态与来源口径（到位资金按月报所属月份，开工按开工日期，签约按签约日期），每行给出该项目计入的金额，total 即该指标的数值。到位资金另列按来源口径不计入的金额（excluded），仅供参考。
+ *
+ * The projects one indicator figure counts, with the same scope, period, report status and origin rules as GET /indicators; each row gives the amount the project adds, total equals the figure.。可用角色：管理员、市级招商人员、旗县招商人员、领导；API 密钥权限范围：read
  */
 export const indicatorsDrill = <ThrowOnError extends boolean = false>(options: Options<IndicatorsDrillData, ThrowOnError>) => {
     return (options.client ?? _heyApiClient).get<IndicatorsDrillResponses, IndicatorsDrillErrors, ThrowOnError>({
@@ -1662,8 +1684,10 @@ export const warningsPutSettings = <ThrowOnError extends boolean = false>(option
 };
 
 /**
- * 项目预警清单
- * 按某日（默认今天）评估全部项目的预警：未按期开工、开工未入库、开工后资金未到位、月报未报送、问题超期未解决；可按地区、规则、级别筛选并分页；counts 为当日全部预警按地区、规则的红黄数（不受筛选影响）。可用角色：管理员、市级招商人员、旗县招商人员、领导；API 密钥权限范围：read
+ * 项目预警清单 / Project warnings
+ * 按某日（默认今天）评估全部项目的预警：未按期开工、开工未入库、开工后资金未到位、月报未报送、问题超期未解决；可按地区、规则、级别筛选并分页；counts 为当日全部预警按地区、规则的红黄数（不受筛选影响）。
+ *
+ * Warnings of all projects as of a day (today unless given): not started on time, started but not registered with statistics, no funds after starting, monthly report missing, problem overdue; filter by region, rule, level; counts are the day's red and yellow warnings by region and rule, unfiltered.。可用角色：管理员、市级招商人员、旗县招商人员、领导；API 密钥权限范围：read
  */
 export const warningsList = <ThrowOnError extends boolean = false>(options?: Options<WarningsListData, ThrowOnError>) => {
     return (options?.client ?? _heyApiClient).get<WarningsListResponses, WarningsListErrors, ThrowOnError>({
@@ -1990,8 +2014,10 @@ export const assessmentSettingsPut = <ThrowOnError extends boolean = false>(opti
 };
 
 /**
- * 某月的发布版本
- * 每次月结发布一版（全市及各旗县、当月及1–M月累计的指标），重新打开再月结为新的一版。可用角色：管理员、市级招商人员、旗县招商人员、领导；API 密钥权限范围：read
+ * 某月的发布版本 / Published revisions of a month
+ * 每次月结发布一版（全市及各旗县、当月及1–M月累计的指标），重新打开再月结为新的一版。
+ *
+ * Each month close publishes a revision (indicators of the city and every district, month and year-to-date); reopening and closing again publishes the next one.。可用角色：管理员、市级招商人员、旗县招商人员、领导；API 密钥权限范围：read
  */
 export const publicationsRevisions = <ThrowOnError extends boolean = false>(options: Options<PublicationsRevisionsData, ThrowOnError>) => {
     return (options.client ?? _heyApiClient).get<PublicationsRevisionsResponses, PublicationsRevisionsErrors, ThrowOnError>({
@@ -2011,8 +2037,10 @@ export const publicationsRevisions = <ThrowOnError extends boolean = false>(opti
 };
 
 /**
- * 截止某月的数据的发布状态
- * 驾驶舱、月调度表据此标明显示的是第几版，是否已修订。可用角色：管理员、市级招商人员、旗县招商人员、领导；API 密钥权限范围：read
+ * 截止某月的数据的发布状态 / Publication status of a month
+ * 驾驶舱、月调度表据此标明显示的是第几版，是否已修订。
+ *
+ * Whether the month is closed, its latest revision and whether it was revised (a later revision, or a correction touching the month after publication).。可用角色：管理员、市级招商人员、旗县招商人员、领导；API 密钥权限范围：read
  */
 export const publicationsStatus = <ThrowOnError extends boolean = false>(options: Options<PublicationsStatusData, ThrowOnError>) => {
     return (options.client ?? _heyApiClient).get<PublicationsStatusResponses, PublicationsStatusErrors, ThrowOnError>({
@@ -2032,8 +2060,10 @@ export const publicationsStatus = <ThrowOnError extends boolean = false>(options
 };
 
 /**
- * 修订说明：两版之间（或某版与现值）的差异
- * 全市及各旗县、当月及累计，只列出数值不同的指标（原值、现值、差额），并列出原版本发布后涉及该月的更正记录。可用角色：管理员、市级招商人员、旗县招商人员、领导；API 密钥权限范围：read
+ * 修订说明：两版之间（或某版与现值）的差异 / Differences between revisions
+ * 全市及各旗县、当月及累计，只列出数值不同的指标（原值、现值、差额），并列出原版本发布后涉及该月的更正记录。
+ *
+ * The indicators whose value differs between two revisions (or a revision and today), for the city and each district, month and year-to-date, with the corrections touching the month since.。可用角色：管理员、市级招商人员、旗县招商人员、领导；API 密钥权限范围：read
  */
 export const publicationsDifferences = <ThrowOnError extends boolean = false>(options: Options<PublicationsDifferencesData, ThrowOnError>) => {
     return (options.client ?? _heyApiClient).get<PublicationsDifferencesResponses, PublicationsDifferencesErrors, ThrowOnError>({

@@ -1791,11 +1791,9 @@ export type CorrectionPageResult = {
 export type ReportFeedResult = {
     /**
      * 月报
-     * 字段同 MonthlyReportDto（金额为万元，两位小数的字符串）
+     * 月报（金额为万元，两位小数的字符串）/ monthly reports (money in 10,000 yuan, decimal strings)
      */
-    items: Array<{
-        [key: string]: unknown;
-    }>;
+    items: Array<MonthlyReportDto>;
     /**
      * 下一页游标
      * 原样作为 cursor 参数取下一页；null 表示当前没有更多

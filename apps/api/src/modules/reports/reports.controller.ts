@@ -12,6 +12,7 @@ import { ReportActionDto, SaveDraftsDto, SubmitReportsDto } from './dto/report-w
 import { ReportFeedService } from './report-feed.service.js';
 import { ReportsService } from './reports.service.js';
 import { ApiDomainResponse } from '../../common/openapi/domain-response.js';
+import * as examples from '../../common/openapi/statistics-examples.js';
 
 
 @ApiTags('月报')
@@ -24,8 +25,11 @@ export class ReportsController {
 
   @Get()
   @Access({ capability: 'reports:read', scopes: ['read'] })
-  @ApiOperation({ summary: '月报增量查询（统计接口）', description: `按月份范围、地区、状态筛选（状态默认只取已核实，可给多个）；updatedSince 只取此后提交的月报。${FEED_PAGING_DESCRIPTION}` })
-  @ApiOkResponse({ type: ReportFeedResult })
+  @ApiOperation({
+    summary: '月报增量查询（统计接口）/ Monthly reports feed (statistics)',
+    description: `按月份范围、地区、状态筛选（状态默认只取已核实，可给多个）；updatedSince 只取此后提交的月报。${FEED_PAGING_DESCRIPTION}\n\nMonthly reports by month range (from, to: YYYY-MM), region and status (VERIFIED unless given; several allowed); updatedSince gives only reports committed after it. Incremental feed in commit order: pass the returned resumeCursor as cursor next time and nothing committed is ever missed (rows of a transaction still running, e.g. a long import, come in a later call). nextCursor null: no more for now. Money: decimal strings, 10,000 yuan.`,
+  })
+  @ApiOkResponse({ type: ReportFeedResult, example: examples.reportsFeedExample })
   feed(@Query() query: ReportFeedQueryDto): Promise<FeedPage<MonthlyReportDto>> {
     return this.feedService.feed(query);
   }

@@ -6,6 +6,7 @@ import { type UserActor, CurrentUserActor } from '../../common/access/actor.js';
 import { uuidPipe } from '../../common/validation/uuid.pipe.js';
 import { CreateLeaderDto, CreateUnitDto, DistrictContactResponse, DistrictContactsQueryDto, LeaderResponse, UnitResponse, UpdateLeaderDto, UpdateUnitDto } from './dto/responsibility.dto.js';
 import { ResponsibilityService } from './responsibility.service.js';
+import * as examples from '../../common/openapi/statistics-examples.js';
 
 /** 包联领导 and 责任单位 (DOMAIN.md §9): read by every signed-in user and by read keys, kept by admins. */
 @ApiTags('包联领导与责任单位')
@@ -15,8 +16,8 @@ export class ResponsibilityController {
 
   @Get('leaders')
   @Access({ capability: 'dictionary:read', scopes: ['read'] })
-  @ApiOperation({ summary: '包联领导名单', description: '含停用的；按排序' })
-  @ApiOkResponse({ type: [LeaderResponse] })
+  @ApiOperation({ summary: '包联领导名单 / Leaders in charge of projects', description: '含停用的；按排序。\n\nThe leaders who take charge of projects, inactive ones included, in display order.' })
+  @ApiOkResponse({ type: [LeaderResponse], example: examples.leadersExample })
   leaders(): Promise<LeaderDto[]> {
     return this.responsibility.leaders();
   }
@@ -47,8 +48,8 @@ export class ResponsibilityController {
 
   @Get('units')
   @Access({ capability: 'dictionary:read', scopes: ['read'] })
-  @ApiOperation({ summary: '责任单位名单', description: '市直部门与旗县区部门，含停用的；按排序' })
-  @ApiOkResponse({ type: [UnitResponse] })
+  @ApiOperation({ summary: '责任单位名单 / Responsible units', description: '市直部门与旗县区部门，含停用的；按排序。\n\nCity and district departments responsible for projects, inactive ones included, in display order.' })
+  @ApiOkResponse({ type: [UnitResponse], example: examples.unitsExample })
   units(): Promise<UnitDto[]> {
     return this.responsibility.units();
   }

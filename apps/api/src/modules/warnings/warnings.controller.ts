@@ -8,6 +8,7 @@ import { WarningDateQueryDto, WarningFlagsQueryDto, WarningQueryDto, WarningSett
 import { WarningSettingsService } from './warning-settings.service.js';
 import { WarningsService } from './warnings.service.js';
 import { ApiDomainResponse } from '../../common/openapi/domain-response.js';
+import * as examples from '../../common/openapi/statistics-examples.js';
 
 @ApiTags('预警')
 @Controller({ version: '1' })
@@ -37,10 +38,11 @@ export class WarningsController {
   @Get('warnings')
   @Access({ capability: 'warnings:read', scopes: ['read'] })
   @ApiOperation({
-    summary: '项目预警清单',
-    description: '按某日（默认今天）评估全部项目的预警：未按期开工、开工未入库、开工后资金未到位、月报未报送、问题超期未解决；可按地区、规则、级别筛选并分页；counts 为当日全部预警按地区、规则的红黄数（不受筛选影响）',
+    summary: '项目预警清单 / Project warnings',
+    description: '按某日（默认今天）评估全部项目的预警：未按期开工、开工未入库、开工后资金未到位、月报未报送、问题超期未解决；可按地区、规则、级别筛选并分页；counts 为当日全部预警按地区、规则的红黄数（不受筛选影响）。\n\n' +
+      'Warnings of all projects as of a day (today unless given): not started on time, started but not registered with statistics, no funds after starting, monthly report missing, problem overdue; filter by region, rule, level; counts are the day\'s red and yellow warnings by region and rule, unfiltered.',
   })
-  @ApiDomainResponse('WarningListResponse')
+  @ApiDomainResponse('WarningListResponse', { example: examples.warningsExample })
   list(@Query() query: WarningQueryDto): Promise<WarningListResponse> {
     return this.warnings.list(query);
   }
