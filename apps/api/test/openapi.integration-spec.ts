@@ -1,3 +1,6 @@
+import { RequestMethod } from '@nestjs/common';
+import { HTTP_CODE_METADATA, METHOD_METADATA } from '@nestjs/common/constants.js';
+import { ModulesContainer } from '@nestjs/core';
 import type { MediaTypeObject, OpenAPIObject, OperationObject, ResponseObject } from '@nestjs/swagger';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -6,6 +9,7 @@ import { join, relative, resolve } from 'node:path';
 import { createOpenApiDocument } from '../src/bootstrap/openapi.js';
 import { loadConfig } from '../src/config/config.js';
 import { openApiProblems, schemaMismatches } from './support/openapi-check.js';
+import { routeTable } from './support/route-table.js';
 import { TestApp } from './support/test-app.js';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -161,6 +165,29 @@ describe('OpenAPI document and the typed client (issue 16)', () => {
       const served = await t.request<OpenAPIObject>('GET', '/api/openapi.json');
       expect(served.status).toBe(200);
       expect(served.body).toEqual(JSON.parse(JSON.stringify(document)));
+
+      // and each route's documented success status is the one Nest answers with (201 for a POST unless @HttpCode says otherwise)
+      const statusOf = new Map<string, number>();
+      for (const module of t.app.get(ModulesContainer).values()) {
+        for (const wrapper of module.controllers.values()) {
+          const prototype = (wrapper.metatype as { prototype?: Record<string, unknown> } | null)?.prototype ?? {};
+          for (const name of Object.getOwnPropertyNames(prototype)) {
+            const handler = prototype[name];
+            if (typeof handler !== 'function' || Reflect.getMetadata(METHOD_METADATA, handler) === undefined) continue;
+            const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod;
+            statusOf.set(`${wrapper.name}.${name}`, (Reflect.getMetadata(HTTP_CODE_METADATA, handler) as number | undefined) ?? (method === RequestMethod.POST ? 201 : 200));
+          }
+        }
+      }
+      const wrong: string[] = [];
+      for (const route of routeTable(t.app)) {
+        const path = route.path.replace(/:(\w+)/g, '{$1}');
+        const operation = document.paths[path]?.[route.method.toLowerCase() as 'get'];
+        const status = statusOf.get(`${route.controller}.${route.handler}`);
+        if (!operation) wrong.push(`${route.method} ${path}: 文档中没有`);
+        else if (status && !operation.responses[String(status)]) wrong.push(`${route.method} ${path}: 实际 ${status}，文档 ${Object.keys(operation.responses).filter((k) => k.startsWith('2')).join('/')}`);
+      }
+      expect(wrong).toEqual([]);
     } finally {
       await t.stop();
     }

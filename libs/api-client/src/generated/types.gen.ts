@@ -4407,7 +4407,7 @@ export type DictionariesCreateIndustryErrors = {
 export type DictionariesCreateIndustryError = DictionariesCreateIndustryErrors[keyof DictionariesCreateIndustryErrors];
 
 export type DictionariesCreateIndustryResponses = {
-    200: IndustryResponse;
+    201: IndustryResponse;
 };
 
 export type DictionariesCreateIndustryResponse = DictionariesCreateIndustryResponses[keyof DictionariesCreateIndustryResponses];
@@ -4511,7 +4511,7 @@ export type ResponsibilityCreateLeaderErrors = {
 export type ResponsibilityCreateLeaderError = ResponsibilityCreateLeaderErrors[keyof ResponsibilityCreateLeaderErrors];
 
 export type ResponsibilityCreateLeaderResponses = {
-    200: LeaderResponse;
+    201: LeaderResponse;
 };
 
 export type ResponsibilityCreateLeaderResponse = ResponsibilityCreateLeaderResponses[keyof ResponsibilityCreateLeaderResponses];
@@ -4658,7 +4658,7 @@ export type ResponsibilityCreateUnitErrors = {
 export type ResponsibilityCreateUnitError = ResponsibilityCreateUnitErrors[keyof ResponsibilityCreateUnitErrors];
 
 export type ResponsibilityCreateUnitResponses = {
-    200: UnitResponse;
+    201: UnitResponse;
 };
 
 export type ResponsibilityCreateUnitResponse = ResponsibilityCreateUnitResponses[keyof ResponsibilityCreateUnitResponses];

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { IndustryDto, RegionDto, SiteDto } from '@zhaoshang/shared/domain';
 import { Access, Public } from '../../common/access/access.decorator.js';
 import { type UserActor, CurrentUserActor } from '../../common/access/actor.js';
@@ -44,7 +44,7 @@ export class DictionariesController {
 
   @Post('industries')
   @Access({ capability: 'dictionary:manage' })
-  @ApiOkResponse({ type: IndustryResponse })
+  @ApiCreatedResponse({ type: IndustryResponse })
   createIndustry(@CurrentUserActor() actor: UserActor, @Body() dto: CreateIndustryDto): Promise<IndustryDto> {
     return this.dictionaries.createIndustry(actor, dto);
   }

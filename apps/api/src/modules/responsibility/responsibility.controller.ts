@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { DistrictContactDto, LeaderDto, UnitDto } from '@zhaoshang/shared/domain';
 import { Access } from '../../common/access/access.decorator.js';
 import { type UserActor, CurrentUserActor } from '../../common/access/actor.js';
@@ -24,7 +24,7 @@ export class ResponsibilityController {
 
   @Post('leaders')
   @Access({ capability: 'dictionary:manage' })
-  @ApiOkResponse({ type: LeaderResponse })
+  @ApiCreatedResponse({ type: LeaderResponse })
   @ApiConflictResponse({ description: '同名的领导已在名单中，或账号已关联到另一位领导' })
   createLeader(@CurrentUserActor() actor: UserActor, @Body() dto: CreateLeaderDto): Promise<LeaderDto> {
     return this.responsibility.createLeader(actor, dto);
@@ -56,7 +56,7 @@ export class ResponsibilityController {
 
   @Post('units')
   @Access({ capability: 'dictionary:manage' })
-  @ApiOkResponse({ type: UnitResponse })
+  @ApiCreatedResponse({ type: UnitResponse })
   @ApiConflictResponse({ description: '同名的单位已在名单中' })
   createUnit(@CurrentUserActor() actor: UserActor, @Body() dto: CreateUnitDto): Promise<UnitDto> {
     return this.responsibility.createUnit(actor, dto);
