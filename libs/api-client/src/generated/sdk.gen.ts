@@ -1294,8 +1294,10 @@ export const reportsReturnReports = <ThrowOnError extends boolean = false>(optio
 };
 
 /**
- * 各月月结状态
- * 该年截至本月的每个月：是否月结、应报项目数、各状态月报数、未填报数。可用角色：管理员、市级招商人员、旗县招商人员、领导；API 密钥权限范围：不可用
+ * 各月月结状态 / Month close state
+ * 该年截至本月的每个月：是否月结、应报项目数、各状态月报数、未填报数。
+ *
+ * Each month of the year up to this one: whether it is closed, how many projects should report, reports by status, missing ones. (Systems with an API key read a month's close state from GET /publications/{month}/status.)。可用角色：管理员、市级招商人员、旗县招商人员、领导；API 密钥权限范围：不可用
  */
 export const monthsOverview = <ThrowOnError extends boolean = false>(options: Options<MonthsOverviewData, ThrowOnError>) => {
     return (options.client ?? _heyApiClient).get<MonthsOverviewResponses, MonthsOverviewErrors, ThrowOnError>({
@@ -1311,8 +1313,10 @@ export const monthsOverview = <ThrowOnError extends boolean = false>(options: Op
 };
 
 /**
- * 月结
- * 冻结该月全部月报（全市）；之后修改、报送、核实、导入均返回 409 MONTH_CLOSED。同时发布该月指标（全市及各旗县、当月及累计）为新的一版。该月仍有待核实月报时返回 409 REPORTS_WAITING（说明份数），填写 reason 再次提交即确认月结，记入操作日志。可用角色：管理员、市级招商人员；API 密钥权限范围：不可用
+ * 月结 / Close a month
+ * 冻结该月全部月报（全市）；之后修改、报送、核实、导入均返回 409 MONTH_CLOSED。同时发布该月指标（全市及各旗县、当月及累计）为新的一版。该月仍有待核实月报时返回 409 REPORTS_WAITING（说明份数），填写 reason 再次提交即确认月结，记入操作日志。
+ *
+ * Freezes all reports of the month (city-wide): changing, submitting, verifying or importing them then answers 409 MONTH_CLOSED; publishes the month's indicators as a new revision. With reports still waiting for verification it answers 409 REPORTS_WAITING; resend with a reason to close all the same.。可用角色：管理员、市级招商人员；API 密钥权限范围：不可用
  */
 export const monthsClose = <ThrowOnError extends boolean = false>(options: Options<MonthsCloseData, ThrowOnError>) => {
     return (options.client ?? _heyApiClient).post<MonthsCloseResponses, MonthsCloseErrors, ThrowOnError>({
@@ -1332,8 +1336,10 @@ export const monthsClose = <ThrowOnError extends boolean = false>(options: Optio
 };
 
 /**
- * 重新打开已月结的月份（管理员）
- * 须填写原因，记入操作日志；再次月结时发布新的一版，原因即修订原因。可用角色：管理员；API 密钥权限范围：不可用
+ * 重新打开已月结的月份（管理员）/ Reopen a closed month (admin)
+ * 须填写原因，记入操作日志；再次月结时发布新的一版，原因即修订原因。
+ *
+ * Needs a reason, recorded in the audit log; closing the month again publishes the next revision, with this reason as the revision's reason.。可用角色：管理员；API 密钥权限范围：不可用
  */
 export const monthsReopen = <ThrowOnError extends boolean = false>(options: Options<MonthsReopenData, ThrowOnError>) => {
     return (options.client ?? _heyApiClient).post<MonthsReopenResponses, MonthsReopenErrors, ThrowOnError>({
