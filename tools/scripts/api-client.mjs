@@ -5,7 +5,7 @@
 //                                          from a given document into another directory (the staleness test)
 // The document is built without a database or a listening server (Nest in preview mode; see
 // apps/api/src/bootstrap/openapi.ts), from the built API in dist/apps/api.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createClient } from '@hey-api/openapi-ts';
@@ -19,6 +19,10 @@ const libRoot = resolve(arg('--root') ?? join(root, 'libs/api-client'));
 
 async function buildDocument() {
   const built = join(root, 'dist/apps/api/apps/api/src');
+  if (!existsSync(join(built, 'bootstrap/openapi.js'))) {
+    console.error('找不到构建好的 API（dist/apps/api）：请用 npm run api:client，它会先构建 API');
+    process.exit(2);
+  }
   const { createOpenApiDocument } = await import(pathToFileURL(join(built, 'bootstrap/openapi.js')).href);
   const { loadConfig } = await import(pathToFileURL(join(built, 'config/config.js')).href);
   return createOpenApiDocument(loadConfig({ LOG_LEVEL: 'error', WEB_DIR: 'none', DATA_DIR: join(root, '.data') }));
