@@ -150,6 +150,8 @@ describe('OpenAPI document and the typed client (issue 16)', () => {
           continue;
         }
         answered.push(name);
+        // the feeds must have answered rows, or the check proves nothing about their items
+        if (/projects$|monthly-reports$/.test(name) && (response.body as { items: unknown[] }).items.length === 0) problems.push(`${name}: 演示数据上没有返回任何行`);
         problems.push(...schemaMismatches(document, success.schema, response.body).map((p) => `${name} ${p}`));
       }
       expect(problems).toEqual([]);
