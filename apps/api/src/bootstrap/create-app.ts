@@ -1,7 +1,7 @@
 import { ConsoleLogger, Logger, type LogLevel as NestLogLevel, VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -19,6 +19,7 @@ import { AuditService } from '../modules/audit/audit.service.js';
 import { PublicationsService } from '../modules/publications/publications.service.js';
 import { ensureDemoProjects } from './demo-data.js';
 import { ensureInitialUsers, type InitialUsersResult } from './initial-users.js';
+import { buildOpenApiDocument } from './openapi.js';
 import { registerCompression, serveWebApp } from './web-delivery.js';
 
 const NEST_LEVELS: Record<LogLevel, NestLogLevel[]> = {
@@ -169,15 +170,5 @@ async function oneStarterAtATime<T>(dataSource: DataSource, setup: () => Promise
 }
 
 function setupOpenApi(app: NestFastifyApplication): void {
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('招商项目全流程跟踪 API')
-      .setDescription('招商引资项目、月报、指标与统计接口。以用户身份调用：先 POST /api/v1/auth/login 取得令牌；系统对接：使用管理员创建的 API 密钥（X-Api-Key 头）。')
-      .setVersion('1')
-      .addBearerAuth()
-      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, 'api-key')
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document, { useGlobalPrefix: true, jsonDocumentUrl: 'openapi.json', customSiteTitle: '招商项目 API 文档' });
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { useGlobalPrefix: true, jsonDocumentUrl: 'openapi.json', customSiteTitle: '招商项目 API 文档' });
 }

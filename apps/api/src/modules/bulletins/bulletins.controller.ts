@@ -9,6 +9,7 @@ import { attachmentHeader } from '../../common/http/xlsx-reply.js';
 import { uuidPipe } from '../../common/validation/uuid.pipe.js';
 import { BulletinsService } from './bulletins.service.js';
 import { BulletinQuarterQueryDto, CreateBulletinDto } from './dto/bulletins.dto.js';
+import { ApiDomainResponse } from '../../common/openapi/domain-response.js';
 
 /** 季通报 (issue 15 item 2): everyone signed in reads and downloads; city staff and admins generate. */
 @ApiTags('季度通报')
@@ -19,6 +20,7 @@ export class BulletinsController {
   @Get()
   @Access({ capability: 'bulletins:read' })
   @ApiOperation({ summary: '已生成的季度通报', description: '新的在前；每份记有所用各月发布数据的版本号' })
+  @ApiDomainResponse('BulletinSummary', { isArray: true })
   list(): Promise<BulletinSummary[]> {
     return this.bulletins.list();
   }
@@ -29,6 +31,7 @@ export class BulletinsController {
     summary: '季度通报预览',
     description: '只计已月结的月份（openMonths 为未月结的月份）：取本季度最后一个已月结月份发布的 1—M 月累计数据及同比；各旗县市区到位资金目标完成率与排名、亮晒比评、季末预警与三单一函',
   })
+  @ApiDomainResponse('BulletinContent')
   preview(@Query() query: BulletinQuarterQueryDto): Promise<BulletinContent> {
     return this.bulletins.preview(query.quarter);
   }
@@ -37,6 +40,7 @@ export class BulletinsController {
   @Access({ capability: 'bulletins:generate' })
   @ApiOperation({ summary: '生成季度通报', description: '按预览内容与“下步要求”生成 Word 文档并保存（内容、所用发布版本、文件）；以后下载的仍是这一份；记入操作日志' })
   @ApiConflictResponse({ description: 'VERSION_CONFLICT：其间他人已生成了该季度的新版通报' })
+  @ApiDomainResponse('BulletinDto', { status: 201 })
   create(@CurrentUserActor() actor: UserActor, @Body() dto: CreateBulletinDto): Promise<BulletinDto> {
     return this.bulletins.create(actor, dto);
   }

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { IndustryDto, RegionDto, SiteDto } from '@zhaoshang/shared/domain';
 import { Access, Public } from '../../common/access/access.decorator.js';
 import { type UserActor, CurrentUserActor } from '../../common/access/actor.js';
 import { DictionariesService } from './dictionaries.service.js';
 import { CreateIndustryDto, IndustryResponse, RegionResponse, SiteResponse, UpdateIndustryDto } from './dto/industry.dto.js';
+import * as examples from '../../common/openapi/statistics-examples.js';
 
 @ApiTags('字典')
 @Controller({ version: '1' })
@@ -21,21 +22,29 @@ export class DictionariesController {
 
   @Get('regions')
   @Access({ capability: 'dictionary:read', scopes: ['read'] })
-  @ApiOkResponse({ type: [RegionResponse] })
+  @ApiOperation({
+    summary: '地区字典 / Regions',
+    description: '市及所辖旗县区（行政区划代码、名称、上级）；项目、月报、指标中的 regionCode 即此代码。\n\nThe city and its districts (administrative division codes); every regionCode in projects, reports and indicators is one of these.',
+  })
+  @ApiOkResponse({ type: [RegionResponse], example: examples.regionsExample })
   regions(): Promise<RegionDto[]> {
     return this.dictionaries.listRegions();
   }
 
   @Get('industries')
   @Access({ capability: 'dictionary:read', scopes: ['read'] })
-  @ApiOkResponse({ type: [IndustryResponse] })
+  @ApiOperation({
+    summary: '产业字典 / Industries',
+    description: '产业类别（含停用的）；项目的 industryCode 即此代码。\n\nIndustry categories, inactive ones included; a project\'s industryCode is one of these.',
+  })
+  @ApiOkResponse({ type: [IndustryResponse], example: examples.industriesExample })
   industries(): Promise<IndustryDto[]> {
     return this.dictionaries.listIndustries();
   }
 
   @Post('industries')
   @Access({ capability: 'dictionary:manage' })
-  @ApiOkResponse({ type: IndustryResponse })
+  @ApiCreatedResponse({ type: IndustryResponse })
   createIndustry(@CurrentUserActor() actor: UserActor, @Body() dto: CreateIndustryDto): Promise<IndustryDto> {
     return this.dictionaries.createIndustry(actor, dto);
   }

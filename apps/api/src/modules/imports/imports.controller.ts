@@ -1,7 +1,7 @@
 import { type ArgumentsHost, Body, Catch, Controller, type ExceptionFilter, Get, HttpCode, Param, PayloadTooLargeException, Post, Res, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
 import { diskStorage, FileInterceptor, type UploadedMultipartFile } from '@nestjs/platform-fastify/multipart';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { IMPORT_KINDS, type ImportKind, type ImportProgress, type ImportResult } from '@zhaoshang/shared/domain';
 import type { FastifyReply } from 'fastify';
 import type { DataSource } from 'typeorm';
@@ -127,6 +127,8 @@ export class ImportsController {
   @Access({ capability: 'imports:run' })
   @ApiOperation({ summary: '下载导入模板（.xlsx）', description: '表头同导入要求，含示例行、下拉选项与填写说明' })
   @ApiProduces(XLSX)
+  // named: `ImportKind` is a type alias, which leaves no runtime type for swagger to read the parameter from
+  @ApiParam({ name: 'kind', enum: IMPORT_KINDS, description: '导入类型 / import kind' })
   @ApiOkResponse({ description: '项目清单导入模板.xlsx 等', schema: { type: 'string', format: 'binary' } })
   async template(@Param('kind', kindPipe) kind: ImportKind, @Res() reply: FastifyReply): Promise<void> {
     const buffer = await buildTemplate(kind, await Dictionaries.load(this.dataSource));

@@ -28,6 +28,7 @@ import { CreateProjectDto, LookAlikeQueryDto, StageMoveDto, UpdateApprovalsDto, 
 import { exportFileName } from './project-export.js';
 import { ProjectQueriesService } from './project-queries.service.js';
 import { ProjectsService } from './projects.service.js';
+import * as examples from '../../common/openapi/statistics-examples.js';
 
 /** District staff change only their own region's projects: the guard looks the project's region up. */
 const PROJECT_REGION: RegionSource = { in: 'params', field: 'id', resolve: 'project' };
@@ -47,8 +48,11 @@ export class ProjectsController {
 
   @Get()
   @Access({ capability: 'projects:read', scopes: ['read'] })
-  @ApiOperation({ summary: '项目增量查询（统计接口）', description: `按条件筛选；用 updatedSince 只取此后提交的项目变更。${FEED_PAGING_DESCRIPTION}` })
-  @ApiOkResponse({ type: ProjectFeedResult })
+  @ApiOperation({
+    summary: '项目增量查询（统计接口）/ Projects feed (statistics)',
+    description: `按条件筛选；用 updatedSince 只取此后提交的项目变更。${FEED_PAGING_DESCRIPTION}\n\nProjects by filters; updatedSince gives only changes committed after it. Incremental feed in commit order: pass the returned resumeCursor as cursor next time and nothing committed is ever missed (rows of a transaction still running, e.g. a long import, come in a later call). nextCursor null: no more for now. Money: decimal strings, 10,000 yuan.`,
+  })
+  @ApiOkResponse({ type: ProjectFeedResult, example: examples.projectsFeedExample })
   feed(@Query() query: ProjectFeedQueryDto): Promise<FeedPage<ProjectDto>> {
     return this.queries.feed(query);
   }

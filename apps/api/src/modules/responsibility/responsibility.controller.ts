@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { DistrictContactDto, LeaderDto, UnitDto } from '@zhaoshang/shared/domain';
 import { Access } from '../../common/access/access.decorator.js';
 import { type UserActor, CurrentUserActor } from '../../common/access/actor.js';
 import { uuidPipe } from '../../common/validation/uuid.pipe.js';
 import { CreateLeaderDto, CreateUnitDto, DistrictContactResponse, DistrictContactsQueryDto, LeaderResponse, UnitResponse, UpdateLeaderDto, UpdateUnitDto } from './dto/responsibility.dto.js';
 import { ResponsibilityService } from './responsibility.service.js';
+import * as examples from '../../common/openapi/statistics-examples.js';
 
 /** 包联领导 and 责任单位 (DOMAIN.md §9): read by every signed-in user and by read keys, kept by admins. */
 @ApiTags('包联领导与责任单位')
@@ -15,15 +16,15 @@ export class ResponsibilityController {
 
   @Get('leaders')
   @Access({ capability: 'dictionary:read', scopes: ['read'] })
-  @ApiOperation({ summary: '包联领导名单', description: '含停用的；按排序' })
-  @ApiOkResponse({ type: [LeaderResponse] })
+  @ApiOperation({ summary: '包联领导名单 / Leaders in charge of projects', description: '含停用的；按排序。\n\nThe leaders who take charge of projects, inactive ones included, in display order.' })
+  @ApiOkResponse({ type: [LeaderResponse], example: examples.leadersExample })
   leaders(): Promise<LeaderDto[]> {
     return this.responsibility.leaders();
   }
 
   @Post('leaders')
   @Access({ capability: 'dictionary:manage' })
-  @ApiOkResponse({ type: LeaderResponse })
+  @ApiCreatedResponse({ type: LeaderResponse })
   @ApiConflictResponse({ description: '同名的领导已在名单中，或账号已关联到另一位领导' })
   createLeader(@CurrentUserActor() actor: UserActor, @Body() dto: CreateLeaderDto): Promise<LeaderDto> {
     return this.responsibility.createLeader(actor, dto);
@@ -47,15 +48,15 @@ export class ResponsibilityController {
 
   @Get('units')
   @Access({ capability: 'dictionary:read', scopes: ['read'] })
-  @ApiOperation({ summary: '责任单位名单', description: '市直部门与旗县区部门，含停用的；按排序' })
-  @ApiOkResponse({ type: [UnitResponse] })
+  @ApiOperation({ summary: '责任单位名单 / Responsible units', description: '市直部门与旗县区部门，含停用的；按排序。\n\nCity and district departments responsible for projects, inactive ones included, in display order.' })
+  @ApiOkResponse({ type: [UnitResponse], example: examples.unitsExample })
   units(): Promise<UnitDto[]> {
     return this.responsibility.units();
   }
 
   @Post('units')
   @Access({ capability: 'dictionary:manage' })
-  @ApiOkResponse({ type: UnitResponse })
+  @ApiCreatedResponse({ type: UnitResponse })
   @ApiConflictResponse({ description: '同名的单位已在名单中' })
   createUnit(@CurrentUserActor() actor: UserActor, @Body() dto: CreateUnitDto): Promise<UnitDto> {
     return this.responsibility.createUnit(actor, dto);

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema, IntersectionType } from '@nestjs/swagger';
 import {
   type CreateProjectIssueRequest,
   ISSUE_CATEGORIES,
@@ -99,6 +99,8 @@ export class IssueStatusDto implements IssueStatusRequest {
   @VersionField() version: number;
 }
 
+// named apart in OpenAPI from the note of a problem's answer (libs/shared/domain IssueNoteDto)
+@ApiSchema({ name: 'IssueNoteRequest' })
 export class IssueNoteDto implements IssueNoteRequest {
   @ApiProperty({ title: '进展或意见', maxLength: 1000 })
   @Transform(trim)

@@ -120,8 +120,8 @@ export class AuditEntryResponse implements AuditEntryDto {
   @ApiProperty({ title: '对象类型', enum: AUDIT_ENTITIES, example: 'project' }) entity: AuditEntity;
   @ApiProperty({ title: '对象编号' }) entityId: string;
   @ApiProperty({ title: '操作', enum: AUDIT_ACTIONS }) action: AuditAction;
-  @ApiProperty({ title: '修改前', type: Object, nullable: true, description: '字段名同项目字段（见 PROJECT_FIELD_LABELS）' }) before: Record<string, unknown> | null;
-  @ApiProperty({ title: '修改后', type: Object, nullable: true, description: '字段名同项目字段；退回阶段或更正已月结月份的数据时含 correctionReason（更正原因）' }) after: Record<string, unknown> | null;
+  @ApiProperty({ title: '修改前', type: 'object', additionalProperties: true, nullable: true, description: '字段名同项目字段（见 PROJECT_FIELD_LABELS）' }) before: Record<string, unknown> | null;
+  @ApiProperty({ title: '修改后', type: 'object', additionalProperties: true, nullable: true, description: '字段名同项目字段；退回阶段或更正已月结月份的数据时含 correctionReason（更正原因）' }) after: Record<string, unknown> | null;
   @ApiProperty({ title: '请求编号', type: String, nullable: true }) requestId: string | null;
 }
 
