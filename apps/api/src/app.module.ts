@@ -26,6 +26,7 @@ import { WorkbenchModule } from './modules/workbench/workbench.module.js';
 import { FollowThroughModule } from './modules/follow-through/follow-through.module.js';
 import { BulletinsModule } from './modules/bulletins/bulletins.module.js';
 import { AssessmentModule } from './modules/assessment/assessment.module.js';
+import { StatsProjectsModule } from './modules/stats-projects/stats-projects.module.js';
 
 @Module({})
 export class AppModule {
@@ -58,6 +59,7 @@ export class AppModule {
         CommitmentsModule,
         BulletinsModule,
         AssessmentModule,
+        StatsProjectsModule,
       ],
     };
   }

@@ -24,8 +24,9 @@ import { Setting } from '../modules/warnings/entities/setting.entity.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 import { Bulletin } from '../modules/bulletins/entities/bulletin.entity.js';
+import { StatsProject } from '../modules/stats-projects/entities/stats-project.entity.js';
 
-export const ENTITIES = [Region, Industry, User, ApiKey, AuditEntry, Project, ProjectApproval, ProjectSequence, MonthlyReport, MonthClose, FaiTotal, Target, Setting, Leader, Unit, ProjectIssue, IssueNote, Notice, NoticeCounter, PolicyCommitment, CommitmentEvent, Bulletin];
+export const ENTITIES = [Region, Industry, User, ApiKey, AuditEntry, Project, ProjectApproval, ProjectSequence, MonthlyReport, MonthClose, FaiTotal, Target, Setting, Leader, Unit, ProjectIssue, IssueNote, Notice, NoticeCounter, PolicyCommitment, CommitmentEvent, Bulletin, StatsProject];
 
 /**
  * `date` columns are calendar dates (DOMAIN.md §2): read them as the 'YYYY-MM-DD' text PostgreSQL

@@ -28,3 +28,4 @@ export * from './lib/follow-through.js';
 export * from './lib/commitments.js';
 export * from './lib/bulletins.js';
 export * from './lib/assessment.js';
+export * from './lib/stats-reconciliation.js';

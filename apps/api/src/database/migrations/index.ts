@@ -15,6 +15,7 @@ import { AddNotices1795510000000 } from './1795510000000-AddNotices.js';
 import { AddNoticeDeadlineChosen1795520000000 } from './1795520000000-AddNoticeDeadlineChosen.js';
 import { AddPolicyCommitments1795530000000 } from './1795530000000-AddPolicyCommitments.js';
 import { AddBulletins1795540000000 } from './1795540000000-AddBulletins.js';
+import { AddStatsProjects1795570000000 } from './1795570000000-AddStatsProjects.js';
 
 /** In order. Listed explicitly so the built app, the tests and the tools run the same set. */
-export const MIGRATIONS = [Init1795432669185, SeedDictionaries1795432669200, AddProjects1795435369500, AddProjectTextSearch1795436000000, AddMonthlyFigures1795440210798, AddTargets1795442166317, AddWarningSettings1795442810150, AddCommitOrderedFeeds1795450000000, AddCorrectionsAndPublications1795460000000, AddLoginThrottle1795470000000, AddImportProgress1795480000000, AddResponsibility1795490000000, AddProjectIssues1795500000000, AddNotices1795510000000, AddNoticeDeadlineChosen1795520000000, AddPolicyCommitments1795530000000, AddBulletins1795540000000];
+export const MIGRATIONS = [Init1795432669185, SeedDictionaries1795432669200, AddProjects1795435369500, AddProjectTextSearch1795436000000, AddMonthlyFigures1795440210798, AddTargets1795442166317, AddWarningSettings1795442810150, AddCommitOrderedFeeds1795450000000, AddCorrectionsAndPublications1795460000000, AddLoginThrottle1795470000000, AddImportProgress1795480000000, AddResponsibility1795490000000, AddProjectIssues1795500000000, AddNotices1795510000000, AddNoticeDeadlineChosen1795520000000, AddPolicyCommitments1795530000000, AddBulletins1795540000000, AddStatsProjects1795570000000];
