@@ -6,7 +6,7 @@ import { can, canEditRegion, monthLabel, RECONCILIATION_LIST_LABELS, RECONCILIAT
 import { AuthService } from '@zhaoshang/web/auth/data-access';
 import { RegionsStore } from '@zhaoshang/web/shared/data-access';
 import { FormDialog, MonthPicker, PageHeader, WanPipe, injectIsPhone } from '@zhaoshang/web/shared/ui';
-import { apiErrorCode, apiErrorMessage, formatCount, formatMoney, saveAction } from '@zhaoshang/web/shared/util';
+import { apiErrorCode, apiErrorMessage, formatCount, formatMoney, formatRate, saveAction } from '@zhaoshang/web/shared/util';
 import { StatsApi } from '@zhaoshang/web/stats/data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -16,7 +16,7 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { initialList, initialMonth, initialRegion, LIST_HINTS, matchedByLabel, monthText, toleranceText } from './reconciliation-view';
+import { initialList, initialMonth, initialRegion, LIST_HINTS, matchedByLabel, monthText } from './reconciliation-view';
 
 /**
  * 统计对账 (DOMAIN.md §10): the statistics bureau's list of registered projects for a month and a
@@ -69,7 +69,7 @@ export class ReconciliationPage {
   protected readonly matchedBy = matchedByLabel;
   protected readonly count = formatCount;
   protected readonly money = formatMoney;
-  protected readonly tolerance = toleranceText;
+  protected readonly tolerance = formatRate;
 
   /** the row whose 入库 month is being taken over (the dialog is open while it is set) */
   protected readonly accepting = signal<ReconciliationRow | null>(null);

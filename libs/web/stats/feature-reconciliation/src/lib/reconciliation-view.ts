@@ -36,8 +36,3 @@ export function matchedByLabel(row: ReconciliationRow): string {
 export function monthText(month: string | null): string {
   return month ? monthLabel(month) : '—';
 }
-
-/** 5% → 「5%」, 0.025 → 「2.5%」 */
-export function toleranceText(rate: number): string {
-  return `${Math.round(rate * 1000) / 10}%`;
-}
