@@ -70,6 +70,7 @@ test.beforeAll(async ({ request }) => {
 test('a 扎鲁特旗 user reconciles last month’s list and takes the bureau’s 入库 month into a project', async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await signIn(page, STAFF.username, STAFF.password);
+  await expect(page).not.toHaveURL(/\/login/);
   await page.goto('/stats/reconciliation');
   // a district user starts on their own region, last month
   await expect(byTestId(page, 'reconciliation-region')).toContainText('扎鲁特旗');
@@ -110,6 +111,7 @@ test('a 扎鲁特旗 user reconciles last month’s list and takes the bureau’
 test('on a phone the lists read as cards', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 812 });
   await signIn(page, STAFF.username, STAFF.password);
+  await expect(page).not.toHaveURL(/\/login/);
   await page.goto(`/stats/reconciliation?month=${MONTH}&region=${ZLT}&list=amountDiffers`);
   await expect(byTestId(page, 'reconciliation-list-amountDiffers').getByTestId('reconciliation-row')).toHaveCount(2);
   await keepScreenshot(page, 'reconciliation-phone-differs');
