@@ -106,6 +106,14 @@ test('a 扎鲁特旗 user reconciles last month’s list and takes the bureau’
   await byTestId(page, 'reconciliation-tab-matched').click();
   await byTestId(page, 'reconciliation-list-matched').getByRole('link', { name: '扎鲁特对账 储能电站项目' }).click();
   await expect(page).toHaveURL(/\/projects\/[0-9a-f-]{36}/);
+
+  // the 驾驶舱 says how many of our 入库 projects the bureau also lists, and leads here
+  await page.goto('/dashboard');
+  await expect(byTestId(page, 'stats-coverage')).toContainText('统计入库：我方已入库');
+  await byTestId(page, 'stats-coverage').scrollIntoViewIfNeeded();
+  await keepScreenshot(page, 'reconciliation-dashboard-line', { fullPage: false });
+  await byTestId(page, 'stats-coverage-link').click();
+  await expect(byTestId(page, 'reconciliation-count-matched')).toBeVisible();
 });
 
 test('on a phone the lists read as cards', async ({ page }) => {
