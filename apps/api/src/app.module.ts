@@ -27,6 +27,7 @@ import { FollowThroughModule } from './modules/follow-through/follow-through.mod
 import { BulletinsModule } from './modules/bulletins/bulletins.module.js';
 import { AssessmentModule } from './modules/assessment/assessment.module.js';
 import { WebhooksModule } from './modules/webhooks/webhooks.module.js';
+import { StatsProjectsModule } from './modules/stats-projects/stats-projects.module.js';
 
 @Module({})
 export class AppModule {
@@ -60,6 +61,7 @@ export class AppModule {
         BulletinsModule,
         AssessmentModule,
         WebhooksModule,
+        StatsProjectsModule,
       ],
     };
   }

@@ -10,14 +10,14 @@ describe('access matrix', () => {
   let t: TestApp;
   let routes: RouteEntry[];
   const tokens = {} as Record<Role, string>;
-  const keys: Record<'read' | 'faiWrite', string> = { read: '', faiWrite: '' };
+  const keys: Record<'read' | 'faiWrite' | 'statsWrite', string> = { read: '', faiWrite: '', statsWrite: '' };
 
   beforeAll(async () => {
     t = await TestApp.start();
     routes = routeTable(t.app);
     tokens.ADMIN = await t.adminToken();
     for (const role of ROLES.filter((r) => r !== 'ADMIN')) tokens[role] = (await t.userToken(role)).token;
-    for (const [name, scope] of [['read', 'read'], ['faiWrite', 'fai:write']] as const) {
+    for (const [name, scope] of [['read', 'read'], ['faiWrite', 'fai:write'], ['statsWrite', 'stats:write']] as const) {
       const created = await t.request<{ key: string }>('POST', '/api/v1/api-keys', { token: tokens.ADMIN, body: { name: `matrix ${scope}`, scopes: [scope] } });
       keys[name] = created.body.key;
     }
@@ -139,6 +139,12 @@ describe('access matrix', () => {
       'GET /api/v1/settings/warnings: warnings:read',
       'PUT /api/v1/settings/warnings: settings:manage',
       'GET /api/v1/site: public',
+      'PUT /api/v1/stats-projects: fai:edit | key stats:write',
+      'POST /api/v1/stats-projects/accept: projects:edit | region body.projectId → project',
+      'GET /api/v1/stats-projects/coverage: indicators:read | key read',
+      'GET /api/v1/stats-projects/reconciliation: projects:read | key read',
+      'GET /api/v1/stats-projects/settings: projects:read',
+      'PUT /api/v1/stats-projects/settings: settings:manage',
       'GET /api/v1/targets: targets:read',
       'PUT /api/v1/targets: targets:manage',
       'GET /api/v1/targets/progress: targets:read',
@@ -185,7 +191,7 @@ describe('access matrix', () => {
   });
 
   it('admits API keys only to routes declaring one of their scopes', async () => {
-    for (const [name, scope] of [['read', 'read'], ['faiWrite', 'fai:write']] as const) {
+    for (const [name, scope] of [['read', 'read'], ['faiWrite', 'fai:write'], ['statsWrite', 'stats:write']] as const) {
       const outcome: string[] = [];
       const expected: string[] = [];
       for (const route of routes) {

@@ -43,7 +43,7 @@ describe('API keys', () => {
   it.each([
     [{ name: '', scopes: ['read'] }, { field: 'name', message: '名称不能为空' }],
     [{ name: 'x', scopes: [] }, { field: 'scopes', message: '权限范围至少选择一项' }],
-    [{ name: 'x', scopes: ['write-everything'] }, { field: 'scopes', message: '权限范围只能是 read、fai:write' }],
+    [{ name: 'x', scopes: ['write-everything'] }, { field: 'scopes', message: '权限范围只能是 read、fai:write、stats:write' }],
     [{ name: 'x' }, { field: 'scopes', message: '权限范围必须是列表' }],
   ])('refuses %o naming the field', async (body, detail) => {
     const response = await t.request<ApiErrorBody>('POST', '/api/v1/api-keys', { token: admin, body });

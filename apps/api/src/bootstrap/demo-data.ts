@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config.js';
 import { runSql, sql, type SqlRunner } from '../common/sql/sql.js';
 import { loadDemoCommitments, loadDemoFollowThrough, loadDemoMonthlyData, loadDemoProjects } from '../demo/load-demo.js';
+import { loadDemoStatsProjects } from '../demo/load-demo-stats.js';
 
 /**
  * SEED_DEMO=true on a database without projects: the demo data set (600 projects of Tongliao, their
@@ -40,9 +41,11 @@ export async function ensureDemoProjects(dataSource: DataSource, config: AppConf
     const followThrough = await loadDemoFollowThrough(em, followThroughSet, { audit: true });
     // issue 15: policy commitments, their history and 提醒单 numbered after the follow-through's
     const commitments = await loadDemoCommitments(em, generateDemoCommitments(data, { now, counters: followThroughSet.counters }), { audit: true });
+    // issue 16: the statistics bureau's list of the last two months, with its disagreements
+    const statsRows = await loadDemoStatsProjects(em, data);
     logger.log(
       `已载入演示数据：${loaded.projects} 个项目、${monthly.reports} 条月报、${monthly.faiTotals} 条固定资产投资、${monthly.monthCloses} 个已月结月份、` +
-        `${followThrough.issues} 个问题诉求、${followThrough.notices + commitments.notices} 份督办通知、${commitments.commitments} 条优惠政策承诺（${Date.now() - started} ms）`,
+        `${followThrough.issues} 个问题诉求、${followThrough.notices + commitments.notices} 份督办通知、${commitments.commitments} 条优惠政策承诺、${statsRows} 行统计局入库项目清单（${Date.now() - started} ms）`,
     );
     return loaded.projects;
   });

@@ -27,8 +27,9 @@ import { Bulletin } from '../modules/bulletins/entities/bulletin.entity.js';
 import { WebhookDelivery } from '../modules/webhooks/entities/webhook-delivery.entity.js';
 import { WebhookEvent } from '../modules/webhooks/entities/webhook-event.entity.js';
 import { WebhookSubscription } from '../modules/webhooks/entities/webhook-subscription.entity.js';
+import { StatsProject } from '../modules/stats-projects/entities/stats-project.entity.js';
 
-export const ENTITIES = [Region, Industry, User, ApiKey, AuditEntry, Project, ProjectApproval, ProjectSequence, MonthlyReport, MonthClose, FaiTotal, Target, Setting, Leader, Unit, ProjectIssue, IssueNote, Notice, NoticeCounter, PolicyCommitment, CommitmentEvent, Bulletin, WebhookSubscription, WebhookEvent, WebhookDelivery];
+export const ENTITIES = [Region, Industry, User, ApiKey, AuditEntry, Project, ProjectApproval, ProjectSequence, MonthlyReport, MonthClose, FaiTotal, Target, Setting, Leader, Unit, ProjectIssue, IssueNote, Notice, NoticeCounter, PolicyCommitment, CommitmentEvent, Bulletin, WebhookSubscription, WebhookEvent, WebhookDelivery, StatsProject];
 
 /**
  * `date` columns are calendar dates (DOMAIN.md §2): read them as the 'YYYY-MM-DD' text PostgreSQL

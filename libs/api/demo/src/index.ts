@@ -32,3 +32,4 @@ export {
   type DemoCommitments,
   generateDemoCommitments,
 } from './lib/generate-commitments.js';
+export { type DemoStatsOptions, generateDemoStatsProjects } from './lib/generate-stats-projects.js';

@@ -30,3 +30,4 @@ export * from './lib/bulletins.js';
 export * from './lib/assessment.js';
 export * from './lib/api-key-limits.js';
 export * from './lib/webhooks.js';
+export * from './lib/stats-reconciliation.js';

@@ -18,7 +18,7 @@ import { runSql, sql, type SqlRunner } from './sql.js';
  */
 const NAMESPACE_IMPORT = 0x5a530001;
 const NAMESPACE_LOOK_ALIKE = 0x5a530002;
-const IMPORT_KEYS: Record<ImportKind, number> = { projects: 1, monthly: 2, fai: 3, commitments: 4 };
+const IMPORT_KEYS: Record<ImportKind, number> = { projects: 1, monthly: 2, fai: 3, commitments: 4, stats: 5 };
 
 export async function lockImportKind(db: SqlRunner, kind: ImportKind): Promise<void> {
   await runSql(db, sql`SELECT pg_advisory_xact_lock(${NAMESPACE_IMPORT}::int, ${IMPORT_KEYS[kind]}::int)`);

@@ -82,7 +82,17 @@ export const COMMITMENT_COLUMNS = [
   { key: 'withdrawnReason', header: '不再兑现原因', required: false, width: 30, example: [null, null] },
 ] as const satisfies readonly ColumnSpec[];
 
-export const COLUMNS: Record<ImportKind, readonly ColumnSpec[]> = { projects: PROJECT_COLUMNS, monthly: MONTHLY_COLUMNS, fai: FAI_COLUMNS, commitments: COMMITMENT_COLUMNS };
+/** kind=stats (issue 16): the statistics bureau's 固定资产投资项目库 list of a month, as DOMAIN.md §10 names its fields. */
+export const STATS_COLUMNS = [
+  { key: 'nationalCode', header: '投资项目代码', required: true, width: 28, format: 'text', example: ['2025-{旗县代码}-44-01-000101', '2024-{旗县代码}-13-03-000088'] },
+  { key: 'name', header: '项目名称', required: true, width: 32, example: ['{旗县} 200MW 风电项目', '{旗县}肉牛屠宰加工项目'] },
+  { key: 'regionCode', header: '所属地区', required: true, width: 14, choices: 'regions', example: ['{旗县}', '{旗县}'] },
+  { key: 'registeredMonth', header: '入库月份', required: true, width: 10, format: 'month', example: ['2025-06', '2024-11'] },
+  { key: 'completedYtdWan', header: '本年完成投资(万元)', required: true, width: 18, format: 'money', example: [3560.5, 820] },
+  { key: 'month', header: '月份', required: true, width: 10, format: 'month', example: ['2026-03', '2026-03'] },
+] as const satisfies readonly ColumnSpec[];
+
+export const COLUMNS: Record<ImportKind, readonly ColumnSpec[]> = { projects: PROJECT_COLUMNS, monthly: MONTHLY_COLUMNS, fai: FAI_COLUMNS, commitments: COMMITMENT_COLUMNS, stats: STATS_COLUMNS };
 
 export const CHOICE_LABELS = { origins: INVESTOR_ORIGIN_LABELS, stages: STAGE_LABELS, verification: VERIFICATION_LABELS };
 

@@ -15,6 +15,7 @@ import type { ImportContext, ImportCounts, Importer } from './importer.js';
 import { Dictionaries } from './lookups.js';
 import { MonthlyImporter } from './monthly-importer.js';
 import { ProjectsImporter } from './projects-importer.js';
+import { StatsImporter } from './stats-importer.js';
 import { MAX_DATA_ROWS, type OpenedSheet, openSheet } from './sheet-reader.js';
 
 // the monthly export writes the import's own columns, so that an export imports back
@@ -46,6 +47,7 @@ export class ImportsService {
 
   async run(actor: UserActor, upload: UploadedSheet, options: ImportOptions): Promise<ImportResult> {
     if (options.kind === 'fai' && !can(actor.role, 'fai:edit')) throw new Forbidden('只有市级招商人员和管理员可以导入全社会固定资产投资');
+    if (options.kind === 'stats' && !can(actor.role, 'fai:edit')) throw new Forbidden('只有市级招商人员和管理员可以导入统计局入库项目清单');
     const progress = await this.progressRegistry.start(options.importId ?? randomUUID(), actor.id);
     try {
       const result = await this.process(actor, upload, options, progress);
@@ -64,6 +66,7 @@ export class ImportsService {
   /** Every error the import of this file would report, without writing anything (for the error report). */
   async problems(actor: UserActor, upload: UploadedSheet, kind: ImportKind): Promise<{ sheet: OpenedSheet; errors: ImportRowError[] }> {
     if (kind === 'fai' && !can(actor.role, 'fai:edit')) throw new Forbidden('只有市级招商人员和管理员可以导入全社会固定资产投资');
+    if (kind === 'stats' && !can(actor.role, 'fai:edit')) throw new Forbidden('只有市级招商人员和管理员可以导入统计局入库项目清单');
     const sheet = await openSheet(upload.path, upload.originalName);
     try {
       await this.process(actor, upload, { kind, dryRun: true, confirmLookAlikes: false }, { importId: '', phase: 'READING', rowsRead: 0 }, sheet);
@@ -121,6 +124,8 @@ function createImporter(kind: ImportKind, ctx: ImportContext): Importer {
       return new ProjectsImporter(ctx) as Importer;
     case 'commitments':
       return new CommitmentsImporter(ctx) as Importer;
+    case 'stats':
+      return new StatsImporter(ctx) as Importer;
   }
 }
 

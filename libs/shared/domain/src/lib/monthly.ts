@@ -221,7 +221,7 @@ export interface ReportQueueQuery {
 }
 
 /** Imports (DOMAIN.md §8). */
-export const IMPORT_KINDS = ['projects', 'monthly', 'fai', 'commitments'] as const;
+export const IMPORT_KINDS = ['projects', 'monthly', 'fai', 'commitments', 'stats'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
@@ -229,6 +229,7 @@ export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
   monthly: '月报',
   fai: '全社会固定资产投资',
   commitments: '优惠政策兑现台账',
+  stats: '统计局入库项目清单',
 };
 
 export interface ImportRowError {

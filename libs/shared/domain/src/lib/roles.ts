@@ -9,12 +9,13 @@ export const ROLE_LABELS: Record<Role, string> = {
   LEADER: '领导',
 };
 
-export const API_KEY_SCOPES = ['read', 'fai:write'] as const;
+export const API_KEY_SCOPES = ['read', 'fai:write', 'stats:write'] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
 export const API_KEY_SCOPE_LABELS: Record<ApiKeyScope, string> = {
   read: '读取（项目、月报、指标）',
   'fai:write': '写入全社会固定资产投资',
+  'stats:write': '写入统计局固定资产投资项目库清单',
 };
 
 export function isRole(value: unknown): value is Role {

@@ -1,5 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
@@ -118,6 +118,10 @@ describe('DashboardPage', () => {
       const groupBy = request.request.params.get('groupBy') as IndicatorResponse['groupBy'];
       request.flush({ from: '2026-01', to: '2026-01', region: request.request.params.get('region') ?? '', groupBy, includeUnverified: false, rows: [], total: { ...values(), note: null } });
     }
+    // issue 16: the line on the bureau's list is fetched once the figures are on screen (its own chunk)
+    const coverage = await nextRequest(harness, http, '/api/v1/stats-projects/coverage');
+    expect(coverage.request.params.toString()).toBe('month=2026-01&region=150525');
+    coverage.flush({ month: '2026-01', listMonth: '2026-01', regionCode: '150525', registeredCount: 20, alsoListedCount: 17, share: 0.85 });
     await harness.fixture.whenStable();
     const page = harness.routeNativeElement as HTMLElement;
     const text = (id: string) => page.querySelector(`[data-testid="${id}"]`)?.textContent?.replace(/\s+/g, ' ').trim() ?? null;
@@ -147,5 +151,17 @@ describe('DashboardPage', () => {
     expect(page.querySelector('[data-testid="ft-notice-row"][data-kind="URGE"] a')).toBeNull();
     expect(page.querySelector('[data-testid="ft-notices-link"]')?.getAttribute('href')).toBe('/notices?overdue=true&regionCode=150525');
     expect(text('panel-follow-through')).toContain('截至 2026-01-31');
+    expect(text('stats-coverage')).toBe('统计入库：我方已入库 20 个项目，统计局2026年1月清单列入 17 个，占 85.0%统计对账 ›');
   });
 });
+
+/** A request the page sends later (after a deferred chunk loads): change detection and a tick until it is there. */
+async function nextRequest(harness: RouterTestingHarness, http: HttpTestingController, url: string): Promise<TestRequest> {
+  for (let i = 0; i < 200; i++) {
+    harness.fixture.detectChanges();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const [found] = http.match((r) => r.url === url);
+    if (found) return found;
+  }
+  throw new Error(`no request to ${url}`);
+}

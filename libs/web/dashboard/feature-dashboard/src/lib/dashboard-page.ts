@@ -39,6 +39,7 @@ import { RankingCard } from '@zhaoshang/web/assessment/feature-ranking/card';
 import { KPI_DRILLS, buildKpis, formatYi, hasFigures, yoyOf } from './figures';
 import { followThroughView } from './follow-through';
 import { FollowThroughCard } from './follow-through-card';
+import { StatsCoverageLine } from '@zhaoshang/web/stats/feature-coverage';
 
 /** 驾驶舱: the leaders' summary of a period and a scope; every chart leads to the projects behind it. */
 @Component({
@@ -46,6 +47,7 @@ import { FollowThroughCard } from './follow-through-card';
   imports: [
     DashboardChart,
     FollowThroughCard,
+    StatsCoverageLine,
     KeyProjects,
     KpiCard,
     MyProjectsCard,

@@ -32,6 +32,7 @@ const RESULT_LINKS: Record<ImportKind, { label: string; link: string; capability
   ],
   fai: [{ label: '固定资产投资', link: '/reports/fai', capability: 'fai:read' }],
   commitments: [{ label: '兑现台账', link: '/commitments', capability: 'commitments:read' }],
+  stats: [{ label: '统计对账', link: '/stats/reconciliation', capability: 'projects:read' }],
 };
 
 /** 数据导入: ① 选择文件 ② 预检（不写入） ③ 确认导入; and 导出月报 beside it. */
@@ -70,7 +71,8 @@ export class ImportPage {
   protected readonly accept = IMPORT_ACCEPT;
   protected readonly kindLabels = IMPORT_KIND_LABELS;
   /** FAI totals only for those who may change them */
-  protected readonly kinds = computed(() => IMPORT_KINDS.filter((kind) => kind !== 'fai' || can(this.user()?.role, 'fai:edit')));
+  // the statistics figures (FAI, the bureau's list) are city staff's and admins' to import
+  protected readonly kinds = computed(() => IMPORT_KINDS.filter((kind) => (kind !== 'fai' && kind !== 'stats') || can(this.user()?.role, 'fai:edit')));
   protected readonly kindHint = computed(() => KIND_HINTS[this.store.kind()]);
   protected readonly templateText = computed(() => templateButtonText(this.store.kind()));
   protected readonly resultLinks = computed(() => RESULT_LINKS[this.store.kind()].filter((link) => can(this.user()?.role, link.capability)));

@@ -1,7 +1,6 @@
 import type { Routes } from '@angular/router';
 import type { IconDefinition } from '@ant-design/icons-angular';
-import { AccountBookOutline, AimOutline, AlertOutline, ApartmentOutline, AppstoreOutline, AuditOutline, CarryOutOutline, ControlOutline, DashboardOutline, DiffOutline, FileSearchOutline, FileWordOutline, FormOutline, FundOutline, HistoryOutline, HomeOutline, ImportOutline, IssuesCloseOutline, KeyOutline, NotificationOutline, ProjectOutline, ScheduleOutline, SettingOutline, TeamOutline, TrophyOutline } from '@ant-design/icons-angular/icons';
-import { ApiOutline } from '@ant-design/icons-angular/icons';
+import { AccountBookOutline, AimOutline, AlertOutline, ApartmentOutline, ApiOutline, AppstoreOutline, AuditOutline, CarryOutOutline, ControlOutline, DashboardOutline, DiffOutline, FileSearchOutline, FileWordOutline, FormOutline, FundOutline, HistoryOutline, HomeOutline, ImportOutline, IssuesCloseOutline, KeyOutline, NotificationOutline, ProjectOutline, ReconciliationOutline, ScheduleOutline, SettingOutline, TeamOutline, TrophyOutline } from '@ant-design/icons-angular/icons';
 import { type Capability, type Role, can } from '@zhaoshang/shared/domain';
 
 export const NAV_GROUPS = {
@@ -40,6 +39,8 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { label: '月报核实', icon: AuditOutline, route: 'reports/verify', capability: 'reports:verify', load: () => import('@zhaoshang/web/reports/feature-verify').then((m) => m.reportVerifyRoutes) },
   { label: '数据导入', icon: ImportOutline, route: 'imports', capability: 'imports:run', load: () => import('@zhaoshang/web/imports/feature-import').then((m) => m.importsRoutes) },
   { label: '固定资产投资', icon: FundOutline, route: 'reports/fai', capability: 'fai:read', load: () => import('@zhaoshang/web/reports/feature-fai').then((m) => m.faiRoutes) },
+  // 统计对账 (issue 16): everyone reads the comparison with the statistics bureau's list; the accept is per row
+  { label: '统计对账', icon: ReconciliationOutline, route: 'stats/reconciliation', capability: 'projects:read', load: () => import('@zhaoshang/web/stats/feature-reconciliation').then((m) => m.reconciliationRoutes) },
   { label: '目标任务', icon: AimOutline, route: 'targets', capability: 'targets:read', load: () => import('@zhaoshang/web/targets/feature-targets').then((m) => m.targetsRoutes) },
   { label: '数据修订', icon: DiffOutline, route: 'reports/revisions', capability: 'indicators:read', load: () => import('@zhaoshang/web/reports/feature-revisions').then((m) => m.revisionsRoutes) },
   { label: '更正记录', icon: HistoryOutline, route: 'corrections', capability: 'projects:read', load: () => import('@zhaoshang/web/projects/feature-corrections').then((m) => m.correctionsRoutes) },

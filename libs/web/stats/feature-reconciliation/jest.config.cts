@@ -1,0 +1,6 @@
+module.exports = {
+  displayName: 'web-stats-feature-reconciliation',
+  preset: '../../../../jest.preset.angular.js',
+  setupFilesAfterEnv: ['<rootDir>/src/test-setup.ts'],
+  coverageDirectory: '../../../../coverage/libs/web/stats/feature-reconciliation',
+};
