@@ -126,7 +126,7 @@ describe('OpenAPI document and the typed client (issue 16)', () => {
     const t = await TestApp.start({ seedDemo: true });
     try {
       const admin = await t.adminToken();
-      const created = await t.request<{ key: string }>('POST', '/api/v1/api-keys', { token: admin, body: { name: '统计局对接', scopes: ['read', 'fai:write'] } });
+      const created = await t.request<{ key: string }>('POST', '/api/v1/api-keys', { token: admin, body: { name: '统计局对接', scopes: ['read', 'fai:write', 'stats:write'] } });
       const apiKey = created.body.key;
       // last year: the demo data covers it whenever the tests run
       const year = new Date().getFullYear() - 1;
@@ -136,8 +136,12 @@ describe('OpenAPI document and the typed client (issue 16)', () => {
         'GET /api/v1/fai-totals': `year=${year}`,
         'GET /api/v1/indicators': `from=${year}-01&to=${year}-12&groupBy=region`,
         'GET /api/v1/indicators/drill': `indicator=arrivedFundsWan&from=${year}-01&to=${year}-12`,
+        // the demo's bureau list covers the last two complete months; any month answers (an empty one too)
+        'GET /api/v1/stats-projects/reconciliation': `month=${year}-06&region=150526`,
+        'GET /api/v1/stats-projects/coverage': `month=${year}-06&region=150500`,
       };
       const body: Record<string, unknown> = {
+        'PUT /api/v1/stats-projects': { month: `${year}-06`, regionCode: '150526', items: [{ nationalCode: `${year}-150526-44-02-041235`, name: '扎鲁特旗风储一体化项目（文档检查）', regionCode: '150526', registeredMonth: `${year}-05`, completedYtdWan: '1200.00', month: `${year}-06` }] },
         'PUT /api/v1/fai-totals': { basis: 'YTD', items: [{ regionCode: '150502', month: `${year}-01`, amountWan: '1234.50' }, { regionCode: '150502', month: `${year}-02`, amountWan: '2469.00' }] },
       };
       const problems: string[] = [];
@@ -151,7 +155,7 @@ describe('OpenAPI document and the typed client (issue 16)', () => {
         }
         answered.push(name);
         // the feeds must have answered rows, or the check proves nothing about their items
-        if (/projects$|monthly-reports$/.test(name) && (response.body as { items: unknown[] }).items.length === 0) problems.push(`${name}: 演示数据上没有返回任何行`);
+        if (/^GET .*(projects|monthly-reports)$/.test(name) && (response.body as { items: unknown[] }).items.length === 0) problems.push(`${name}: 演示数据上没有返回任何行`);
         problems.push(...schemaMismatches(document, success.schema, response.body).map((p) => `${name} ${p}`));
       }
       expect(problems).toEqual([]);

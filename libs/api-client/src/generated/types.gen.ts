@@ -24,7 +24,7 @@ export type AuditEntryResponse = {
     /**
      * 对象类型
      */
-    entity: 'user' | 'apiKey' | 'industry' | 'project' | 'monthlyReport' | 'month' | 'faiTotal' | 'target' | 'setting' | 'leader' | 'unit' | 'projectIssue' | 'notice' | 'commitment' | 'bulletin';
+    entity: 'user' | 'apiKey' | 'industry' | 'project' | 'monthlyReport' | 'month' | 'faiTotal' | 'target' | 'setting' | 'leader' | 'unit' | 'projectIssue' | 'notice' | 'commitment' | 'bulletin' | 'webhook';
     /**
      * 对象编号
      */
@@ -134,7 +134,7 @@ export type ApiKeyResponse = {
     /**
      * 权限范围
      */
-    scopes: Array<'read' | 'fai:write'>;
+    scopes: Array<'read' | 'fai:write' | 'stats:write'>;
     createdAt: string;
     /**
      * 创建人
@@ -142,6 +142,20 @@ export type ApiKeyResponse = {
     createdBy: string;
     lastUsedAt: string | null;
     revokedAt: string | null;
+    /**
+     * 每分钟请求上限
+     * 该密钥每分钟（按数据库时钟的整分钟计）最多可发出的请求数，所有 API 进程共同计数；超出后返回 429 并带 Retry-After。范围 10–60000。
+     */
+    rateLimitPerMinute: number;
+    /**
+     * 本分钟已用
+     * 当前这一分钟（数据库时钟）内该密钥已发出的请求数，被拒绝的请求也计入
+     */
+    usedThisMinute: number;
+    /**
+     * 版本
+     */
+    version: number;
 };
 
 export type CreateApiKeyDto = {
@@ -152,7 +166,12 @@ export type CreateApiKeyDto = {
     /**
      * 权限范围
      */
-    scopes: Array<'read' | 'fai:write'>;
+    scopes: Array<'read' | 'fai:write' | 'stats:write'>;
+    /**
+     * 每分钟请求上限
+     * 该密钥每分钟（按数据库时钟的整分钟计）最多可发出的请求数，所有 API 进程共同计数；超出后返回 429 并带 Retry-After。范围 10–60000。
+     */
+    rateLimitPerMinute?: number;
 };
 
 export type CreateApiKeyResult = {
@@ -162,6 +181,19 @@ export type CreateApiKeyResult = {
      * 只在此时返回一次；请求时放在 X-Api-Key 头中
      */
     key: string;
+};
+
+export type UpdateApiKeyDto = {
+    /**
+     * 每分钟请求上限
+     * 该密钥每分钟（按数据库时钟的整分钟计）最多可发出的请求数，所有 API 进程共同计数；超出后返回 429 并带 Retry-After。范围 10–60000。
+     */
+    rateLimitPerMinute: number;
+    /**
+     * 版本
+     * 读取时的版本号；已被他人修改时返回 409
+     */
+    version: number;
 };
 
 export type SiteCityResponse = {
@@ -2185,6 +2217,499 @@ export type AssessmentSettingsDto = {
     version: number;
 };
 
+export type WebhookSubscriptionResponse = {
+    id: string;
+    /**
+     * 名称
+     */
+    name: string;
+    /**
+     * 接收地址
+     */
+    url: string;
+    /**
+     * 订阅的事件
+     */
+    events: Array<'project.created' | 'project.updated' | 'project.stage_changed' | 'report.submitted' | 'report.verified' | 'report.returned' | 'month.closed' | 'month.reopened' | 'fai.updated' | 'notice.issued' | 'notice.overdue'>;
+    /**
+     * 状态
+     * ACTIVE 启用；PAUSED 已暂停（事件照常排队，恢复后按序补发）
+     */
+    status: 'ACTIVE' | 'PAUSED';
+    /**
+     * 暂停原因
+     */
+    pausedReason: string | null;
+    pausedAt: string | null;
+    /**
+     * 系统自动暂停
+     * 连续一天投递失败后由系统暂停
+     */
+    autoPaused: boolean;
+    /**
+     * 密钥前缀
+     */
+    secretPrefix: string;
+    /**
+     * 版本
+     */
+    version: number;
+    createdAt: string;
+    /**
+     * 创建人
+     */
+    createdBy: string;
+    /**
+     * 待投递数
+     */
+    pending: number;
+    lastSuccessAt: string | null;
+    lastFailureAt: string | null;
+};
+
+export type CreateWebhookSubscriptionDto = {
+    /**
+     * 名称
+     */
+    name: string;
+    /**
+     * 接收地址
+     */
+    url: string;
+    /**
+     * 订阅的事件
+     */
+    events: Array<'project.created' | 'project.updated' | 'project.stage_changed' | 'report.submitted' | 'report.verified' | 'report.returned' | 'month.closed' | 'month.reopened' | 'fai.updated' | 'notice.issued' | 'notice.overdue'>;
+};
+
+export type CreateWebhookSubscriptionResult = {
+    subscription: WebhookSubscriptionResponse;
+    /**
+     * 签名密钥
+     * whsec_ 加 base64（Standard Webhooks）；只在此时返回一次
+     */
+    secret: string;
+};
+
+export type UpdateWebhookSubscriptionDto = {
+    /**
+     * 版本
+     * 读取时的版本号；已被他人修改时返回 409
+     */
+    version: number;
+    /**
+     * 名称
+     */
+    name?: string;
+    /**
+     * 接收地址
+     */
+    url?: string;
+    /**
+     * 订阅的事件
+     */
+    events?: Array<'project.created' | 'project.updated' | 'project.stage_changed' | 'report.submitted' | 'report.verified' | 'report.returned' | 'month.closed' | 'month.reopened' | 'fai.updated' | 'notice.issued' | 'notice.overdue'>;
+    /**
+     * 暂停
+     * true 暂停；false 恢复（积压的事件按序补发）
+     */
+    paused?: boolean;
+};
+
+export type WebhookPayloadResponse = {
+    /**
+     * 事件类型
+     */
+    type: string;
+    /**
+     * 变更时间
+     */
+    timestamp: string;
+    /**
+     * 数据
+     * 编号、数值与版本号；记录本身请从数据接口拉取
+     */
+    data: {
+        [key: string]: unknown;
+    };
+};
+
+export type WebhookDeliveryResponse = {
+    /**
+     * 投递编号
+     */
+    id: string;
+    /**
+     * 消息编号
+     * webhook-id 头；重试和重发时不变，接收端可据此去重
+     */
+    messageId: string;
+    /**
+     * 事件类型
+     */
+    eventType: string;
+    projectId: string | null;
+    /**
+     * 状态
+     */
+    status: 'PENDING' | 'SUCCEEDED' | 'FAILED';
+    /**
+     * 尝试次数
+     */
+    attempts: number;
+    /**
+     * 响应码
+     */
+    responseCode: number | null;
+    /**
+     * 耗时（毫秒）
+     */
+    durationMs: number | null;
+    /**
+     * 错误
+     */
+    error: string | null;
+    createdAt: string;
+    lastAttemptAt: string | null;
+    nextAttemptAt: string | null;
+    deliveredAt: string | null;
+    payload: WebhookPayloadResponse;
+};
+
+export type WebhookDeliveryPage = {
+    items: Array<WebhookDeliveryResponse>;
+    /**
+     * 下一页的 before；没有更多时为 null
+     */
+    nextCursor: string | null;
+};
+
+export type StatsProjectItemDto = {
+    /**
+     * 投资项目代码
+     * Investment project code (GB/T 40058-2021) · 投资项目代码，YYYY-RRRRRR-DD-TT-NNNNNN
+     */
+    nationalCode: string;
+    /**
+     * 项目名称
+     * Project name as the statistics bureau lists it · 统计局项目库中的项目名称
+     */
+    name: string;
+    /**
+     * 所属地区
+     * Region code · 所属地区代码
+     */
+    regionCode: string;
+    /**
+     * 入库月份
+     * Month the bureau registered the project (入库), YYYY-MM
+     */
+    registeredMonth: string;
+    /**
+     * 本年完成投资(万元)
+     * Completed investment January–month, 万元 (10,000 yuan), decimal string · 本年 1–M 月累计完成投资
+     */
+    completedYtdWan: string;
+    /**
+     * 月份
+     * The list's month, equal to the request's month · 清单月份
+     */
+    month: string;
+};
+
+export type StatsProjectsDto = {
+    /**
+     * 清单月份
+     * 2000-01 至 2099-12
+     */
+    month: string;
+    /**
+     * 地区
+     * Only this region’s rows are replaced (with its sub-regions); without it the whole month · 给出时只替换该地区（含下级）的清单，否则替换整月
+     */
+    regionCode?: string;
+    /**
+     * 清单
+     * The whole list for the month (and region); rows missing here are removed · 该月（该地区）的完整清单，未列出的行将被删除
+     */
+    items: Array<StatsProjectItemDto>;
+};
+
+export type StatsProjectsWriteResponse = {
+    /**
+     * 新增
+     */
+    created: number;
+    /**
+     * 修改
+     */
+    updated: number;
+    /**
+     * 未变
+     */
+    unchanged: number;
+    /**
+     * 删除
+     * 新清单中已没有的行
+     */
+    deleted: number;
+};
+
+export type StatsToleranceResponse = {
+    /**
+     * 允许差额(万元)
+     * 万元，两位小数的十进制字符串
+     */
+    toleranceWan: string;
+    /**
+     * 允许差异率
+     * 占两者较大值的比例；差额与差异率都超过时才算不一致
+     */
+    toleranceRate: number;
+};
+
+export type ReconciliationCountsResponse = {
+    /**
+     * 已匹配
+     */
+    matched: number;
+    /**
+     * 我方入库、统计未列
+     */
+    oursOnly: number;
+    /**
+     * 统计已列、我方未入库
+     */
+    notRegistered: number;
+    /**
+     * 统计已列、我方无此项目
+     */
+    unknown: number;
+    /**
+     * 完成投资不一致
+     */
+    amountDiffers: number;
+};
+
+export type ReconciliationRowResponse = {
+    projectId: string | null;
+    /**
+     * 项目编号
+     */
+    projectNo: string | null;
+    /**
+     * 项目名称（我方）
+     */
+    projectName: string | null;
+    /**
+     * 项目版本
+     */
+    projectVersion: number | null;
+    /**
+     * 所属地区
+     */
+    regionCode: string;
+    /**
+     * 地区名称
+     */
+    regionName: string;
+    /**
+     * 投资项目代码
+     */
+    nationalCode: string | null;
+    /**
+     * 项目名称（统计）
+     */
+    statsName: string | null;
+    /**
+     * 投资项目代码（统计）
+     */
+    statsNationalCode: string | null;
+    /**
+     * 匹配方式
+     * CODE 按投资项目代码，NAME 按地区内项目名称
+     */
+    matchedBy: 'CODE' | 'NAME';
+    /**
+     * 我方入库
+     */
+    statsRegistered: boolean;
+    /**
+     * 我方入库月份
+     */
+    statsRegisteredMonth: string | null;
+    /**
+     * 统计入库月份
+     */
+    theirRegisteredMonth: string | null;
+    /**
+     * 我方本年完成投资(万元)
+     * 万元，两位小数的十进制字符串
+     */
+    oursCompletedYtdWan: string | null;
+    /**
+     * 统计本年完成投资(万元)
+     * 万元，两位小数的十进制字符串
+     */
+    theirsCompletedYtdWan: string | null;
+    /**
+     * 差额(万元)
+     * 我方 − 统计
+     */
+    differenceWan: string | null;
+    /**
+     * 完成投资不一致
+     */
+    amountDiffers: boolean;
+    /**
+     * 入库月份不一致
+     */
+    registeredMonthDiffers: boolean;
+};
+
+export type ReconciliationListsResponse = {
+    /**
+     * 已匹配
+     */
+    matched: Array<ReconciliationRowResponse>;
+    /**
+     * 我方入库、统计未列
+     */
+    oursOnly: Array<ReconciliationRowResponse>;
+    /**
+     * 统计已列、我方未入库
+     */
+    notRegistered: Array<ReconciliationRowResponse>;
+    /**
+     * 统计已列、我方无此项目
+     */
+    unknown: Array<ReconciliationRowResponse>;
+    /**
+     * 完成投资不一致
+     */
+    amountDiffers: Array<ReconciliationRowResponse>;
+};
+
+export type ReconciliationResultResponse = {
+    /**
+     * 月份
+     */
+    month: string;
+    /**
+     * 地区
+     */
+    regionCode: string;
+    /**
+     * 统计清单行数
+     */
+    listedCount: number;
+    tolerance: StatsToleranceResponse;
+    /**
+     * matched：已匹配；oursOnly：我方入库、统计未列；notRegistered：统计已列、我方未入库；unknown：统计已列、我方无此项目；amountDiffers：完成投资不一致
+     */
+    counts: ReconciliationCountsResponse;
+    /**
+     * 我方完成投资合计(万元)
+     * 已对应的项目（已匹配与统计已列、我方未入库）
+     */
+    oursCompletedWan: string;
+    /**
+     * 统计完成投资合计(万元)
+     * 万元，两位小数的十进制字符串
+     */
+    theirsCompletedWan: string;
+    /**
+     * 差额合计(万元)
+     * 我方 − 统计
+     */
+    differenceWan: string;
+    lists: ReconciliationListsResponse;
+};
+
+export type StatsCoverageResultResponse = {
+    /**
+     * 月份
+     */
+    month: string;
+    /**
+     * 所用清单月份
+     * 该月及以前最近一期统计局清单；无清单时为 null
+     */
+    listMonth: string | null;
+    /**
+     * 地区
+     */
+    regionCode: string;
+    /**
+     * 我方入库项目数
+     */
+    registeredCount: number;
+    /**
+     * 其中统计局清单也有的
+     */
+    alsoListedCount: number;
+    /**
+     * 统计局也列入的比例
+     * 小数；无入库项目时为 null
+     */
+    share: number | null;
+};
+
+export type AcceptStatsRegistrationDto = {
+    /**
+     * 项目
+     */
+    projectId: string;
+    /**
+     * 清单月份
+     * 2000-01 至 2099-12
+     */
+    month: string;
+    /**
+     * 项目版本
+     * 读取时的版本；已被他人修改时 409
+     */
+    version: number;
+    /**
+     * 更正原因
+     * 入库月份落在已月结月份时必填（更正，仅市级人员和管理员）
+     */
+    reason?: string | null;
+};
+
+export type StatsToleranceSettingsResponse = {
+    /**
+     * 允许差额(万元)
+     * 万元，两位小数的十进制字符串
+     */
+    toleranceWan: string;
+    /**
+     * 允许差异率
+     * 占两者较大值的比例；差额与差异率都超过时才算不一致
+     */
+    toleranceRate: number;
+    /**
+     * 版本
+     * 未保存过为 0
+     */
+    version: number;
+};
+
+export type StatsToleranceDto = {
+    /**
+     * 允许差额(万元)
+     */
+    toleranceWan: string;
+    /**
+     * 允许差异率
+     */
+    toleranceRate: number;
+    /**
+     * 版本
+     */
+    version: number;
+};
+
 export type PublicationRevisionResult = {
     /**
      * 月份
@@ -2344,7 +2869,7 @@ export type PublicationDifferencesResult = {
 /**
  * 稳定的错误代码，供程序判断 / a stable machine-readable code
  */
-export type ErrorCode = 'VALIDATION_FAILED' | 'MALFORMED_REQUEST' | 'UNAUTHENTICATED' | 'INVALID_CREDENTIALS' | 'ACCOUNT_DISABLED' | 'SESSION_EXPIRED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'VERSION_CONFLICT' | 'MONTH_CLOSED' | 'REPORTS_WAITING' | 'PERIOD_CLOSED' | 'WRONG_STATUS' | 'LOOK_ALIKE' | 'IMPORT_FAILED' | 'TOO_MANY_REQUESTS' | 'PAYLOAD_TOO_LARGE' | 'SERVICE_UNAVAILABLE' | 'INTERNAL';
+export type ErrorCode = 'VALIDATION_FAILED' | 'MALFORMED_REQUEST' | 'UNAUTHENTICATED' | 'INVALID_CREDENTIALS' | 'ACCOUNT_DISABLED' | 'SESSION_EXPIRED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'VERSION_CONFLICT' | 'MONTH_CLOSED' | 'REPORTS_WAITING' | 'PERIOD_CLOSED' | 'WRONG_STATUS' | 'LOOK_ALIKE' | 'IMPORT_FAILED' | 'TOO_MANY_REQUESTS' | 'RATE_LIMITED' | 'PAYLOAD_TOO_LARGE' | 'SERVICE_UNAVAILABLE' | 'INTERNAL';
 
 export type ApiErrorDetailResponse = {
     /**
@@ -2496,7 +3021,7 @@ export type AssessmentSettingsResponse = {
 
 export type AuditAction = 'CREATE' | 'UPDATE' | 'DELETE' | 'LOGIN' | 'RESET_PASSWORD' | 'REVOKE' | 'SUBMIT' | 'VERIFY' | 'RETURN' | 'CLOSE' | 'REOPEN';
 
-export type AuditEntity = 'user' | 'apiKey' | 'industry' | 'project' | 'monthlyReport' | 'month' | 'faiTotal' | 'target' | 'setting' | 'leader' | 'unit' | 'projectIssue' | 'notice' | 'commitment' | 'bulletin';
+export type AuditEntity = 'user' | 'apiKey' | 'industry' | 'project' | 'monthlyReport' | 'month' | 'faiTotal' | 'target' | 'setting' | 'leader' | 'unit' | 'projectIssue' | 'notice' | 'commitment' | 'bulletin' | 'webhook';
 
 export type BulletinContent = {
     quarter: string;
@@ -4012,7 +4537,7 @@ export type WorkbenchTodo = {
     withReason?: number;
 };
 
-export type WorkbenchTodoKind = 'TO_VERIFY' | 'MONTHS_TO_CLOSE' | 'MISSING' | 'DRAFT' | 'RETURNED' | 'RED_WARNINGS';
+export type WorkbenchTodoKind = 'TO_VERIFY' | 'MONTHS_TO_CLOSE' | 'MISSING' | 'DRAFT' | 'RETURNED' | 'RED_WARNINGS' | 'WEBHOOKS_PAUSED';
 
 export type AuditListData = {
     body?: never;
@@ -4021,7 +4546,7 @@ export type AuditListData = {
         /**
          * 对象类型
          */
-        entity?: 'user' | 'apiKey' | 'industry' | 'project' | 'monthlyReport' | 'month' | 'faiTotal' | 'target' | 'setting' | 'leader' | 'unit' | 'projectIssue' | 'notice' | 'commitment' | 'bulletin';
+        entity?: 'user' | 'apiKey' | 'industry' | 'project' | 'monthlyReport' | 'month' | 'faiTotal' | 'target' | 'setting' | 'leader' | 'unit' | 'projectIssue' | 'notice' | 'commitment' | 'bulletin' | 'webhook';
         /**
          * 对象编号
          */
@@ -4295,6 +4820,53 @@ export type ApiKeysRevokeResponses = {
 };
 
 export type ApiKeysRevokeResponse = ApiKeysRevokeResponses[keyof ApiKeysRevokeResponses];
+
+export type ApiKeysUpdateData = {
+    body: UpdateApiKeyDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/api-keys/{id}';
+};
+
+export type ApiKeysUpdateErrors = {
+    /**
+     * VALIDATION_FAILED：每分钟请求上限或版本不合法
+     */
+    400: ApiErrorResponse;
+    /**
+     * 未登录、登录已过期或 API 密钥无效
+     */
+    401: ApiErrorResponse;
+    /**
+     * 无权执行此操作
+     */
+    403: ApiErrorResponse;
+    /**
+     * NOT_FOUND：密钥不存在
+     */
+    404: ApiErrorResponse;
+    /**
+     * VERSION_CONFLICT：密钥已被他人修改；CONFLICT：密钥已被吊销
+     */
+    409: ApiErrorResponse;
+    /**
+     * 其他错误，同一结构：如 503 数据库暂时无法连接（带 Retry-After）、500 服务器内部错误 / any other error, same shape
+     */
+    default: ApiErrorResponse;
+};
+
+export type ApiKeysUpdateError = ApiKeysUpdateErrors[keyof ApiKeysUpdateErrors];
+
+export type ApiKeysUpdateResponses = {
+    /**
+     * 修改后的密钥
+     */
+    200: ApiKeyResponse;
+};
+
+export type ApiKeysUpdateResponse = ApiKeysUpdateResponses[keyof ApiKeysUpdateResponses];
 
 export type DictionariesSiteData = {
     body?: never;
@@ -7300,7 +7872,7 @@ export type ImportsRunData = {
          * Excel（.xlsx，第一个工作表）或 CSV（UTF-8 或 GB18030）
          */
         file: Blob | File;
-        kind: 'projects' | 'monthly' | 'fai' | 'commitments';
+        kind: 'projects' | 'monthly' | 'fai' | 'commitments' | 'stats';
         dryRun?: 'true' | 'false';
         importId?: string;
         confirmLookAlikes?: 'true' | 'false';
@@ -7347,7 +7919,7 @@ export type ImportsTemplateData = {
         /**
          * 导入类型 / import kind
          */
-        kind: 'projects' | 'monthly' | 'fai' | 'commitments';
+        kind: 'projects' | 'monthly' | 'fai' | 'commitments' | 'stats';
     };
     query?: never;
     url: '/api/v1/imports/templates/{kind}';
@@ -7425,7 +7997,7 @@ export type ImportsErrorReportData = {
          * Excel（.xlsx，第一个工作表）或 CSV（UTF-8 或 GB18030）
          */
         file: Blob | File;
-        kind: 'projects' | 'monthly' | 'fai' | 'commitments';
+        kind: 'projects' | 'monthly' | 'fai' | 'commitments' | 'stats';
     };
     path?: never;
     query?: never;
@@ -8836,6 +9408,533 @@ export type AssessmentSettingsPutResponses = {
 };
 
 export type AssessmentSettingsPutResponse = AssessmentSettingsPutResponses[keyof AssessmentSettingsPutResponses];
+
+export type WebhooksListData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/webhooks';
+};
+
+export type WebhooksListErrors = {
+    /**
+     * 未登录、登录已过期或 API 密钥无效
+     */
+    401: ApiErrorResponse;
+    /**
+     * 无权执行此操作
+     */
+    403: ApiErrorResponse;
+    /**
+     * 其他错误，同一结构：如 503 数据库暂时无法连接（带 Retry-After）、500 服务器内部错误 / any other error, same shape
+     */
+    default: ApiErrorResponse;
+};
+
+export type WebhooksListError = WebhooksListErrors[keyof WebhooksListErrors];
+
+export type WebhooksListResponses = {
+    200: Array<WebhookSubscriptionResponse>;
+};
+
+export type WebhooksListResponse = WebhooksListResponses[keyof WebhooksListResponses];
+
+export type WebhooksCreateData = {
+    body: CreateWebhookSubscriptionDto;
+    path?: never;
+    query?: never;
+    url: '/api/v1/webhooks';
+};
+
+export type WebhooksCreateErrors = {
+    /**
+     * VALIDATION_FAILED：名称、接收地址（仅 http/https）或事件不合法
+     */
+    400: ApiErrorResponse;
+    /**
+     * 未登录、登录已过期或 API 密钥无效
+     */
+    401: ApiErrorResponse;
+    /**
+     * 无权执行此操作
+     */
+    403: ApiErrorResponse;
+    /**
+     * 其他错误，同一结构：如 503 数据库暂时无法连接（带 Retry-After）、500 服务器内部错误 / any other error, same shape
+     */
+    default: ApiErrorResponse;
+};
+
+export type WebhooksCreateError = WebhooksCreateErrors[keyof WebhooksCreateErrors];
+
+export type WebhooksCreateResponses = {
+    201: CreateWebhookSubscriptionResult;
+};
+
+export type WebhooksCreateResponse = WebhooksCreateResponses[keyof WebhooksCreateResponses];
+
+export type WebhooksRemoveData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query: {
+        version: string;
+    };
+    url: '/api/v1/webhooks/{id}';
+};
+
+export type WebhooksRemoveErrors = {
+    /**
+     * VALIDATION_FAILED：缺少版本
+     */
+    400: ApiErrorResponse;
+    /**
+     * 未登录、登录已过期或 API 密钥无效
+     */
+    401: ApiErrorResponse;
+    /**
+     * 无权执行此操作
+     */
+    403: ApiErrorResponse;
+    /**
+     * NOT_FOUND：订阅不存在
+     */
+    404: ApiErrorResponse;
+    /**
+     * VERSION_CONFLICT：订阅已被他人修改
+     */
+    409: ApiErrorResponse;
+    /**
+     * 其他错误，同一结构：如 503 数据库暂时无法连接（带 Retry-After）、500 服务器内部错误 / any other error, same shape
+     */
+    default: ApiErrorResponse;
+};
+
+export type WebhooksRemoveError = WebhooksRemoveErrors[keyof WebhooksRemoveErrors];
+
+export type WebhooksRemoveResponses = {
+    /**
+     * 删除前的订阅
+     */
+    200: WebhookSubscriptionResponse;
+};
+
+export type WebhooksRemoveResponse = WebhooksRemoveResponses[keyof WebhooksRemoveResponses];
+
+export type WebhooksUpdateData = {
+    body: UpdateWebhookSubscriptionDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/webhooks/{id}';
+};
+
+export type WebhooksUpdateErrors = {
+    /**
+     * VALIDATION_FAILED
+     */
+    400: ApiErrorResponse;
+    /**
+     * 未登录、登录已过期或 API 密钥无效
+     */
+    401: ApiErrorResponse;
+    /**
+     * 无权执行此操作
+     */
+    403: ApiErrorResponse;
+    /**
+     * NOT_FOUND：订阅不存在
+     */
+    404: ApiErrorResponse;
+    /**
+     * VERSION_CONFLICT：订阅已被他人修改
+     */
+    409: ApiErrorResponse;
+    /**
+     * 其他错误，同一结构：如 503 数据库暂时无法连接（带 Retry-After）、500 服务器内部错误 / any other error, same shape
+     */
+    default: ApiErrorResponse;
+};
+
+export type WebhooksUpdateError = WebhooksUpdateErrors[keyof WebhooksUpdateErrors];
+
+export type WebhooksUpdateResponses = {
+    200: WebhookSubscriptionResponse;
+};
+
+export type WebhooksUpdateResponse = WebhooksUpdateResponses[keyof WebhooksUpdateResponses];
+
+export type WebhooksTestData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/webhooks/{id}/test';
+};
+
+export type WebhooksTestErrors = {
+    /**
+     * 请求参数有误（VALIDATION_FAILED，逐字段见 details）或请求格式有误 / invalid parameters or malformed request
+     */
+    400: ApiErrorResponse;
+    /**
+     * 未登录、登录已过期或 API 密钥无效
+     */
+    401: ApiErrorResponse;
+    /**
+     * 无权执行此操作
+     */
+    403: ApiErrorResponse;
+    /**
+     * NOT_FOUND：订阅不存在
+     */
+    404: ApiErrorResponse;
+    /**
+     * 其他错误，同一结构：如 503 数据库暂时无法连接（带 Retry-After）、500 服务器内部错误 / any other error, same shape
+     */
+    default: ApiErrorResponse;
+};
+
+export type WebhooksTestError = WebhooksTestErrors[keyof WebhooksTestErrors];
+
+export type WebhooksTestResponses = {
+    200: WebhookDeliveryResponse;
+};
+
+export type WebhooksTestResponse = WebhooksTestResponses[keyof WebhooksTestResponses];
+
+export type WebhooksDeliveriesData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: {
+        /**
+         * 状态
+         */
+        status?: 'PENDING' | 'SUCCEEDED' | 'FAILED';
+        /**
+         * 每页条数
+         */
+        limit?: number;
+        /**
+         * 上一页最后一条的投递编号
+         */
+        before?: string;
+    };
+    url: '/api/v1/webhooks/{id}/deliveries';
+};
+
+export type WebhooksDeliveriesErrors = {
+    /**
+     * VALIDATION_FAILED
+     */
+    400: ApiErrorResponse;
+    /**
+     * 未登录、登录已过期或 API 密钥无效
+     */
+    401: ApiErrorResponse;
+    /**
+     * 无权执行此操作
+     */
+    403: ApiErrorResponse;
+    /**
+     * NOT_FOUND：订阅不存在
+     */
+    404: ApiErrorResponse;
+    /**
+     * 其他错误，同一结构：如 503 数据库暂时无法连接（带 Retry-After）、500 服务器内部错误 / any other error, same shape
+     */
+    default: ApiErrorResponse;
+};
+
+export type WebhooksDeliveriesError = WebhooksDeliveriesErrors[keyof WebhooksDeliveriesErrors];
+
+export type WebhooksDeliveriesResponses = {
+    200: WebhookDeliveryPage;
+};
+
+export type WebhooksDeliveriesResponse = WebhooksDeliveriesResponses[keyof WebhooksDeliveriesResponses];
+
+export type WebhooksReplayData = {
+    body?: never;
+    path: {
+        id: string;
+        deliveryId: string;
+    };
+    query?: never;
+    url: '/api/v1/webhooks/{id}/deliveries/{deliveryId}/replay';
+};
+
+export type WebhooksReplayErrors = {
+    /**
+     * VALIDATION_FAILED：投递编号不合法
+     */
+    400: ApiErrorResponse;
+    /**
+     * 未登录、登录已过期或 API 密钥无效
+     */
+    401: ApiErrorResponse;
+    /**
+     * 无权执行此操作
+     */
+    403: ApiErrorResponse;
+    /**
+     * NOT_FOUND：订阅或投递不存在
+     */
+    404: ApiErrorResponse;
+    /**
+     * CONFLICT：该投递尚在排队或重试中
+     */
+    409: ApiErrorResponse;
+    /**
+     * 其他错误，同一结构：如 503 数据库暂时无法连接（带 Retry-After）、500 服务器内部错误 / any other error, same shape
+     */
+    default: ApiErrorResponse;
+};
+
+export type WebhooksReplayError = WebhooksReplayErrors[keyof WebhooksReplayErrors];
+
+export type WebhooksReplayResponses = {
+    200: WebhookDeliveryResponse;
+};
+
+export type WebhooksReplayResponse = WebhooksReplayResponses[keyof WebhooksReplayResponses];
+
+export type StatsProjectsReplaceData = {
+    body: StatsProjectsDto;
+    path?: never;
+    query?: never;
+    url: '/api/v1/stats-projects';
+};
+
+export type StatsProjectsReplaceErrors = {
+    /**
+     * VALIDATION_FAILED：details 按字段列出每一处错误（如 items[3].nationalCode），message 为中文说明
+     */
+    400: ApiErrorResponse;
+    /**
+     * 未登录、登录已过期或 API 密钥无效
+     */
+    401: ApiErrorResponse;
+    /**
+     * 无权执行此操作
+     */
+    403: ApiErrorResponse;
+    /**
+     * 其他错误，同一结构：如 503 数据库暂时无法连接（带 Retry-After）、500 服务器内部错误 / any other error, same shape
+     */
+    default: ApiErrorResponse;
+};
+
+export type StatsProjectsReplaceError = StatsProjectsReplaceErrors[keyof StatsProjectsReplaceErrors];
+
+export type StatsProjectsReplaceResponses = {
+    200: StatsProjectsWriteResponse;
+};
+
+export type StatsProjectsReplaceResponse = StatsProjectsReplaceResponses[keyof StatsProjectsReplaceResponses];
+
+export type StatsProjectsReconcileData = {
+    body?: never;
+    path?: never;
+    query: {
+        /**
+         * 月份
+         * 2000-01 至 2099-12
+         */
+        month: string;
+        /**
+         * 所属地区
+         */
+        region: string;
+    };
+    url: '/api/v1/stats-projects/reconciliation';
+};
+
+export type StatsProjectsReconcileErrors = {
+    /**
+     * VALIDATION_FAILED：details 按字段列出每一处错误（如 items[3].nationalCode），message 为中文说明
+     */
+    400: ApiErrorResponse;
+    /**
+     * 未登录、登录已过期或 API 密钥无效
+     */
+    401: ApiErrorResponse;
+    /**
+     * 无权执行此操作
+     */
+    403: ApiErrorResponse;
+    /**
+     * 其他错误，同一结构：如 503 数据库暂时无法连接（带 Retry-After）、500 服务器内部错误 / any other error, same shape
+     */
+    default: ApiErrorResponse;
+};
+
+export type StatsProjectsReconcileError = StatsProjectsReconcileErrors[keyof StatsProjectsReconcileErrors];
+
+export type StatsProjectsReconcileResponses = {
+    200: ReconciliationResultResponse;
+};
+
+export type StatsProjectsReconcileResponse = StatsProjectsReconcileResponses[keyof StatsProjectsReconcileResponses];
+
+export type StatsProjectsCoverageData = {
+    body?: never;
+    path?: never;
+    query: {
+        /**
+         * 月份
+         * 2000-01 至 2099-12
+         */
+        month: string;
+        /**
+         * 所属地区
+         */
+        region: string;
+    };
+    url: '/api/v1/stats-projects/coverage';
+};
+
+export type StatsProjectsCoverageErrors = {
+    /**
+     * VALIDATION_FAILED：details 按字段列出每一处错误（如 items[3].nationalCode），message 为中文说明
+     */
+    400: ApiErrorResponse;
+    /**
+     * 未登录、登录已过期或 API 密钥无效
+     */
+    401: ApiErrorResponse;
+    /**
+     * 无权执行此操作
+     */
+    403: ApiErrorResponse;
+    /**
+     * 其他错误，同一结构：如 503 数据库暂时无法连接（带 Retry-After）、500 服务器内部错误 / any other error, same shape
+     */
+    default: ApiErrorResponse;
+};
+
+export type StatsProjectsCoverageError = StatsProjectsCoverageErrors[keyof StatsProjectsCoverageErrors];
+
+export type StatsProjectsCoverageResponses = {
+    200: StatsCoverageResultResponse;
+};
+
+export type StatsProjectsCoverageResponse = StatsProjectsCoverageResponses[keyof StatsProjectsCoverageResponses];
+
+export type StatsProjectsAcceptData = {
+    body: AcceptStatsRegistrationDto;
+    path?: never;
+    query?: never;
+    url: '/api/v1/stats-projects/accept';
+};
+
+export type StatsProjectsAcceptErrors = {
+    /**
+     * VALIDATION_FAILED：details 按字段列出每一处错误（如 items[3].nationalCode），message 为中文说明
+     */
+    400: ApiErrorResponse;
+    /**
+     * 未登录、登录已过期或 API 密钥无效
+     */
+    401: ApiErrorResponse;
+    /**
+     * 无权执行此操作
+     */
+    403: ApiErrorResponse;
+    /**
+     * NOT_FOUND：项目不存在，或该月统计局清单中没有与之对应的行
+     */
+    404: ApiErrorResponse;
+    /**
+     * VERSION_CONFLICT：项目已被他人修改。PERIOD_CLOSED：入库月份涉及已月结月份，须填写更正原因（仅市级人员和管理员）
+     */
+    409: ApiErrorResponse;
+    /**
+     * 其他错误，同一结构：如 503 数据库暂时无法连接（带 Retry-After）、500 服务器内部错误 / any other error, same shape
+     */
+    default: ApiErrorResponse;
+};
+
+export type StatsProjectsAcceptError = StatsProjectsAcceptErrors[keyof StatsProjectsAcceptErrors];
+
+export type StatsProjectsAcceptResponses = {
+    200: ProjectDetailResponse;
+};
+
+export type StatsProjectsAcceptResponse = StatsProjectsAcceptResponses[keyof StatsProjectsAcceptResponses];
+
+export type StatsProjectsSettingsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/stats-projects/settings';
+};
+
+export type StatsProjectsSettingsErrors = {
+    /**
+     * 未登录、登录已过期或 API 密钥无效
+     */
+    401: ApiErrorResponse;
+    /**
+     * 无权执行此操作
+     */
+    403: ApiErrorResponse;
+    /**
+     * 其他错误，同一结构：如 503 数据库暂时无法连接（带 Retry-After）、500 服务器内部错误 / any other error, same shape
+     */
+    default: ApiErrorResponse;
+};
+
+export type StatsProjectsSettingsError = StatsProjectsSettingsErrors[keyof StatsProjectsSettingsErrors];
+
+export type StatsProjectsSettingsResponses = {
+    200: StatsToleranceSettingsResponse;
+};
+
+export type StatsProjectsSettingsResponse = StatsProjectsSettingsResponses[keyof StatsProjectsSettingsResponses];
+
+export type StatsProjectsPutSettingsData = {
+    body: StatsToleranceDto;
+    path?: never;
+    query?: never;
+    url: '/api/v1/stats-projects/settings';
+};
+
+export type StatsProjectsPutSettingsErrors = {
+    /**
+     * VALIDATION_FAILED：details 按字段列出每一处错误（如 items[3].nationalCode），message 为中文说明
+     */
+    400: ApiErrorResponse;
+    /**
+     * 未登录、登录已过期或 API 密钥无效
+     */
+    401: ApiErrorResponse;
+    /**
+     * 无权执行此操作
+     */
+    403: ApiErrorResponse;
+    /**
+     * VERSION_CONFLICT：设置已被他人修改
+     */
+    409: ApiErrorResponse;
+    /**
+     * 其他错误，同一结构：如 503 数据库暂时无法连接（带 Retry-After）、500 服务器内部错误 / any other error, same shape
+     */
+    default: ApiErrorResponse;
+};
+
+export type StatsProjectsPutSettingsError = StatsProjectsPutSettingsErrors[keyof StatsProjectsPutSettingsErrors];
+
+export type StatsProjectsPutSettingsResponses = {
+    200: StatsToleranceSettingsResponse;
+};
+
+export type StatsProjectsPutSettingsResponse = StatsProjectsPutSettingsResponses[keyof StatsProjectsPutSettingsResponses];
 
 export type PublicationsRevisionsData = {
     body?: never;

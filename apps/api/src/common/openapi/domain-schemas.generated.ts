@@ -374,7 +374,8 @@ export const DOMAIN_SCHEMAS = {
       "projectIssue",
       "notice",
       "commitment",
-      "bulletin"
+      "bulletin",
+      "webhook"
     ]
   },
   "BulletinContent": {
@@ -4490,7 +4491,8 @@ export const DOMAIN_SCHEMAS = {
       "MISSING",
       "DRAFT",
       "RETURNED",
-      "RED_WARNINGS"
+      "RED_WARNINGS",
+      "WEBHOOKS_PAUSED"
     ]
   }
 } satisfies Record<string, SchemaObject>;

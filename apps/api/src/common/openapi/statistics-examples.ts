@@ -497,3 +497,43 @@ export const differencesExample = {
     }
   ]
 };
+
+/** PUT /stats-projects: the bureau's list of a month written again with a few changes */
+export const statsProjectsWriteExample = { created: 12, updated: 3, unchanged: 180, deleted: 1 };
+
+const reconciliationRow = {
+  projectId: '0b9f1c52-6f3e-4c1e-9d1a-3c2f5e8a7b10',
+  projectNo: 'ZS-150526-2025-0042',
+  projectName: '扎鲁特旗 20 万千瓦风储一体化项目',
+  projectVersion: 7,
+  regionCode: '150526',
+  regionName: '扎鲁特旗',
+  nationalCode: '2025-150526-44-02-041235',
+  statsName: '扎鲁特旗20万千瓦风储一体化项目',
+  statsNationalCode: '2025-150526-44-02-041235',
+  matchedBy: 'CODE',
+  statsRegistered: true,
+  statsRegisteredMonth: '2025-05',
+  theirRegisteredMonth: '2025-05',
+  oursCompletedYtdWan: '18650.00',
+  theirsCompletedYtdWan: '17200.00',
+  differenceWan: '1450.00',
+  amountDiffers: true,
+  registeredMonthDiffers: false,
+};
+
+/** GET /stats-projects/reconciliation: one district, one differing project shown in two lists */
+export const reconciliationExample = {
+  month: '2025-09',
+  regionCode: '150526',
+  listedCount: 38,
+  tolerance: { toleranceWan: '10.00', toleranceRate: 0.05 },
+  counts: { matched: 33, oursOnly: 4, notRegistered: 2, unknown: 1, amountDiffers: 1 },
+  oursCompletedWan: '412380.50',
+  theirsCompletedWan: '409120.00',
+  differenceWan: '3260.50',
+  lists: { matched: [reconciliationRow], oursOnly: [], notRegistered: [], unknown: [], amountDiffers: [reconciliationRow] },
+};
+
+/** GET /stats-projects/coverage */
+export const coverageExample = { month: '2025-09', listMonth: '2025-09', regionCode: '150500', registeredCount: 358, alsoListedCount: 304, share: 0.8492 };

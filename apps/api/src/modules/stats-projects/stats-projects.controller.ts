@@ -3,6 +3,7 @@ import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkR
 import type { ProjectDetailDto, ReconciliationResponse, StatsCoverageResponse, StatsProjectsWriteResult, StatsToleranceSettings } from '@zhaoshang/shared/domain';
 import { Access } from '../../common/access/access.decorator.js';
 import { CurrentUserActor, type UserActor } from '../../common/access/actor.js';
+import * as examples from '../../common/openapi/statistics-examples.js';
 import { ProjectDetailResponse } from '../projects/dto/project-response.dto.js';
 import {
   AcceptStatsRegistrationDto,
@@ -26,13 +27,13 @@ export class StatsProjectsController {
   @Put()
   @Access({ capability: 'fai:edit', scopes: ['stats:write'] })
   @ApiOperation({
-    summary: '写入统计局入库项目清单 · Replace the statistics bureau’s list of registered projects',
+    summary: '写入统计局入库项目清单 / Replace the statistics bureau’s list of registered projects',
     description:
       '以给出的清单替换该月（给出 regionCode 时仅该地区及其下级）的统计局固定资产投资项目库清单：新行新增、变化的行修改、清单中已没有的行删除。' +
       '幂等：同一清单再次写入不产生变更。任一行有误时返回 400，列出全部错误，不写入任何数据。' +
       ' Replaces the month’s list (of one region when regionCode is given). Idempotent; on any error nothing is written and every problem is listed.',
   })
-  @ApiOkResponse({ type: StatsProjectsWriteResponse })
+  @ApiOkResponse({ type: StatsProjectsWriteResponse, example: examples.statsProjectsWriteExample })
   @ApiBadRequestResponse({ description: BAD_REQUEST })
   replace(@Body() dto: StatsProjectsDto): Promise<StatsProjectsWriteResult> {
     return this.stats.replace(dto);
@@ -41,12 +42,12 @@ export class StatsProjectsController {
   @Get('reconciliation')
   @Access({ capability: 'projects:read', scopes: ['read'] })
   @ApiOperation({
-    summary: '统计对账 · Reconciliation with the bureau’s list',
+    summary: '统计对账 / Reconciliation with the bureau’s list',
     description:
       '某月某地区（市为全部）的统计局清单与我方项目按投资项目代码、再按地区内项目名称匹配，给出五个清单：已匹配、我方入库统计未列、统计已列我方未入库、统计已列我方无此项目、完成投资不一致（超过允许差额与差异率）。' +
       '我方完成投资为本年 1 月至该月已核实月报之和。 Five lists: matched, ours registered but not theirs, theirs but ours not registered, theirs unknown to us, completed investment differing beyond the tolerance.',
   })
-  @ApiOkResponse({ type: ReconciliationResultResponse })
+  @ApiOkResponse({ type: ReconciliationResultResponse, example: examples.reconciliationExample })
   @ApiBadRequestResponse({ description: BAD_REQUEST })
   reconcile(@Query() query: ReconciliationQueryDto): Promise<ReconciliationResponse> {
     return this.stats.reconcile(query.month, query.region);
@@ -54,8 +55,12 @@ export class StatsProjectsController {
 
   @Get('coverage')
   @Access({ capability: 'indicators:read', scopes: ['read'] })
-  @ApiOperation({ summary: '入库项目统计局覆盖率 · Share of our registered projects the bureau also lists', description: '我方截至该月已入库的项目中，统计局最近一期清单（不晚于该月）也列出的比例' })
-  @ApiOkResponse({ type: StatsCoverageResultResponse })
+  @ApiOperation({
+    summary: '入库项目统计局覆盖率 / Share of our registered projects the bureau also lists',
+    description:
+      '我方截至该月已入库的项目中，统计局最近一期清单（不晚于该月）也列出的比例。\n\nOf the projects we mark as registered by that month, the share that the latest list of the bureau (not later than the month) also holds; null when none is registered.',
+  })
+  @ApiOkResponse({ type: StatsCoverageResultResponse, example: examples.coverageExample })
   @ApiBadRequestResponse({ description: BAD_REQUEST })
   coverage(@Query() query: ReconciliationQueryDto): Promise<StatsCoverageResponse> {
     return this.stats.coverage(query.month, query.region);
