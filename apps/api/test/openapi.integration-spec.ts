@@ -117,6 +117,9 @@ describe('OpenAPI document and the typed client (issue 16)', () => {
       if (!/[\u4e00-\u9fff]/.test(description) || !/[A-Za-z']+(,? [A-Za-z',()]+){6}/.test(description)) problems.push(`${name}: description 应有中文和英文`);
       const examples = success.example !== undefined ? [success.example] : Object.values(success.examples ?? {}).map((e) => ('value' in e ? e.value : undefined));
       if (examples.length === 0) problems.push(`${name}: 成功应答没有示例`);
+      // the key's budget per minute (DOMAIN.md §10): 429 with the error body and Retry-After
+      const limited = operation.responses['429'] as ResponseObject | undefined;
+      if (!limited?.headers?.['Retry-After'] || !limited.content?.['application/json']) problems.push(`${name}: 没有说明 429 与 Retry-After`);
       for (const example of examples) problems.push(...schemaMismatches(document, success.schema, example).map((p) => `${name} 示例 ${p}`));
     }
     expect(problems).toEqual([]);

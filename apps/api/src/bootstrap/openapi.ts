@@ -36,9 +36,28 @@ function addErrorResponses(document: OpenAPIObject): void {
       if (!responses['400'] && ((operation.parameters?.length ?? 0) > 0 || operation.requestBody)) {
         responses['400'] = errorResponse('请求参数有误（VALIDATION_FAILED，逐字段见 details）或请求格式有误 / invalid parameters or malformed request');
       }
+      if (operation.security?.some((requirement) => 'api-key' in requirement)) addRateLimitResponse(responses);
       responses['default'] ??= errorResponse('其他错误，同一结构：如 503 数据库暂时无法连接（带 Retry-After）、500 服务器内部错误 / any other error, same shape');
     }
   }
+}
+
+const integerHeader = (description: string) => ({ description, schema: { type: 'integer' as const } });
+
+/**
+ * An operation an API key may call: its budget per minute (DOMAIN.md §10, set per key on the API keys
+ * page) answers 429 with Retry-After once spent, and every answer to a key says where it stands.
+ */
+function addRateLimitResponse(responses: OperationObject['responses']): void {
+  responses['429'] ??= {
+    ...errorResponse('RATE_LIMITED：该 API 密钥本分钟的请求次数已用完，Retry-After 秒后再试 / the key’s requests per minute are spent; retry after Retry-After seconds'),
+    headers: {
+      'Retry-After': integerHeader('几秒后本分钟窗口结束 / seconds until the window frees'),
+      'RateLimit-Limit': integerHeader('该密钥每分钟可用的请求数 / requests per minute of the key'),
+      'RateLimit-Remaining': integerHeader('本分钟还可用的请求数 / requests left in this minute'),
+      'RateLimit-Reset': integerHeader('几秒后重新计数 / seconds until the count starts again'),
+    },
+  };
 }
 
 /**

@@ -4907,6 +4907,10 @@ export type DictionariesRegionsErrors = {
      */
     403: ApiErrorResponse;
     /**
+     * RATE_LIMITED：该 API 密钥本分钟的请求次数已用完，Retry-After 秒后再试 / the key’s requests per minute are spent; retry after Retry-After seconds
+     */
+    429: ApiErrorResponse;
+    /**
      * 其他错误，同一结构：如 503 数据库暂时无法连接（带 Retry-After）、500 服务器内部错误 / any other error, same shape
      */
     default: ApiErrorResponse;
@@ -4936,6 +4940,10 @@ export type DictionariesIndustriesErrors = {
      * 无权执行此操作
      */
     403: ApiErrorResponse;
+    /**
+     * RATE_LIMITED：该 API 密钥本分钟的请求次数已用完，Retry-After 秒后再试 / the key’s requests per minute are spent; retry after Retry-After seconds
+     */
+    429: ApiErrorResponse;
     /**
      * 其他错误，同一结构：如 503 数据库暂时无法连接（带 Retry-After）、500 服务器内部错误 / any other error, same shape
      */
@@ -5036,6 +5044,10 @@ export type ResponsibilityLeadersErrors = {
      * 无权执行此操作
      */
     403: ApiErrorResponse;
+    /**
+     * RATE_LIMITED：该 API 密钥本分钟的请求次数已用完，Retry-After 秒后再试 / the key’s requests per minute are spent; retry after Retry-After seconds
+     */
+    429: ApiErrorResponse;
     /**
      * 其他错误，同一结构：如 503 数据库暂时无法连接（带 Retry-After）、500 服务器内部错误 / any other error, same shape
      */
@@ -5183,6 +5195,10 @@ export type ResponsibilityUnitsErrors = {
      * 无权执行此操作
      */
     403: ApiErrorResponse;
+    /**
+     * RATE_LIMITED：该 API 密钥本分钟的请求次数已用完，Retry-After 秒后再试 / the key’s requests per minute are spent; retry after Retry-After seconds
+     */
+    429: ApiErrorResponse;
     /**
      * 其他错误，同一结构：如 503 数据库暂时无法连接（带 Retry-After）、500 服务器内部错误 / any other error, same shape
      */
@@ -6680,6 +6696,10 @@ export type ProjectsFeedErrors = {
      */
     403: ApiErrorResponse;
     /**
+     * RATE_LIMITED：该 API 密钥本分钟的请求次数已用完，Retry-After 秒后再试 / the key’s requests per minute are spent; retry after Retry-After seconds
+     */
+    429: ApiErrorResponse;
+    /**
      * 其他错误，同一结构：如 503 数据库暂时无法连接（带 Retry-After）、500 服务器内部错误 / any other error, same shape
      */
     default: ApiErrorResponse;
@@ -7324,6 +7344,10 @@ export type ReportsFeedErrors = {
      */
     403: ApiErrorResponse;
     /**
+     * RATE_LIMITED：该 API 密钥本分钟的请求次数已用完，Retry-After 秒后再试 / the key’s requests per minute are spent; retry after Retry-After seconds
+     */
+    429: ApiErrorResponse;
+    /**
      * 其他错误，同一结构：如 503 数据库暂时无法连接（带 Retry-After）、500 服务器内部错误 / any other error, same shape
      */
     default: ApiErrorResponse;
@@ -7813,6 +7837,10 @@ export type FaiListErrors = {
      */
     403: ApiErrorResponse;
     /**
+     * RATE_LIMITED：该 API 密钥本分钟的请求次数已用完，Retry-After 秒后再试 / the key’s requests per minute are spent; retry after Retry-After seconds
+     */
+    429: ApiErrorResponse;
+    /**
      * 其他错误，同一结构：如 503 数据库暂时无法连接（带 Retry-After）、500 服务器内部错误 / any other error, same shape
      */
     default: ApiErrorResponse;
@@ -7849,6 +7877,10 @@ export type FaiWriteErrors = {
      * 无权执行此操作
      */
     403: ApiErrorResponse;
+    /**
+     * RATE_LIMITED：该 API 密钥本分钟的请求次数已用完，Retry-After 秒后再试 / the key’s requests per minute are spent; retry after Retry-After seconds
+     */
+    429: ApiErrorResponse;
     /**
      * 其他错误，同一结构：如 503 数据库暂时无法连接（带 Retry-After）、500 服务器内部错误 / any other error, same shape
      */
@@ -8162,6 +8194,10 @@ export type IndicatorsGetErrors = {
      */
     403: ApiErrorResponse;
     /**
+     * RATE_LIMITED：该 API 密钥本分钟的请求次数已用完，Retry-After 秒后再试 / the key’s requests per minute are spent; retry after Retry-After seconds
+     */
+    429: ApiErrorResponse;
+    /**
      * 其他错误，同一结构：如 503 数据库暂时无法连接（带 Retry-After）、500 服务器内部错误 / any other error, same shape
      */
     default: ApiErrorResponse;
@@ -8231,6 +8267,10 @@ export type IndicatorsDrillErrors = {
      * 无权执行此操作
      */
     403: ApiErrorResponse;
+    /**
+     * RATE_LIMITED：该 API 密钥本分钟的请求次数已用完，Retry-After 秒后再试 / the key’s requests per minute are spent; retry after Retry-After seconds
+     */
+    429: ApiErrorResponse;
     /**
      * 其他错误，同一结构：如 503 数据库暂时无法连接（带 Retry-After）、500 服务器内部错误 / any other error, same shape
      */
@@ -8624,6 +8664,10 @@ export type WarningsListErrors = {
      * 无权执行此操作
      */
     403: ApiErrorResponse;
+    /**
+     * RATE_LIMITED：该 API 密钥本分钟的请求次数已用完，Retry-After 秒后再试 / the key’s requests per minute are spent; retry after Retry-After seconds
+     */
+    429: ApiErrorResponse;
     /**
      * 其他错误，同一结构：如 503 数据库暂时无法连接（带 Retry-After）、500 服务器内部错误 / any other error, same shape
      */
@@ -9725,6 +9769,10 @@ export type StatsProjectsReplaceErrors = {
      */
     403: ApiErrorResponse;
     /**
+     * RATE_LIMITED：该 API 密钥本分钟的请求次数已用完，Retry-After 秒后再试 / the key’s requests per minute are spent; retry after Retry-After seconds
+     */
+    429: ApiErrorResponse;
+    /**
      * 其他错误，同一结构：如 503 数据库暂时无法连接（带 Retry-After）、500 服务器内部错误 / any other error, same shape
      */
     default: ApiErrorResponse;
@@ -9769,6 +9817,10 @@ export type StatsProjectsReconcileErrors = {
      */
     403: ApiErrorResponse;
     /**
+     * RATE_LIMITED：该 API 密钥本分钟的请求次数已用完，Retry-After 秒后再试 / the key’s requests per minute are spent; retry after Retry-After seconds
+     */
+    429: ApiErrorResponse;
+    /**
      * 其他错误，同一结构：如 503 数据库暂时无法连接（带 Retry-After）、500 服务器内部错误 / any other error, same shape
      */
     default: ApiErrorResponse;
@@ -9812,6 +9864,10 @@ export type StatsProjectsCoverageErrors = {
      * 无权执行此操作
      */
     403: ApiErrorResponse;
+    /**
+     * RATE_LIMITED：该 API 密钥本分钟的请求次数已用完，Retry-After 秒后再试 / the key’s requests per minute are spent; retry after Retry-After seconds
+     */
+    429: ApiErrorResponse;
     /**
      * 其他错误，同一结构：如 503 数据库暂时无法连接（带 Retry-After）、500 服务器内部错误 / any other error, same shape
      */
@@ -9959,6 +10015,10 @@ export type PublicationsRevisionsErrors = {
      */
     403: ApiErrorResponse;
     /**
+     * RATE_LIMITED：该 API 密钥本分钟的请求次数已用完，Retry-After 秒后再试 / the key’s requests per minute are spent; retry after Retry-After seconds
+     */
+    429: ApiErrorResponse;
+    /**
      * 其他错误，同一结构：如 503 数据库暂时无法连接（带 Retry-After）、500 服务器内部错误 / any other error, same shape
      */
     default: ApiErrorResponse;
@@ -9994,6 +10054,10 @@ export type PublicationsStatusErrors = {
      * 无权执行此操作
      */
     403: ApiErrorResponse;
+    /**
+     * RATE_LIMITED：该 API 密钥本分钟的请求次数已用完，Retry-After 秒后再试 / the key’s requests per minute are spent; retry after Retry-After seconds
+     */
+    429: ApiErrorResponse;
     /**
      * 其他错误，同一结构：如 503 数据库暂时无法连接（带 Retry-After）、500 服务器内部错误 / any other error, same shape
      */
@@ -10041,6 +10105,10 @@ export type PublicationsDifferencesErrors = {
      * 无权执行此操作
      */
     403: ApiErrorResponse;
+    /**
+     * RATE_LIMITED：该 API 密钥本分钟的请求次数已用完，Retry-After 秒后再试 / the key’s requests per minute are spent; retry after Retry-After seconds
+     */
+    429: ApiErrorResponse;
     /**
      * 其他错误，同一结构：如 503 数据库暂时无法连接（带 Retry-After）、500 服务器内部错误 / any other error, same shape
      */
