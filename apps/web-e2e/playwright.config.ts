@@ -20,6 +20,10 @@ export default defineConfig({
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     trace: 'retain-on-failure',
+    // the web app's service worker (apps/web/ngsw-config.json) would serve pages and files from its own
+    // cache, out of Playwright's sight (routes, request events) and across a spec's steps; one spec,
+    // service-worker.spec.ts, lets it run and checks what it does
+    serviceWorkers: 'block',
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',

@@ -4,7 +4,8 @@
 // it at start for a leader (apps/web/src/app/first-load.ts) and asks for them all at once, instead
 // of the browser discovering them level by level as each arrives (issue 13). Read from the build's
 // esbuild metafile (stats.json, the `statsJson` option). Usage: node tools/scripts/route-preload.mjs [dist/apps/web]
-import { readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const META_NAME = 'zs-route-chunks-dashboard';
@@ -32,6 +33,37 @@ export function routeChunks(stats, entries, indexHtml) {
   return [...seen].filter((file) => !indexHtml.includes(`"${file}"`));
 }
 
+/**
+ * Every chunk the app's entry (main) imports statically, however deep: the browser needs them all
+ * before the first page. Angular's build lists at most 10 of them in index.html as modulepreload
+ * links; past that (11 with the service worker's code) the rest — @angular/core's chunk among them —
+ * was found only once main.js had arrived and been parsed: one round trip more on a cold start.
+ */
+export function initialChunks(stats) {
+  const main = Object.keys(stats.outputs).find((file) => stats.outputs[file].entryPoint === 'apps/web/src/main.ts');
+  if (!main) throw new Error('stats.json 中找不到 apps/web/src/main.ts 的输出');
+  const seen = new Set();
+  const queue = [main];
+  while (queue.length > 0) {
+    const file = queue.shift();
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const imported of stats.outputs[file]?.imports ?? []) {
+      if (imported.kind === 'import-statement' && imported.path.endsWith('.js')) queue.push(imported.path);
+    }
+  }
+  seen.delete(main);
+  return [...seen];
+}
+
+/** index.html with a modulepreload link for each of `files` it does not name yet, before its main script */
+export function withInitialPreloads(indexHtml, files) {
+  const missing = files.filter((file) => !indexHtml.includes(`"${file}"`));
+  if (missing.length === 0) return indexHtml;
+  const links = missing.map((file) => `<link rel="modulepreload" href="${file}">`).join('');
+  return indexHtml.replace(/<script src="main-/, `${links}<script src="main-`);
+}
+
 /** index.html with the meta element (replacing an earlier one: the step may run twice on one build). */
 export function withRouteMeta(indexHtml, files) {
   const meta = `<meta name="${META_NAME}" content="${files.join(' ')}">`;
@@ -39,11 +71,26 @@ export function withRouteMeta(indexHtml, files) {
   return without.replace('</head>', `${meta}</head>`);
 }
 
+/**
+ * The service worker's manifest (ngsw.json, written by the build before this step) with index.html's
+ * new hash: the worker checks every file it caches against the manifest and would refuse the changed
+ * index.html (and with it the whole version) otherwise.
+ */
+export function withIndexHash(manifestJson, indexHtml) {
+  const manifest = JSON.parse(manifestJson);
+  manifest.hashTable['/index.html'] = createHash('sha1').update(indexHtml).digest('hex');
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const dist = resolve(process.argv[2] ?? 'dist/apps/web');
   const indexPath = join(dist, 'browser/index.html');
-  const indexHtml = readFileSync(indexPath, 'utf8');
-  const files = routeChunks(JSON.parse(readFileSync(join(dist, 'stats.json'), 'utf8')), ROUTE_ENTRIES, indexHtml);
-  writeFileSync(indexPath, withRouteMeta(indexHtml, files));
+  const stats = JSON.parse(readFileSync(join(dist, 'stats.json'), 'utf8'));
+  const indexHtml = withInitialPreloads(readFileSync(indexPath, 'utf8'), initialChunks(stats));
+  const files = routeChunks(stats, ROUTE_ENTRIES, indexHtml);
+  const written = withRouteMeta(indexHtml, files);
+  writeFileSync(indexPath, written);
+  const manifestPath = join(dist, 'browser/ngsw.json');
+  if (existsSync(manifestPath)) writeFileSync(manifestPath, withIndexHash(readFileSync(manifestPath, 'utf8'), written));
   console.log(`驾驶舱路由预加载：${files.length} 个分块写入 index.html（${META_NAME}）`);
 }

@@ -3,7 +3,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
 import { ROLE_LABELS } from '@zhaoshang/shared/domain';
 import { AuthService } from '@zhaoshang/web/auth/data-access';
-import { SiteStore } from '@zhaoshang/web/shared/data-access';
+import { AppUpdateStore, SiteStore } from '@zhaoshang/web/shared/data-access';
 // the light entry point: the barrel would put every page's forms, dialogs and pickers in the shell's chunks
 import { injectIsPhone } from '@zhaoshang/web/shared/ui/layout';
 import { NzDropDownModule } from 'ng-zorro-antd/dropdown';
@@ -24,6 +24,7 @@ import { NAV_ENTRIES, NAV_GROUPS, type NavGroup, visibleNav } from '../nav';
 export class ShellLayout {
   private readonly auth = inject(AuthService);
   protected readonly site = inject(SiteStore);
+  protected readonly updates = inject(AppUpdateStore);
   private readonly router = inject(Router);
 
   /** below this width the menu leaves the page and slides in over it */
@@ -67,6 +68,11 @@ export class ShellLayout {
 
   protected toggleMenu(): void {
     this.collapsed.update((value) => !value);
+  }
+
+  /** the new version, which the service worker serves to the next page load */
+  protected reload(): void {
+    document.location.reload();
   }
 
   protected logout(): void {

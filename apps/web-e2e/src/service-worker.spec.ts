@@ -1,0 +1,48 @@
+import { expect, test } from '@playwright/test';
+import { createUser } from './support/app';
+
+/**
+ * The web app's service worker (issue 13: a returning leader on a slow line starts without asking for
+ * index.html first). The other specs block it (playwright.config.ts); here it runs as in a browser: the
+ * first visit installs it, the next one is served from its cache — the page, its scripts — while the
+ * data still comes from the API, fresh.
+ */
+const LEADER = { username: 'leader-sw', displayName: '市领导 钱伟', password: 'Leader#Sw2026', role: 'LEADER' };
+
+test('a returning leader’s 驾驶舱 comes from the service worker’s cache, its figures from the API', async ({ browser, request }) => {
+  await createUser(request, LEADER);
+  const login = await request.post('/api/v1/auth/login', { data: { username: LEADER.username, password: LEADER.password } });
+  expect(login.status()).toBe(200);
+  const session = JSON.stringify(await login.json());
+  const context = await browser.newContext({ serviceWorkers: 'allow', viewport: { width: 375, height: 812 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  await context.addInitScript((stored) => {
+    if (!localStorage.getItem('zs.session')) localStorage.setItem('zs.session', stored);
+  }, session);
+  const page = await context.newPage();
+
+  // first visit: from the network; the worker is registered once the app is stable, and installs
+  const first = await page.goto('/dashboard');
+  expect(first?.fromServiceWorker()).toBe(false);
+  await expect(page.locator('[data-testid="chart-trend"] canvas')).toBeVisible();
+  await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    if (!registration.active) throw new Error('没有激活的 service worker');
+  });
+
+  // the next visit: the page and its scripts from the worker, the figures asked of the API
+  const indicators = page.waitForResponse((r) => r.url().includes('/api/v1/indicators?') && r.url().includes('groupBy=month'));
+  const second = await page.goto('/dashboard');
+  expect(second?.fromServiceWorker()).toBe(true);
+  const answer = await indicators;
+  expect(answer.status()).toBe(200);
+  expect(answer.fromServiceWorker()).toBe(false);
+  await expect(page.locator('[data-testid="chart-trend"] canvas')).toBeVisible();
+  await expect(page.locator('[data-testid="kpi-arrived"] [data-testid="kpi-value"]')).toHaveText(/\d/);
+  // the API's own addresses are never answered with the app's page (navigationUrls leave /api/ out)
+  const document = await page.goto('/api/openapi.json');
+  expect(document?.headers()['content-type']).toContain('application/json');
+  const docs = await page.goto('/api/docs');
+  expect(await docs?.text()).toContain('swagger');
+  expect(await docs?.text()).not.toContain('<zs-root>');
+  await context.close();
+});

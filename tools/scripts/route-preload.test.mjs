@@ -1,0 +1,40 @@
+// node --test: the post-build step that lists the 驾驶舱's chunks in index.html keeps the service worker's
+// manifest true to the changed index.html (else the worker refuses the whole version).
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { test } from 'node:test';
+import { META_NAME, initialChunks, withIndexHash, withInitialPreloads, withRouteMeta } from './route-preload.mjs';
+
+test('the meta element is written once, replacing an earlier one', () => {
+  const once = withRouteMeta('<html><head><title>t</title></head></html>', ['chunk-A.js', 'chunk-B.js']);
+  assert.match(once, new RegExp(`<meta name="${META_NAME}" content="chunk-A.js chunk-B.js"></head>`));
+  const twice = withRouteMeta(once, ['chunk-C.js']);
+  assert.equal(twice.match(new RegExp(META_NAME, 'g'))?.length, 1);
+  assert.match(twice, /content="chunk-C.js"/);
+});
+
+test("the service worker's manifest gets index.html's new hash, and keeps the rest", () => {
+  const manifest = JSON.stringify({ index: '/index.html', hashTable: { '/index.html': 'old', '/main-ABCDEFGH.js': 'kept' } });
+  const index = withRouteMeta('<html><head></head></html>', ['chunk-A.js']);
+  const updated = JSON.parse(withIndexHash(manifest, index));
+  assert.equal(updated.hashTable['/index.html'], createHash('sha1').update(index).digest('hex'));
+  assert.equal(updated.hashTable['/main-ABCDEFGH.js'], 'kept');
+  assert.equal(updated.index, '/index.html');
+});
+
+test('every chunk main imports, however deep, is preloaded by index.html (the build lists at most 10)', () => {
+  const stats = {
+    outputs: {
+      'main-AAAAAAAA.js': { entryPoint: 'apps/web/src/main.ts', imports: [{ path: 'chunk-A.js', kind: 'import-statement' }, { path: 'chunk-LAZY.js', kind: 'dynamic-import' }] },
+      'chunk-A.js': { imports: [{ path: 'chunk-CORE.js', kind: 'import-statement' }] },
+      'chunk-CORE.js': { imports: [] },
+      'chunk-LAZY.js': { imports: [{ path: 'chunk-CORE.js', kind: 'import-statement' }] },
+    },
+  };
+  assert.deepEqual(initialChunks(stats).sort(), ['chunk-A.js', 'chunk-CORE.js']);
+  const index = '<head></head><body><link rel="modulepreload" href="chunk-A.js"><script src="main-AAAAAAAA.js" type="module"></script></body>';
+  const preloaded = withInitialPreloads(index, initialChunks(stats));
+  assert.equal(preloaded.match(/chunk-A\.js/g)?.length, 1);
+  assert.match(preloaded, /<link rel="modulepreload" href="chunk-CORE.js"><script src="main-/);
+  assert.equal(withInitialPreloads(preloaded, initialChunks(stats)), preloaded);
+});
