@@ -182,7 +182,10 @@ export class StatisticsSync {
     const handle: WebhookReceiverHandle = { url: '', secret: options.secret ?? '', received: 0, refused: 0, duplicates: 0, close: () => Promise.resolve() };
     const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
       void (async () => {
-        if (req.method !== 'POST' || req.url !== path) return res.writeHead(404).end();
+        if (req.method !== 'POST' || req.url !== path) {
+          res.writeHead(404).end();
+          return;
+        }
         const chunks: Buffer[] = [];
         for await (const chunk of req) chunks.push(chunk as Buffer);
         const rawBody = Buffer.concat(chunks).toString('utf8');
@@ -190,7 +193,8 @@ export class StatisticsSync {
         const delivery = { id: header('webhook-id'), timestamp: header('webhook-timestamp'), signature: header('webhook-signature') };
         if (!handle.secret || !verifyStandardWebhook(handle.secret, delivery, rawBody)) {
           handle.refused += 1;
-          return res.writeHead(401).end();
+          res.writeHead(401).end();
+          return;
         }
         res.writeHead(204).end();
         if (seen.has(delivery.id)) {

@@ -1,6 +1,5 @@
 import { API_KEY_RATE_LIMIT_MIN, type CreateWebhookSubscriptionResponse, monthOf, type ProjectDetailDto, shanghaiToday, WEBHOOK_EVENT_TYPES } from '@zhaoshang/shared/domain';
-import { StatisticsSync, type WebhookReceiverHandle } from '../../../tools/examples/statistics-sync.js';
-import { verifyStandardWebhook } from '../../../tools/examples/webhook-verify.js';
+import { StatisticsSync, verifyStandardWebhook, type WebhookReceiverHandle } from '@zhaoshang/examples';
 import { signWebhook } from '../src/modules/webhooks/webhook-signature.js';
 import { WebhookWorker } from '../src/modules/webhooks/webhook-worker.js';
 import { MONTHLY_HEADER, upload, xlsx } from './fixtures/imports/files.js';
