@@ -1,5 +1,11 @@
 import { API_KEY_RATE_LIMIT_MIN, type CreateWebhookSubscriptionResponse, monthOf, type ProjectDetailDto, shanghaiToday, WEBHOOK_EVENT_TYPES } from '@zhaoshang/shared/domain';
-import { StatisticsSync, verifyStandardWebhook, type WebhookReceiverHandle } from '@zhaoshang/examples';
+import { build } from 'esbuild';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { StatisticsSync, type SyncState, verifyStandardWebhook, type WebhookReceiverHandle } from '@zhaoshang/examples';
 import { signWebhook } from '../src/modules/webhooks/webhook-signature.js';
 import { WebhookWorker } from '../src/modules/webhooks/webhook-worker.js';
 import { MONTHLY_HEADER, upload, xlsx } from './fixtures/imports/files.js';
@@ -181,6 +187,25 @@ describe('the statistics sync example against the real API', () => {
     const rowsRead = incremental.reduce((n, p) => n + p.projects + p.reports, 0);
     expect(rowsRead).toBeLessThan(100);
     console.log(`statistics-sync: ${receiver.received} webhooks, ${incremental.length} incremental pulls reading ${rowsRead} rows`);
+  });
+
+  it('runs as a program on this Node: bundled with esbuild, a first sync pulls in full and saves, the next one is incremental', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zs-sync-example-'));
+    const bundle = join(dir, 'statistics-sync.mjs');
+    const root = join(__dirname, '../../..');
+    // the command of docs/integration.md §10
+    await build({ entryPoints: [join(root, 'tools/examples/statistics-sync.main.ts')], bundle: true, platform: 'node', format: 'esm', outfile: bundle, logLevel: 'silent' });
+    const env = { ...process.env, ZS_BASE_URL: t.baseUrl, ZS_API_KEY: key, ZS_STATE: join(dir, 'copy.json') };
+    // asynchronously: the API answering it runs in this very process
+    const run = async () => (await promisify(execFile)(process.execPath, [bundle, 'sync'], { env, cwd: dir })).stdout;
+    expect(await run()).toMatch(/^全量同步：项目 \d+ 行/m);
+    const second = await run();
+    expect(second).toMatch(/^增量同步：项目 0 行、月报 0 行/m);
+    const saved = JSON.parse(readFileSync(join(dir, 'copy.json'), 'utf8')) as SyncState;
+    const db = await database();
+    expect(saved.projects).toHaveLength(db.projects.length);
+    expect(saved.reports).toHaveLength(db.reports.length);
+    expect(saved.projectsCursor).toEqual(expect.any(String));
   });
 
   it('waits out 429 for Retry-After seconds and still ends with the full copy', async () => {
