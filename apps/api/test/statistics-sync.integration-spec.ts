@@ -1,7 +1,8 @@
 import { API_KEY_RATE_LIMIT_MIN, type CreateWebhookSubscriptionResponse, monthOf, type ProjectDetailDto, shanghaiToday, WEBHOOK_EVENT_TYPES } from '@zhaoshang/shared/domain';
 import { build } from 'esbuild';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -191,7 +192,7 @@ describe('the statistics sync example against the real API', () => {
     console.log(`statistics-sync: ${receiver.received} webhooks, ${incremental.length} incremental pulls reading ${rowsRead} rows`);
   });
 
-  it('runs as a program on this Node: bundled with esbuild, a first sync pulls in full and saves, the next one is incremental', async () => {
+  it('runs as a program on this Node: bundled with esbuild, a first sync pulls in full and saves, the next one is incremental, `listen` pulls on webhooks', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'zs-sync-example-'));
     const bundle = join(dir, 'statistics-sync.mjs');
     const root = join(__dirname, '../../..');
@@ -208,6 +209,39 @@ describe('the statistics sync example against the real API', () => {
     expect(saved.projects).toHaveLength(db.projects.length);
     expect(saved.reports).toHaveLength(db.reports.length);
     expect(saved.projectsCursor).toEqual(expect.any(String));
+
+    // `listen`: receives webhooks on its port, pulls on each, and saves the copy on Ctrl-C
+    const port = await new Promise<number>((resolve) => {
+      const probe = createNetServer().listen(0, '127.0.0.1', () => {
+        const free = (probe.address() as AddressInfo).port;
+        probe.close(() => resolve(free));
+      });
+    });
+    const url = `http://127.0.0.1:${port}/webhooks`;
+    const subscribed = await t.request<CreateWebhookSubscriptionResponse>('POST', '/api/v1/webhooks', { token: admin, body: { name: '统计局（程序）', url, events: ['project.updated'] } });
+    expect(subscribed.status).toBe(201);
+    const child = spawn(process.execPath, [bundle, 'listen'], { env: { ...env, ZS_WEBHOOK_SECRET: subscribed.body.secret, ZS_WEBHOOK_PORT: String(port) }, cwd: dir });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    try {
+      const waitFor = async (pattern: RegExp) => {
+        const until = Date.now() + 20_000;
+        while (!pattern.test(out)) {
+          if (Date.now() > until) throw new Error(`the program did not print ${pattern}: ${out}`);
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      };
+      await waitFor(new RegExp(`接收 webhook：${url}`));
+      const [p] = await t.query<{ id: string; version: number }>(`SELECT id, version FROM projects WHERE stage = 'SIGNED' ORDER BY project_no DESC LIMIT 1`);
+      expect((await t.request('PATCH', `/api/v1/projects/${p.id}`, { token: city, body: { version: p.version, notes: '程序接收 webhook' } })).status).toBe(200);
+      await waitFor(/webhook msg_\d+ project\.updated[\s\S]*增量同步：项目 1 行/);
+    } finally {
+      child.kill('SIGINT');
+    }
+    expect(await exited).toBe(0);
+    const listened = JSON.parse(readFileSync(join(dir, 'copy.json'), 'utf8')) as SyncState;
+    expect(listened.projects.map((x) => `${x.id}|${x.version}`).sort()).toEqual((await database()).projects.map((line) => line.split('|').slice(0, 2).join('|')));
   });
 
   it('waits out 429 for Retry-After seconds and still ends with the full copy', async () => {
