@@ -22,6 +22,8 @@ module.exports = {
   moduleNameMapper: {
     '^@zhaoshang/shared/domain$': path.join(__dirname, 'libs/shared/domain/src/index.ts'),
     '^@zhaoshang/api/demo$': path.join(__dirname, 'libs/api/demo/src/index.ts'),
+    '^@zhaoshang/api-client$': path.join(__dirname, 'libs/api-client/src/index.ts'),
+    '^@zhaoshang/examples$': path.join(__dirname, 'tools/examples/index.ts'),
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testMatch: ['**/?(*.)+(spec|integration-spec).ts'],
