@@ -34,7 +34,7 @@ test('the admin creates a key with a budget of 10 a minute; the 11th request in 
   await limit.press('Tab');
   await keepScreenshot(page, 'api-key-limits-create-desktop');
   await byTestId(page, 'api-key-form-submit').click();
-  secret = (await byTestId(page, 'api-key-created-value').textContent())?.trim() ?? '';
+  secret = (await byTestId(page, 'api-key-secret-value').textContent())?.trim() ?? '';
   expect(secret).toMatch(/^zs_[\w-]{43}$/);
   await byTestId(page, 'api-key-secret-close').click();
 

@@ -110,8 +110,8 @@ test('the admin creates an API key and sees it once', async ({ page }) => {
   await byTestId(page, 'api-key-form-name').fill('市统计局取数');
   await byTestId(page, 'api-key-scope-read').click();
   await byTestId(page, 'api-key-form-submit').click();
-  await expect(byTestId(page, 'api-key-created-value')).toContainText(/zs_[\w-]{43}/);
-  await expect(byTestId(page, 'api-key-warning')).toContainText('只显示这一次');
+  await expect(byTestId(page, 'api-key-secret-value')).toContainText(/zs_[\w-]{43}/);
+  await expect(byTestId(page, 'api-key-secret-warning')).toContainText('只显示这一次');
   await keepScreenshot(page, 'api-key-created-desktop');
   await byTestId(page, 'api-key-secret-close').click();
   await expect(page.locator('.ant-modal-wrap:visible')).toHaveCount(0);

@@ -4,6 +4,7 @@ export * from './lib/pipes';
 export * from './lib/viewport';
 export * from './lib/unsaved-changes';
 export * from './lib/form-dialog/form-dialog';
+export * from './lib/secret-once-dialog/secret-once-dialog';
 export * from './lib/editable-grid/editable-grid';
 export * from './lib/editable-grid/grid-save-bar';
 export * from './lib/new-password/new-password-fields';

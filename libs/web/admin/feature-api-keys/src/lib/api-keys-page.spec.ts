@@ -74,8 +74,8 @@ describe('ApiKeysPage', () => {
     backend.expectOne('/api/v1/api-keys').flush([existing]);
     await fixture.whenStable();
 
-    expect(overlay().querySelector('[data-testid="api-key-created-value"]')?.textContent).toBe('zs_cd34_full-secret-value');
-    expect(overlay().querySelector('[data-testid="api-key-warning"]')?.textContent).toContain('密钥只显示这一次，请立即复制保存');
+    expect(overlay().querySelector('[data-testid="api-key-secret-value"]')?.textContent).toBe('zs_cd34_full-secret-value');
+    expect(overlay().querySelector('[data-testid="api-key-secret-warning"]')?.textContent).toContain('密钥只显示这一次，请立即复制保存');
   });
 
   it('shows each key’s budget and its use this minute', async () => {
