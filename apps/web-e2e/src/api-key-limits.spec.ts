@@ -1,5 +1,5 @@
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
-import { ADMIN_PASSWORD, byTestId, keepScreenshot, signIn } from './support/app';
+import { ADMIN_PASSWORD, byTestId, dialogSettled, keepScreenshot, signIn } from './support/app';
 
 /**
  * Issue 16 / DOMAIN.md §10: the admin gives a key a request budget per minute, the API refuses the
@@ -26,6 +26,7 @@ test('the admin creates a key with a budget of 10 a minute; the 11th request in 
   await page.setViewportSize({ width: 1440, height: 900 });
   await openKeys(page);
   await byTestId(page, 'api-key-create').click();
+  await dialogSettled(page);
   await byTestId(page, 'api-key-form-name').fill(KEY_NAME);
   await byTestId(page, 'api-key-scope-read').click();
   const limit = byTestId(page, 'api-key-form-rate-limit').locator('input');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ADMIN_PASSWORD, apiToken, byTestId, choose, keepScreenshot, signIn, signOut } from './support/app';
+import { ADMIN_PASSWORD, apiToken, byTestId, choose, dialogSettled, keepScreenshot, signIn, signOut } from './support/app';
 
 const DISTRICT_USER = { username: 'kailu01', displayName: '开鲁 孙丽', password: 'Kailu#2026' };
 
@@ -21,6 +21,7 @@ test('the admin creates a district user, who signs in and sees the shell with th
   await page.goto('/admin/users');
   await expect(byTestId(page, 'users-table')).toContainText('admin');
   await byTestId(page, 'user-create').click();
+  await dialogSettled(page);
   await byTestId(page, 'user-form-username').fill(DISTRICT_USER.username);
   await byTestId(page, 'user-form-display-name').fill(DISTRICT_USER.displayName);
   await choose(page, 'user-form-role', '旗县招商人员');
@@ -85,6 +86,7 @@ test('a user changes their own password from the header menu (the dialog is fetc
   await expect(byTestId(page, 'home-region')).toContainText('开鲁县');
   await byTestId(page, 'user-menu').click();
   await byTestId(page, 'change-password').click();
+  await dialogSettled(page);
   await byTestId(page, 'cp-current').fill('not-my-password');
   await byTestId(page, 'cp-new').fill('Kailu#2028x');
   await byTestId(page, 'cp-confirm').fill('Kailu#2028x');
@@ -107,6 +109,7 @@ test('the admin creates an API key and sees it once', async ({ page }) => {
   await expect(byTestId(page, 'current-user-name')).toBeVisible();
   await page.goto('/admin/api-keys');
   await byTestId(page, 'api-key-create').click();
+  await dialogSettled(page);
   await byTestId(page, 'api-key-form-name').fill('市统计局取数');
   await byTestId(page, 'api-key-scope-read').click();
   await byTestId(page, 'api-key-form-submit').click();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ADMIN_PASSWORD, apiToken, byTestId, choose, createUser, fillDate, keepScreenshot, signIn } from './support/app';
+import { ADMIN_PASSWORD, apiToken, byTestId, choose, createUser, dialogSettled, fillDate, keepScreenshot, signIn } from './support/app';
 
 /**
  * Issue 14 item 1 (DOMAIN.md §9): the admin keeps the lists of 包联领导 and 责任单位; a district user
@@ -25,6 +25,7 @@ test('the admin adds a district leader and a unit to the lists', async ({ page }
   await expect(page.getByRole('heading', { name: '包联领导与责任单位' })).toBeVisible();
 
   await byTestId(page, 'list-entry-create').click();
+  await dialogSettled(page);
   await byTestId(page, 'list-entry-name').fill(LEADER.name);
   await byTestId(page, 'list-entry-level').getByText('旗县区级').click();
   await choose(page, 'list-entry-region', KULUN.name);
@@ -37,6 +38,7 @@ test('the admin adds a district leader and a unit to the lists', async ({ page }
   await page.getByRole('tab', { name: '责任单位' }).click();
   await expect(page).toHaveURL(/tab=unit/);
   await byTestId(page, 'list-entry-create').click();
+  await dialogSettled(page);
   await byTestId(page, 'list-entry-name').fill(UNIT);
   await byTestId(page, 'list-entry-level').getByText('旗县区级').click();
   // a district entry without its district is refused at the field, before anything is sent

@@ -2,7 +2,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ADMIN_PASSWORD, apiToken, byTestId, keepScreenshot, signIn } from './support/app';
+import { ADMIN_PASSWORD, apiToken, byTestId, dialogSettled, keepScreenshot, signIn } from './support/app';
 
 /**
  * Issue 16 item 1: an admin subscribes a receiver, sees the signing secret once, sends a test
@@ -61,6 +61,7 @@ test('an admin subscribes, sees the secret once, sends a test delivery and reads
   await openPage(page);
 
   await byTestId(page, 'webhook-create').click();
+  await dialogSettled(page);
   await byTestId(page, 'webhook-form-name').fill('市统计局项目库同步');
   await byTestId(page, 'webhook-form-url').fill('ftp://tj.example.gov.cn/hooks');
   await byTestId(page, 'webhook-form-all').click();

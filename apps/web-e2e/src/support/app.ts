@@ -58,3 +58,12 @@ export async function createUser(request: APIRequestContext, user: { username: s
   const response = await request.post('/api/v1/users', { headers: { authorization: `Bearer ${admin}` }, data: { regionCode: null, ...user } });
   expect([201, 409]).toContain(response.status());
 }
+
+/**
+ * Waits until a just-opened dialog has put the focus in itself. ng-zorro's modal moves the focus to its
+ * first field when its opening animation ends; a fill started before that (a busy machine) has its text
+ * typed into whichever field the focus jumps to.
+ */
+export async function dialogSettled(page: Page): Promise<void> {
+  await expect(page.locator('.ant-modal-wrap:visible :focus')).toHaveCount(1);
+}

@@ -17,7 +17,7 @@ export const KEY_SHOWN_ONCE_WARNING = '密钥只显示这一次，请立即复�
       testId="api-key-secret"
       (closed)="closed.emit()"
     >
-      <p class="usage">调用方在请求头中发送 <code>X-Api-Key: &lt;密钥&gt;</code>。</p>
+      调用方在请求头中发送 <code>X-Api-Key: &lt;密钥&gt;</code>。
     </zs-secret-once-dialog>
   `,
 })

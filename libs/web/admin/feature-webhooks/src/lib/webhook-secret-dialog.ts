@@ -16,10 +16,8 @@ import { SecretOnceDialog } from '@zhaoshang/web/shared/ui';
       testId="webhook-secret"
       (closed)="closed.emit()"
     >
-      <p class="usage">
-        接收方按 Standard Webhooks 验证：对 <code>webhook-id.webhook-timestamp.请求体</code> 以密钥（去掉 whsec_ 后 base64 解码）做 HMAC-SHA256，与
+      接收方按 Standard Webhooks 验证：对 <code>webhook-id.webhook-timestamp.请求体</code> 以密钥（去掉 whsec_ 后 base64 解码）做 HMAC-SHA256，与
         <code>webhook-signature</code> 头中的 <code>v1,…</code> 比对。
-      </p>
     </zs-secret-once-dialog>
   `,
 })

@@ -40,7 +40,7 @@ export interface CreatedSecret {
           <nz-icon nzType="copy" />{{ copied() ? '已复制' : '复制' }}
         </button>
       </div>
-      <ng-content />
+      <p class="usage"><ng-content /></p>
     </zs-form-dialog>
   `,
   styleUrl: './secret-once-dialog.less',
