@@ -105,6 +105,7 @@ async function main() {
   try {
     const { databaseUrl, baseUrl } = await scratch.startDatabaseAndApi(ADMIN_PASSWORD, step);
     const loaded = await load(databaseUrl);
+    scratch.saveSnapshotOnCleanup(); // BENCH_WORLD_SNAPSHOT: keep the loaded world (this benchmark only reads)
     const c = loaded.counts;
     step(`数据：项目 ${c.projects.toLocaleString('en')}，月报 ${c.reports.toLocaleString('en')}（${YEAR} 年 ${c.reportsInYear.toLocaleString('en')}，其中已核实 ${c.verifiedInYear.toLocaleString('en')}），${YEAR} 年签约 ${c.signedInYear.toLocaleString('en')}`);
     const token = await signIn(baseUrl, ADMIN_PASSWORD);

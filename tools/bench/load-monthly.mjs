@@ -26,6 +26,14 @@ export async function loadMonthlyWorld(databaseUrl, { distRoot, projects: count,
   client.on('error', () => undefined); // reported through the failing query
   await client.connect();
   try {
+    // a snapshot (BENCH_WORLD_SNAPSHOT, scratch.mjs) already holds the world: nothing to load
+    const [{ existing }] = (await client.query('SELECT count(*)::int AS existing FROM projects')).rows;
+    if (existing >= count) {
+      step(`数据快照已有 ${existing.toLocaleString('en')} 个项目：跳过生成与写入`);
+      const [{ reports }] = (await client.query('SELECT count(*)::int AS reports FROM monthly_reports')).rows;
+      const [{ faiTotals }] = (await client.query('SELECT count(*)::int AS "faiTotals" FROM fai_totals')).rows;
+      return { ms: { generate: 0, projects: 0, monthly: 0, analyze: 0 }, reports, faiTotals, extra: extra ? await extra(client) : undefined, fromSnapshot: true };
+    }
     const generated = await timed(() => generateDemoProjects({ count }));
     const data = generated.result;
     step(`生成 ${count.toLocaleString('en')} 个项目：${seconds(generated.ms)}`);

@@ -1,11 +1,11 @@
 // The benchmark's scratch world: a throw-away embedded PostgreSQL and the built API on it, both
 // stopped and removed again by `cleanup()`, also after a failure or Ctrl-C.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const RESERVED_PORTS = new Set([3000, 4310, 4420]);
@@ -56,7 +56,31 @@ export class Scratch {
     this.cleaning = null;
   }
 
+  /**
+   * BENCH_WORLD_SNAPSHOT=<dir>: a loaded world kept between runs. When the directory exists, the scratch
+   * database starts from a copy of it (`cp -a`: PostgreSQL's files belong to the postgres user) and the
+   * loaders find their rows already there (load-monthly.mjs); when it does not, `saveSnapshotOnCleanup()`
+   * copies the cluster there once the database is stopped. The API's migrations run on the copy as usual,
+   * so a build with newer migrations can use a snapshot made by an older one.
+   */
+  snapshot = process.env.BENCH_WORLD_SNAPSHOT ? resolvePath(process.env.BENCH_WORLD_SNAPSHOT) : null;
+  saveSnapshot = false;
+
+  get fromSnapshot() {
+    return this.snapshot !== null && existsSync(this.snapshot);
+  }
+
+  saveSnapshotOnCleanup() {
+    if (this.snapshot && !existsSync(this.snapshot)) this.saveSnapshot = true;
+  }
+
   async startDatabase() {
+    if (this.fromSnapshot) {
+      const copied = spawnSync('cp', ['-a', this.snapshot, join(this.dir, 'pg-data')], { stdio: 'inherit' });
+      if (copied.status !== 0) throw new Error(`复制数据快照 ${this.snapshot} 失败`);
+      rmSync(join(this.dir, 'pg-data/pg/postmaster.pid'), { force: true });
+      console.log(`  使用数据快照 ${this.snapshot}`);
+    }
     const { startEmbeddedPostgres } = await import(pathToFileURL(join(this.apiDist, 'database/embedded-postgres.js')).href);
     this.database = await startEmbeddedPostgres(join(this.dir, 'pg-data'), (line) => console.log(`  ${line}`));
     return this.database.url;
@@ -150,6 +174,10 @@ export class Scratch {
     }
     this.api = null;
     if (this.database) await this.database.stop().catch((error) => console.error(`  停止 PostgreSQL 失败：${error}`));
+    if (this.database && this.saveSnapshot && !this.interrupted) {
+      const saved = spawnSync('cp', ['-a', join(this.dir, 'pg-data'), this.snapshot], { stdio: 'inherit' });
+      console.log(saved.status === 0 ? `  数据快照已保存：${this.snapshot}` : `  保存数据快照失败`);
+    }
     this.database = null;
     rmSync(this.dir, { recursive: true, force: true });
   }
