@@ -75,7 +75,6 @@ try {
     for (const [k, v] of Object.entries(byFn).sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${String(Math.round(v)).padStart(6)} ms  ${k}`);
   }
   const nav = events.find((e) => e.name === 'navigationStart' || e.name === 'NavigationStartToFirstContentfulPaint' )?.ts ?? Math.min(...events.filter((e) => e.ph === 'X').map((e) => e.ts));
-  const main = events.find((e) => e.name === 'TracingStartedInBrowser')?.args?.data?.frames?.[0];
   const rendererPid = events.filter((e) => e.name === 'RunTask' && e.cat.includes('devtools.timeline')).reduce((acc, e) => { acc[e.pid] = (acc[e.pid] ?? 0) + (e.dur ?? 0); return acc; }, {});
   const pid = Number(Object.entries(rendererPid).sort((a, b) => b[1] - a[1])[0][0]);
   const end = nav + marker * 1000;

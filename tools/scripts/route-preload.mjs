@@ -64,11 +64,17 @@ export function withInitialPreloads(indexHtml, files) {
   return indexHtml.replace(/<script src="main-/, `${links}<script src="main-`);
 }
 
-/** index.html with the meta element (replacing an earlier one: the step may run twice on one build). */
+/**
+ * index.html with the meta element (replacing an earlier one: the step may run twice on one build),
+ * just before the early script (apps/web/public/first-load.js) that reads it as soon as it runs: the
+ * parser has read the meta before it even asks for the script.
+ */
 export function withRouteMeta(indexHtml, files) {
   const meta = `<meta name="${META_NAME}" content="${files.join(' ')}">`;
   const without = indexHtml.replace(new RegExp(`<meta name="${META_NAME}"[^>]*>`), '');
-  return without.replace('</head>', `${meta}</head>`);
+  const early = without.indexOf('<script src="first-load.js"');
+  if (early < 0) return without.replace('</head>', `${meta}</head>`);
+  return `${without.slice(0, early)}${meta}${without.slice(early)}`;
 }
 
 /**

@@ -13,6 +13,13 @@ test('the meta element is written once, replacing an earlier one', () => {
   assert.match(twice, /content="chunk-C.js"/);
 });
 
+test('the meta element goes before the early script, which reads it as soon as it runs', () => {
+  const html = '<html><head><title>t</title><script src="first-load.js" async></script><link rel="stylesheet" href="s.css"></head></html>';
+  const written = withRouteMeta(html, ['chunk-A.js']);
+  assert.ok(written.indexOf(`<meta name="${META_NAME}"`) < written.indexOf('<script src="first-load.js"'));
+  assert.equal(withRouteMeta(written, ['chunk-B.js']).match(new RegExp(META_NAME, 'g'))?.length, 1);
+});
+
 test("the service worker's manifest gets index.html's new hash, and keeps the rest", () => {
   const manifest = JSON.stringify({ index: '/index.html', hashTable: { '/index.html': 'old', '/main-ABCDEFGH.js': 'kept' } });
   const index = withRouteMeta('<html><head></head></html>', ['chunk-A.js']);

@@ -6,7 +6,20 @@ cd "$(dirname "$0")/../.."
 export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
 start=$(date +%s)
 bash tools/scripts/ensure-packages.sh
-npx nx run-many -t lint typecheck test --outputStyle=static --parallel=2
+# Lint, type checks and unit tests of the 50 web libraries run as one process each instead of one per
+# library and target (150 processes: 12 minutes of a 23-minute run on 2 cores, each tsc re-checking the
+# libraries a library imports): one ESLint over the workspace, each file by its nearest eslint.config.mjs;
+# two tsc programs over all web libraries (their tsconfig files are identical); one Jest with every web
+# library as a project. Working on one library, `nx lint|typecheck|test <library>` still runs its own.
+echo "== ESLint（整个工作区）"
+npx eslint --flag v10_config_lookup_from_file --max-warnings 0 apps libs tools
+echo "== 类型检查：Web 库"
+npx tsc -p tsconfig.typecheck-web.json
+npx tsc -p tsconfig.typecheck-web-spec.json
+echo "== 类型检查与测试：API、共享库、Web 应用"
+npx nx run-many -t typecheck test --exclude 'libs/web/**' --outputStyle=static --parallel=2
+echo "== 单元测试：Web 库"
+npx jest -c jest.web.config.cts
 npx nx run-many -t build --outputStyle=static --parallel=2
 node tools/scripts/check-bundle.mjs
 node --test tools/scripts/start.test.mjs tools/scripts/imports-kill.test.mjs tools/scripts/backup-cli.test.mjs tools/scripts/workers.test.mjs tools/scripts/webhooks-kill.test.mjs tools/scripts/route-preload.test.mjs

@@ -114,7 +114,10 @@ export function preloadDashboardChunks(): void {
  */
 export function linkRouteChunks(doc: Document): void {
   const listed = doc.querySelector<HTMLMetaElement>(`meta[name="${ROUTE_CHUNKS_META}"]`)?.content.split(/\s+/).filter(Boolean) ?? [];
+  // public/first-load.js has linked them already when it ran (index.html's early script)
+  const linked = new Set(Array.from(doc.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]'), (link) => link.getAttribute('href')));
   for (const file of listed) {
+    if (linked.has(file)) continue;
     const link = doc.createElement('link');
     link.rel = 'modulepreload';
     link.href = file;
