@@ -66,6 +66,8 @@ describe('DashboardPage', () => {
     }
     await harness.fixture.whenStable();
     const page = harness.routeNativeElement as HTMLElement;
+    // the panels below the trend are made once the figures are settled (a @defer block)
+    await rendered(harness, page, 'panel-districts');
     const text = (id: string) => page.querySelector(`[data-testid="${id}"]`)?.textContent?.replace(/\s+/g, ' ').trim() ?? null;
 
     expect(text('kpi-signed')).toContain('3个');
@@ -156,6 +158,15 @@ describe('DashboardPage', () => {
 });
 
 /** A request the page sends later (after a deferred chunk loads): change detection and a tick until it is there. */
+async function rendered(harness: RouterTestingHarness, page: HTMLElement, testId: string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    harness.fixture.detectChanges();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    if (page.querySelector(`[data-testid="${testId}"]`)) return;
+  }
+  throw new Error(`${testId} was never rendered`);
+}
+
 async function nextRequest(harness: RouterTestingHarness, http: HttpTestingController, url: string): Promise<TestRequest> {
   for (let i = 0; i < 200; i++) {
     harness.fixture.detectChanges();
