@@ -12,13 +12,22 @@ export const META_NAME = 'zs-route-chunks-dashboard';
 /** the route's lazily loaded modules, as the routes import them (app.routes → shell → NAV_ENTRIES) */
 export const ROUTE_ENTRIES = ['libs/web/shell/feature/src/index.ts', 'libs/web/dashboard/feature-dashboard/src/index.ts'];
 
+/**
+ * The JS file a lazily loaded module is bundled into: esbuild's metafile names it as the output's
+ * entry point; after the build's chunk optimisation (NG_BUILD_OPTIMIZE_CHUNKS, apps/web/.env) the
+ * rewritten metafile has no entry points, and the module is found among the output's inputs.
+ */
+function outputOf(outputs, entry) {
+  const files = Object.keys(outputs).filter((file) => file.endsWith('.js'));
+  return files.find((file) => outputs[file].entryPoint === entry) ?? files.find((file) => Object.hasOwn(outputs[file].inputs ?? {}, entry));
+}
+
 /** The output files of `entries` and everything they import statically, minus what index.html loads anyway. */
 export function routeChunks(stats, entries, indexHtml) {
   const outputs = stats.outputs;
-  const starts = Object.keys(outputs).filter((file) => entries.includes(outputs[file].entryPoint));
-  if (starts.length !== entries.length) {
-    const found = starts.map((file) => outputs[file].entryPoint);
-    throw new Error(`stats.json 中找不到这些入口的输出：${entries.filter((e) => !found.includes(e)).join('、')}`);
+  const starts = entries.map((entry) => outputOf(outputs, entry));
+  if (starts.includes(undefined)) {
+    throw new Error(`stats.json 中找不到这些入口的输出：${entries.filter((_, i) => starts[i] === undefined).join('、')}`);
   }
   const seen = new Set();
   const queue = [...starts];
@@ -40,7 +49,7 @@ export function routeChunks(stats, entries, indexHtml) {
  * was found only once main.js had arrived and been parsed: one round trip more on a cold start.
  */
 export function initialChunks(stats) {
-  const main = Object.keys(stats.outputs).find((file) => stats.outputs[file].entryPoint === 'apps/web/src/main.ts');
+  const main = outputOf(stats.outputs, 'apps/web/src/main.ts');
   if (!main) throw new Error('stats.json 中找不到 apps/web/src/main.ts 的输出');
   const seen = new Set();
   const queue = [main];

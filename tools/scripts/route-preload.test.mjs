@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { test } from 'node:test';
-import { META_NAME, initialChunks, withIndexHash, withInitialPreloads, withRouteMeta } from './route-preload.mjs';
+import { META_NAME, ROUTE_ENTRIES, initialChunks, routeChunks, withIndexHash, withInitialPreloads, withRouteMeta } from './route-preload.mjs';
 
 test('the meta element is written once, replacing an earlier one', () => {
   const once = withRouteMeta('<html><head><title>t</title></head></html>', ['chunk-A.js', 'chunk-B.js']);
@@ -11,6 +11,20 @@ test('the meta element is written once, replacing an earlier one', () => {
   const twice = withRouteMeta(once, ['chunk-C.js']);
   assert.equal(twice.match(new RegExp(META_NAME, 'g'))?.length, 1);
   assert.match(twice, /content="chunk-C.js"/);
+});
+
+test('after the chunk optimisation (no entry points in the metafile) the route is found by its modules', () => {
+  const stats = {
+    outputs: {
+      'main-AAAAAAAA.js': { inputs: { 'apps/web/src/main.ts': {} }, imports: [{ path: 'chunk-R.js', kind: 'dynamic-import' }] },
+      'chunk-R.js': { inputs: { 'libs/web/shell/feature/src/index.ts': {}, 'libs/web/dashboard/feature-dashboard/src/index.ts': {} }, imports: [{ path: 'main-AAAAAAAA.js', kind: 'import-statement' }, { path: 'chunk-S.js', kind: 'import-statement' }] },
+      'chunk-S.js': { inputs: {}, imports: [] },
+      'dashboard-page-X.css': { inputs: { 'libs/web/dashboard/feature-dashboard/src/index.ts': {} }, imports: [] },
+    },
+  };
+  const html = '<script src="main-AAAAAAAA.js" type="module"></script>';
+  assert.deepEqual(routeChunks(stats, ROUTE_ENTRIES, html), ['chunk-R.js', 'chunk-S.js']);
+  assert.deepEqual(initialChunks(stats), []);
 });
 
 test('the meta element goes before the early script, which reads it as soon as it runs', () => {

@@ -1,6 +1,6 @@
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
 import type { ProjectIssueDetailDto } from '@zhaoshang/shared/domain';
-import { ADMIN_PASSWORD, apiToken, byTestId, choose, createUser, keepScreenshot, signIn } from './support/app';
+import { ADMIN_PASSWORD, apiToken, byTestId, choose, createUser, dialogSettled, keepScreenshot, signIn } from './support/app';
 
 /**
  * Issue 14 item 2 (DOMAIN.md §9, §7): a 奈曼旗 user raises a problem from the project detail (the due
@@ -90,6 +90,7 @@ test('a district user raises a problem from the project, its due date prefilled,
   await expect(byTestId(page, 'problem-detail')).toContainText('光伏区临时用地手续未批');
   await expect(byTestId(page, 'problem-notice')).toHaveCount(0);
   await byTestId(page, 'problem-note').click();
+  await dialogSettled(page);
   await expect(byTestId(page, 'note-at').locator('input')).toHaveValue(today());
   await byTestId(page, 'note-text').fill('已与旗自然资源局对接，材料补正中');
   await byTestId(page, 'note-dialog-submit').click();
