@@ -113,7 +113,7 @@ async function measureReads(scratch, baseUrl, year) {
 
 /**
  * The built API on the world. On the 3M world under load its start (migrations checked, the first
- * admin) can take longer than scratch.mjs waits (60 s): then it is given up to five minutes more.
+ * admin) can take longer than scratch.mjs waits (60 s): then it is given up to twelve minutes more (it publishes the closed months the snapshot has without publications).
  */
 async function startApiPatiently(scratch, databaseUrl) {
   const port = await freePort();
@@ -122,7 +122,7 @@ async function startApiPatiently(scratch, databaseUrl) {
   } catch (error) {
     if (!scratch.api || scratch.api.child.exitCode !== null) throw error;
     const baseUrl = `http://127.0.0.1:${port}`;
-    const deadline = Date.now() + 300_000;
+    const deadline = Date.now() + 720_000;
     while (Date.now() < deadline && scratch.api.child.exitCode === null) {
       const ok = await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false);
       if (ok) return baseUrl;
@@ -267,6 +267,7 @@ async function main() {
       await loadMonthlyWorld(databaseUrl, { distRoot, projects: PROJECTS, step });
     }
     const client = new pg.Client({ connectionString: databaseUrl });
+    client.on('error', () => undefined); // a lost connection is reported by the failing query
     await client.connect();
     const [{ projects, reports }] = (await client.query(`SELECT (SELECT count(*) FROM projects)::int AS projects, (SELECT count(*) FROM monthly_reports)::int AS reports`)).rows;
     const year = Number(process.env.BENCH_SCALE_YEAR ?? new Date().getFullYear() - 1);
