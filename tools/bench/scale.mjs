@@ -28,7 +28,8 @@ const out = join(root, 'dist/bench/scale.json');
 const PARTS = (process.env.BENCH_SCALE_PARTS ?? 'reads,partitioning').split(',').map((p) => p.trim());
 const PROJECTS = Number(process.env.BENCH_SCALE_PROJECTS ?? 20_000);
 const RUNS = Number(process.env.BENCH_SCALE_RUNS ?? 5);
-const ADMIN_PASSWORD = 'Bench#Scale-2026';
+// the one every benchmark uses: a snapshot (BENCH_WORLD_SNAPSHOT) keeps the admin its loader created with it
+const ADMIN_PASSWORD = 'Bench#2026-chief';
 
 const step = (text) => console.log(`▸ ${text}`);
 const round = (value, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
@@ -45,13 +46,19 @@ function procStat(pid) {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return { ppid: Number(fields[1]), cpuMs: (Number(fields[11]) + Number(fields[12])) * TICK_MS };
+    return { ppid: Number(fields[1]), cpuMs: (Number(fields[11]) + Number(fields[12])) * TICK_MS, childrenCpuMs: (Number(fields[13]) + Number(fields[14])) * TICK_MS };
   } catch {
     return null;
   }
 }
+/**
+ * The postmaster's own CPU, that of its children that have ended (cutime + cstime: the parallel workers
+ * of a big aggregate live only during it) and that of its live children. Without the ended ones a
+ * parallel query's workers were counted in no snapshot, or in "before" only (a negative figure).
+ */
 function postgresCpuMs(postmasterPid) {
-  let total = procStat(postmasterPid)?.cpuMs ?? 0;
+  const postmaster = procStat(postmasterPid);
+  let total = (postmaster?.cpuMs ?? 0) + (postmaster?.childrenCpuMs ?? 0);
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     const stat = procStat(entry);
