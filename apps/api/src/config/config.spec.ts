@@ -31,6 +31,10 @@ describe('loadConfig', () => {
     [{ BACKUP_KEEP: '0' }, 'BACKUP_KEEP'],
     [{ BACKUP_DAILY_AT: '25:00' }, 'BACKUP_DAILY_AT'],
     [{ NODE_ENV: 'production', ZS_TEST_CLOCK: '1' }, 'ZS_TEST_CLOCK'],
+    [{ DATABASE_URL: 'postgres://db/zs', DATABASE_READ_URL: 'mysql://replica/zs' }, 'DATABASE_READ_URL'],
+    [{ DATABASE_URL: 'postgres://db/zs', DATABASE_READ_URL: 'postgres://replica:5432' }, 'DATABASE_READ_URL'],
+    [{ DATABASE_READ_URL: 'postgres://replica/zs' }, 'DATABASE_READ_URL'],
+    [{ DATABASE_URL: 'postgres://db/zs', DATABASE_READ_URL: 'postgres://db/zs' }, 'DATABASE_READ_URL'],
   ])('rejects %o naming %s in one line', (env, variable) => {
     const run = () => loadConfig({ DATA_DIR: tmp(), ...env }, '/');
     expect(run).toThrow(ConfigError);
@@ -58,5 +62,11 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ production: true, trustProxy: ['127.0.0.1', '10.0.0.0/8'], workers: 4, backup: { dir: '/srv/backups', keep: 7, dailyAt: '02:30' } });
     expect(loadConfig({ DATA_DIR: dir, TRUST_PROXY: '1' }, '/').trustProxy).toBe(1);
     expect(loadConfig({ DATA_DIR: dir, TRUST_PROXY: 'true' }, '/').trustProxy).toBe(true);
+  });
+
+  it('reads the read replica of issue 17 beside the primary, none by default', () => {
+    expect(loadConfig({ DATA_DIR: tmp(), DATABASE_URL: 'postgres://db/zs' }, '/').databaseReadUrl).toBeNull();
+    const config = loadConfig({ DATA_DIR: tmp(), DATABASE_URL: 'postgres://db/zs', DATABASE_READ_URL: 'postgresql://reader:pw@replica:5432/zs' }, '/');
+    expect(config).toMatchObject({ databaseUrl: 'postgres://db/zs', databaseReadUrl: 'postgresql://reader:pw@replica:5432/zs' });
   });
 });

@@ -10,6 +10,12 @@ export interface AppConfig {
   port: number;
   /** absent: an embedded PostgreSQL keeps its data in `dataDir` */
   databaseUrl: string | null;
+  /**
+   * DATABASE_READ_URL (issue 17): a read replica (a hot standby, or anything that answers SELECT) for
+   * the reads that may lag — the summary pages (docs/scale.md lists which). null: every read on the
+   * primary, as before.
+   */
+  databaseReadUrl: string | null;
   dataDir: string;
   adminPassword: string | null;
   /** create the first admin with a generated password when there is none (used by `npm start`) */
@@ -78,19 +84,28 @@ function flag(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(name, `必须是 true 或 false，当前为 "${raw}"`);
 }
 
-function databaseUrl(env: Env): string | null {
-  const raw = text(env, 'DATABASE_URL');
+function databaseUrl(env: Env, name: 'DATABASE_URL' | 'DATABASE_READ_URL'): string | null {
+  const raw = text(env, name);
   if (raw === undefined) return null;
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError('DATABASE_URL', '不是有效的地址，应形如 postgres://用户:密码@主机:5432/数据库');
+    throw new ConfigError(name, '不是有效的地址，应形如 postgres://用户:密码@主机:5432/数据库');
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-    throw new ConfigError('DATABASE_URL', `必须以 postgres:// 开头，当前为 "${url.protocol}//"`);
+    throw new ConfigError(name, `必须以 postgres:// 开头，当前为 "${url.protocol}//"`);
   }
-  if (url.pathname.length <= 1) throw new ConfigError('DATABASE_URL', '缺少数据库名，应形如 postgres://主机:5432/数据库');
+  if (url.pathname.length <= 1) throw new ConfigError(name, '缺少数据库名，应形如 postgres://主机:5432/数据库');
+  return raw;
+}
+
+/** The replica must be another copy of DATABASE_URL's database: without a primary given there is nothing to copy. */
+function databaseReadUrl(env: Env, primary: string | null): string | null {
+  const raw = databaseUrl(env, 'DATABASE_READ_URL');
+  if (raw === null) return null;
+  if (primary === null) throw new ConfigError('DATABASE_READ_URL', '只能与 DATABASE_URL 一起设置（内置数据库没有只读副本）');
+  if (raw === primary) throw new ConfigError('DATABASE_READ_URL', '与 DATABASE_URL 相同：只读副本应是另一台服务器（或另一个只读账号）；不用副本请不设置此项');
   return raw;
 }
 
@@ -148,9 +163,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   if (production && seedDemo) throw new ConfigError('SEED_DEMO', '在 NODE_ENV=production 的服务器上不允许载入演示数据（演示账号的密码是公开的）');
   const testClock = flag(env, 'ZS_TEST_CLOCK', false);
   if (production && testClock) throw new ConfigError('ZS_TEST_CLOCK', '在 NODE_ENV=production 的服务器上不允许使用测试时钟');
+  const primaryUrl = databaseUrl(env, 'DATABASE_URL');
   return {
     port: integer(env, 'PORT', 3000, 1, 65535),
-    databaseUrl: databaseUrl(env),
+    databaseUrl: primaryUrl,
+    databaseReadUrl: databaseReadUrl(env, primaryUrl),
     dataDir,
     adminPassword,
     generateAdminPassword: flag(env, 'GENERATE_ADMIN_PASSWORD', false),

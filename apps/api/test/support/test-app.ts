@@ -25,7 +25,8 @@ export class TestApp {
     private readonly databaseName: string,
   ) {}
 
-  static async start(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+  /** `prepare`: runs on the new, empty database before the app starts; what it returns is added to `overrides` (issue 17: a read-only role for DATABASE_READ_URL). */
+  static async start(overrides: Partial<AppConfig> = {}, prepare?: (databaseUrl: string) => Promise<Partial<AppConfig>>): Promise<TestApp> {
     const serverUrl = process.env['TEST_DATABASE_URL'];
     if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set: run the tests through Jest with the global setup');
     const databaseName = `zs_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
@@ -39,6 +40,7 @@ export class TestApp {
       ...loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'zs-test-data-')), LOG_LEVEL: 'error', WEB_DIR: 'none' }),
       adminPassword: ADMIN_PASSWORD,
       ...overrides,
+      ...(prepare ? await prepare(url.toString()) : {}),
     };
     const { app } = await createApp(config, url.toString());
     await app.listen({ port: 0, host: '127.0.0.1' });

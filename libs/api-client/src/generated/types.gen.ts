@@ -2063,9 +2063,28 @@ export type TargetsWriteDto = {
     items: Array<TargetItemDto>;
 };
 
+export type ReadReplicaHealth = {
+    /**
+     * down：副本不可用，可延迟的读取暂由主库执行（服务不中断）
+     */
+    status: 'up' | 'down';
+    /**
+     * 副本落后主库的秒数（副本为热备库时；已回放完收到的全部日志为 0；不是热备库为 null）
+     */
+    lagSeconds: number | null;
+    /**
+     * 自启动以来因副本故障改由主库执行的读取次数
+     */
+    fallbacks: number;
+};
+
 export type HealthResponse = {
     status: 'ok' | 'error';
     database: 'up' | 'down';
+    /**
+     * 只读副本（仅在设置了 DATABASE_READ_URL 时给出）
+     */
+    readReplica?: ReadReplicaHealth;
 };
 
 export type LivenessResponse = {
@@ -8483,7 +8502,7 @@ export type HealthHealthError = HealthHealthErrors[keyof HealthHealthErrors];
 
 export type HealthHealthResponses = {
     /**
-     * 服务与数据库正常
+     * 服务与数据库正常（只读副本不可用时仍为 200：读取改由主库执行，readReplica.status 为 down）
      */
     200: HealthResponse;
 };

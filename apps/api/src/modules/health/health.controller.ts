@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Public } from '../../common/access/access.decorator.js';
+import { ReadPool, type ReplicaHealth } from '../../common/sql/read-pool.js';
 import { runSql, sql } from '../../common/sql/sql.js';
 
 export interface Health {
@@ -11,9 +12,16 @@ export interface Health {
   database: 'up' | 'down';
 }
 
+export class ReadReplicaHealth implements ReplicaHealth {
+  @ApiProperty({ enum: ['up', 'down'], description: 'down：副本不可用，可延迟的读取暂由主库执行（服务不中断）' }) status: 'up' | 'down';
+  @ApiProperty({ type: Number, nullable: true, description: '副本落后主库的秒数（副本为热备库时；已回放完收到的全部日志为 0；不是热备库为 null）' }) lagSeconds: number | null;
+  @ApiProperty({ description: '自启动以来因副本故障改由主库执行的读取次数' }) fallbacks: number;
+}
+
 export class HealthResponse implements Health {
   @ApiProperty({ enum: ['ok', 'error'] }) status: 'ok' | 'error';
   @ApiProperty({ enum: ['up', 'down'] }) database: 'up' | 'down';
+  @ApiPropertyOptional({ type: ReadReplicaHealth, description: '只读副本（仅在设置了 DATABASE_READ_URL 时给出）' }) readReplica?: ReadReplicaHealth;
 }
 
 export class LivenessResponse {
@@ -35,21 +43,31 @@ export class ReadinessResponse implements Health {
 @ApiTags('运行状态')
 @Controller({ path: 'health', version: VERSION_NEUTRAL })
 export class HealthController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly readPool: ReadPool,
+  ) {}
 
   @Get()
   @Public()
   @ApiOperation({ summary: '服务与数据库状态（保留的旧接口；新部署请用 live / ready）' })
-  @ApiOkResponse({ description: '服务与数据库正常', type: HealthResponse })
+  @ApiOkResponse({ description: '服务与数据库正常（只读副本不可用时仍为 200：读取改由主库执行，readReplica.status 为 down）', type: HealthResponse })
   @ApiServiceUnavailableResponse({ description: '数据库不可用', type: HealthResponse })
-  async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<Health> {
-    try {
-      await runSql(this.dataSource, sql`SELECT 1`);
-      return { status: 'ok', database: 'up' };
-    } catch {
+  async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthResponse> {
+    // the replica is probed beside the primary; its state never turns the answer into a 503 (ReadPool falls back)
+    const [primary, readReplica] = await Promise.all([
+      runSql(this.dataSource, sql`SELECT 1`).then(
+        () => true,
+        () => false,
+      ),
+      this.readPool.health(),
+    ]);
+    const replica = readReplica ? { readReplica } : {};
+    if (!primary) {
       void reply.status(503);
-      return { status: 'error', database: 'down' };
+      return { status: 'error', database: 'down', ...replica };
     }
+    return { status: 'ok', database: 'up', ...replica };
   }
 
   @Get('live')

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   DRILL_INDICATOR_KINDS,
   type DrillExcluded,
@@ -15,8 +14,8 @@ import {
   originCounts,
   sumWan,
 } from '@zhaoshang/shared/domain';
-import { DataSource } from 'typeorm';
 import { ValidationFailed } from '../../common/errors/app.exception.js';
+import { ReadPool } from '../../common/sql/read-pool.js';
 import { runSql, sql } from '../../common/sql/sql.js';
 import { drillStatement, excludedStatement } from './drill-sql.js';
 
@@ -33,7 +32,8 @@ interface RegionRow {
  */
 @Injectable()
 export class DrillService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  /** A summary page's read, outside any write: it may come from the read replica (issue 17). */
+  constructor(private readonly readPool: ReadPool) {}
 
   async drill(query: DrillQuery): Promise<DrillResponse> {
     const { from, to, indicator } = query;
@@ -41,14 +41,14 @@ export class DrillService {
     if (monthSpan(from, to) > MAX_PERIOD_MONTHS) throw ValidationFailed.field('to', `统计期间最长 ${MAX_PERIOD_MONTHS} 个月（10 年），请缩短起止月份`);
     if (indicator === 'arrivedByOrigin' && !query.origin) throw ValidationFailed.field('origin', '按来源查看到位资金时须指明资金来源（origin）');
 
-    const regions = await runSql<RegionRow>(this.dataSource, sql`SELECT code, name, parent_code AS "parentCode" FROM regions ORDER BY sort_order, code`);
+    const regions = await runSql<RegionRow>(this.readPool.reads, sql`SELECT code, name, parent_code AS "parentCode" FROM regions ORDER BY sort_order, code`);
     const scopeRegion = regions.find((r) => r.code === (query.region ?? regions.find((x) => x.parentCode === null)?.code));
     if (!scopeRegion) throw ValidationFailed.field('region', `地区代码不存在：${query.region}`);
     const scope = scopeRegion.parentCode === null ? 'CITY' : 'DISTRICT';
     const codes = scope === 'CITY' ? regions.filter((r) => r.parentCode === scopeRegion.code).map((r) => r.code) : [scopeRegion.code];
     const industry = query.industry ?? null;
     if (industry !== null) {
-      const known = await runSql<{ code: string }>(this.dataSource, sql`SELECT code FROM industries WHERE code = ${industry}`);
+      const known = await runSql<{ code: string }>(this.readPool.reads, sql`SELECT code FROM industries WHERE code = ${industry}`);
       if (known.length === 0) throw ValidationFailed.field('industry', `产业代码不存在：${industry}`);
     }
 
@@ -61,8 +61,8 @@ export class DrillService {
 
     const excludedOrigins = indicator === 'arrivedFundsWan' ? INVESTOR_ORIGINS.filter((o) => !counting.includes(o)) : [];
     const [rows, excluded] = await Promise.all([
-      runSql<DrillRow>(this.dataSource, drillStatement(input)),
-      excludedOrigins.length > 0 ? runSql<DrillExcluded>(this.dataSource, excludedStatement({ ...input, excludedOrigins })) : Promise.resolve([]),
+      runSql<DrillRow>(this.readPool.reads, drillStatement(input)),
+      excludedOrigins.length > 0 ? runSql<DrillExcluded>(this.readPool.reads, excludedStatement({ ...input, excludedOrigins })) : Promise.resolve([]),
     ]);
     const kind = DRILL_INDICATOR_KINDS[indicator];
     const total = kind === 'amount' ? sumWan(rows.map((r) => r.amountWan)) : String(rows.length);

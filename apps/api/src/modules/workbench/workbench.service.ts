@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   addMonths,
   type AuditAction,
@@ -14,8 +13,8 @@ import {
   type WorkbenchResponse,
   type WorkbenchTodo,
 } from '@zhaoshang/shared/domain';
-import { DataSource } from 'typeorm';
 import type { UserActor } from '../../common/access/actor.js';
+import { ReadPool } from '../../common/sql/read-pool.js';
 import { runSql, sql, type SqlFragment } from '../../common/sql/sql.js';
 import { owesReport, shouldReport } from '../reports/reports.service.js';
 import { readWarningSettings, WarningsService } from '../warnings/warnings.service.js';
@@ -59,7 +58,8 @@ function targetDetail(entityId: string, regionName: string | null): string {
 @Injectable()
 export class WorkbenchService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    /** counts for a glance, never a write's decision: they may come from the read replica (issue 17) */
+    private readonly readPool: ReadPool,
     private readonly warnings: WarningsService,
   ) {}
 
@@ -80,10 +80,10 @@ export class WorkbenchService {
 
   /** 未填报: this month's and last month's reports owed (DOMAIN.md §5) and not started, by the grid's own rules. */
   private async missing(regionCode: string, month: string): Promise<WorkbenchTodo> {
-    const { settings } = await readWarningSettings(this.dataSource);
+    const { settings } = await readWarningSettings(this.readPool.reads);
     const months = [addMonths(month, -1), month];
     const rows = await runSql<WorkbenchMonthCount>(
-      this.dataSource,
+      this.readPool.reads,
       sql`SELECT mo.month, count(p.id) FILTER (WHERE r.id IS NULL AND ${owesReport(sql`mo.month`, settings.REPORT.monthsAfterProduction)})::int AS count
        FROM unnest(${months}::text[]) AS mo(month)
        LEFT JOIN projects p ON p.region_code = ${regionCode} AND ${shouldReport(sql`mo.month`)}
@@ -97,7 +97,7 @@ export class WorkbenchService {
   /** 草稿 and 退回 of the region's open months: reports only the district can move on. */
   private async draftsAndReturned(regionCode: string): Promise<WorkbenchTodo[]> {
     const rows = await runSql<{ status: 'DRAFT' | 'RETURNED'; month: string; count: number; withReason: number }>(
-      this.dataSource,
+      this.readPool.reads,
       sql`SELECT m.status, m.month, count(*)::int AS count, count(*) FILTER (WHERE nullif(btrim(m.return_reason), '') IS NOT NULL)::int AS "withReason"
        FROM monthly_reports m JOIN projects p ON p.id = m.project_id
        WHERE p.region_code = ${regionCode} AND m.status IN ('DRAFT', 'RETURNED') AND ${OPEN_MONTH}
@@ -113,7 +113,7 @@ export class WorkbenchService {
   /** 待核实: SUBMITTED reports of open months, all regions (verifying is the city's job). */
   private async toVerify(): Promise<WorkbenchTodo> {
     const rows = await runSql<WorkbenchMonthCount>(
-      this.dataSource,
+      this.readPool.reads,
       sql`SELECT m.month, count(*)::int AS count FROM monthly_reports m WHERE m.status = 'SUBMITTED' AND ${OPEN_MONTH} GROUP BY m.month ORDER BY m.month`,
     );
     return byMonth('TO_VERIFY', rows);
@@ -122,7 +122,7 @@ export class WorkbenchService {
   /** 待月结: finished months (before the current one, which is still being reported) that have reports and are open. */
   private async monthsToClose(month: string): Promise<WorkbenchTodo> {
     const rows = await runSql<WorkbenchMonthCount>(
-      this.dataSource,
+      this.readPool.reads,
       sql`SELECT DISTINCT m.month, 1 AS count FROM monthly_reports m WHERE m.month < ${month} AND ${OPEN_MONTH} ORDER BY m.month`,
     );
     return byMonth('MONTHS_TO_CLOSE', rows);
@@ -136,7 +136,7 @@ export class WorkbenchService {
 
   /** Webhook subscriptions the server paused after a day of failures (issue 16): a card only while there are some. */
   private async pausedWebhooks(): Promise<WorkbenchTodo[]> {
-    const [{ count }] = await runSql<{ count: number }>(this.dataSource, sql`SELECT count(*)::int AS count FROM webhook_subscriptions WHERE status = 'PAUSED' AND auto_paused`);
+    const [{ count }] = await runSql<{ count: number }>(this.readPool.reads, sql`SELECT count(*)::int AS count FROM webhook_subscriptions WHERE status = 'PAUSED' AND auto_paused`);
     return count > 0 ? [{ kind: 'WEBHOOKS_PAUSED', count, months: [] }] : [];
   }
 
@@ -151,7 +151,7 @@ export class WorkbenchService {
     const where: SqlFragment[] = [sql`a.entity <> ALL(${[...ADMIN_ONLY_AUDIT_ENTITIES]}::varchar[])`];
     if (regionCode) where.push(sql`${region} = ${regionCode}`);
     const rows = await runSql<ActivityRow>(
-      this.dataSource,
+      this.readPool.reads,
       sql`SELECT a.id::text, a.at, a.actor_name AS "actorName", a.action, a.entity, a.entity_id AS "entityId",
          p.id::text AS "projectId", coalesce(p.project_no, ${snap} ->> 'projectNo') AS "projectNo", coalesce(p.name, ${snap} ->> 'name') AS "projectName",
          CASE WHEN a.entity = 'monthlyReport' THEN ${snap} ->> 'month' WHEN a.entity = 'month' THEN a.entity_id
