@@ -22,6 +22,6 @@ echo "== 单元测试：Web 库"
 npx jest -c jest.web.config.cts
 npx nx run-many -t build --outputStyle=static --parallel=2
 node tools/scripts/check-bundle.mjs
-node --test tools/scripts/start.test.mjs tools/scripts/imports-kill.test.mjs tools/scripts/backup-cli.test.mjs tools/scripts/workers.test.mjs tools/scripts/webhooks-kill.test.mjs tools/scripts/route-preload.test.mjs
+node --test tools/scripts/start.test.mjs tools/scripts/imports-kill.test.mjs tools/scripts/backup-cli.test.mjs tools/scripts/workers.test.mjs tools/scripts/webhooks-kill.test.mjs tools/scripts/route-preload.test.mjs tools/bench/summary.test.mjs
 npx nx run web-e2e:e2e --outputStyle=static
 echo "npm test 全部通过，用时 $(( $(date +%s) - start )) 秒"
