@@ -12,6 +12,12 @@ describe('web delivery rules', () => {
     // lower case or 7 characters: not the build's hash, so possibly a file that changes under its name
     ['/srv/web/logo-abcd1234.svg', false],
     ['/srv/web/chunk-A22U7NN.js', false],
+    // the merged chunks' names (rolldown, base64url)
+    ['/srv/web/chunk-j_nnOzkA.js', true],
+    ['/srv/web/chunk--EFxf-8_.js.br', true],
+    ['/srv/web/chunk-j_nnOzk.js', false],
+    ['/srv/web/app-manifest.json', false],
+    ['/srv/web/first-load.js', false],
   ])('%s is hashed: %s', (path, hashed) => {
     expect(isHashedFile(path)).toBe(hashed);
     expect(cacheControlFor(path)).toBe(hashed ? IMMUTABLE : REVALIDATE);

@@ -12,9 +12,15 @@ import { basename } from 'node:path';
  * A file of the web build whose name carries its content's hash (`main-P4CPH765.js`,
  * `chunk-A22U7NN5.js`, `styles-….css`, `media/…-HASH.woff2`): a new content is a new name, so a
  * browser may keep it for a year without asking again. The Angular build's hashes are 8 characters
- * of A–Z and 0–9; a precompressed variant (`.br`, `.gz`) is judged by the file it stands for.
+ * of A–Z and 0–9 (the merged chunks' below); a precompressed variant (`.br`, `.gz`) is judged by the file it stands for.
  */
 const HASHED = /-[A-Z0-9]{8}\.[a-z0-9]+$/;
+/**
+ * The chunks the build merges after esbuild (NG_BUILD_OPTIMIZE_CHUNKS, apps/web/.env) are named by
+ * rolldown: `chunk-` and 8 characters of base64url (`chunk-j_nnOzkA.js`, `chunk--EFxf-8_.js`). Only
+ * chunk files: another name with 8 lower-case letters (`app-manifest.json`) is not a hash.
+ */
+const MERGED_CHUNK = /^chunk-[\w-]{8}\.js$/;
 const PRECOMPRESSED = /\.(?:br|gz)$/;
 
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -22,7 +28,8 @@ export const IMMUTABLE = 'public, max-age=31536000, immutable';
 export const REVALIDATE = 'no-cache';
 
 export function isHashedFile(path: string): boolean {
-  return HASHED.test(basename(path).replace(PRECOMPRESSED, ''));
+  const name = basename(path).replace(PRECOMPRESSED, '');
+  return HASHED.test(name) || MERGED_CHUNK.test(name);
 }
 
 export function cacheControlFor(path: string): string {
