@@ -107,6 +107,8 @@ describe('imports at scale: set-based writes give what row-by-row gave', () => {
       [auditBefore],
     );
     expect(audit.map((a) => a.entity_id)).toEqual(ids);
+    // no `before` is SQL NULL, as writeAudit writes it (not a JSON null)
+    expect(await t.query(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'project' AND id > $1 AND before IS NULL`, [auditBefore])).toEqual([{ n: PROJECTS }]);
     for (const [i, a] of audit.entries()) {
       expect(a).toEqual({ entity_id: ids[i], action: 'CREATE', before: null, after: projectSnapshot(await loadProjectDetail(ds, ids[i])) });
     }

@@ -16,10 +16,11 @@ import {
   touchedSummary,
 } from '@zhaoshang/shared/domain';
 import { runSql, sql } from '../../common/sql/sql.js';
-import { type AuditChange, writeAudit } from '../audit/audit.service.js';
+import type { AuditChange } from '../audit/audit.service.js';
 import { readWarningSettings } from '../warnings/warnings.service.js';
 import {
   allocateProjectNos,
+  auditProjects,
   findLookAlikesBulk,
   FROM_PROJECTS,
   insertProjects,
@@ -255,7 +256,7 @@ export class ProjectsImporter implements Importer<Key> {
       ...created.map((c, i) => [c.plan, { id: createdIds[i], projectNo: c.projectNo }] as const),
     ]);
     const after = await projectSnapshots(em, [...updateIds, ...createdIds]);
-    const changes: AuditChange[] = [];
+    const changes: Omit<AuditChange, 'entity'>[] = [];
     for (const plan of this.plans) {
       const written = idOf.get(plan);
       if (!written) continue;
@@ -274,14 +275,13 @@ export class ProjectsImporter implements Importer<Key> {
       }
       const note = correction ? { correctionReason: correction.reason } : {};
       changes.push({
-        entity: 'project',
         entityId: written.id,
         action: plan.existing ? 'UPDATE' : 'CREATE',
         before: plan.existing ? (before.get(written.id) ?? null) : null,
         after: { ...after.get(written.id), ...note },
       });
     }
-    await writeAudit(em, actor, changes);
+    await auditProjects(em, actor, changes);
     return { created: creates.length, updated: updates.length, unchanged: this.unchanged };
   }
 
