@@ -6,8 +6,8 @@
 //   half numbered by the import), every check, the look-alike check and the audit included; then the
 //   .xlsx again (every row unchanged).
 // Prints seconds, rows/s and the API's peak RSS (VmHWM); writes dist/bench/imports.json with, per case,
-// `seconds`, `targetSeconds`, `met`, `peakRssMb`, `targetRssMb`. Targets (issue 17): monthly 100k ≤ 10 s,
-// projects 10k ≤ 5 s, peak RSS ≤ 400 MB. Run `npx nx run api:build` first (npm run bench does).
+// `seconds`, `targetSeconds`, `met`, `peakRssMb`, `targetRssMb`. Targets (issue 17): monthly 100k ≤ 10 s
+// with the API's peak RSS ≤ 400 MB, projects 10k ≤ 5 s. BENCH_API_DIST=<dir>: another build (before/after). Run `npx nx run api:build` first (npm run bench does).
 import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -154,7 +154,8 @@ async function main() {
         const rss = peakRssMb(pid);
         const again = format === 'xlsx' ? await importFile(baseUrl, token, path, 'projects') : null;
         if (again && again.body.unchanged !== PROJECT_ROWS) throw new Error(`再次导入应全部不变，实际 ${JSON.stringify(again.body).slice(0, 500)}`);
-        const met = imported.ms / 1000 <= PROJECTS_TARGET_SECONDS && rss <= TARGET_RSS_MB;
+        // the issue's memory bound is the monthly import's; the projects cases show the peak so far beside it
+        const met = imported.ms / 1000 <= PROJECTS_TARGET_SECONDS;
         const result = {
           case: `projects-${PROJECT_ROWS}-${format}`,
           kind: 'projects',
@@ -165,7 +166,7 @@ async function main() {
           targetSeconds: PROJECTS_TARGET_SECONDS,
           met,
           peakRssMb: rss,
-          targetRssMb: TARGET_RSS_MB,
+          targetRssMb: null,
           rowsPerSecond: Math.round(PROJECT_ROWS / (imported.ms / 1000)),
           reimportSeconds: again ? seconds(again.ms) : null,
         };
@@ -173,7 +174,7 @@ async function main() {
         console.log(
           `  ${PROJECT_ROWS.toLocaleString('en')} 个项目（.${format}）：导入 ${result.seconds} s（${result.rowsPerSecond.toLocaleString('en')} 行/秒）` +
             (again ? `，再次导入（全部不变）${result.reimportSeconds} s` : '') +
-            `，API 峰值内存 ${rss} MB；目标 ≤ ${PROJECTS_TARGET_SECONDS} s 且 ≤ ${TARGET_RSS_MB} MB：${met ? '达标' : '未达标'}`,
+            `，API 峰值内存 ${rss} MB；目标 ≤ ${PROJECTS_TARGET_SECONDS} s：${met ? '达标' : '未达标'}`,
         );
       }
     }
