@@ -52,3 +52,53 @@ export async function writeCsv(path, rows) {
   out.end();
   await once(out, 'finish');
 }
+
+/** The projects import's columns the benchmark fills (旗县联系人 and 更正原因 stay out: no accounts, no closed months). */
+export const PROJECT_HEADER = [
+  '项目编号', '项目名称', '所属地区', '产业类别', '投资方名称', '投资方统一社会信用代码', '投资方来源', '签约额(万元)', '计划总投资(万元)', '签约日期',
+  '计划开工月份', '项目阶段', '注册日期', '开工日期', '投产日期', '终止日期', '终止原因', '重点项目', '包联领导', '责任单位', '投资项目代码', '统计入库',
+  '入库月份', '备注',
+];
+
+/**
+ * Rows of a projects import: the demo generator's projects (consistent stages, dates, lists) that are
+ * not in the database, every other row with its number (a legacy number kept as imported) and the
+ * rest without (a number is generated). An investor's code that another project already has (stored
+ * or earlier in a file) is left blank, so that every row is valid and no row is a look-alike.
+ */
+export function projectRows(projects, labels, takenUsccs) {
+  const yesNo = (v) => (v ? '是' : '否');
+  const wan = (v) => (v === null || v === undefined ? null : Number(v));
+  return projects.map((p, i) => {
+    const uscc = p.investorUscc && !takenUsccs.has(p.investorUscc) ? p.investorUscc : null;
+    if (uscc) takenUsccs.add(uscc);
+    return [
+      i % 2 === 0 ? p.projectNo : null, p.name, p.regionCode, p.industryCode, p.investorName, uscc, labels.origins[p.investorOrigin],
+      wan(p.contractAmountWan), wan(p.plannedInvestmentWan), p.signedAt, p.plannedStartMonth, labels.stages[p.stage], p.registeredAt,
+      p.constructionStartedAt, p.productionStartedAt, p.terminatedAt, p.terminationReason, yesNo(p.isKeyProject), p.leadOfficial, p.leadDepartment,
+      p.nationalCode, yesNo(p.statsRegistered), p.statsRegisteredMonth, p.notes,
+    ];
+  });
+}
+
+/** A sheet with its header row, as .xlsx (`header` first). */
+export async function writeSheetXlsx(path, header, rows) {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: false, useSharedStrings: false });
+  const sheet = workbook.addWorksheet('项目');
+  sheet.addRow(header).commit();
+  for (const row of rows) sheet.addRow(row.map((v) => v ?? null)).commit();
+  sheet.commit();
+  await workbook.commit();
+}
+
+/** The same as RFC 4180 CSV in UTF-8 with BOM, as Excel writes it. */
+export async function writeSheetCsv(path, header, rows) {
+  const out = createWriteStream(path, { mode: 0o644 });
+  const field = (v) => (v === null || v === undefined ? '' : /[",\r\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+  out.write('\ufeff');
+  for (const row of [header, ...rows]) {
+    if (!out.write(`${row.map(field).join(',')}\r\n`)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+}

@@ -34,4 +34,6 @@ export interface Importer<K extends string = string> {
   add(row: RowCells<K>): Promise<void>;
   check(): Promise<void>;
   write(): Promise<ImportCounts>;
+  /** Waits for work `add` left running (a batch being staged), before a failed import is rolled back. */
+  settle?(): Promise<void>;
 }

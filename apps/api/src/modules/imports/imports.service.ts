@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { can, type ImportKind, type ImportProgress, type ImportResult, type ImportRowError, shanghaiToday } from '@zhaoshang/shared/domain';
 import { randomUUID } from 'node:crypto';
@@ -40,6 +40,8 @@ export interface ImportOptions {
  */
 @Injectable()
 export class ImportsService {
+  private readonly logger = new Logger('Imports');
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly progressRegistry: ImportProgressRegistry,
@@ -97,12 +99,25 @@ export class ImportsService {
       };
       const importer = createImporter(options.kind, ctx);
       await importer.prepare();
-      await readRows(sheet, importer, progress);
+      const started = performance.now();
+      try {
+        await readRows(sheet, importer, progress);
+      } catch (error) {
+        // nothing of the import may still be running on the connection when it is rolled back and released
+        await importer.settle?.();
+        throw error;
+      }
+      const read = performance.now();
       progress.phase = 'CHECKING';
       await importer.check();
+      const checked = performance.now();
       ctx.errors.throwIfAny();
       progress.phase = 'WRITING';
       const counts: ImportCounts = await importer.write();
+      // where an import's time goes (LOG_LEVEL=debug; tools/bench/imports.mjs, issue 17)
+      this.logger.debug(
+        `导入 ${options.kind}：读取 ${Math.round(read - started)} ms，检查 ${Math.round(checked - read)} ms，写入 ${Math.round(performance.now() - checked)} ms（${counts.created}/${counts.updated}/${counts.unchanged}）`,
+      );
       // a dry run goes through every statement and takes it all back
       if (options.dryRun) await runner.rollbackTransaction();
       else await runner.commitTransaction();

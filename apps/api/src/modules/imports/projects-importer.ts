@@ -16,22 +16,23 @@ import {
   touchedSummary,
 } from '@zhaoshang/shared/domain';
 import { runSql, sql } from '../../common/sql/sql.js';
-import { type AuditChange, writeAudit } from '../audit/audit.service.js';
+import type { AuditChange } from '../audit/audit.service.js';
 import { readWarningSettings } from '../warnings/warnings.service.js';
 import {
-  lockedClosedMonths,
-  reasonOf,
-  recordCorrection,
-  findLookAlikes,
+  allocateProjectNos,
+  auditProjects,
+  findLookAlikesBulk,
   FROM_PROJECTS,
-  insertProject,
-  loadProjectDetail,
-  nextProjectNo,
+  insertProjects,
+  lockedClosedMonths,
+  lockProjects,
   PROJECT_COLUMNS as SELECT_PROJECT,
   type ProjectRow,
-  projectSnapshot,
+  projectSnapshots,
+  reasonOf,
+  recordCorrection,
   reportMonthsOf,
-  updateProjectFields,
+  updateProjects,
 } from '../projects/projects.service.js';
 import { choice, date, excerpt, isProblem, limitedText, money, month, type Parsed, text, yesNo } from './cells.js';
 import { PROJECT_COLUMNS, type RowCells } from './columns.js';
@@ -86,7 +87,7 @@ const normaliseName = (name: string) => name.toLowerCase().replace(/\s/g, '');
  * kind=projects: a row with 项目编号 updates that project or creates it with that (legacy) number;
  * without it, (所属地区, 项目名称) finds the project, else a new one gets the next generated number.
  * Every project rule applies, look-alikes (DOMAIN.md §5) need confirmation, an unchanged row is not
- * touched. Project files are small (hundreds to a few thousand rows): rows are written one by one.
+ * touched. The rows are written set-based (issue 17: a province's 100,000 legacy projects come this way).
  */
 export class ProjectsImporter implements Importer<Key> {
   readonly columns = PROJECT_COLUMNS;
@@ -224,50 +225,64 @@ export class ProjectsImporter implements Importer<Key> {
     await this.checkLookAlikes(new Set(this.plans.flatMap((p) => (p.existing ? [p.existing.projectNo] : []))));
   }
 
+  /**
+   * Set-based (issue 17): the numbers, the new projects with their checklists, the updates, the
+   * snapshots and the audit each in one statement for all rows (the corrections, rare, one by one),
+   * giving the rows, numbers and audit entries the project-by-project path gave, in the file's order.
+   */
   async write(): Promise<ImportCounts> {
-    const { em, today } = this.ctx;
-    const changes: AuditChange[] = [];
-    let created = 0;
-    let updated = 0;
+    const { em, today, actor } = this.ctx;
+    const updates: Plan[] = [];
+    const creates: Plan[] = [];
     for (const plan of this.plans) {
-      if (plan.existing) {
-        if (sameFields(fieldsOfRow(plan.existing), plan.fields)) {
-          this.unchanged++;
-          continue;
-        }
-        const before = await loadProjectDetail(em, plan.existing.id);
-        await updateProjectFields(em, plan.existing.id, plan.fields);
-        const after = await loadProjectDetail(em, plan.existing.id);
-        const { correction } = plan;
-        if (correction) {
-          await recordCorrection(em, this.ctx.actor, {
-            projectId: plan.existing.id,
-            projectNo: plan.existing.projectNo,
-            source: 'IMPORT',
-            touched: correction.touched,
-            extraFields: correction.backward ? ['stage'] : [],
-            before: fieldsOfRow(plan.existing),
-            after: plan.fields,
-            reason: correction.reason,
-          });
-        }
-        const note = correction ? { correctionReason: correction.reason } : {};
-        changes.push({ entity: 'project', entityId: plan.existing.id, action: 'UPDATE', before: projectSnapshot(before), after: { ...projectSnapshot(after), ...note } });
-        updated++;
-      } else {
-        const projectNo = plan.row.projectNo ?? (await nextProjectNo(em, plan.fields.regionCode, Number((plan.fields.signedAt ?? today).slice(0, 4))));
-        const id = await insertProject(em, plan.fields, projectNo);
-        const { correction } = plan;
-        if (correction) {
-          await recordCorrection(em, this.ctx.actor, { projectId: id, projectNo, source: 'IMPORT', touched: correction.touched, before: null, after: plan.fields, reason: correction.reason });
-        }
-        const note = correction ? { correctionReason: correction.reason } : {};
-        changes.push({ entity: 'project', entityId: id, action: 'CREATE', before: null, after: { ...projectSnapshot(await loadProjectDetail(em, id)), ...note } });
-        created++;
-      }
+      if (!plan.existing) creates.push(plan);
+      else if (sameFields(fieldsOfRow(plan.existing), plan.fields)) this.unchanged++;
+      else updates.push(plan);
     }
-    await writeAudit(em, this.ctx.actor, changes);
-    return { created, updated, unchanged: this.unchanged };
+    // the rows to change are locked before their `before` is read
+    const updateIds = updates.map((p) => (p.existing as ProjectRow).id);
+    await lockProjects(em, updateIds);
+    const before = await projectSnapshots(em, updateIds);
+    await updateProjects(em, updates.map((p) => ({ id: (p.existing as ProjectRow).id, fields: p.fields })));
+    // numbers given in the file are not generated for another row
+    const reserved = new Set(creates.flatMap((p) => (p.row.projectNo === null ? [] : [p.row.projectNo])));
+    const unnumbered = creates.filter((p) => p.row.projectNo === null);
+    const generated = await allocateProjectNos(em, unnumbered.map((p) => ({ regionCode: p.fields.regionCode, year: Number((p.fields.signedAt ?? today).slice(0, 4)) })), reserved);
+    const numberOf = new Map(unnumbered.map((p, i) => [p, generated[i]]));
+    const created = creates.map((p) => ({ plan: p, projectNo: p.row.projectNo ?? (numberOf.get(p) as string) }));
+    const createdIds = await insertProjects(em, created.map((c) => ({ fields: c.plan.fields, projectNo: c.projectNo })));
+    const idOf = new Map<Plan, { id: string; projectNo: string }>([
+      ...updates.map((p) => [p, { id: (p.existing as ProjectRow).id, projectNo: (p.existing as ProjectRow).projectNo }] as const),
+      ...created.map((c, i) => [c.plan, { id: createdIds[i], projectNo: c.projectNo }] as const),
+    ]);
+    const after = await projectSnapshots(em, [...updateIds, ...createdIds]);
+    const changes: Omit<AuditChange, 'entity'>[] = [];
+    for (const plan of this.plans) {
+      const written = idOf.get(plan);
+      if (!written) continue;
+      const { correction } = plan;
+      if (correction) {
+        await recordCorrection(em, actor, {
+          projectId: written.id,
+          projectNo: written.projectNo,
+          source: 'IMPORT',
+          touched: correction.touched,
+          ...(plan.existing ? { extraFields: correction.backward ? ['stage'] : [] } : {}),
+          before: plan.existing ? fieldsOfRow(plan.existing) : null,
+          after: plan.fields,
+          reason: correction.reason,
+        });
+      }
+      const note = correction ? { correctionReason: correction.reason } : {};
+      changes.push({
+        entityId: written.id,
+        action: plan.existing ? 'UPDATE' : 'CREATE',
+        before: plan.existing ? (before.get(written.id) ?? null) : null,
+        after: { ...after.get(written.id), ...note },
+      });
+    }
+    await auditProjects(em, actor, changes);
+    return { created: creates.length, updated: updates.length, unchanged: this.unchanged };
   }
 
   /**
@@ -283,11 +298,13 @@ export class ProjectsImporter implements Importer<Key> {
     };
     const usccInFile = new Map<string, Plan>();
     const nameInFile = new Map<string, Plan>();
-    for (const plan of this.plans.filter((p) => !p.existing)) {
+    const creates = this.plans.filter((p) => !p.existing);
+    // the stored look-alikes of every new row in one statement (findLookAlikes row by row scanned the region each time)
+    const found = await findLookAlikesBulk(em, creates.map((p) => ({ name: p.fields.name, regionCode: p.fields.regionCode, investorUscc: p.fields.investorUscc })));
+    for (const [i, plan] of creates.entries()) {
       const { name, regionCode, investorUscc } = plan.fields;
-      const candidates = await findLookAlikes(em, { name, regionCode, investorUscc });
-      for (const c of candidates) {
-        if (c.reasons.includes('SAME_USCC')) report(plan.row.row, H.investorUscc, `疑似重复项目：与「${c.name}」的${L.investorUscc}相同（编号 ${c.projectNo}）`);
+      for (const c of found[i]) {
+        if (c.sameUscc) report(plan.row.row, H.investorUscc, `疑似重复项目：与「${c.name}」的${L.investorUscc}相同（编号 ${c.projectNo}）`);
         else if (!updatedNos.has(c.projectNo)) report(plan.row.row, H.name, `疑似重复项目：与同一地区的「${c.name}」同名（编号 ${c.projectNo}）`);
       }
       if (investorUscc) {

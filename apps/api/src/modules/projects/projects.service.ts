@@ -36,6 +36,8 @@ import { findLookAlikes, loadProjectDetail, projectSnapshot } from './project-re
 export { assertMayCorrect, lockedClosedMonths, PeriodClosed, reasonOf, recordCorrection, reportMonthsOf } from './project-corrections.js';
 export { findLookAlikes, loadProjectDetail, projectSnapshot } from './project-reader.js';
 export { FROM_PROJECTS, PROJECT_COLUMNS, type ProjectRow } from './project-sql.js';
+// the projects import writes many projects at once (issue 17)
+export { allocateProjectNos, auditProjects, findLookAlikesBulk, insertProjects, lockProjects, projectSnapshots, updateProjects } from './projects-bulk.js';
 
 const FIELD_KEYS = Object.keys(PROJECT_FIELD_LABELS).filter((k) => k !== 'projectNo' && k !== 'approvals') as (keyof ProjectFields)[];
 const DATE_FIELDS: MilestoneField[] = ['signedAt', 'registeredAt', 'constructionStartedAt', 'productionStartedAt', 'terminatedAt'];
