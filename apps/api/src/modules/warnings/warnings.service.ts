@@ -20,7 +20,7 @@ import { DataSource } from 'typeorm';
 import { NotFound, ValidationFailed } from '../../common/errors/app.exception.js';
 import { runSql, sql, type SqlFragment } from '../../common/sql/sql.js';
 import type { WarningQueryDto } from './dto/warnings.dto.js';
-import { HIT_COLUMNS, HIT_ORDER, RULE_ORDER, warningCte } from './warning-sql.js';
+import { HIT_ORDER, RULE_ORDER, warningCte, withReportCounts } from './warning-sql.js';
 import { WarningSettingsService } from './warning-settings.service.js';
 
 // what other modules read of the warnings: the settings in force (the 入库 threshold)
@@ -82,7 +82,7 @@ export class WarningsService {
       SELECT
         (SELECT count(*)::int FROM hit h WHERE ${filter}) AS total,
         (SELECT COALESCE(json_agg(x), '[]'::json) FROM (
-          SELECT ${HIT_COLUMNS} FROM hit h WHERE ${filter} ORDER BY ${HIT_ORDER} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
+          ${withReportCounts(sql`SELECT * FROM hit h WHERE ${filter} ORDER BY ${HIT_ORDER} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`, HIT_ORDER)}
         ) x) AS items,
         (SELECT json_agg(x ORDER BY x.sort_order, x."regionCode") FROM (
           SELECT rg.code AS "regionCode", rg.name AS "regionName", rg.sort_order,
@@ -108,7 +108,7 @@ export class WarningsService {
   private async hits(day: string, ids: string[]): Promise<{ rows: HitRow[]; settings: WarningSettings }> {
     const { settings } = await this.settingsService.get();
     const cte = warningCte(day, settings, { projects: sql`p.id = ANY(${sql.param(ids)}::uuid[])` });
-    const rows = await runSql<HitRow>(this.dataSource, sql`${cte} SELECT ${HIT_COLUMNS} FROM hit h ORDER BY ${RULE_ORDER}`);
+    const rows = await runSql<HitRow>(this.dataSource, sql`${cte} ${withReportCounts(sql`SELECT * FROM hit h`, RULE_ORDER)}`);
     return { rows, settings };
   }
 
