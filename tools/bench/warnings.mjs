@@ -27,6 +27,8 @@ const REGIONS = ['150502', '150521', '150522', '150523', '150524', '150525', '15
 // this world is not the indicators' one: its own snapshot variable (the shared BENCH_WORLD_SNAPSHOT is ignored)
 if (process.env.BENCH_WARNINGS_SNAPSHOT) process.env.BENCH_WORLD_SNAPSHOT = process.env.BENCH_WARNINGS_SNAPSHOT;
 else delete process.env.BENCH_WORLD_SNAPSHOT;
+// dates as the API gives them (YYYY-MM-DD), so the reference's rows compare with the API's
+pg.types.setTypeParser(1082, (value) => value);
 const scratch = new Scratch(apiDist);
 process.once('SIGINT', () => void scratch.cleanup().finally(() => process.exit(130)));
 const ms = (start) => Math.round(performance.now() - start);
