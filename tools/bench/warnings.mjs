@@ -152,6 +152,37 @@ try {
   writeFileSync(out, JSON.stringify({ p50Ms, targetMs: TARGET_MS, met, agreesWithReference, agreement, referenceMs, reads: results, world: counts, loadAverage: load, runs: RUNS }, null, 2) + '\n');
   console.log(`written: ${out}`);
 
+  // 3. what the warn_ triggers cost on the write path: one statement writing a month for every project
+  // (what a 100,000-row monthly import's upsert does), with the triggers and with them disabled,
+  // alternating, each in a transaction rolled back; same run, same data
+  const writes = {};
+  const WRITE_RUNS = Number(process.env.BENCH_WRITE_RUNS ?? 3);
+  const month = today.slice(0, 7);
+  const statements = {
+    insertMonth: `INSERT INTO monthly_reports (project_id, month, arrived_equity_wan, status, version) SELECT id, '${month}', 10, 'SUBMITTED', 1 FROM projects WHERE signed_at IS NOT NULL`,
+    verifyMonth: `UPDATE monthly_reports SET status = CASE status WHEN 'VERIFIED' THEN 'SUBMITTED' ELSE 'VERIFIED' END::report_status, version = version + 1 WHERE month = (SELECT max(month) FROM monthly_reports)`,
+    returnMonth: `UPDATE monthly_reports SET status = 'RETURNED', return_reason = '基准', version = version + 1 WHERE month = (SELECT max(month) FROM monthly_reports) AND status IN ('SUBMITTED', 'VERIFIED')`,
+  };
+  const warnTriggers = ['warn_reports_insert', 'warn_reports_update', 'warn_reports_delete'];
+  for (const [name, text] of Object.entries(statements)) {
+    const timesOf = { with: [], without: [] };
+    let rows = 0;
+    for (let i = 0; i < WRITE_RUNS; i += 1) {
+      for (const mode of ['with', 'without']) {
+        await client.query('BEGIN');
+        if (mode === 'without') for (const trigger of warnTriggers) await client.query(`ALTER TABLE monthly_reports DISABLE TRIGGER ${trigger}`);
+        const start = performance.now();
+        rows = (await client.query(text)).rowCount;
+        timesOf[mode].push(ms(start));
+        await client.query('ROLLBACK');
+      }
+    }
+    const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    writes[name] = { rows, withTriggersMs: median(timesOf.with), withoutTriggersMs: median(timesOf.without) };
+    console.log(`write path, ${name} (${rows} rows in one statement): with the warn_ triggers ${writes[name].withTriggersMs} ms, without ${writes[name].withoutTriggersMs} ms (medians of ${WRITE_RUNS}: ${timesOf.with.join('/')} vs ${timesOf.without.join('/')})`);
+  }
+  writeFileSync(out, JSON.stringify({ p50Ms, targetMs: TARGET_MS, met, agreesWithReference, agreement, referenceMs, reads: results, writes, world: counts, loadAverage: load, runs: RUNS }, null, 2) + '\n');
+
   if (process.env.BENCH_EXPLAIN === '1') {
     for (const engine of ['state', 'reference']) {
       const cte = warningCte(today, DEFAULT_WARNING_SETTINGS, { projects: sql`TRUE` }, engine);
