@@ -40,28 +40,31 @@ export function warningCte(day: string, settings: WarningSettings, scope: Warnin
   const lastDue = sql`${sql.param(lastReportMonthDue(day, settings))}::bpchar`;
   const live = sql`p.signed_at IS NOT NULL AND p.stage NOT IN ('NEGOTIATING', 'TERMINATED') AND (${scope.projects})`;
   const startDate = startedAtSql('p');
-  const referenceRules = sql`start_w AS (
-    SELECT p.id AS project_id, 'START' AS rule,
-      CASE WHEN p.planned_start_month IS NOT NULL THEN (p.planned_start_month || '-01')::date + make_interval(months => ${n(s.START.yellowMonthsAfterPlan)} + 1)
-           ELSE p.signed_at + make_interval(months => ${n(s.START.yellowMonthsAfterSigning)}) END::date AS yellow_from,
-      CASE WHEN p.planned_start_month IS NOT NULL THEN (p.planned_start_month || '-01')::date + make_interval(months => ${n(s.START.redMonthsAfterPlan)} + 1)
-           ELSE p.signed_at + make_interval(months => ${n(s.START.redMonthsAfterSigning)}) END::date AS red_from,
-      CASE WHEN p.planned_start_month IS NULL THEN p.signed_at END AS basis_date,
-      p.planned_start_month::text AS basis_month, NULL::int AS basis_count, NULL::text AS basis_category, NULL::int AS basis_days, NULL::bpchar AS report_last, p.project_no, p.region_code
-    FROM projects p WHERE ${live} AND p.stage IN ('SIGNED', 'REGISTERED')
+  const stateFundsAndReport = sql`funds_w AS (
+    SELECT st.id AS project_id, 'FUNDS' AS rule,
+      GREATEST((st.started_at + make_interval(months => ${n(s.FUNDS.yellowMonths)}))::date, ((w.last_arrival || '-01')::date + make_interval(months => ${n(s.FUNDS.yellowMonths)} + 1))::date) AS yellow_from,
+      GREATEST((st.started_at + make_interval(months => ${n(s.FUNDS.redMonths)}))::date, ((w.last_arrival || '-01')::date + make_interval(months => ${n(s.FUNDS.redMonths)} + 1))::date) AS red_from,
+      st.started_at AS basis_date, CASE WHEN w.last_arrival >= to_char(st.started_at, 'YYYY-MM') THEN w.last_arrival::text END AS basis_month, NULL::int AS basis_count,
+      NULL::text AS basis_category, NULL::int AS basis_days, NULL::bpchar AS report_last, st.project_no, st.region_code
+    FROM started st LEFT JOIN warn_project_state w ON w.project_id = st.id
   ),
-  started AS (
-    SELECT p.id, p.project_no, p.region_code, p.planned_investment_wan, p.stats_registered, ${startDate} AS started_at
-    FROM projects p WHERE ${live} AND p.stage IN ('UNDER_CONSTRUCTION', 'IN_PRODUCTION') AND ${startDate} IS NOT NULL
+  -- the oldest unsubmitted month is the project's first gap (kept by triggers) when it lies within the
+  -- months owed: from signing to the last month due, or to the end of the reporting obligation (the
+  -- production month plus a setting, DOMAIN.md §5) when that comes first
+  report_w AS (
+    SELECT p.id AS project_id, 'REPORT' AS rule,
+      ((w.first_gap || '-01')::date + make_interval(months => 1, days => ${n(s.REPORT.yellowDay)}))::date AS yellow_from,
+      ((w.first_gap || '-01')::date + make_interval(months => ${n(s.REPORT.redMonths)} + 1))::date AS red_from,
+      NULL::date AS basis_date, w.first_gap::text AS basis_month, NULL::int AS basis_count,
+      NULL::text AS basis_category, NULL::int AS basis_days, o.last_month AS report_last, p.project_no, p.region_code
+    FROM projects p JOIN warn_project_state w ON w.project_id = p.id
+    CROSS JOIN LATERAL (
+      SELECT LEAST(${lastDue}, ${obligationEndSql(s.REPORT.monthsAfterProduction)}::bpchar) AS last_month
+    ) o
+    WHERE ${live} AND w.first_gap <= o.last_month
   ),
-  stats_w AS (
-    SELECT st.id AS project_id, 'STATS' AS rule,
-      (st.started_at + make_interval(months => ${n(s.STATS.yellowMonths)}))::date AS yellow_from,
-      (st.started_at + make_interval(months => ${n(s.STATS.redMonths)}))::date AS red_from,
-      st.started_at AS basis_date, NULL::text AS basis_month, NULL::int AS basis_count, NULL::text AS basis_category, NULL::int AS basis_days, NULL::bpchar AS report_last, st.project_no, st.region_code
-    FROM started st WHERE NOT st.stats_registered AND st.planned_investment_wan >= ${s.STATS.minPlannedInvestmentWan}::numeric
-  ),
-  funds_w AS (
+`;
+  const referenceFundsAndReport = sql`funds_w AS (
     SELECT st.id AS project_id, 'FUNDS' AS rule,
       GREATEST((st.started_at + make_interval(months => ${n(s.FUNDS.yellowMonths)}))::date, ((a.month || '-01')::date + make_interval(months => ${n(s.FUNDS.yellowMonths)} + 1))::date) AS yellow_from,
       GREATEST((st.started_at + make_interval(months => ${n(s.FUNDS.redMonths)}))::date, ((a.month || '-01')::date + make_interval(months => ${n(s.FUNDS.redMonths)} + 1))::date) AS red_from,
@@ -107,54 +110,31 @@ export function warningCte(day: string, settings: WarningSettings, scope: Warnin
       NULL::date AS basis_date, to_char((g.first_month || '-01')::date + make_interval(months => g.leading), 'YYYY-MM') AS basis_month, g.missing AS basis_count,
       NULL::text AS basis_category, NULL::int AS basis_days, NULL::bpchar AS report_last, g.project_no, g.region_code
     FROM report_gap g
-  ),`;
-  // one pass over the live projects and their kept state: each rule's thresholds in a row of its own,
-  // NULL where the rule does not apply (issue 17; the reference reads projects four times and probes
-  // every project's reports twice)
-  const started = sql`b.stage IN ('UNDER_CONSTRUCTION', 'IN_PRODUCTION') AND b.started_at IS NOT NULL`;
-  const stateRules = sql`project_w AS (
-    SELECT b.id AS project_id, v.rule, v.yellow_from, v.red_from, v.basis_date, v.basis_month, NULL::int AS basis_count,
-      NULL::text AS basis_category, NULL::int AS basis_days, v.report_last, b.project_no, b.region_code
-    FROM (
-      SELECT p.id, p.project_no, p.region_code, p.stage, p.signed_at, p.planned_start_month, p.planned_investment_wan, p.stats_registered,
-        ${startDate} AS started_at, w.first_gap, w.last_arrival,
-        -- the months owed: from signing to the last month due, or to the end of the reporting
-        -- obligation (the production month plus a setting, DOMAIN.md §5) when that comes first
-        LEAST(${lastDue}, ${obligationEndSql(s.REPORT.monthsAfterProduction)}::bpchar) AS owed_to
-      FROM projects p LEFT JOIN warn_project_state w ON w.project_id = p.id
-      WHERE ${live}
-    ) b
-    CROSS JOIN LATERAL (VALUES
-      ('START',
-        CASE WHEN b.stage IN ('SIGNED', 'REGISTERED') THEN
-          CASE WHEN b.planned_start_month IS NOT NULL THEN (b.planned_start_month || '-01')::date + make_interval(months => ${n(s.START.yellowMonthsAfterPlan)} + 1)
-               ELSE b.signed_at + make_interval(months => ${n(s.START.yellowMonthsAfterSigning)}) END::date END,
-        CASE WHEN b.planned_start_month IS NOT NULL THEN (b.planned_start_month || '-01')::date + make_interval(months => ${n(s.START.redMonthsAfterPlan)} + 1)
-             ELSE b.signed_at + make_interval(months => ${n(s.START.redMonthsAfterSigning)}) END::date,
-        CASE WHEN b.planned_start_month IS NULL THEN b.signed_at END,
-        b.planned_start_month::text, NULL::bpchar),
-      ('STATS',
-        CASE WHEN ${started} AND NOT b.stats_registered AND b.planned_investment_wan >= ${s.STATS.minPlannedInvestmentWan}::numeric
-          THEN (b.started_at + make_interval(months => ${n(s.STATS.yellowMonths)}))::date END,
-        (b.started_at + make_interval(months => ${n(s.STATS.redMonths)}))::date,
-        b.started_at, NULL, NULL),
-      -- FUNDS: from the start, or from the end of the last month with arrivals when that is later
-      ('FUNDS',
-        CASE WHEN ${started} THEN GREATEST((b.started_at + make_interval(months => ${n(s.FUNDS.yellowMonths)}))::date, ((b.last_arrival || '-01')::date + make_interval(months => ${n(s.FUNDS.yellowMonths)} + 1))::date) END,
-        GREATEST((b.started_at + make_interval(months => ${n(s.FUNDS.redMonths)}))::date, ((b.last_arrival || '-01')::date + make_interval(months => ${n(s.FUNDS.redMonths)} + 1))::date),
-        b.started_at, CASE WHEN b.last_arrival >= to_char(b.started_at, 'YYYY-MM') THEN b.last_arrival::text END, NULL),
-      -- REPORT: the oldest unsubmitted month is the first gap (kept by triggers) when it lies within the
-      -- months owed; how many are missing is counted for the rows shown only (withReportCounts)
-      ('REPORT',
-        CASE WHEN b.first_gap <= b.owed_to THEN ((b.first_gap || '-01')::date + make_interval(months => 1, days => ${n(s.REPORT.yellowDay)}))::date END,
-        ((b.first_gap || '-01')::date + make_interval(months => ${n(s.REPORT.redMonths)} + 1))::date,
-        NULL, b.first_gap::text, b.owed_to)
-    ) AS v(rule, yellow_from, red_from, basis_date, basis_month, report_last)
-    WHERE v.yellow_from IS NOT NULL
   ),
 `;
   return sql`WITH
-  ${engine === 'reference' ? referenceRules : stateRules}
+  start_w AS (
+    SELECT p.id AS project_id, 'START' AS rule,
+      CASE WHEN p.planned_start_month IS NOT NULL THEN (p.planned_start_month || '-01')::date + make_interval(months => ${n(s.START.yellowMonthsAfterPlan)} + 1)
+           ELSE p.signed_at + make_interval(months => ${n(s.START.yellowMonthsAfterSigning)}) END::date AS yellow_from,
+      CASE WHEN p.planned_start_month IS NOT NULL THEN (p.planned_start_month || '-01')::date + make_interval(months => ${n(s.START.redMonthsAfterPlan)} + 1)
+           ELSE p.signed_at + make_interval(months => ${n(s.START.redMonthsAfterSigning)}) END::date AS red_from,
+      CASE WHEN p.planned_start_month IS NULL THEN p.signed_at END AS basis_date,
+      p.planned_start_month::text AS basis_month, NULL::int AS basis_count, NULL::text AS basis_category, NULL::int AS basis_days, NULL::bpchar AS report_last, p.project_no, p.region_code
+    FROM projects p WHERE ${live} AND p.stage IN ('SIGNED', 'REGISTERED')
+  ),
+  started AS (
+    SELECT p.id, p.project_no, p.region_code, p.planned_investment_wan, p.stats_registered, ${startDate} AS started_at
+    FROM projects p WHERE ${live} AND p.stage IN ('UNDER_CONSTRUCTION', 'IN_PRODUCTION') AND ${startDate} IS NOT NULL
+  ),
+  stats_w AS (
+    SELECT st.id AS project_id, 'STATS' AS rule,
+      (st.started_at + make_interval(months => ${n(s.STATS.yellowMonths)}))::date AS yellow_from,
+      (st.started_at + make_interval(months => ${n(s.STATS.redMonths)}))::date AS red_from,
+      st.started_at AS basis_date, NULL::text AS basis_month, NULL::int AS basis_count, NULL::text AS basis_category, NULL::int AS basis_days, NULL::bpchar AS report_last, st.project_no, st.region_code
+    FROM started st WHERE NOT st.stats_registered AND st.planned_investment_wan >= ${s.STATS.minPlannedInvestmentWan}::numeric
+  ),
+  ${engine === 'reference' ? referenceFundsAndReport : stateFundsAndReport}
   -- the problems open on the day (raised by it, not closed by it: history, not today's status); the
   -- worst is the one due first, the category's list order (the enum's) breaking a tie
   issue_w AS (
@@ -185,8 +165,8 @@ export function warningCte(day: string, settings: WarningSettings, scope: Warnin
     GROUP BY c.project_id, p.project_no, p.region_code
   ),
   candidate AS (
-    ${engine === 'reference' ? sql`SELECT * FROM start_w UNION ALL SELECT * FROM stats_w UNION ALL SELECT * FROM funds_w UNION ALL SELECT * FROM report_w` : sql`SELECT * FROM project_w`}
-    UNION ALL SELECT * FROM issue_w UNION ALL SELECT * FROM policy_w
+    SELECT * FROM start_w UNION ALL SELECT * FROM stats_w UNION ALL SELECT * FROM funds_w UNION ALL SELECT * FROM report_w UNION ALL SELECT * FROM issue_w
+    UNION ALL SELECT * FROM policy_w
   ),
   -- narrow rows (the names are looked up for the rows shown: withReportCounts): at province scale
   -- there are 100,000+ hits to sort and count
