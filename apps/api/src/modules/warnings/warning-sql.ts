@@ -19,8 +19,20 @@ export interface WarningSqlScope {
   projects: SqlFragment;
 }
 
-/** `WITH … , hit AS (…)`: the day's warnings with project, region, level and since, as columns of `hit`. */
-export function warningCte(day: string, settings: WarningSettings, scope: WarningSqlScope): SqlFragment {
+/**
+ * Which SQL evaluates FUNDS and REPORT: `state` reads each project's first unsubmitted month and last
+ * month with arrivals from `warn_project_state` (kept by triggers, issue 17); `reference` is the plain
+ * statement that probes every project's reports (issue 6), kept as the reference the tests and the
+ * benchmark compare with.
+ */
+export type WarningEngine = 'state' | 'reference';
+
+/**
+ * `WITH … , hit AS (…)`: the day's warnings with project, region, level and since, as columns of `hit`.
+ * REPORT's count of missing months is computed by the `state` engine only for the rows read
+ * (`withReportCounts`): `hit.basis_count` is NULL there and `hit.report_last` the last month owed.
+ */
+export function warningCte(day: string, settings: WarningSettings, scope: WarningSqlScope, engine: WarningEngine = 'state'): SqlFragment {
   // the day and the last month due appear several times: one parameter each
   const d = sql`${sql.param(day)}::date`;
   const s = settings;
@@ -28,34 +40,36 @@ export function warningCte(day: string, settings: WarningSettings, scope: Warnin
   const lastDue = sql`${sql.param(lastReportMonthDue(day, settings))}::bpchar`;
   const live = sql`p.signed_at IS NOT NULL AND p.stage NOT IN ('NEGOTIATING', 'TERMINATED') AND (${scope.projects})`;
   const startDate = startedAtSql('p');
-  return sql`WITH
-  start_w AS (
-    SELECT p.id AS project_id, 'START' AS rule,
-      CASE WHEN p.planned_start_month IS NOT NULL THEN (p.planned_start_month || '-01')::date + make_interval(months => ${n(s.START.yellowMonthsAfterPlan)} + 1)
-           ELSE p.signed_at + make_interval(months => ${n(s.START.yellowMonthsAfterSigning)}) END::date AS yellow_from,
-      CASE WHEN p.planned_start_month IS NOT NULL THEN (p.planned_start_month || '-01')::date + make_interval(months => ${n(s.START.redMonthsAfterPlan)} + 1)
-           ELSE p.signed_at + make_interval(months => ${n(s.START.redMonthsAfterSigning)}) END::date AS red_from,
-      CASE WHEN p.planned_start_month IS NULL THEN p.signed_at END AS basis_date,
-      p.planned_start_month::text AS basis_month, NULL::int AS basis_count, NULL::text AS basis_category, NULL::int AS basis_days
-    FROM projects p WHERE ${live} AND p.stage IN ('SIGNED', 'REGISTERED')
+  const stateFundsAndReport = sql`funds_w AS (
+    SELECT st.id AS project_id, 'FUNDS' AS rule,
+      GREATEST((st.started_at + make_interval(months => ${n(s.FUNDS.yellowMonths)}))::date, ((w.last_arrival || '-01')::date + make_interval(months => ${n(s.FUNDS.yellowMonths)} + 1))::date) AS yellow_from,
+      GREATEST((st.started_at + make_interval(months => ${n(s.FUNDS.redMonths)}))::date, ((w.last_arrival || '-01')::date + make_interval(months => ${n(s.FUNDS.redMonths)} + 1))::date) AS red_from,
+      st.started_at AS basis_date, CASE WHEN w.last_arrival >= to_char(st.started_at, 'YYYY-MM') THEN w.last_arrival::text END AS basis_month, NULL::int AS basis_count,
+      NULL::text AS basis_category, NULL::int AS basis_days, NULL::bpchar AS report_last, st.project_no, st.region_code
+    FROM started st LEFT JOIN warn_project_state w ON w.project_id = st.id
   ),
-  started AS (
-    SELECT p.id, p.planned_investment_wan, p.stats_registered, ${startDate} AS started_at
-    FROM projects p WHERE ${live} AND p.stage IN ('UNDER_CONSTRUCTION', 'IN_PRODUCTION') AND ${startDate} IS NOT NULL
+  -- the oldest unsubmitted month is the project's first gap (kept by triggers) when it lies within the
+  -- months owed: from signing to the last month due, or to the end of the reporting obligation (the
+  -- production month plus a setting, DOMAIN.md §5) when that comes first
+  report_w AS (
+    SELECT p.id AS project_id, 'REPORT' AS rule,
+      ((w.first_gap || '-01')::date + make_interval(months => 1, days => ${n(s.REPORT.yellowDay)}))::date AS yellow_from,
+      ((w.first_gap || '-01')::date + make_interval(months => ${n(s.REPORT.redMonths)} + 1))::date AS red_from,
+      NULL::date AS basis_date, w.first_gap::text AS basis_month, NULL::int AS basis_count,
+      NULL::text AS basis_category, NULL::int AS basis_days, o.last_month AS report_last, p.project_no, p.region_code
+    FROM projects p JOIN warn_project_state w ON w.project_id = p.id
+    CROSS JOIN LATERAL (
+      SELECT LEAST(${lastDue}, ${obligationEndSql(s.REPORT.monthsAfterProduction)}::bpchar) AS last_month
+    ) o
+    WHERE ${live} AND w.first_gap <= o.last_month
   ),
-  stats_w AS (
-    SELECT st.id AS project_id, 'STATS' AS rule,
-      (st.started_at + make_interval(months => ${n(s.STATS.yellowMonths)}))::date AS yellow_from,
-      (st.started_at + make_interval(months => ${n(s.STATS.redMonths)}))::date AS red_from,
-      st.started_at AS basis_date, NULL::text AS basis_month, NULL::int AS basis_count, NULL::text AS basis_category, NULL::int AS basis_days
-    FROM started st WHERE NOT st.stats_registered AND st.planned_investment_wan >= ${s.STATS.minPlannedInvestmentWan}::numeric
-  ),
-  funds_w AS (
+`;
+  const referenceFundsAndReport = sql`funds_w AS (
     SELECT st.id AS project_id, 'FUNDS' AS rule,
       GREATEST((st.started_at + make_interval(months => ${n(s.FUNDS.yellowMonths)}))::date, ((a.month || '-01')::date + make_interval(months => ${n(s.FUNDS.yellowMonths)} + 1))::date) AS yellow_from,
       GREATEST((st.started_at + make_interval(months => ${n(s.FUNDS.redMonths)}))::date, ((a.month || '-01')::date + make_interval(months => ${n(s.FUNDS.redMonths)} + 1))::date) AS red_from,
       st.started_at AS basis_date, CASE WHEN a.month >= to_char(st.started_at, 'YYYY-MM') THEN a.month::text END AS basis_month, NULL::int AS basis_count,
-      NULL::text AS basis_category, NULL::int AS basis_days
+      NULL::text AS basis_category, NULL::int AS basis_days, NULL::bpchar AS report_last, st.project_no, st.region_code
     FROM started st
     LEFT JOIN LATERAL (
       SELECT max(r.month) AS month FROM monthly_reports r
@@ -65,7 +79,7 @@ export function warningCte(day: string, settings: WarningSettings, scope: Warnin
   -- the months owed: from signing to the last month due, or to the end of the reporting obligation
   -- (the production month plus a setting, DOMAIN.md §5) when that comes first
   report_due AS (
-    SELECT p.id, to_char(p.signed_at, 'YYYY-MM')::bpchar AS first_month, o.last_month,
+    SELECT p.id, p.project_no, p.region_code, to_char(p.signed_at, 'YYYY-MM')::bpchar AS first_month, o.last_month,
       extract(year FROM p.signed_at)::int * 12 + extract(month FROM p.signed_at)::int AS first_index,
       (substr(o.last_month, 1, 4)::int * 12 + substr(o.last_month, 6, 2)::int) - (extract(year FROM p.signed_at)::int * 12 + extract(month FROM p.signed_at)::int) + 1 AS expected
     FROM projects p
@@ -77,7 +91,7 @@ export function warningCte(day: string, settings: WarningSettings, scope: Warnin
   -- one index-only pass over each project's submitted months, in month order: how many there are, and
   -- how many lead without a gap (the k-th is the k-th month from signing); the oldest gap follows them
   report_gap AS (
-    SELECT rd.id, rd.first_month, rd.expected - c.submitted AS missing, c.leading
+    SELECT rd.id, rd.project_no, rd.region_code, rd.first_month, rd.expected - c.submitted AS missing, c.leading
     FROM report_due rd
     CROSS JOIN LATERAL (
       SELECT count(*)::int AS submitted, count(*) FILTER (WHERE s.month_index - rd.first_index = s.rn - 1)::int AS leading
@@ -94,9 +108,33 @@ export function warningCte(day: string, settings: WarningSettings, scope: Warnin
       ((g.first_month || '-01')::date + make_interval(months => g.leading + 1, days => ${n(s.REPORT.yellowDay)}))::date AS yellow_from,
       ((g.first_month || '-01')::date + make_interval(months => g.leading + ${n(s.REPORT.redMonths)} + 1))::date AS red_from,
       NULL::date AS basis_date, to_char((g.first_month || '-01')::date + make_interval(months => g.leading), 'YYYY-MM') AS basis_month, g.missing AS basis_count,
-      NULL::text AS basis_category, NULL::int AS basis_days
+      NULL::text AS basis_category, NULL::int AS basis_days, NULL::bpchar AS report_last, g.project_no, g.region_code
     FROM report_gap g
   ),
+`;
+  return sql`WITH
+  start_w AS (
+    SELECT p.id AS project_id, 'START' AS rule,
+      CASE WHEN p.planned_start_month IS NOT NULL THEN (p.planned_start_month || '-01')::date + make_interval(months => ${n(s.START.yellowMonthsAfterPlan)} + 1)
+           ELSE p.signed_at + make_interval(months => ${n(s.START.yellowMonthsAfterSigning)}) END::date AS yellow_from,
+      CASE WHEN p.planned_start_month IS NOT NULL THEN (p.planned_start_month || '-01')::date + make_interval(months => ${n(s.START.redMonthsAfterPlan)} + 1)
+           ELSE p.signed_at + make_interval(months => ${n(s.START.redMonthsAfterSigning)}) END::date AS red_from,
+      CASE WHEN p.planned_start_month IS NULL THEN p.signed_at END AS basis_date,
+      p.planned_start_month::text AS basis_month, NULL::int AS basis_count, NULL::text AS basis_category, NULL::int AS basis_days, NULL::bpchar AS report_last, p.project_no, p.region_code
+    FROM projects p WHERE ${live} AND p.stage IN ('SIGNED', 'REGISTERED')
+  ),
+  started AS (
+    SELECT p.id, p.project_no, p.region_code, p.planned_investment_wan, p.stats_registered, ${startDate} AS started_at
+    FROM projects p WHERE ${live} AND p.stage IN ('UNDER_CONSTRUCTION', 'IN_PRODUCTION') AND ${startDate} IS NOT NULL
+  ),
+  stats_w AS (
+    SELECT st.id AS project_id, 'STATS' AS rule,
+      (st.started_at + make_interval(months => ${n(s.STATS.yellowMonths)}))::date AS yellow_from,
+      (st.started_at + make_interval(months => ${n(s.STATS.redMonths)}))::date AS red_from,
+      st.started_at AS basis_date, NULL::text AS basis_month, NULL::int AS basis_count, NULL::text AS basis_category, NULL::int AS basis_days, NULL::bpchar AS report_last, st.project_no, st.region_code
+    FROM started st WHERE NOT st.stats_registered AND st.planned_investment_wan >= ${s.STATS.minPlannedInvestmentWan}::numeric
+  ),
+  ${engine === 'reference' ? referenceFundsAndReport : stateFundsAndReport}
   -- the problems open on the day (raised by it, not closed by it: history, not today's status); the
   -- worst is the one due first, the category's list order (the enum's) breaking a tie
   issue_w AS (
@@ -106,10 +144,10 @@ export function warningCte(day: string, settings: WarningSettings, scope: Warnin
       min(i.due_at) AS basis_date, NULL::text AS basis_month,
       count(*) FILTER (WHERE i.due_at + ${n(s.ISSUE.yellowDaysAfterDue)} <= ${d})::int AS basis_count,
       (array_agg(i.category::text ORDER BY i.due_at, i.category))[1] AS basis_category,
-      (${d} - min(i.due_at))::int AS basis_days
+      (${d} - min(i.due_at))::int AS basis_days, NULL::bpchar AS report_last, p.project_no, p.region_code
     FROM project_issues i JOIN projects p ON p.id = i.project_id
     WHERE ${live} AND i.raised_at <= ${d} AND (i.closed_at IS NULL OR i.closed_at > ${d})
-    GROUP BY i.project_id
+    GROUP BY i.project_id, p.project_no, p.region_code
   ),
   -- the commitments open on the day (recorded by it, neither honoured in full nor withdrawn by it), as
   -- ISSUE: the worst is the one due first, the type's list order (the enum's) breaking a tie
@@ -120,31 +158,26 @@ export function warningCte(day: string, settings: WarningSettings, scope: Warnin
       min(c.due_at) AS basis_date, NULL::text AS basis_month,
       count(*) FILTER (WHERE c.due_at + ${n(s.POLICY.yellowDaysAfterDue)} <= ${d})::int AS basis_count,
       (array_agg(c.type::text ORDER BY c.due_at, c.type))[1] AS basis_category,
-      (${d} - min(c.due_at))::int AS basis_days
+      (${d} - min(c.due_at))::int AS basis_days, NULL::bpchar AS report_last, p.project_no, p.region_code
     FROM policy_commitments c JOIN projects p ON p.id = c.project_id
     WHERE ${live} AND c.recorded_at <= ${d}
       AND NOT (c.status = 'HONOURED' AND c.honoured_at <= ${d}) AND NOT (c.status = 'WITHDRAWN' AND c.withdrawn_at <= ${d})
-    GROUP BY c.project_id
+    GROUP BY c.project_id, p.project_no, p.region_code
   ),
   candidate AS (
     SELECT * FROM start_w UNION ALL SELECT * FROM stats_w UNION ALL SELECT * FROM funds_w UNION ALL SELECT * FROM report_w UNION ALL SELECT * FROM issue_w
     UNION ALL SELECT * FROM policy_w
   ),
+  -- narrow rows (the names are looked up for the rows shown: withReportCounts): at province scale
+  -- there are 100,000+ hits to sort and count
   hit AS MATERIALIZED (
-    SELECT c.project_id, c.rule, c.basis_date, c.basis_month, c.basis_count, c.basis_category, c.basis_days,
+    SELECT c.project_id, c.project_no, c.region_code, c.rule, c.basis_date, c.basis_month, c.basis_count, c.basis_category, c.basis_days, c.report_last,
       CASE WHEN ${d} >= c.red_from THEN 'RED' ELSE 'YELLOW' END AS level,
-      CASE WHEN ${d} >= c.red_from THEN c.red_from ELSE c.yellow_from END AS since,
-      p.project_no, p.name AS project_name, p.region_code, rg.name AS region_name
-    FROM candidate c JOIN projects p ON p.id = c.project_id JOIN regions rg ON rg.code = p.region_code
+      CASE WHEN ${d} >= c.red_from THEN c.red_from ELSE c.yellow_from END AS since
+    FROM candidate c
     WHERE ${d} >= c.yellow_from
   )`;
 }
-
-/** Columns of a `hit` row as the service reads them. */
-export const HIT_COLUMNS = sql`h.project_id AS "projectId", h.project_no AS "projectNo", h.project_name AS "projectName",
-  h.region_code AS "regionCode", h.region_name AS "regionName", h.rule, h.level, h.since,
-  h.basis_date AS "basisDate", h.basis_month AS "basisMonth", h.basis_count AS "basisCount",
-  h.basis_category AS "basisCategory", h.basis_days AS "basisDays"`;
 
 /** The rules' order (WARNING_RULES) as an SQL sort key of `h`. */
 export const RULE_ORDER = sql`array_position(${[...WARNING_RULES]}::text[], h.rule)`;
@@ -152,3 +185,26 @@ export const RULE_ORDER = sql`array_position(${[...WARNING_RULES]}::text[], h.ru
 /** Most urgent first: red before yellow, the oldest since first; then project number and rule order. */
 export const HIT_ORDER = sql`CASE h.level WHEN 'RED' THEN 0 ELSE 1 END, h.since, h.project_no, ${RULE_ORDER}`;
 
+const monthIndex = (month: SqlFragment) => sql`(substr(${month}, 1, 4)::int * 12 + substr(${month}, 6, 2)::int)`;
+
+/**
+ * The rows of `rows` (a SELECT of `hit` columns, already filtered and paged) as the service reads
+ * them, in `order`, with the project's and region's names and REPORT's count of missing months
+ * filled in where the `state` engine left it out: the months owed from the first gap to the last month due, less the submitted ones among them
+ * (one index range scan per REPORT row shown — 50 rows, not 100,000 projects).
+ */
+export function withReportCounts(rows: SqlFragment, order: SqlFragment): SqlFragment {
+  return sql`SELECT h.project_id AS "projectId", h.project_no AS "projectNo", p.name AS "projectName",
+    h.region_code AS "regionCode", rg.name AS "regionName", h.rule, h.level, h.since,
+    h.basis_date AS "basisDate", h.basis_month AS "basisMonth", COALESCE(h.basis_count, rc.missing) AS "basisCount",
+    h.basis_category AS "basisCategory", h.basis_days AS "basisDays"
+  FROM (${rows}) h
+  JOIN projects p ON p.id = h.project_id JOIN regions rg ON rg.code = h.region_code
+  LEFT JOIN LATERAL (
+    SELECT (${monthIndex(sql`h.report_last`)} - ${monthIndex(sql`h.basis_month`)} + 1 - count(*))::int AS missing
+    FROM monthly_reports r
+    WHERE h.report_last IS NOT NULL AND r.project_id = h.project_id AND ${SUBMITTED}
+      AND r.month >= h.basis_month::bpchar AND r.month <= h.report_last
+  ) rc ON h.report_last IS NOT NULL
+  ORDER BY ${order}`;
+}

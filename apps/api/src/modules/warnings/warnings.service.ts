@@ -20,7 +20,7 @@ import { DataSource } from 'typeorm';
 import { NotFound, ValidationFailed } from '../../common/errors/app.exception.js';
 import { runSql, sql, type SqlFragment } from '../../common/sql/sql.js';
 import type { WarningQueryDto } from './dto/warnings.dto.js';
-import { HIT_COLUMNS, HIT_ORDER, RULE_ORDER, warningCte } from './warning-sql.js';
+import { HIT_ORDER, RULE_ORDER, warningCte, withReportCounts } from './warning-sql.js';
 import { WarningSettingsService } from './warning-settings.service.js';
 
 // what other modules read of the warnings: the settings in force (the 入库 threshold)
@@ -76,23 +76,28 @@ export class WarningsService {
     if (query.rule !== undefined) where.push(sql`h.rule = ${sql.param(query.rule)}`);
     if (query.level !== undefined) where.push(sql`h.level = ${sql.param(query.level)}`);
     const filter = where.length > 0 ? sql.join(where, sql` AND `) : sql`TRUE`;
+    // the counts come from one grouping of the day's hits (by region, rule and level), the filtered
+    // total with them; the page is a top-N sort of the same hits
     const [result] = await runSql<{ total: number; items: HitRow[]; byRegion: WarningCounts['byRegion']; byRule: { rule: WarningRule; RED: number; YELLOW: number }[] }>(
       this.dataSource,
-      sql`${cte}
+      sql`${cte},
+      grouped AS MATERIALIZED (
+        SELECT h.region_code, h.rule, h.level, count(*)::int AS n, count(*) FILTER (WHERE ${filter})::int AS matching FROM hit h GROUP BY 1, 2, 3
+      )
       SELECT
-        (SELECT count(*)::int FROM hit h WHERE ${filter}) AS total,
+        (SELECT COALESCE(sum(g.matching), 0)::int FROM grouped g) AS total,
         (SELECT COALESCE(json_agg(x), '[]'::json) FROM (
-          SELECT ${HIT_COLUMNS} FROM hit h WHERE ${filter} ORDER BY ${HIT_ORDER} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
+          ${withReportCounts(sql`SELECT * FROM hit h WHERE ${filter} ORDER BY ${HIT_ORDER} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`, HIT_ORDER)}
         ) x) AS items,
         (SELECT json_agg(x ORDER BY x.sort_order, x."regionCode") FROM (
           SELECT rg.code AS "regionCode", rg.name AS "regionName", rg.sort_order,
-            count(h.project_id) FILTER (WHERE h.level = 'RED')::int AS "RED", count(h.project_id) FILTER (WHERE h.level = 'YELLOW')::int AS "YELLOW"
-          FROM regions rg LEFT JOIN hit h ON h.region_code = rg.code
+            COALESCE(sum(g.n) FILTER (WHERE g.level = 'RED'), 0)::int AS "RED", COALESCE(sum(g.n) FILTER (WHERE g.level = 'YELLOW'), 0)::int AS "YELLOW"
+          FROM regions rg LEFT JOIN grouped g ON g.region_code = rg.code
           WHERE rg.parent_code IS NOT NULL GROUP BY rg.code, rg.name, rg.sort_order
         ) x) AS "byRegion",
         (SELECT COALESCE(json_agg(x), '[]'::json) FROM (
-          SELECT h.rule, count(*) FILTER (WHERE h.level = 'RED')::int AS "RED", count(*) FILTER (WHERE h.level = 'YELLOW')::int AS "YELLOW"
-          FROM hit h GROUP BY h.rule
+          SELECT g.rule, COALESCE(sum(g.n) FILTER (WHERE g.level = 'RED'), 0)::int AS "RED", COALESCE(sum(g.n) FILTER (WHERE g.level = 'YELLOW'), 0)::int AS "YELLOW"
+          FROM grouped g GROUP BY g.rule
         ) x) AS "byRule"`,
     );
     const byRule = Object.fromEntries(WARNING_RULES.map((rule) => [rule, { RED: 0, YELLOW: 0 }])) as WarningCounts['byRule'];
@@ -108,7 +113,7 @@ export class WarningsService {
   private async hits(day: string, ids: string[]): Promise<{ rows: HitRow[]; settings: WarningSettings }> {
     const { settings } = await this.settingsService.get();
     const cte = warningCte(day, settings, { projects: sql`p.id = ANY(${sql.param(ids)}::uuid[])` });
-    const rows = await runSql<HitRow>(this.dataSource, sql`${cte} SELECT ${HIT_COLUMNS} FROM hit h ORDER BY ${RULE_ORDER}`);
+    const rows = await runSql<HitRow>(this.dataSource, sql`${cte} ${withReportCounts(sql`SELECT * FROM hit h`, RULE_ORDER)}`);
     return { rows, settings };
   }
 

@@ -1,0 +1,214 @@
+import { DEFAULT_WARNING_SETTINGS, type ProjectDetailDto, shanghaiToday, type WarningSettings } from '@zhaoshang/shared/domain';
+import fc from 'fast-check';
+import { sql } from '../src/common/sql/sql.js';
+import { HIT_ORDER, type WarningEngine, warningCte, withReportCounts } from '../src/modules/warnings/warning-sql.js';
+import { MONTHLY_HEADER, upload, xlsx, type Cell } from './fixtures/imports/files.js';
+import { createProject } from './support/projects.js';
+import { TestApp } from './support/test-app.js';
+
+/**
+ * Issue 17 (warnings at province scale): `warn_project_state` — each project's first unsubmitted
+ * month and last month with arrivals, kept by statement-level triggers on monthly_reports and
+ * projects — must never drift from the facts. Random sequences of report saves, submits, verifies,
+ * returns and deletes, monthly imports (.xlsx over HTTP), bulk statements and project signing, stage
+ * and date edits; after every step:
+ * - rebuild-and-compare: the table equals `warn_project_state_from_facts()` (the rebuild from scratch);
+ * - the warnings of the `state` engine equal those of the plain `reference` statement (issue 6's SQL,
+ *   which reads the reports themselves) on several days, with the default and with changed settings.
+ *
+ * FAST_CHECK_SEED / FAST_CHECK_RUNS reproduce or widen a run.
+ */
+// few months, so that runs of submitted months from the signing month (and gaps punched into them) are common
+const MONTHS = Array.from({ length: 9 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}`);
+const REGION = '150525';
+const DAYS = ['2025-03-15', '2025-08-11', '2026-02-28', shanghaiToday()];
+const CHANGED: WarningSettings = {
+  ...DEFAULT_WARNING_SETTINGS,
+  FUNDS: { yellowMonths: 1, redMonths: 2 },
+  REPORT: { yellowDay: 28, redMonths: 3, monthsAfterProduction: 0 },
+};
+
+type Step =
+  | { kind: 'save'; project: number; month: number; arrived: string; then: 'draft' | 'submit' | 'verify' }
+  | { kind: 'return'; project: number; month: number }
+  | { kind: 'delete'; projects: number[]; month: number }
+  | { kind: 'import'; projects: number[]; month: number; count: number; arrived: string }
+  | { kind: 'bulk'; month: number; status: 'DRAFT' | 'SUBMITTED' | 'VERIFIED' }
+  | { kind: 'sign'; project: number; month: number; day: number }
+  | { kind: 'shiftSigning'; projects: number[]; days: number }
+  | { kind: 'stage'; project: number; stage: 'SIGNED' | 'UNDER_CONSTRUCTION' | 'IN_PRODUCTION' | 'TERMINATED'; month: number };
+
+const project = fc.integer({ min: 0, max: 3 });
+const projects = fc.uniqueArray(project, { minLength: 1, maxLength: 4 });
+const month = fc.integer({ min: 0, max: MONTHS.length - 1 });
+const arrived = fc.constantFrom('0', '25');
+const step: fc.Arbitrary<Step> = fc.oneof(
+  { arbitrary: fc.record({ kind: fc.constant('save' as const), project, month, arrived, then: fc.constantFrom('draft' as const, 'submit' as const, 'verify' as const) }), weight: 5 },
+  { arbitrary: fc.record({ kind: fc.constant('return' as const), project, month }), weight: 2 },
+  { arbitrary: fc.record({ kind: fc.constant('delete' as const), projects, month }), weight: 2 },
+  // a district catching up: several consecutive months of several projects in one file
+  { arbitrary: fc.record({ kind: fc.constant('import' as const), projects, month: fc.integer({ min: 0, max: 3 }), count: fc.integer({ min: 1, max: 6 }), arrived }), weight: 3 },
+  fc.record({ kind: fc.constant('bulk' as const), month, status: fc.constantFrom('DRAFT' as const, 'SUBMITTED' as const, 'VERIFIED' as const) }),
+  fc.record({ kind: fc.constant('sign' as const), project, month: fc.integer({ min: 0, max: 5 }), day: fc.integer({ min: 1, max: 28 }) }),
+  fc.record({ kind: fc.constant('shiftSigning' as const), projects, days: fc.constantFrom(-40, -10, 25, 70) }),
+  fc.record({ kind: fc.constant('stage' as const), project, stage: fc.constantFrom('SIGNED' as const, 'UNDER_CONSTRUCTION' as const, 'IN_PRODUCTION' as const, 'TERMINATED' as const), month }),
+);
+
+describe('warnings: the kept state equals the facts (property)', () => {
+  let t: TestApp;
+  let admin: string;
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    admin = await t.adminToken();
+  });
+  afterAll(() => t?.stop());
+
+  /** A fresh world: four projects of one district signed in 2025, a few months apart, no reports. */
+  async function reset(): Promise<ProjectDetailDto[]> {
+    await t.query('TRUNCATE monthly_reports, month_closes, project_approvals, projects, project_sequences, audit_log CASCADE');
+    const made: ProjectDetailDto[] = [];
+    for (const [i, signedAt] of ['2025-01-05', '2025-01-31', '2025-03-15', '2025-06-30'].entries()) {
+      made.push(await createProject(t, admin, { name: `预警性质项目${i}`, regionCode: REGION, signedAt, plannedInvestmentWan: '800' }));
+    }
+    return made;
+  }
+
+  const reportOf = async (projectId: string, m: string) =>
+    (await t.query<{ id: string; version: number; status: string }>('SELECT id, version, status FROM monthly_reports WHERE project_id = $1 AND month = $2', [projectId, m]))[0];
+
+  /** Runs one step through the API where the API offers it (a refusal is a valid outcome), else as one SQL statement. */
+  async function run(s: Step, ps: ProjectDetailDto[]): Promise<string> {
+    switch (s.kind) {
+      case 'save': {
+        const p = ps[s.project];
+        const m = MONTHS[s.month];
+        const existing = await reportOf(p.id, m);
+        const saved = await t.request<{ items?: { id: string; version: number }[] }>('PUT', '/api/v1/monthly-reports/drafts', {
+          token: admin,
+          body: { regionCode: REGION, month: m, items: [{ projectId: p.id, version: existing?.version ?? null, arrivedEquityWan: s.arrived }] },
+        });
+        if (saved.status !== 200 || s.then === 'draft') return `save ${saved.status}`;
+        const submitted = await t.request<{ items: { id: string; version: number }[] }>('POST', '/api/v1/monthly-reports/submit', { token: admin, body: { regionCode: REGION, month: m, projectIds: [p.id] } });
+        if (submitted.status !== 200 || s.then === 'submit') return `submit ${submitted.status}`;
+        const verified = await t.request('POST', '/api/v1/monthly-reports/verify', { token: admin, body: { items: submitted.body.items.map(({ id, version }) => ({ id, version })) } });
+        return `verify ${verified.status}`;
+      }
+      case 'return': {
+        const r = await reportOf(ps[s.project].id, MONTHS[s.month]);
+        if (!r) return 'return: none';
+        const returned = await t.request('POST', '/api/v1/monthly-reports/return', { token: admin, body: { items: [{ id: r.id, version: r.version }], reason: '数据有误，请核对' } });
+        return `return ${returned.status}`;
+      }
+      case 'delete':
+        // no endpoint deletes a report: one statement over several projects (a multi-row statement trigger)
+        await t.query('DELETE FROM monthly_reports WHERE project_id = ANY($1::uuid[]) AND month = $2', [s.projects.map((i) => ps[i].id), MONTHS[s.month]]);
+        return 'deleted';
+      case 'import': {
+        // an import is all or nothing: only the months each project may report (from signing to its termination)
+        const months = MONTHS.slice(s.month, s.month + s.count);
+        const spans = await t.query<{ id: string; first: string; last: string | null }>(
+          `SELECT id, to_char(signed_at, 'YYYY-MM') AS first, to_char(terminated_at, 'YYYY-MM') AS last FROM projects WHERE id = ANY($1::uuid[])`,
+          [s.projects.map((i) => ps[i].id)],
+        );
+        const rows: Cell[][] = s.projects.flatMap((i) => {
+          const span = spans.find((x) => x.id === ps[i].id);
+          return months.filter((m) => span && m >= span.first && (span.last === null || m <= span.last)).map((m) => [ps[i].projectNo, m, s.arrived, null, null, 10, null, null]);
+        });
+        if (rows.length === 0) return 'import: no month to report';
+        const file = await xlsx([MONTHLY_HEADER, ...rows]);
+        const imported = await upload(t, admin, file, '月报.xlsx', { kind: 'monthly' });
+        return `import ${imported.status}`;
+      }
+      case 'bulk':
+        // what a bulk loader does: one INSERT … ON CONFLICT DO UPDATE over every project (both statement triggers)
+        await t.query(
+          `INSERT INTO monthly_reports (project_id, month, arrived_loan_wan, status, version) SELECT id, $1, 5, $2::report_status, 1 FROM projects
+           ON CONFLICT (project_id, month) DO UPDATE SET status = EXCLUDED.status, return_reason = NULL, version = monthly_reports.version + 1`,
+          [MONTHS[s.month], s.status],
+        );
+        return 'bulk';
+      case 'sign': {
+        const p = ps[s.project];
+        const { body: current } = await t.request<ProjectDetailDto>('GET', `/api/v1/projects/${p.id}`, { token: admin });
+        const signedAt = `${MONTHS[s.month]}-${String(s.day).padStart(2, '0')}`;
+        const patched = await t.request('PATCH', `/api/v1/projects/${p.id}`, { token: admin, body: { version: current.version, signedAt, correctionReason: '核对原始合同后更正' } });
+        return `sign ${patched.status}`;
+      }
+      case 'shiftSigning':
+        await t.query('UPDATE projects SET signed_at = signed_at + $2::int WHERE id = ANY($1::uuid[])', [s.projects.map((i) => ps[i].id), s.days]);
+        return 'shifted';
+      case 'stage': {
+        // straight in SQL: the API's stage rules (dates in order, reasons) are not what is tested here
+        const at = `${MONTHS[s.month]}-20`;
+        await t.query(
+          `UPDATE projects SET stage = $2::project_stage,
+             construction_started_at = CASE WHEN $2 IN ('UNDER_CONSTRUCTION', 'IN_PRODUCTION') THEN GREATEST(signed_at, $3::date) END,
+             production_started_at = CASE WHEN $2 = 'IN_PRODUCTION' THEN GREATEST(signed_at, $3::date) END,
+             terminated_at = CASE WHEN $2 = 'TERMINATED' THEN GREATEST(signed_at, $3::date) END,
+             termination_reason = CASE WHEN $2 = 'TERMINATED' THEN '投资方撤资' END
+           WHERE id = $1`,
+          [ps[s.project].id, s.stage, at],
+        );
+        return 'stage';
+      }
+    }
+  }
+
+  async function warnings(day: string, settings: WarningSettings, engine: WarningEngine): Promise<unknown[]> {
+    const statement = sql`${warningCte(day, settings, { projects: sql`TRUE` }, engine)} ${withReportCounts(sql`SELECT * FROM hit h`, HIT_ORDER)}`;
+    return t.query(statement.text, [...statement.values]);
+  }
+
+  async function check(log: string[]): Promise<{ hits: number }> {
+    const drift = await t.query(
+      `SELECT coalesce(k.project_id, f.project_id) AS project_id, k.first_gap AS kept_gap, f.first_gap AS facts_gap, k.last_arrival AS kept_arrival, f.last_arrival AS facts_arrival
+       FROM warn_project_state k FULL JOIN warn_project_state_from_facts() f ON f.project_id = k.project_id
+       WHERE (k.first_gap, k.last_arrival) IS DISTINCT FROM (f.first_gap, f.last_arrival) OR k.project_id IS NULL OR f.project_id IS NULL`,
+    );
+    expect({ log, drift }).toEqual({ log, drift: [] });
+    let hits = 0;
+    for (const [i, day] of DAYS.entries()) {
+      // the changed settings on every other day: the comparison's cost is most of the test's
+      for (const settings of i % 2 === 0 ? [DEFAULT_WARNING_SETTINGS, CHANGED] : [DEFAULT_WARNING_SETTINGS]) {
+        const reference = await warnings(day, settings, 'reference');
+        expect({ log, day, warnings: await warnings(day, settings, 'state') }).toEqual({ log, day, warnings: reference });
+        hits += reference.length;
+      }
+    }
+    return { hits };
+  }
+
+  it('after random edits, imports and bulk statements', async () => {
+    let reportHits = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 12 }), async (steps) => {
+        const ps = await reset();
+        const log: string[] = [];
+        await check(log);
+        for (const s of steps) {
+          log.push(`${JSON.stringify(s)} → ${await run(s, ps)}`);
+          await check(log);
+        }
+        if (process.env.WARN_PROPERTY_LOG) console.log(log.join("\n"));
+        reportHits += Number((await t.query<{ n: number }>(`SELECT count(*)::int AS n FROM warn_project_state WHERE first_gap > '2025-01'`))[0].n);
+      }),
+      { seed: Number(process.env.FAST_CHECK_SEED ?? 20261205), numRuns: Number(process.env.FAST_CHECK_RUNS ?? 12) },
+    );
+    // the runs must have moved first gaps past the signing months, or the comparison proved little
+    expect(reportHits).toBeGreaterThan(0);
+  }, 600_000);
+
+  it('detects a drifted state (the check is not vacuous)', async () => {
+    const ps = await reset();
+    await run({ kind: 'import', projects: [0], month: 0, count: 2, arrived: '25' }, ps);
+    await t.query(`UPDATE warn_project_state SET first_gap = '2024-12' WHERE project_id = $1`, [ps[0].id]);
+    const [drift] = await t.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM warn_project_state k JOIN warn_project_state_from_facts() f USING (project_id) WHERE k.first_gap IS DISTINCT FROM f.first_gap`,
+    );
+    expect(drift.n).toBe(1);
+    // and the rebuild repairs it
+    await t.query('SELECT warn_rebuild_project_state()');
+    await check(['rebuilt']);
+  });
+});
