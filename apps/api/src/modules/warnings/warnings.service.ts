@@ -18,6 +18,7 @@ import {
 } from '@zhaoshang/shared/domain';
 import { DataSource } from 'typeorm';
 import { NotFound, ValidationFailed } from '../../common/errors/app.exception.js';
+import { ReadPool } from '../../common/sql/read-pool.js';
 import { runSql, sql, type SqlFragment } from '../../common/sql/sql.js';
 import type { WarningQueryDto } from './dto/warnings.dto.js';
 import { HIT_ORDER, RULE_ORDER, warningCte, withReportCounts } from './warning-sql.js';
@@ -55,6 +56,8 @@ export class WarningsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly settingsService: WarningSettingsService,
+    /** the list (a summary page: may lag) reads from the replica when there is one (DATABASE_READ_URL) */
+    private readonly readPool: ReadPool,
   ) {}
 
   /** The day to evaluate: today in Asia/Shanghai unless given; never in the future. */
@@ -79,7 +82,7 @@ export class WarningsService {
     // the counts come from one grouping of the day's hits (by region, rule and level), the filtered
     // total with them; the page is a top-N sort of the same hits
     const [result] = await runSql<{ total: number; items: HitRow[]; byRegion: WarningCounts['byRegion']; byRule: { rule: WarningRule; RED: number; YELLOW: number }[] }>(
-      this.dataSource,
+      this.readPool.reads,
       sql`${cte},
       grouped AS MATERIALIZED (
         SELECT h.region_code, h.rule, h.level, count(*)::int AS n, count(*) FILTER (WHERE ${filter})::int AS matching FROM hit h GROUP BY 1, 2, 3
