@@ -73,6 +73,9 @@ export interface PassResult {
   keyProjects: KeyProjectAgg[];
 }
 
+/** The report statuses the summary tables hold (the only ones that ever count, §6). */
+export const SUMMARISED_STATUSES: readonly string[] = ['VERIFIED', 'SUBMITTED'];
+
 const monthEnd = (month: SqlFragment) => sql`((${month}) || '-01')::date + interval '1 month' - interval '1 day'`;
 
 /**
@@ -136,10 +139,15 @@ function approvalsCompleteSql(day: SqlFragment): SqlFragment {
  * key-project counts included), not the rates' numerators, so its projects statement skips the
  * per-project arrivals lookup.
  *
+ * `summaries` (issue 17, INDICATOR_SUMMARIES, default on): the arrivals and the rates' Σ arrived since
+ * signing are read from the summary tables the triggers keep (migration AddIndicatorSummaries), not
+ * from the ~3M monthly reports; the statements on the facts stay the reference (`summaries = false`).
+ * They hold only SUBMITTED and VERIFIED reports: other statuses fall back to the facts.
+ *
  * The statements of one pass. Each of the pass's values (the regions in scope, the months `from`
  * and `to`, the statuses of the reports that count) is one parameter however often it is used.
  */
-export function passStatements(input: PassInput, figuresOnly = false): Record<keyof PassResult, SqlFragment> {
+export function passStatements(input: PassInput, figuresOnly = false, summaries = false): Record<keyof PassResult, SqlFragment> {
   const { group } = input;
   const regions = sql.param(input.regions);
   const from = sql.param(input.from);
@@ -155,6 +163,41 @@ export function passStatements(input: PassInput, figuresOnly = false): Record<ke
   // typed like the column, so that the (project_id, month) index stops at the month
   const rowEndMonth = group === 'month' ? sql`to_char(p.signed_at, 'YYYY-MM')::char(7)` : sql`${to}::char(7)`;
   const monthOfRow = sql`mo.month`;
+
+  const fromSummaries = summaries && input.statuses.every((s) => SUMMARISED_STATUSES.includes(s));
+  const summaryKey = (month: SqlFragment) =>
+    group === 'region' ? sql`s.region_code` : group === 'industry' ? sql`s.industry_code` : group === 'month' ? sql`${month}::text` : sql`''`;
+  const signedCounts = sql`${key(sql`p.signed_at`)} AS key, p.investor_origin AS origin, count(*)::int AS "signedCount",
+        sum(p.contract_amount_wan)::text AS "signedAmountWan", count(*) FILTER (WHERE ${signed10mSql})::int AS "signedCount10m",
+        count(*) FILTER (WHERE ${started} <= ${rowEnd(sql`p.signed_at`)})::int AS "signedStartedCount"`;
+
+  // the arrivals of the period by the row's key, from the report-month summary
+  const summaryArrivals = () => sql`SELECT ${summaryKey(sql`s.month`)} AS key, s.investor_origin AS origin, sum(s.arrived_wan)::text AS "arrivedWan",
+        sum(s.registered_completed_wan)::text AS "registeredCompletedWan"
+      FROM indicator_month_sums s
+      WHERE s.region_code = ANY(${regions}) AND s.month BETWEEN ${from} AND ${to} AND s.status = ANY(${statuses}::report_status[])
+      GROUP BY 1, 2
+      HAVING sum(s.reports) <> 0`;
+
+  if (fromSummaries && !figuresOnly) {
+    return {
+      ...passStatements(input, true, false),
+      // Σ arrived since signing from the signing-month summary: the reports of the keys' projects signed
+      // in the period, up to the row's end (the signing month itself when grouped by month)
+      projects: sql`SELECT c.key, c.origin, c."signedCount", c."signedAmountWan", c."signedCount10m", c."signedStartedCount",
+          coalesce(a.arrived, 0)::text AS "signedArrivedWan"
+        FROM (SELECT ${signedCounts} FROM projects p WHERE p.region_code = ANY(${regions}) AND ${signedBetweenSql(periodStart, periodEnd)} GROUP BY 1, 2) c
+        LEFT JOIN (
+          SELECT ${summaryKey(sql`s.signed_month`)} AS key, s.investor_origin AS origin, sum(s.arrived_wan) AS arrived
+          FROM indicator_signed_sums s
+          WHERE s.region_code = ANY(${regions}) AND s.signed_month BETWEEN ${from} AND ${to} AND s.status = ANY(${statuses}::report_status[])
+            AND s.month <= ${group === 'month' ? sql`s.signed_month` : sql`${to}::char(7)`}
+          GROUP BY 1, 2
+        ) a ON a.key = c.key AND a.origin = c.origin`,
+      arrivals: summaryArrivals(),
+    };
+  }
+  if (fromSummaries) return { ...passStatements(input, true, false), arrivals: summaryArrivals() };
 
   return {
     // projects signed in the period: counts, amounts, started by the row's end, arrived by its end
