@@ -35,6 +35,7 @@ type Step =
   | { kind: 'key'; project: number; key: boolean; asCity: boolean }
   | { kind: 'region'; project: number }
   | { kind: 'terminate'; project: number; month: number }
+  | { kind: 'start'; project: number; month: number }
   | { kind: 'report'; project: number; month: number; amount: string; action: ReportAction }
   | { kind: 'import'; month: number; amount: string; verified: boolean }
   | { kind: 'close'; month: number }
@@ -53,6 +54,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('key' as const), project, key: fc.boolean(), asCity }),
   fc.record({ kind: fc.constant('region' as const), project }),
   fc.record({ kind: fc.constant('terminate' as const), project, month }),
+  fc.record({ kind: fc.constant('start' as const), project, month }),
   { arbitrary: fc.record({ kind: fc.constant('report' as const), project, month, amount: fc.constantFrom('10', '250.5', '0'), action: fc.constantFrom<ReportAction>('draft', 'submit', 'verify', 'return') }), weight: 4 },
   { arbitrary: fc.record({ kind: fc.constant('import' as const), month, amount: fc.constantFrom('30', '77.25'), verified: fc.boolean() }), weight: 2 },
   { arbitrary: fc.record({ kind: fc.constant('close' as const), month }), weight: 2 },
@@ -151,6 +153,17 @@ describe('indicator summaries (issue 17)', () => {
         const response = await t.request('POST', `/api/v1/projects/${p.id}/stage`, {
           token: city,
           body: { version: now.version, to: 'TERMINATED', dates: { terminatedAt: day }, terminationReason: '投资方撤资', reason: REASON },
+        });
+        return response.status;
+      }
+      case 'start': {
+        // 开工: the construction date moves the project's start month (a correction when a closed month is touched)
+        const now = await current();
+        if (now.stage === 'TERMINATED') return 204;
+        const day = `${MONTHS[s.month]}-22` < (now.signedAt ?? '') ? now.signedAt : `${MONTHS[s.month]}-22`;
+        const response = await t.request('POST', `/api/v1/projects/${p.id}/stage`, {
+          token: city,
+          body: { version: now.version, to: 'UNDER_CONSTRUCTION', dates: { constructionStartedAt: day }, reason: REASON },
         });
         return response.status;
       }

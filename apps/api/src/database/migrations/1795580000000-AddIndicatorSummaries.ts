@@ -17,6 +17,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   Σ arrived: 资金到位率's numerator (Σ arrived of the projects signed in a period, from their signing
  *   to the row's end) without a per-project lookup.
  *
+ * - indicator_project_sums: per (region, industry, origin, signing month, start month) the projects,
+ *   Σ contract amount and those ≥ 1000 万: signings, 开工率's numerator and starts without reading the
+ *   projects table ('' for a month stands for no date).
+ *
  * Only reports that can count (SUBMITTED, VERIFIED) within the termination rule (`reportCountsSql`:
  * none after the termination month) are summed: a DRAFT grid save writes no summary row at all.
  */
@@ -40,6 +44,30 @@ function applyPairs(pairs: string): string {
   FROM counting WHERE signed_at IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6
   HAVING sum(sign) <> 0 OR sum(sign * arrived) <> 0`;
 }
+
+/** A set of projects (with a sign) as one delta insert into indicator_project_sums. */
+function applyProjects(projects: string): string {
+  return `WITH changed AS (${projects})
+  INSERT INTO indicator_project_sums (region_code, industry_code, investor_origin, signed_month, started_month, projects, contract_amount_wan, projects_10m)
+  SELECT region_code, industry_code, investor_origin, signed_month, started_month, sum(sign)::int, sum(sign * contract_amount_wan), coalesce(sum(sign) FILTER (WHERE contract_amount_wan >= 1000), 0)
+  FROM changed GROUP BY 1, 2, 3, 4, 5
+  HAVING sum(sign) <> 0 OR sum(sign * contract_amount_wan) <> 0`;
+}
+
+/** A project's columns in indicator_project_sums ('' for a month without a date). */
+const projectColumns = (sign: string, p: string) =>
+  `${sign}::int AS sign, ${p}.region_code, ${p}.industry_code, ${p}.investor_origin, coalesce(to_char(${p}.signed_at, 'YYYY-MM'), '') AS signed_month,
+   coalesce(to_char(coalesce(${p}.construction_started_at, ${p}.production_started_at), 'YYYY-MM'), '') AS started_month, ${p}.contract_amount_wan`;
+
+/** A project's columns that indicator_project_sums reads. */
+const projectSumsChanged = (o: string, n: string) =>
+  `(${o}.region_code, ${o}.industry_code, ${o}.investor_origin, ${o}.signed_at, coalesce(${o}.construction_started_at, ${o}.production_started_at), ${o}.contract_amount_wan)
+   IS DISTINCT FROM (${n}.region_code, ${n}.industry_code, ${n}.investor_origin, ${n}.signed_at, coalesce(${n}.construction_started_at, ${n}.production_started_at), ${n}.contract_amount_wan)`;
+
+const PROJECTS_INSERTED = `SELECT ${projectColumns('1', 'n')} FROM new_rows n`;
+const PROJECTS_DELETED = `SELECT ${projectColumns('-1', 'o')} FROM old_rows o`;
+const PROJECT_SUMS_UPDATED = `SELECT ${projectColumns('-1', 'o')} FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE ${projectSumsChanged('o', 'n')}
+  UNION ALL SELECT ${projectColumns('1', 'n')} FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE ${projectSumsChanged('o', 'n')}`;
 
 /** The columns of a pair: the project's that decide where a report counts, the report's figures. */
 const pairColumns = (sign: string, p: string, m: string) =>
@@ -79,10 +107,16 @@ const FACTS = {
     FROM monthly_reports m JOIN projects p ON p.id = m.project_id
     WHERE m.status IN ('SUBMITTED', 'VERIFIED') AND (p.terminated_at IS NULL OR m.month <= to_char(p.terminated_at, 'YYYY-MM')) AND p.signed_at IS NOT NULL
     GROUP BY 1, 2, 3, 4, 5, 6`,
+  projects: `SELECT p.region_code, p.industry_code, p.investor_origin, coalesce(to_char(p.signed_at, 'YYYY-MM'), '')::char(7) AS signed_month,
+      coalesce(to_char(coalesce(p.construction_started_at, p.production_started_at), 'YYYY-MM'), '')::char(7) AS started_month,
+      count(*)::int AS projects, sum(p.contract_amount_wan)::numeric(18,2) AS contract_amount_wan, count(*) FILTER (WHERE p.contract_amount_wan >= 1000)::int AS projects_10m
+    FROM projects p
+    GROUP BY 1, 2, 3, 4, 5`,
 };
 
 const MONTH_KEY = 'month, region_code, industry_code, investor_origin, status';
 const SIGNED_KEY = 'signed_month, month, region_code, industry_code, investor_origin, status';
+const PROJECT_KEY = 'signed_month, started_month, region_code, industry_code, investor_origin';
 
 export class AddIndicatorSummaries1795580000000 implements MigrationInterface {
   name = 'AddIndicatorSummaries1795580000000';
@@ -97,7 +131,13 @@ export class AddIndicatorSummaries1795580000000 implements MigrationInterface {
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_indicator_signed_sums_base" ON "indicator_signed_sums" (${SIGNED_KEY}) WHERE NOT delta`);
     await queryRunner.query(`CREATE INDEX "idx_indicator_signed_sums_signed" ON "indicator_signed_sums" (signed_month, month)`);
     await queryRunner.query(`CREATE INDEX "idx_indicator_signed_sums_delta" ON "indicator_signed_sums" (signed_month, month) WHERE delta`);
+    await queryRunner.query(`CREATE TABLE "indicator_project_sums" ("region_code" character varying(12) NOT NULL, "industry_code" character varying(8) NOT NULL, "investor_origin" "public"."investor_origin" NOT NULL, "signed_month" character(7) NOT NULL, "started_month" character(7) NOT NULL, "projects" integer NOT NULL, "contract_amount_wan" numeric(18,2) NOT NULL, "projects_10m" integer NOT NULL, "delta" boolean NOT NULL DEFAULT true)`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "uq_indicator_project_sums_base" ON "indicator_project_sums" (${PROJECT_KEY}) WHERE NOT delta`);
+    await queryRunner.query(`CREATE INDEX "idx_indicator_project_sums_signed" ON "indicator_project_sums" (signed_month)`);
+    await queryRunner.query(`CREATE INDEX "idx_indicator_project_sums_started" ON "indicator_project_sums" (started_month)`);
+    await queryRunner.query(`CREATE INDEX "idx_indicator_project_sums_delta" ON "indicator_project_sums" (signed_month) WHERE delta`);
     await queryRunner.query(`CREATE VIEW "indicator_month_facts" AS ${FACTS.month}`);
+    await queryRunner.query(`CREATE VIEW "indicator_project_facts" AS ${FACTS.projects}`);
     await queryRunner.query(`CREATE VIEW "indicator_signed_facts" AS ${FACTS.signed}`);
 
     // statement-level: one aggregated delta per statement, however many rows (a 100,000-row import pays once)
@@ -111,21 +151,28 @@ $fn$`);
     await triggerFunction('indicator_sums_reports_inserted', applyPairs(REPORTS_INSERTED));
     await triggerFunction('indicator_sums_reports_updated', applyPairs(REPORTS_UPDATED));
     await triggerFunction('indicator_sums_reports_deleted', applyPairs(REPORTS_DELETED));
-    await triggerFunction('indicator_sums_projects_updated', applyPairs(PROJECTS_UPDATED));
+    await triggerFunction('indicator_sums_projects_updated', `${applyPairs(PROJECTS_UPDATED)};\n  ${applyProjects(PROJECT_SUMS_UPDATED)}`);
+    await triggerFunction('indicator_sums_projects_inserted', applyProjects(PROJECTS_INSERTED));
+    await triggerFunction('indicator_sums_projects_deleted', applyProjects(PROJECTS_DELETED));
     await queryRunner.query(`CREATE TRIGGER "indicator_sums_reports_insert" AFTER INSERT ON "monthly_reports" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "indicator_sums_reports_inserted"()`);
     await queryRunner.query(`CREATE TRIGGER "indicator_sums_reports_update" AFTER UPDATE ON "monthly_reports" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "indicator_sums_reports_updated"()`);
     await queryRunner.query(`CREATE TRIGGER "indicator_sums_reports_delete" AFTER DELETE ON "monthly_reports" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "indicator_sums_reports_deleted"()`);
     await queryRunner.query(`CREATE TRIGGER "indicator_sums_projects_update" AFTER UPDATE ON "projects" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "indicator_sums_projects_updated"()`);
-    // a project is inserted without reports, and cannot be deleted while it has any (FK RESTRICT): no trigger needed
+    // a project is inserted without reports, and cannot be deleted while it has any (FK RESTRICT): only its own sums move
+    await queryRunner.query(`CREATE TRIGGER "indicator_sums_projects_insert" AFTER INSERT ON "projects" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "indicator_sums_projects_inserted"()`);
+    await queryRunner.query(`CREATE TRIGGER "indicator_sums_projects_delete" AFTER DELETE ON "projects" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "indicator_sums_projects_deleted"()`);
 
     // from scratch, from the facts: after a TRUNCATE (below), by an operator after a restore or a doubt, in the tests
     await queryRunner.query(`CREATE FUNCTION "indicator_summaries_rebuild"() RETURNS void LANGUAGE plpgsql AS $fn$
 BEGIN
   -- no write of the facts may commit between the delete and the insert: it would be counted twice
   LOCK TABLE projects, monthly_reports IN SHARE MODE;
-  LOCK TABLE indicator_month_sums, indicator_signed_sums IN EXCLUSIVE MODE;
+  LOCK TABLE indicator_month_sums, indicator_signed_sums, indicator_project_sums IN EXCLUSIVE MODE;
   DELETE FROM indicator_month_sums;
   DELETE FROM indicator_signed_sums;
+  DELETE FROM indicator_project_sums;
+  INSERT INTO indicator_project_sums (${PROJECT_KEY}, projects, contract_amount_wan, projects_10m, delta)
+    SELECT ${PROJECT_KEY}, projects, contract_amount_wan, projects_10m, false FROM indicator_project_facts;
   INSERT INTO indicator_month_sums (region_code, industry_code, investor_origin, status, month, arrived_wan, registered_completed_wan, reports, delta)
     SELECT region_code, industry_code, investor_origin, status, month, arrived_wan, registered_completed_wan, reports, false FROM indicator_month_facts;
   INSERT INTO indicator_signed_sums (region_code, industry_code, investor_origin, status, signed_month, month, arrived_wan, reports, delta)
@@ -154,9 +201,18 @@ BEGIN
     SELECT ${SIGNED_KEY}, arrived_wan, reports, false FROM g ORDER BY ${SIGNED_KEY}
     ON CONFLICT (${SIGNED_KEY}) WHERE NOT delta DO UPDATE SET arrived_wan = indicator_signed_sums.arrived_wan + EXCLUDED.arrived_wan, reports = indicator_signed_sums.reports + EXCLUDED.reports;
   GET DIAGNOSTICS more = ROW_COUNT;
+  folded := folded + more;
+  WITH d AS (DELETE FROM indicator_project_sums WHERE delta RETURNING *),
+  g AS (SELECT ${PROJECT_KEY}, sum(projects)::int AS projects, sum(contract_amount_wan) AS contract_amount_wan, sum(projects_10m)::int AS projects_10m FROM d GROUP BY ${PROJECT_KEY})
+  INSERT INTO indicator_project_sums (${PROJECT_KEY}, projects, contract_amount_wan, projects_10m, delta)
+    SELECT ${PROJECT_KEY}, projects, contract_amount_wan, projects_10m, false FROM g ORDER BY ${PROJECT_KEY}
+    ON CONFLICT (${PROJECT_KEY}) WHERE NOT delta DO UPDATE SET projects = indicator_project_sums.projects + EXCLUDED.projects,
+      contract_amount_wan = indicator_project_sums.contract_amount_wan + EXCLUDED.contract_amount_wan, projects_10m = indicator_project_sums.projects_10m + EXCLUDED.projects_10m;
+  GET DIAGNOSTICS more = ROW_COUNT;
   -- keys whose reports are all gone (moved, returned, deleted) leave nothing behind
   DELETE FROM indicator_month_sums WHERE NOT delta AND reports = 0 AND arrived_wan = 0 AND registered_completed_wan = 0;
   DELETE FROM indicator_signed_sums WHERE NOT delta AND reports = 0 AND arrived_wan = 0;
+  DELETE FROM indicator_project_sums WHERE NOT delta AND projects = 0 AND contract_amount_wan = 0 AND projects_10m = 0;
   RETURN folded + more;
 END
 $fn$`);
@@ -169,6 +225,10 @@ $fn$`);
   kept_signed AS (
     SELECT ${SIGNED_KEY}, sum(arrived_wan) AS arrived_wan, sum(reports)::int AS reports
     FROM indicator_signed_sums GROUP BY ${SIGNED_KEY} HAVING sum(reports) <> 0 OR sum(arrived_wan) <> 0
+  ),
+  kept_projects AS (
+    SELECT ${PROJECT_KEY}, sum(projects)::int AS projects, sum(contract_amount_wan) AS contract_amount_wan, sum(projects_10m)::int AS projects_10m
+    FROM indicator_project_sums GROUP BY ${PROJECT_KEY} HAVING sum(projects) <> 0 OR sum(contract_amount_wan) <> 0 OR sum(projects_10m) <> 0
   )
   SELECT 'indicator_month_sums', concat_ws(' ', coalesce(k.month, f.month), coalesce(k.region_code, f.region_code), coalesce(k.industry_code, f.industry_code), coalesce(k.investor_origin, f.investor_origin), coalesce(k.status, f.status)),
     concat_ws(' ', k.arrived_wan, k.registered_completed_wan, k.reports), concat_ws(' ', f.arrived_wan, f.registered_completed_wan, f.reports)
@@ -179,6 +239,11 @@ $fn$`);
     concat_ws(' ', k.arrived_wan, k.reports), concat_ws(' ', f.arrived_wan, f.reports)
   FROM kept_signed k FULL JOIN indicator_signed_facts f USING (${SIGNED_KEY})
   WHERE (k.arrived_wan, k.reports) IS DISTINCT FROM (f.arrived_wan, f.reports)
+  UNION ALL
+  SELECT 'indicator_project_sums', concat_ws(' ', coalesce(k.signed_month, f.signed_month), coalesce(k.started_month, f.started_month), coalesce(k.region_code, f.region_code), coalesce(k.industry_code, f.industry_code), coalesce(k.investor_origin, f.investor_origin)),
+    concat_ws(' ', k.projects, k.contract_amount_wan, k.projects_10m), concat_ws(' ', f.projects, f.contract_amount_wan, f.projects_10m)
+  FROM kept_projects k FULL JOIN indicator_project_facts f USING (${PROJECT_KEY})
+  WHERE (k.projects, k.contract_amount_wan, k.projects_10m) IS DISTINCT FROM (f.projects, f.contract_amount_wan, f.projects_10m)
 $fn$`);
     await queryRunner.query(`CREATE FUNCTION "indicator_sums_truncated"() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
@@ -191,12 +256,14 @@ $fn$`);
 
     // the backfill: the summaries of the reports already there
     await queryRunner.query(`SELECT indicator_summaries_rebuild()`);
-    await queryRunner.query(`ANALYZE indicator_month_sums, indicator_signed_sums`);
+    await queryRunner.query(`ANALYZE indicator_month_sums, indicator_signed_sums, indicator_project_sums`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP TRIGGER "indicator_sums_projects_truncate" ON "projects"`);
     await queryRunner.query(`DROP TRIGGER "indicator_sums_reports_truncate" ON "monthly_reports"`);
+    await queryRunner.query(`DROP TRIGGER "indicator_sums_projects_delete" ON "projects"`);
+    await queryRunner.query(`DROP TRIGGER "indicator_sums_projects_insert" ON "projects"`);
     await queryRunner.query(`DROP TRIGGER "indicator_sums_projects_update" ON "projects"`);
     await queryRunner.query(`DROP TRIGGER "indicator_sums_reports_delete" ON "monthly_reports"`);
     await queryRunner.query(`DROP TRIGGER "indicator_sums_reports_update" ON "monthly_reports"`);
@@ -205,13 +272,17 @@ $fn$`);
     await queryRunner.query(`DROP FUNCTION "indicator_summaries_diff"()`);
     await queryRunner.query(`DROP FUNCTION "indicator_summaries_compact"()`);
     await queryRunner.query(`DROP FUNCTION "indicator_summaries_rebuild"()`);
+    await queryRunner.query(`DROP FUNCTION "indicator_sums_projects_deleted"()`);
+    await queryRunner.query(`DROP FUNCTION "indicator_sums_projects_inserted"()`);
     await queryRunner.query(`DROP FUNCTION "indicator_sums_projects_updated"()`);
     await queryRunner.query(`DROP FUNCTION "indicator_sums_reports_deleted"()`);
     await queryRunner.query(`DROP FUNCTION "indicator_sums_reports_updated"()`);
     await queryRunner.query(`DROP FUNCTION "indicator_sums_reports_inserted"()`);
     await queryRunner.query(`DROP VIEW "indicator_signed_facts"`);
+    await queryRunner.query(`DROP VIEW "indicator_project_facts"`);
     await queryRunner.query(`DROP VIEW "indicator_month_facts"`);
     await queryRunner.query(`DROP TABLE "indicator_signed_sums"`);
+    await queryRunner.query(`DROP TABLE "indicator_project_sums"`);
     await queryRunner.query(`DROP TABLE "indicator_month_sums"`);
   }
 }

@@ -167,9 +167,19 @@ export function passStatements(input: PassInput, figuresOnly = false, summaries 
   const fromSummaries = summaries && input.statuses.every((s) => SUMMARISED_STATUSES.includes(s));
   const summaryKey = (month: SqlFragment) =>
     group === 'region' ? sql`s.region_code` : group === 'industry' ? sql`s.industry_code` : group === 'month' ? sql`${month}::text` : sql`''`;
-  const signedCounts = sql`${key(sql`p.signed_at`)} AS key, p.investor_origin AS origin, count(*)::int AS "signedCount",
-        sum(p.contract_amount_wan)::text AS "signedAmountWan", count(*) FILTER (WHERE ${signed10mSql})::int AS "signedCount10m",
-        count(*) FILTER (WHERE ${started} <= ${rowEnd(sql`p.signed_at`)})::int AS "signedStartedCount"`;
+  // signings and starts from the project summary: a date ≤ a month's last day is its month ≤ that month ('' = no date)
+  const signedFromSummary = (withStarted: boolean) => sql`SELECT ${summaryKey(sql`s.signed_month`)} AS key, s.investor_origin AS origin, sum(s.projects)::int AS "signedCount",
+        sum(s.contract_amount_wan)::text AS "signedAmountWan", sum(s.projects_10m)::int AS "signedCount10m",
+        ${withStarted ? sql`coalesce(sum(s.projects) FILTER (WHERE s.started_month <> '' AND s.started_month <= ${group === 'month' ? sql`s.signed_month` : sql`${to}::char(7)`}), 0)::int` : sql`0`} AS "signedStartedCount"
+      FROM indicator_project_sums s
+      WHERE s.region_code = ANY(${regions}) AND s.signed_month BETWEEN ${from} AND ${to}
+      GROUP BY 1, 2
+      HAVING sum(s.projects) <> 0`;
+  const startedFromSummary = sql`SELECT ${summaryKey(sql`s.started_month`)} AS key, s.investor_origin AS origin, sum(s.projects)::int AS "startedCount"
+      FROM indicator_project_sums s
+      WHERE s.region_code = ANY(${regions}) AND s.started_month BETWEEN ${from} AND ${to}
+      GROUP BY 1, 2
+      HAVING sum(s.projects) <> 0`;
 
   // the arrivals of the period by the row's key, from the report-month summary
   const summaryArrivals = () => sql`SELECT ${summaryKey(sql`s.month`)} AS key, s.investor_origin AS origin, sum(s.arrived_wan)::text AS "arrivedWan",
@@ -186,7 +196,7 @@ export function passStatements(input: PassInput, figuresOnly = false, summaries 
       // in the period, up to the row's end (the signing month itself when grouped by month)
       projects: sql`SELECT c.key, c.origin, c."signedCount", c."signedAmountWan", c."signedCount10m", c."signedStartedCount",
           coalesce(a.arrived, 0)::text AS "signedArrivedWan"
-        FROM (SELECT ${signedCounts} FROM projects p WHERE p.region_code = ANY(${regions}) AND ${signedBetweenSql(periodStart, periodEnd)} GROUP BY 1, 2) c
+        FROM (${signedFromSummary(true)}) c
         LEFT JOIN (
           SELECT ${summaryKey(sql`s.signed_month`)} AS key, s.investor_origin AS origin, sum(s.arrived_wan) AS arrived
           FROM indicator_signed_sums s
@@ -194,10 +204,18 @@ export function passStatements(input: PassInput, figuresOnly = false, summaries 
             AND s.month <= ${group === 'month' ? sql`s.signed_month` : sql`${to}::char(7)`}
           GROUP BY 1, 2
         ) a ON a.key = c.key AND a.origin = c.origin`,
+      started: startedFromSummary,
       arrivals: summaryArrivals(),
     };
   }
-  if (fromSummaries) return { ...passStatements(input, true, false), arrivals: summaryArrivals() };
+  if (fromSummaries) {
+    return {
+      ...passStatements(input, true, false),
+      projects: sql`SELECT c.*, '0.00' AS "signedArrivedWan" FROM (${signedFromSummary(false)}) c`,
+      started: startedFromSummary,
+      arrivals: summaryArrivals(),
+    };
+  }
 
   return {
     // projects signed in the period: counts, amounts, started by the row's end, arrived by its end
