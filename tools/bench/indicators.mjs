@@ -218,9 +218,9 @@ async function main() {
 
     // the summaries from scratch, as the migration's backfill and an operator's rebuild do it
     const rebuilt = await timed(() => pool.query('SELECT indicator_summaries_rebuild()'));
-    await pool.query('ANALYZE indicator_month_sums, indicator_signed_sums');
-    const [sizes] = (await pool.query(`SELECT (SELECT count(*) FROM indicator_month_sums)::int AS "monthSums", (SELECT count(*) FROM indicator_signed_sums)::int AS "signedSums"`)).rows;
-    step(`汇总表重建 indicator_summaries_rebuild()：${(rebuilt.ms / 1000).toFixed(1)} s（indicator_month_sums ${sizes.monthSums.toLocaleString('en')} 行，indicator_signed_sums ${sizes.signedSums.toLocaleString('en')} 行）`);
+    await pool.query('ANALYZE indicator_month_sums, indicator_signed_sums, indicator_project_sums');
+    const [sizes] = (await pool.query(`SELECT (SELECT count(*) FROM indicator_month_sums)::int AS "monthSums", (SELECT count(*) FROM indicator_signed_sums)::int AS "signedSums", (SELECT count(*) FROM indicator_project_sums)::int AS "projectSums"`)).rows;
+    step(`汇总表重建 indicator_summaries_rebuild()：${(rebuilt.ms / 1000).toFixed(1)} s（indicator_month_sums ${sizes.monthSums.toLocaleString('en')} 行，indicator_signed_sums ${sizes.signedSums.toLocaleString('en')} 行，indicator_project_sums ${sizes.projectSums.toLocaleString('en')} 行）`);
 
     step('启动第二个 API 进程：INDICATOR_SUMMARIES=off（引擎直接读原始数据，即优化前）');
     const mainApi = scratch.api;
