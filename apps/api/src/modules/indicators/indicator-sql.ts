@@ -73,6 +73,9 @@ export interface PassResult {
   keyProjects: KeyProjectAgg[];
 }
 
+/** The report statuses the summary tables hold (the only ones that ever count, §6). */
+export const SUMMARISED_STATUSES: readonly string[] = ['VERIFIED', 'SUBMITTED'];
+
 const monthEnd = (month: SqlFragment) => sql`((${month}) || '-01')::date + interval '1 month' - interval '1 day'`;
 
 /**
@@ -136,10 +139,15 @@ function approvalsCompleteSql(day: SqlFragment): SqlFragment {
  * key-project counts included), not the rates' numerators, so its projects statement skips the
  * per-project arrivals lookup.
  *
+ * `summaries` (issue 17, INDICATOR_SUMMARIES, default on): the arrivals and the rates' Σ arrived since
+ * signing are read from the summary tables the triggers keep (migration AddIndicatorSummaries), not
+ * from the ~3M monthly reports; the statements on the facts stay the reference (`summaries = false`).
+ * They hold only SUBMITTED and VERIFIED reports: other statuses fall back to the facts.
+ *
  * The statements of one pass. Each of the pass's values (the regions in scope, the months `from`
  * and `to`, the statuses of the reports that count) is one parameter however often it is used.
  */
-export function passStatements(input: PassInput, figuresOnly = false): Record<keyof PassResult, SqlFragment> {
+export function passStatements(input: PassInput, figuresOnly = false, summaries = false): Record<keyof PassResult, SqlFragment> {
   const { group } = input;
   const regions = sql.param(input.regions);
   const from = sql.param(input.from);
@@ -155,6 +163,80 @@ export function passStatements(input: PassInput, figuresOnly = false): Record<ke
   // typed like the column, so that the (project_id, month) index stops at the month
   const rowEndMonth = group === 'month' ? sql`to_char(p.signed_at, 'YYYY-MM')::char(7)` : sql`${to}::char(7)`;
   const monthOfRow = sql`mo.month`;
+
+  const fromSummaries = summaries && input.statuses.every((s) => SUMMARISED_STATUSES.includes(s));
+  const summaryKey = (month: SqlFragment) =>
+    group === 'region' ? sql`s.region_code` : group === 'industry' ? sql`s.industry_code` : group === 'month' ? sql`${month}::text` : sql`''`;
+  // signings and starts from the project summary: a date ≤ a month's last day is its month ≤ that month ('' = no date)
+  const signedFromSummary = (withStarted: boolean) => sql`SELECT ${summaryKey(sql`s.signed_month`)} AS key, s.investor_origin AS origin, sum(s.projects)::int AS "signedCount",
+        sum(s.contract_amount_wan)::text AS "signedAmountWan", sum(s.projects_10m)::int AS "signedCount10m",
+        ${withStarted ? sql`coalesce(sum(s.projects) FILTER (WHERE s.started_month <> '' AND s.started_month <= ${group === 'month' ? sql`s.signed_month` : sql`${to}::char(7)`}), 0)::int` : sql`0`} AS "signedStartedCount"
+      FROM indicator_project_sums s
+      WHERE s.region_code = ANY(${regions}) AND s.signed_month BETWEEN ${from} AND ${to}
+      GROUP BY 1, 2
+      HAVING sum(s.projects) <> 0`;
+  const startedFromSummary = sql`SELECT ${summaryKey(sql`s.started_month`)} AS key, s.investor_origin AS origin, sum(s.projects)::int AS "startedCount"
+      FROM indicator_project_sums s
+      WHERE s.region_code = ANY(${regions}) AND s.started_month BETWEEN ${from} AND ${to}
+      GROUP BY 1, 2
+      HAVING sum(s.projects) <> 0`;
+
+  // the arrivals of the period by the row's key, from the report-month summary
+  const summaryArrivals = () => sql`SELECT ${summaryKey(sql`s.month`)} AS key, s.investor_origin AS origin, sum(s.arrived_wan)::text AS "arrivedWan",
+        sum(s.registered_completed_wan)::text AS "registeredCompletedWan"
+      FROM indicator_month_sums s
+      WHERE s.region_code = ANY(${regions}) AND s.month BETWEEN ${from} AND ${to} AND s.status = ANY(${statuses}::report_status[])
+      GROUP BY 1, 2
+      HAVING sum(s.reports) <> 0`;
+
+  // By month the key projects' approvals were looked up once per project AND month (12× for a year, the
+  // largest part of the 驾驶舱's by-month request): here once per project, as the day from which
+  // `approvalsCompleteSql` holds — never (null) when an item is neither NOT_REQUIRED nor DONE or when no
+  // item gives a value (bool_and of nothing, or only DONE items without a date, is null), else from the
+  // last DONE date (-infinity when there is none); a date ≤ the row's last day is then the same rule.
+  const keyProjectsByMonth = sql`SELECT mo.month AS key, count(k.id)::int AS count,
+       count(k.id) FILTER (WHERE k.started_at <= ${monthEnd(monthOfRow)})::int AS "startedCount",
+       count(k.id) FILTER (WHERE k.approvals_done <= ${monthEnd(monthOfRow)})::int AS "approvalsCompleteCount"
+     FROM (SELECT to_char(d, 'YYYY-MM') AS month FROM generate_series(${periodStart}, (${to} || '-01')::date, interval '1 month') d) mo
+     LEFT JOIN (
+       SELECT p.id, p.signed_at, p.terminated_at, ${started} AS started_at,
+         (SELECT CASE WHEN bool_or(a.status NOT IN ('NOT_REQUIRED', 'DONE')) OR NOT coalesce(bool_or(a.status = 'NOT_REQUIRED' OR a.done_at IS NOT NULL), false) THEN NULL
+                 ELSE coalesce(max(a.done_at) FILTER (WHERE a.status = 'DONE'), '-infinity'::date) END
+          FROM project_approvals a WHERE a.project_id = p.id) AS approvals_done
+       FROM projects p WHERE p.is_key_project AND p.region_code = ANY(${regions}) AND p.signed_at <= ${periodEnd}
+     ) k ON k.signed_at <= ${monthEnd(monthOfRow)} AND (k.terminated_at IS NULL OR k.terminated_at > ${monthEnd(monthOfRow)})
+     GROUP BY 1`;
+  const keyProjectsFromSummaryMode = group === 'month' ? { keyProjects: keyProjectsByMonth } : {};
+
+  if (fromSummaries && !figuresOnly) {
+    return {
+      ...passStatements(input, true, false),
+      // Σ arrived since signing from the signing-month summary: the reports of the keys' projects signed
+      // in the period, up to the row's end (the signing month itself when grouped by month)
+      projects: sql`SELECT c.key, c.origin, c."signedCount", c."signedAmountWan", c."signedCount10m", c."signedStartedCount",
+          coalesce(a.arrived, 0)::text AS "signedArrivedWan"
+        FROM (${signedFromSummary(true)}) c
+        LEFT JOIN (
+          SELECT ${summaryKey(sql`s.signed_month`)} AS key, s.investor_origin AS origin, sum(s.arrived_wan) AS arrived
+          FROM indicator_signed_sums s
+          WHERE s.region_code = ANY(${regions}) AND s.signed_month BETWEEN ${from} AND ${to} AND s.status = ANY(${statuses}::report_status[])
+            AND s.month <= ${group === 'month' ? sql`s.signed_month` : sql`${to}::char(7)`}
+          GROUP BY 1, 2
+        ) a ON a.key = c.key AND a.origin = c.origin`,
+      started: startedFromSummary,
+      arrivals: summaryArrivals(),
+      ...keyProjectsFromSummaryMode,
+    };
+  }
+  if (fromSummaries) {
+    return {
+      ...passStatements(input, true, false),
+      projects: sql`SELECT c.*, '0.00' AS "signedArrivedWan" FROM (${signedFromSummary(false)}) c`,
+      started: startedFromSummary,
+      arrivals: summaryArrivals(),
+      ...keyProjectsFromSummaryMode,
+    };
+  }
 
   return {
     // projects signed in the period: counts, amounts, started by the row's end, arrived by its end

@@ -57,6 +57,12 @@ const count = <T>(items: T[], pick: (item: T) => number) => items.reduce((n, ite
  */
 @Injectable()
 export class IndicatorsService {
+  /**
+   * Issue 17: read the arrivals from the summaries the triggers keep (default); INDICATOR_SUMMARIES=off
+   * runs the statements on the raw facts, as before, to compare (tools/bench/indicators.mjs, the tests).
+   */
+  readonly useSummaries = process.env['INDICATOR_SUMMARIES'] !== 'off';
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Reads as prepared statements on the driver's pool (not TypeORM's runner: one per statement, with its logging). */
@@ -68,7 +74,7 @@ export class IndicatorsService {
    * `runner`: where the statements run — a pool connection each by default; the month close passes
    * its own transaction, so that publishing never waits for a connection its own lock holds up.
    */
-  async compute(query: IndicatorQuery, runner: SqlRunner = this.reads): Promise<IndicatorResponse> {
+  async compute(query: IndicatorQuery, runner: SqlRunner = this.reads, summaries = this.useSummaries): Promise<IndicatorResponse> {
     const { from, to } = query;
     if (from > to) throw ValidationFailed.field('from', '起始月份不能晚于截止月份');
     if (monthSpan(from, to) > MAX_PERIOD_MONTHS) throw ValidationFailed.field('to', `统计期间最长 ${MAX_PERIOD_MONTHS} 个月（10 年），请缩短起止月份`);
@@ -110,7 +116,7 @@ export class IndicatorsService {
       ...(needsYearPass ? [{ input: input(yearStart, to, targetGroup), needs: 'targets' as const }] : []),
     ];
     const [passes, industries] = await Promise.all([
-      this.passes(runner, wanted),
+      this.passes(runner, wanted, summaries),
       group === 'industry' ? runSql<{ code: string; name: string }>(runner, sql`SELECT code, name FROM industries ORDER BY sort_order, code`) : [],
     ]);
     const [current, last] = passes;
@@ -161,8 +167,8 @@ export class IndicatorsService {
    * completion) only what TARGET_INDICATORS read: signings, starts, arrivals. Last year's key-project
    * counts are needed too: their 同比 is part of §6's yoy.
    */
-  private async passes(runner: SqlRunner, wanted: PassRequest[]): Promise<PassResult[]> {
-    const statements = wanted.map((w) => passStatements(w.input, w.needs !== 'all'));
+  private async passes(runner: SqlRunner, wanted: PassRequest[], summaries: boolean): Promise<PassResult[]> {
+    const statements = wanted.map((w) => passStatements(w.input, w.needs !== 'all', summaries));
     // a month, a year and longer periods as different texts: prepared (preparedOn), each keeps a plan of its own
     const months = monthSpan(wanted[0].input.from, wanted[0].input.to);
     const span = months <= 1 ? sql`/* 一个月 */` : months <= 12 ? sql`/* 一年内 */` : sql`/* 多年 */`;
