@@ -4,7 +4,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Issue 17: summaries of the monthly reports for the indicator engine (DOMAIN.md §6), kept by
  * PostgreSQL triggers in the same transaction as every write that changes them — grid saves,
  * submit/verify/return, imports, corrections, project edits, the demo loader — so that no service
- * has to remember them and they cannot drift. docs/scale-summaries.md explains the design.
+ * has to remember them and they cannot drift. docs/scale.md §4 explains the design.
  *
  * Two tables, each a set of DELTA rows appended by the triggers (no upsert, so two transactions never
  * wait for one another's summary row and cannot deadlock on it) folded now and then into one BASE row

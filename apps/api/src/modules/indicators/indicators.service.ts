@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   addMonths,
   CITY_TOTAL_NOTE,
@@ -24,11 +23,9 @@ import {
   type TargetIndicator,
   yoyOf,
 } from '@zhaoshang/shared/domain';
-import { DataSource } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
-import type { Pool } from 'pg';
 import { ValidationFailed } from '../../common/errors/app.exception.js';
-import { preparedOn, runSql, sql, type SqlRunner } from '../../common/sql/sql.js';
+import { ReadPool } from '../../common/sql/read-pool.js';
+import { runSql, sql, type SqlRunner } from '../../common/sql/sql.js';
 import { type PassGroup, type PassInput, type PassResult, passStatements } from './indicator-sql.js';
 
 type Scope = 'CITY' | 'DISTRICT';
@@ -63,11 +60,15 @@ export class IndicatorsService {
    */
   readonly useSummaries = process.env['INDICATOR_SUMMARIES'] !== 'off';
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly readPool: ReadPool) {}
 
-  /** Reads as prepared statements on the driver's pool (not TypeORM's runner: one per statement, with its logging). */
+  /**
+   * Reads as prepared statements on the driver's pool (not TypeORM's runner: one per statement, with
+   * its logging) — the read replica's when there is one (DATABASE_READ_URL): the indicators are a
+   * summary page and may lag; the month close passes its own transaction's runner instead.
+   */
   private get reads(): SqlRunner {
-    return preparedOn((this.dataSource.driver as PostgresDriver).master as Pool);
+    return this.readPool.prepared;
   }
 
   /**
