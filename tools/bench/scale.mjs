@@ -12,13 +12,13 @@
 // Run it on a kept world: BENCH_WORLD_SNAPSHOT=/work/bench-world/w116k node tools/bench/scale.mjs (the
 // scratch database is a copy; the snapshot is never written). Without a snapshot it loads
 // BENCH_SCALE_PROJECTS (20000) projects first (load-monthly.mjs).
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { loadMonthlyWorld } from './load-monthly.mjs';
+import { findPostmasterPid, postgresCpuMs, procStat } from './proc-cpu.mjs';
 import { freePort, printTable, Scratch, signIn } from './scratch.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -40,38 +40,6 @@ const median = (values) => {
 };
 const mb = (bytes) => round(Number(bytes) / 1048576, 0);
 
-// CPU time from /proc, as throughput.mjs reads it
-const TICK_MS = 1000 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim() || 100);
-function procStat(pid) {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return { ppid: Number(fields[1]), cpuMs: (Number(fields[11]) + Number(fields[12])) * TICK_MS, childrenCpuMs: (Number(fields[13]) + Number(fields[14])) * TICK_MS };
-  } catch {
-    return null;
-  }
-}
-/**
- * The postmaster's own CPU, that of its children that have ended (cutime + cstime: the parallel workers
- * of a big aggregate live only during it) and that of its live children. Without the ended ones a
- * parallel query's workers were counted in no snapshot, or in "before" only (a negative figure).
- */
-function postgresCpuMs(postmasterPid) {
-  const postmaster = procStat(postmasterPid);
-  let total = (postmaster?.cpuMs ?? 0) + (postmaster?.childrenCpuMs ?? 0);
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const stat = procStat(entry);
-    if (stat && stat.ppid === postmasterPid) total += stat.cpuMs;
-  }
-  return total;
-}
-function findPostmasterPid(dir) {
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.name === 'postmaster.pid') return Number(readFileSync(join(entry.parentPath ?? entry.path, entry.name), 'utf8').split('\n')[0]);
-  }
-  throw new Error(`找不到 postmaster.pid（${dir}）`);
-}
 
 /** Times `fn` RUNS times after one warm-up run; resolves to the p50 in ms and the last result. */
 async function p50(fn, runs = RUNS) {

@@ -6,8 +6,8 @@
 // The two sides alternate in rounds (5 × 3 s each by default) so that both meet the same machine load.
 // Prints requests/s, p50, p99, errors and non-2xx, the ratio ours/bare and the target (≥ 60%, no errors);
 // writes dist/bench/throughput.json. A benchmark, not a test. Build the API first (npm run bench does).
-import { execFileSync, spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,7 @@ import autocannon from 'autocannon';
 import { mainFigures } from './indicators-sql.mjs';
 import { loadMonthlyWorld } from './load-monthly.mjs';
 import { percentile, SCENARIOS } from './scenarios.mjs';
+import { findPostmasterPid, postgresCpuMs, procStat } from './proc-cpu.mjs';
 import { freePort, printTable, Scratch, signIn } from './scratch.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -105,38 +106,6 @@ function sameIndicators(api, bare) {
   if (problems.length > 0) throw new Error(`指标：API 与对照服务不一致：\n${problems.join('\n')}`);
 }
 
-// CPU time from /proc (Linux): what a request costs the server process and PostgreSQL, whatever else
-// the machine runs — throughput on a shared machine moves with the other load, CPU per request much less
-const TICK_MS = 1000 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim() || 100);
-
-/** user + system CPU of a process, in ms; fields after the command name: state is the 3rd, ppid the 4th, utime the 14th. */
-function procStat(pid) {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return { ppid: Number(fields[1]), cpuMs: (Number(fields[11]) + Number(fields[12])) * TICK_MS };
-  } catch {
-    return null; // gone in the meantime
-  }
-}
-
-/** CPU ms of the postmaster and all its children (the backends of both pools, the background workers). */
-function postgresCpuMs(postmasterPid) {
-  let total = procStat(postmasterPid)?.cpuMs ?? 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const stat = procStat(entry);
-    if (stat && stat.ppid === postmasterPid) total += stat.cpuMs;
-  }
-  return total;
-}
-
-function findPostmasterPid(dir) {
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.name === 'postmaster.pid') return Number(readFileSync(join(entry.parentPath ?? entry.path, entry.name), 'utf8').split('\n')[0]);
-  }
-  throw new Error(`找不到 postmaster.pid（${dir}）`);
-}
 
 /** One autocannon run; every response's latency goes to `times` (so that rounds can be pooled). */
 function cannon(url, headers, duration, times = null) {
