@@ -12,6 +12,9 @@ bash tools/scripts/ensure-packages.sh
 # two tsc programs over all web libraries (their tsconfig files are identical); one Jest with every web
 # library as a project. Working on one library, `nx lint|typecheck|test <library>` still runs its own.
 echo "== ESLint（整个工作区）"
+# @nx/enforce-module-boundaries reads Nx's cached project graph: on a fresh clone there is none until an
+# nx command has run, and outside `nx lint` the rule would be skipped silently (a warning per file)
+npx nx show projects > /dev/null
 npx eslint --flag v10_config_lookup_from_file --max-warnings 0 apps libs tools
 echo "== 类型检查：Web 库"
 npx tsc -p tsconfig.typecheck-web.json
