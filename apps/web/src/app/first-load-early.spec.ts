@@ -18,7 +18,7 @@ function runEarly(path: string, session: unknown): string[] {
   localStorage.clear();
   if (session !== undefined) localStorage.setItem('zs.session', typeof session === 'string' ? session : JSON.stringify(session));
   new Function(script)();
-  return [...document.head.querySelectorAll('link[rel="modulepreload"]')].map((link) => link.getAttribute('href') ?? '');
+  return Array.from(document.head.querySelectorAll('link[rel="modulepreload"]'), (link) => link.getAttribute('href') ?? '');
 }
 
 const session = (role: string, expiresInMs = 3_600_000) => ({ accessToken: 't', expiresAt: new Date(Date.now() + expiresInMs).toISOString(), user: { role } });
@@ -41,7 +41,7 @@ describe('public/first-load.js, the early script', () => {
   it('the app does not link again what the early script linked', () => {
     runEarly('/', session('LEADER'));
     linkRouteChunks(document);
-    const hrefs = [...document.head.querySelectorAll('link[rel="modulepreload"]')].map((link) => link.getAttribute('href'));
+    const hrefs = Array.from(document.head.querySelectorAll('link[rel="modulepreload"]'), (link) => link.getAttribute('href'));
     expect(hrefs).toEqual(FILES);
   });
 });
