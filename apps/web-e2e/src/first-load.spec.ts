@@ -25,6 +25,12 @@ test('the 驾驶舱 loads compressed, cached, and asks for its data while its ch
       if (!localStorage.getItem('zs.session')) localStorage.setItem('zs.session', stored);
     }, session);
     const page = await context.newPage();
+    // a round trip of 300 ms, as on a real line: on the local loopback the route's chunks (asked for by
+    // index.html's early script) all arrive before the app has even started, and "sent while the
+    // chunks load" would say nothing
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 300, downloadThroughput: -1, uploadThroughput: -1 });
     const events: { at: number; kind: 'request' | 'finished'; request: Request }[] = [];
     page.on('request', (r) => events.push({ at: performance.now(), kind: 'request', request: r }));
     page.on('requestfinished', (r) => events.push({ at: performance.now(), kind: 'finished', request: r }));

@@ -144,6 +144,12 @@ export class DashboardChart {
         instance.on('click', (event) => this.click(event));
         instance.on('finished', () => this.finished());
         instance.setOption(this.options());
+        // drawn = its first frame painted, not ECharts' 'finished' alone: that comes after the entry
+        // animation, and never while the page's clock stands still (a test's fixed clock), which kept
+        // the 驾驶舱's later panels and cards (made once a chart is drawn) from ever appearing
+        afterPaint(() => {
+          if (!destroyed) this.finished();
+        });
         this.initialised(instance);
         resize = new ResizeObserver(() => instance.resize());
         resize.observe(element);
