@@ -82,7 +82,7 @@ function dashboardSet(today) {
     ['follow-through', `/api/v1/follow-through/summary?${period}`],
     ['drill signedCount', `/api/v1/indicators/drill?indicator=signedCount&${period}`],
     ['drill keyProjects', `/api/v1/indicators/drill?indicator=keyProjects&${period}`],
-    ['months', `/api/v1/months?year=${YEAR}`],
+    ['months', `/api/v1/months?year=${YEAR}&month=${YEAR}-12`],
   ];
 }
 

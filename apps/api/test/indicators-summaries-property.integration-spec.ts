@@ -2,6 +2,7 @@ import { APPROVAL_KINDS, type ApprovalStatus, type IndicatorQuery, INVESTOR_ORIG
 import fc from 'fast-check';
 import { Client } from 'pg';
 import { IndicatorsService } from '../src/modules/indicators/indicators.service.js';
+import { monthCountsSql } from '../src/modules/reports/months.service.js';
 import { SummariesCompactor } from '../src/modules/indicators/summaries-compactor.js';
 import { csv, MONTHLY_HEADER, upload } from './fixtures/imports/files.js';
 import { createProject } from './support/projects.js';
@@ -36,6 +37,7 @@ type Step =
   | { kind: 'region'; project: number }
   | { kind: 'terminate'; project: number; month: number }
   | { kind: 'start'; project: number; month: number }
+  | { kind: 'produce'; project: number; month: number }
   | { kind: 'approvals'; project: number; statuses: ApprovalStatus[]; months: number[] }
   | { kind: 'report'; project: number; month: number; amount: string; action: ReportAction }
   | { kind: 'import'; month: number; amount: string; verified: boolean }
@@ -56,6 +58,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('region' as const), project }),
   fc.record({ kind: fc.constant('terminate' as const), project, month }),
   fc.record({ kind: fc.constant('start' as const), project, month }),
+  fc.record({ kind: fc.constant('produce' as const), project, month }),
   fc.record({
     kind: fc.constant('approvals' as const),
     project,
@@ -179,6 +182,18 @@ describe('indicator summaries (issue 17)', () => {
         });
         return response.status;
       }
+      case 'produce': {
+        // 投产 ends the reporting obligation a few months later (DOMAIN.md §5): 月结管理's counts move
+        const now = await current();
+        if (now.stage === 'TERMINATED' || now.stage === 'IN_PRODUCTION') return 204;
+        const floor = [now.signedAt ?? '', now.constructionStartedAt ?? ''].sort().at(-1) ?? '';
+        const day = `${MONTHS[s.month]}-05` < floor ? floor : `${MONTHS[s.month]}-05`;
+        const response = await t.request('POST', `/api/v1/projects/${p.id}/stage`, {
+          token: city,
+          body: { version: now.version, to: 'IN_PRODUCTION', dates: { productionStartedAt: day }, reason: REASON },
+        });
+        return response.status;
+      }
       case 'approvals': {
         // 手续办结 as of each month's end: the key projects' figures by month read it once per project
         const now = await current();
@@ -248,7 +263,29 @@ describe('indicator summaries (issue 17)', () => {
       const [summarised, raw] = [await engine.compute(query, undefined, true), await engine.compute(query, undefined, false)];
       expect({ query, figures: summarised, log }).toEqual({ query, figures: raw, log });
     }
-    return QUERIES.length;
+    return QUERIES.length + (await monthsAgree(log));
+  }
+
+  /**
+   * 月结管理's counts (GET /months: expected, by status, missing) by the month-steps statement equal
+   * the plain statement that joins every project with every month, for runs of months and for
+   * several obligation settings.
+   */
+  async function monthsAgree(log: string[]): Promise<number> {
+    const runs = [MONTHS, [`${YEAR}-03`], [`${YEAR}-02`, `${YEAR}-03`, `${YEAR}-04`, `${YEAR}-05`], ['2026-01', '2026-02'], [`${YEAR}-12`]];
+    let compared = 0;
+    for (const months of runs) {
+      for (const after of [0, 1, 3]) {
+        const counts = (engine: 'steps' | 'reference') => {
+          const statement = monthCountsSql(months, after, engine);
+          return t.query(statement.text, statement.values);
+        };
+        const [steps, reference] = [await counts('steps'), await counts('reference')];
+        expect({ months, after, counts: steps, log }).toEqual({ months, after, counts: reference, log });
+        compared += 1;
+      }
+    }
+    return compared;
   }
 
   it('after random edits, reports, imports, corrections, closes and reopens: the summaries equal a rebuild, the engine equals the raw one', async () => {

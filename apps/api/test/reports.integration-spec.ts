@@ -231,6 +231,14 @@ describe('monthly reports, month close and FAI', () => {
       expect(response.body.find((m) => m.month === month)).toMatchObject({ closed: false, version: 0, expected: 4, counts: { VERIFIED: 2, MISSING: 2 } });
       expect(response.body.every((m) => m.month <= thisMonth)).toBe(true);
       expect((await t.request<ApiErrorBody>('GET', '/api/v1/months?year=abc', { token: leader })).body.details?.[0].field).toBe('year');
+      // one month of it (the 驾驶舱's question): the same row alone
+      const one = await t.request<MonthOverview[]>('GET', `/api/v1/months?year=${month.slice(0, 4)}&month=${month}`, { token: leader });
+      expect(one.body).toEqual([response.body.find((m) => m.month === month)]);
+      const outside = await t.request<ApiErrorBody>('GET', `/api/v1/months?year=${Number(month.slice(0, 4)) - 1}&month=${month}`, { token: leader });
+      expect(outside.status).toBe(400);
+      expect(outside.body.details).toEqual([{ field: 'month', message: `月份应在 ${Number(month.slice(0, 4)) - 1} 年内` }]);
+      const bad = await t.request<ApiErrorBody>('GET', `/api/v1/months?year=2025&month=2025-13`, { token: leader });
+      expect(bad.body.details?.[0].field).toBe('month');
     });
 
     it('lets city staff and admins close (DOMAIN.md §7); a closed month freezes drafts, submission, verification', async () => {

@@ -4,7 +4,7 @@ import { isMonth, type MonthOverview, type MonthState } from '@zhaoshang/shared/
 import { Access } from '../../common/access/access.decorator.js';
 import { CurrentUserActor, type UserActor } from '../../common/access/actor.js';
 import { ValidationFailed } from '../../common/errors/app.exception.js';
-import { YearQueryDto } from './dto/report-query.dto.js';
+import { MonthsQueryDto } from './dto/report-query.dto.js';
 import { MonthCloseDto, MonthReopenDto } from './dto/report-write.dto.js';
 import { MonthsService } from './months.service.js';
 import { ApiDomainResponse } from '../../common/openapi/domain-response.js';
@@ -23,11 +23,11 @@ export class MonthsController {
   @Access({ capability: 'reports:read' })
   @ApiOperation({
     summary: '各月月结状态 / Month close state',
-    description: '该年截至本月的每个月：是否月结、应报项目数、各状态月报数、未填报数。\n\nEach month of the year up to this one: whether it is closed, how many projects should report, reports by status, missing ones. (Systems with an API key read a month\'s close state from GET /publications/{month}/status.)',
+    description: '该年截至本月的每个月（给出 month 时只返回该月）：是否月结、应报项目数、各状态月报数、未填报数。\n\nEach month of the year up to this one (only `month` when given): whether it is closed, how many projects should report, reports by status, missing ones. (Systems with an API key read a month\'s close state from GET /publications/{month}/status.)',
   })
   @ApiDomainResponse('MonthOverview', { isArray: true })
-  overview(@Query() query: YearQueryDto): Promise<MonthOverview[]> {
-    return this.months.overview(query.year);
+  overview(@Query() query: MonthsQueryDto): Promise<MonthOverview[]> {
+    return this.months.overview(query.year, query.month);
   }
 
   @Post(':month/close')

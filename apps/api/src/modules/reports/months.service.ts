@@ -9,6 +9,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { PublicationsService } from '../publications/publications.service.js';
 import { readWarningSettings } from '../warnings/warnings.service.js';
 import { MonthClose } from './entities/month-close.entity.js';
+import { obligationEndSql } from '../../common/sql/reporting-obligation.js';
 import { owesReport, shouldReport } from './report-sql.js';
 
 /** 月结 refused: the month's reports are frozen. */
@@ -43,6 +44,72 @@ export async function closedMonths(em: SqlRunner, months: SqlFragment): Promise<
   return rows.filter((row) => row.closed).map((row) => row.month);
 }
 
+export interface MonthCounts {
+  month: string;
+  expected: number;
+  DRAFT: number;
+  SUBMITTED: number;
+  VERIFIED: number;
+  RETURNED: number;
+  MISSING: number;
+}
+
+/**
+ * The report counts of `months` (consecutive, ascending): `expected` the projects that owe the
+ * month's report (填报义务, DOMAIN.md §5); each status the reports of the month whose project should
+ * report for it; MISSING the owing projects without a report. Issue 17: the projects are read once,
+ * as the months each owes (a step up where its obligation begins within the months, a step down after
+ * it ends, summed in month order), and the reports once, joined to their project — instead of every
+ * project × every month probing the reports (6.8 s for a year at 116,000 projects). `reference` is
+ * that plain statement, kept for the tests that compare the two.
+ */
+export function monthCountsSql(months: string[], monthsAfterProduction: number, engine: 'steps' | 'reference' = 'steps'): SqlFragment {
+  if (engine === 'reference') {
+    const owes = owesReport(sql`mo.month`, monthsAfterProduction);
+    return sql`SELECT mo.month, count(p.id) FILTER (WHERE ${owes})::int AS expected,
+         count(m.id) FILTER (WHERE m.status = 'DRAFT')::int AS "DRAFT", count(m.id) FILTER (WHERE m.status = 'SUBMITTED')::int AS "SUBMITTED",
+         count(m.id) FILTER (WHERE m.status = 'VERIFIED')::int AS "VERIFIED", count(m.id) FILTER (WHERE m.status = 'RETURNED')::int AS "RETURNED",
+         count(p.id) FILTER (WHERE m.id IS NULL AND ${owes})::int AS "MISSING"
+       FROM unnest(${months}::text[]) AS mo(month)
+       LEFT JOIN projects p ON ${shouldReport(sql`mo.month`)}
+       LEFT JOIN monthly_reports m ON m.project_id = p.id AND m.month = mo.month
+       GROUP BY mo.month ORDER BY mo.month`;
+  }
+  const first = months[0];
+  const last = months[months.length - 1];
+  const owes = owesReport(sql`m.month`, monthsAfterProduction);
+  // shouldReport(M) ⇔ the signing month ≤ M ≤ the termination month; owesReport(M) adds M ≤ the
+  // obligation's last month: a run of months per project (LEAST skips NULLs: NULL = open-ended)
+  return sql`WITH mo AS (SELECT unnest(${months}::text[]) AS month),
+    owing AS (
+      SELECT GREATEST(to_char(p.signed_at, 'YYYY-MM'), ${first}::text) AS from_month,
+        LEAST(to_char(p.terminated_at, 'YYYY-MM'), ${obligationEndSql(monthsAfterProduction)}) AS to_month
+      FROM projects p
+      WHERE p.signed_at IS NOT NULL AND p.signed_at < (${last}::text || '-01')::date + interval '1 month'
+        AND (p.terminated_at IS NULL OR p.terminated_at >= (${first}::text || '-01')::date)
+    ),
+    steps AS (
+      SELECT from_month AS month, 1 AS step FROM owing WHERE to_month IS NULL OR to_month >= from_month
+      UNION ALL
+      SELECT to_char((to_month || '-01')::date + interval '1 month', 'YYYY-MM'), -1 FROM owing WHERE to_month >= from_month AND to_month < ${last}::text
+    ),
+    expected AS (
+      SELECT mo.month, (sum(COALESCE(s.n, 0)) OVER (ORDER BY mo.month))::int AS expected
+      FROM mo LEFT JOIN (SELECT month, sum(step) AS n FROM steps GROUP BY month) s ON s.month = mo.month
+    ),
+    filed AS (
+      SELECT m.month::text AS month, count(*) FILTER (WHERE m.status = 'DRAFT')::int AS "DRAFT", count(*) FILTER (WHERE m.status = 'SUBMITTED')::int AS "SUBMITTED",
+        count(*) FILTER (WHERE m.status = 'VERIFIED')::int AS "VERIFIED", count(*) FILTER (WHERE m.status = 'RETURNED')::int AS "RETURNED",
+        count(*) FILTER (WHERE ${owes})::int AS owing
+      FROM monthly_reports m JOIN projects p ON p.id = m.project_id
+      WHERE m.month = ANY(${months}::bpchar[]) AND ${shouldReport(sql`m.month`)}
+      GROUP BY m.month
+    )
+    SELECT e.month, e.expected, COALESCE(f."DRAFT", 0) AS "DRAFT", COALESCE(f."SUBMITTED", 0) AS "SUBMITTED", COALESCE(f."VERIFIED", 0) AS "VERIFIED",
+      COALESCE(f."RETURNED", 0) AS "RETURNED", e.expected - COALESCE(f.owing, 0) AS "MISSING"
+    FROM expected e LEFT JOIN filed f ON f.month = e.month ORDER BY e.month`;
+}
+
 function toState(month: string, row: MonthClose | undefined): MonthState {
   return {
     month,
@@ -72,29 +139,21 @@ export class MonthsService {
     if ((await closedMonths(em, sql`${month}`)).length > 0) throw new MonthClosed(month);
   }
 
-  /** Every month of the year up to this one, with its close state and its report counts. */
-  async overview(year: number): Promise<MonthOverview[]> {
+  /**
+   * Every month of the year up to this one (or only `month` of it), with its close state and its
+   * report counts.
+   */
+  async overview(year: number, month?: string): Promise<MonthOverview[]> {
+    if (month !== undefined && !month.startsWith(`${year}-`)) throw ValidationFailed.field('month', `月份应在 ${year} 年内`);
     const current = monthOf(shanghaiToday());
-    const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`).filter((m) => m <= current);
+    const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`).filter((m) => m <= current && (month === undefined || m === month));
     if (months.length === 0) return [];
-    const closes = await this.dataSource.getRepository(MonthClose).findBy(months.map((month) => ({ month })));
+    const closes = await this.dataSource.getRepository(MonthClose).findBy(months.map((m) => ({ month: m })));
     const { settings } = await readWarningSettings(this.dataSource);
-    const owes = owesReport(sql`mo.month`, settings.REPORT.monthsAfterProduction);
-    // expected: the projects that owe the month's report (填报义务); the statuses: every report of it
-    const counts = await runSql<{ month: string; expected: number; DRAFT: number; SUBMITTED: number; VERIFIED: number; RETURNED: number; MISSING: number }>(
-      this.dataSource,
-      sql`SELECT mo.month, count(p.id) FILTER (WHERE ${owes})::int AS expected,
-         count(m.id) FILTER (WHERE m.status = 'DRAFT')::int AS "DRAFT", count(m.id) FILTER (WHERE m.status = 'SUBMITTED')::int AS "SUBMITTED",
-         count(m.id) FILTER (WHERE m.status = 'VERIFIED')::int AS "VERIFIED", count(m.id) FILTER (WHERE m.status = 'RETURNED')::int AS "RETURNED",
-         count(p.id) FILTER (WHERE m.id IS NULL AND ${owes})::int AS "MISSING"
-       FROM unnest(${months}::text[]) AS mo(month)
-       LEFT JOIN projects p ON ${shouldReport(sql`mo.month`)}
-       LEFT JOIN monthly_reports m ON m.project_id = p.id AND m.month = mo.month
-       GROUP BY mo.month ORDER BY mo.month`,
-    );
+    const counts = await runSql<MonthCounts>(this.dataSource, monthCountsSql(months, settings.REPORT.monthsAfterProduction));
     return counts.map((c) => {
-      const { month, expected, ...byStatus } = c;
-      return { ...toState(month, closes.find((row) => row.month === month)), expected, counts: byStatus };
+      const { month: m, expected, ...byStatus } = c;
+      return { ...toState(m, closes.find((row) => row.month === m)), expected, counts: byStatus };
     });
   }
 

@@ -61,3 +61,8 @@ export class YearQueryDto {
   @Max(2100, { message: '年份应在 2000 至 2100 之间' })
   year: number;
 }
+
+/** 月结管理's year, or one month of it (the 驾驶舱 asks only for its period's last month). */
+export class MonthsQueryDto extends YearQueryDto {
+  @MonthText('月份', true) month?: string;
+}

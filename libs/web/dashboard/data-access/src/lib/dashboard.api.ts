@@ -39,9 +39,9 @@ export class DashboardApi {
     return this.http.get<DrillResponse>(`${API_V1}/indicators/drill`, { params, context: callerShowsErrors() });
   }
 
-  /** The months of a year with their reports by status (月结管理's overview): how much of a month is verified; null when unavailable. */
-  months(year: string): Observable<MonthOverview[] | null> {
-    return this.http.get<MonthOverview[]>(`${API_V1}/months`, { params: new HttpParams().set('year', year), context: callerShowsErrors() }).pipe(catchError(() => of(null)));
+  /** A month with its reports by status (月结管理's overview of that month only): how much of it is verified; null when unavailable. */
+  month(month: string): Observable<MonthOverview[] | null> {
+    return this.http.get<MonthOverview[]>(`${API_V1}/months`, { params: new HttpParams().set('year', month.slice(0, 4)).set('month', month), context: callerShowsErrors() }).pipe(catchError(() => of(null)));
   }
 
   /** Red and yellow warnings per district on a day (the dashboard reads the counts); null when the warnings module is not there. */

@@ -52,7 +52,7 @@ describe('DashboardPage', () => {
     ]);
     http.match((r) => r.url === '/api/v1/regions').forEach((r) => r.flush([]));
     http.match((r) => r.url === '/api/v1/warnings').forEach((r) => r.flush({ statusCode: 404 }, { status: 404, statusText: 'Not Found' }));
-    http.expectOne('/api/v1/months?year=2026').flush([june]);
+    http.expectOne('/api/v1/months?year=2026&month=2026-06').flush([june]);
     http.expectOne((r) => r.url === '/api/v1/follow-through/summary').flush({ statusCode: 500, error: 'INTERNAL', message: '服务器出错了' }, { status: 500, statusText: 'Error' });
     for (const request of http.match((r) => r.url === '/api/v1/indicators/drill')) {
       const indicator = request.request.params.get('indicator');

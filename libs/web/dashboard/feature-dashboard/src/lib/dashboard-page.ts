@@ -129,8 +129,8 @@ export class DashboardPage {
     params: () => ({ indicator: 'keyProjects' as const, from: this.selection().from, to: this.selection().to, region: this.selection().region ?? undefined }),
     stream: ({ params }) => this.api.drill(params),
   });
-  /** the months of the period's last year with their reports by status: how much of the last month is verified */
-  protected readonly monthStates = rxResource({ params: () => this.selection().to.slice(0, 4), stream: ({ params }) => this.api.months(params) });
+  /** the period's last month with its reports by status: how much of it is verified */
+  protected readonly monthStates = rxResource({ params: () => this.selection().to, stream: ({ params }) => this.api.month(params) });
 
   /**
    * The period's last month is low while its reports wait for verification: say how much of it is
