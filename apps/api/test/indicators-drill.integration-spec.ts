@@ -72,6 +72,24 @@ describe('indicator drill-downs', () => {
     expect(rows.body.total).toBe(figureOf(figure.body, indicator, null, origin));
     if (rows.body.kind === 'amount') expect(sumWan(rows.body.rows.map((r) => r.amountWan))).toBe(rows.body.total);
     else expect(String(rows.body.rows.length)).toBe(rows.body.total);
+    const byStage: Record<string, number> = {};
+    for (const r of rows.body.rows) byStage[r.stage] = (byStage[r.stage] ?? 0) + 1;
+    expect({ rowCount: rows.body.rowCount, byStage: rows.body.byStage }).toEqual({ rowCount: rows.body.rows.length, byStage });
+    // with a limit: the first rows only, the figure and the counts still of all of them (from SQL)
+    for (const limit of [0, 1]) {
+      const limited = await drill(`indicator=${indicator}&${query}${extra}&limit=${limit}`);
+      expect({ status: limited.status, body: limited.status === 200 ? null : limited.body }).toEqual({ status: 200, body: null });
+      expect({ ...limited.body, rows: undefined }).toEqual({ ...rows.body, rows: undefined });
+      expect(limited.body.rows).toEqual(rows.body.rows.slice(0, limit));
+    }
+  });
+
+  it('refuses a limit out of range, naming it', async () => {
+    for (const limit of ['-1', '1001', 'abc']) {
+      const response = await drill(`indicator=signedCount&from=2025-01&to=2025-06&limit=${limit}`);
+      expect(response.status).toBe(400);
+      expect(response.body.details?.[0]).toMatchObject({ field: 'limit' });
+    }
   });
 
   it('matches the rows of GET /indicators grouped by region, month and industry, and with unverified reports', async () => {

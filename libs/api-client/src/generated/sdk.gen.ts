@@ -1316,9 +1316,9 @@ export const reportsReturnReports = <ThrowOnError extends boolean = false>(optio
 
 /**
  * 各月月结状态 / Month close state
- * 该年截至本月的每个月：是否月结、应报项目数、各状态月报数、未填报数。
+ * 该年截至本月的每个月（给出 month 时只返回该月）：是否月结、应报项目数、各状态月报数、未填报数。
  *
- * Each month of the year up to this one: whether it is closed, how many projects should report, reports by status, missing ones. (Systems with an API key read a month's close state from GET /publications/{month}/status.)。可用角色：管理员、市级招商人员、旗县招商人员、领导；API 密钥权限范围：不可用
+ * Each month of the year up to this one (only `month` when given): whether it is closed, how many projects should report, reports by status, missing ones. (Systems with an API key read a month's close state from GET /publications/{month}/status.)。可用角色：管理员、市级招商人员、旗县招商人员、领导；API 密钥权限范围：不可用
  */
 export const monthsOverview = <ThrowOnError extends boolean = false>(options: Options<MonthsOverviewData, ThrowOnError>) => {
     return (options.client ?? _heyApiClient).get<MonthsOverviewResponses, MonthsOverviewErrors, ThrowOnError>({

@@ -3305,7 +3305,25 @@ export type DrillResponse = {
      * the rule of the figure, one sentence
      */
     rule: string;
+    /**
+     * the rows, largest first: all of them, or the first `limit`
+     */
     rows: Array<DrillRow>;
+    /**
+     * how many rows the figure has (all of them, also when `rows` holds only the first `limit`)
+     */
+    rowCount: number;
+    /**
+     * the rows by the project's stage today (all rows): the 驾驶舱's funnel
+     */
+    byStage: {
+        NEGOTIATING?: number;
+        SIGNED?: number;
+        REGISTERED?: number;
+        UNDER_CONSTRUCTION?: number;
+        IN_PRODUCTION?: number;
+        TERMINATED?: number;
+    };
     /**
      * the figure: Σ amountWan (万元, 2 decimals) for an amount, the number of rows for a count; equals GET /indicators'
      */
@@ -7706,6 +7724,11 @@ export type MonthsOverviewData = {
          * 年份
          */
         year: number;
+        /**
+         * 月份
+         * 2000-01 至 2099-12
+         */
+        month?: string;
     };
     url: '/api/v1/months';
 };
@@ -8269,6 +8292,11 @@ export type IndicatorsDrillData = {
          * 含未核实月报
          */
         includeUnverified?: boolean;
+        /**
+         * 只取前几行
+         * 只返回最大的前 limit 行；合计（total）、行数（rowCount）与按阶段计数（byStage）仍按全部行计算。0：只要合计
+         */
+        limit?: number;
     };
     url: '/api/v1/indicators/drill';
 };

@@ -1128,7 +1128,36 @@ export const DOMAIN_SCHEMAS = {
         "type": "array",
         "items": {
           "$ref": "#/components/schemas/DrillRow"
-        }
+        },
+        "description": "the rows, largest first: all of them, or the first `limit`"
+      },
+      "rowCount": {
+        "type": "number",
+        "description": "how many rows the figure has (all of them, also when `rows` holds only the first `limit`)"
+      },
+      "byStage": {
+        "type": "object",
+        "properties": {
+          "NEGOTIATING": {
+            "type": "number"
+          },
+          "SIGNED": {
+            "type": "number"
+          },
+          "REGISTERED": {
+            "type": "number"
+          },
+          "UNDER_CONSTRUCTION": {
+            "type": "number"
+          },
+          "IN_PRODUCTION": {
+            "type": "number"
+          },
+          "TERMINATED": {
+            "type": "number"
+          }
+        },
+        "description": "the rows by the project's stage today (all rows): the 驾驶舱's funnel"
       },
       "total": {
         "type": "string",
@@ -1153,6 +1182,8 @@ export const DOMAIN_SCHEMAS = {
       "includeUnverified",
       "rule",
       "rows",
+      "rowCount",
+      "byStage",
       "total",
       "excluded"
     ]

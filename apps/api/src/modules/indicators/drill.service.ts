@@ -9,6 +9,7 @@ import {
   INVESTOR_ORIGIN_LABELS,
   INVESTOR_ORIGINS,
   type InvestorOrigin,
+  type ProjectStage,
   MAX_PERIOD_MONTHS,
   monthSpan,
   originCounts,
@@ -60,12 +61,27 @@ export class DrillService {
     const input = { indicator, regions: codes, from, to, statuses, industry, origins };
 
     const excludedOrigins = indicator === 'arrivedFundsWan' ? INVESTOR_ORIGINS.filter((o) => !counting.includes(o)) : [];
-    const [rows, excluded] = await Promise.all([
-      runSql<DrillRow>(this.readPool.reads, drillStatement(input)),
-      excludedOrigins.length > 0 ? runSql<DrillExcluded>(this.readPool.reads, excludedStatement({ ...input, excludedOrigins })) : Promise.resolve([]),
-    ]);
     const kind = DRILL_INDICATOR_KINDS[indicator];
-    const total = kind === 'amount' ? sumWan(rows.map((r) => r.amountWan)) : String(rows.length);
+    const statement = drillStatement(input);
+    const limit = query.limit;
+    const limited = limit !== undefined;
+    const [rows, excluded, summary] = await Promise.all([
+      runSql<DrillRow>(this.readPool.reads, limited ? sql`${statement} LIMIT ${limit}` : statement),
+      excludedOrigins.length > 0 ? runSql<DrillExcluded>(this.readPool.reads, excludedStatement({ ...input, excludedOrigins })) : Promise.resolve([]),
+      // with a limit, the figure and the counts of all rows from the database, not from the rows sent
+      limited
+        ? runSql<{ rowCount: number; amountWan: string; byStage: Partial<Record<ProjectStage, number>> | null }>(
+            this.readPool.reads,
+            sql`SELECT count(*)::int AS "rowCount", COALESCE(sum(d."amountWan"::numeric), 0)::text AS "amountWan",
+                (SELECT json_object_agg(s.stage, s.n) FROM (SELECT d2.stage, count(*)::int AS n FROM (${statement}) d2 GROUP BY 1) s) AS "byStage"
+              FROM (${statement}) d`,
+          ).then(([row]) => row)
+        : Promise.resolve(null),
+    ]);
+    const byStage: Partial<Record<ProjectStage, number>> = summary?.byStage ?? {};
+    if (!summary) for (const r of rows) byStage[r.stage] = (byStage[r.stage] ?? 0) + 1;
+    const rowCount = summary?.rowCount ?? rows.length;
+    const total = kind === 'amount' ? sumWan([summary ? summary.amountWan : sumWan(rows.map((r) => r.amountWan))]) : String(rowCount);
     return {
       indicator,
       kind,
@@ -78,6 +94,8 @@ export class DrillService {
       includeUnverified: query.includeUnverified ?? false,
       rule: ruleOf(indicator, scope, query.includeUnverified ?? false, query.origin ?? null),
       rows: rows.map((r) => ({ ...r, months: r.months ?? [] })),
+      rowCount,
+      byStage,
       total,
       excluded,
     };

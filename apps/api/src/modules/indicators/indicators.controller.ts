@@ -12,8 +12,8 @@ import {
   INVESTOR_ORIGINS,
   type InvestorOrigin,
 } from '@zhaoshang/shared/domain';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { Access } from '../../common/access/access.decorator.js';
 import { queryBoolean } from '../projects/dto/fields.js';
 import { MonthText, RegionCode } from '../reports/dto/report-write.dto.js';
@@ -64,6 +64,14 @@ export class DrillQueryDto implements DrillQuery {
   @Transform(queryBoolean)
   @IsBoolean()
   includeUnverified?: boolean;
+
+  @ApiPropertyOptional({ title: '只取前几行', minimum: 0, maximum: 1000, description: '只返回最大的前 limit 行；合计（total）、行数（rowCount）与按阶段计数（byStage）仍按全部行计算。0：只要合计' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: '只取前几行（limit）应为整数' })
+  @Min(0, { message: '只取前几行（limit）应在 0 至 1000 之间' })
+  @Max(1000, { message: '只取前几行（limit）应在 0 至 1000 之间' })
+  limit?: number;
 }
 
 @ApiTags('指标')

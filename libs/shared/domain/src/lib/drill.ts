@@ -53,6 +53,12 @@ export interface DrillQuery {
   /** arrivedByOrigin only: the origin of the slice */
   origin?: InvestorOrigin;
   includeUnverified?: boolean;
+  /**
+   * Only the first `limit` rows (largest first); `total`, `rowCount` and `byStage` still cover them
+   * all. The 驾驶舱 reads the funnel with 0 and the largest key projects with a few: at province scale
+   * a year's signings are ~22,000 rows (7 MB) that a phone need not fetch.
+   */
+  limit?: number;
 }
 
 export interface DrillRow {
@@ -93,7 +99,12 @@ export interface DrillResponse {
   includeUnverified: boolean;
   /** the rule of the figure, one sentence */
   rule: string;
+  /** the rows, largest first: all of them, or the first `limit` */
   rows: DrillRow[];
+  /** how many rows the figure has (all of them, also when `rows` holds only the first `limit`) */
+  rowCount: number;
+  /** the rows by the project's stage today (all rows): the 驾驶舱's funnel */
+  byStage: Partial<Record<ProjectStage, number>>;
   /** the figure: Σ amountWan (万元, 2 decimals) for an amount, the number of rows for a count; equals GET /indicators' */
   total: string;
   excluded: DrillExcluded[];

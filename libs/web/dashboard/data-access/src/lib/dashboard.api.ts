@@ -36,6 +36,7 @@ export class DashboardApi {
     if (query.region) params = params.set('region', query.region);
     if (query.industry) params = params.set('industry', query.industry);
     if (query.origin) params = params.set('origin', query.origin);
+    if (query.limit !== undefined) params = params.set('limit', query.limit);
     return this.http.get<DrillResponse>(`${API_V1}/indicators/drill`, { params, context: callerShowsErrors() });
   }
 

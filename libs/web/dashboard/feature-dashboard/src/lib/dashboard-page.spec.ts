@@ -25,8 +25,12 @@ function drillRow(name: string, stage: DrillRow['stage'], overrides: Partial<Dri
   return { projectId: name, projectNo: `P-${name}`, name, regionCode: '150525', regionName: '奈曼旗', industryCode: 'NE', investorOrigin: 'OUT_OF_REGION', stage, contractAmountWan: '20000.00', date: '2026-03-01', months: [], amountWan: '20000.00', ...overrides };
 }
 
-function drillResponse(indicator: DrillResponse['indicator'], rows: DrillRow[]): DrillResponse {
-  return { indicator, kind: 'count', from: '2026-01', to: '2026-06', region: '150500', regionName: '通辽市', industry: null, origin: null, includeUnverified: false, rule: '', rows, total: String(rows.length), excluded: [] };
+/** The API's answer with `limit`: the counts of all `rows`, only the first `limit` of them sent. */
+function drillResponse(indicator: DrillResponse['indicator'], rows: DrillRow[], limit?: number): DrillResponse {
+  const byStage: DrillResponse['byStage'] = {};
+  for (const r of rows) byStage[r.stage] = (byStage[r.stage] ?? 0) + 1;
+  const sent = limit === undefined ? rows : rows.slice(0, limit);
+  return { indicator, kind: 'count', from: '2026-01', to: '2026-06', region: '150500', regionName: '通辽市', industry: null, origin: null, includeUnverified: false, rule: '', rows: sent, rowCount: rows.length, byStage, total: String(rows.length), excluded: [] };
 }
 
 const june: MonthOverview = { month: '2026-06', closed: false, closedAt: null, closedBy: null, reopenReason: null, version: 0, expected: 40, counts: { DRAFT: 2, SUBMITTED: 20, VERIFIED: 10, RETURNED: 0, MISSING: 8 } };
@@ -56,8 +60,11 @@ describe('DashboardPage', () => {
     http.expectOne((r) => r.url === '/api/v1/follow-through/summary').flush({ statusCode: 500, error: 'INTERNAL', message: '服务器出错了' }, { status: 500, statusText: 'Error' });
     for (const request of http.match((r) => r.url === '/api/v1/indicators/drill')) {
       const indicator = request.request.params.get('indicator');
-      if (indicator === 'signedCount') request.flush(drillResponse('signedCount', [drillRow('甲', 'SIGNED'), drillRow('乙', 'UNDER_CONSTRUCTION'), drillRow('丙', 'IN_PRODUCTION'), drillRow('丁', 'TERMINATED')]));
-      else request.flush(drillResponse('keyProjects', [drillRow('重点甲', 'UNDER_CONSTRUCTION', { contractAmountWan: '150000.00' })]));
+      // the funnel asks for the counts only, the key list for its first rows
+      const limit = Number(request.request.params.get('limit'));
+      expect(limit).toBe(indicator === 'signedCount' ? 0 : 8);
+      if (indicator === 'signedCount') request.flush(drillResponse('signedCount', [drillRow('甲', 'SIGNED'), drillRow('乙', 'UNDER_CONSTRUCTION'), drillRow('丙', 'IN_PRODUCTION'), drillRow('丁', 'TERMINATED')], limit));
+      else request.flush(drillResponse('keyProjects', [drillRow('重点甲', 'UNDER_CONSTRUCTION', { contractAmountWan: '150000.00' }), ...Array.from({ length: 9 }, (_, i) => drillRow(`重点${i}`, 'SIGNED', { contractAmountWan: '100.00' }))], limit));
     }
     for (const request of indicators) {
       const groupBy = request.request.params.get('groupBy') as IndicatorResponse['groupBy'];
@@ -91,6 +98,9 @@ describe('DashboardPage', () => {
     expect(text('funnel-UNDER_CONSTRUCTION')).toContain('2 个');
     expect(text('funnel-IN_PRODUCTION')).toContain('1 个');
     expect(text('key-project-list')).toContain('重点甲');
+    // 10 key projects, 8 of them sent: the rest counted from rowCount
+    expect(page.querySelectorAll('[data-testid="key-project-list"] li').length).toBe(8);
+    expect(text('panel-key-projects')).toContain('另有 2 个，查看全部');
     expect(text('key-project-list')).toContain('15.00 亿元');
     // no warnings module: no warnings card
     expect(page.querySelector('[data-testid="panel-warnings"]')).toBeNull();

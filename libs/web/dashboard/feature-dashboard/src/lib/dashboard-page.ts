@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { CITY_TOTAL_NOTE, type DrillRow, PROGRESS_STAGES, type ProjectStage, STAGE_LABELS, shanghaiToday, sumWan } from '@zhaoshang/shared/domain';
+import { CITY_TOTAL_NOTE, PROGRESS_STAGES, type ProjectStage, STAGE_LABELS, shanghaiToday, sumWan } from '@zhaoshang/shared/domain';
 import {
   DashboardApi,
   type DashboardSelection,
@@ -40,6 +40,9 @@ import { KPI_DRILLS, buildKpis, formatYi, hasFigures, yoyOf } from './figures';
 import { followThroughView } from './follow-through';
 import { FollowThroughCard } from './follow-through-card';
 import { StatsCoverageLine } from '@zhaoshang/web/stats/feature-coverage';
+
+/** how many of the largest key projects the list shows (the rest: a link to all of them) */
+const KEY_LIST_ROWS = 8;
 
 /** 驾驶舱: the leaders' summary of a period and a scope; every chart leads to the projects behind it. */
 @Component({
@@ -119,14 +122,14 @@ export class DashboardPage {
   protected readonly followThroughError = computed(() => (this.followThrough.status() === 'error' ? `跟踪落实加载失败：${apiErrorMessage(this.followThrough.error())}` : null));
   /** the day the warnings are counted on: the card says "截至" it (the 月调度表 counts at a month's end) */
   protected readonly warningsAsOf = this.today;
-  /** the projects signed in the period, with their stage today: the stage funnel */
+  /** the projects signed in the period by their stage today: the stage funnel (the counts only, no rows) */
   protected readonly signed = rxResource({
-    params: () => ({ indicator: 'signedCount' as const, from: this.selection().from, to: this.selection().to, region: this.selection().region ?? undefined }),
+    params: () => ({ indicator: 'signedCount' as const, from: this.selection().from, to: this.selection().to, region: this.selection().region ?? undefined, limit: 0 }),
     stream: ({ params }) => this.api.drill(params),
   });
-  /** the key projects at the period's end: the list under their figures */
+  /** the largest key projects at the period's end: the list under their figures */
   protected readonly keyList = rxResource({
-    params: () => ({ indicator: 'keyProjects' as const, from: this.selection().from, to: this.selection().to, region: this.selection().region ?? undefined }),
+    params: () => ({ indicator: 'keyProjects' as const, from: this.selection().from, to: this.selection().to, region: this.selection().region ?? undefined, limit: KEY_LIST_ROWS }),
     stream: ({ params }) => this.api.drill(params),
   });
   /** the period's last month with its reports by status: how much of it is verified */
@@ -151,16 +154,16 @@ export class DashboardPage {
   /** 签约 → 注册 → 开工 → 投产 of the projects signed in the period, by the stage each has reached today. */
   protected readonly funnel = computed(() => {
     if (!this.signed.hasValue()) return null;
-    const rows = this.signed.value().rows;
-    const reached = (stage: ProjectStage) => rows.filter((r) => r.stage !== 'TERMINATED' && PROGRESS_STAGES.indexOf(r.stage as (typeof PROGRESS_STAGES)[number]) >= PROGRESS_STAGES.indexOf(stage as (typeof PROGRESS_STAGES)[number])).length;
-    const total = rows.length;
+    const { byStage, rowCount: total } = this.signed.value();
+    const reached = (stage: ProjectStage) =>
+      PROGRESS_STAGES.slice(PROGRESS_STAGES.indexOf(stage as (typeof PROGRESS_STAGES)[number])).reduce((sum, s) => sum + (byStage[s] ?? 0), 0);
     const steps: { key: string; label: string; count: number }[] = [
       { key: 'SIGNED', label: '签约', count: total },
       { key: 'REGISTERED', label: '注册落地', count: reached('REGISTERED') },
       { key: 'UNDER_CONSTRUCTION', label: '开工在建', count: reached('UNDER_CONSTRUCTION') },
       { key: 'IN_PRODUCTION', label: '竣工投产', count: reached('IN_PRODUCTION') },
     ];
-    const terminated = rows.filter((r) => r.stage === 'TERMINATED').length;
+    const terminated = byStage.TERMINATED ?? 0;
     return {
       total,
       terminated,
@@ -171,10 +174,10 @@ export class DashboardPage {
   /** the largest key projects, with their stage, each a link to the project */
   protected readonly keyProjectList = computed(() => {
     if (!this.keyList.hasValue()) return null;
-    const rows: DrillRow[] = this.keyList.value().rows;
+    const { rows, rowCount } = this.keyList.value();
     return {
-      more: Math.max(0, rows.length - 8),
-      rows: rows.slice(0, 8).map((r) => ({ id: r.projectId, name: r.name, region: r.regionName, stage: STAGE_LABELS[r.stage], amount: formatYi(r.contractAmountWan) })),
+      more: Math.max(0, rowCount - KEY_LIST_ROWS),
+      rows: rows.slice(0, KEY_LIST_ROWS).map((r) => ({ id: r.projectId, name: r.name, region: r.regionName, stage: STAGE_LABELS[r.stage], amount: formatYi(r.contractAmountWan) })),
     };
   });
 

@@ -22,6 +22,8 @@ const response: DrillResponse = {
     { projectId: 'a', projectNo: '150502-2026-0001', name: '风光储一体化', regionCode: '150502', regionName: '科尔沁区', industryCode: 'NE', investorOrigin: 'OUT_OF_REGION', stage: 'UNDER_CONSTRUCTION', contractAmountWan: '120000.00', date: null, months: ['2026-03'], amountWan: '2600.50' },
     { projectId: 'b', projectNo: '150525-2026-0001', name: '蒙中医药产业园', regionCode: '150525', regionName: '奈曼旗', industryCode: 'BM', investorOrigin: 'FOREIGN', stage: 'SIGNED', contractAmountWan: '30000.00', date: null, months: ['2026-03'], amountWan: '700.25' },
   ],
+  rowCount: 2,
+  byStage: { UNDER_CONSTRUCTION: 1, SIGNED: 1 },
   total: '3300.75',
   excluded: [{ origin: 'LOCAL', projectCount: 1, amountWan: '300.00' }],
 };
