@@ -196,12 +196,13 @@ export function passStatements(input: PassInput, figuresOnly = false, summaries 
   const keyProjectsFromTable =
     group === 'month'
       ? sql`SELECT mo.month AS key, count(k.project_id)::int AS count,
-           count(k.project_id) FILTER (WHERE k.started_at <= ${monthEnd(monthOfRow)})::int AS "startedCount",
-           count(k.project_id) FILTER (WHERE k.approvals_done <= ${monthEnd(monthOfRow)})::int AS "approvalsCompleteCount"
-         FROM (SELECT to_char(d, 'YYYY-MM') AS month FROM generate_series(${periodStart}, (${to} || '-01')::date, interval '1 month') d) mo
-         LEFT JOIN indicator_key_projects k ON k.region_code = ANY(${regions}) AND k.signed_at <= ${monthEnd(monthOfRow)}
-           AND (k.terminated_at IS NULL OR k.terminated_at > ${monthEnd(monthOfRow)})
+           count(k.project_id) FILTER (WHERE k.started_at <= mo.last_day)::int AS "startedCount",
+           count(k.project_id) FILTER (WHERE k.approvals_done <= mo.last_day)::int AS "approvalsCompleteCount"
+         FROM (SELECT to_char(d, 'YYYY-MM') AS month, (d + interval '1 month' - interval '1 day')::date AS last_day
+               FROM generate_series(${periodStart}, (${to} || '-01')::date, interval '1 month') d OFFSET 0) mo
+         LEFT JOIN indicator_key_projects k ON k.region_code = ANY(${regions}) AND k.signed_at <= mo.last_day AND (k.terminated_at IS NULL OR k.terminated_at > mo.last_day)
          GROUP BY 1`
+      // (OFFSET 0: each month's last day computed once, not once per month × key project)
       : sql`SELECT ${keyOfTable} AS key, count(*)::int AS count,
            count(*) FILTER (WHERE k.started_at <= ${periodEnd})::int AS "startedCount",
            count(*) FILTER (WHERE k.approvals_done <= ${periodEnd})::int AS "approvalsCompleteCount"
