@@ -72,16 +72,17 @@ export class DrillService {
       limited
         ? runSql<{ rowCount: number; amountWan: string; byStage: Partial<Record<ProjectStage, number>> | null }>(
             this.readPool.reads,
-            sql`SELECT count(*)::int AS "rowCount", COALESCE(sum(d."amountWan"::numeric), 0)::text AS "amountWan",
-                (SELECT json_object_agg(s.stage, s.n) FROM (SELECT d2.stage, count(*)::int AS n FROM (${statement}) d2 GROUP BY 1) s) AS "byStage"
-              FROM (${statement}) d`,
+            sql`SELECT COALESCE(sum(s.n), 0)::int AS "rowCount", COALESCE(sum(s.amount), 0)::text AS "amountWan",
+                json_object_agg(s.stage, s.n) FILTER (WHERE s.stage IS NOT NULL) AS "byStage"
+              FROM (SELECT d.stage, count(*)::int AS n, sum(d."amountWan"::numeric) AS amount FROM (${statement}) d GROUP BY 1) s`,
           ).then(([row]) => row)
         : Promise.resolve(null),
     ]);
     const byStage: Partial<Record<ProjectStage, number>> = summary?.byStage ?? {};
     if (!summary) for (const r of rows) byStage[r.stage] = (byStage[r.stage] ?? 0) + 1;
     const rowCount = summary?.rowCount ?? rows.length;
-    const total = kind === 'amount' ? sumWan([summary ? summary.amountWan : sumWan(rows.map((r) => r.amountWan))]) : String(rowCount);
+    // (sumWan of the one SQL sum: the figure's form, two decimals)
+    const total = kind === 'amount' ? sumWan(summary ? [summary.amountWan] : rows.map((r) => r.amountWan)) : String(rowCount);
     return {
       indicator,
       kind,
