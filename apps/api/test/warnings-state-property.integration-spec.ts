@@ -36,7 +36,7 @@ type Step =
   | { kind: 'bulk'; month: number; status: 'DRAFT' | 'SUBMITTED' | 'VERIFIED' }
   | { kind: 'sign'; project: number; month: number; day: number }
   | { kind: 'shiftSigning'; projects: number[]; days: number }
-  | { kind: 'stage'; project: number; stage: 'SIGNED' | 'UNDER_CONSTRUCTION' | 'IN_PRODUCTION' | 'TERMINATED'; month: number };
+  | { kind: 'stage'; project: number; stage: 'SIGNED' | 'UNDER_CONSTRUCTION' | 'IN_PRODUCTION' | 'TERMINATED'; month: number; day: number };
 
 const project = fc.integer({ min: 0, max: 3 });
 const projects = fc.uniqueArray(project, { minLength: 1, maxLength: 4 });
@@ -51,7 +51,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('bulk' as const), month, status: fc.constantFrom('DRAFT' as const, 'SUBMITTED' as const, 'VERIFIED' as const) }),
   fc.record({ kind: fc.constant('sign' as const), project, month: fc.integer({ min: 0, max: 5 }), day: fc.integer({ min: 1, max: 28 }) }),
   fc.record({ kind: fc.constant('shiftSigning' as const), projects, days: fc.constantFrom(-40, -10, 25, 70) }),
-  fc.record({ kind: fc.constant('stage' as const), project, stage: fc.constantFrom('SIGNED' as const, 'UNDER_CONSTRUCTION' as const, 'IN_PRODUCTION' as const, 'TERMINATED' as const), month }),
+  fc.record({ kind: fc.constant('stage' as const), project, stage: fc.constantFrom('SIGNED' as const, 'UNDER_CONSTRUCTION' as const, 'IN_PRODUCTION' as const, 'TERMINATED' as const), month, day: fc.constantFrom(1, 20) }),
 );
 
 describe('warnings: the kept state equals the facts (property)', () => {
@@ -140,7 +140,8 @@ describe('warnings: the kept state equals the facts (property)', () => {
         return 'shifted';
       case 'stage': {
         // straight in SQL: the API's stage rules (dates in order, reasons) are not what is tested here
-        const at = `${MONTHS[s.month]}-20`;
+        // the 1st as well: a production month's first day is where the obligation's end meets a first gap
+        const at = `${MONTHS[s.month]}-${String(s.day).padStart(2, '0')}`;
         await t.query(
           `UPDATE projects SET stage = $2::project_stage,
              construction_started_at = CASE WHEN $2 IN ('UNDER_CONSTRUCTION', 'IN_PRODUCTION') THEN GREATEST(signed_at, $3::date) END,
@@ -167,6 +168,8 @@ describe('warnings: the kept state equals the facts (property)', () => {
        WHERE (k.first_gap, k.last_arrival) IS DISTINCT FROM (f.first_gap, f.last_arrival) OR k.project_id IS NULL OR f.project_id IS NULL`,
     );
     expect({ log, drift }).toEqual({ log, drift: [] });
+    // the live projects the list reads (migration AddWarnLiveProjects) equal their rebuild from the facts
+    expect({ log, live: await t.query('SELECT * FROM warn_live_projects_diff()') }).toEqual({ log, live: [] });
     let hits = 0;
     for (const [i, day] of DAYS.entries()) {
       // the changed settings on every other day: the comparison's cost is most of the test's
@@ -198,6 +201,24 @@ describe('warnings: the kept state equals the facts (property)', () => {
     // the runs must have moved first gaps past the signing months, or the comparison proved little
     expect(reportHits).toBeGreaterThan(0);
   }, 600_000);
+
+  it('counts a first gap in the last month owed, the obligation ending on a production month’s first day (fixed case)', async () => {
+    const ps = await reset();
+    const log: string[] = [];
+    // project 0: production 2025-04-01, first gap 2025-04: the last month owed with CHANGED (0 months after production);
+    // project 1: production 2025-01-01, first gap 2025-04: the last month owed with the defaults (3 months after)
+    const steps: Step[] = [
+      { kind: 'sign', project: 0, month: 0, day: 10 },
+      { kind: 'sign', project: 1, month: 0, day: 1 },
+      { kind: 'import', projects: [0, 1], month: 0, count: 3, arrived: '25' },
+      { kind: 'stage', project: 0, stage: 'IN_PRODUCTION', month: 3, day: 1 },
+      { kind: 'stage', project: 1, stage: 'IN_PRODUCTION', month: 0, day: 1 },
+    ];
+    for (const s of steps) log.push(`${JSON.stringify(s)} → ${await run(s, ps)}`);
+    const [gaps] = await t.query<{ gaps: string[] }>(`SELECT array_agg(first_gap::text ORDER BY project_id = $1 DESC) AS gaps FROM warn_project_state WHERE project_id = ANY($2::uuid[])`, [ps[0].id, [ps[0].id, ps[1].id]]);
+    expect({ log, gaps: gaps.gaps }).toEqual({ log, gaps: ['2025-04', '2025-04'] });
+    await check(log);
+  });
 
   it('detects a drifted state (the check is not vacuous)', async () => {
     const ps = await reset();

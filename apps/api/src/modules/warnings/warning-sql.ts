@@ -21,7 +21,7 @@ export interface WarningSqlScope {
 
 /**
  * Which SQL evaluates FUNDS and REPORT: `state` reads each project's first unsubmitted month and last
- * month with arrivals from `warn_project_state` (kept by triggers, issue 17); `reference` is the plain
+ * month with arrivals from `warn_live_projects` (the live projects with the state of `warn_project_state`, kept by triggers, issue 17); `reference` is the plain
  * statement that probes every project's reports (issue 6), kept as the reference the tests and the
  * benchmark compare with.
  */
@@ -37,31 +37,43 @@ export function warningCte(day: string, settings: WarningSettings, scope: Warnin
   const d = sql`${sql.param(day)}::date`;
   const s = settings;
   const n = (value: number) => sql`${value}::int`;
+  // (issue 17) a constant interval, not make_interval() per row; a month's first day by make_date, not
+  // by parsing 'YYYY-MM' || '-01' per row: the list evaluates these for ~90,000 projects per request
+  const months = (count: number) => sql`${`${count} months`}::interval`;
   const lastDue = sql`${sql.param(lastReportMonthDue(day, settings))}::bpchar`;
+  const lastDueStart = sql`${sql.param(`${lastReportMonthDue(day, settings)}-01`)}::date`;
   const live = sql`p.signed_at IS NOT NULL AND p.stage NOT IN ('NEGOTIATING', 'TERMINATED') AND (${scope.projects})`;
   const startDate = startedAtSql('p');
+  // the live projects: the narrow table the triggers keep (migration AddWarnLiveProjects: the columns of
+  // projects the rules read, under the same names, and the state's two months), or projects itself for
+  // the reference statement
+  const source = engine === 'reference' ? sql`projects` : sql`warn_live_projects`;
   const stateFundsAndReport = sql`funds_w AS (
     SELECT st.id AS project_id, 'FUNDS' AS rule,
-      GREATEST((st.started_at + make_interval(months => ${n(s.FUNDS.yellowMonths)}))::date, ((w.last_arrival || '-01')::date + make_interval(months => ${n(s.FUNDS.yellowMonths)} + 1))::date) AS yellow_from,
-      GREATEST((st.started_at + make_interval(months => ${n(s.FUNDS.redMonths)}))::date, ((w.last_arrival || '-01')::date + make_interval(months => ${n(s.FUNDS.redMonths)} + 1))::date) AS red_from,
-      st.started_at AS basis_date, CASE WHEN w.last_arrival >= to_char(st.started_at, 'YYYY-MM') THEN w.last_arrival::text END AS basis_month, NULL::int AS basis_count,
+      GREATEST((st.started_at + ${months(s.FUNDS.yellowMonths)})::date, (${monthStart(sql`st.last_arrival`)} + ${months(s.FUNDS.yellowMonths + 1)})::date) AS yellow_from,
+      GREATEST((st.started_at + ${months(s.FUNDS.redMonths)})::date, (${monthStart(sql`st.last_arrival`)} + ${months(s.FUNDS.redMonths + 1)})::date) AS red_from,
+      st.started_at AS basis_date, CASE WHEN st.last_arrival >= to_char(st.started_at, 'YYYY-MM') THEN st.last_arrival::text END AS basis_month, NULL::int AS basis_count,
       NULL::text AS basis_category, NULL::int AS basis_days, NULL::bpchar AS report_last, st.project_no, st.region_code
-    FROM started st LEFT JOIN warn_project_state w ON w.project_id = st.id
+    FROM started st
   ),
   -- the oldest unsubmitted month is the project's first gap (kept by triggers) when it lies within the
   -- months owed: from signing to the last month due, or to the end of the reporting obligation (the
   -- production month plus a setting, DOMAIN.md §5) when that comes first
   report_w AS (
     SELECT p.id AS project_id, 'REPORT' AS rule,
-      ((w.first_gap || '-01')::date + make_interval(months => 1, days => ${n(s.REPORT.yellowDay)}))::date AS yellow_from,
-      ((w.first_gap || '-01')::date + make_interval(months => ${n(s.REPORT.redMonths)} + 1))::date AS red_from,
-      NULL::date AS basis_date, w.first_gap::text AS basis_month, NULL::int AS basis_count,
-      NULL::text AS basis_category, NULL::int AS basis_days, o.last_month AS report_last, p.project_no, p.region_code
-    FROM projects p JOIN warn_project_state w ON w.project_id = p.id
-    CROSS JOIN LATERAL (
-      SELECT LEAST(${lastDue}, ${obligationEndSql(s.REPORT.monthsAfterProduction)}::bpchar) AS last_month
-    ) o
-    WHERE ${live} AND w.first_gap <= o.last_month
+      (${monthStart(sql`p.first_gap`)} + ${`1 month ${s.REPORT.yellowDay} days`}::interval)::date AS yellow_from,
+      (${monthStart(sql`p.first_gap`)} + ${months(s.REPORT.redMonths + 1)})::date AS red_from,
+      NULL::date AS basis_date, p.first_gap::text AS basis_month, NULL::int AS basis_count,
+      NULL::text AS basis_category, NULL::int AS basis_days,
+      -- the last month owed: the last month due, or the obligation's end when that comes first (formatted
+      -- only then: to_char for every live project was a third of the statement)
+      CASE WHEN p.production_started_at IS NULL OR p.production_started_at + ${months(s.REPORT.monthsAfterProduction)} >= ${lastDueStart} THEN ${lastDue}
+           ELSE ${obligationEndSql(s.REPORT.monthsAfterProduction)}::bpchar END AS report_last, p.project_no, p.region_code
+    FROM warn_live_projects p
+    -- first gap ≤ LEAST(last month due, obligation's end month), the latter as dates: a month ≤ the month
+    -- of a day ⇔ its first day ≤ that day
+    WHERE ${live} AND p.first_gap <= ${lastDue}
+      AND (p.production_started_at IS NULL OR ${monthStart(sql`p.first_gap`)} <= p.production_started_at + ${months(s.REPORT.monthsAfterProduction)})
   ),
 `;
   const referenceFundsAndReport = sql`funds_w AS (
@@ -115,22 +127,22 @@ export function warningCte(day: string, settings: WarningSettings, scope: Warnin
   return sql`WITH
   start_w AS (
     SELECT p.id AS project_id, 'START' AS rule,
-      CASE WHEN p.planned_start_month IS NOT NULL THEN (p.planned_start_month || '-01')::date + make_interval(months => ${n(s.START.yellowMonthsAfterPlan)} + 1)
-           ELSE p.signed_at + make_interval(months => ${n(s.START.yellowMonthsAfterSigning)}) END::date AS yellow_from,
-      CASE WHEN p.planned_start_month IS NOT NULL THEN (p.planned_start_month || '-01')::date + make_interval(months => ${n(s.START.redMonthsAfterPlan)} + 1)
-           ELSE p.signed_at + make_interval(months => ${n(s.START.redMonthsAfterSigning)}) END::date AS red_from,
+      CASE WHEN p.planned_start_month IS NOT NULL THEN ${monthStart(sql`p.planned_start_month`)} + ${months(s.START.yellowMonthsAfterPlan + 1)}
+           ELSE p.signed_at + ${months(s.START.yellowMonthsAfterSigning)} END::date AS yellow_from,
+      CASE WHEN p.planned_start_month IS NOT NULL THEN ${monthStart(sql`p.planned_start_month`)} + ${months(s.START.redMonthsAfterPlan + 1)}
+           ELSE p.signed_at + ${months(s.START.redMonthsAfterSigning)} END::date AS red_from,
       CASE WHEN p.planned_start_month IS NULL THEN p.signed_at END AS basis_date,
       p.planned_start_month::text AS basis_month, NULL::int AS basis_count, NULL::text AS basis_category, NULL::int AS basis_days, NULL::bpchar AS report_last, p.project_no, p.region_code
-    FROM projects p WHERE ${live} AND p.stage IN ('SIGNED', 'REGISTERED')
+    FROM ${source} p WHERE ${live} AND p.stage IN ('SIGNED', 'REGISTERED')
   ),
   started AS (
-    SELECT p.id, p.project_no, p.region_code, p.planned_investment_wan, p.stats_registered, ${startDate} AS started_at
-    FROM projects p WHERE ${live} AND p.stage IN ('UNDER_CONSTRUCTION', 'IN_PRODUCTION') AND ${startDate} IS NOT NULL
+    SELECT p.id, p.project_no, p.region_code, p.planned_investment_wan, p.stats_registered, ${startDate} AS started_at${engine === 'reference' ? sql`` : sql`, p.last_arrival`}
+    FROM ${source} p WHERE ${live} AND p.stage IN ('UNDER_CONSTRUCTION', 'IN_PRODUCTION') AND ${startDate} IS NOT NULL
   ),
   stats_w AS (
     SELECT st.id AS project_id, 'STATS' AS rule,
-      (st.started_at + make_interval(months => ${n(s.STATS.yellowMonths)}))::date AS yellow_from,
-      (st.started_at + make_interval(months => ${n(s.STATS.redMonths)}))::date AS red_from,
+      (st.started_at + ${months(s.STATS.yellowMonths)})::date AS yellow_from,
+      (st.started_at + ${months(s.STATS.redMonths)})::date AS red_from,
       st.started_at AS basis_date, NULL::text AS basis_month, NULL::int AS basis_count, NULL::text AS basis_category, NULL::int AS basis_days, NULL::bpchar AS report_last, st.project_no, st.region_code
     FROM started st WHERE NOT st.stats_registered AND st.planned_investment_wan >= ${s.STATS.minPlannedInvestmentWan}::numeric
   ),
@@ -177,6 +189,11 @@ export function warningCte(day: string, settings: WarningSettings, scope: Warnin
     FROM candidate c
     WHERE ${d} >= c.yellow_from
   )`;
+}
+
+/** The first day of a 'YYYY-MM' month column, without the date parser. */
+function monthStart(month: SqlFragment): SqlFragment {
+  return sql`make_date(substr(${month}, 1, 4)::int, substr(${month}, 6, 2)::int, 1)`;
 }
 
 /** The rules' order (WARNING_RULES) as an SQL sort key of `h`. */
