@@ -198,6 +198,7 @@ async function visit(page, cdp) {
  * navigation waited for it — half of the warm samples 0.45–0.8 s slower (issue 13).
  */
 async function waitForServiceWorkerInstall(page) {
+  if (process.env.BENCH_SW_WAIT === '0') return 0; // the old way: the warm visit at once (to compare)
   const started = Date.now();
   await page.evaluate(async () => {
     const give = Date.now() + 60_000;
