@@ -388,7 +388,15 @@ export const drillExample = {
       "amountWan": "295000.00"
     }
   ],
-  "total": "2859376.13",
+  "rowCount": 65,
+  "byStage": {
+    "IN_PRODUCTION": 1,
+    "REGISTERED": 19,
+    "SIGNED": 8,
+    "TERMINATED": 1,
+    "UNDER_CONSTRUCTION": 36
+  },
+  "total": "2845376.13",
   "excluded": []
 };
 
