@@ -242,6 +242,11 @@ export class ReportEntryPage {
     const from = this.cellOf(event.target);
     const to = this.cellOf(event.relatedTarget);
     if (from && !to) this.focusedCell.set(null);
+    // onFocusIn wrote the plain figure straight into the input; when the focus enters and leaves within one
+    // change detection the binding never saw it, computes the same 1,234.50 as before and writes nothing,
+    // and the cell kept showing 250.5 (a slow e2e run): write the figure as it reads out of the cell here too
+    const field = from ? GRID_COLUMNS[from.col] : 'progress';
+    if (from && field !== 'progress' && from.input.getAttribute('aria-invalid') !== 'true') from.input.value = formatWan(from.row.values()[field], '');
     if (from && from.index !== to?.index) void this.saver()?.flush();
   }
 
