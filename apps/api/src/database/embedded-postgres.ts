@@ -104,7 +104,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
       persistent: true,
       createPostgresUser: true,
       initdbFlags: ['--encoding=UTF8'],
-      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', ...(process.env['PG_EXP'] ?? '').split(' ').filter(Boolean)],
+      postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
       // EMBEDDED_PG_LOG=<file>: the server's own log (e.g. auto_explain's plans while profiling); dropped otherwise
       onLog: process.env['EMBEDDED_PG_LOG'] ? (line) => appendFileSync(process.env['EMBEDDED_PG_LOG'] as string, `${line}\n`) : () => undefined,
       onError: (error) => log(`PostgreSQL: ${String(error)}`),
