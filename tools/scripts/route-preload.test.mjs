@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { test } from 'node:test';
-import { META_NAME, ROUTE_ENTRIES, initialChunks, routeChunks, withIndexHash, withInitialPreloads, withRouteMeta } from './route-preload.mjs';
+import { META_NAME, ROUTE_ENTRIES, initialChunks, routeChunks, withIndexHash, withInitialPreloads, withPrefetched, withRouteMeta } from './route-preload.mjs';
 
 test('the meta element is written once, replacing an earlier one', () => {
   const once = withRouteMeta('<html><head><title>t</title></head></html>', ['chunk-A.js', 'chunk-B.js']);
@@ -41,6 +41,24 @@ test("the service worker's manifest gets index.html's new hash, and keeps the re
   assert.equal(updated.hashTable['/index.html'], createHash('sha1').update(index).digest('hex'));
   assert.equal(updated.hashTable['/main-ABCDEFGH.js'], 'kept');
   assert.equal(updated.index, '/index.html');
+});
+
+test("the route's chunks move from the lazily cached group into the one the worker installs at once", () => {
+  const manifest = JSON.stringify({
+    hashTable: { '/index.html': 'i', '/main-A.js': 'm', '/chunk-R.js': 'r', '/chunk-O.js': 'o' },
+    assetGroups: [
+      { name: 'app', installMode: 'prefetch', urls: ['/index.html', '/main-A.js'], patterns: [] },
+      { name: 'chunks', installMode: 'lazy', urls: ['/chunk-R.js', '/chunk-O.js'], patterns: [] },
+    ],
+  });
+  const updated = JSON.parse(withPrefetched(manifest, ['chunk-R.js']));
+  assert.deepEqual(updated.assetGroups[0].urls, ['/index.html', '/main-A.js', '/chunk-R.js']);
+  assert.deepEqual(updated.assetGroups[1].urls, ['/chunk-O.js']);
+  assert.deepEqual(updated.hashTable, JSON.parse(manifest).hashTable);
+  // running the step twice on one build changes nothing more
+  assert.deepEqual(JSON.parse(withPrefetched(JSON.stringify(updated), ['chunk-R.js'])), updated);
+  // a file the worker has no hash for would make it refuse the whole version: fail the build instead
+  assert.throws(() => withPrefetched(manifest, ['chunk-X.js']), /chunk-X\.js/);
 });
 
 test('every chunk main imports, however deep, is preloaded by index.html (the build lists at most 10)', () => {
