@@ -9,10 +9,6 @@ import { TestApp } from './support/test-app.js';
 type Failed = { statusCode: number; error: string; message: string; errors: ImportRowError[] };
 
 /** kind=monthly: every rule of every column, all-or-nothing, idempotence, encodings, rights. */
-// Once, in a full run on a loaded machine, ExcelJS' streaming reader left a header row's shared
-// strings unresolved (the reader now answers that with a 422 to retry rather than import the text
-// "[object Object]"). Until its cause is found, a failure is retried and its error logged.
-jest.retryTimes(2, { logErrorsBeforeRetry: true });
 
 describe('imports: monthly reports', () => {
   let t: TestApp;
