@@ -47,9 +47,9 @@ export function printTable(header, rows) {
 }
 
 /**
- * BENCH_AUTO_EXPLAIN_MS=<ms> (with EMBEDDED_PG_LOG=<file>, where the server writes its log): auto_explain logs the plan (ANALYZE, BUFFERS, triggers, nested
- * statements) of every statement slower than that, printed among the database's lines. Set before the API
- * starts, so every connection of its pool has it.
+ * BENCH_AUTO_EXPLAIN_MS=<ms>: auto_explain logs the plan (ANALYZE, BUFFERS, triggers, nested statements)
+ * of every statement slower than that into the server's log, which EMBEDDED_PG_LOG=<file> keeps. Set
+ * before the API starts, so every connection of its pool has it.
  */
 async function autoExplain(databaseUrl, ms) {
   const client = new pg.Client({ connectionString: databaseUrl });

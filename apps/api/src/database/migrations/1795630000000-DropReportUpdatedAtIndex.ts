@@ -3,8 +3,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Issue 17: the monthly reports' (updated_at, id) index served the first statistics feed, which paged
  * by update time; the feeds page by commit order (change_xid, AddCommitOrderedFeeds) since, and no
- * statement reads it. Every report written kept it up to date: one of seven indexes, ~0.5–2 s of a
- * 100,000-row import's write (tools/bench/README.md, "imports, third round").
+ * statement reads it. Every report written kept it up to date: one of seven indexes (its share of a
+ * 100,000-row import's write was below this machine's run-to-run noise: tools/bench/README.md,
+ * "Imports, third round").
  */
 export class DropReportUpdatedAtIndex1795630000000 implements MigrationInterface {
   name = 'DropReportUpdatedAtIndex1795630000000';
