@@ -20,7 +20,7 @@ import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { type Subscription, distinctUntilChanged, filter } from 'rxjs';
 import { Autosaver, type SaveState } from './autosaver';
-import { GRID_COLUMNS, cleanNumber, isBlock, keyTarget, parseClipboardBlock, pasteCells } from './grid-keys';
+import { GRID_COLUMNS, type GridColumn, cleanNumber, isBlock, keyTarget, parseClipboardBlock, pasteCells } from './grid-keys';
 import { type GridRow, ROW_FILTER_LABELS, ReportGridModel, type RowFilter, filterRows, isNewRow, workOrder } from './grid-model';
 import { SubmitDialog, type SubmitLine, submitLine } from './submit-dialog';
 
@@ -240,14 +240,15 @@ export class ReportEntryPage {
   /** Leaving a row saves it at once. */
   onFocusOut(event: FocusEvent): void {
     const from = this.cellOf(event.target);
+    if (!from) return;
     const to = this.cellOf(event.relatedTarget);
-    if (from && !to) this.focusedCell.set(null);
+    if (!to) this.focusedCell.set(null);
     // onFocusIn wrote the plain figure straight into the input; when the focus enters and leaves within one
     // change detection the binding never saw it, computes the same 1,234.50 as before and writes nothing,
-    // and the cell kept showing 250.5 (a slow e2e run): write the figure as it reads out of the cell here too
-    const field = from ? GRID_COLUMNS[from.col] : 'progress';
-    if (from && field !== 'progress' && from.input.getAttribute('aria-invalid') !== 'true') from.input.value = formatWan(from.row.values()[field], '');
-    if (from && from.index !== to?.index) void this.saver()?.flush();
+    // and the cell kept showing 250.5 (a slow e2e run): write what the cell shows out of focus here too
+    const field = GRID_COLUMNS[from.col];
+    if (field !== 'progress' && from.input.getAttribute('aria-invalid') !== 'true') from.input.value = shownText(field, from.row.values()[field], false);
+    if (from.index !== to?.index) void this.saver()?.flush();
   }
 
   protected cellKey(row: number, col: number): string {
@@ -257,9 +258,7 @@ export class ReportEntryPage {
   /** What a cell's input shows: the text typed while it has the focus or is wrong, else 1,234.50. */
   protected cellText(row: GridRow, col: number, index: number, focused: string | null, problem: string | undefined): string {
     const field = GRID_COLUMNS[col];
-    const value = row.values()[field];
-    if (field === 'progress' || problem || focused === this.cellKey(index, col)) return value;
-    return formatWan(value, '');
+    return shownText(field, row.values()[field], !!problem || focused === this.cellKey(index, col));
   }
 
   protected pickFilter(filter: RowFilter): void {
@@ -434,4 +433,9 @@ export class ReportEntryPage {
 
 function rowFilterFromUrl(value: string | null): RowFilter {
   return value !== null && value in ROW_FILTER_LABELS ? (value as RowFilter) : 'ALL';
+}
+
+/** A cell's text: as typed (形象进度 always; a figure while typed in or when wrong), else 1,234.50 like the totals. */
+function shownText(field: GridColumn, value: string, asTyped: boolean): string {
+  return field === 'progress' || asTyped ? value : formatWan(value, '');
 }
