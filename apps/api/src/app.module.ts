@@ -37,7 +37,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), retryAttempts: 3, retryDelay: 1000 }),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, config.databaseParallelWorkers), retryAttempts: 3, retryDelay: 1000 }),
         ReadReplicaModule,
         AccessModule,
         AuditModule,

@@ -1,5 +1,8 @@
 import { addMonths, type DrillResponse, monthOf, shanghaiToday, type WorkbenchResponse } from '@zhaoshang/shared/domain';
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { ReadPool } from '../src/common/sql/read-pool.js';
+import { sql } from '../src/common/sql/sql.js';
 import { createProject } from './support/projects.js';
 import { fileReport } from './support/reports.js';
 import { TestApp } from './support/test-app.js';
@@ -130,5 +133,14 @@ describe('the read replica (DATABASE_READ_URL)', () => {
     expect((await health()).body.readReplica?.status).toBe('up');
     expect((await drill()).body).toEqual(before.body);
     expect((await replicaQueries()).length).toBeGreaterThan(0);
+  });
+
+  it('starts every connection of both pools without parallel workers (DATABASE_PARALLEL_WORKERS, default 0)', async () => {
+    type Shown = { max_parallel_workers_per_gather: string }[];
+    const primary: Shown = await t.app.get(DataSource).query('SHOW max_parallel_workers_per_gather');
+    expect(primary[0].max_parallel_workers_per_gather).toBe('0');
+    expect((await t.app.get(ReadPool).run<Shown[number]>(sql`SHOW max_parallel_workers_per_gather`))[0].max_parallel_workers_per_gather).toBe('0');
+    // the server's own default is not 0: the setting comes from our connections, not from the server
+    expect((await server.query('SHOW max_parallel_workers_per_gather')).rows[0].max_parallel_workers_per_gather).not.toBe('0');
   });
 });

@@ -69,4 +69,10 @@ describe('loadConfig', () => {
     const config = loadConfig({ DATA_DIR: tmp(), DATABASE_URL: 'postgres://db/zs', DATABASE_READ_URL: 'postgresql://reader:pw@replica:5432/zs' }, '/');
     expect(config).toMatchObject({ databaseUrl: 'postgres://db/zs', databaseReadUrl: 'postgresql://reader:pw@replica:5432/zs' });
   });
+
+  it('runs the API without parallel query unless DATABASE_PARALLEL_WORKERS says otherwise', () => {
+    expect(loadConfig({ DATA_DIR: tmp() }, '/').databaseParallelWorkers).toBe(0);
+    expect(loadConfig({ DATA_DIR: tmp(), DATABASE_PARALLEL_WORKERS: '4' }, '/').databaseParallelWorkers).toBe(4);
+    expect(() => loadConfig({ DATA_DIR: tmp(), DATABASE_PARALLEL_WORKERS: 'two' }, '/')).toThrow(/DATABASE_PARALLEL_WORKERS.*0 到 64/);
+  });
 });

@@ -16,6 +16,8 @@ export interface AppConfig {
    * primary, as before.
    */
   databaseReadUrl: string | null;
+  /** max_parallel_workers_per_gather of the API's connections (DATABASE_PARALLEL_WORKERS, default 0: see sessionOptions) */
+  databaseParallelWorkers: number;
   dataDir: string;
   adminPassword: string | null;
   /** create the first admin with a generated password when there is none (used by `npm start`) */
@@ -168,6 +170,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     port: integer(env, 'PORT', 3000, 1, 65535),
     databaseUrl: primaryUrl,
     databaseReadUrl: databaseReadUrl(env, primaryUrl),
+    databaseParallelWorkers: integer(env, 'DATABASE_PARALLEL_WORKERS', 0, 0, 64),
     dataDir,
     adminPassword,
     generateAdminPassword: flag(env, 'GENERATE_ADMIN_PASSWORD', false),

@@ -6,6 +6,7 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import { ReadPool } from '../common/sql/read-pool.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
+import { sessionOptions } from './data-source.js';
 
 /** How the replica's connections name themselves in pg_stat_activity (the primary's are API_APPLICATION_NAME). */
 export const READ_REPLICA_APPLICATION_NAME = 'zhaoshang-api-read';
@@ -15,8 +16,14 @@ export const READ_REPLICA_APPLICATION_NAME = 'zhaoshang-api-read';
  * short connect timeout, so that a replica that has vanished costs a read three seconds once before
  * the primary answers it (ReadPool), not the 30-odd seconds of a TCP connect.
  */
-export function readReplicaPool(url: string): Pool {
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 3000, application_name: READ_REPLICA_APPLICATION_NAME });
+export function readReplicaPool(url: string, parallelWorkers = 0): Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    connectionTimeoutMillis: 3000,
+    application_name: READ_REPLICA_APPLICATION_NAME,
+    options: sessionOptions(parallelWorkers),
+  });
   // an idle connection the replica ends (a restart) must not crash the process; the next read reconnects
   pool.on('error', () => undefined);
   return pool;
@@ -30,7 +37,7 @@ export function readReplicaPool(url: string): Pool {
       provide: ReadPool,
       inject: [APP_CONFIG, getDataSourceToken()],
       useFactory: (config: AppConfig, dataSource: DataSource) =>
-        new ReadPool(() => (dataSource.driver as PostgresDriver).master as Pool, config.databaseReadUrl ? readReplicaPool(config.databaseReadUrl) : null),
+        new ReadPool(() => (dataSource.driver as PostgresDriver).master as Pool, config.databaseReadUrl ? readReplicaPool(config.databaseReadUrl, config.databaseParallelWorkers) : null),
     },
   ],
   exports: [ReadPool],
