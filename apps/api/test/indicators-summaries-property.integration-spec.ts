@@ -187,7 +187,8 @@ describe('indicator summaries (issue 17)', () => {
         const now = await current();
         if (now.stage === 'TERMINATED' || now.stage === 'IN_PRODUCTION') return 204;
         const floor = [now.signedAt ?? '', now.constructionStartedAt ?? ''].sort().at(-1) ?? '';
-        const day = `${MONTHS[s.month]}-05` < floor ? floor : `${MONTHS[s.month]}-05`;
+        // on the 1st: the obligation then ends exactly at a month's first moment (the boundary of 月结管理's counts)
+        const day = `${MONTHS[s.month]}-01` < floor ? floor : `${MONTHS[s.month]}-01`;
         const response = await t.request('POST', `/api/v1/projects/${p.id}/stage`, {
           token: city,
           body: { version: now.version, to: 'IN_PRODUCTION', dates: { productionStartedAt: day }, reason: REASON },

@@ -23,7 +23,17 @@ describe('the reporting obligation', () => {
     // in production 3 months before: `month` is the last it owes
     await createProject(t, admin, { name: 'B 投产三月', signedAt: signed, stage: 'IN_PRODUCTION', constructionStartedAt: day(addMonths(month, -8)), productionStartedAt: day(addMonths(month, -3)) });
     await createProject(t, admin, { name: 'C 在建', signedAt: signed, stage: 'UNDER_CONSTRUCTION', constructionStartedAt: day(addMonths(month, -8)) });
+    // in production on the 1st, 3 months before: its obligation ends at `month`'s very first moment, and `month` is still owed
+    await createProject(t, admin, { name: 'D 月初投产', signedAt: signed, stage: 'IN_PRODUCTION', constructionStartedAt: day(addMonths(month, -8)), productionStartedAt: `${addMonths(month, -3)}-01` });
   });
+  const draft = async (name: string) => {
+    const grid = await t.request<ReportGridResponse>('GET', `/api/v1/monthly-reports/grid?regionCode=150525&month=${month}`, { token: admin });
+    const row = grid.body.rows.find((r) => r.projectName === name)!;
+    return t.request<ReportsChanged>('PUT', '/api/v1/monthly-reports/drafts', {
+      token: admin,
+      body: { regionCode: '150525', month, items: [{ projectId: row.projectId, version: null, arrivedEquityWan: '10', arrivedLoanWan: null, arrivedOtherWan: null, completedInvestmentWan: null, progress: null }] },
+    });
+  };
   afterAll(() => t?.stop());
 
   const missing = async () => {
@@ -41,26 +51,26 @@ describe('the reporting obligation', () => {
   };
 
   it('lists every project that may report, but counts as 未报 only those that owe it', async () => {
-    expect(await missing()).toEqual({ rows: ['A 早已投产', 'B 投产三月', 'C 在建'], grid: 2, queue: 2, expected: 2, overview: 2 });
+    expect(await missing()).toEqual({ rows: ['A 早已投产', 'B 投产三月', 'C 在建', 'D 月初投产'], grid: 3, queue: 3, expected: 3, overview: 3 });
   });
 
   it('still takes a report beyond the obligation, and counts it', async () => {
-    const grid = await t.request<ReportGridResponse>('GET', `/api/v1/monthly-reports/grid?regionCode=150525&month=${month}`, { token: admin });
-    const early = grid.body.rows.find((r) => r.projectName === 'A 早已投产')!;
-    const saved = await t.request<ReportsChanged>('PUT', '/api/v1/monthly-reports/drafts', {
-      token: admin,
-      body: { regionCode: '150525', month, items: [{ projectId: early.projectId, version: null, arrivedEquityWan: '10', arrivedLoanWan: null, arrivedOtherWan: null, completedInvestmentWan: null, progress: null }] },
-    });
-    expect(saved.status).toBe(200);
+    expect((await draft('A 早已投产')).status).toBe(200);
     const after = await t.request<ReportGridResponse>('GET', `/api/v1/monthly-reports/grid?regionCode=150525&month=${month}`, { token: admin });
-    expect(after.body.counts).toMatchObject({ DRAFT: 1, MISSING: 2 });
+    expect(after.body.counts).toMatchObject({ DRAFT: 1, MISSING: 3 });
+    expect(await missing()).toMatchObject({ grid: 3, queue: 3, expected: 3, overview: 3 });
+  });
+
+  it('counts the report of the last month owed as owed, to the day', async () => {
+    expect((await draft('D 月初投产')).status).toBe(200);
+    expect(await missing()).toMatchObject({ grid: 2, queue: 2, expected: 3, overview: 2 });
   });
 
   it('follows the setting', async () => {
     const { body } = await t.request<{ settings: Record<string, Record<string, number>>; version: number }>('GET', '/api/v1/settings/warnings', { token: admin });
     const settings = { ...body.settings, REPORT: { ...body.settings['REPORT'], monthsAfterProduction: 1 } };
     expect((await t.request('PUT', '/api/v1/settings/warnings', { token: admin, body: { settings, version: body.version } })).status).toBe(200);
-    // B's production month + 1 is before `month` now: only C owes it
+    // B's and D's production month + 1 are before `month` now: only C owes it (D's report counts, not as owed)
     expect(await missing()).toMatchObject({ grid: 1, queue: 1, expected: 1, overview: 1 });
   });
 });

@@ -9,7 +9,6 @@ import { AuditService } from '../audit/audit.service.js';
 import { PublicationsService } from '../publications/publications.service.js';
 import { readWarningSettings } from '../warnings/warnings.service.js';
 import { MonthClose } from './entities/month-close.entity.js';
-import { obligationEndSql } from '../../common/sql/reporting-obligation.js';
 import { owesReport, shouldReport } from './report-sql.js';
 
 /** 月结 refused: the month's reports are frozen. */
@@ -75,35 +74,38 @@ export function monthCountsSql(months: string[], monthsAfterProduction: number, 
        LEFT JOIN monthly_reports m ON m.project_id = p.id AND m.month = mo.month
        GROUP BY mo.month ORDER BY mo.month`;
   }
-  const first = months[0];
-  const last = months[months.length - 1];
-  const owes = owesReport(sql`m.month`, monthsAfterProduction);
+  const first = sql`${`${months[0]}-01`}::timestamp`;
+  const last = sql`${`${months[months.length - 1]}-01`}::timestamp`;
+  // the obligation's end (reportingObligationEnd) as a moment: its month ≥ M ⇔ it ≥ M's first day
+  const obligationEnd = sql`p.production_started_at + ${`${monthsAfterProduction} months`}::interval`;
   // shouldReport(M) ⇔ the signing month ≤ M ≤ the termination month; owesReport(M) adds M ≤ the
-  // obligation's last month: a run of months per project (LEAST skips NULLs: NULL = open-ended)
-  return sql`WITH mo AS (SELECT unnest(${months}::text[]) AS month),
+  // obligation's last month: a run of months per project (LEAST skips NULLs: NULL = open-ended).
+  // Months as their first moments (timestamp), compared and truncated, not formatted: to_char per
+  // project and per report was most of the statement (issue 17: one month at 116,000 projects
+  // ~400 → ~180 ms, a year ~2.5 s → ~0.8 s)
+  return sql`WITH mo AS (SELECT m.month, (m.month || '-01')::timestamp AS starts FROM unnest(${months}::text[]) AS m(month)),
     owing AS (
-      SELECT GREATEST(to_char(p.signed_at, 'YYYY-MM'), ${first}::text) AS from_month,
-        LEAST(to_char(p.terminated_at, 'YYYY-MM'), ${obligationEndSql(monthsAfterProduction)}) AS to_month
+      SELECT GREATEST(date_trunc('month', p.signed_at::timestamp), ${first}) AS from_start,
+        LEAST(date_trunc('month', p.terminated_at::timestamp), date_trunc('month', ${obligationEnd})) AS to_start
       FROM projects p
-      WHERE p.signed_at IS NOT NULL AND p.signed_at < (${last}::text || '-01')::date + interval '1 month'
-        AND (p.terminated_at IS NULL OR p.terminated_at >= (${first}::text || '-01')::date)
+      WHERE p.signed_at IS NOT NULL AND p.signed_at < ${last} + interval '1 month' AND (p.terminated_at IS NULL OR p.terminated_at >= ${first})
     ),
     steps AS (
-      SELECT from_month AS month, 1 AS step FROM owing WHERE to_month IS NULL OR to_month >= from_month
+      SELECT from_start AS starts, 1 AS step FROM owing WHERE to_start IS NULL OR to_start >= from_start
       UNION ALL
-      SELECT to_char((to_month || '-01')::date + interval '1 month', 'YYYY-MM'), -1 FROM owing WHERE to_month >= from_month AND to_month < ${last}::text
+      SELECT to_start + interval '1 month', -1 FROM owing WHERE to_start >= from_start AND to_start < ${last}
     ),
     expected AS (
-      SELECT mo.month, (sum(COALESCE(s.n, 0)) OVER (ORDER BY mo.month))::int AS expected
-      FROM mo LEFT JOIN (SELECT month, sum(step) AS n FROM steps GROUP BY month) s ON s.month = mo.month
+      SELECT mo.month, (sum(COALESCE(s.n, 0)) OVER (ORDER BY mo.starts))::int AS expected
+      FROM mo LEFT JOIN (SELECT starts, sum(step) AS n FROM steps GROUP BY starts) s ON s.starts = mo.starts
     ),
     filed AS (
-      SELECT m.month::text AS month, count(*) FILTER (WHERE m.status = 'DRAFT')::int AS "DRAFT", count(*) FILTER (WHERE m.status = 'SUBMITTED')::int AS "SUBMITTED",
+      SELECT mo.month, count(*) FILTER (WHERE m.status = 'DRAFT')::int AS "DRAFT", count(*) FILTER (WHERE m.status = 'SUBMITTED')::int AS "SUBMITTED",
         count(*) FILTER (WHERE m.status = 'VERIFIED')::int AS "VERIFIED", count(*) FILTER (WHERE m.status = 'RETURNED')::int AS "RETURNED",
-        count(*) FILTER (WHERE ${owes})::int AS owing
-      FROM monthly_reports m JOIN projects p ON p.id = m.project_id
-      WHERE m.month = ANY(${months}::bpchar[]) AND ${shouldReport(sql`m.month`)}
-      GROUP BY m.month
+        count(*) FILTER (WHERE p.production_started_at IS NULL OR ${obligationEnd} >= mo.starts)::int AS owing
+      FROM mo JOIN monthly_reports m ON m.month = mo.month::bpchar JOIN projects p ON p.id = m.project_id
+      WHERE p.signed_at < mo.starts + interval '1 month' AND (p.terminated_at IS NULL OR p.terminated_at >= mo.starts)
+      GROUP BY mo.month
     )
     SELECT e.month, e.expected, COALESCE(f."DRAFT", 0) AS "DRAFT", COALESCE(f."SUBMITTED", 0) AS "SUBMITTED", COALESCE(f."VERIFIED", 0) AS "VERIFIED",
       COALESCE(f."RETURNED", 0) AS "RETURNED", e.expected - COALESCE(f.owing, 0) AS "MISSING"
