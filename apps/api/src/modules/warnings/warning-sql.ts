@@ -43,15 +43,17 @@ export function warningCte(day: string, settings: WarningSettings, scope: Warnin
   const lastDue = sql`${sql.param(lastReportMonthDue(day, settings))}::bpchar`;
   const lastDueStart = sql`${sql.param(`${lastReportMonthDue(day, settings)}-01`)}::date`;
   const live = sql`p.signed_at IS NOT NULL AND p.stage NOT IN ('NEGOTIATING', 'TERMINATED') AND (${scope.projects})`;
-  const startDate = startedAtSql('p');
+  // the state engine reads the start date and its months' first days stored (generated columns of
+  // warn_live_projects, migration WarnLiveDates): computed per row and request they were a fifth of the list
+  const startDate = engine === 'reference' ? startedAtSql('p') : sql`p.started_on`;
   // the live projects: the narrow table the triggers keep (migration AddWarnLiveProjects: the columns of
   // projects the rules read, under the same names, and the state's two months), or projects itself for
   // the reference statement
   const source = engine === 'reference' ? sql`projects` : sql`warn_live_projects`;
   const stateFundsAndReport = sql`funds_w AS (
     SELECT st.id AS project_id, 'FUNDS' AS rule,
-      GREATEST((st.started_at + ${months(s.FUNDS.yellowMonths)})::date, (${monthStart(sql`st.last_arrival`)} + ${months(s.FUNDS.yellowMonths + 1)})::date) AS yellow_from,
-      GREATEST((st.started_at + ${months(s.FUNDS.redMonths)})::date, (${monthStart(sql`st.last_arrival`)} + ${months(s.FUNDS.redMonths + 1)})::date) AS red_from,
+      GREATEST((st.started_at + ${months(s.FUNDS.yellowMonths)})::date, (st.last_arrival_on + ${months(s.FUNDS.yellowMonths + 1)})::date) AS yellow_from,
+      GREATEST((st.started_at + ${months(s.FUNDS.redMonths)})::date, (st.last_arrival_on + ${months(s.FUNDS.redMonths + 1)})::date) AS red_from,
       st.started_at AS basis_date, CASE WHEN st.last_arrival >= to_char(st.started_at, 'YYYY-MM') THEN st.last_arrival::text END AS basis_month, NULL::int AS basis_count,
       NULL::text AS basis_category, NULL::int AS basis_days, NULL::bpchar AS report_last, st.project_no, st.region_code
     FROM started st
@@ -61,8 +63,8 @@ export function warningCte(day: string, settings: WarningSettings, scope: Warnin
   -- production month plus a setting, DOMAIN.md §5) when that comes first
   report_w AS (
     SELECT p.id AS project_id, 'REPORT' AS rule,
-      (${monthStart(sql`p.first_gap`)} + ${`1 month ${s.REPORT.yellowDay} days`}::interval)::date AS yellow_from,
-      (${monthStart(sql`p.first_gap`)} + ${months(s.REPORT.redMonths + 1)})::date AS red_from,
+      (p.first_gap_on + ${`1 month ${s.REPORT.yellowDay} days`}::interval)::date AS yellow_from,
+      (p.first_gap_on + ${months(s.REPORT.redMonths + 1)})::date AS red_from,
       NULL::date AS basis_date, p.first_gap::text AS basis_month, NULL::int AS basis_count,
       NULL::text AS basis_category, NULL::int AS basis_days,
       -- the last month owed: the last month due, or the obligation's end when that comes first (formatted
@@ -73,7 +75,7 @@ export function warningCte(day: string, settings: WarningSettings, scope: Warnin
     -- first gap ≤ LEAST(last month due, obligation's end month), the latter as dates: a month ≤ the month
     -- of a day ⇔ its first day ≤ that day
     WHERE ${live} AND p.first_gap <= ${lastDue}
-      AND (p.production_started_at IS NULL OR ${monthStart(sql`p.first_gap`)} <= p.production_started_at + ${months(s.REPORT.monthsAfterProduction)})
+      AND (p.production_started_at IS NULL OR p.first_gap_on <= p.production_started_at + ${months(s.REPORT.monthsAfterProduction)})
   ),
 `;
   const referenceFundsAndReport = sql`funds_w AS (
@@ -136,7 +138,7 @@ export function warningCte(day: string, settings: WarningSettings, scope: Warnin
     FROM ${source} p WHERE ${live} AND p.stage IN ('SIGNED', 'REGISTERED')
   ),
   started AS (
-    SELECT p.id, p.project_no, p.region_code, p.planned_investment_wan, p.stats_registered, ${startDate} AS started_at${engine === 'reference' ? sql`` : sql`, p.last_arrival`}
+    SELECT p.id, p.project_no, p.region_code, p.planned_investment_wan, p.stats_registered, ${startDate} AS started_at${engine === 'reference' ? sql`` : sql`, p.last_arrival, p.last_arrival_on`}
     FROM ${source} p WHERE ${live} AND p.stage IN ('UNDER_CONSTRUCTION', 'IN_PRODUCTION') AND ${startDate} IS NOT NULL
   ),
   stats_w AS (
