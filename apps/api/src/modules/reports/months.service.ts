@@ -9,6 +9,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { PublicationsService } from '../publications/publications.service.js';
 import { readWarningSettings } from '../warnings/warnings.service.js';
 import { MonthClose } from './entities/month-close.entity.js';
+import { obligationEndAtSql } from '../../common/sql/reporting-obligation.js';
 import { owesReport, shouldReport } from './report-sql.js';
 
 /** 月结 refused: the month's reports are frozen. */
@@ -76,8 +77,7 @@ export function monthCountsSql(months: string[], monthsAfterProduction: number, 
   }
   const first = sql`${`${months[0]}-01`}::timestamp`;
   const last = sql`${`${months[months.length - 1]}-01`}::timestamp`;
-  // the obligation's end (reportingObligationEnd) as a moment: its month ≥ M ⇔ it ≥ M's first day
-  const obligationEnd = sql`p.production_started_at + ${`${monthsAfterProduction} months`}::interval`;
+  const obligationEnd = obligationEndAtSql(monthsAfterProduction);
   // shouldReport(M) ⇔ the signing month ≤ M ≤ the termination month; owesReport(M) adds M ≤ the
   // obligation's last month: a run of months per project (LEAST skips NULLs: NULL = open-ended).
   // Months as their first moments (timestamp), compared and truncated, not formatted: to_char per

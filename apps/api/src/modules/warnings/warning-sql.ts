@@ -1,6 +1,6 @@
 import { lastReportMonthDue, WARNING_RULES, type WarningSettings } from '@zhaoshang/shared/domain';
 import { sql, type SqlFragment } from '../../common/sql/sql.js';
-import { obligationEndSql } from '../../common/sql/reporting-obligation.js';
+import { obligationEndAtSql, obligationEndSql } from '../../common/sql/reporting-obligation.js';
 import { startedAtSql } from '../../common/sql/started.js';
 
 /**
@@ -69,13 +69,13 @@ export function warningCte(day: string, settings: WarningSettings, scope: Warnin
       NULL::text AS basis_category, NULL::int AS basis_days,
       -- the last month owed: the last month due, or the obligation's end when that comes first (formatted
       -- only then: to_char for every live project was a third of the statement)
-      CASE WHEN p.production_started_at IS NULL OR p.production_started_at + ${months(s.REPORT.monthsAfterProduction)} >= ${lastDueStart} THEN ${lastDue}
+      CASE WHEN p.production_started_at IS NULL OR ${obligationEndAtSql(s.REPORT.monthsAfterProduction)} >= ${lastDueStart} THEN ${lastDue}
            ELSE ${obligationEndSql(s.REPORT.monthsAfterProduction)}::bpchar END AS report_last, p.project_no, p.region_code
     FROM warn_live_projects p
     -- first gap ≤ LEAST(last month due, obligation's end month), the latter as dates: a month ≤ the month
     -- of a day ⇔ its first day ≤ that day
     WHERE ${live} AND p.first_gap <= ${lastDue}
-      AND (p.production_started_at IS NULL OR p.first_gap_on <= p.production_started_at + ${months(s.REPORT.monthsAfterProduction)})
+      AND (p.production_started_at IS NULL OR p.first_gap_on <= ${obligationEndAtSql(s.REPORT.monthsAfterProduction)})
   ),
 `;
   const referenceFundsAndReport = sql`funds_w AS (
