@@ -69,7 +69,7 @@ async function callApi(baseUrl, token, path = `/api/v1/indicators?${query}`) {
 
 /**
  * The 驾驶舱's requests for a year, city scope (libs/web/dashboard feature-dashboard dashboard-page.ts:
- * indicators by month, by district and by industry, today's warnings, 跟踪落实, the signed and key
+ * indicators by month, by district and by industry, today's warning counts (GET /warnings/counts), 跟踪落实, the signed and key
  * projects' drill-downs, the months of the year), made at once as the page makes them.
  */
 function dashboardSet(today) {
@@ -78,7 +78,7 @@ function dashboardSet(today) {
     ['indicators month', `/api/v1/indicators?${period}&groupBy=month`],
     ['indicators region', `/api/v1/indicators?${period}&groupBy=region`],
     ['indicators industry', `/api/v1/indicators?${period}&groupBy=industry`],
-    ['warnings', `/api/v1/warnings?date=${today}`],
+    ['warnings', `/api/v1/warnings/counts?date=${today}`],
     ['follow-through', `/api/v1/follow-through/summary?${period}`],
     ['drill signedCount', `/api/v1/indicators/drill?indicator=signedCount&${period}&limit=0`],
     ['drill keyProjects', `/api/v1/indicators/drill?indicator=keyProjects&${period}&limit=8`],

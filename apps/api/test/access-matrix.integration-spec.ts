@@ -158,6 +158,7 @@ describe('access matrix', () => {
       'POST /api/v1/users/:id/reset-password: users:manage',
       'GET /api/v1/warnings: warnings:read | key read',
       'GET /api/v1/warnings/by-projects: warnings:read',
+      'GET /api/v1/warnings/counts: warnings:read | key read',
       'GET /api/v1/webhooks: webhooks:manage',
       'POST /api/v1/webhooks: webhooks:manage',
       'DELETE /api/v1/webhooks/:id: webhooks:manage',

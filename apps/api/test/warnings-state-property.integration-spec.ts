@@ -1,7 +1,7 @@
 import { DEFAULT_WARNING_SETTINGS, type ProjectDetailDto, shanghaiToday, type WarningSettings } from '@zhaoshang/shared/domain';
 import fc from 'fast-check';
 import { sql } from '../src/common/sql/sql.js';
-import { HIT_ORDER, type WarningEngine, warningCte, withReportCounts } from '../src/modules/warnings/warning-sql.js';
+import { HIT_ORDER, type WarningEngine, warningCountsCte, warningCte, withReportCounts } from '../src/modules/warnings/warning-sql.js';
 import { MONTHLY_HEADER, upload, xlsx, type Cell } from './fixtures/imports/files.js';
 import { createProject } from './support/projects.js';
 import { TestApp } from './support/test-app.js';
@@ -161,6 +161,24 @@ describe('warnings: the kept state equals the facts (property)', () => {
     return t.query(statement.text, [...statement.values]);
   }
 
+  /** The day's counts by region, rule and level as GET /warnings/counts computes them (no thresholds per project). */
+  async function counts(day: string, settings: WarningSettings): Promise<{ regionCode: string; rule: string; level: string; n: number }[]> {
+    const statement = sql`${warningCountsCte(day, settings)} SELECT region_code AS "regionCode", rule, level, sum(n)::int AS n FROM grouped GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
+    return t.query(statement.text, [...statement.values]);
+  }
+
+  /** The same counts of the reference statement's warnings. */
+  function countsOf(warnings: unknown[]): { regionCode: string; rule: string; level: string; n: number }[] {
+    const byKey = new Map<string, { regionCode: string; rule: string; level: string; n: number }>();
+    for (const { regionCode, rule, level } of warnings as { regionCode: string; rule: string; level: string }[]) {
+      const key = [regionCode, rule, level].join(' ');
+      const entry = byKey.get(key) ?? { regionCode, rule, level, n: 0 };
+      entry.n++;
+      byKey.set(key, entry);
+    }
+    return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, entry]) => entry);
+  }
+
   async function check(log: string[]): Promise<{ hits: number }> {
     const drift = await t.query(
       `SELECT coalesce(k.project_id, f.project_id) AS project_id, k.first_gap AS kept_gap, f.first_gap AS facts_gap, k.last_arrival AS kept_arrival, f.last_arrival AS facts_arrival
@@ -176,6 +194,8 @@ describe('warnings: the kept state equals the facts (property)', () => {
       for (const settings of i % 2 === 0 ? [DEFAULT_WARNING_SETTINGS, CHANGED] : [DEFAULT_WARNING_SETTINGS]) {
         const reference = await warnings(day, settings, 'reference');
         expect({ log, day, warnings: await warnings(day, settings, 'state') }).toEqual({ log, day, warnings: reference });
+        // GET /warnings/counts: the same counts, from each rule's last base date reaching the day
+        expect({ log, day, settings, counts: await counts(day, settings) }).toEqual({ log, day, settings, counts: countsOf(reference) });
         hits += reference.length;
       }
     }

@@ -10,6 +10,8 @@ import {
   type ReportStatus,
   shanghaiToday,
   type WarningCommitmentFact,
+  WARNING_RULES,
+  type WarningCountsResponse,
   type WarningFacts,
   type WarningFlagsByProject,
   type WarningListResponse,
@@ -234,6 +236,20 @@ describe('warnings', () => {
       expect((await t.request('GET', `/api/v1/projects/${red.id}/warnings`, { apiKey: key.body.key })).status).toBe(403);
     });
 
+    it('GET /warnings/counts gives the list’s counts of a day alone, and checks its date the same way', async () => {
+      const counts = (query: string, token = leader) => t.request<WarningCountsResponse & ApiErrorBody>('GET', `/api/v1/warnings/counts${query}`, { token });
+      for (const day of ['2024-06-01', '2024-06-10', '2024-06-11', '2025-02-01', '2025-02-28', shanghaiToday()]) {
+        const answer = await counts(`?date=${day}`, district);
+        expect({ day, status: answer.status, body: answer.body }).toEqual({ day, status: 200, body: { date: day, counts: (await list(`?date=${day}&pageSize=1`)).body.counts } });
+      }
+      expect((await counts('?date=2024-06-01')).body.counts.byRegion.find((r) => r.regionCode === '150581')).toEqual({ regionCode: '150581', regionName: '霍林郭勒市', RED: 2, YELLOW: 1 });
+      expect((await counts('')).body.date).toBe(shanghaiToday());
+      expect((await counts('?date=2999-01-01')).body.details).toEqual([{ field: 'date', message: `日期不能晚于今天（${shanghaiToday()}）` }]);
+      expect((await counts('?date=2025-02-30')).status).toBe(400);
+      const key = await t.request<{ key: string }>('POST', '/api/v1/api-keys', { token: admin, body: { name: '统计局计数', scopes: ['read'] } });
+      expect((await t.request('GET', '/api/v1/warnings/counts', { apiKey: key.body.key })).status).toBe(200);
+    });
+
     it('gives flags of up to 200 projects for the project list', async () => {
       const flags = await t.request<WarningFlagsByProject & ApiErrorBody>('GET', `/api/v1/warnings/by-projects?ids=${red.id},${yellow.id}`, { token: district });
       expect(flags.status).toBe(200);
@@ -421,6 +437,14 @@ describe('warnings', () => {
             if (response.body.items.length < 200) break;
           }
           expect({ date, warnings: actual.sort() }).toEqual({ date, warnings: expected });
+        }
+        // GET /warnings/counts (issue 17: each rule's last base date reaching the day, no threshold per
+        // project) against the pure rules, on these days and on month ends and yellow days besides
+        for (const date of [...dates, '2024-02-29', '2024-04-30', '2025-02-28', '2025-05-10', '2025-05-11', '2025-08-31', '2025-11-30']) {
+          const expected = Object.fromEntries(WARNING_RULES.map((rule) => [rule, { RED: 0, YELLOW: 0 }]));
+          for (const f of facts) for (const w of evaluateWarnings(f, s, date)) expected[w.rule][w.level] += 1;
+          const counts = await t.request<WarningCountsResponse>('GET', `/api/v1/warnings/counts?date=${date}`, { token: leader });
+          expect({ date, byRule: counts.body.counts.byRule }).toEqual({ date, byRule: expected });
         }
       }
       await compare(DEFAULT_WARNING_SETTINGS);

@@ -41,13 +41,13 @@ test('the 驾驶舱 loads compressed, cached, and asks for its data while its ch
     await page.waitForLoadState('networkidle');
 
     const path = (r: Request) => new URL(r.url()).pathname + new URL(r.url()).search;
-    const api = events.filter((e) => e.kind === 'request' && /\/api\/v1\/(indicators|warnings)\?/.test(path(e.request)));
+    const api = events.filter((e) => e.kind === 'request' && /\/api\/v1\/(indicators|warnings\/counts)\?/.test(path(e.request)));
     // month, region, industry, warnings: each asked once — the page took the prefetched answers
     const urls = api.map((e) => path(e.request));
     expect(urls.filter((u) => u.includes('groupBy=month'))).toHaveLength(1);
     expect(urls.filter((u) => u.includes('groupBy=region'))).toHaveLength(1);
     expect(urls.filter((u) => u.includes('groupBy=industry'))).toHaveLength(1);
-    expect(urls.filter((u) => u.includes('/warnings?'))).toHaveLength(1);
+    expect(urls.filter((u) => u.includes('/warnings/counts?'))).toHaveLength(1);
     // … and sent before the route's scripts had all arrived
     const scripts = events.filter((e) => e.kind === 'finished' && e.request.resourceType() === 'script');
     const lastScript = Math.max(...scripts.map((e) => e.at));

@@ -52,7 +52,7 @@ describe('a leader\'s first load of the 驾驶舱', () => {
     // the districts' ranking is always over the city
     expect(http.expectOne(indicatorsOf('region')).request.params.has('region')).toBe(false);
     http.expectOne(indicatorsOf('industry'));
-    expect(http.expectOne((r) => r.url === '/api/v1/warnings').request.params.get('date')).toBe(shanghaiToday());
+    expect(http.expectOne((r) => r.url === '/api/v1/warnings/counts').request.params.get('date')).toBe(shanghaiToday());
     http.expectOne('/api/v1/regions');
   });
 

@@ -4381,6 +4381,14 @@ export type WarningCounts = {
 };
 
 /**
+ * GET /warnings/counts: the day's counts alone, as GET /warnings gives them beside its items.
+ */
+export type WarningCountsResponse = {
+    date: string;
+    counts: WarningCounts;
+};
+
+/**
  * GET /warnings/by-projects: each asked project's flags today (projects without any are left out).
  */
 export type WarningFlagsByProject = {
@@ -8731,6 +8739,53 @@ export type WarningsListResponses = {
 };
 
 export type WarningsListResponse = WarningsListResponses[keyof WarningsListResponses];
+
+export type WarningsCountsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * 日期
+         * 按该日评估预警；默认今天（北京时间），不能晚于今天
+         */
+        date?: string;
+    };
+    url: '/api/v1/warnings/counts';
+};
+
+export type WarningsCountsErrors = {
+    /**
+     * 请求参数有误（VALIDATION_FAILED，逐字段见 details）或请求格式有误 / invalid parameters or malformed request
+     */
+    400: ApiErrorResponse;
+    /**
+     * 未登录、登录已过期或 API 密钥无效
+     */
+    401: ApiErrorResponse;
+    /**
+     * 无权执行此操作
+     */
+    403: ApiErrorResponse;
+    /**
+     * RATE_LIMITED：该 API 密钥本分钟的请求次数已用完，Retry-After 秒后再试 / the key’s requests per minute are spent; retry after Retry-After seconds
+     */
+    429: ApiErrorResponse;
+    /**
+     * 其他错误，同一结构：如 503 数据库暂时无法连接（带 Retry-After）、500 服务器内部错误 / any other error, same shape
+     */
+    default: ApiErrorResponse;
+};
+
+export type WarningsCountsError = WarningsCountsErrors[keyof WarningsCountsErrors];
+
+export type WarningsCountsResponses = {
+    /**
+     * 成功 / OK
+     */
+    200: WarningCountsResponse;
+};
+
+export type WarningsCountsResponse = WarningsCountsResponses[keyof WarningsCountsResponses];
 
 export type WarningsFlagsData = {
     body?: never;

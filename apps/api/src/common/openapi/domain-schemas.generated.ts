@@ -4068,6 +4068,22 @@ export const DOMAIN_SCHEMAS = {
       "byRule"
     ]
   },
+  "WarningCountsResponse": {
+    "type": "object",
+    "properties": {
+      "date": {
+        "type": "string"
+      },
+      "counts": {
+        "$ref": "#/components/schemas/WarningCounts"
+      }
+    },
+    "required": [
+      "date",
+      "counts"
+    ],
+    "description": "GET /warnings/counts: the day's counts alone, as GET /warnings gives them beside its items."
+  },
   "WarningFlagsByProject": {
     "type": "object",
     "additionalProperties": {

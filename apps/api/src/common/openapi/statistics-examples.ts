@@ -454,6 +454,8 @@ export const warningsExample = {
   }
 };
 
+export const warningCountsExample = { date: warningsExample.date, counts: warningsExample.counts };
+
 export const revisionsExample = [
   {
     "month": "2026-06",

@@ -8,6 +8,7 @@ import {
   shanghaiToday,
   WARNING_RULES,
   type WarningCounts,
+  type WarningCountsResponse,
   type WarningFlagsByProject,
   type WarningItem,
   type WarningLevel,
@@ -21,7 +22,7 @@ import { NotFound, ValidationFailed } from '../../common/errors/app.exception.js
 import { ReadPool } from '../../common/sql/read-pool.js';
 import { runSql, sql, type SqlFragment } from '../../common/sql/sql.js';
 import type { WarningQueryDto } from './dto/warnings.dto.js';
-import { HIT_ORDER, RULE_ORDER, warningCte, withReportCounts } from './warning-sql.js';
+import { HIT_ORDER, RULE_ORDER, warningCountsCte, warningCte, withReportCounts } from './warning-sql.js';
 import { WarningSettingsService } from './warning-settings.service.js';
 
 // what other modules read of the warnings: the settings in force (the 入库 threshold)
@@ -48,6 +49,31 @@ function toItem(row: HitRow, settings: WarningSettings): WarningItem {
   const { basisDate, basisMonth, basisCount, basisCategory, basisDays, ...rest } = row;
   const kind = row.rule === 'POLICY' ? { commitmentType: basisCategory as CommitmentType | null } : { category: basisCategory as IssueCategory | null };
   return { ...rest, message: warningMessage(row.rule, row.level, { date: basisDate, month: basisMonth, count: basisCount, ...kind, days: basisDays }, settings) };
+}
+
+type RegionCountRow = WarningCounts['byRegion'][number];
+type RuleCountRow = { rule: WarningRule; RED: number; YELLOW: number };
+
+/**
+ * The day's counts as two JSON columns of one row, from `grouped` (region_code, rule, level, n): every
+ * district with its red and yellow warnings (none: zeros), and the rules' red and yellow warnings (hits
+ * of the city's own projects, in no district, count there only). The list and GET /warnings/counts.
+ */
+const COUNT_COLUMNS = sql`(SELECT json_agg(x ORDER BY x.sort_order, x."regionCode") FROM (
+      SELECT rg.code AS "regionCode", rg.name AS "regionName", rg.sort_order,
+        COALESCE(sum(g.n) FILTER (WHERE g.level = 'RED'), 0)::int AS "RED", COALESCE(sum(g.n) FILTER (WHERE g.level = 'YELLOW'), 0)::int AS "YELLOW"
+      FROM regions rg LEFT JOIN grouped g ON g.region_code = rg.code
+      WHERE rg.parent_code IS NOT NULL GROUP BY rg.code, rg.name, rg.sort_order
+    ) x) AS "byRegion",
+    (SELECT COALESCE(json_agg(x), '[]'::json) FROM (
+      SELECT g.rule, COALESCE(sum(g.n) FILTER (WHERE g.level = 'RED'), 0)::int AS "RED", COALESCE(sum(g.n) FILTER (WHERE g.level = 'YELLOW'), 0)::int AS "YELLOW"
+      FROM grouped g GROUP BY g.rule
+    ) x) AS "byRule"`;
+
+function toCounts(row: { byRegion: RegionCountRow[] | null; byRule: RuleCountRow[] }): WarningCounts {
+  const byRule = Object.fromEntries(WARNING_RULES.map((rule) => [rule, { RED: 0, YELLOW: 0 }])) as WarningCounts['byRule'];
+  for (const r of row.byRule) byRule[r.rule] = { RED: r.RED, YELLOW: r.YELLOW };
+  return { byRegion: (row.byRegion ?? []).map(({ regionCode, regionName, RED, YELLOW }) => ({ regionCode, regionName, RED, YELLOW })), byRule };
 }
 
 /** 预警 (DOMAIN.md §6): every project's warnings for a day, evaluated in SQL with the admin's thresholds. */
@@ -81,7 +107,7 @@ export class WarningsService {
     const filter = where.length > 0 ? sql.join(where, sql` AND `) : sql`TRUE`;
     // the counts come from one grouping of the day's hits (by region, rule and level), the filtered
     // total with them; the page is a top-N sort of the same hits
-    const [result] = await runSql<{ total: number; items: HitRow[]; byRegion: WarningCounts['byRegion']; byRule: { rule: WarningRule; RED: number; YELLOW: number }[] }>(
+    const [result] = await runSql<{ total: number; items: HitRow[]; byRegion: RegionCountRow[] | null; byRule: RuleCountRow[] }>(
       this.readPool.reads,
       sql`${cte},
       grouped AS MATERIALIZED (
@@ -92,25 +118,20 @@ export class WarningsService {
         (SELECT COALESCE(json_agg(x), '[]'::json) FROM (
           ${withReportCounts(sql`SELECT * FROM hit h WHERE ${filter} ORDER BY ${HIT_ORDER} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`, HIT_ORDER)}
         ) x) AS items,
-        (SELECT json_agg(x ORDER BY x.sort_order, x."regionCode") FROM (
-          SELECT rg.code AS "regionCode", rg.name AS "regionName", rg.sort_order,
-            COALESCE(sum(g.n) FILTER (WHERE g.level = 'RED'), 0)::int AS "RED", COALESCE(sum(g.n) FILTER (WHERE g.level = 'YELLOW'), 0)::int AS "YELLOW"
-          FROM regions rg LEFT JOIN grouped g ON g.region_code = rg.code
-          WHERE rg.parent_code IS NOT NULL GROUP BY rg.code, rg.name, rg.sort_order
-        ) x) AS "byRegion",
-        (SELECT COALESCE(json_agg(x), '[]'::json) FROM (
-          SELECT g.rule, COALESCE(sum(g.n) FILTER (WHERE g.level = 'RED'), 0)::int AS "RED", COALESCE(sum(g.n) FILTER (WHERE g.level = 'YELLOW'), 0)::int AS "YELLOW"
-          FROM grouped g GROUP BY g.rule
-        ) x) AS "byRule"`,
+        ${COUNT_COLUMNS}`,
     );
-    const byRule = Object.fromEntries(WARNING_RULES.map((rule) => [rule, { RED: 0, YELLOW: 0 }])) as WarningCounts['byRule'];
-    for (const r of result.byRule) byRule[r.rule] = { RED: r.RED, YELLOW: r.YELLOW };
-    return {
-      date: day,
-      items: result.items.map((row) => toItem(row, settings)),
-      total: result.total,
-      counts: { byRegion: (result.byRegion ?? []).map(({ regionCode, regionName, RED, YELLOW }) => ({ regionCode, regionName, RED, YELLOW })), byRule },
-    };
+    return { date: day, items: result.items.map((row) => toItem(row, settings)), total: result.total, counts: toCounts(result) };
+  }
+
+  /**
+   * The day's counts alone, as the list gives them (issue 17): for the pages that show only counts
+   * (the 驾驶舱, the 工作台), without evaluating every project's thresholds (warningCountsCte).
+   */
+  async counts(date: string | undefined): Promise<WarningCountsResponse> {
+    const day = this.day(date);
+    const { settings } = await this.settingsService.get();
+    const [result] = await runSql<{ byRegion: RegionCountRow[] | null; byRule: RuleCountRow[] }>(this.readPool.reads, sql`${warningCountsCte(day, settings)} SELECT ${COUNT_COLUMNS}`);
+    return { date: day, counts: toCounts(result) };
   }
 
   private async hits(day: string, ids: string[]): Promise<{ rows: HitRow[]; settings: WarningSettings }> {

@@ -128,10 +128,14 @@ export class WorkbenchService {
     return byMonth('MONTHS_TO_CLOSE', rows);
   }
 
-  /** Today's red warnings, by the warnings list itself so that the card and the list it opens agree. */
+  /**
+   * Today's red warnings, of the district or of all: the warnings list's own counts (GET /warnings/counts,
+   * without evaluating every project's thresholds), so that the card and the list it opens agree.
+   */
   private async redWarnings(regionCode: string | null): Promise<WorkbenchTodo> {
-    const list = await this.warnings.list({ level: 'RED', page: 1, pageSize: 1, ...(regionCode ? { regionCode } : {}) });
-    return { kind: 'RED_WARNINGS', count: list.total, months: [] };
+    const { counts } = await this.warnings.counts(undefined);
+    const count = regionCode ? (counts.byRegion.find((r) => r.regionCode === regionCode)?.RED ?? 0) : Object.values(counts.byRule).reduce((sum, c) => sum + c.RED, 0);
+    return { kind: 'RED_WARNINGS', count, months: [] };
   }
 
   /** Webhook subscriptions the server paused after a day of failures (issue 16): a card only while there are some. */

@@ -1,11 +1,13 @@
 import fc from 'fast-check';
 import type { ProjectStage } from './lifecycle.js';
 import type { ReportStatus } from './monthly.js';
+import { addDays } from './problems.js';
 import {
   addMonthsToDate,
   DEFAULT_WARNING_SETTINGS as D,
   evaluateWarnings,
   firstDayPastMonth,
+  lastDateReaching,
   type WarningFacts,
   type WarningLevel,
   type WarningSettings,
@@ -45,6 +47,40 @@ describe('warning dates', () => {
     expect(addMonthsToDate('2025-03-15', 12)).toBe('2026-03-15');
     expect(firstDayPastMonth('2025-03', 0)).toBe('2025-04-01');
     expect(firstDayPastMonth('2025-11', 3)).toBe('2026-03-01');
+  });
+});
+
+describe('lastDateReaching: the dates whose threshold has come by a day are those up to one date', () => {
+  it('at a month’s end takes the earlier month’s end, whose months later are clamped to it', () => {
+    expect(lastDateReaching('2025-02-28', 1)).toBe('2025-01-31');
+    expect(lastDateReaching('2024-02-29', 1)).toBe('2024-01-31');
+    expect(lastDateReaching('2025-04-30', 1)).toBe('2025-03-31');
+    expect(lastDateReaching('2025-03-31', 1)).toBe('2025-02-28');
+    expect(lastDateReaching('2025-03-30', 1)).toBe('2025-02-28');
+    expect(lastDateReaching('2025-03-15', 12)).toBe('2024-03-15');
+    expect(lastDateReaching('2025-03-15', 0)).toBe('2025-03-15');
+    // a month, then 10 days (REPORT's yellow day): 2025-02-01 + 1 month + 10 days = 2025-03-11
+    expect(lastDateReaching('2025-03-11', 1, 10)).toBe('2025-02-01');
+    expect(lastDateReaching('2025-03-10', 1, 10)).toBe('2025-01-31');
+  });
+
+  it('x ≤ it exactly when x + months (+ days) ≤ the day (property, month ends and leap years included)', () => {
+    const date = fc.date({ min: new Date('2019-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    // days near a month's end are where the clamping matters: drawn as often as the others
+    const monthEnd = fc.tuple(fc.integer({ min: 2019, max: 2030 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 3 })).map(([y, m, back]) =>
+      new Date(Date.UTC(y, m, -back)).toISOString().slice(0, 10),
+    );
+    const anyDate = fc.oneof(date, monthEnd);
+    // x anywhere, or within a few days of the answer, where a wrong one would differ
+    const nearOrAny = fc.oneof(fc.record({ any: anyDate }), fc.record({ offset: fc.integer({ min: -4, max: 4 }) }));
+    fc.assert(
+      fc.property(nearOrAny, anyDate, fc.integer({ min: 0, max: 61 }), fc.integer({ min: 0, max: 40 }), (pick, day, months, days) => {
+        const x = 'any' in pick ? pick.any : addDays(addMonthsToDate(addDays(day, -days), -months), pick.offset);
+        const reached = addDays(addMonthsToDate(x, months), days) <= day;
+        expect({ x, day, months, days, reached: x <= lastDateReaching(day, months, days) }).toEqual({ x, day, months, days, reached });
+      }),
+      { numRuns: 5000, seed: 20261206 },
+    );
   });
 });
 

@@ -187,6 +187,23 @@ export function addMonthsToDate(date: string, n: number): string {
   return `${month}-${String(day).padStart(2, '0')}`;
 }
 
+/**
+ * The last date whose threshold has come by `day`, the threshold of a date x being x plus `months`
+ * calendar months (addMonthsToDate) plus `days` days: for every date x, threshold(x) ≤ day ⇔ x ≤ the
+ * date returned. Adding months keeps the order of dates (the month's end clamping included), so the
+ * dates that have reached it are all those up to one date. GET /warnings/counts compares each
+ * project's stored date with it, computed once, instead of computing every project's threshold
+ * (issue 17). E.g. on 2025-02-28 with 1 month: 2025-01-31 (its month later is 2025-02-28).
+ */
+export function lastDateReaching(day: string, months: number, days = 0): string {
+  const by = addDays(day, -days);
+  // counting back lands on the answer or, from a month's end, a few days short of it
+  let x = addMonthsToDate(by, -months);
+  while (addMonthsToDate(addDays(x, 1), months) <= by) x = addDays(x, 1);
+  while (addMonthsToDate(x, months) > by) x = addDays(x, -1);
+  return x;
+}
+
 /** The next calendar day. */
 export function dayAfter(date: string): string {
   const [y, m, d] = date.split('-').map(Number);
@@ -490,6 +507,12 @@ export interface WarningListResponse {
   /** the filtered list's size */
   total: number;
   /** the whole day's warnings, whatever the filters */
+  counts: WarningCounts;
+}
+
+/** GET /warnings/counts: the day's counts alone, as GET /warnings gives them beside its items. */
+export interface WarningCountsResponse {
+  date: string;
   counts: WarningCounts;
 }
 

@@ -33,13 +33,13 @@ describe('DashboardApi', () => {
   });
 
   it('reads warning counts, and null when the warnings module is not there', async () => {
-    const counts = { counts: { byRegion: [{ regionCode: '150525', regionName: '奈曼旗', RED: 1, YELLOW: 2 }], byRule: [] }, items: [] };
+    const counts = { date: '2026-11-23', counts: { byRegion: [{ regionCode: '150525', regionName: '奈曼旗', RED: 1, YELLOW: 2 }], byRule: {} } };
     const ok = firstValueFrom(api.warnings('2026-11-23'));
-    http.expectOne('/api/v1/warnings?date=2026-11-23').flush(counts);
+    http.expectOne('/api/v1/warnings/counts?date=2026-11-23').flush(counts);
     await expect(ok).resolves.toEqual(counts);
 
     const missing = firstValueFrom(api.warnings('2026-11-23'));
-    http.expectOne('/api/v1/warnings?date=2026-11-23').flush({ statusCode: 404 }, { status: 404, statusText: 'Not Found' });
+    http.expectOne('/api/v1/warnings/counts?date=2026-11-23').flush({ statusCode: 404 }, { status: 404, statusText: 'Not Found' });
     await expect(missing).resolves.toBeNull();
   });
 

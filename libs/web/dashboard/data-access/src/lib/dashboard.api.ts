@@ -1,6 +1,6 @@
 import { HttpClient, HttpErrorResponse, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { DrillQuery, DrillResponse, FollowThroughSummary, IndicatorGroupBy, IndicatorResponse, MonthOverview, WarningListResponse } from '@zhaoshang/shared/domain';
+import type { DrillQuery, DrillResponse, FollowThroughSummary, IndicatorGroupBy, IndicatorResponse, MonthOverview, WarningCountsResponse } from '@zhaoshang/shared/domain';
 import { API_V1, callerShowsErrors } from '@zhaoshang/web/shared/data-access';
 import { contentDispositionFileName } from '@zhaoshang/web/shared/util';
 import { type Observable, catchError, from, map, of, switchMap, throwError } from 'rxjs';
@@ -45,10 +45,10 @@ export class DashboardApi {
     return this.http.get<MonthOverview[]>(`${API_V1}/months`, { params: new HttpParams().set('year', month.slice(0, 4)).set('month', month), context: callerShowsErrors() }).pipe(catchError(() => of(null)));
   }
 
-  /** Red and yellow warnings per district on a day (the dashboard reads the counts); null when the warnings module is not there. */
-  warnings(date: string): Observable<WarningListResponse | null> {
+  /** Red and yellow warnings per district on a day (GET /warnings/counts: the counts alone); null when the warnings module is not there. */
+  warnings(date: string): Observable<WarningCountsResponse | null> {
     return this.http
-      .get<WarningListResponse>(`${API_V1}/warnings`, { params: new HttpParams().set('date', date), context: callerShowsErrors() })
+      .get<WarningCountsResponse>(`${API_V1}/warnings/counts`, { params: new HttpParams().set('date', date), context: callerShowsErrors() })
       .pipe(
         map((response) => (Array.isArray(response?.counts?.byRegion) ? response : null)),
         catchError(() => of(null)),

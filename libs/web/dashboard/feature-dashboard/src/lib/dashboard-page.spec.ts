@@ -55,7 +55,7 @@ describe('DashboardPage', () => {
       'from=2026-01&to=2026-06&groupBy=region',
     ]);
     http.match((r) => r.url === '/api/v1/regions').forEach((r) => r.flush([]));
-    http.match((r) => r.url === '/api/v1/warnings').forEach((r) => r.flush({ statusCode: 404 }, { status: 404, statusText: 'Not Found' }));
+    http.match((r) => r.url === '/api/v1/warnings/counts').forEach((r) => r.flush({ statusCode: 404 }, { status: 404, statusText: 'Not Found' }));
     http.expectOne('/api/v1/months?year=2026&month=2026-06').flush([june]);
     http.expectOne((r) => r.url === '/api/v1/follow-through/summary').flush({ statusCode: 500, error: 'INTERNAL', message: '服务器出错了' }, { status: 500, statusText: 'Error' });
     for (const request of http.match((r) => r.url === '/api/v1/indicators/drill')) {
@@ -111,7 +111,7 @@ describe('DashboardPage', () => {
     const harness = await RouterTestingHarness.create();
     await harness.navigateByUrl('/dashboard?from=2026-01&to=2026-01&region=150525');
     http.match((r) => r.url === '/api/v1/regions').forEach((r) => r.flush([]));
-    http.match((r) => r.url === '/api/v1/warnings').forEach((r) => r.flush({ counts: { byRegion: [], byRule: [] }, items: [] }));
+    http.match((r) => r.url === '/api/v1/warnings/counts').forEach((r) => r.flush({ date: '2026-11-23', counts: { byRegion: [], byRule: {} } }));
     http.match((r) => r.url === '/api/v1/months').forEach((r) => r.flush([]));
     const followThrough = http.expectOne((r) => r.url === '/api/v1/follow-through/summary');
     expect(followThrough.request.params.toString()).toBe('from=2026-01&to=2026-01&region=150525');
