@@ -277,12 +277,16 @@ describe('indicator summaries (issue 17)', () => {
     let compared = 0;
     for (const months of runs) {
       for (const after of [0, 1, 3]) {
-        const counts = (engine: 'steps' | 'reference') => {
-          const statement = monthCountsSql(months, after, engine);
+        const counts = (engine: 'steps' | 'month' | 'reference', of = months) => {
+          const statement = monthCountsSql(of, after, engine);
           return t.query(statement.text, statement.values);
         };
         const [steps, reference] = [await counts('steps'), await counts('reference')];
         expect({ months, after, counts: steps, log }).toEqual({ months, after, counts: reference, log });
+        // and each month by the one-month statement (GET /months?month=)
+        const oneByOne = [];
+        for (const month of months) oneByOne.push(...(await counts('month', [month])));
+        expect({ months, after, counts: oneByOne, log }).toEqual({ months, after, counts: reference, log });
         compared += 1;
       }
     }

@@ -10,7 +10,7 @@ import { PublicationsService } from '../publications/publications.service.js';
 import { readWarningSettings } from '../warnings/warnings.service.js';
 import { MonthClose } from './entities/month-close.entity.js';
 import { obligationEndAtSql } from '../../common/sql/reporting-obligation.js';
-import { owesReport, shouldReport } from './report-sql.js';
+import { owesReport, shouldReport, shouldReportFrom } from './report-sql.js';
 
 /** 月结 refused: the month's reports are frozen. */
 export class MonthClosed extends AppException {
@@ -63,7 +63,11 @@ export interface MonthCounts {
  * project × every month probing the reports (6.8 s for a year at 116,000 projects). `reference` is
  * that plain statement, kept for the tests that compare the two.
  */
-export function monthCountsSql(months: string[], monthsAfterProduction: number, engine: 'steps' | 'reference' = 'steps'): SqlFragment {
+export function monthCountsSql(months: string[], monthsAfterProduction: number, engine: 'steps' | 'month' | 'reference' = 'steps'): SqlFragment {
+  if (engine === 'month') {
+    if (months.length !== 1) throw new Error('monthCountsSql: the one-month statement takes one month');
+    return oneMonthCountsSql(months[0], monthsAfterProduction);
+  }
   if (engine === 'reference') {
     const owes = owesReport(sql`mo.month`, monthsAfterProduction);
     return sql`SELECT mo.month, count(p.id) FILTER (WHERE ${owes})::int AS expected,
@@ -112,6 +116,44 @@ export function monthCountsSql(months: string[], monthsAfterProduction: number, 
     FROM expected e LEFT JOIN filed f ON f.month = e.month ORDER BY e.month`;
 }
 
+/**
+ * monthCountsSql for one month (issue 17: the 驾驶舱 asks for its period's last month; 月结管理 for a
+ * month), from two narrow reads instead of every report joined to its project: the month's reports
+ * by status from the (month, status) index alone, less the few of projects that should not report
+ * for the month (signed after it, terminated before it); of those left, the ones of projects whose
+ * obligation has ended do not count against MISSING. The projects' dates are read from
+ * idx_projects_obligation_dates (index-only). At 116,000 projects 126–162 → 54–78 ms.
+ */
+function oneMonthCountsSql(month: string, monthsAfterProduction: number): SqlFragment {
+  const m = sql`${sql.param(month)}::bpchar`;
+  const start = sql`${sql.param(`${month}-01`)}::timestamp`;
+  const should = shouldReportFrom(start);
+  // the obligation ended before the month: its end (a moment) before the month's first moment
+  const ended = sql`${obligationEndAtSql(monthsAfterProduction)} < ${start}`;
+  return sql`WITH filed AS (
+      SELECT r.status, count(*)::int AS n FROM monthly_reports r WHERE r.month = ${m} GROUP BY r.status
+    ),
+    odd AS (
+      SELECT r.status, count(*) FILTER (WHERE NOT (${should}))::int AS outside, count(*) FILTER (WHERE (${should}) AND ${ended})::int AS not_owed
+      FROM projects p JOIN monthly_reports r ON r.project_id = p.id AND r.month = ${m}
+      WHERE NOT (${should}) OR ${ended}
+      GROUP BY r.status
+    ),
+    counted AS (
+      SELECT f.status, f.n - COALESCE(o.outside, 0) AS n, f.n - COALESCE(o.outside, 0) - COALESCE(o.not_owed, 0) AS owing
+      FROM filed f LEFT JOIN odd o ON o.status = f.status
+    ),
+    expected AS (
+      SELECT count(*)::int AS expected FROM projects p WHERE ${should} AND (p.production_started_at IS NULL OR NOT ${ended})
+    )
+    SELECT ${month}::text AS month, e.expected,
+      COALESCE(sum(c.n) FILTER (WHERE c.status = 'DRAFT'), 0)::int AS "DRAFT", COALESCE(sum(c.n) FILTER (WHERE c.status = 'SUBMITTED'), 0)::int AS "SUBMITTED",
+      COALESCE(sum(c.n) FILTER (WHERE c.status = 'VERIFIED'), 0)::int AS "VERIFIED", COALESCE(sum(c.n) FILTER (WHERE c.status = 'RETURNED'), 0)::int AS "RETURNED",
+      (e.expected - COALESCE(sum(c.owing), 0))::int AS "MISSING"
+    FROM expected e LEFT JOIN counted c ON TRUE
+    GROUP BY e.expected`;
+}
+
 function toState(month: string, row: MonthClose | undefined): MonthState {
   return {
     month,
@@ -152,7 +194,7 @@ export class MonthsService {
     if (months.length === 0) return [];
     const closes = await this.dataSource.getRepository(MonthClose).findBy(months.map((m) => ({ month: m })));
     const { settings } = await readWarningSettings(this.dataSource);
-    const counts = await runSql<MonthCounts>(this.dataSource, monthCountsSql(months, settings.REPORT.monthsAfterProduction));
+    const counts = await runSql<MonthCounts>(this.dataSource, monthCountsSql(months, settings.REPORT.monthsAfterProduction, months.length === 1 ? 'month' : 'steps'));
     return counts.map((c) => {
       const { month: m, expected, ...byStatus } = c;
       return { ...toState(m, closes.find((row) => row.month === m)), expected, counts: byStatus };
