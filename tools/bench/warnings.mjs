@@ -1,6 +1,6 @@
 // Benchmark of the warnings (issues 6 and 17): 100,000 projects and ~3,000,000 monthly reports generated
 // in SQL on a scratch embedded PostgreSQL, the built API on it; times GET /api/v1/warnings (today's first
-// page with counts: the issue 17 target, p50 ≤ 300 ms), a filtered page, a past day, by-projects and one
+// page with counts: the issue 17 target, p50 ≤ 300 ms), a filtered page, a past day, the counts alone (GET /warnings/counts), by-projects and one
 // project's warnings; checks the answers against the plain reference statement (engine 'reference' of
 // warning-sql.ts, which probes every project's reports) and writes dist/bench/warnings.json.
 // Usage: NX_DAEMON=false npx nx run api:build && node tools/bench/warnings.mjs
@@ -117,12 +117,16 @@ try {
     const samePage = JSON.stringify(api.items.map(key)) === JSON.stringify(reference.slice(0, 50).map(key)) && api.total === reference.length;
     const byRule = {};
     for (const w of reference) (byRule[w.rule] ??= { RED: 0, YELLOW: 0 })[w.level] += 1;
-    const sameCounts = Object.entries(api.counts.byRule).every(([rule, c]) => c.RED === (byRule[rule]?.RED ?? 0) && c.YELLOW === (byRule[rule]?.YELLOW ?? 0))
-      && api.counts.byRegion.reduce((n, r) => n + r.RED + r.YELLOW, 0) === reference.length;
-    agreement[label] = { hits: reference.length, sameHits, samePage, sameCounts };
-    console.log(`${label} (${day}): ${reference.length} warnings; state engine = reference: ${sameHits ? 'yes' : 'NO'}; API page 1 = reference: ${samePage ? 'yes' : 'NO'}; counts = reference: ${sameCounts ? 'yes' : 'NO'}; the reference statement alone: p50 ${referenceMs[label]} ms`);
+    const countsAgree = (counts) => Object.entries(counts.byRule).every(([rule, c]) => c.RED === (byRule[rule]?.RED ?? 0) && c.YELLOW === (byRule[rule]?.YELLOW ?? 0))
+      && counts.byRegion.reduce((n, r) => n + r.RED + r.YELLOW, 0) === reference.length;
+    const sameCounts = countsAgree(api.counts);
+    // GET /warnings/counts (the 驾驶舱's and the 工作台's): no threshold per project, the same counts (and the list's by region)
+    const countsOnly = (await get(`/api/v1/warnings/counts${day === today ? '' : `?date=${day}`}`)).body;
+    const sameCountsOnly = countsAgree(countsOnly.counts) && JSON.stringify(countsOnly.counts.byRegion) === JSON.stringify(api.counts.byRegion);
+    agreement[label] = { hits: reference.length, sameHits, samePage, sameCounts, sameCountsOnly };
+    console.log(`${label} (${day}): ${reference.length} warnings; state engine = reference: ${sameHits ? 'yes' : 'NO'}; API page 1 = reference: ${samePage ? 'yes' : 'NO'}; counts = reference: ${sameCounts ? 'yes' : 'NO'}; GET /warnings/counts = reference: ${sameCountsOnly ? 'yes' : 'NO'}; the reference statement alone: p50 ${referenceMs[label]} ms`);
   }
-  const agreesWithReference = Object.values(agreement).every((a) => a.sameHits && a.samePage && a.sameCounts);
+  const agreesWithReference = Object.values(agreement).every((a) => a.sameHits && a.samePage && a.sameCounts && a.sameCountsOnly);
 
   // 2. the reads over HTTP, body read and parsed: warm-up, then RUNS each, interleaved
   const ids = (await client.query('SELECT id FROM projects ORDER BY project_no LIMIT 50')).rows.map((r) => r.id);
@@ -131,6 +135,7 @@ try {
     ['listFiltered', 'GET /warnings (region + rule filter)', '/api/v1/warnings?regionCode=150525&rule=REPORT&pageSize=50'],
     ['listPastDay', 'GET /warnings (a past day)', `/api/v1/warnings?date=${PAST}&pageSize=50`],
     ['listPage20', 'GET /warnings (today, page 20)', '/api/v1/warnings?pageSize=50&page=20'],
+    ['countsToday', 'GET /warnings/counts (today: the 驾驶舱, the 工作台)', '/api/v1/warnings/counts'],
     ['byProjects', 'GET /warnings/by-projects (50 ids)', `/api/v1/warnings/by-projects?ids=${ids.join(',')}`],
     ['oneProject', 'GET /projects/:id/warnings', `/api/v1/projects/${ids[0]}/warnings`],
   ];
