@@ -12,17 +12,12 @@ import {
   shanghaiToday,
   TARGET_INDICATORS,
   type TargetIndicator,
+  lastDayOf,
 } from '@zhaoshang/shared/domain';
 import { DataSource } from 'typeorm';
 import { ValidationFailed } from '../../common/errors/app.exception.js';
 import { runSql, sql } from '../../common/sql/sql.js';
 import { readAssessmentSettings } from './assessment-settings.service.js';
-
-/** 'YYYY-MM' → its last day. */
-function lastDayOf(month: string): string {
-  const day = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
-  return `${month}-${String(day).padStart(2, '0')}`;
-}
 
 function monthsBetween(from: string, to: string): string[] {
   const months: string[] = [];

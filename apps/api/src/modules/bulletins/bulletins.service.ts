@@ -24,6 +24,7 @@ import {
   shanghaiToday,
   shineOf,
   withDefaultNoticeSettings,
+  lastDayOf,
 } from '@zhaoshang/shared/domain';
 import { DataSource } from 'typeorm';
 import type { UserActor } from '../../common/access/actor.js';
@@ -35,12 +36,6 @@ import { FollowThroughService } from '../follow-through/follow-through.service.j
 import { WarningsService } from '../warnings/warnings.service.js';
 import { bulletinDocx } from './bulletin-docx.js';
 import type { CreateBulletinDto } from './dto/bulletins.dto.js';
-
-/** 'YYYY-MM' → its last day. */
-function lastDayOf(month: string): string {
-  const day = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
-  return `${month}-${String(day).padStart(2, '0')}`;
-}
 
 /** The figures of 一、总体情况, in the order the bulletin writes them. */
 const CITY_FIGURES: { key: keyof IndicatorValues & string; label: string; kind: BulletinFigureKind }[] = [

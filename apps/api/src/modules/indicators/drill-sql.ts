@@ -34,7 +34,7 @@ export function drillStatement(input: DrillInput): SqlFragment {
   const regions = sql.param(input.regions);
   const from = sql.param(input.from);
   const to = sql.param(input.to);
-  const { start, end } = periodDaysSql(sql`${from}`, sql`${to}`);
+  const { start, end } = periodDaysSql(input.from, input.to);
   const industry = input.industry === null ? sql`` : sql` AND p.industry_code = ${input.industry}`;
   const scope = sql`p.region_code = ANY(${regions})${industry}`;
 

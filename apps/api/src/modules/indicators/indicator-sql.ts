@@ -1,4 +1,4 @@
-import type { InvestorOrigin } from '@zhaoshang/shared/domain';
+import { type InvestorOrigin, lastDayOf } from '@zhaoshang/shared/domain';
 import { sql, type SqlFragment } from '../../common/sql/sql.js';
 import { startedAtSql } from '../../common/sql/started.js';
 
@@ -97,9 +97,14 @@ export function reportCountsSql(statuses: SqlFragment): SqlFragment {
 /** Σ arrived of a report: equity + loan + other. */
 export const arrivedSql = sql`m.arrived_equity_wan + m.arrived_loan_wan + m.arrived_other_wan`;
 
-/** The first and last day of a period of months. */
-export function periodDaysSql(from: SqlFragment, to: SqlFragment): { start: SqlFragment; end: SqlFragment } {
-  return { start: sql`(${from} || '-01')::date`, end: monthEnd(to) };
+/**
+ * The first and last day of a period of months ('YYYY-MM'), as typed parameters: constants of the
+ * statement. Written as `(month || '-01')::date` they were casts from text, which PostgreSQL
+ * evaluates for every row they are compared with (issue 17: the key projects' and the signings'
+ * tests against every project).
+ */
+export function periodDaysSql(from: string, to: string): { start: SqlFragment; end: SqlFragment } {
+  return { start: sql`${sql.param(`${from}-01`)}::date`, end: sql`${sql.param(lastDayOf(to))}::date` };
 }
 
 /** 签约: signed within the days. */
@@ -155,7 +160,7 @@ export function passStatements(input: PassInput, figuresOnly = false, summaries 
   const statuses = sql.param(input.statuses);
   const counts = reportCountsSql(sql`${statuses}`);
   const started = startedAtSql('p');
-  const { start: periodStart, end: periodEnd } = periodDaysSql(sql`${from}`, sql`${to}`);
+  const { start: periodStart, end: periodEnd } = periodDaysSql(input.from, input.to);
   const key = (byMonthOf: SqlFragment) =>
     group === 'region' ? sql`p.region_code` : group === 'industry' ? sql`p.industry_code` : group === 'month' ? sql`to_char(${byMonthOf}, 'YYYY-MM')` : sql`''`;
   const rowEnd = (byMonthOf: SqlFragment) => (group === 'month' ? monthEnd(sql`to_char(${byMonthOf}, 'YYYY-MM')`) : periodEnd);

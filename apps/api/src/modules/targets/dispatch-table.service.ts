@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CITY_TOTAL_NOTE, type FollowThroughCounts, monthOf, noticeTotals, shanghaiToday, type TargetIndicator } from '@zhaoshang/shared/domain';
+import { CITY_TOTAL_NOTE, type FollowThroughCounts, monthOf, noticeTotals, shanghaiToday, type TargetIndicator, lastDayOf } from '@zhaoshang/shared/domain';
 import { DataSource } from 'typeorm';
 import { ValidationFailed } from '../../common/errors/app.exception.js';
 import { runSql, sql } from '../../common/sql/sql.js';
@@ -13,12 +13,6 @@ import { TargetsService } from './targets.service.js';
 /** 签约额 and 到位资金 always have target columns; the other targets only when some region has one. */
 const ALWAYS_TARGETED: TargetIndicator[] = ['signedAmountWan', 'arrivedFundsWan'];
 const SOMETIMES_TARGETED: TargetIndicator[] = ['signedCount10m', 'startedCount'];
-
-/** 'YYYY-MM' → its last day 'YYYY-MM-DD'. */
-function lastDayOf(month: string): string {
-  const day = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
-  return `${month}-${String(day).padStart(2, '0')}`;
-}
 
 /**
  * 月调度表 (issue 6): the month and the year to date of every district and the city, from the

@@ -80,6 +80,12 @@ export function monthOf(date: string): string {
   return date.slice(0, 7);
 }
 
+/** A month's last day: 'YYYY-MM' → 'YYYY-MM-DD'. */
+export function lastDayOf(month: string): string {
+  const day = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
+  return `${month}-${String(day).padStart(2, '0')}`;
+}
+
 /** The month `n` months after `month` (n may be negative). */
 export function addMonths(month: string, n: number): string {
   const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + n;
