@@ -74,7 +74,7 @@ export class DrillService {
             this.readPool.reads,
             sql`SELECT COALESCE(sum(s.n), 0)::int AS "rowCount", COALESCE(sum(s.amount), 0)::text AS "amountWan",
                 json_object_agg(s.stage, s.n) FILTER (WHERE s.stage IS NOT NULL) AS "byStage"
-              FROM (SELECT d.stage, count(*)::int AS n, sum(d."amountWan"::numeric) AS amount FROM (${statement}) d GROUP BY 1) s`,
+              FROM (SELECT d.stage, count(*)::int AS n, sum(d.amount) AS amount FROM (${drillStatement(input, 'summary')}) d GROUP BY 1) s`,
           ).then(([row]) => row)
         : Promise.resolve(null),
     ]);
