@@ -22,6 +22,8 @@ import { Region } from '../../dictionaries/entities/region.entity.js';
 @Index('idx_projects_search', { synchronize: false })
 // (signed_at, terminated_at, production_started_at) INCLUDE (id), which TypeORM cannot declare: migration ObligationDatesIndex
 @Index('idx_projects_obligation_dates', { synchronize: false })
+// key projects only, with what the key-project drill's sums read: migration KeyProjectDatesIndex
+@Index('idx_projects_key_dates', { synchronize: false })
 @Index('idx_projects_contract_amount', ['contractAmountWan', 'id'])
 @Index('idx_projects_updated_at', ['updatedAt', 'id'])
 @Index('idx_projects_change_xid', ['changeXid', 'id'])
