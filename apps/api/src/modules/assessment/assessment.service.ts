@@ -5,6 +5,7 @@ import {
   type AssessmentDistrictFacts,
   type AssessmentInput,
   type AssessmentResponse,
+  lastDayOf,
   parseAssessmentPeriod,
   rateOfAmounts,
   rateOfCounts,
@@ -12,7 +13,6 @@ import {
   shanghaiToday,
   TARGET_INDICATORS,
   type TargetIndicator,
-  lastDayOf,
 } from '@zhaoshang/shared/domain';
 import { DataSource } from 'typeorm';
 import { ValidationFailed } from '../../common/errors/app.exception.js';

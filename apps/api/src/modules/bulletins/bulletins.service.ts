@@ -14,6 +14,7 @@ import {
   bulletinTitle,
   chineseDate,
   type IndicatorValues,
+  lastDayOf,
   monthLabel,
   monthOf,
   noticeTotals,
@@ -24,7 +25,6 @@ import {
   shanghaiToday,
   shineOf,
   withDefaultNoticeSettings,
-  lastDayOf,
 } from '@zhaoshang/shared/domain';
 import { DataSource } from 'typeorm';
 import type { UserActor } from '../../common/access/actor.js';

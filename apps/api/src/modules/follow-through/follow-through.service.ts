@@ -5,10 +5,10 @@ import {
   type FollowThroughProblemCounts,
   type FollowThroughQuery,
   type FollowThroughSummary,
+  lastDayOf,
   NOTICE_KINDS,
   type NoticeKind,
   shanghaiToday,
-  lastDayOf,
 } from '@zhaoshang/shared/domain';
 import { DataSource } from 'typeorm';
 import { ValidationFailed } from '../../common/errors/app.exception.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CITY_TOTAL_NOTE, type FollowThroughCounts, monthOf, noticeTotals, shanghaiToday, type TargetIndicator, lastDayOf } from '@zhaoshang/shared/domain';
+import { CITY_TOTAL_NOTE, type FollowThroughCounts, lastDayOf, monthOf, noticeTotals, shanghaiToday, type TargetIndicator } from '@zhaoshang/shared/domain';
 import { DataSource } from 'typeorm';
 import { ValidationFailed } from '../../common/errors/app.exception.js';
 import { runSql, sql } from '../../common/sql/sql.js';

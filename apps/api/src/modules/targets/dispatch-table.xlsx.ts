@@ -1,4 +1,4 @@
-import { type IndicatorValues, isCountIndicator, type TargetIndicator, wanToYi } from '@zhaoshang/shared/domain';
+import { type IndicatorValues, isCountIndicator, lastDayOf, type TargetIndicator, wanToYi } from '@zhaoshang/shared/domain';
 import ExcelJS from 'exceljs';
 
 /** 月调度表: the monthly dispatch table of the city and its districts, as one printable sheet. */
@@ -102,8 +102,7 @@ export const HEADER_ROWS = 4;
 
 /** The day the warning counts are as of: the month's last day, or the day generated if earlier, `6月30日`. */
 export function warningsAsOf(table: Pick<DispatchTable, 'month' | 'generatedOn'>): string {
-  const [y, m] = table.month.split('-').map(Number);
-  const monthEnd = `${table.month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+  const monthEnd = lastDayOf(table.month);
   const day = monthEnd < table.generatedOn ? monthEnd : table.generatedOn;
   return `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
 }

@@ -1,7 +1,7 @@
 import { type FieldProblem, type ProjectStage, startedAtOf } from './lifecycle.js';
 import { COMMITMENT_TYPE_LABELS, COMMITMENT_TYPES, type CommitmentType } from './commitments.js';
 import { compareWan } from './money.js';
-import { addMonths, monthLabel, monthOf, type ReportStatus, reportingObligationEnd } from './monthly.js';
+import { addMonths, lastDayOf, monthLabel, monthOf, type ReportStatus, reportingObligationEnd } from './monthly.js';
 import { addDays, ISSUE_CATEGORIES, ISSUE_CATEGORY_LABELS, type IssueCategory } from './problems.js';
 
 /**
@@ -175,15 +175,10 @@ export function withDefaultSettings(stored: Partial<{ [R in WarningRule]: Partia
 
 // ——— dates ———
 
-function lastDayOfMonth(month: string): number {
-  const [y, m] = month.split('-').map(Number);
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
-}
-
 /** The date N calendar months after `date` (same day, clamped to the month's end). */
 export function addMonthsToDate(date: string, n: number): string {
   const month = addMonths(monthOf(date), n);
-  const day = Math.min(Number(date.slice(8, 10)), lastDayOfMonth(month));
+  const day = Math.min(Number(date.slice(8, 10)), Number(lastDayOf(month).slice(8, 10)));
   return `${month}-${String(day).padStart(2, '0')}`;
 }
 

@@ -1,3 +1,4 @@
+import { lastDayOf } from '@zhaoshang/shared/domain';
 
 /**
  * The dashboard's selectors, kept in the URL: a period of months and a scope (the city or one
@@ -94,11 +95,9 @@ export function selectionParams(selection: DashboardSelection, today: string): R
   };
 }
 
-/** The last calendar day of a month: `2026-02` → `2026-02-28`. */
+/** The last calendar day of a month: `2026-02` → `2026-02-28` (the shared domain's `lastDayOf`). */
 export function lastDayOfMonth(month: string): string {
-  const [year, m] = monthParts(month);
-  const days = new Date(Date.UTC(year, m, 0)).getUTCDate();
-  return `${month}-${pad(days)}`;
+  return lastDayOf(month);
 }
 
 /** `2026-01`…`2026-10` → `2026年1—10月`; across years `2025年11月—2026年2月`; one month `2026年10月`. */

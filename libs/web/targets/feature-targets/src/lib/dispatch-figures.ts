@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { CITY_TOTAL_NOTE, type FollowThroughCounts, type IndicatorValues, noticeTotals, shanghaiToday, wanToYi } from '@zhaoshang/shared/domain';
+import { CITY_TOTAL_NOTE, type FollowThroughCounts, type IndicatorValues, lastDayOf, noticeTotals, shanghaiToday, wanToYi } from '@zhaoshang/shared/domain';
 import { type DispatchFigures as Figures, TargetsApi } from '@zhaoshang/web/targets/data-access';
 import { apiErrorMessage, formatCount, formatRate, formatWan } from '@zhaoshang/web/shared/util';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
@@ -96,8 +96,7 @@ export function dispatchRows(figures: Figures): DispatchScreenRow[] {
 /** `11月30日`: the month's last day, or `today` when the month is still under way; '' without a month. */
 export function dispatchAsOf(month: string | null, today: string = shanghaiToday()): string {
   if (!month) return '';
-  const [y, m] = month.split('-').map(Number);
-  const monthEnd = `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+  const monthEnd = lastDayOf(month);
   const day = monthEnd < today ? monthEnd : today;
   return `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日${day === today && monthEnd > today ? '（今天）' : ''}`;
 }
