@@ -1,4 +1,5 @@
 import type { ImportResult } from '@zhaoshang/shared/domain';
+import { Client } from 'pg';
 import { type Cell, counts, MONTHLY_HEADER, PROJECT_HEADER, projectImportRow, upload, xlsx } from './fixtures/imports/files.js';
 import { createProject, projectBody, uscc } from './support/projects.js';
 import { TestApp } from './support/test-app.js';
@@ -49,6 +50,39 @@ describe('concurrent writers', () => {
     const after = await counts(t);
     expect(after.reports - before.reports).toBe(3);
     expect(after.audit - before.audit).toBe(3);
+  });
+
+  it('refuses a monthly import with 409 when a report of one of its rows is created between its staging and its write, and writes none', async () => {
+    // a grid save (which does not queue behind imports) inserts 2025-03's report and commits only once the import's write waits for it
+    const project = await createProject(t, admin, { signedAt: '2025-01-01' });
+    const rows: Cell[][] = ['2025-02', '2025-03', '2025-04'].map((month) => [project.projectNo, month, 100, 0, 0, '100', '进展顺利', '待核实']);
+    const file = await xlsx([MONTHLY_HEADER, ...rows]);
+    const grid = new Client({ connectionString: t.databaseUrl });
+    await grid.connect();
+    try {
+      await grid.query('BEGIN');
+      await grid.query(`INSERT INTO monthly_reports (project_id, month, arrived_equity_wan, arrived_loan_wan, arrived_other_wan, completed_investment_wan, status, version)
+        VALUES ($1, '2025-03', 1, 0, 0, 1, 'DRAFT', 1)`, [project.id]);
+      const before = await counts(t);
+      const reply = upload<{ error?: string; message?: string }>(t, admin, file, 'monthly.xlsx', { kind: 'monthly' });
+      // the import's insert waits for the uncommitted report of the same project and month
+      for (let waited = 0; ; waited += 50) {
+        const [{ n }] = await t.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'WITH ins AS%'`);
+        if (n > 0) break;
+        if (waited > 20_000) throw new Error('the import never reached its write');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await grid.query('COMMIT');
+      const { status, body } = await reply;
+      expect(status).toBe(409);
+      expect(body).toMatchObject({ error: 'CONFLICT', message: expect.stringContaining('本次导入未写入任何数据') });
+      const after = await counts(t);
+      // only the grid's own report
+      expect(after.reports - before.reports).toBe(1);
+      expect(after.audit - before.audit).toBe(0);
+    } finally {
+      await grid.end();
+    }
   });
 
   it('creates one of ten look-alike projects sent at once; the others get 409 LOOK_ALIKE', async () => {

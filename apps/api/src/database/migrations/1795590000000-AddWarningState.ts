@@ -13,6 +13,38 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * table after random edits. The table has no entity: only SQL reads it (the warnings module).
  * Names start with `warn_` so they never clash with the indicators' summaries on the same tables.
  */
+/**
+ * `warn_apply_report_changes` as this migration creates it (WarnChangesPerProject replaces it and
+ * restores this one when reverted).
+ */
+export const APPLY_REPORT_CHANGES_PER_ROW = `CREATE FUNCTION "warn_apply_report_changes"(ids uuid[], months character[], sub_before boolean[], sub_after boolean[], arr_before boolean[], arr_after boolean[])
+      RETURNS void LANGUAGE sql AS $$
+      WITH ch AS (
+        SELECT * FROM unnest(ids, months, sub_before, sub_after, arr_before, arr_after) AS c(project_id, month, sub_before, sub_after, arr_before, arr_after)
+      ),
+      per AS (
+        SELECT ch.project_id, to_char(p.signed_at, 'YYYY-MM')::bpchar AS signing, w.project_id IS NOT NULL AS known, w.first_gap, w.last_arrival,
+          min(ch.month) FILTER (WHERE ch.sub_before AND NOT ch.sub_after AND ch.month >= to_char(p.signed_at, 'YYYY-MM')::bpchar) AS unsub_min,
+          COALESCE(bool_or(ch.sub_after AND NOT ch.sub_before AND ch.month = w.first_gap), false) AS gap_filled,
+          max(ch.month) FILTER (WHERE ch.arr_after) AS arrival_max,
+          COALESCE(bool_or(ch.arr_before AND NOT ch.arr_after AND ch.month = w.last_arrival), false) AS arrival_lost
+        FROM ch JOIN projects p ON p.id = ch.project_id LEFT JOIN warn_project_state w ON w.project_id = ch.project_id
+        GROUP BY ch.project_id, p.signed_at, w.project_id, w.first_gap, w.last_arrival
+      )
+      INSERT INTO warn_project_state AS w (project_id, first_gap, last_arrival)
+      SELECT per.project_id,
+        CASE WHEN per.signing IS NULL THEN NULL
+             WHEN NOT per.known OR per.first_gap IS NULL THEN warn_gap_from(per.project_id, per.signing)
+             WHEN per.unsub_min < per.first_gap THEN per.unsub_min
+             WHEN per.gap_filled THEN warn_gap_from(per.project_id, per.first_gap)
+             ELSE per.first_gap END,
+        CASE WHEN NOT per.known OR per.arrival_lost THEN warn_last_arrival(per.project_id)
+             ELSE GREATEST(per.last_arrival, per.arrival_max) END
+      FROM per
+      ON CONFLICT (project_id) DO UPDATE SET first_gap = EXCLUDED.first_gap, last_arrival = EXCLUDED.last_arrival
+      WHERE (w.first_gap, w.last_arrival) IS DISTINCT FROM (EXCLUDED.first_gap, EXCLUDED.last_arrival)
+    $$`;
+
 export class AddWarningState1795590000000 implements MigrationInterface {
   name = 'AddWarningState1795590000000';
 
@@ -69,33 +101,7 @@ export class AddWarningState1795590000000 implements MigrationInterface {
     // a change AT the first gap (it got submitted: scan forward from it) or BEFORE it (one got
     // unsubmitted: it is the new first gap) moves it; likewise the last arrival moves up with a newer
     // one and is recomputed only when its own month loses its arrival.
-    await queryRunner.query(`CREATE FUNCTION "warn_apply_report_changes"(ids uuid[], months character[], sub_before boolean[], sub_after boolean[], arr_before boolean[], arr_after boolean[])
-      RETURNS void LANGUAGE sql AS $$
-      WITH ch AS (
-        SELECT * FROM unnest(ids, months, sub_before, sub_after, arr_before, arr_after) AS c(project_id, month, sub_before, sub_after, arr_before, arr_after)
-      ),
-      per AS (
-        SELECT ch.project_id, to_char(p.signed_at, 'YYYY-MM')::bpchar AS signing, w.project_id IS NOT NULL AS known, w.first_gap, w.last_arrival,
-          min(ch.month) FILTER (WHERE ch.sub_before AND NOT ch.sub_after AND ch.month >= to_char(p.signed_at, 'YYYY-MM')::bpchar) AS unsub_min,
-          COALESCE(bool_or(ch.sub_after AND NOT ch.sub_before AND ch.month = w.first_gap), false) AS gap_filled,
-          max(ch.month) FILTER (WHERE ch.arr_after) AS arrival_max,
-          COALESCE(bool_or(ch.arr_before AND NOT ch.arr_after AND ch.month = w.last_arrival), false) AS arrival_lost
-        FROM ch JOIN projects p ON p.id = ch.project_id LEFT JOIN warn_project_state w ON w.project_id = ch.project_id
-        GROUP BY ch.project_id, p.signed_at, w.project_id, w.first_gap, w.last_arrival
-      )
-      INSERT INTO warn_project_state AS w (project_id, first_gap, last_arrival)
-      SELECT per.project_id,
-        CASE WHEN per.signing IS NULL THEN NULL
-             WHEN NOT per.known OR per.first_gap IS NULL THEN warn_gap_from(per.project_id, per.signing)
-             WHEN per.unsub_min < per.first_gap THEN per.unsub_min
-             WHEN per.gap_filled THEN warn_gap_from(per.project_id, per.first_gap)
-             ELSE per.first_gap END,
-        CASE WHEN NOT per.known OR per.arrival_lost THEN warn_last_arrival(per.project_id)
-             ELSE GREATEST(per.last_arrival, per.arrival_max) END
-      FROM per
-      ON CONFLICT (project_id) DO UPDATE SET first_gap = EXCLUDED.first_gap, last_arrival = EXCLUDED.last_arrival
-      WHERE (w.first_gap, w.last_arrival) IS DISTINCT FROM (EXCLUDED.first_gap, EXCLUDED.last_arrival)
-    $$`);
+    await queryRunner.query(APPLY_REPORT_CHANGES_PER_ROW);
     const submitted = (r: string) => `${r}.status IN ('SUBMITTED', 'VERIFIED')`;
     const arrival = (r: string) => `(${r}.status IN ('SUBMITTED', 'VERIFIED') AND ${r}.arrived_equity_wan + ${r}.arrived_loan_wan + ${r}.arrived_other_wan > 0)`;
     await queryRunner.query(`CREATE FUNCTION "warn_reports_changed"() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { excelNumber, isProblem, money, numberText } from './cells';
 
 describe('import cells: money', () => {
@@ -20,5 +21,17 @@ describe('import cells: money', () => {
   it('writes numbers without an exponent', () => {
     expect(numberText(1e-7)).toBe('0.0000001');
     expect(numberText(1.5e21)).toBe('1500000000000000000000');
+  });
+});
+
+describe('import cells: excelNumber', () => {
+  it('equals the rounding to 15 significant digits for any double, short ones included', () => {
+    const shortDecimals = fc.tuple(fc.integer({ min: -99_999_999, max: 99_999_999 }), fc.integer({ min: 0, max: 6 })).map(([n, d]) => n / 10 ** d);
+    fc.assert(
+      fc.property(fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), shortDecimals, fc.integer()), (n) => {
+        expect(Object.is(excelNumber(n), Number(n.toPrecision(15)))).toBe(true);
+      }),
+      { numRuns: 20_000 },
+    );
   });
 });

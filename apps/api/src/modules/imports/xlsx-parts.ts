@@ -160,17 +160,25 @@ const LOOKAHEAD = 9; // '<![CDATA['.length
  * instructions may contain '<', so they are followed to their end and refused beyond MAX_RUN. A
  * DOCTYPE is refused: SpreadsheetML has none, and entity declarations are a bomb of their own.
  */
-class XmlGuard {
+export class XmlGuard {
   private run = 0;
   /** inside a section until this closes it */
   private close: string | null = null;
   /** the end of a chunk that may begin a marker, decided with the next chunk */
   private pending = '';
 
+  /** `maxRun` other than MAX_RUN only in tests */
+  constructor(private readonly maxRun = MAX_RUN) {}
+
+  /**
+   * The chunk as the parser may see it. Text passes through as it is (no copy) unless a run is cut:
+   * `out` holds what was decided before the last cut, `kept` where the unchanged text resumes.
+   */
   feed(chunk: string, last: boolean): string {
     const text = this.pending + chunk;
     this.pending = '';
     let out = '';
+    let kept = 0;
     let from = 0;
     while (from < text.length) {
       if (this.close !== null) {
@@ -179,13 +187,11 @@ class XmlGuard {
           // the closing marker may be split between chunks: its first characters wait for the next one
           const keep = Math.max(from, text.length - (this.close.length - 1));
           this.count(keep - from);
-          out += text.slice(from, keep);
           this.pending = text.slice(keep);
-          return out;
+          return out + text.slice(kept, keep);
         }
         const stop = end < 0 ? text.length : end + this.close.length;
         this.count(stop - from);
-        out += text.slice(from, stop);
         from = stop;
         if (end >= 0) {
           this.close = null;
@@ -194,43 +200,51 @@ class XmlGuard {
         continue;
       }
       const lt = text.indexOf('<', from);
-      out += this.cut(text.slice(from, lt < 0 ? text.length : lt));
+      const runEnd = lt < 0 ? text.length : lt;
+      const cutAt = this.cut(text, from, runEnd);
+      if (cutAt < runEnd) {
+        out += text.slice(kept, cutAt);
+        kept = runEnd;
+      }
       if (lt < 0) break;
       if (text.length - lt < LOOKAHEAD && !last) {
         this.pending = text.slice(lt);
-        return out;
+        return out + text.slice(kept, lt);
       }
-      if (text.startsWith('<!DOCTYPE', lt)) throw new XmlRefused('Excel 文件含有 DOCTYPE 声明，不像是正常的表格文件，未写入任何数据');
-      const section = SECTIONS.find(([open]) => text.startsWith(open, lt));
-      const marker = section ? section[0] : '<';
-      out += marker;
+      const next = text.charCodeAt(lt + 1);
+      // only '<!' and '<?' may open a section
+      const section = next === 33 || next === 63 ? SECTIONS.find(([open]) => text.startsWith(open, lt)) : undefined;
+      if (next === 33 && text.startsWith('<!DOCTYPE', lt)) throw new XmlRefused('Excel 文件含有 DOCTYPE 声明，不像是正常的表格文件，未写入任何数据');
       this.run = 0;
       this.close = section ? section[1] : null;
-      from = lt + marker.length;
+      from = lt + (section ? section[0].length : 1);
     }
-    return out;
+    return kept === 0 ? text : out + text.slice(kept);
   }
 
   private count(length: number): void {
     this.run += length;
-    if (this.run > MAX_RUN) {
+    if (this.run > this.maxRun) {
       throw new XmlRefused(`Excel 文件中有超过 ${MAX_CELL_CHARS.toLocaleString('en')} 个字符的注释、CDATA 段或处理指令，不像是正常的表格文件，未写入任何数据`);
     }
   }
 
-  /** Characters up to the next '<', beyond MAX_RUN in one run dropped. */
-  private cut(text: string): string {
-    const room = MAX_RUN - this.run;
-    if (text.length <= room) {
-      this.run += text.length;
-      return text;
+  /** Where the run text[from, to) up to the next '<' ends as the parser sees it: beyond MAX_RUN in one run dropped. */
+  private cut(text: string, from: number, to: number): number {
+    const room = this.maxRun - this.run;
+    if (to - from <= room) {
+      this.run += to - from;
+      return to;
     }
-    let kept = text.slice(0, Math.max(0, room));
+    let keptTo = from + Math.max(0, room);
     // an entity cut in two would be a syntax error rather than a cell too long
-    const amp = kept.lastIndexOf('&');
-    if (amp >= 0 && !kept.includes(';', amp)) kept = kept.slice(0, amp);
-    this.run = MAX_RUN;
-    return kept;
+    const amp = text.lastIndexOf('&', keptTo - 1);
+    if (amp >= from) {
+      const semicolon = text.indexOf(';', amp);
+      if (semicolon < 0 || semicolon >= keptTo) keptTo = amp;
+    }
+    this.run = this.maxRun;
+    return keptTo;
   }
 }
 

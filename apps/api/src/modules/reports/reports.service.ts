@@ -74,47 +74,6 @@ async function auditReports(em: SqlRunner, actor: Actor, ids: string[], action: 
   await runSql(em, auditInsert(actor, 'monthlyReport', rows));
 }
 
-/**
- * The import's write of reports (DOMAIN.md §8), set-based: `staged` is a table of rows, one per
- * (project, month), each joined already to the report it would change (report_id, and `changed`
- * false when that report has the same figures and status), with the figures, the progress, the
- * target status, the row number, and the project's number and region (project_no, region_code, for
- * the audit). One statement writes the changed ones (the reports as they were for the audit's
- * `before`, the upsert, one audit row each in row order); the counts come back, not rows.
- */
-export async function writeStagedReports(em: SqlRunner, actor: UserActor, staged: SqlFragment): Promise<{ created: number; updated: number }> {
-  const [counts] = await runSql<{ created: number; updated: number }>(
-    em,
-    sql`WITH old AS (
-      SELECT m.id, ${reportSnapshot(sql`m`, sql`s`)} AS snap FROM monthly_reports m JOIN ${staged} s ON s.report_id = m.id WHERE s.changed
-    ), up AS (
-      INSERT INTO monthly_reports AS m (project_id, month, arrived_equity_wan, arrived_loan_wan, arrived_other_wan, completed_investment_wan,
-        progress, status, return_reason, submitted_at, verified_at, verified_by, version)
-      SELECT project_id, month, arrived_equity_wan, arrived_loan_wan, arrived_other_wan, completed_investment_wan, progress, target_status, NULL, now(),
-        CASE WHEN target_status = 'VERIFIED' THEN now() END, CASE WHEN target_status = 'VERIFIED' THEN ${actor.id}::uuid END, 1
-      FROM ${staged} WHERE changed
-      ON CONFLICT (project_id, month) DO UPDATE SET arrived_equity_wan = EXCLUDED.arrived_equity_wan, arrived_loan_wan = EXCLUDED.arrived_loan_wan,
-        arrived_other_wan = EXCLUDED.arrived_other_wan, completed_investment_wan = EXCLUDED.completed_investment_wan, progress = EXCLUDED.progress,
-        status = EXCLUDED.status, return_reason = NULL, submitted_at = EXCLUDED.submitted_at,
-        verified_at = CASE WHEN EXCLUDED.status = 'VERIFIED' AND m.status = 'VERIFIED' THEN m.verified_at ELSE EXCLUDED.verified_at END,
-        verified_by = CASE WHEN EXCLUDED.status = 'VERIFIED' AND m.status = 'VERIFIED' THEN m.verified_by ELSE EXCLUDED.verified_by END,
-        version = m.version + 1, updated_at = now()
-      RETURNING m.*, (m.xmax = 0) AS created
-    ), audit AS (
-      ${auditInsert(
-        actor,
-        'monthlyReport',
-        sql`SELECT up.id::text, CASE WHEN up.created THEN 'CREATE' ELSE 'UPDATE' END, old.snap, ${reportSnapshot(sql`up`, sql`s`)}
-      FROM up JOIN ${staged} s ON s.project_id = up.project_id AND s.month = up.month LEFT JOIN old ON old.id = up.id
-      ORDER BY s.row_no`,
-      )}
-      RETURNING action
-    )
-    SELECT count(*) FILTER (WHERE action = 'CREATE')::int AS created, count(*) FILTER (WHERE action = 'UPDATE')::int AS updated FROM audit`,
-  );
-  return counts;
-}
-
 /** Monthly reports (issue 5): the district's entry grid, drafts, submission, and the city's verification. */
 @Injectable()
 export class ReportsService {
