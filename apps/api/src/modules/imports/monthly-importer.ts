@@ -217,7 +217,8 @@ export class MonthlyImporter implements Importer<Key> {
     try {
       [counts] = await runSql<{ created: number; updated: number; audited: number }>(this.ctx.em, WRITE(this.ctx.actor));
     } catch (error) {
-      if ((error as { code?: string }).code === '23505') {
+      const failed = error as { code?: string; constraint?: string };
+      if (failed.code === '23505' && failed.constraint === 'uq_monthly_reports_project_month') {
         throw new Conflict('导入期间有人新填了本文件中某个项目同一月份的月报，本次导入未写入任何数据，请重新导入');
       }
       throw error;
@@ -259,14 +260,14 @@ export class MonthlyImporter implements Importer<Key> {
       this.ctx.em,
       STAGE(
         [
-        valid.map((r) => r.row),
-        valid.map((r) => r.project.id),
-        valid.map((r) => r.projectNo),
-        valid.map((r) => r.project.regionCode),
-        valid.map((r) => r.month),
-        ...MONEY.map((key) => valid.map((r) => r.figures[key])),
-        valid.map((r) => r.progress),
-        valid.map((r) => r.status),
+          valid.map((r) => r.row),
+          valid.map((r) => r.project.id),
+          valid.map((r) => r.projectNo),
+          valid.map((r) => r.project.regionCode),
+          valid.map((r) => r.month),
+          ...MONEY.map((key) => valid.map((r) => r.figures[key])),
+          valid.map((r) => r.progress),
+          valid.map((r) => r.status),
         ],
         this.ctx.actor.id,
       ),
