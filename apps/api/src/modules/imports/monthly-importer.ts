@@ -128,7 +128,7 @@ const FROZEN = (closed: string[], canVerify: boolean) => {
 /**
  * kind=monthly (DOMAIN.md §8, issue 5): each row is checked in JavaScript as it streams in, the
  * projects of a batch are looked up in one query, valid rows go to a temporary table in batches,
- * and the checks against existing reports and the upsert with its audit rows are set-based SQL.
+ * and the checks against existing reports and the write with its audit rows are set-based SQL.
  */
 export class MonthlyImporter implements Importer<Key> {
   readonly columns = MONTHLY_COLUMNS;
@@ -200,7 +200,7 @@ export class MonthlyImporter implements Importer<Key> {
     await runSql(this.ctx.em, sql`ANALYZE import_monthly (row_no, project_id, month, report_id, changed)`);
     const duplicates = await runSql<{ row: number; first: number }>(this.ctx.em, DUPLICATES);
     for (const d of duplicates) this.ctx.errors.add(d.row, H.projectNo, `与第 ${d.first} 行重复：同一项目同一月份只能有一行`);
-    if (duplicates.length > 0) return; // the upsert's checks assume one row per report
+    if (duplicates.length > 0) return; // the write assumes one row per report
     // a month closed after this check would still get the rows: the check holds the months' close rows until the end
     const closed = await closedMonths(this.ctx.em, sql`SELECT DISTINCT month FROM import_monthly`);
     const frozen = await runSql<{ row: number; month: string; oldStatus: string | null; closed: boolean }>(this.ctx.em, FROZEN(closed, this.canVerify));
