@@ -1,19 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Issue 17: what the REPORT and FUNDS warnings need of a project's monthly reports, kept per project
- * so the warnings list no longer reads every project's reports (3M rows at province scale):
- * - `first_gap`: the first month from the signing month on without a submitted (SUBMITTED/VERIFIED)
- *   report — the REPORT rule's oldest unsubmitted month whenever it lies within the months owed;
- * - `last_arrival`: the last month of a submitted report with arrived funds — the FUNDS rule's clock.
- *
- * Both are kept in the same transaction as the writes by statement-level triggers (transition tables:
- * an import of 100,000 reports pays one aggregated upsert, not 100,000), and both can be recomputed
- * from the facts by `warn_project_state_from_facts()`, which the property test compares with the
- * table after random edits. The table has no entity: only SQL reads it (the warnings module).
- * Names start with `warn_` so they never clash with the indicators' summaries on the same tables.
- */
-/**
  * `warn_apply_report_changes` as this migration creates it (WarnChangesPerProject replaces it and
  * restores this one when reverted).
  */
@@ -45,6 +32,19 @@ export const APPLY_REPORT_CHANGES_PER_ROW = `CREATE FUNCTION "warn_apply_report_
       WHERE (w.first_gap, w.last_arrival) IS DISTINCT FROM (EXCLUDED.first_gap, EXCLUDED.last_arrival)
     $$`;
 
+/**
+ * Issue 17: what the REPORT and FUNDS warnings need of a project's monthly reports, kept per project
+ * so the warnings list no longer reads every project's reports (3M rows at province scale):
+ * - `first_gap`: the first month from the signing month on without a submitted (SUBMITTED/VERIFIED)
+ *   report — the REPORT rule's oldest unsubmitted month whenever it lies within the months owed;
+ * - `last_arrival`: the last month of a submitted report with arrived funds — the FUNDS rule's clock.
+ *
+ * Both are kept in the same transaction as the writes by statement-level triggers (transition tables:
+ * an import of 100,000 reports pays one aggregated upsert, not 100,000), and both can be recomputed
+ * from the facts by `warn_project_state_from_facts()`, which the property test compares with the
+ * table after random edits. The table has no entity: only SQL reads it (the warnings module).
+ * Names start with `warn_` so they never clash with the indicators' summaries on the same tables.
+ */
 export class AddWarningState1795590000000 implements MigrationInterface {
   name = 'AddWarningState1795590000000';
 
