@@ -42,7 +42,7 @@ interface PendingRow {
  * now() is the transaction's start, so what is computed here is what the write leaves.
  */
 const CREATE_STAGE = sql`CREATE TEMP TABLE import_monthly (
-  row_no int NOT NULL, project_id uuid NOT NULL, project_no varchar(40) NOT NULL, region_code varchar(12) NOT NULL, month char(7) NOT NULL,
+  row_no int NOT NULL, project_id uuid NOT NULL, month char(7) NOT NULL,
   arrived_equity_wan numeric(14,2) NOT NULL, arrived_loan_wan numeric(14,2) NOT NULL, arrived_other_wan numeric(14,2) NOT NULL,
   completed_investment_wan numeric(14,2) NOT NULL, progress varchar(500), target_status report_status NOT NULL,
   report_id uuid, old_status report_status, changed boolean NOT NULL,
@@ -63,7 +63,7 @@ const STAGE = (c: SqlValue[][], actorId: string) => sql`WITH v AS (
     SELECT m.* FROM monthly_reports m WHERE (m.project_id, m.month) IN (SELECT project_id, month FROM v) ORDER BY m.id FOR UPDATE OF m
   )
   INSERT INTO import_monthly
-  SELECT v.row_no, v.project_id, v.project_no, v.region_code, v.month, r.arrived_equity_wan, r.arrived_loan_wan, r.arrived_other_wan, r.completed_investment_wan,
+  SELECT v.row_no, v.project_id, v.month, r.arrived_equity_wan, r.arrived_loan_wan, r.arrived_other_wan, r.completed_investment_wan,
     v.progress, t.target, m.id, m.status, t.changed, r.id, r.version, r.verified_at, r.verified_by,
     CASE WHEN t.changed AND m.id IS NOT NULL THEN ${reportSnapshot(sql`m`, sql`v`)} END, CASE WHEN t.changed THEN ${reportSnapshot(sql`r`, sql`v`)} END
   FROM v LEFT JOIN locked m ON m.project_id = v.project_id AND m.month = v.month
