@@ -92,6 +92,15 @@ const REPORTS_UPDATED = `SELECT ${pairColumns('-1', 'p', 'o')} FROM old_rows o J
 const PROJECTS_UPDATED = `SELECT ${pairColumns('-1', 'o', 'm')} FROM old_rows o JOIN new_rows n ON n.id = o.id JOIN monthly_reports m ON m.project_id = o.id WHERE ${projectChanged('o', 'n')}
   UNION ALL SELECT ${pairColumns('1', 'n', 'm')} FROM old_rows o JOIN new_rows n ON n.id = o.id JOIN monthly_reports m ON m.project_id = n.id WHERE ${projectChanged('o', 'n')}`;
 
+/**
+ * The bodies of the UPDATE triggers' functions. `run` wraps each statement that joins the old and the new
+ * transition table: identity here; migration TransitionJoinsPerCall plans the large ones per call.
+ */
+export const updateBodies = (run: (statement: string) => string = (statement) => statement) => ({
+  indicator_sums_reports_updated: run(applyPairs(REPORTS_UPDATED)),
+  indicator_sums_projects_updated: `${run(applyPairs(PROJECTS_UPDATED))};\n  ${run(applyProjects(PROJECT_SUMS_UPDATED))}`,
+});
+
 /** The summaries as the facts give them, one row per key: what a rebuild writes and the check compares. */
 const FACTS = {
   month: `SELECT p.region_code, p.industry_code, p.investor_origin, m.status, m.month,
@@ -149,9 +158,9 @@ BEGIN
 END
 $fn$`);
     await triggerFunction('indicator_sums_reports_inserted', applyPairs(REPORTS_INSERTED));
-    await triggerFunction('indicator_sums_reports_updated', applyPairs(REPORTS_UPDATED));
+    await triggerFunction('indicator_sums_reports_updated', updateBodies().indicator_sums_reports_updated);
     await triggerFunction('indicator_sums_reports_deleted', applyPairs(REPORTS_DELETED));
-    await triggerFunction('indicator_sums_projects_updated', `${applyPairs(PROJECTS_UPDATED)};\n  ${applyProjects(PROJECT_SUMS_UPDATED)}`);
+    await triggerFunction('indicator_sums_projects_updated', updateBodies().indicator_sums_projects_updated);
     await triggerFunction('indicator_sums_projects_inserted', applyProjects(PROJECTS_INSERTED));
     await triggerFunction('indicator_sums_projects_deleted', applyProjects(PROJECTS_DELETED));
     await queryRunner.query(`CREATE TRIGGER "indicator_sums_reports_insert" AFTER INSERT ON "monthly_reports" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "indicator_sums_reports_inserted"()`);

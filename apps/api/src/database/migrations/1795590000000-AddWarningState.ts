@@ -32,6 +32,44 @@ export const APPLY_REPORT_CHANGES_PER_ROW = `CREATE FUNCTION "warn_apply_report_
       WHERE (w.first_gap, w.last_arrival) IS DISTINCT FROM (EXCLUDED.first_gap, EXCLUDED.last_arrival)
     $$`;
 
+const submitted = (r: string) => `${r}.status IN ('SUBMITTED', 'VERIFIED')`;
+const arrival = (r: string) => `(${r}.status IN ('SUBMITTED', 'VERIFIED') AND ${r}.arrived_equity_wan + ${r}.arrived_loan_wan + ${r}.arrived_other_wan > 0)`;
+
+/** The changed flags of an UPDATE's rows as arrays: a row keeping its project and month changes flags; one moving (never done by the API) leaves its old key and enters its new one. */
+const UPDATE_CHANGES = `SELECT array_agg(x.project_id) AS ids, array_agg(x.month) AS months, array_agg(x.sb) AS sb, array_agg(x.sa) AS sa, array_agg(x.ab) AS ab, array_agg(x.aa) AS aa
+          FROM (
+            SELECT n.project_id, n.month, CASE WHEN same THEN ${submitted('o')} ELSE false END AS sb, ${submitted('n')} AS sa,
+              CASE WHEN same THEN ${arrival('o')} ELSE false END AS ab, ${arrival('n')} AS aa
+            FROM warn_new_reports n JOIN warn_old_reports o ON o.id = n.id CROSS JOIN LATERAL (SELECT o.project_id = n.project_id AND o.month = n.month AS same) k
+            UNION ALL
+            SELECT o.project_id, o.month, ${submitted('o')}, false, ${arrival('o')}, false
+            FROM warn_new_reports n JOIN warn_old_reports o ON o.id = n.id WHERE NOT (o.project_id = n.project_id AND o.month = n.month)
+          ) x WHERE x.sb <> x.sa OR x.ab <> x.aa`;
+
+/**
+ * The reports' trigger function (the three triggers share it). `run` makes the UPDATE branch of its statement,
+ * which joins the old and the new transition table, and of the target `into` (migration TransitionJoinsPerCall).
+ */
+export const reportsChangedFunction = (run: (statement: string, into: string) => string = (statement, into) => `${statement}${into}`) => `CREATE OR REPLACE FUNCTION "warn_reports_changed"() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE
+        c record;
+      BEGIN
+        IF TG_OP = 'INSERT' THEN
+          SELECT array_agg(n.project_id) AS ids, array_agg(n.month) AS months, array_agg(false) AS sb, array_agg(${submitted('n')}) AS sa, array_agg(false) AS ab, array_agg(${arrival('n')}) AS aa INTO c
+          FROM warn_new_reports n WHERE ${submitted('n')};
+        ELSIF TG_OP = 'DELETE' THEN
+          SELECT array_agg(o.project_id) AS ids, array_agg(o.month) AS months, array_agg(${submitted('o')}) AS sb, array_agg(false) AS sa, array_agg(${arrival('o')}) AS ab, array_agg(false) AS aa INTO c
+          FROM warn_old_reports o WHERE ${submitted('o')};
+        ELSE
+          ${run(UPDATE_CHANGES, ' INTO c')};
+        END IF;
+        IF c.ids IS NOT NULL THEN
+          PERFORM warn_apply_report_changes(c.ids, c.months, c.sb, c.sa, c.ab, c.aa);
+        END IF;
+        RETURN NULL;
+      END
+    $$`;
+
 /**
  * Issue 17: what the REPORT and FUNDS warnings need of a project's monthly reports, kept per project
  * so the warnings list no longer reads every project's reports (3M rows at province scale):
@@ -102,36 +140,7 @@ export class AddWarningState1795590000000 implements MigrationInterface {
     // unsubmitted: it is the new first gap) moves it; likewise the last arrival moves up with a newer
     // one and is recomputed only when its own month loses its arrival.
     await queryRunner.query(APPLY_REPORT_CHANGES_PER_ROW);
-    const submitted = (r: string) => `${r}.status IN ('SUBMITTED', 'VERIFIED')`;
-    const arrival = (r: string) => `(${r}.status IN ('SUBMITTED', 'VERIFIED') AND ${r}.arrived_equity_wan + ${r}.arrived_loan_wan + ${r}.arrived_other_wan > 0)`;
-    await queryRunner.query(`CREATE FUNCTION "warn_reports_changed"() RETURNS trigger LANGUAGE plpgsql AS $$
-      DECLARE
-        c record;
-      BEGIN
-        IF TG_OP = 'INSERT' THEN
-          SELECT array_agg(n.project_id) AS ids, array_agg(n.month) AS months, array_agg(false) AS sb, array_agg(${submitted('n')}) AS sa, array_agg(false) AS ab, array_agg(${arrival('n')}) AS aa INTO c
-          FROM warn_new_reports n WHERE ${submitted('n')};
-        ELSIF TG_OP = 'DELETE' THEN
-          SELECT array_agg(o.project_id) AS ids, array_agg(o.month) AS months, array_agg(${submitted('o')}) AS sb, array_agg(false) AS sa, array_agg(${arrival('o')}) AS ab, array_agg(false) AS aa INTO c
-          FROM warn_old_reports o WHERE ${submitted('o')};
-        ELSE
-          -- a row keeping its project and month changes flags; one moving (never done by the API) leaves its old key and enters its new one
-          SELECT array_agg(x.project_id) AS ids, array_agg(x.month) AS months, array_agg(x.sb) AS sb, array_agg(x.sa) AS sa, array_agg(x.ab) AS ab, array_agg(x.aa) AS aa INTO c
-          FROM (
-            SELECT n.project_id, n.month, CASE WHEN same THEN ${submitted('o')} ELSE false END AS sb, ${submitted('n')} AS sa,
-              CASE WHEN same THEN ${arrival('o')} ELSE false END AS ab, ${arrival('n')} AS aa
-            FROM warn_new_reports n JOIN warn_old_reports o ON o.id = n.id CROSS JOIN LATERAL (SELECT o.project_id = n.project_id AND o.month = n.month AS same) k
-            UNION ALL
-            SELECT o.project_id, o.month, ${submitted('o')}, false, ${arrival('o')}, false
-            FROM warn_new_reports n JOIN warn_old_reports o ON o.id = n.id WHERE NOT (o.project_id = n.project_id AND o.month = n.month)
-          ) x WHERE x.sb <> x.sa OR x.ab <> x.aa;
-        END IF;
-        IF c.ids IS NOT NULL THEN
-          PERFORM warn_apply_report_changes(c.ids, c.months, c.sb, c.sa, c.ab, c.aa);
-        END IF;
-        RETURN NULL;
-      END
-    $$`);
+    await queryRunner.query(reportsChangedFunction());
     await queryRunner.query(`CREATE TRIGGER "warn_reports_insert" AFTER INSERT ON "monthly_reports" REFERENCING NEW TABLE AS warn_new_reports FOR EACH STATEMENT EXECUTE FUNCTION "warn_reports_changed"()`);
     await queryRunner.query(`CREATE TRIGGER "warn_reports_update" AFTER UPDATE ON "monthly_reports" REFERENCING OLD TABLE AS warn_old_reports NEW TABLE AS warn_new_reports FOR EACH STATEMENT EXECUTE FUNCTION "warn_reports_changed"()`);
     await queryRunner.query(`CREATE TRIGGER "warn_reports_delete" AFTER DELETE ON "monthly_reports" REFERENCING OLD TABLE AS warn_old_reports FOR EACH STATEMENT EXECUTE FUNCTION "warn_reports_changed"()`);

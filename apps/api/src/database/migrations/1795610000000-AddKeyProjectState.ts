@@ -27,9 +27,23 @@ const FACTS = `SELECT p.id AS project_id, p.region_code, p.industry_code, p.sign
 
 const COLUMNS = 'project_id, region_code, industry_code, signed_at, terminated_at, started_at, approvals_done';
 
-/** The projects whose row is replaced: `ids` a query of project ids (from the statement's transition tables). */
-const replace = (ids: string) => `DELETE FROM indicator_key_projects k WHERE k.project_id IN (${ids});
-  INSERT INTO indicator_key_projects (${COLUMNS}) SELECT ${COLUMNS} FROM indicator_key_project_facts f WHERE f.project_id IN (${ids})`;
+type Run = (statement: string) => string;
+
+/**
+ * The projects whose row is replaced: `ids` a query of project ids (from the statement's transition tables);
+ * `run` wraps each statement (migration TransitionJoinsPerCall, where `ids` joins the old and the new one).
+ */
+const replace = (ids: string, run: Run = (statement) => statement) => `${run(`DELETE FROM indicator_key_projects k WHERE k.project_id IN (${ids})`)};
+  ${run(`INSERT INTO indicator_key_projects (${COLUMNS}) SELECT ${COLUMNS} FROM indicator_key_project_facts f WHERE f.project_id IN (${ids})`)}`;
+
+/** The body of `indicator_key_projects_updated`: only the rows whose read columns changed (a project's other edits cost one comparison each). */
+export const keyProjectsUpdatedBody = (run?: Run) =>
+  replace(
+    `SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
+        WHERE (n.is_key_project OR o.is_key_project) AND (n.is_key_project, n.region_code, n.industry_code, n.signed_at, n.terminated_at, n.construction_started_at, n.production_started_at)
+          IS DISTINCT FROM (o.is_key_project, o.region_code, o.industry_code, o.signed_at, o.terminated_at, o.construction_started_at, o.production_started_at)`,
+    run,
+  );
 
 export class AddKeyProjectState1795610000000 implements MigrationInterface {
   name = 'AddKeyProjectState1795610000000';
@@ -49,13 +63,7 @@ BEGIN
 END
 $fn$`);
     await triggerFunction('indicator_key_projects_inserted', replace('SELECT id FROM new_rows WHERE is_key_project'));
-    // only the rows whose read columns changed: a project's other edits cost one comparison each
-    await triggerFunction(
-      'indicator_key_projects_updated',
-      replace(`SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
-        WHERE (n.is_key_project OR o.is_key_project) AND (n.is_key_project, n.region_code, n.industry_code, n.signed_at, n.terminated_at, n.construction_started_at, n.production_started_at)
-          IS DISTINCT FROM (o.is_key_project, o.region_code, o.industry_code, o.signed_at, o.terminated_at, o.construction_started_at, o.production_started_at)`),
-    );
+    await triggerFunction('indicator_key_projects_updated', keyProjectsUpdatedBody());
     await triggerFunction('indicator_key_projects_deleted', 'DELETE FROM indicator_key_projects k USING old_rows o WHERE k.project_id = o.id');
     const approvals = (ids: string) =>
       `UPDATE indicator_key_projects k SET approvals_done = f.approvals_done FROM indicator_key_project_facts f

@@ -27,9 +27,19 @@ const FACTS = `SELECT p.id, p.project_no, p.region_code, p.stage, p.signed_at, p
 /** The columns of `projects` the table holds: an update that changes none of them writes nothing. */
 const WATCHED = ['project_no', 'region_code', 'stage', 'signed_at', 'planned_start_month', 'construction_started_at', 'production_started_at', 'stats_registered', 'planned_investment_wan'];
 
-/** Replaces the rows of the projects `ids` (a query of ids) from the facts. */
-const replace = (ids: string) => `DELETE FROM warn_live_projects l WHERE l.id IN (${ids});
-  INSERT INTO warn_live_projects (${COLUMNS}) SELECT ${COLUMNS} FROM warn_live_project_facts f WHERE f.id IN (${ids})`;
+type Run = (statement: string) => string;
+
+/** Replaces the rows of the projects `ids` (a query of ids) from the facts; `run` wraps each statement (migration TransitionJoinsPerCall). */
+const replace = (ids: string, run: Run = (statement) => statement) => `${run(`DELETE FROM warn_live_projects l WHERE l.id IN (${ids})`)};
+  ${run(`INSERT INTO warn_live_projects (${COLUMNS}) SELECT ${COLUMNS} FROM warn_live_project_facts f WHERE f.id IN (${ids})`)}`;
+
+/** The body of `warn_live_projects_updated`: the projects whose held columns changed. */
+export const liveProjectsUpdatedBody = (run?: Run) =>
+  replace(
+    `SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
+        WHERE (${WATCHED.map((c) => `n.${c}`).join(', ')}) IS DISTINCT FROM (${WATCHED.map((c) => `o.${c}`).join(', ')})`,
+    run,
+  );
 
 /** Copies the state's months of the projects `ids` (NULL where the state row is gone). */
 const copyState = (ids: string) => `UPDATE warn_live_projects l SET first_gap = w.first_gap, last_arrival = w.last_arrival
@@ -56,11 +66,7 @@ BEGIN
 END
 $fn$`);
     await triggerFunction('warn_live_projects_inserted', replace('SELECT id FROM new_rows'));
-    await triggerFunction(
-      'warn_live_projects_updated',
-      replace(`SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
-        WHERE (${WATCHED.map((c) => `n.${c}`).join(', ')}) IS DISTINCT FROM (${WATCHED.map((c) => `o.${c}`).join(', ')})`),
-    );
+    await triggerFunction('warn_live_projects_updated', liveProjectsUpdatedBody());
     await triggerFunction('warn_live_projects_deleted', 'DELETE FROM warn_live_projects l USING old_rows o WHERE l.id = o.id');
     await triggerFunction('warn_live_state_inserted', copyState('SELECT project_id FROM new_rows'));
     await triggerFunction('warn_live_state_updated', copyState('SELECT project_id FROM new_rows UNION SELECT project_id FROM old_rows'));

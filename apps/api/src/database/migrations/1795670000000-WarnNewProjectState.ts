@@ -13,26 +13,30 @@ const UPDATE_BRANCH = `INSERT INTO warn_project_state AS w (project_id, first_ga
           WHERE to_char(o.signed_at, 'YYYY-MM') IS DISTINCT FROM to_char(n.signed_at, 'YYYY-MM')
           ON CONFLICT (project_id) DO UPDATE SET first_gap = EXCLUDED.first_gap, last_arrival = EXCLUDED.last_arrival`;
 
-const fn = (insertBranch: string) => `CREATE OR REPLACE FUNCTION "warn_projects_changed"() RETURNS trigger LANGUAGE plpgsql AS $$
+const INSERT_BRANCH = `INSERT INTO warn_project_state AS w (project_id, first_gap, last_arrival)
+          SELECT n.id, to_char(n.signed_at, 'YYYY-MM')::bpchar, NULL FROM warn_new_projects n
+          ON CONFLICT (project_id) DO UPDATE SET first_gap = EXCLUDED.first_gap, last_arrival = EXCLUDED.last_arrival`;
+
+/** `run` wraps the UPDATE branch, which joins the old and the new transition table (migration TransitionJoinsPerCall). */
+const fn = (insertBranch: string, run: (statement: string) => string = (statement) => statement) => `CREATE OR REPLACE FUNCTION "warn_projects_changed"() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF TG_OP = 'INSERT' THEN
           ${insertBranch};
         ELSE
-          ${UPDATE_BRANCH};
+          ${run(UPDATE_BRANCH)};
         END IF;
         RETURN NULL;
       END
     $$`;
 
+/** The function as this migration leaves it. */
+export const projectsChangedFunction = (run?: (statement: string) => string) => fn(INSERT_BRANCH, run);
+
 export class WarnNewProjectState1795670000000 implements MigrationInterface {
   name = 'WarnNewProjectState1795670000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(
-      fn(`INSERT INTO warn_project_state AS w (project_id, first_gap, last_arrival)
-          SELECT n.id, to_char(n.signed_at, 'YYYY-MM')::bpchar, NULL FROM warn_new_projects n
-          ON CONFLICT (project_id) DO UPDATE SET first_gap = EXCLUDED.first_gap, last_arrival = EXCLUDED.last_arrival`),
-    );
+    await queryRunner.query(projectsChangedFunction());
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
