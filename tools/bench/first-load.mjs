@@ -1,8 +1,8 @@
 // npm run bench:load: how fast a leader sees the 驾驶舱's first chart (issue 13, item 6). Starts the
 // built API, serving the built web app, with the demo data on a scratch embedded PostgreSQL, opens
 // /dashboard signed in as a leader in Chromium (Playwright), and times the first chart with content:
-// on a phone over "Slow 4G" with a 4× slower CPU, cold (empty cache) and warm (second visit), and on
-// a desktop, warm, without throttling. Also the JS the route needs, gzip. A benchmark, not a test:
+// on a phone over "Slow 4G" with a 4× slower CPU, cold (empty cache), warm (second visit) and returning
+// (third visit: V8's code cache, made on the second, is used), and on a desktop, warm, without throttling. Also the JS the route needs, gzip. A benchmark, not a test:
 // prints a table with the targets and writes dist/bench/first-load.json; nothing fails on a miss.
 // Builds nothing: expects dist/apps/api and dist/apps/web (npm run bench:load builds both first).
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -280,7 +280,8 @@ async function main() {
     mkdirSync(dirname(out), { recursive: true });
     const phoneCold = [];
     const phoneWarm = [];
-    const markers = { phoneCold: [], phoneWarm: [], desktopWarm: [] };
+    const phoneReturning = [];
+    const markers = { phoneCold: [], phoneWarm: [], phoneReturning: [], desktopWarm: [] };
     let coldJs = null;
     // how long each first visit's service-worker install still ran after it (waited for: see waitForServiceWorkerInstall)
     const swWaits = [];
@@ -307,6 +308,13 @@ async function main() {
       phoneWarm.push(warm.firstChartMs);
       markers.phoneWarm.push(warm.markerMs);
       step(`手机 慢速 4G 再次访问 #${run}：首个图表 ${warm.firstChartMs} ms（页面标记 ${warm.markerMs ?? '—'} ms）`);
+      // a leader who opens the 驾驶舱 every day: Chromium compiles a module script again on its second load and keeps
+      // the code (V8's code cache) for the third on (measured by trace: 0.6–0.9 s of the second visit at CPU 4×)
+      await page.goto('about:blank');
+      const returning = await visit(page, cdp);
+      phoneReturning.push(returning.firstChartMs);
+      markers.phoneReturning.push(returning.markerMs);
+      step(`手机 慢速 4G 第三次访问 #${run}：首个图表 ${returning.firstChartMs} ms（页面标记 ${returning.markerMs ?? '—'} ms）`);
       await context.close();
     }
 
@@ -334,6 +342,7 @@ async function main() {
     const results = {
       phoneColdMs: median(phoneCold),
       phoneWarmMs: median(phoneWarm),
+      phoneReturningMs: median(phoneReturning),
       desktopWarmMs: median(desktopWarm),
       routeJsGzipBytes: js.routeGzipBytes,
     };
@@ -344,6 +353,7 @@ async function main() {
       [
         ['手机 慢速 4G + CPU 4× 冷启动 首个图表', s(results.phoneColdMs), `≤ ${s(TARGETS.phoneColdMs)}`, met('phoneColdMs')],
         ['手机 慢速 4G + CPU 4× 再次访问 首个图表', s(results.phoneWarmMs), `≤ ${s(TARGETS.phoneWarmMs)}`, met('phoneWarmMs')],
+        ['  另：第三次访问（V8 代码缓存已生成，每天打开的领导）', s(results.phoneReturningMs), '', ''],
         ['桌面 不限速 再次访问 首个图表', `${results.desktopWarmMs} ms`, `≤ ${TARGETS.desktopWarmMs} ms`, met('desktopWarmMs')],
         ['驾驶舱路由 JS（懒加载部分，首个图表前请求的，gzip -9）', kb(js.routeGzipBytes), `≤ ${kb(TARGETS.routeJsGzipBytes)}`, met('routeJsGzipBytes')],
         ['  另：图表显示后再取的卡片 JS（包联项目、待我签发、考核排名等）', kb(js.deferredGzipBytes), '', ''],
@@ -367,7 +377,7 @@ async function main() {
           desktop: DESKTOP,
           targets: TARGETS,
           results,
-          samples: { phoneCold, phoneWarm, desktopWarm },
+          samples: { phoneCold, phoneWarm, phoneReturning, desktopWarm },
           serviceWorkerInstallWaitMs: swWaits,
           pageMarkers: markers,
           js,

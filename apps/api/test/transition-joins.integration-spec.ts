@@ -6,7 +6,8 @@ import { TestApp } from './support/test-app.js';
  * summaries, warning state, key projects, live projects) must plan that join with the tables' real row
  * counts. PL/pgSQL keeps a static statement's plan from its first call on the connection; made for a
  * one-row grid save it is a nested loop over two unindexed tuplestores, quadratic for the import that
- * changes 10,000 reports next (migration TransitionJoinsPerCall). Here, on one connection: a one-row
+ * changes 10,000 reports next (migration TransitionJoinsPerCall: above 100 rows, the statement is planned
+ * per call). Here, on one connection: a one-row
  * UPDATE of a report and of a project first, then an UPDATE of every report and of every project;
  * auto_explain (JSON, nested statements) hands each statement's plan to the client, and no join whose
  * two sides both read a transition table may be a nested loop. Without the migration this test fails:

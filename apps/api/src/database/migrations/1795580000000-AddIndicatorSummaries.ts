@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { asWritten, type Run } from './trigger-sql.js';
 
 /*
  * Issue 17: summaries of the monthly reports for the indicator engine (DOMAIN.md §6), kept by
@@ -96,7 +97,7 @@ const PROJECTS_UPDATED = `SELECT ${pairColumns('-1', 'o', 'm')} FROM old_rows o 
  * The bodies of the UPDATE triggers' functions. `run` wraps each statement that joins the old and the new
  * transition table: identity here; migration TransitionJoinsPerCall plans the large ones per call.
  */
-export const updateBodies = (run: (statement: string) => string = (statement) => statement) => ({
+export const updateBodies = (run: Run = asWritten) => ({
   indicator_sums_reports_updated: run(applyPairs(REPORTS_UPDATED)),
   indicator_sums_projects_updated: `${run(applyPairs(PROJECTS_UPDATED))};\n  ${run(applyProjects(PROJECT_SUMS_UPDATED))}`,
 });

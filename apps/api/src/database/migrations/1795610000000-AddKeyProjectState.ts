@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { replaceFromFacts, type Run } from './trigger-sql.js';
 
 /*
  * Issue 17: the key projects' counts of GET /indicators (重点项目: count, 开复工, 手续办结 as of a
@@ -27,14 +28,9 @@ const FACTS = `SELECT p.id AS project_id, p.region_code, p.industry_code, p.sign
 
 const COLUMNS = 'project_id, region_code, industry_code, signed_at, terminated_at, started_at, approvals_done';
 
-type Run = (statement: string) => string;
-
-/**
- * The projects whose row is replaced: `ids` a query of project ids (from the statement's transition tables);
- * `run` wraps each statement (migration TransitionJoinsPerCall, where `ids` joins the old and the new one).
- */
-const replace = (ids: string, run: Run = (statement) => statement) => `${run(`DELETE FROM indicator_key_projects k WHERE k.project_id IN (${ids})`)};
-  ${run(`INSERT INTO indicator_key_projects (${COLUMNS}) SELECT ${COLUMNS} FROM indicator_key_project_facts f WHERE f.project_id IN (${ids})`)}`;
+/** The projects whose row is replaced: `ids` a query of project ids (from the statement's transition tables). */
+const replace = (ids: string, run?: Run) =>
+  replaceFromFacts({ name: 'indicator_key_projects', alias: 'k', key: 'project_id', columns: COLUMNS, facts: 'indicator_key_project_facts' }, ids, run);
 
 /** The body of `indicator_key_projects_updated`: only the rows whose read columns changed (a project's other edits cost one comparison each). */
 export const keyProjectsUpdatedBody = (run?: Run) =>

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { replaceFromFacts, type Run } from './trigger-sql.js';
 
 /*
  * Issue 17: the warnings list evaluates every live project (signed, neither in negotiation nor
@@ -27,11 +28,8 @@ const FACTS = `SELECT p.id, p.project_no, p.region_code, p.stage, p.signed_at, p
 /** The columns of `projects` the table holds: an update that changes none of them writes nothing. */
 const WATCHED = ['project_no', 'region_code', 'stage', 'signed_at', 'planned_start_month', 'construction_started_at', 'production_started_at', 'stats_registered', 'planned_investment_wan'];
 
-type Run = (statement: string) => string;
-
-/** Replaces the rows of the projects `ids` (a query of ids) from the facts; `run` wraps each statement (migration TransitionJoinsPerCall). */
-const replace = (ids: string, run: Run = (statement) => statement) => `${run(`DELETE FROM warn_live_projects l WHERE l.id IN (${ids})`)};
-  ${run(`INSERT INTO warn_live_projects (${COLUMNS}) SELECT ${COLUMNS} FROM warn_live_project_facts f WHERE f.id IN (${ids})`)}`;
+/** Replaces the rows of the projects `ids` (a query of ids) from the facts. */
+const replace = (ids: string, run?: Run) => replaceFromFacts({ name: 'warn_live_projects', alias: 'l', key: 'id', columns: COLUMNS, facts: 'warn_live_project_facts' }, ids, run);
 
 /** The body of `warn_live_projects_updated`: the projects whose held columns changed. */
 export const liveProjectsUpdatedBody = (run?: Run) =>

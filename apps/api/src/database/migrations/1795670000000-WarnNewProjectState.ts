@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { asWritten, type Run } from './trigger-sql.js';
 
 /*
  * Issue 17: a project's warning state on INSERT was computed like a changed signing month — probing
@@ -18,7 +19,7 @@ const INSERT_BRANCH = `INSERT INTO warn_project_state AS w (project_id, first_ga
           ON CONFLICT (project_id) DO UPDATE SET first_gap = EXCLUDED.first_gap, last_arrival = EXCLUDED.last_arrival`;
 
 /** `run` wraps the UPDATE branch, which joins the old and the new transition table (migration TransitionJoinsPerCall). */
-const fn = (insertBranch: string, run: (statement: string) => string = (statement) => statement) => `CREATE OR REPLACE FUNCTION "warn_projects_changed"() RETURNS trigger LANGUAGE plpgsql AS $$
+const fn = (insertBranch: string, run: Run = asWritten) => `CREATE OR REPLACE FUNCTION "warn_projects_changed"() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF TG_OP = 'INSERT' THEN
           ${insertBranch};
@@ -30,7 +31,7 @@ const fn = (insertBranch: string, run: (statement: string) => string = (statemen
     $$`;
 
 /** The function as this migration leaves it. */
-export const projectsChangedFunction = (run?: (statement: string) => string) => fn(INSERT_BRANCH, run);
+export const projectsChangedFunction = (run?: Run) => fn(INSERT_BRANCH, run);
 
 export class WarnNewProjectState1795670000000 implements MigrationInterface {
   name = 'WarnNewProjectState1795670000000';
