@@ -1,4 +1,4 @@
-import { Client, type Notification } from 'pg';
+import { Client } from 'pg';
 import { TestApp } from './support/test-app.js';
 
 /**
@@ -46,7 +46,7 @@ describe('statement triggers: old ⋈ new planned with the real row counts', () 
     await t.query(`INSERT INTO monthly_reports (project_id, month, status, submitted_at, version) SELECT id, '2025-04', 'SUBMITTED', now(), 1 FROM projects WHERE project_no LIKE 'TJ-%'`);
     client = new Client({ connectionString: t.databaseUrl });
     await client.connect();
-    client.on('notice', (notice: Notification & { message?: string }) => {
+    client.on('notice', (notice) => {
       const message = notice.message ?? '';
       const at = message.indexOf('{');
       if (!message.includes('plan:') || at < 0) return;
