@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { asWritten, type Run } from './trigger-sql.js';
+import { asWritten, triggerFunctionSql, type Run } from './trigger-sql.js';
 
 /*
  * Issue 17: summaries of the monthly reports for the indicator engine (DOMAIN.md §6), kept by
@@ -151,13 +151,7 @@ export class AddIndicatorSummaries1795580000000 implements MigrationInterface {
     await queryRunner.query(`CREATE VIEW "indicator_signed_facts" AS ${FACTS.signed}`);
 
     // statement-level: one aggregated delta per statement, however many rows (a 100,000-row import pays once)
-    const triggerFunction = async (name: string, body: string) =>
-      queryRunner.query(`CREATE FUNCTION "${name}"() RETURNS trigger LANGUAGE plpgsql AS $fn$
-BEGIN
-  ${body};
-  RETURN NULL;
-END
-$fn$`);
+    const triggerFunction = async (name: string, body: string) => queryRunner.query(triggerFunctionSql(name, body));
     await triggerFunction('indicator_sums_reports_inserted', applyPairs(REPORTS_INSERTED));
     await triggerFunction('indicator_sums_reports_updated', updateBodies().indicator_sums_reports_updated);
     await triggerFunction('indicator_sums_reports_deleted', applyPairs(REPORTS_DELETED));

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { replaceFromFacts, type Run } from './trigger-sql.js';
+import { replaceFromFacts, triggerFunctionSql, type Run } from './trigger-sql.js';
 
 /*
  * Issue 17: the key projects' counts of GET /indicators (重点项目: count, 开复工, 手续办结 as of a
@@ -51,13 +51,7 @@ export class AddKeyProjectState1795610000000 implements MigrationInterface {
       CONSTRAINT "PK_indicator_key_projects" PRIMARY KEY ("project_id"))`);
     await queryRunner.query(`CREATE VIEW "indicator_key_project_facts" AS ${FACTS}`);
 
-    const triggerFunction = async (name: string, body: string) =>
-      queryRunner.query(`CREATE FUNCTION "${name}"() RETURNS trigger LANGUAGE plpgsql AS $fn$
-BEGIN
-  ${body};
-  RETURN NULL;
-END
-$fn$`);
+    const triggerFunction = async (name: string, body: string) => queryRunner.query(triggerFunctionSql(name, body));
     await triggerFunction('indicator_key_projects_inserted', replace('SELECT id FROM new_rows WHERE is_key_project'));
     await triggerFunction('indicator_key_projects_updated', keyProjectsUpdatedBody());
     await triggerFunction('indicator_key_projects_deleted', 'DELETE FROM indicator_key_projects k USING old_rows o WHERE k.project_id = o.id');

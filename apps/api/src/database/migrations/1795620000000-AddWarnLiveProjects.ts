@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { replaceFromFacts, type Run } from './trigger-sql.js';
+import { replaceFromFacts, triggerFunctionSql, type Run } from './trigger-sql.js';
 
 /*
  * Issue 17: the warnings list evaluates every live project (signed, neither in negotiation nor
@@ -56,13 +56,7 @@ export class AddWarnLiveProjects1795620000000 implements MigrationInterface {
       CONSTRAINT "PK_warn_live_projects" PRIMARY KEY ("id"))`);
     await queryRunner.query(`CREATE VIEW "warn_live_project_facts" AS ${FACTS}`);
 
-    const triggerFunction = async (name: string, body: string) =>
-      queryRunner.query(`CREATE FUNCTION "${name}"() RETURNS trigger LANGUAGE plpgsql AS $fn$
-BEGIN
-  ${body};
-  RETURN NULL;
-END
-$fn$`);
+    const triggerFunction = async (name: string, body: string) => queryRunner.query(triggerFunctionSql(name, body));
     await triggerFunction('warn_live_projects_inserted', replace('SELECT id FROM new_rows'));
     await triggerFunction('warn_live_projects_updated', liveProjectsUpdatedBody());
     await triggerFunction('warn_live_projects_deleted', 'DELETE FROM warn_live_projects l USING old_rows o WHERE l.id = o.id');

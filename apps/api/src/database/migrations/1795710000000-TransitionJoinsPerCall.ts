@@ -4,6 +4,7 @@ import { reportsChangedFunction } from './1795590000000-AddWarningState.js';
 import { keyProjectsUpdatedBody } from './1795610000000-AddKeyProjectState.js';
 import { liveProjectsUpdatedBody } from './1795620000000-AddWarnLiveProjects.js';
 import { projectsChangedFunction } from './1795670000000-WarnNewProjectState.js';
+import { triggerFunctionSql } from './trigger-sql.js';
 
 /*
  * Issue 17: an UPDATE of many reports or projects was quadratic in its statement triggers. Six UPDATE
@@ -34,13 +35,8 @@ const perCall =
     EXECUTE $q$${statement}$q$${into};
   END IF`;
 
-/** A trigger function of plain statements, as AddIndicatorSummaries, AddKeyProjectState and AddWarnLiveProjects write them. */
-const triggerFunction = (name: string, body: string) => `CREATE OR REPLACE FUNCTION "${name}"() RETURNS trigger LANGUAGE plpgsql AS $fn$
-BEGIN
-  ${body};
-  RETURN NULL;
-END
-$fn$`;
+/** The functions AddIndicatorSummaries, AddKeyProjectState and AddWarnLiveProjects made, replaced. */
+const triggerFunction = (name: string, body: string) => triggerFunctionSql(name, body, { replace: true });
 
 /** Every function this migration replaces, each old⋈new statement wrapped by `run` (given the name of the new rows' table); as they were without. */
 const functions = (run?: (rows: string) => (statement: string, into?: string) => string) => [

@@ -15,3 +15,14 @@ export const asWritten: Run = (statement) => statement;
 export const replaceFromFacts = (table: { name: string; alias: string; key: string; columns: string; facts: string }, ids: string, run: Run = asWritten) =>
   `${run(`DELETE FROM ${table.name} ${table.alias} WHERE ${table.alias}.${table.key} IN (${ids})`)};
   ${run(`INSERT INTO ${table.name} (${table.columns}) SELECT ${table.columns} FROM ${table.facts} f WHERE f.${table.key} IN (${ids})`)}`;
+
+/**
+ * A trigger function of plain statements (`body`, `;`-separated) that returns NULL: the statement triggers'
+ * shape. `replace` writes CREATE OR REPLACE, for migrations that change a function made earlier.
+ */
+export const triggerFunctionSql = (name: string, body: string, { replace = false } = {}) => `CREATE ${replace ? 'OR REPLACE ' : ''}FUNCTION "${name}"() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  ${body};
+  RETURN NULL;
+END
+$fn$`;
