@@ -1,6 +1,7 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { APPROVAL_KINDS, formatProjectNo, type ImportResult, type ImportRowError } from '@zhaoshang/shared/domain';
+import { APPROVAL_KINDS, formatProjectNo, type ImportResult, type ImportRowError, type ProjectSearchResponse } from '@zhaoshang/shared/domain';
 import type { DataSource } from 'typeorm';
+import { PROJECT_SEARCH_INDEX, SearchIndexMerge } from '../src/modules/imports/search-index-merge.js';
 import { findLookAlikes, loadProjectDetail, projectSnapshot } from '../src/modules/projects/projects.service.js';
 import { type Cell, counts, MONTHLY_HEADER, PROJECT_HEADER, projectImportRow, upload, xlsx } from './fixtures/imports/files.js';
 import { createProject, uscc } from './support/projects.js';
@@ -112,6 +113,17 @@ describe('imports at scale: set-based writes give what row-by-row gave', () => {
     for (const [i, a] of audit.entries()) {
       expect(a).toEqual({ entity_id: ids[i], action: 'CREATE', before: null, after: projectSnapshot(await loadProjectDetail(ds, ids[i])) });
     }
+  });
+
+  it('finds the new projects by text at once, and merges the pending list of the search index after the commit', async () => {
+    const search = async (q: string) => (await t.request<ProjectSearchResponse>('GET', `/api/v1/projects/search?q=${encodeURIComponent(q)}`, { token: admin })).body;
+    // the list reads the pending entries with the index's tree, merged or not yet
+    expect(await search('批量导入项目 1999')).toMatchObject({ total: { count: 1 }, items: [{ projectNo: numbers[1999] }] });
+    await t.app.get(SearchIndexMerge).idle();
+    await t.query(`CREATE EXTENSION IF NOT EXISTS pgstattuple`);
+    // the 2,000 projects' entries (~3 MB, under even the default 4 MB limit) stay pending until the merge
+    expect(await t.query(`SELECT pending_tuples::int AS pending FROM pgstatginindex('${PROJECT_SEARCH_INDEX}')`)).toEqual([{ pending: 0 }]);
+    expect(await search('批量投资方 1234')).toMatchObject({ total: { count: 1 }, items: [{ projectNo: numbers[1234] }] });
   });
 
   it('updates only the changed rows, with before and after snapshots, in the file order', async () => {

@@ -36,4 +36,6 @@ export interface Importer<K extends string = string> {
   write(): Promise<ImportCounts>;
   /** Waits for work `add` left running (a batch being staged), before a failed import is rolled back. */
   settle?(): Promise<void>;
+  /** Whether the write left entries in the projects' search index's pending list, to merge after the commit (SearchIndexMerge). */
+  readonly fillsSearchIndex?: boolean;
 }

@@ -4,6 +4,7 @@ import { CommitmentsExportController } from './commitments-export.controller.js'
 import { ImportProgressRegistry } from './import-progress.js';
 import { ImportsController } from './imports.controller.js';
 import { ImportsService } from './imports.service.js';
+import { SearchIndexMerge } from './search-index-merge.js';
 
 /**
  * Spreadsheet imports of projects, monthly reports, FAI totals (DOMAIN.md §8, issue 5) and the
@@ -12,6 +13,6 @@ import { ImportsService } from './imports.service.js';
 @Module({
   imports: [CommitmentsModule],
   controllers: [ImportsController, CommitmentsExportController],
-  providers: [ImportsService, ImportProgressRegistry],
+  providers: [ImportsService, ImportProgressRegistry, SearchIndexMerge],
 })
 export class ImportsModule {}

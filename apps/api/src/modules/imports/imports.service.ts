@@ -15,6 +15,7 @@ import type { ImportContext, ImportCounts, Importer } from './importer.js';
 import { Dictionaries } from './lookups.js';
 import { MonthlyImporter } from './monthly-importer.js';
 import { ProjectsImporter } from './projects-importer.js';
+import { SearchIndexMerge } from './search-index-merge.js';
 import { StatsImporter } from './stats-importer.js';
 import { MAX_DATA_ROWS, type OpenedSheet, openSheet } from './sheet-reader.js';
 
@@ -45,6 +46,7 @@ export class ImportsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly progressRegistry: ImportProgressRegistry,
+    private readonly searchIndex: SearchIndexMerge,
   ) {}
 
   async run(actor: UserActor, upload: UploadedSheet, options: ImportOptions): Promise<ImportResult> {
@@ -120,7 +122,10 @@ export class ImportsService {
       );
       // a dry run goes through every statement and takes it all back
       if (options.dryRun) await runner.rollbackTransaction();
-      else await runner.commitTransaction();
+      else {
+        await runner.commitTransaction();
+        if (importer.fillsSearchIndex) this.searchIndex.merge();
+      }
       return { ...counts, dryRun: options.dryRun, warnings: ctx.warnings };
     } finally {
       await rollbackIfOpen(runner);

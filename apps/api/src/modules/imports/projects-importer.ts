@@ -37,6 +37,7 @@ import {
 import { choice, date, excerpt, isProblem, limitedText, money, month, type Parsed, text, yesNo } from './cells.js';
 import { PROJECT_COLUMNS, type RowCells } from './columns.js';
 import type { ImportContext, ImportCounts, Importer } from './importer.js';
+import { PENDING_LIST_LIMIT } from './search-index-merge.js';
 
 type Key = (typeof PROJECT_COLUMNS)[number]['key'];
 type FieldKey = Exclude<Key, 'projectNo' | 'correctionReason'>;
@@ -94,6 +95,7 @@ export class ProjectsImporter implements Importer<Key> {
   private readonly rows: ParsedRow[] = [];
   private plans: Plan[] = [];
   private unchanged = 0;
+  readonly fillsSearchIndex = true;
 
   constructor(private readonly ctx: ImportContext) {}
 
@@ -239,6 +241,8 @@ export class ProjectsImporter implements Importer<Key> {
       else if (sameFields(fieldsOfRow(plan.existing), plan.fields)) this.unchanged++;
       else updates.push(plan);
     }
+    // the search index's new entries wait in its pending list, merged after the commit (SearchIndexMerge)
+    if (updates.length + creates.length > 0) await runSql(em, sql`SELECT set_config('gin_pending_list_limit', ${PENDING_LIST_LIMIT}, true)`);
     // the rows to change are locked before their `before` is read
     const updateIds = updates.map((p) => (p.existing as ProjectRow).id);
     await lockProjects(em, updateIds);
