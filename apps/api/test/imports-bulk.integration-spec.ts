@@ -225,4 +225,35 @@ describe('imports at scale: set-based writes give what row-by-row gave', () => {
     expect(response.body.errors).toEqual([e(rows.length + 1, '项目编号', '项目编号 NO-SUCH-PROJECT 不存在')]);
     expect(await counts(t)).toEqual(before);
   });
+
+  // the batches are written as they are staged while the import is clean: a problem found later takes them back
+  it('writes nothing when a row repeats another of its batch or of an earlier one, and names both', async () => {
+    const before = await counts(t);
+    const rows = reportRows(['2025-04', '2025-05', '2025-06', '2025-07', '2025-08', '2025-09']);
+    // a new report twice in the first batch (two inserts of one report, were it written) and a row of the first batch again in the last
+    rows.splice(1, 0, [...rows[0]]);
+    rows.push([...rows[7]]);
+    const response = await send('monthly', MONTHLY_HEADER, rows);
+    expect(response.status).toBe(422);
+    expect(response.body.errors).toEqual([
+      e(3, '项目编号', '与第 2 行重复：同一项目同一月份只能有一行'),
+      e(rows.length + 1, '项目编号', '与第 9 行重复：同一项目同一月份只能有一行'),
+    ]);
+    expect(await counts(t)).toEqual(before);
+  });
+
+  it('writes nothing when a row of the last batch is for a closed month', async () => {
+    const before = await counts(t);
+    await t.query(`INSERT INTO month_closes (month, closed, closed_at, closed_by, version) VALUES ('2025-10', true, now(), '管理员', 1)`);
+    try {
+      const rows = reportRows(['2025-04', '2025-05', '2025-06', '2025-07', '2025-08', '2025-09']);
+      rows.push([numbers[0], '2025-10', 1, 0, 0, 1, null, '待核实']);
+      const response = await send('monthly', MONTHLY_HEADER, rows);
+      expect(response.status).toBe(422);
+      expect(response.body.errors).toEqual([e(rows.length + 1, '月份', '2025年10月已月结，不能导入')]);
+      expect(await counts(t)).toEqual(before);
+    } finally {
+      await t.query(`DELETE FROM month_closes WHERE month = '2025-10'`);
+    }
+  });
 });

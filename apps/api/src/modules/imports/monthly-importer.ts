@@ -1,5 +1,5 @@
 import { can, canEditRegion, monthLabel, REPORT_FIELD_LABELS as R, type ReportMoneyField, reportMonthProblem } from '@zhaoshang/shared/domain';
-import { runSql, sql, type SqlValue } from '../../common/sql/sql.js';
+import { runSql, sql, type SqlFragment, type SqlValue } from '../../common/sql/sql.js';
 import type { UserActor } from '../../common/access/actor.js';
 import { Conflict } from '../../common/errors/app.exception.js';
 import { auditInsert } from '../audit/audit.service.js';
@@ -33,15 +33,15 @@ interface PendingRow {
 }
 
 /**
- * The staged rows, one per (project, month), each already joined to the report it would change:
- * `changed` false means the report exists with the same figures and status (nothing to write). A
- * changed row also carries the report as it will be written (its id, new for a new report; version;
- * 核实 time and person) and the audit's snapshots before and after: they are computed here, while the
- * file's next rows are parsed, so that the write only copies them (issue 17: building 100,000
- * snapshots took ~1 s of the write). The reports a row changes are locked from staging to the end, and
- * now() is the transaction's start, so what is computed here is what the write leaves.
+ * The batch being staged and written, one row per (project, month), each already joined to the report
+ * it would change: `changed` false means the report exists with the same figures and status (nothing to
+ * write). A changed row also carries the report as it will be written (its id, new for a new report;
+ * version; 核实 time and person) and the audit's snapshots before and after, so that the write only
+ * copies them (issue 17: building 100,000 snapshots took ~1 s of the write). The reports a row changes
+ * are locked from staging to the end, and now() is the transaction's start, so what is computed here is
+ * what the write leaves. Emptied for each batch: the write's join to the reports is planned on 5,000 rows.
  */
-const CREATE_STAGE = sql`CREATE TEMP TABLE import_monthly (
+const CREATE_BATCH = sql`CREATE TEMP TABLE import_monthly_batch (
   row_no int NOT NULL, project_id uuid NOT NULL, month char(7) NOT NULL,
   arrived_equity_wan numeric(14,2) NOT NULL, arrived_loan_wan numeric(14,2) NOT NULL, arrived_other_wan numeric(14,2) NOT NULL,
   completed_investment_wan numeric(14,2) NOT NULL, progress varchar(500), target_status report_status NOT NULL,
@@ -49,20 +49,26 @@ const CREATE_STAGE = sql`CREATE TEMP TABLE import_monthly (
   id uuid NOT NULL, version int NOT NULL, verified_at timestamptz, verified_by uuid, before jsonb, after jsonb
 ) ON COMMIT DROP`;
 
+/** Every row staged, what the whole file's checks read (duplicates, closed months, reports already submitted). */
+const CREATE_STAGE = sql`CREATE TEMP TABLE import_monthly (
+  row_no int NOT NULL, project_id uuid NOT NULL, month char(7) NOT NULL, old_status report_status, changed boolean NOT NULL
+) ON COMMIT DROP`;
+
 /**
  * One array per column: row numbers, project ids, numbers and regions, months, the four figures,
- * progress, status. The reports the rows may change are locked as they are read (in one order), so
- * they stay as staged until the import ends: a grid save at the same time waits. `r` is the report as
- * the write leaves it (the upsert's values before issue 17: submitted now, a verified report that stays
- * verified keeps its 核实 time and person, a return reason cleared, the version one up).
+ * progress, status; into the batch's table and, for the whole file's checks, the staged rows' table.
+ * The reports the rows may change are locked as they are read (in one order), so they stay as staged
+ * until the import ends: a grid save at the same time waits. `r` is the report as the write leaves it
+ * (the upsert's values before issue 17: submitted now, a verified report that stays verified keeps its
+ * 核实 time and person, a return reason cleared, the version one up).
  */
 const STAGE = (c: SqlValue[][], actorId: string) => sql`WITH v AS (
     SELECT * FROM unnest(${c[0]}::int[], ${c[1]}::uuid[], ${c[2]}::varchar[], ${c[3]}::varchar[], ${c[4]}::char(7)[], ${c[5]}::numeric[], ${c[6]}::numeric[], ${c[7]}::numeric[], ${c[8]}::numeric[], ${c[9]}::varchar[], ${c[10]}::report_status[])
       AS v(row_no, project_id, project_no, region_code, month, eq, loan, other, completed, progress, status)
   ), locked AS (
     SELECT m.* FROM monthly_reports m WHERE (m.project_id, m.month) IN (SELECT project_id, month FROM v) ORDER BY m.id FOR UPDATE OF m
-  )
-  INSERT INTO import_monthly
+  ), staged AS (
+  INSERT INTO import_monthly_batch
   SELECT v.row_no, v.project_id, v.month, r.arrived_equity_wan, r.arrived_loan_wan, r.arrived_other_wan, r.completed_investment_wan,
     v.progress, t.target, m.id, m.status, t.changed, r.id, r.version, r.verified_at, r.verified_by,
     CASE WHEN t.changed AND m.id IS NOT NULL THEN ${reportSnapshot(sql`m`, sql`v`)} END, CASE WHEN t.changed THEN ${reportSnapshot(sql`r`, sql`v`)} END
@@ -77,10 +83,13 @@ const STAGE = (c: SqlValue[][], actorId: string) => sql`WITH v AS (
     v.progress, t.target AS status, NULL::varchar AS return_reason, now() AS submitted_at,
     CASE WHEN t.target = 'VERIFIED' AND m.status = 'VERIFIED' THEN m.verified_at WHEN t.target = 'VERIFIED' THEN now() END AS verified_at,
     CASE WHEN t.target = 'VERIFIED' AND m.status = 'VERIFIED' THEN m.verified_by WHEN t.target = 'VERIFIED' THEN ${actorId}::uuid END AS verified_by,
-    COALESCE(m.version + 1, 1) AS version) r`;
+    COALESCE(m.version + 1, 1) AS version) r
+  RETURNING row_no, project_id, month, old_status, changed
+  )
+  INSERT INTO import_monthly SELECT row_no, project_id, month, old_status, changed FROM staged`;
 
 /**
- * The changed rows written as staged: new reports inserted, existing ones (locked since staging)
+ * The batch's changed rows written as staged: new reports inserted, existing ones (locked since staging)
  * updated, and one audit row each with the staged snapshots, in the file's order. A report of the same
  * project and month that someone created after staging makes the insert fail (nothing is written).
  */
@@ -89,19 +98,19 @@ const WRITE = (actor: UserActor) => sql`WITH ins AS (
       progress, status, return_reason, submitted_at, verified_at, verified_by, version)
     SELECT id, project_id, month, arrived_equity_wan, arrived_loan_wan, arrived_other_wan, completed_investment_wan, progress, target_status, NULL, now(),
       verified_at, verified_by, version
-    FROM import_monthly WHERE changed AND report_id IS NULL
+    FROM import_monthly_batch WHERE changed AND report_id IS NULL
     RETURNING 1
   ), upd AS (
     UPDATE monthly_reports m SET arrived_equity_wan = s.arrived_equity_wan, arrived_loan_wan = s.arrived_loan_wan, arrived_other_wan = s.arrived_other_wan,
       completed_investment_wan = s.completed_investment_wan, progress = s.progress, status = s.target_status, return_reason = NULL, submitted_at = now(),
       verified_at = s.verified_at, verified_by = s.verified_by, version = s.version, updated_at = now()
-    FROM import_monthly s WHERE s.changed AND m.id = s.report_id
+    FROM import_monthly_batch s WHERE s.changed AND m.id = s.report_id
     RETURNING 1
   ), audit AS (
     ${auditInsert(
       actor,
       'monthlyReport',
-      sql`SELECT s.id::text, CASE WHEN s.report_id IS NULL THEN 'CREATE' ELSE 'UPDATE' END, s.before, s.after FROM import_monthly s WHERE s.changed ORDER BY s.row_no`,
+      sql`SELECT s.id::text, CASE WHEN s.report_id IS NULL THEN 'CREATE' ELSE 'UPDATE' END, s.before, s.after FROM import_monthly_batch s WHERE s.changed ORDER BY s.row_no`,
     )}
     RETURNING 1
   )
@@ -117,10 +126,10 @@ const DUPLICATES = sql`SELECT row_no AS "row", first FROM (
  * check found them), or, for someone who may not verify, a report already submitted or verified —
  * the entry grid lets them change only drafts and returned reports, and so does the import.
  */
-const FROZEN = (closed: string[], canVerify: boolean) => {
+const FROZEN = (rows: SqlFragment, closed: string[], canVerify: boolean) => {
   const inClosed = sql`s.month = ANY(${sql.param(closed)}::char(7)[])`;
   return sql`SELECT s.row_no AS "row", s.month, s.old_status AS "oldStatus", ${inClosed} AS closed
-  FROM import_monthly s
+  FROM ${rows} s
   WHERE s.changed AND (${inClosed} OR (s.old_status IN ('VERIFIED', 'SUBMITTED') AND NOT ${canVerify}::boolean))
   ORDER BY s.row_no`;
 };
@@ -129,14 +138,26 @@ const FROZEN = (closed: string[], canVerify: boolean) => {
  * kind=monthly (DOMAIN.md §8, issue 5): each row is checked in JavaScript as it streams in, the
  * projects of a batch are looked up in one query, valid rows go to a temporary table in batches,
  * and the checks against existing reports and the write with its audit rows are set-based SQL.
+ *
+ * Each batch is written as soon as it is staged, while the file's next rows are parsed (issue 17: the
+ * parse kept one core busy and the database waited, then the database wrote 100,000 rows while the
+ * parse was over), as long as the import is still clean: no error so far, no (project, month) seen
+ * before, no row for a closed month or a report the user may not change. From the first problem on
+ * nothing more is written; the whole file's checks then report it and the transaction takes back what
+ * was written — nothing of a failed import remains, as before.
  */
 export class MonthlyImporter implements Importer<Key> {
   readonly columns = MONTHLY_COLUMNS;
   private pending: PendingRow[] = [];
-  /** the batch the database is checking and staging while the next one is read (at most one) */
+  /** the batch the database is checking, staging and writing while the next one is read (at most one) */
   private inFlight: Promise<void> = Promise.resolve();
   private staged = 0;
   private readonly canVerify: boolean;
+  /** the (project, month) of every row staged: a second row of one stops the writing (the check names it) */
+  private readonly keys = new Set<string>();
+  /** false from the first problem on: the batches are still staged for the checks, no longer written */
+  private writing = true;
+  private readonly written = { created: 0, updated: 0 };
 
   constructor(private readonly ctx: ImportContext) {
     this.canVerify = can(ctx.actor.role, 'reports:verify');
@@ -146,6 +167,7 @@ export class MonthlyImporter implements Importer<Key> {
     // the write sorts and joins 100,000 rows: in memory rather than in temporary files (this transaction only)
     await runSql(this.ctx.em, sql`SET LOCAL work_mem = '64MB'`);
     await runSql(this.ctx.em, CREATE_STAGE);
+    await runSql(this.ctx.em, CREATE_BATCH);
   }
 
   async add(cells: RowCells<Key>): Promise<void> {
@@ -195,15 +217,12 @@ export class MonthlyImporter implements Importer<Key> {
     await this.flush(this.pending);
     this.pending = [];
     if (this.staged === 0) return;
-    // a temporary table has no statistics until asked: the checks and the write then join by hash in memory
-    // (the columns they join and filter on: the snapshots' statistics would cost more than the rest)
-    await runSql(this.ctx.em, sql`ANALYZE import_monthly (row_no, project_id, month, report_id, changed)`);
     const duplicates = await runSql<{ row: number; first: number }>(this.ctx.em, DUPLICATES);
     for (const d of duplicates) this.ctx.errors.add(d.row, H.projectNo, `与第 ${d.first} 行重复：同一项目同一月份只能有一行`);
     if (duplicates.length > 0) return; // the write assumes one row per report
     // a month closed after this check would still get the rows: the check holds the months' close rows until the end
     const closed = await closedMonths(this.ctx.em, sql`SELECT DISTINCT month FROM import_monthly`);
-    const frozen = await runSql<{ row: number; month: string; oldStatus: string | null; closed: boolean }>(this.ctx.em, FROZEN(closed, this.canVerify));
+    const frozen = await runSql<{ row: number; month: string; oldStatus: string | null; closed: boolean }>(this.ctx.em, FROZEN(sql`import_monthly`, closed, this.canVerify));
     for (const f of frozen) {
       if (f.closed) this.ctx.errors.add(f.row, H.month, `${monthLabel(f.month)}已月结，不能导入`);
       else if (f.oldStatus === 'VERIFIED') this.ctx.errors.add(f.row, H.status, '该月报已核实，不能修改');
@@ -211,11 +230,27 @@ export class MonthlyImporter implements Importer<Key> {
     }
   }
 
+  /** The batches were written as they were staged (the checks found nothing, so every one of them was). */
   async write(): Promise<ImportCounts> {
-    if (this.staged === 0) return { created: 0, updated: 0, unchanged: 0 };
+    if (!this.writing) throw new Error('月报导入：检查没有发现问题，却有批次未写入');
+    const { created, updated } = this.written;
+    return { created, updated, unchanged: this.staged - created - updated };
+  }
+
+  /** Writes the batch just staged, unless the import is no longer clean (then nothing more is written). */
+  private async writeBatch(newKeys: boolean): Promise<void> {
+    if (!this.writing) return;
+    const { em, actor, errors } = this.ctx;
+    const batch = sql`import_monthly_batch`;
+    // a month closed later waits for this import: the check holds the months' close rows until the end
+    const closed = newKeys && errors.count === 0 ? await closedMonths(em, sql`SELECT DISTINCT month FROM ${batch}`) : [];
+    if (!newKeys || errors.count > 0 || (await runSql(em, FROZEN(batch, closed, this.canVerify))).length > 0) {
+      this.writing = false;
+      return;
+    }
     let counts: { created: number; updated: number; audited: number };
     try {
-      [counts] = await runSql<{ created: number; updated: number; audited: number }>(this.ctx.em, WRITE(this.ctx.actor));
+      [counts] = await runSql<{ created: number; updated: number; audited: number }>(em, WRITE(actor));
     } catch (error) {
       const failed = error as { code?: string; constraint?: string };
       if (failed.code === '23505' && failed.constraint === 'uq_monthly_reports_project_month') {
@@ -225,7 +260,8 @@ export class MonthlyImporter implements Importer<Key> {
     }
     // every changed row staged was written and audited once (the locks held since staging guarantee it)
     if (counts.created + counts.updated !== counts.audited) throw new Error(`月报导入写入 ${counts.created + counts.updated} 行，审计 ${counts.audited} 行`);
-    return { created: counts.created, updated: counts.updated, unchanged: this.staged - counts.created - counts.updated };
+    this.written.created += counts.created;
+    this.written.updated += counts.updated;
   }
 
   /** Looks the batch's projects up in one query, finishes the rows' checks and stages the valid ones. */
@@ -256,6 +292,13 @@ export class MonthlyImporter implements Importer<Key> {
       if (!errors.hasRow(r.row)) valid.push({ ...r, project });
     }
     if (valid.length === 0) return;
+    let newKeys = true;
+    for (const r of valid) {
+      const key = `${r.project.id} ${r.month}`;
+      if (this.keys.has(key)) newKeys = false;
+      this.keys.add(key);
+    }
+    await runSql(this.ctx.em, sql`TRUNCATE import_monthly_batch`);
     await runSql(
       this.ctx.em,
       STAGE(
@@ -273,5 +316,6 @@ export class MonthlyImporter implements Importer<Key> {
       ),
     );
     this.staged += valid.length;
+    await this.writeBatch(newKeys);
   }
 }
