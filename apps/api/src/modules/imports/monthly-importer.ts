@@ -292,8 +292,9 @@ export class MonthlyImporter implements Importer<Key> {
       if (!errors.hasRow(r.row)) valid.push({ ...r, project });
     }
     if (valid.length === 0) return;
-    let newKeys = true;
-    for (const r of valid) {
+    // (once nothing more is written, the keys are not needed: the check finds the repeats in SQL)
+    let newKeys = this.writing;
+    for (const r of this.writing ? valid : []) {
       const key = `${r.project.id} ${r.month}`;
       if (this.keys.has(key)) newKeys = false;
       this.keys.add(key);
