@@ -95,7 +95,8 @@ export class ProjectsImporter implements Importer<Key> {
   private readonly rows: ParsedRow[] = [];
   private plans: Plan[] = [];
   private unchanged = 0;
-  readonly fillsSearchIndex = true;
+  /** set by a write that inserts or updates projects */
+  fillsSearchIndex = false;
 
   constructor(private readonly ctx: ImportContext) {}
 
@@ -242,7 +243,8 @@ export class ProjectsImporter implements Importer<Key> {
       else updates.push(plan);
     }
     // the search index's new entries wait in its pending list, merged after the commit (SearchIndexMerge)
-    if (updates.length + creates.length > 0) await runSql(em, sql`SELECT set_config('gin_pending_list_limit', ${PENDING_LIST_LIMIT}, true)`);
+    this.fillsSearchIndex = updates.length + creates.length > 0;
+    if (this.fillsSearchIndex) await runSql(em, sql`SELECT set_config('gin_pending_list_limit', ${PENDING_LIST_LIMIT}, true)`);
     // the rows to change are locked before their `before` is read
     const updateIds = updates.map((p) => (p.existing as ProjectRow).id);
     await lockProjects(em, updateIds);
