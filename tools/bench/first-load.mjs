@@ -278,10 +278,14 @@ async function main() {
     const session = await leaderSession(baseUrl);
 
     mkdirSync(dirname(out), { recursive: true });
-    const phoneCold = [];
-    const phoneWarm = [];
-    const phoneReturning = [];
+    // each visit's first chart and page marker, by kind of visit
+    const samples = { phoneCold: [], phoneWarm: [], phoneReturning: [], desktopWarm: [] };
     const markers = { phoneCold: [], phoneWarm: [], phoneReturning: [], desktopWarm: [] };
+    const record = (kind, label, run, result) => {
+      samples[kind].push(result.firstChartMs);
+      markers[kind].push(result.markerMs);
+      step(`${label} #${run}：首个图表 ${result.firstChartMs} ms（页面标记 ${result.markerMs ?? '—'} ms）`);
+    };
     let coldJs = null;
     // how long each first visit's service-worker install still ran after it (waited for: see waitForServiceWorkerInstall)
     const swWaits = [];
@@ -292,12 +296,10 @@ async function main() {
       const cdp = await throttle(page, SLOW_4G, CPU_SLOWDOWN);
       await cdp.send('Network.clearBrowserCache');
       const cold = await visit(page, cdp);
-      phoneCold.push(cold.firstChartMs);
-      markers.phoneCold.push(cold.markerMs);
       coldJs ??= cold.js;
       // what the leader saw (the demo data): to look at, not measured
       if (run === 1) await page.screenshot({ path: join(dirname(out), 'first-load-phone.png') });
-      step(`手机 慢速 4G 冷启动 #${run}：首个图表 ${cold.firstChartMs} ms（页面标记 ${cold.markerMs ?? '—'} ms）`);
+      record('phoneCold', '手机 慢速 4G 冷启动', run, cold);
       if (process.env.BENCH_TRACE === '1') console.log(`    service worker 离开首次访问时：${await serviceWorkerState(page)}`);
       const waitedMs = await waitForServiceWorkerInstall(page);
       swWaits.push(waitedMs);
@@ -305,20 +307,14 @@ async function main() {
       await page.goto('about:blank');
       const warm = await visit(page, cdp);
       if (process.env.BENCH_TRACE === '1') console.log(`    service worker 再次访问后：${await serviceWorkerState(page)}`);
-      phoneWarm.push(warm.firstChartMs);
-      markers.phoneWarm.push(warm.markerMs);
-      step(`手机 慢速 4G 再次访问 #${run}：首个图表 ${warm.firstChartMs} ms（页面标记 ${warm.markerMs ?? '—'} ms）`);
+      record('phoneWarm', '手机 慢速 4G 再次访问', run, warm);
       // a leader who opens the 驾驶舱 every day: Chromium compiles a module script again on its second load and keeps
       // the code (V8's code cache) for the third on (measured by trace: 0.6–0.9 s of the second visit at CPU 4×)
       await page.goto('about:blank');
-      const returning = await visit(page, cdp);
-      phoneReturning.push(returning.firstChartMs);
-      markers.phoneReturning.push(returning.markerMs);
-      step(`手机 慢速 4G 第三次访问 #${run}：首个图表 ${returning.firstChartMs} ms（页面标记 ${returning.markerMs ?? '—'} ms）`);
+      record('phoneReturning', '手机 慢速 4G 第三次访问', run, await visit(page, cdp));
       await context.close();
     }
 
-    const desktopWarm = [];
     {
       const context = await newContext(browser, baseUrl, session, DESKTOP);
       const page = await context.newPage();
@@ -327,11 +323,8 @@ async function main() {
       swWaits.push(await waitForServiceWorkerInstall(page));
       for (let run = 1; run <= RUNS; run++) {
         await page.goto('about:blank');
-        const warm = await visit(page, cdp);
-        desktopWarm.push(warm.firstChartMs);
+        record('desktopWarm', '桌面 不限速 再次访问', run, await visit(page, cdp));
         if (run === 1) await page.screenshot({ path: join(dirname(out), 'first-load-desktop.png') });
-        markers.desktopWarm.push(warm.markerMs);
-        step(`桌面 不限速 再次访问 #${run}：首个图表 ${warm.firstChartMs} ms（页面标记 ${warm.markerMs ?? '—'} ms）`);
       }
       await context.close();
     }
@@ -340,10 +333,10 @@ async function main() {
     const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
     const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
     const results = {
-      phoneColdMs: median(phoneCold),
-      phoneWarmMs: median(phoneWarm),
-      phoneReturningMs: median(phoneReturning),
-      desktopWarmMs: median(desktopWarm),
+      phoneColdMs: median(samples.phoneCold),
+      phoneWarmMs: median(samples.phoneWarm),
+      phoneReturningMs: median(samples.phoneReturning),
+      desktopWarmMs: median(samples.desktopWarm),
       routeJsGzipBytes: js.routeGzipBytes,
     };
     const met = (key) => (results[key] <= TARGETS[key] ? '达标' : '未达标');
@@ -377,7 +370,7 @@ async function main() {
           desktop: DESKTOP,
           targets: TARGETS,
           results,
-          samples: { phoneCold, phoneWarm, phoneReturning, desktopWarm },
+          samples,
           serviceWorkerInstallWaitMs: swWaits,
           pageMarkers: markers,
           js,

@@ -237,17 +237,11 @@ export class MonthlyImporter implements Importer<Key> {
     return { created, updated, unchanged: this.staged - created - updated };
   }
 
-  /** Writes the batch just staged, unless the import is no longer clean (then nothing more is written). */
+  /** Writes the batch just staged if the import is still clean; from the first problem on, nothing more is written. */
   private async writeBatch(newKeys: boolean): Promise<void> {
+    this.writing &&= newKeys && this.ctx.errors.count === 0 && (await this.batchMayBeWritten());
     if (!this.writing) return;
-    const { em, actor, errors } = this.ctx;
-    const batch = sql`import_monthly_batch`;
-    // a month closed later waits for this import: the check holds the months' close rows until the end
-    const closed = newKeys && errors.count === 0 ? await closedMonths(em, sql`SELECT DISTINCT month FROM ${batch}`) : [];
-    if (!newKeys || errors.count > 0 || (await runSql(em, FROZEN(batch, closed, this.canVerify))).length > 0) {
-      this.writing = false;
-      return;
-    }
+    const { em, actor } = this.ctx;
     let counts: { created: number; updated: number; audited: number };
     try {
       [counts] = await runSql<{ created: number; updated: number; audited: number }>(em, WRITE(actor));
@@ -262,6 +256,24 @@ export class MonthlyImporter implements Importer<Key> {
     if (counts.created + counts.updated !== counts.audited) throw new Error(`月报导入写入 ${counts.created + counts.updated} 行，审计 ${counts.audited} 行`);
     this.written.created += counts.created;
     this.written.updated += counts.updated;
+  }
+
+  /** No row of the batch is for a closed month or a report the user may not change (the months' close rows are held from here on). */
+  private async batchMayBeWritten(): Promise<boolean> {
+    const batch = sql`import_monthly_batch`;
+    const closed = await closedMonths(this.ctx.em, sql`SELECT DISTINCT month FROM ${batch}`);
+    return (await runSql(this.ctx.em, FROZEN(batch, closed, this.canVerify))).length === 0;
+  }
+
+  /** Adds the rows' (project, month) to those staged; false if one of them was there already. */
+  private remember(rows: readonly (PendingRow & { project: ProjectRef })[]): boolean {
+    let fresh = true;
+    for (const r of rows) {
+      const key = `${r.project.id} ${r.month}`;
+      if (this.keys.has(key)) fresh = false;
+      this.keys.add(key);
+    }
+    return fresh;
   }
 
   /** Looks the batch's projects up in one query, finishes the rows' checks and stages the valid ones. */
@@ -292,13 +304,8 @@ export class MonthlyImporter implements Importer<Key> {
       if (!errors.hasRow(r.row)) valid.push({ ...r, project });
     }
     if (valid.length === 0) return;
-    // (once nothing more is written, the keys are not needed: the check finds the repeats in SQL)
-    let newKeys = this.writing;
-    for (const r of this.writing ? valid : []) {
-      const key = `${r.project.id} ${r.month}`;
-      if (this.keys.has(key)) newKeys = false;
-      this.keys.add(key);
-    }
+    // once nothing more is written the keys are not needed: the check finds the repeats in SQL
+    const newKeys = this.writing && this.remember(valid);
     await runSql(this.ctx.em, sql`TRUNCATE import_monthly_batch`);
     await runSql(
       this.ctx.em,

@@ -37,7 +37,7 @@ import {
 import { choice, date, excerpt, isProblem, limitedText, money, month, type Parsed, text, yesNo } from './cells.js';
 import { PROJECT_COLUMNS, type RowCells } from './columns.js';
 import type { ImportContext, ImportCounts, Importer } from './importer.js';
-import { PENDING_LIST_LIMIT } from './search-index-merge.js';
+import { deferSearchIndexMerge } from './search-index-merge.js';
 
 type Key = (typeof PROJECT_COLUMNS)[number]['key'];
 type FieldKey = Exclude<Key, 'projectNo' | 'correctionReason'>;
@@ -244,7 +244,7 @@ export class ProjectsImporter implements Importer<Key> {
     }
     // the search index's new entries wait in its pending list, merged after the commit (SearchIndexMerge)
     this.fillsSearchIndex = updates.length + creates.length > 0;
-    if (this.fillsSearchIndex) await runSql(em, sql`SELECT set_config('gin_pending_list_limit', ${PENDING_LIST_LIMIT}, true)`);
+    if (this.fillsSearchIndex) await deferSearchIndexMerge(em);
     // the rows to change are locked before their `before` is read
     const updateIds = updates.map((p) => (p.existing as ProjectRow).id);
     await lockProjects(em, updateIds);

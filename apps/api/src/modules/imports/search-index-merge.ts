@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { runSql, sql } from '../../common/sql/sql.js';
+import { runSql, sql, type SqlRunner } from '../../common/sql/sql.js';
 
 /** The projects' text search index (GIN over every one- and two-character piece, migration AddProjectTextSearch). */
 export const PROJECT_SEARCH_INDEX = 'idx_projects_search';
@@ -18,7 +18,12 @@ export const PROJECT_SEARCH_INDEX = 'idx_projects_search';
  * (on that world a search for 风电 took 21 ms with 10,000 projects pending, 22 ms with none). Left unmerged
  * (the process stopped), the next insert over the default limit, or autovacuum, merges it.
  */
-export const PENDING_LIST_LIMIT = '64MB';
+const PENDING_LIST_LIMIT = '64MB';
+
+/** Lets the transaction's new entries of the search index wait in its pending list, for SearchIndexMerge after the commit. */
+export async function deferSearchIndexMerge(db: SqlRunner): Promise<void> {
+  await runSql(db, sql`SELECT set_config('gin_pending_list_limit', ${PENDING_LIST_LIMIT}, true)`);
+}
 
 @Injectable()
 export class SearchIndexMerge implements OnApplicationShutdown {
