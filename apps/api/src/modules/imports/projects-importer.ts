@@ -16,7 +16,6 @@ import {
   touchedSummary,
 } from '@zhaoshang/shared/domain';
 import { runSql, sql } from '../../common/sql/sql.js';
-import type { AuditChange } from '../audit/audit.service.js';
 import { readWarningSettings } from '../warnings/warnings.service.js';
 import {
   allocateProjectNos,
@@ -24,11 +23,12 @@ import {
   findLookAlikesBulk,
   FROM_PROJECTS,
   insertProjects,
+  keepProjectSnapshots,
   lockedClosedMonths,
   lockProjects,
   PROJECT_COLUMNS as SELECT_PROJECT,
+  type ProjectAuditEntry,
   type ProjectRow,
-  projectSnapshots,
   reasonOf,
   recordCorrection,
   reportMonthsOf,
@@ -251,7 +251,7 @@ export class ProjectsImporter implements Importer<Key> {
     // the rows to change are locked before their `before` is read
     const updateIds = updates.map((p) => (p.existing as ProjectRow).id);
     await lockProjects(em, updateIds);
-    const before = await projectSnapshots(em, updateIds);
+    await keepProjectSnapshots(em, updateIds);
     await updateProjects(em, updates.map((p) => ({ id: (p.existing as ProjectRow).id, fields: p.fields })));
     // numbers given in the file are not generated for another row
     const reserved = new Set(creates.flatMap((p) => (p.row.projectNo === null ? [] : [p.row.projectNo])));
@@ -264,8 +264,7 @@ export class ProjectsImporter implements Importer<Key> {
       ...updates.map((p) => [p, { id: (p.existing as ProjectRow).id, projectNo: (p.existing as ProjectRow).projectNo }] as const),
       ...created.map((c, i) => [c.plan, { id: createdIds[i], projectNo: c.projectNo }] as const),
     ]);
-    const after = await projectSnapshots(em, [...updateIds, ...createdIds]);
-    const changes: Omit<AuditChange, 'entity'>[] = [];
+    const entries: ProjectAuditEntry[] = [];
     for (const plan of this.plans) {
       const written = idOf.get(plan);
       if (!written) continue;
@@ -282,15 +281,9 @@ export class ProjectsImporter implements Importer<Key> {
           reason: correction.reason,
         });
       }
-      const note = correction ? { correctionReason: correction.reason } : {};
-      changes.push({
-        entityId: written.id,
-        action: plan.existing ? 'UPDATE' : 'CREATE',
-        before: plan.existing ? (before.get(written.id) ?? null) : null,
-        after: { ...after.get(written.id), ...note },
-      });
+      entries.push({ id: written.id, action: plan.existing ? 'UPDATE' : 'CREATE', note: correction ? { correctionReason: correction.reason } : null });
     }
-    await auditProjects(em, actor, changes);
+    await auditProjects(em, actor, entries);
     return { created: creates.length, updated: updates.length, unchanged: this.unchanged };
   }
 

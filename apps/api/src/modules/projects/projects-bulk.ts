@@ -1,9 +1,7 @@
 import { APPROVAL_KINDS, formatProjectNo, type ProjectFields } from '@zhaoshang/shared/domain';
 import type { Actor } from '../../common/access/actor.js';
 import { runSql, sql, type SqlFragment, type SqlRunner } from '../../common/sql/sql.js';
-import { type AuditChange, auditInsert } from '../audit/audit.service.js';
-import { projectSnapshot, withApprovals } from './project-reader.js';
-import { FROM_PROJECTS, PROJECT_COLUMNS, type ProjectRow } from './project-sql.js';
+import { auditInsert } from '../audit/audit.service.js';
 
 /**
  * Set-based writes of many projects at once, for the projects import (issue 17): a statement per
@@ -130,12 +128,35 @@ export async function updateProjects(db: SqlRunner, rows: readonly { id: string;
   );
 }
 
-/** The audit snapshots (projectSnapshot) of projects as they are now, by id: two reads for all. */
-export async function projectSnapshots(db: SqlRunner, ids: readonly string[]): Promise<Map<string, Record<string, unknown>>> {
-  if (ids.length === 0) return new Map();
-  const rows = await runSql<ProjectRow>(db, sql`SELECT ${PROJECT_COLUMNS} ${FROM_PROJECTS} WHERE p.id = ANY(${[...ids]}::uuid[])`);
-  const projects = await withApprovals(db, rows);
-  return new Map(projects.map((p) => [p.id, projectSnapshot(p)]));
+/**
+ * projectSnapshot(loadProject(id)) of the project `p` (FROM projects p), made by PostgreSQL as jsonb:
+ * a large import's audit entries never carry its projects to Node and back (issue 17: reading 10,000
+ * projects with their checklists, building their snapshots and sending them back for the audit was
+ * ~1 s of the write). The same keys and values — money as its decimal text, dates as YYYY-MM-DD, the
+ * checklist by kind — as project-snapshot.integration-spec checks on projects of every kind.
+ */
+export const PROJECT_SNAPSHOT = sql`jsonb_build_object(
+  'projectNo', p.project_no, 'name', p.name, 'regionCode', p.region_code, 'industryCode', p.industry_code,
+  'investorName', p.investor_name, 'investorUscc', p.investor_uscc, 'investorOrigin', p.investor_origin,
+  'contractAmountWan', p.contract_amount_wan::text, 'plannedInvestmentWan', p.planned_investment_wan::text, 'stage', p.stage,
+  'signedAt', p.signed_at, 'registeredAt', p.registered_at, 'constructionStartedAt', p.construction_started_at,
+  'productionStartedAt', p.production_started_at, 'terminatedAt', p.terminated_at, 'terminationReason', p.termination_reason,
+  'plannedStartMonth', p.planned_start_month, 'isKeyProject', p.is_key_project, 'leadOfficial', p.lead_official,
+  'leadDepartment', p.lead_department, 'districtContactId', p.district_contact_id, 'nationalCode', p.national_code,
+  'statsRegistered', p.stats_registered, 'statsRegisteredMonth', p.stats_registered_month, 'statsCode', p.stats_code,
+  'notes', p.notes, 'parentProjectNo', p.parent_project_no,
+  'approvals', (SELECT coalesce(jsonb_agg(jsonb_build_object('kind', a.kind, 'status', a.status, 'doneAt', a.done_at) ORDER BY a.kind), '[]'::jsonb)
+    FROM project_approvals a WHERE a.project_id = p.id),
+  'districtContactName', (SELECT u.display_name FROM users u WHERE u.id = p.district_contact_id))`;
+
+/**
+ * The projects' snapshots as they are now, kept until the transaction ends for auditProjects (the
+ * `before` of the projects an import is about to update: call after locking them, before the update).
+ */
+export async function keepProjectSnapshots(db: SqlRunner, ids: readonly string[]): Promise<void> {
+  await runSql(db, sql`CREATE TEMPORARY TABLE IF NOT EXISTS kept_project_snapshots (id uuid PRIMARY KEY, snapshot jsonb NOT NULL) ON COMMIT DROP`);
+  if (ids.length === 0) return;
+  await runSql(db, sql`INSERT INTO kept_project_snapshots (id, snapshot) SELECT p.id, ${PROJECT_SNAPSHOT} FROM projects p WHERE p.id = ANY(${[...ids]}::uuid[])`);
 }
 
 export interface LookAlikeRow {
@@ -183,16 +204,31 @@ export async function findLookAlikesBulk(db: SqlRunner, queries: readonly { name
  * the arrays' quoting and writeAudit's regrouping cost seconds and hundreds of MB of garbage).
  * Project snapshots hold no secrets (writeAudit's filter has nothing to remove).
  */
-export async function auditProjects(db: SqlRunner, actor: Actor, changes: readonly Omit<AuditChange, 'entity'>[]): Promise<void> {
-  if (changes.length === 0) return;
-  const document = JSON.stringify(changes.map((c) => ({ id: c.entityId, action: c.action, before: c.before, after: c.after })));
+/** An audit entry of a bulk write of projects: the project, what was done, and what to add to its `after`. */
+export interface ProjectAuditEntry {
+  id: string;
+  action: 'CREATE' | 'UPDATE';
+  note: Record<string, unknown> | null;
+}
+
+/**
+ * The audit entries of a bulk write, in the given order, in one statement: `after` the project's
+ * snapshot now (PROJECT_SNAPSHOT) with the entry's note, `before` the snapshot keepProjectSnapshots
+ * kept for it (none for a new project).
+ */
+export async function auditProjects(db: SqlRunner, actor: Actor, entries: readonly ProjectAuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await runSql(db, sql`CREATE TEMPORARY TABLE IF NOT EXISTS kept_project_snapshots (id uuid PRIMARY KEY, snapshot jsonb NOT NULL) ON COMMIT DROP`);
   await runSql(
     db,
     auditInsert(
       actor,
       'project',
-      sql`SELECT c ->> 'id', c ->> 'action', nullif(c -> 'before', 'null'::jsonb), nullif(c -> 'after', 'null'::jsonb)
-        FROM jsonb_array_elements(${document}::jsonb) WITH ORDINALITY AS t(c, n) ORDER BY n`,
+      sql`SELECT e.id, e.action, b.snapshot, ${PROJECT_SNAPSHOT} || coalesce(e.note::jsonb, '{}'::jsonb)
+        FROM unnest(${entries.map((e) => e.id)}::varchar[], ${entries.map((e) => e.action)}::varchar[], ${entries.map((e) => (e.note ? JSON.stringify(e.note) : null))}::text[])
+          WITH ORDINALITY AS e(id, action, note, n)
+        JOIN projects p ON p.id = e.id::uuid LEFT JOIN kept_project_snapshots b ON b.id = p.id
+        ORDER BY e.n`,
     ),
   );
 }

@@ -37,7 +37,7 @@ export { assertMayCorrect, lockedClosedMonths, PeriodClosed, reasonOf, recordCor
 export { findLookAlikes, loadProjectDetail, projectSnapshot } from './project-reader.js';
 export { FROM_PROJECTS, PROJECT_COLUMNS, type ProjectRow } from './project-sql.js';
 // the projects import writes many projects at once (issue 17)
-export { allocateProjectNos, auditProjects, findLookAlikesBulk, insertProjects, lockProjects, projectSnapshots, updateProjects } from './projects-bulk.js';
+export { allocateProjectNos, auditProjects, findLookAlikesBulk, insertProjects, keepProjectSnapshots, lockProjects, type ProjectAuditEntry, updateProjects } from './projects-bulk.js';
 
 const FIELD_KEYS = Object.keys(PROJECT_FIELD_LABELS).filter((k) => k !== 'projectNo' && k !== 'approvals') as (keyof ProjectFields)[];
 const DATE_FIELDS: MilestoneField[] = ['signedAt', 'registeredAt', 'constructionStartedAt', 'productionStartedAt', 'terminatedAt'];
