@@ -240,6 +240,13 @@ describe('corrections: closed periods stay closed', () => {
       expect(response.body).toMatchObject({ updated: 1 });
       expect((await get(importTarget.id)).investorOrigin).toBe('OUT_OF_REGION');
       expect(await correctionsOf(importTarget.id)).toMatchObject([{ source: 'IMPORT', months: ['2025-04'], fields: ['investorOrigin'], reason: '按合同更正投资方来源' }]);
+      // the audit entry (made by PostgreSQL for imports): the project before and after, the reason added to `after`
+      const [entry] = await t.query<{ before: Record<string, unknown>; after: Record<string, unknown> }>(
+        `SELECT before, after FROM audit_log WHERE entity = 'project' AND entity_id = $1 AND action = 'UPDATE' ORDER BY id DESC LIMIT 1`,
+        [importTarget.id],
+      );
+      expect(entry.before).toMatchObject({ investorOrigin: importTarget.investorOrigin, projectNo: importTarget.projectNo });
+      expect(entry.after).toMatchObject({ investorOrigin: 'OUT_OF_REGION', projectNo: importTarget.projectNo, correctionReason: '按合同更正投资方来源' });
     });
 
     it('needs 更正原因 for a backward stage, and the right for it', async () => {

@@ -149,12 +149,15 @@ export const PROJECT_SNAPSHOT = sql`jsonb_build_object(
     FROM project_approvals a WHERE a.project_id = p.id),
   'districtContactName', (SELECT u.display_name FROM users u WHERE u.id = p.district_contact_id))`;
 
+/** Where keepProjectSnapshots keeps them: this transaction's own table, gone at its end (commit or rollback). */
+const KEPT_SNAPSHOTS = sql`CREATE TEMPORARY TABLE IF NOT EXISTS kept_project_snapshots (id uuid PRIMARY KEY, snapshot jsonb NOT NULL) ON COMMIT DROP`;
+
 /**
  * The projects' snapshots as they are now, kept until the transaction ends for auditProjects (the
  * `before` of the projects an import is about to update: call after locking them, before the update).
  */
 export async function keepProjectSnapshots(db: SqlRunner, ids: readonly string[]): Promise<void> {
-  await runSql(db, sql`CREATE TEMPORARY TABLE IF NOT EXISTS kept_project_snapshots (id uuid PRIMARY KEY, snapshot jsonb NOT NULL) ON COMMIT DROP`);
+  await runSql(db, KEPT_SNAPSHOTS);
   if (ids.length === 0) return;
   await runSql(db, sql`INSERT INTO kept_project_snapshots (id, snapshot) SELECT p.id, ${PROJECT_SNAPSHOT} FROM projects p WHERE p.id = ANY(${[...ids]}::uuid[])`);
 }
@@ -198,12 +201,6 @@ export async function findLookAlikesBulk(db: SqlRunner, queries: readonly { name
   return result;
 }
 
-/**
- * The audit rows of many projects' changes in one statement, in the order given: what writeAudit
- * writes for them, sent as one JSON document rather than as arrays of texts (for 10,000 snapshots
- * the arrays' quoting and writeAudit's regrouping cost seconds and hundreds of MB of garbage).
- * Project snapshots hold no secrets (writeAudit's filter has nothing to remove).
- */
 /** An audit entry of a bulk write of projects: the project, what was done, and what to add to its `after`. */
 export interface ProjectAuditEntry {
   id: string;
@@ -212,13 +209,14 @@ export interface ProjectAuditEntry {
 }
 
 /**
- * The audit entries of a bulk write, in the given order, in one statement: `after` the project's
- * snapshot now (PROJECT_SNAPSHOT) with the entry's note, `before` the snapshot keepProjectSnapshots
- * kept for it (none for a new project).
+ * The audit rows of a bulk write, in the given order, in one statement: what writeAudit writes for
+ * them, with `after` the project's snapshot now (PROJECT_SNAPSHOT) and the entry's note, `before` the
+ * snapshot keepProjectSnapshots kept for it (none for a new project). Project snapshots hold no
+ * secrets (writeAudit's filter has nothing to remove).
  */
 export async function auditProjects(db: SqlRunner, actor: Actor, entries: readonly ProjectAuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  await runSql(db, sql`CREATE TEMPORARY TABLE IF NOT EXISTS kept_project_snapshots (id uuid PRIMARY KEY, snapshot jsonb NOT NULL) ON COMMIT DROP`);
+  await runSql(db, KEPT_SNAPSHOTS);
   await runSql(
     db,
     auditInsert(
