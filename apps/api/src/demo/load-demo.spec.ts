@@ -288,10 +288,14 @@ describe('demo data in the database', () => {
           (SELECT count(*) FROM leaders)::int AS leaders, (SELECT count(*) FROM units)::int AS units,
           (SELECT l.portfolio FROM leaders l JOIN users u ON u.id = l.user_id WHERE u.username = 'leader') AS "leaderPortfolio",
           (SELECT count(*) FROM projects p JOIN leaders l ON l.name = p.lead_official JOIN users u ON u.id = l.user_id WHERE u.username = 'leader')::int AS "leaderProjects",
+          (SELECT count(*) FROM projects p JOIN leaders l ON l.name = p.lead_official WHERE l.level = 'CITY' AND l.portfolio LIKE '%招商引资%')::int AS "executiveProjects",
           (SELECT count(*) FROM projects WHERE is_key_project AND district_contact_id IS NULL)::int AS "keyWithoutContact"`);
       expect(links).toMatchObject({ leaders: 6 + 27, units: expect.any(Number), leaderPortfolio: expect.stringContaining('招商引资'), keyWithoutContact: 0 });
       expect(links.units).toBeGreaterThan(10);
-      expect(links.leaderProjects).toBe(7);
+      // the projects of the city leader in charge of 招商引资 are the demo leader's; how many depends on the
+      // day the demo is made (its dates run up to today): 3 to 9 over 2026, 7 on 6 December and 8 a day later
+      expect(links.leaderProjects).toBe(links.executiveProjects);
+      expect(links.leaderProjects).toBeGreaterThanOrEqual(3);
       // issue 14: the district accounts follow every project with a 包联领导; the follow-through names the demo accounts
       const [people] = await seeded.app.get<DataSource>(getDataSourceToken()).query(`SELECT
           (SELECT count(*) FROM projects WHERE lead_official IS NOT NULL)::int AS responsible,
