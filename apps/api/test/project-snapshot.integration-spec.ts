@@ -19,7 +19,8 @@ describe('a project snapshot made by PostgreSQL equals projectSnapshot', () => {
     t = await TestApp.start({ seedDemo: true });
     ds = t.app.get<DataSource>(getDataSourceToken());
     // what the demo data may not hold: a district contact (a name read from users), checklist items
-    // done on a date and not required, a missing planned investment and a terminated project
+    // done on a date and not required, no planned investment but a planned start month, notes with
+    // quotes and a line break, a terminated project
     const [contact] = await t.query<{ id: string }>(`SELECT id FROM users ORDER BY username LIMIT 1`);
     const [first, second, third] = await t.query<{ id: string }>(`SELECT id FROM projects ORDER BY project_no LIMIT 3`);
     await t.query(`UPDATE projects SET district_contact_id = $1, planned_investment_wan = NULL, planned_start_month = '2026-03', notes = '含"引号"与换行\n的备注' WHERE id = $2`, [contact.id, first.id]);
