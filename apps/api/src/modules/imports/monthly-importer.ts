@@ -164,8 +164,6 @@ export class MonthlyImporter implements Importer<Key> {
   }
 
   async prepare(): Promise<void> {
-    // the checks sort 100,000 rows, a batch's write and its triggers sort and join 5,000: in memory rather than in temporary files (this transaction only)
-    await runSql(this.ctx.em, sql`SET LOCAL work_mem = '64MB'`);
     await runSql(this.ctx.em, CREATE_STAGE);
     await runSql(this.ctx.em, CREATE_BATCH);
   }

@@ -101,10 +101,7 @@ export class ProjectsImporter implements Importer<Key> {
   constructor(private readonly ctx: ImportContext) {}
 
   async prepare(): Promise<void> {
-    // the projects the file names are looked up once every row has been read; the look-alike check,
-    // the INSERT's rows and the audit's document sort and hold 10,000 rows: in memory, not in
-    // temporary files (this transaction only)
-    await runSql(this.ctx.em, sql`SET LOCAL work_mem = '64MB'`);
+    // the projects the file names are looked up once every row has been read
   }
 
   async add(cells: RowCells<Key>): Promise<void> {
