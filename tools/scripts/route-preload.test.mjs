@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { test } from 'node:test';
-import { META_NAME, ROUTE_ENTRIES, initialChunks, routeChunks, withIndexHash, withInitialPreloads, withPrefetched, withRouteMeta } from './route-preload.mjs';
+import { COMPILE_HINT, META_NAME, ROUTE_ENTRIES, initialChunks, routeChunks, withCompileHint, withHashes, withInitialPreloads, withPrefetched, withRouteMeta } from './route-preload.mjs';
 
 test('the meta element is written once, replacing an earlier one', () => {
   const once = withRouteMeta('<html><head><title>t</title></head></html>', ['chunk-A.js', 'chunk-B.js']);
@@ -34,13 +34,24 @@ test('the meta element goes before the early script, which reads it as soon as i
   assert.equal(withRouteMeta(written, ['chunk-B.js']).match(new RegExp(META_NAME, 'g'))?.length, 1);
 });
 
-test("the service worker's manifest gets index.html's new hash, and keeps the rest", () => {
-  const manifest = JSON.stringify({ index: '/index.html', hashTable: { '/index.html': 'old', '/main-ABCDEFGH.js': 'kept' } });
+test("the service worker's manifest gets the new hash of each changed file, and keeps the rest", () => {
+  const manifest = JSON.stringify({ index: '/index.html', hashTable: { '/index.html': 'old', '/main-ABCDEFGH.js': 'old', '/chunk-K.js': 'kept' } });
   const index = withRouteMeta('<html><head></head></html>', ['chunk-A.js']);
-  const updated = JSON.parse(withIndexHash(manifest, index));
+  const main = withCompileHint('export const a = 1;\n');
+  const updated = JSON.parse(withHashes(manifest, { '/index.html': index, '/main-ABCDEFGH.js': main }));
   assert.equal(updated.hashTable['/index.html'], createHash('sha1').update(index).digest('hex'));
-  assert.equal(updated.hashTable['/main-ABCDEFGH.js'], 'kept');
+  assert.equal(updated.hashTable['/main-ABCDEFGH.js'], createHash('sha1').update(main).digest('hex'));
+  assert.equal(updated.hashTable['/chunk-K.js'], 'kept');
   assert.equal(updated.index, '/index.html');
+});
+
+test('the compile hint is the first line of a script, once', () => {
+  const source = 'import{a as b}from"./chunk-A.js";export{b};\n';
+  const hinted = withCompileHint(source);
+  assert.equal(hinted, `//# allFunctionsCalledOnLoad\n${source}`);
+  assert.equal(COMPILE_HINT, '//# allFunctionsCalledOnLoad\n');
+  // running the step twice on one build changes nothing more
+  assert.equal(withCompileHint(hinted), hinted);
 });
 
 test("the route's chunks move from the lazily cached group into the one the worker installs at once", () => {

@@ -61,6 +61,15 @@ test('the 驾驶舱 loads compressed, cached, and asks for its data while its ch
     const loaded = scripts.map((e) => new URL(e.request.url()).pathname.slice(1));
     expect(loaded).toEqual(expect.arrayContaining(listed));
 
+    // main and the route's chunks start with V8's compile hint (tools/scripts/route-preload.mjs): compiled
+    // while they stream in, off the main thread; the service worker's manifest has their hashes as
+    // served (service-worker.spec installs them)
+    for (const file of ['main', ...listed]) {
+      const url = file === 'main' ? (scripts.find((e) => /\/main-[^/]+\.js$/.test(path(e.request)))?.request.url() ?? '') : `/${file}`;
+      const body = await page.evaluate(async (u) => (await fetch(u)).text(), url);
+      expect(body.startsWith('//# allFunctionsCalledOnLoad\n'), file).toBe(true);
+    }
+
     // the early script of index.html (public/first-load.js) linked them before main.js had run
     expect(scripts.some((e) => path(e.request) === '/first-load.js')).toBe(true);
     // every script: brotli from the files written after the build, cached for a year by its hashed
