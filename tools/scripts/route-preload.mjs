@@ -3,7 +3,9 @@
 // import statically — as <meta name="zs-route-chunks-dashboard" content="chunk-….js …">. The app reads
 // it at start for a leader (apps/web/src/app/first-load.ts) and asks for them all at once, instead
 // of the browser discovering them level by level as each arrives (issue 13). Read from the build's
-// esbuild metafile (stats.json, the `statsJson` option). Usage: node tools/scripts/route-preload.mjs [dist/apps/web]
+// esbuild metafile (stats.json, the `statsJson` option). Also starts those scripts and the first download's with V8's
+// compile hint (COMPILE_HINT) and keeps the service worker's manifest true to every file it changed.
+// Usage: node tools/scripts/route-preload.mjs [dist/apps/web]
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
