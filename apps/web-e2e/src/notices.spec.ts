@@ -1,6 +1,6 @@
 import { type APIRequestContext, type Page, expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { ADMIN_PASSWORD, apiToken, byTestId, choose, createUser, keepScreenshot, signIn } from './support/app';
+import { ADMIN_PASSWORD, apiToken, byTestId, choose, createUser, dialogSettled, keepScreenshot, signIn } from './support/app';
 
 /**
  * Issue 14's acceptance (DOMAIN.md §9, §7): the 三单一函 ladder walked in the browser. A 开鲁县 user
@@ -280,6 +280,9 @@ test('the district answers and city staff close it', async ({ page }) => {
   await signInAs(page, CITY);
   await page.goto(`/notices/${ids.supervise}`);
   await byTestId(page, 'notice-close').click();
+  // nothing to type: the click must wait for the dialog's opening animation, or it lands where the button was
+  // at the animation's first frame (CI, 6 December: the 确认办结 button clicked at 17×6 px, the dialog left open)
+  await dialogSettled(page);
   await byTestId(page, 'notice-step-submit').click();
   await expect(byTestId(page, 'notice-status')).toHaveAttribute('data-status', 'CLOSED');
   await expect(byTestId(page, 'notice-history')).toContainText('办结');
