@@ -58,6 +58,18 @@ test('a returning leader’s 驾驶舱 comes from the service worker’s cache, 
   expect(answer.fromServiceWorker()).toBe(false);
   await expect(page.locator('[data-testid="chart-trend"] canvas')).toBeVisible();
   await expect(page.locator('[data-testid="kpi-arrived"] [data-testid="kpi-value"]')).toHaveText(/\d/);
+  // the 驾驶舱's first data requests were sent by index.html's early script (public/first-load.js, from the
+  // worker's cache at once), as the app had made them on the first visit, and the app took their answers:
+  // each asked once, and by fetch (the app's own requests are XHR)
+  await page.waitForLoadState('networkidle');
+  const sentBy = await page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .filter((entry) => /\/api\/v1\/(indicators|warnings\/counts)\?/.test(entry.name))
+      .map((entry) => `${(entry as PerformanceResourceTiming).initiatorType} ${new URL(entry.name).search.includes('groupBy=') ? new URL(entry.name).searchParams.get('groupBy') : 'warnings'}`)
+      .sort(),
+  );
+  expect(sentBy).toEqual(['fetch industry', 'fetch month', 'fetch region', 'fetch warnings']);
   // the API's own addresses are never answered with the app's page (navigationUrls leave /api/ out)
   const document = await page.goto('/api/openapi.json');
   expect(document?.headers()['content-type']).toContain('application/json');

@@ -7,7 +7,19 @@ import { SESSION_STORAGE_KEY, authInterceptor } from '@zhaoshang/web/auth/data-a
 import { DashboardApi, parseSelection } from '@zhaoshang/web/dashboard/data-access';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { firstValueFrom } from 'rxjs';
-import { PREFETCH_TTL_MS, PrefetchCache, ROUTE_CHUNKS_META, opensDashboard, prefetchInterceptor, linkRouteChunks, startLeaderFirstLoad } from './first-load';
+import {
+  EARLY_ANSWERS_GLOBAL,
+  type EarlyAnswer,
+  FIRST_REQUESTS_STORAGE_KEY,
+  type FirstRequests,
+  PREFETCH_TTL_MS,
+  PrefetchCache,
+  ROUTE_CHUNKS_META,
+  linkRouteChunks,
+  opensDashboard,
+  prefetchInterceptor,
+  startLeaderFirstLoad,
+} from './first-load';
 
 function setUp(role: Role | null) {
   localStorage.clear();
@@ -126,6 +138,59 @@ describe('a leader\'s first load of the 驾驶舱', () => {
     cache.prefetch(() => TestBed.inject(HttpClient).post('/api/v1/x', {}).subscribe());
     expect(cache.size).toBe(0);
     http.expectOne('/api/v1/x');
+  });
+});
+
+describe('the first requests of the next start (sent by index.html\'s early script)', () => {
+  const early = window as unknown as Record<string, Record<string, Promise<EarlyAnswer | null>> | undefined>;
+  afterEach(() => {
+    TestBed.inject(HttpTestingController).match(() => true);
+    delete early[EARLY_ANSWERS_GLOBAL];
+  });
+
+  /** What the first start wrote down for the next one. */
+  function firstStart(): FirstRequests {
+    const { start, http } = setUp('LEADER');
+    start('/dashboard', '?from=2026-01&to=2026-10');
+    const sent = http.match((r) => r.url !== '/api/v1/regions').map((r) => r.request.urlWithParams);
+    const record = JSON.parse(localStorage.getItem(FIRST_REQUESTS_STORAGE_KEY) ?? 'null') as FirstRequests;
+    expect(record).toEqual({ user: 'u1', day: shanghaiToday(), page: '/dashboard?from=2026-01&to=2026-10', urls: sent });
+    expect(sent).toHaveLength(4);
+    TestBed.resetTestingModule();
+    return record;
+  }
+
+  const answer = (status: number, body: string): Promise<EarlyAnswer | null> => Promise.resolve({ status, statusText: status === 200 ? 'OK' : 'Error', url: '', headers: [['content-type', 'application/json']], body });
+
+  it('writes down what the 驾驶舱 asked for, and takes the early answers instead of sending the requests again', async () => {
+    const record = firstStart();
+    early[EARLY_ANSWERS_GLOBAL] = Object.fromEntries(record.urls.map((url) => [url, answer(200, JSON.stringify({ total: { marker: url } }))]));
+    const { start, http, api, cache } = setUp('LEADER');
+    start('/dashboard', '?from=2026-01&to=2026-10');
+    http.expectNone((r) => r.url !== '/api/v1/regions');
+    expect(cache.size).toBe(4);
+    // each taken once
+    expect(Object.keys(early[EARLY_ANSWERS_GLOBAL] ?? {})).toEqual([]);
+    const month = await firstValueFrom(api.indicators({ from: '2026-01', to: '2026-10', region: null }, 'month'));
+    expect(month).toEqual({ total: { marker: record.urls.find((url) => url.includes('groupBy=month')) } });
+    http.expectNone(indicatorsOf('month'));
+  });
+
+  it('sends a request itself when its early answer failed (a server error, a broken line, a body that is not JSON)', async () => {
+    const record = firstStart();
+    const [month, region, industry] = [0, 1, 2].map((i) => record.urls.find((url) => url.includes(['groupBy=month', 'groupBy=region', 'groupBy=industry'][i])) ?? '');
+    early[EARLY_ANSWERS_GLOBAL] = { [month]: answer(500, '{"message":"服务器内部错误"}'), [region]: Promise.resolve(null), [industry]: answer(200, '<html>') };
+    const { start, http, api } = setUp('LEADER');
+    start('/dashboard', '?from=2026-01&to=2026-10');
+    // the warnings were not sent early: sent at once as before
+    http.expectOne((r) => r.url === '/api/v1/warnings/counts');
+    await Promise.resolve();
+    await Promise.resolve();
+    const resent = http.expectOne(indicatorsOf('month'));
+    expect(resent.request.headers.get('Authorization')).toBe('Bearer token-1');
+    http.expectOne(indicatorsOf('region'));
+    http.expectOne(indicatorsOf('industry')).flush(ANSWER);
+    expect(await firstValueFrom(api.indicators({ from: '2026-01', to: '2026-10', region: null }, 'industry'))).toEqual(ANSWER);
   });
 });
 

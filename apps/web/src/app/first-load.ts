@@ -1,10 +1,10 @@
-import { type HttpEvent, type HttpInterceptorFn, type HttpRequest } from '@angular/common/http';
+import { type HttpEvent, HttpHeaders, type HttpInterceptorFn, type HttpRequest, HttpResponse } from '@angular/common/http';
 import { type EnvironmentProviders, Injectable, inject, makeEnvironmentProviders, provideAppInitializer } from '@angular/core';
 import { type Role, can, shanghaiToday } from '@zhaoshang/shared/domain';
 import { AuthService } from '@zhaoshang/web/auth/data-access';
 import { DashboardApi, parseSelection } from '@zhaoshang/web/dashboard/data-access';
 import { RegionsStore } from '@zhaoshang/web/shared/data-access';
-import { type Observable, ReplaySubject, type Subscription } from 'rxjs';
+import { type Observable, ReplaySubject, type Subscription, from, of, switchMap } from 'rxjs';
 
 /**
  * A leader's first visit of the 驾驶舱 (issue 13: 15.6 s to the first chart on a phone over slow 4G).
@@ -31,26 +31,88 @@ export function prefetchKey(request: HttpRequest<unknown>): string | null {
 }
 
 /**
+ * An answer to a request index.html's early script (public/first-load.js) sent before the app ran:
+ * the script keeps, per URL, a promise of this (null when the request failed) in `window.__zsEarly`.
+ */
+export interface EarlyAnswer {
+  status: number;
+  statusText: string;
+  url: string;
+  headers: [string, string][];
+  body: string;
+}
+
+/** Where the early script leaves its answers (a global: it runs before any of the app). */
+export const EARLY_ANSWERS_GLOBAL = '__zsEarly';
+
+type EarlyAnswers = Record<string, Promise<EarlyAnswer | null> | undefined>;
+
+/**
+ * The early script's answer to the very request the app is about to send, taken once; undefined when
+ * it did not send that request.
+ */
+export function takeEarlyAnswer(urlWithParams: string, global: object = window): Promise<EarlyAnswer | null> | undefined {
+  const answers = (global as Record<string, EarlyAnswers | undefined>)[EARLY_ANSWERS_GLOBAL];
+  const answer = answers?.[urlWithParams];
+  if (answers && answer) delete answers[urlWithParams];
+  return answer;
+}
+
+/**
+ * From now on the app sends its requests itself: the early script, if it runs only now (first-load.js
+ * is asked again on each start, no-cache, while main.js may come from the browser's cache at once),
+ * must not send them a second time. It sends nothing once this is there.
+ */
+export function claimEarlyAnswers(global: object = window): void {
+  const answers = global as Record<string, EarlyAnswers | undefined>;
+  answers[EARLY_ANSWERS_GLOBAL] ??= {};
+}
+
+/**
+ * The early answer as HttpClient's own would be, when it succeeded; otherwise the request is sent as
+ * usual, through the whole chain (a 401 ends the session, a 500 shows its message as it would have).
+ */
+function fromEarlyAnswer(answer: Promise<EarlyAnswer | null>, request: HttpRequest<unknown>, send: (request: HttpRequest<unknown>) => Observable<HttpEvent<unknown>>): Observable<HttpEvent<unknown>> {
+  return from(answer).pipe(
+    switchMap((early) => {
+      if (!early || early.status < 200 || early.status >= 300) return send(request);
+      let body: unknown;
+      try {
+        body = early.body === '' ? null : JSON.parse(early.body);
+      } catch {
+        return send(request);
+      }
+      const headers = new HttpHeaders(Object.fromEntries(early.headers));
+      return of(new HttpResponse({ body, headers, status: early.status, statusText: early.statusText, url: early.url }));
+    }),
+  );
+}
+
+/**
  * GETs sent ahead of the page that will make them: each answer handed once to the first identical
  * GET (same URL, parameters and response type), then forgotten.
  */
 @Injectable({ providedIn: 'root' })
 export class PrefetchCache {
   private readonly entries = new Map<string, Prefetched>();
-  private recording = false;
+  private recording: string[] | null = null;
 
   /**
    * Sends the GETs `start` makes (through the normal HTTP stack: token, error handling), keeping their
    * answers for the page. HttpClient runs its interceptors when subscribed to, so the requests are
-   * recognised as prefetches while `start` subscribes.
+   * recognised as prefetches while `start` subscribes. A request index.html's early script has sent
+   * already is not sent again: its answer is the one kept. Returns the URLs (with their query strings)
+   * of the JSON requests kept: what the early script may send next time (rememberFirstRequests).
    */
-  prefetch(start: () => void): void {
-    this.recording = true;
+  prefetch(start: () => void): string[] {
+    const recorded: string[] = [];
+    this.recording = recorded;
     try {
       start();
     } finally {
-      this.recording = false;
+      this.recording = null;
     }
+    return recorded;
   }
 
   /** Called by the interceptor for every request: a prefetch to keep, a request that finds one, or neither. */
@@ -60,8 +122,11 @@ export class PrefetchCache {
     this.dropExpired();
     if (this.recording) {
       if (this.entries.has(key)) return send(request);
+      const early = request.responseType === 'json' ? takeEarlyAnswer(request.urlWithParams) : undefined;
+      if (request.responseType === 'json') this.recording.push(request.urlWithParams);
       const events = new ReplaySubject<HttpEvent<unknown>>();
-      const entry: Prefetched = { events, subscription: send(request).subscribe(events), expires: Date.now() + PREFETCH_TTL_MS };
+      const answer = early ? fromEarlyAnswer(early, request, send) : send(request);
+      const entry: Prefetched = { events, subscription: answer.subscribe(events), expires: Date.now() + PREFETCH_TTL_MS };
       this.entries.set(key, entry);
       return events;
     }
@@ -144,13 +209,41 @@ export function startLeaderFirstLoad(location: Pick<Location, 'pathname' | 'sear
   const selection = parseSelection({ from: query.get('from'), to: query.get('to'), region: query.get('region') }, shanghaiToday());
   const api = inject(DashboardApi);
   const swallow = { error: () => undefined };
-  inject(PrefetchCache).prefetch(() => {
+  claimEarlyAnswers();
+  const urls = inject(PrefetchCache).prefetch(() => {
     api.indicators(selection, 'month').subscribe(swallow);
     api.indicators({ ...selection, region: null }, 'region').subscribe(swallow);
     api.indicators(selection, 'industry').subscribe(swallow);
     api.warnings(shanghaiToday()).subscribe(swallow);
   });
   inject(RegionsStore).ensureLoaded();
+  const user = auth.currentUser();
+  if (user) rememberFirstRequests(window.localStorage, { user: user.id, day: shanghaiToday(), page: location.pathname + location.search, urls });
+}
+
+/** The localStorage key of the first data requests of the last start (read by public/first-load.js). */
+export const FIRST_REQUESTS_STORAGE_KEY = 'zs.firstRequests';
+
+/**
+ * What the 驾驶舱 asked for at this start, for whom, on which day and at which address. On the next
+ * start, index.html's early script sends the same requests at once — when it is the same user, the
+ * same Shanghai day and the same address, so that they are the app's requests to the letter — one
+ * round trip after the page arrived instead of after main.js has arrived and run (issue 13: the
+ * phone's second visit, the desktop's warm first chart). It sends only GETs the app would send itself.
+ */
+export interface FirstRequests {
+  user: string;
+  day: string;
+  page: string;
+  urls: string[];
+}
+
+export function rememberFirstRequests(storage: Storage, record: FirstRequests): void {
+  try {
+    storage.setItem(FIRST_REQUESTS_STORAGE_KEY, JSON.stringify(record));
+  } catch {
+    // storage full or disabled: the next start simply does not send them early
+  }
 }
 
 /** Put before the other initializers, so that nothing waits in front of these requests. */
