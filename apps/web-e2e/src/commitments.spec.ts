@@ -1,7 +1,7 @@
 import { type APIRequestContext, expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
-import { ADMIN_PASSWORD, apiToken, byTestId, choose, createUser, fillDate, keepScreenshot, signIn } from './support/app';
+import { ADMIN_PASSWORD, apiToken, byTestId, choose, createUser, dialogOpened, fillDate, keepScreenshot, signIn } from './support/app';
 
 /**
  * Issue 15 item 1 (DOMAIN.md §9): a 科左中旗 user records two commitments on a project from its
@@ -77,6 +77,7 @@ test('a district user records two commitments on the project and honours one par
   await expect(page.locator('.ant-modal:visible')).toContainText('请填写累计兑现金额（万元）');
   await byTestId(page, 'honour-amount').fill('450.5');
   await keepScreenshot(page, 'commitments-honour-dialog-desktop', { fullPage: false });
+  await dialogOpened(page);
   await byTestId(page, 'honour-dialog-submit').click();
   await expect(byTestId(page, 'honour-dialog-submit')).toHaveCount(0);
   await expect(card.locator('[data-testid="project-commitment"][data-status="PARTIAL"]')).toHaveCount(1);
@@ -158,6 +159,7 @@ test('city staff issue a 提醒单 about the overdue commitment from the ledger'
   await expect(page.locator('.ant-modal:visible')).toContainText(UNIT);
   await expect(byTestId(page, 'notice-compose-facts')).toHaveValue(/设备投资补助.*现已逾期10天/);
   await keepScreenshot(page, 'commitments-remind-compose-desktop', { fullPage: false });
+  await dialogOpened(page);
   await byTestId(page, 'notice-compose-submit').click();
   await expect(page.locator('.ant-message')).toContainText(/已下发 通招提〔\d{4}〕\d+号/);
 

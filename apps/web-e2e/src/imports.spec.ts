@@ -1,6 +1,6 @@
 import { type APIRequestContext, type Browser, type Page, expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { ADMIN_PASSWORD, apiToken, byTestId, choose, keepScreenshot, signIn } from './support/app';
+import { ADMIN_PASSWORD, apiToken, byTestId, choose, dialogOpened, keepScreenshot, signIn } from './support/app';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const NAIMAN_PROJECT = '奈曼旗 导入测试 肉牛屠宰加工项目';
@@ -134,6 +134,7 @@ test('the admin closes a month on the 月结 page', async ({ page, browser }) =>
   await april.getByTestId('month-close').click();
   await expect(page.getByTestId('close-month-warning')).toContainText('仍有 0 条未核实、2 个项目未填报，月结后将冻结该月全部月报');
   await keepScreenshot(page, 'months-close-dialog-desktop', { fullPage: false });
+  await dialogOpened(page);
   await page.getByTestId('close-month-submit').click();
   await expect(april.getByTestId('month-state')).toContainText('已月结');
   await expect(april).toContainText('系统管理员');

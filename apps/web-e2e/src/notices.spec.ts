@@ -1,6 +1,6 @@
 import { type APIRequestContext, type Page, expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { ADMIN_PASSWORD, apiToken, byTestId, choose, createUser, dialogSettled, keepScreenshot, signIn } from './support/app';
+import { ADMIN_PASSWORD, apiToken, byTestId, choose, createUser, dialogOpened, keepScreenshot, signIn } from './support/app';
 
 /**
  * Issue 14's acceptance (DOMAIN.md §9, §7): the 三单一函 ladder walked in the browser. A 开鲁县 user
@@ -124,6 +124,7 @@ test('past its due date city staff issue a 提醒单 from the 问题详情 page'
   await expect(byTestId(page, 'notice-compose-deadline').locator('input')).toHaveValue(REMINDER_DEADLINE);
   await expect(byTestId(page, 'notice-compose-unit')).toContainText(UNIT);
   await keepScreenshot(page, 'notices-compose-reminder-desktop', { fullPage: false });
+  await dialogOpened(page);
   await byTestId(page, 'notice-compose-submit').click();
   await expect(page.locator('.ant-message')).toContainText(/已下发 通招提〔\d{4}〕\d+号/);
   await expect(page).toHaveURL(/\/notices\/[0-9a-f-]{36}$/);
@@ -162,6 +163,7 @@ test('past the 提醒单 deadline the problem is 待升级; city staff issue a �
   await expect(byTestId(page, 'notice-compose-kind').locator('[data-kind="URGE"]')).toHaveClass(/ant-radio-button-wrapper-checked/);
   await expect(byTestId(page, 'notice-compose-deadline').locator('input')).toHaveValue(URGE_DEADLINE);
   await keepScreenshot(page, 'notices-compose-urge-desktop', { fullPage: false });
+  await dialogOpened(page);
   await byTestId(page, 'notice-compose-submit').click();
   await expect(page.locator('.ant-message')).toContainText(/已下发 通招催〔\d{4}〕\d+号/);
   await expect(byTestId(page, 'escalation-row').filter({ hasText: PROJECT })).toHaveCount(0);
@@ -183,6 +185,7 @@ test('city staff send a 提醒单 about a red warning from the warnings list', a
   await expect(byTestId(page, 'notice-compose-subject')).toContainText(PROJECT);
   await choose(page, 'notice-compose-unit', UNIT);
   await keepScreenshot(page, 'notices-compose-warning-desktop', { fullPage: false });
+  await dialogOpened(page);
   await byTestId(page, 'notice-compose-submit').click();
   await expect(page.locator('.ant-message')).toContainText(/已下发 通招提〔\d{4}〕\d+号/);
 });
@@ -201,6 +204,7 @@ test('past the 催办单 deadline city staff draft a 督办单 for the leader to
   await item.getByTestId('escalate').click();
   await expect(byTestId(page, 'notice-compose-title')).toHaveValue(/督办/);
   await choose(page, 'notice-compose-signer', LEADER_ENTRY);
+  await dialogOpened(page);
   await byTestId(page, 'notice-compose-submit').click();
   await expect(page.locator('.ant-message')).toContainText('已提交领导签发');
 
@@ -252,6 +256,7 @@ test('the leader signs the 督办单 on a phone', async ({ page }) => {
   await sign.click();
   await byTestId(page, 'notice-step-text').fill('同意，请开鲁县抓紧落实用地指标。');
   await keepScreenshot(page, 'notice-sign-dialog-phone', { fullPage: false });
+  await dialogOpened(page);
   await byTestId(page, 'notice-step-submit').click();
   await expect(byTestId(page, 'notice-heading-number')).toContainText(/通招督〔\d{4}〕\d+号/);
   await expect(byTestId(page, 'notice-status')).toHaveAttribute('data-status', 'ISSUED');
@@ -268,6 +273,7 @@ test('the district answers and city staff close it', async ({ page }) => {
   await page.goto(`/notices/${ids.supervise}`);
   await byTestId(page, 'notice-feedback').click();
   await byTestId(page, 'notice-step-text').fill('已协调自治区调剂用地指标 120 亩，12 月底前完成供地。');
+  await dialogOpened(page);
   await byTestId(page, 'notice-step-submit').click();
   await expect(byTestId(page, 'notice-status')).toHaveAttribute('data-status', 'ANSWERED');
   await expect(byTestId(page, 'notice-feedback-text')).toContainText('120 亩');
@@ -282,7 +288,7 @@ test('the district answers and city staff close it', async ({ page }) => {
   await byTestId(page, 'notice-close').click();
   // nothing to type: the click must wait for the dialog's opening animation, or it lands where the button was
   // at the animation's first frame (CI, 6 December: the 确认办结 button clicked at 17×6 px, the dialog left open)
-  await dialogSettled(page);
+  await dialogOpened(page);
   await byTestId(page, 'notice-step-submit').click();
   await expect(byTestId(page, 'notice-status')).toHaveAttribute('data-status', 'CLOSED');
   await expect(byTestId(page, 'notice-history')).toContainText('办结');

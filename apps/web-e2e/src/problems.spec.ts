@@ -1,6 +1,6 @@
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
 import type { ProjectIssueDetailDto } from '@zhaoshang/shared/domain';
-import { ADMIN_PASSWORD, apiToken, byTestId, choose, createUser, dialogSettled, keepScreenshot, signIn } from './support/app';
+import { ADMIN_PASSWORD, apiToken, byTestId, choose, createUser, dialogOpened, dialogSettled, keepScreenshot, signIn } from './support/app';
 
 /**
  * Issue 14 item 2 (DOMAIN.md §9, §7): a 奈曼旗 user raises a problem from the project detail (the due
@@ -126,6 +126,7 @@ test('the 问题清单 opens on the user’s region, filters the overdue (kept o
   await byTestId(page, 'problem-open').first().click();
   await expect(byTestId(page, 'problem-detail')).toHaveAttribute('data-status', 'OPEN');
   await byTestId(page, 'problem-move-RESOLVED').click();
+  await dialogOpened(page);
   await byTestId(page, 'note-dialog-submit').click();
   await expect(page.getByText('请填写办理结果')).toBeVisible();
   await byTestId(page, 'note-text').fill('人社局专场招聘会补齐用工 126 人');

@@ -1,5 +1,5 @@
 import { type APIRequestContext, expect, test } from '@playwright/test';
-import { ADMIN_PASSWORD, apiToken, byTestId, createUser, keepScreenshot, signIn } from './support/app';
+import { ADMIN_PASSWORD, apiToken, byTestId, createUser, dialogOpened, keepScreenshot, signIn } from './support/app';
 
 /**
  * Issue 16 item 4 (DOMAIN.md §10): the statistics system pushes the bureau's list of 扎鲁特旗 for
@@ -99,6 +99,7 @@ test('a 扎鲁特旗 user reconciles last month’s list and takes the bureau’
   await list.getByTestId('reconciliation-accept').click();
   await expect(byTestId(page, 'accept-dialog-text')).toContainText('2025年9月');
   await keepScreenshot(page, 'reconciliation-desktop-accept-dialog', { fullPage: false });
+  await dialogOpened(page);
   await byTestId(page, 'accept-dialog-submit').click();
   await expect(page.getByText('入库月份设为2025年9月')).toBeVisible();
   await expect(byTestId(page, 'reconciliation-count-notRegistered')).toHaveText('0');

@@ -1,5 +1,5 @@
 import { type APIRequestContext, type Page, expect, test } from '@playwright/test';
-import { ADMIN_PASSWORD, apiToken, byTestId, createUser, keepScreenshot, signIn } from './support/app';
+import { ADMIN_PASSWORD, apiToken, byTestId, createUser, dialogOpened, keepScreenshot, signIn } from './support/app';
 
 // 库伦旗: a region no other spec uses, so that its grid holds exactly the projects made here
 const KULUN = { username: 'kulun01', displayName: '库伦 王芳', password: 'Kulun#2026x', role: 'DISTRICT_STAFF', regionCode: '150524' };
@@ -185,6 +185,7 @@ test('a city user returns one report with a reason and verifies the rest', async
   await keepScreenshot(page, 'report-verify-desktop');
 
   await byTestId(page, 'verify-row').filter({ hasText: PROJECTS[1] }).locator('[data-testid="return-one"]').click();
+  await dialogOpened(page);
   await byTestId(page, 'return-dialog-submit').click();
   await expect(page.locator('.ant-modal')).toContainText('请填写退回原因');
   await byTestId(page, 'return-dialog-reason').fill('银行贷款到位金额与放款凭证不符，请核对');

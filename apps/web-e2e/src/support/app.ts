@@ -67,3 +67,16 @@ export async function createUser(request: APIRequestContext, user: { username: s
 export async function dialogSettled(page: Page): Promise<void> {
   await expect(page.locator('.ant-modal-wrap:visible :focus')).toHaveCount(1);
 }
+
+/**
+ * Waits until a just-opened dialog has finished growing (ng-zorro's modal opens with a zoom: the
+ * `ant-zoom-enter` classes stay until its animation ends). A click before that may be judged stable on
+ * a box a few pixels wide and land on the dialog's body instead of the button (CI, 6 December: 确认办结
+ * clicked at 17×6 px). For dialogs whose submit starts disabled, the focus has nowhere to go and
+ * `dialogSettled` would wait in vain; this waits for the animation itself.
+ */
+export async function dialogOpened(page: Page): Promise<void> {
+  const dialog = page.locator('.ant-modal-wrap:visible .ant-modal').last();
+  await expect(dialog).toBeVisible();
+  await expect(dialog).not.toHaveClass(/\bant-zoom-enter\b/);
+}
