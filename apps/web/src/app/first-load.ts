@@ -218,7 +218,7 @@ export function startLeaderFirstLoad(location: Pick<Location, 'pathname' | 'sear
   });
   inject(RegionsStore).ensureLoaded();
   const user = auth.currentUser();
-  if (user) rememberFirstRequests(window.localStorage, { user: user.id, day: shanghaiToday(), page: location.pathname + location.search, urls });
+  if (user) rememberFirstRequests({ user: user.id, day: shanghaiToday(), page: location.pathname + location.search, urls });
 }
 
 /** The localStorage key of the first data requests of the last start (read by public/first-load.js). */
@@ -238,11 +238,11 @@ export interface FirstRequests {
   urls: string[];
 }
 
-export function rememberFirstRequests(storage: Storage, record: FirstRequests): void {
+export function rememberFirstRequests(record: FirstRequests): void {
   try {
-    storage.setItem(FIRST_REQUESTS_STORAGE_KEY, JSON.stringify(record));
+    window.localStorage.setItem(FIRST_REQUESTS_STORAGE_KEY, JSON.stringify(record));
   } catch {
-    // storage full or disabled: the next start simply does not send them early
+    // storage full or disabled (reading window.localStorage itself may throw): the next start simply does not send them early
   }
 }
 
