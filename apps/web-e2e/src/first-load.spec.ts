@@ -7,6 +7,8 @@ import { apiToken, createUser, keepScreenshot } from './support/app';
  * while the route's chunks are still loading — once each, the page taking the prefetched answers.
  * Timings are for tools/bench/first-load.mjs (npm run bench:load); this checks the behaviour.
  */
+/** The 驾驶舱's first data requests: the indicators and the warnings' counts. */
+const FIRST_DATA = /\/api\/v1\/(indicators|warnings\/counts)\?/;
 const LEADER = { username: 'leader-load', displayName: '市领导 赵刚', password: 'Leader#Load2026', role: 'LEADER' };
 
 test('the 驾驶舱 loads compressed, cached, and asks for its data while its chunks load', async ({ browser, request }) => {
@@ -41,7 +43,7 @@ test('the 驾驶舱 loads compressed, cached, and asks for its data while its ch
     await page.waitForLoadState('networkidle');
 
     const path = (r: Request) => new URL(r.url()).pathname + new URL(r.url()).search;
-    const api = events.filter((e) => e.kind === 'request' && /\/api\/v1\/(indicators|warnings\/counts)\?/.test(path(e.request)));
+    const api = events.filter((e) => e.kind === 'request' && FIRST_DATA.test(path(e.request)));
     // month, region, industry, warnings: each asked once — the page took the prefetched answers
     const urls = api.map((e) => path(e.request));
     expect(urls.filter((u) => u.includes('groupBy=month'))).toHaveLength(1);
@@ -89,7 +91,7 @@ test('the 驾驶舱 loads compressed, cached, and asks for its data while its ch
     const figures = await page.getByTestId('dashboard-kpis').innerText();
     await page.reload();
     await page.waitForLoadState('networkidle');
-    const again = events.slice(before).filter((e) => e.kind === 'request' && /\/api\/v1\/(indicators|warnings\/counts)\?/.test(path(e.request)));
+    const again = events.slice(before).filter((e) => e.kind === 'request' && FIRST_DATA.test(path(e.request)));
     expect(again.map((e) => path(e.request)).sort()).toEqual([...urls].sort());
     // … and the page shows what they answered: the same figures, no error
     await expect.poll(() => page.getByTestId('dashboard-kpis').innerText()).toBe(figures);

@@ -178,7 +178,7 @@ describe('the first requests of the next start (sent by index.html\'s early scri
 
   it('sends a request itself when its early answer failed (a server error, a broken line, a body that is not JSON)', async () => {
     const record = firstStart();
-    const [month, region, industry] = [0, 1, 2].map((i) => record.urls.find((url) => url.includes(['groupBy=month', 'groupBy=region', 'groupBy=industry'][i])) ?? '');
+    const [month, region, industry] = ['month', 'region', 'industry'].map((groupBy) => record.urls.find((url) => url.includes(`groupBy=${groupBy}`)) ?? '');
     early[EARLY_ANSWERS_GLOBAL] = { [month]: answer(500, '{"message":"服务器内部错误"}'), [region]: Promise.resolve(null), [industry]: answer(200, '<html>') };
     const { start, http, api } = setUp('LEADER');
     start('/dashboard', '?from=2026-01&to=2026-10');

@@ -122,8 +122,11 @@ export class PrefetchCache {
     this.dropExpired();
     if (this.recording) {
       if (this.entries.has(key)) return send(request);
-      const early = request.responseType === 'json' ? takeEarlyAnswer(request.urlWithParams) : undefined;
-      if (request.responseType === 'json') this.recording.push(request.urlWithParams);
+      let early: Promise<EarlyAnswer | null> | undefined;
+      if (request.responseType === 'json') {
+        this.recording.push(request.urlWithParams);
+        early = takeEarlyAnswer(request.urlWithParams);
+      }
       const events = new ReplaySubject<HttpEvent<unknown>>();
       const answer = early ? fromEarlyAnswer(early, request, send) : send(request);
       const entry: Prefetched = { events, subscription: answer.subscribe(events), expires: Date.now() + PREFETCH_TTL_MS };
