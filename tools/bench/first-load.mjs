@@ -225,6 +225,25 @@ async function waitForServiceWorkerInstall(page) {
   return Date.now() - started;
 }
 
+/**
+ * After the install, the first visit makes the compiled code of its scripts for the next one, in a
+ * hidden frame (apps/web/src/app/code-cache.ts; `zs.codeCache` names the main script when done): a
+ * leader's next visit comes later and finds it made. `BENCH_CODE_CACHE_WAIT=0`: not waited for.
+ */
+async function waitForCodeCache(page) {
+  if (process.env.BENCH_CODE_CACHE_WAIT === '0') return 0;
+  const started = Date.now();
+  await page.waitForFunction(
+    () => {
+      const main = document.querySelector('script[type="module"][src]')?.getAttribute('src');
+      return main !== undefined && localStorage.getItem('zs.codeCache') === main && !document.querySelector('iframe[name="zs-code-cache"]');
+    },
+    undefined,
+    { timeout: 180_000, polling: 200 },
+  );
+  return Date.now() - started;
+}
+
 /** BENCH_TRACE: the page's service worker — registered, its states, whether it controls the page. */
 function serviceWorkerState(page) {
   return page.evaluate(async () => {
@@ -289,6 +308,8 @@ async function main() {
     let coldJs = null;
     // how long each first visit's service-worker install still ran after it (waited for: see waitForServiceWorkerInstall)
     const swWaits = [];
+    // and then how long its compiled code took to be made (waited for: see waitForCodeCache)
+    const codeCacheWaits = [];
     for (let run = 1; run <= RUNS; run++) {
       // a new context each time: its own, empty HTTP cache
       const context = await newContext(browser, baseUrl, session, PHONE);
@@ -304,6 +325,8 @@ async function main() {
       const waitedMs = await waitForServiceWorkerInstall(page);
       swWaits.push(waitedMs);
       if (process.env.BENCH_TRACE === '1') console.log(`    等 service worker 装好：${waitedMs} ms`);
+      codeCacheWaits.push(await waitForCodeCache(page));
+      if (process.env.BENCH_TRACE === '1') console.log(`    等编译代码缓存做好：${codeCacheWaits.at(-1)} ms`);
       await page.goto('about:blank');
       const warm = await visit(page, cdp);
       if (process.env.BENCH_TRACE === '1') console.log(`    service worker 再次访问后：${await serviceWorkerState(page)}`);
@@ -321,6 +344,7 @@ async function main() {
       const cdp = await throttle(page, null, null);
       await visit(page, cdp); // fills the cache
       swWaits.push(await waitForServiceWorkerInstall(page));
+      codeCacheWaits.push(await waitForCodeCache(page));
       for (let run = 1; run <= RUNS; run++) {
         await page.goto('about:blank');
         record('desktopWarm', '桌面 不限速 再次访问', run, await visit(page, cdp));
@@ -372,6 +396,7 @@ async function main() {
           results,
           samples,
           serviceWorkerInstallWaitMs: swWaits,
+          codeCacheWaitMs: codeCacheWaits,
           pageMarkers: markers,
           js,
         },

@@ -28,7 +28,7 @@ test('after the chunk optimisation (no entry points in the metafile) the route i
 });
 
 test('the meta element goes before the early script, which reads it as soon as it runs', () => {
-  const html = '<html><head><title>t</title><script src="first-load.js" async></script><link rel="stylesheet" href="s.css"></head></html>';
+  const html = '<html><head><title>t</title><script src="first-load.js" defer></script><link rel="stylesheet" href="s.css"></head></html>';
   const written = withRouteMeta(html, ['chunk-A.js']);
   assert.ok(written.indexOf(`<meta name="${META_NAME}"`) < written.indexOf('<script src="first-load.js"'));
   assert.equal(withRouteMeta(written, ['chunk-B.js']).match(new RegExp(META_NAME, 'g'))?.length, 1);

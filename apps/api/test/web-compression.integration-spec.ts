@@ -57,6 +57,7 @@ describe('web delivery: compression and caching (issue 13)', () => {
     writeFileSync(join(webDir, 'index.html'), INDEX);
     writeFileSync(join(webDir, HASHED_JS), SCRIPT);
     writeFileSync(join(webDir, 'robots.txt'), 'User-agent: *\nDisallow: /\n');
+    writeFileSync(join(webDir, 'code-cache.html'), '<!doctype html><script src="code-cache.js"></script>');
     // the post-build step of `nx run web:build`, as the build runs it
     execFileSync(process.execPath, [resolve(__dirname, '../../../tools/scripts/compress-web.mjs'), webDir]);
     t = await TestApp.start({ webDir });
@@ -110,6 +111,20 @@ describe('web delivery: compression and caching (issue 13)', () => {
     const other = await get(t.baseUrl, '/robots.txt', 'br');
     expect(other.headers['cache-control']).toBe('no-cache');
     expect(other.body.toString()).toContain('User-agent');
+  });
+
+  it('lets only the app’s own pages frame code-cache.html; every other page may not be framed at all', async () => {
+    const page = await get(t.baseUrl, '/code-cache.html', null);
+    expect(page.status).toBe(200);
+    expect(page.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(page.headers['content-security-policy']).toContain("frame-ancestors 'self'");
+    expect(page.headers['content-security-policy']).not.toContain("frame-ancestors 'none'");
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    for (const path of ['/', '/dashboard', `/${HASHED_JS}`, '/code-cache.html/x', '/code-cache.htm', '/api/health']) {
+      const response = await get(t.baseUrl, path, null);
+      expect({ path, frame: response.headers['x-frame-options'] }).toEqual({ path, frame: 'DENY' });
+      expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    }
   });
 
   it('compresses JSON of 1 KB and more, as the browser asks, and leaves small answers alone', async () => {

@@ -19,6 +19,13 @@ test('a returning leader’s 驾驶舱 comes from the service worker’s cache, 
     if (!localStorage.getItem('zs.session')) localStorage.setItem('zs.session', stored);
   }, session);
   const page = await context.newPage();
+  // what the hidden frame of the code-cache warm-up (apps/web/src/app/code-cache.ts) asked for, and from where
+  const frameAnswers: string[] = [];
+  page.on('response', (response) => {
+    if (response.frame().name() === 'zs-code-cache') frameAnswers.push(`${new URL(response.url()).pathname.slice(1)} ${response.fromServiceWorker() ? 'worker' : 'network'}`);
+  });
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
 
   // first visit: from the network; the worker is registered once the app is stable, and installs
   const first = await page.goto('/dashboard');
@@ -46,6 +53,17 @@ test('a returning leader’s 驾驶舱 comes from the service worker’s cache, 
       { timeout: 30_000 },
     )
     .toEqual([]);
+
+  // then, once, the first visit runs the page's scripts again from the worker's cache in a hidden frame, so
+  // that the browser keeps their compiled code for the next visit: main and the route's chunks, all from
+  // the worker; the app does not start in the frame (nothing asked of the API), and the frame is removed
+  const main = await page.evaluate(() => window.document.querySelector('script[type="module"][src]')?.getAttribute('src'));
+  expect(main).toMatch(/^main-\w+\.js$/);
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('zs.codeCache')), { timeout: 60_000 }).toBe(main);
+  await expect(page.locator('iframe')).toHaveCount(0);
+  for (const file of [main, ...routeChunks]) expect(frameAnswers).toContain(`${file} worker`);
+  expect(frameAnswers.filter((answer) => !answer.endsWith(' worker') || answer.startsWith('api/'))).toEqual([]);
+  expect(pageErrors).toEqual([]);
 
   // the next visit: the page and its scripts from the worker, the figures asked of the API
   const indicators = page.waitForResponse((r) => r.url().includes('/api/v1/indicators?') && r.url().includes('groupBy=month'));

@@ -1,6 +1,8 @@
 // The 驾驶舱's chunks asked for as soon as index.html is read (issue 13). index.html loads this small
-// classic script `async` from its head: it runs one round trip after the page arrives, while main.js
-// and the first chunks are still on their way, instead of the app asking for the route's chunks
+// classic script `defer` from its head: it runs one round trip after the page arrives, while main.js
+// and the first chunks are still on their way — and always before main.js, a module script later in
+// the page (deferred scripts run in document order; with `async` it sometimes ran after the app had
+// started, once main.js ran from V8's code cache: apps/web/src/app/code-cache.ts) — instead of the app asking for the route's chunks
 // once all of those have arrived and run (apps/web/src/app/first-load.ts, which still does it for a
 // browser that did not run this, and sends the page's first data requests). Only for whoever the
 // 驾驶舱 is about to open for, or a leader (whose home it is): the others' first load is not slowed.

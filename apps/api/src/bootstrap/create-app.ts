@@ -86,6 +86,17 @@ const SECURITY_HEADERS = {
   ].join('; '),
 } as const;
 
+/**
+ * The one page the web app frames itself (apps/web/public/code-cache.html, in a hidden frame: the
+ * scripts run once more so that the browser keeps their compiled code, issue 13). It has nothing to
+ * see or click; only the app's own pages may frame it.
+ */
+const SAME_ORIGIN_FRAME_PATH = '/code-cache.html';
+const SAME_ORIGIN_FRAME_HEADERS = {
+  'x-frame-options': 'SAMEORIGIN',
+  'content-security-policy': SECURITY_HEADERS['content-security-policy'].replace("frame-ancestors 'none'", "frame-ancestors 'self'"),
+} as const;
+
 function trustHops(hops: number): (address: string, hop: number) => boolean {
   return (_address, hop) => hop < hops;
 }
@@ -110,6 +121,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   adapter.getInstance().addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
     void reply.headers(SECURITY_HEADERS);
+    if (request.url.split('?')[0] === SAME_ORIGIN_FRAME_PATH) void reply.headers(SAME_ORIGIN_FRAME_HEADERS);
   });
   if (config.testClock) installTestClock(adapter.getInstance());
   // before any guard or handler sees the request: no NUL in any text, no absurd JSON nesting (issue 12)

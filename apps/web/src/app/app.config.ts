@@ -18,6 +18,7 @@ import { SiteStore } from '@zhaoshang/web/shared/data-access';
 import { provideNzConfig } from 'ng-zorro-antd/core/config';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { appRoutes } from './app.routes';
+import { provideCodeCacheWarmUp } from './code-cache';
 import { prefetchInterceptor, provideLeaderFirstLoad } from './first-load';
 import { ProductTitleStrategy } from './title-strategy';
 import { provideAppUpdates, serviceWorkerBypassInterceptor } from './service-worker';
@@ -51,6 +52,8 @@ export const appConfig: ApplicationConfig = {
     // Registered once the app is stable, so that it never competes with the first page's downloads.
     provideServiceWorker('ngsw-worker.js', { enabled: !isDevMode(), registrationStrategy: 'registerWhenStable:30000' }),
     provideAppUpdates(),
+    // once the worker holds the page's scripts: their compiled code made for the next visit (code-cache.ts)
+    provideCodeCacheWarmUp(),
     { provide: LOCALE_ID, useValue: 'zh-CN' },
     // ng-zorro speaks zh_CN unless told otherwise (NzI18nService falls back to it). Providing it here
     // would pull ng-zorro's whole i18n module, with date-fns for the date pickers, into the first

@@ -59,9 +59,9 @@ export function takeEarlyAnswer(urlWithParams: string, global: object = window):
 }
 
 /**
- * From now on the app sends its requests itself: the early script, if it runs only now (first-load.js
- * is asked again on each start, no-cache, while main.js may come from the browser's cache at once),
- * must not send them a second time. It sends nothing once this is there.
+ * From now on the app sends its requests itself: the early script, should it run only now (index.html
+ * loads it `defer`, so it runs before main.js; a page that loads it otherwise), must not send them a
+ * second time. It sends nothing once this is there.
  */
 export function claimEarlyAnswers(global: object = window): void {
   const answers = global as Record<string, EarlyAnswers | undefined>;
