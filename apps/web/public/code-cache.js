@@ -5,6 +5,7 @@
 // (its window name). Then it tells the page that opened it.
 (async function () {
   'use strict';
+  const LINGER_MS = 1000;
   if (window.parent === window) return;
   const files = decodeURIComponent(window.location.hash.slice(1))
     .split(',')
@@ -18,5 +19,14 @@
       // a chunk that fails here fails nothing else: its code is simply not kept
     }
   }
+  // the browser writes each script's code into the worker's cache in tasks of its own after the script
+  // ran; the page removes this frame when told, and a frame removed too soon takes those writes with it
+  // (the next visit then found no code for about half of the runs): told only once this frame is idle
+  await new Promise(function (resolve) {
+    setTimeout(function () {
+      if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(resolve, { timeout: 5000 });
+      else resolve();
+    }, LINGER_MS);
+  });
   window.parent.postMessage({ zsCodeCache: 'done', files: files.length }, window.location.origin);
 })();
