@@ -1,7 +1,8 @@
 // Runs in the hidden frame public/code-cache.html (apps/web/src/app/code-cache.ts): imports, one after
 // the other, the app's scripts listed after `#` — main.js and its chunks, as the build names them,
-// from this origin only — so that the browser, running each from the service worker's cache a second
-// time, stores its compiled code for the next visit. main.ts does not start the app in this frame
+// from this origin only — so that the browser, running each from the service worker's cache for the
+// first time (Chromium makes a script's code on that run), stores its compiled code for the next visit.
+// main.ts does not start the app in this frame
 // (its window name). Then it tells the page that opened it.
 (async function () {
   'use strict';

@@ -4,11 +4,11 @@ import { SwUpdate } from '@angular/service-worker';
 /**
  * The app's compiled code kept for the next visit (issue 13: a leader's second visit on a phone).
  *
- * Chromium keeps a script's compiled code (V8's code cache) with the cached file, but makes it only
- * the second time it runs that file: the first visit compiles, the second compiles again and stores
- * the code, the third runs from it. With the service worker, a visit's scripts come from the worker's
- * cache, which it fills after the first visit — so it is the leader's second visit that compiles
- * everything again and writes the code (0.6–0.9 s of the main thread on a phone at CPU 4×).
+ * Chromium keeps a script's compiled code (V8's code cache) with the cached file. For a file served
+ * from the service worker's cache it makes that code the first time it runs the file from there; the
+ * worker fills its cache only after the first visit, so it was the leader's second visit that
+ * compiled everything again and wrote the code (0.6–0.9 s of the main thread on a phone at CPU 4×),
+ * and only the third that ran from it.
  *
  * Here the first visit does that work itself, once per version of the app, when it has nothing else
  * to do: as soon as the worker holds the page's scripts, a hidden frame (public/code-cache.html) runs
