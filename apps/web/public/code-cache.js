@@ -22,7 +22,7 @@
   }
   // the browser writes each script's code into the worker's cache in tasks of its own after the script
   // ran; the page removes this frame when told, and a frame removed too soon takes those writes with it
-  // (the next visit then found no code for about half of the runs): told only once this frame is idle
+  // (the next visit then found no code in 4 of 6 traced runs): told only once this frame is idle
   await new Promise(function (resolve) {
     setTimeout(function () {
       if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(resolve, { timeout: 5000 });
