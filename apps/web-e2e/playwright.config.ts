@@ -2,6 +2,13 @@ import { defineConfig, devices } from '@playwright/test';
 import { E2E_PORT } from './src/support/constants';
 
 /**
+ * Two workers, each with its own API and embedded PostgreSQL (src/support/test.ts gives the worker of
+ * parallel index i the server on E2E_PORT + i). One worker left ~28 % of the two cores idle — the suite
+ * waits on the browser, the API and the database in turn. E2E_WORKERS=1 runs everything on one server.
+ */
+const WORKERS = Math.max(1, Number(process.env['E2E_WORKERS'] ?? 2));
+
+/**
  * The built web app and API, started on a fresh embedded PostgreSQL, driven in Debian's Chromium
  * (Playwright cannot download its own browser here).
  */
@@ -11,12 +18,11 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
-  workers: 1,
+  workers: WORKERS,
   retries: 0,
   forbidOnly: !!process.env['CI'],
   reporter: [['list'], ['html', { outputFolder: '../../dist/e2e/report', open: 'never' }]],
   use: {
-    baseURL: `http://127.0.0.1:${E2E_PORT}`,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     // a failed test keeps its trace (DOM snapshots, network, console) and its screenshot, but the trace
@@ -36,15 +42,15 @@ export default defineConfig({
   projects: [
     { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } } },
   ],
-  webServer: {
+  webServer: Array.from({ length: WORKERS }, (_, index) => ({
     command: 'node apps/web-e2e/src/support/server.mjs',
     cwd: '../..',
-    url: `http://127.0.0.1:${E2E_PORT}/api/health`,
+    url: `http://127.0.0.1:${E2E_PORT + index}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
+    stdout: 'pipe' as const,
+    stderr: 'pipe' as const,
     // the test clock: a spec may move "today" per request with X-Test-Today (issue 14's overdue walk)
-    env: { ZS_TEST_CLOCK: '1' },
-  },
+    env: { ZS_TEST_CLOCK: '1', E2E_PORT: String(E2E_PORT + index) },
+  })),
 });

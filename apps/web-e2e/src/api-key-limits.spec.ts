@@ -1,4 +1,4 @@
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { type APIRequestContext, expect, type Page, test } from './support/test';
 import { ADMIN_PASSWORD, byTestId, dialogSettled, keepScreenshot, signIn } from './support/app';
 
 /**

@@ -1,4 +1,4 @@
-import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test';
+import { type APIRequestContext, type Browser, expect, type Page, test } from './support/test';
 import { ADMIN_PASSWORD, apiToken, byTestId, createUser, fillDate, keepScreenshot, signIn } from './support/app';
 
 /**

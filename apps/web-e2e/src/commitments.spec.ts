@@ -1,4 +1,4 @@
-import { type APIRequestContext, expect, test } from '@playwright/test';
+import { type APIRequestContext, expect, test } from './support/test';
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { ADMIN_PASSWORD, apiToken, byTestId, choose, createUser, dialogOpened, fillDate, keepScreenshot, signIn } from './support/app';

@@ -1,4 +1,4 @@
-import { type Request, expect, test } from '@playwright/test';
+import { type Request, expect, test } from './support/test';
 import { apiToken, createUser, keepScreenshot } from './support/app';
 
 /**

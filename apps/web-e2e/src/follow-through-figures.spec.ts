@@ -1,4 +1,4 @@
-import { type APIRequestContext, expect, type Locator, type Page, test } from '@playwright/test';
+import { type APIRequestContext, expect, type Locator, type Page, test } from './support/test';
 import { join } from 'node:path';
 import type { FollowThroughSummary } from '@zhaoshang/shared/domain';
 import { ADMIN_PASSWORD, apiToken, byTestId, keepScreenshot, signIn } from './support/app';

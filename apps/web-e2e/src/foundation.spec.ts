@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { ADMIN_PASSWORD, apiToken, byTestId, choose, dialogSettled, keepScreenshot, signIn, signOut } from './support/app';
 
 const DISTRICT_USER = { username: 'kailu01', displayName: '开鲁 孙丽', password: 'Kailu#2026' };

@@ -1,4 +1,4 @@
-import { type APIRequestContext, type Browser, type Page, expect, test } from '@playwright/test';
+import { type APIRequestContext, type Browser, type Page, expect, test } from './support/test';
 import ExcelJS from 'exceljs';
 import { ADMIN_PASSWORD, apiToken, byTestId, choose, dialogOpened, keepScreenshot, signIn } from './support/app';
 

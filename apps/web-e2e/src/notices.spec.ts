@@ -1,4 +1,4 @@
-import { type APIRequestContext, type Page, expect, test } from '@playwright/test';
+import { type APIRequestContext, type Page, expect, test } from './support/test';
 import { readFileSync } from 'node:fs';
 import { ADMIN_PASSWORD, apiToken, byTestId, choose, createUser, dialogOpened, keepScreenshot, signIn } from './support/app';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { byTestId, choose, createUser, fillDate, keepScreenshot, signIn } from './support/app';
 
 const NAIMAN = { username: 'naiman01', displayName: '奈曼 黄磊', password: 'Naiman#2026', role: 'DISTRICT_STAFF', regionCode: '150525' };
@@ -12,7 +12,7 @@ test.beforeAll(async ({ request }) => {
   await createUser(request, NAIMAN);
 });
 
-async function fillNewProject(page: import('@playwright/test').Page, name: string): Promise<void> {
+async function fillNewProject(page: import('./support/test').Page, name: string): Promise<void> {
   await page.goto('/projects/new');
   await byTestId(page, 'project-form-name').fill(name);
   await choose(page, 'project-form-industryCode', '新能源');

@@ -1,4 +1,4 @@
-import { type APIRequestContext, expect, test } from '@playwright/test';
+import { type APIRequestContext, expect, test } from './support/test';
 import { ADMIN_PASSWORD, apiToken, byTestId, createUser, dialogOpened, keepScreenshot, signIn } from './support/app';
 
 /**

@@ -1,4 +1,4 @@
-import { type APIRequestContext, type Page, expect, test } from '@playwright/test';
+import { type APIRequestContext, type Page, expect, test } from './support/test';
 import { ADMIN_PASSWORD, apiToken, byTestId, createUser, dialogOpened, keepScreenshot, signIn } from './support/app';
 
 // 库伦旗: a region no other spec uses, so that its grid holds exactly the projects made here

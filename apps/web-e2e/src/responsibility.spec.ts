@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { ADMIN_PASSWORD, apiToken, byTestId, choose, createUser, dialogSettled, fillDate, keepScreenshot, signIn } from './support/app';
 
 /**

@@ -1,4 +1,4 @@
-import { type APIRequestContext, type Browser, type Page, expect, test } from '@playwright/test';
+import { type APIRequestContext, type Browser, type Page, expect, test } from './support/test';
 import { ADMIN_PASSWORD, apiToken, byTestId, choose, keepScreenshot, signIn } from './support/app';
 
 /**

@@ -1,4 +1,4 @@
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import { type Browser, expect, type Page, test } from './support/test';
 import { ADMIN_PASSWORD, apiToken, byTestId, choose, keepScreenshot, signIn } from './support/app';
 
 /**
