@@ -128,8 +128,12 @@ export class Scratch {
     return { databaseUrl, baseUrl };
   }
 
-  /** `env`: overrides of the API's environment (first-load.mjs: the web app and the demo data) */
-  async startApi(databaseUrl, adminPassword, logLevel, nodeArgs = [], env = {}) {
+  /**
+   * `env`: overrides of the API's environment (first-load.mjs: the web app and the demo data);
+   * `startSeconds`: how long to wait for it (BENCH_API_START_SECONDS, else 60) — more for a start that
+   * has work to do on a large world (indicators.mjs's raw-engine API publishes the closed months).
+   */
+  async startApi(databaseUrl, adminPassword, logLevel, nodeArgs = [], env = {}, { startSeconds: wait } = {}) {
     const port = await freePort();
     const log = createWriteStream(this.apiLog);
     const child = spawn(process.execPath, [...nodeArgs, join(this.apiDist, 'main.js')], {
@@ -152,7 +156,7 @@ export class Scratch {
     this.api = { child, exited: new Promise((resolve) => child.once('exit', resolve)) };
     const baseUrl = `http://127.0.0.1:${port}`;
     // BENCH_API_START_SECONDS: a snapshot made before a migration runs it on millions of rows at start
-    const startSeconds = Number(process.env.BENCH_API_START_SECONDS ?? 60);
+    const startSeconds = Number(process.env.BENCH_API_START_SECONDS ?? wait ?? 60);
     const deadline = Date.now() + startSeconds * 1000;
     for (;;) {
       if (child.exitCode !== null) throw new Error(`API 启动失败（退出码 ${child.exitCode}）：\n${this.apiLogTail()}`);
