@@ -28,7 +28,7 @@ function databaseUrlOf(serverUrl: string, databaseName: string): string {
 
 /** An advisory lock of the server's `postgres` database: one Jest worker builds the template, the others wait. */
 const TEMPLATE_LOCK = 1_795_700_017;
-let template: Promise<string> | undefined;
+let templateBuilt: Promise<string> | undefined;
 
 /**
  * A database with every migration run, built once per run (per server and set of migrations) and
@@ -40,8 +40,8 @@ let template: Promise<string> | undefined;
  * and in CI on Debian's PostgreSQL.
  */
 function migratedTemplate(serverUrl: string): Promise<string> {
-  template ??= buildTemplate(serverUrl);
-  return template;
+  templateBuilt ??= buildTemplate(serverUrl);
+  return templateBuilt;
 }
 
 async function buildTemplate(serverUrl: string): Promise<string> {
