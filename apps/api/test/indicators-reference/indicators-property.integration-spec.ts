@@ -268,6 +268,38 @@ describe('indicators: engine vs reference (DOMAIN.md §6)', () => {
     expect(diffs).toEqual([]);
   });
 
+  it('gives the period’s total and its target completion from the month rows when it starts in January', async () => {
+    // issue 17: by month (and by industry) from January, the total and the completion come from the period's own
+    // pass — the month rows' sums, the rates' numerators to the period's end, the key projects of its last month
+    const p = project({ signedAt: '2025-01-20', contractAmountWan: '1200.00', constructionStartedAt: '2025-03-05', isKeyProject: true });
+    const q = project({ signedAt: '2025-02-02', contractAmountWan: '800.00', investorOrigin: 'IN_CITY_OTHER_COUNTY', isKeyProject: true, terminatedAt: '2025-04-10' });
+    const r = project({ signedAt: '2024-03-02', contractAmountWan: '2000.00', constructionStartedAt: '2024-05-01' });
+    const w = world([p, q, r], {
+      reports: [report(p, '2025-01', '100.00'), report(p, '2025-03', '60.00'), report(q, '2025-02', '50.00'), report(r, '2024-04', '70.00'), report(r, '2025-02', '30.00')],
+      targets: [
+        { regionCode: '150500', year: 2025, indicator: 'arrivedFundsWan', value: '400.00' },
+        { regionCode: '150500', year: 2025, indicator: 'startedCount', value: '4.00' },
+      ],
+    });
+    await writeWorld(db, w);
+    const byMonth = await compare(w, { from: '2025-01', to: '2025-05', groupBy: 'month' }, true);
+    expect(byMonth.reference.total).toMatchObject({
+      signedCount: 2,
+      startedCount: 1,
+      startRate: 0.5,
+      arrivedFundsWan: '190.00',
+      keyProjects: { count: 1, startedCount: 1 },
+      targetCompletion: { arrivedFundsWan: 0.475, startedCount: 0.25 },
+      lastYear: { signedCount: 1, startedCount: 1, arrivedFundsWan: '70.00' },
+    });
+    // the month rows' own rates stop at their month: p signed in January started in March
+    expect(byMonth.reference.rows[0]).toMatchObject({ key: '2025-01', startRate: 0, keyProjects: { count: 1, startedCount: 0 } });
+    expect(byMonth.diffs).toEqual([]);
+    const byIndustry = await compare(w, { from: '2025-01', to: '2025-05', groupBy: 'industry' }, true);
+    expect(byIndustry.reference.total.targetCompletion).toEqual({ arrivedFundsWan: 0.475, startedCount: 0.25 });
+    expect(byIndustry.diffs).toEqual([]);
+  });
+
   // ---- the rules of issue 11: terminations, started via production, approvals as of the period end, 实际利用外资, the full 同比, industry rows ----
 
   it('counts nothing a terminated project reported after its termination month', async () => {

@@ -33,6 +33,12 @@ export interface ProjectAgg {
   signedStartedCount: number;
   /** Σ arrived of those signed, from signing to the row's period end (资金到位率's numerator) */
   signedArrivedWan: string;
+  /**
+   * The same two numerators to the end of the whole period, not the row's: by month on the summaries,
+   * so that the period's total is the sum of the month rows (`totalOfMonths`); 0 elsewhere.
+   */
+  signedStartedByEndCount: number;
+  signedArrivedByEndWan: string;
 }
 
 export interface StartedAgg {
@@ -168,14 +174,18 @@ export function passStatements(input: PassInput, figuresOnly = false, summaries 
   // typed like the column, so that the (project_id, month) index stops at the month
   const rowEndMonth = group === 'month' ? sql`to_char(p.signed_at, 'YYYY-MM')::char(7)` : sql`${to}::char(7)`;
   const monthOfRow = sql`mo.month`;
+  // the raw statements do not give the period-end numerators (their totals by month are passes of their own)
+  const noPeriodEnd = sql`0 AS "signedStartedByEndCount", '0.00' AS "signedArrivedByEndWan"`;
 
   const fromSummaries = summaries && input.statuses.every((s) => SUMMARISED_STATUSES.includes(s));
   const summaryKey = (month: SqlFragment) =>
     group === 'region' ? sql`s.region_code` : group === 'industry' ? sql`s.industry_code` : group === 'month' ? sql`${month}::text` : sql`''`;
   // signings and starts from the project summary: a date ≤ a month's last day is its month ≤ that month ('' = no date)
+  const startedBy = (month: SqlFragment) => sql`coalesce(sum(s.projects) FILTER (WHERE s.started_month <> '' AND s.started_month <= ${month}), 0)::int`;
   const signedFromSummary = (withStarted: boolean) => sql`SELECT ${summaryKey(sql`s.signed_month`)} AS key, s.investor_origin AS origin, sum(s.projects)::int AS "signedCount",
         sum(s.contract_amount_wan)::text AS "signedAmountWan", sum(s.projects_10m)::int AS "signedCount10m",
-        ${withStarted ? sql`coalesce(sum(s.projects) FILTER (WHERE s.started_month <> '' AND s.started_month <= ${group === 'month' ? sql`s.signed_month` : sql`${to}::char(7)`}), 0)::int` : sql`0`} AS "signedStartedCount"
+        ${withStarted ? startedBy(group === 'month' ? sql`s.signed_month` : sql`${to}::char(7)`) : sql`0`} AS "signedStartedCount",
+        ${withStarted && group === 'month' ? startedBy(sql`${to}::char(7)`) : sql`0`} AS "signedStartedByEndCount"
       FROM indicator_project_sums s
       WHERE s.region_code = ANY(${regions}) AND s.signed_month BETWEEN ${from} AND ${to}
       GROUP BY 1, 2
@@ -221,14 +231,16 @@ export function passStatements(input: PassInput, figuresOnly = false, summaries 
       ...passStatements(input, true, false),
       // Σ arrived since signing from the signing-month summary: the reports of the keys' projects signed
       // in the period, up to the row's end (the signing month itself when grouped by month)
+      // (by month, the reports to the period's end are read anyway for its total: the row's own are a FILTER of them)
       projects: sql`SELECT c.key, c.origin, c."signedCount", c."signedAmountWan", c."signedCount10m", c."signedStartedCount",
-          coalesce(a.arrived, 0)::text AS "signedArrivedWan"
+          coalesce(a.arrived, 0)::text AS "signedArrivedWan", c."signedStartedByEndCount", coalesce(a.arrived_by_end, 0)::text AS "signedArrivedByEndWan"
         FROM (${signedFromSummary(true)}) c
         LEFT JOIN (
-          SELECT ${summaryKey(sql`s.signed_month`)} AS key, s.investor_origin AS origin, sum(s.arrived_wan) AS arrived
+          SELECT ${summaryKey(sql`s.signed_month`)} AS key, s.investor_origin AS origin,
+            ${group === 'month' ? sql`sum(s.arrived_wan) FILTER (WHERE s.month <= s.signed_month) AS arrived, sum(s.arrived_wan) AS arrived_by_end` : sql`sum(s.arrived_wan) AS arrived, 0 AS arrived_by_end`}
           FROM indicator_signed_sums s
           WHERE s.region_code = ANY(${regions}) AND s.signed_month BETWEEN ${from} AND ${to} AND s.status = ANY(${statuses}::report_status[])
-            AND s.month <= ${group === 'month' ? sql`s.signed_month` : sql`${to}::char(7)`}
+            AND s.month <= ${to}::char(7)
           GROUP BY 1, 2
         ) a ON a.key = c.key AND a.origin = c.origin`,
       started: startedFromSummary,
@@ -239,7 +251,8 @@ export function passStatements(input: PassInput, figuresOnly = false, summaries 
   if (fromSummaries) {
     return {
       ...passStatements(input, true, false),
-      projects: sql`SELECT c.*, '0.00' AS "signedArrivedWan" FROM (${signedFromSummary(false)}) c`,
+      projects: sql`SELECT c.key, c.origin, c."signedCount", c."signedAmountWan", c."signedCount10m", c."signedStartedCount", '0.00' AS "signedArrivedWan",
+          c."signedStartedByEndCount", '0.00' AS "signedArrivedByEndWan" FROM (${signedFromSummary(false)}) c`,
       started: startedFromSummary,
       arrivals: summaryArrivals(),
       ...keyProjectsFromSummaryMode,
@@ -251,14 +264,14 @@ export function passStatements(input: PassInput, figuresOnly = false, summaries 
     projects: figuresOnly
       ? sql`SELECT ${key(sql`p.signed_at`)} AS key, p.investor_origin AS origin, count(*)::int AS "signedCount",
           sum(p.contract_amount_wan)::text AS "signedAmountWan", count(*) FILTER (WHERE ${signed10mSql})::int AS "signedCount10m",
-          0 AS "signedStartedCount", '0.00' AS "signedArrivedWan"
+          0 AS "signedStartedCount", '0.00' AS "signedArrivedWan", ${noPeriodEnd}
         FROM projects p
         WHERE p.region_code = ANY(${regions}) AND ${signedBetweenSql(periodStart, periodEnd)}
         GROUP BY 1, 2`
       : sql`SELECT ${key(sql`p.signed_at`)} AS key, p.investor_origin AS origin, count(*)::int AS "signedCount",
         sum(p.contract_amount_wan)::text AS "signedAmountWan", count(*) FILTER (WHERE ${signed10mSql})::int AS "signedCount10m",
         count(*) FILTER (WHERE ${started} <= ${rowEnd(sql`p.signed_at`)})::int AS "signedStartedCount",
-        coalesce(sum(a.arrived), 0)::text AS "signedArrivedWan"
+        coalesce(sum(a.arrived), 0)::text AS "signedArrivedWan", ${noPeriodEnd}
       FROM projects p
       LEFT JOIN LATERAL (
         SELECT sum(${arrived}) AS arrived FROM monthly_reports m

@@ -100,15 +100,18 @@ export class IndicatorsService {
     const lastFrom = addMonths(from, -12);
     const lastTo = addMonths(to, -12);
     const yearStart = `${year}-01`;
-    // rows by region or industry partition the scope, so their sums are the total; by month they are not
-    const separateTotal = group === 'month';
-    // target completion counts from January; the period's own pass serves when it starts there
+    // rows by region or industry partition the scope, so their sums are the total. By month the rates'
+    // numerators and the key projects are the row's (to its month's end), not the period's: on the
+    // summaries the month pass also gives the numerators to the period's end (`totalOfMonths`); the
+    // engine on the raw facts, the reference, computes the total in passes of its own
+    const separateTotal = group === 'month' && !summaries;
+    // target completion counts from January: the period's own total serves when it starts there (what
+    // the targets read, TARGET_INDICATORS, are sums, whatever the grouping)
     const targetGroup: PassGroup = group === 'region' ? 'region' : 'none';
-    const ownYearPass = from === yearStart && group === targetGroup;
     const targets = yearTargets.filter((t) => t.regionCode === scopeRegion.code || codes.includes(t.regionCode));
     // no target set for these regions: every completion is empty, and the pass since January would be
     // thrown away (it was half the database time of a one-month request, tools/bench/throughput.mjs)
-    const needsYearPass = !ownYearPass && targets.length > 0;
+    const needsYearPass = from !== yearStart && targets.length > 0;
 
     const wanted: PassRequest[] = [
       { input: input(from, to, group), needs: 'all' },
@@ -121,11 +124,12 @@ export class IndicatorsService {
       group === 'industry' ? runSql<{ code: string; name: string }>(runner, sql`SELECT code, name FROM industries ORDER BY sort_order, code`) : [],
     ]);
     const [current, last] = passes;
-    const currentTotal = separateTotal ? passes[2] : null;
-    const lastTotal = separateTotal ? passes[3] : null;
+    const byMonthTotals = group === 'month' && !separateTotal;
+    const currentTotal = separateTotal ? passes[2] : byMonthTotals ? totalOfMonths(current, to) : null;
+    const lastTotal = separateTotal ? passes[3] : byMonthTotals ? totalOfMonths(last, lastTo) : null;
     const yearToDate = needsYearPass ? passes[passes.length - 1] : null;
     // without a year pass: the period's own (from January), or no target at all, where nothing reads it
-    const ytd = yearToDate ?? current;
+    const ytd = yearToDate ?? currentTotal ?? current;
 
     const targetsOf = (regionCode: string) => new Map(targets.filter((t) => t.regionCode === regionCode).map((t) => [t.indicator, t.value]));
     const rowKeys: { key: string; label: string; lastKey: string; scope: Scope; region: string | null }[] =
@@ -211,6 +215,21 @@ export class IndicatorsService {
 interface PassRequest {
   input: PassInput;
   needs: 'all' | 'figures' | 'targets';
+}
+
+/**
+ * The period's total from a pass by month on the summaries: signings, starts, arrivals and FAI are
+ * sums of the months; the rates' numerators are the ones to the period's end the month rows carry
+ * (0 in a pass of plain figures, as in a total pass of them); the key projects are those as of the
+ * period's end, i.e. its last month's row. The engine on the raw facts computes the same in passes of
+ * its own, and the tests compare the two (indicator-summaries property suite, indicators.mjs).
+ */
+function totalOfMonths(result: PassResult, lastMonth: string): PassResult {
+  return {
+    ...result,
+    projects: result.projects.map((p) => ({ ...p, key: '', signedStartedCount: p.signedStartedByEndCount, signedArrivedWan: p.signedArrivedByEndWan })),
+    keyProjects: result.keyProjects.filter((k) => k.key === lastMonth),
+  };
 }
 
 /** The part of a pass that belongs to one row key (null: all of it). */
