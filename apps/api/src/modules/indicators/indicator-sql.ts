@@ -210,14 +210,37 @@ export function passStatements(input: PassInput, figuresOnly = false, summaries 
   const keyOfTable = group === 'region' ? sql`k.region_code` : group === 'industry' ? sql`k.industry_code` : sql`''`;
   const keyProjectsFromTable =
     group === 'month'
-      ? sql`SELECT mo.month AS key, count(k.project_id)::int AS count,
-           count(k.project_id) FILTER (WHERE k.started_at <= mo.last_day)::int AS "startedCount",
-           count(k.project_id) FILTER (WHERE k.approvals_done <= mo.last_day)::int AS "approvalsCompleteCount"
-         FROM (SELECT to_char(d, 'YYYY-MM') AS month, (d + interval '1 month' - interval '1 day')::date AS last_day
-               FROM generate_series(${periodStart}, (${to} || '-01')::date, interval '1 month') d OFFSET 0) mo
-         LEFT JOIN indicator_key_projects k ON k.region_code = ANY(${regions}) AND k.signed_at <= mo.last_day AND (k.terminated_at IS NULL OR k.terminated_at > mo.last_day)
+      ? // as of each month's last day e, a count of "signed ≤ e and not terminated by e" is #(signed ≤ e) − #(max(signed,
+        // terminated) ≤ e); started and approvals alike with max(signed, started) and max(signed, started, terminated): each
+        // key project gives its six dates (none where a date is missing: never), counted by the month they fall in, and each
+        // month adds up the months to it — one pass over the key projects instead of one per month (the join of every month
+        // with every key project: 27–32 ms a pass by month at 116,000 projects). No text per row (to_char of a date goes
+        // through timestamptz: 90 ms), the month found by width_bucket in the months' first days
+        sql`SELECT mo.month AS key,
+           coalesce(sum(e.n) FILTER (WHERE e.what = 1), 0)::int AS count,
+           coalesce(sum(e.n) FILTER (WHERE e.what = 2), 0)::int AS "startedCount",
+           coalesce(sum(e.n) FILTER (WHERE e.what = 3), 0)::int AS "approvalsCompleteCount"
+         FROM (SELECT to_char(d, 'YYYY-MM') AS month, row_number() OVER (ORDER BY d) AS b
+               FROM generate_series(${periodStart}, (${to} || '-01')::date, interval '1 month') d) mo
+         LEFT JOIN (
+           -- the month of the period a day falls in (1 also for the days before it): the first days of its months 2, 3 …
+           SELECT width_bucket(u.day, ARRAY(SELECT d::date FROM generate_series(${periodStart} + interval '1 month', (${to} || '-01')::date, interval '1 month') d)) + 1 AS b,
+             u.what, sum(u.n) AS n
+           FROM (
+             SELECT unnest(ARRAY[k.signed_at,
+                 CASE WHEN k.terminated_at IS NOT NULL THEN greatest(k.signed_at, k.terminated_at) END,
+                 CASE WHEN k.started_at IS NOT NULL THEN greatest(k.signed_at, k.started_at) END,
+                 CASE WHEN k.started_at IS NOT NULL AND k.terminated_at IS NOT NULL THEN greatest(k.signed_at, k.started_at, k.terminated_at) END,
+                 CASE WHEN k.approvals_done IS NOT NULL THEN greatest(k.signed_at, k.approvals_done) END,
+                 CASE WHEN k.approvals_done IS NOT NULL AND k.terminated_at IS NOT NULL THEN greatest(k.signed_at, k.approvals_done, k.terminated_at) END]) AS day,
+               unnest(ARRAY[1, 1, 2, 2, 3, 3]) AS what, unnest(ARRAY[1, -1, 1, -1, 1, -1]) AS n
+             FROM indicator_key_projects k
+             WHERE k.region_code = ANY(${regions}) AND k.signed_at <= ${periodEnd}
+           ) u
+           WHERE u.day <= ${periodEnd}
+           GROUP BY 1, 2
+         ) e ON e.b <= mo.b
          GROUP BY 1`
-      // (OFFSET 0: each month's last day computed once, not once per month × key project)
       : sql`SELECT ${keyOfTable} AS key, count(*)::int AS count,
            count(*) FILTER (WHERE k.started_at <= ${periodEnd})::int AS "startedCount",
            count(*) FILTER (WHERE k.approvals_done <= ${periodEnd})::int AS "approvalsCompleteCount"
