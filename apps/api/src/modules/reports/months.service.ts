@@ -122,9 +122,10 @@ export function monthCountsSql(months: string[], monthsAfterProduction: number, 
  * (signed by its end, not terminated before it; idx_projects_obligation_dates), each with whether
  * it still owes the month (its obligation not ended), and the month's reports (the (month, status)
  * index, which carries project_id). Reports of projects that should not report are not counted; an
- * owing project without a report is MISSING. At 116,000 projects 126–162 → 54–78 ms with three
- * reads (the month's reports counted, less those of the projects outside or no longer owing — 70,000
- * projects hashed — and the owing projects counted apart); one join: see tools/bench/README.md.
+ * owing project without a report is MISSING. At 116,000 projects: 126–162 → 54–78 ms (6 December,
+ * three reads: the month's reports counted, less those of the projects outside or no longer owing —
+ * 70,000 projects hashed — and the owing projects counted apart) → one join, 83 → 63 ms over HTTP
+ * (7 December, A/B on a slower day; tools/bench/README.md, issue 17's eleventh round).
  */
 function oneMonthCountsSql(month: string, monthsAfterProduction: number): SqlFragment {
   const m = sql`${sql.param(month)}::bpchar`;
