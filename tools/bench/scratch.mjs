@@ -113,7 +113,6 @@ export class Scratch {
     return this.database.url;
   }
 
-  /** The built API as it runs in production; resolves once /api/health answers (migrations applied). */
   /**
    * The usual start of a benchmark: the scratch PostgreSQL, then the built API on it with the log level
    * and node arguments of BENCH_LOG_LEVEL / BENCH_API_NODE_ARGS (e.g. --cpu-prof). `step` prints progress.
@@ -129,6 +128,7 @@ export class Scratch {
   }
 
   /**
+   * The built API as it runs in production; resolves once /api/health answers (migrations applied).
    * `env`: overrides of the API's environment (first-load.mjs: the web app and the demo data);
    * `startSeconds`: how long to wait for it (BENCH_API_START_SECONDS, else 60) — more for a start that
    * has work to do on a large world (indicators.mjs's raw-engine API publishes the closed months).

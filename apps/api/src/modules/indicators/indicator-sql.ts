@@ -174,7 +174,7 @@ export function passStatements(input: PassInput, figuresOnly = false, summaries 
   // typed like the column, so that the (project_id, month) index stops at the month
   const rowEndMonth = group === 'month' ? sql`to_char(p.signed_at, 'YYYY-MM')::char(7)` : sql`${to}::char(7)`;
   const monthOfRow = sql`mo.month`;
-  // the raw statements do not give the period-end numerators (their totals by month are passes of their own)
+  // no period-end numerators: the raw statements (their totals by month are passes of their own) and last year's figures
   const noPeriodEnd = sql`0 AS "signedStartedByEndCount", '0.00' AS "signedArrivedByEndWan"`;
 
   const fromSummaries = summaries && input.statuses.every((s) => SUMMARISED_STATUSES.includes(s));
@@ -274,8 +274,8 @@ export function passStatements(input: PassInput, figuresOnly = false, summaries 
   if (fromSummaries) {
     return {
       ...passStatements(input, true, false),
-      projects: sql`SELECT c.key, c.origin, c."signedCount", c."signedAmountWan", c."signedCount10m", c."signedStartedCount", '0.00' AS "signedArrivedWan",
-          c."signedStartedByEndCount", '0.00' AS "signedArrivedByEndWan" FROM (${signedFromSummary(false)}) c`,
+      projects: sql`SELECT c.key, c.origin, c."signedCount", c."signedAmountWan", c."signedCount10m", c."signedStartedCount", '0.00' AS "signedArrivedWan", ${noPeriodEnd}
+        FROM (${signedFromSummary(false)}) c`,
       started: startedFromSummary,
       arrivals: summaryArrivals(),
       ...keyProjectsFromSummaryMode,
