@@ -123,10 +123,23 @@ try {
     // GET /warnings/counts (the 驾驶舱's and the 工作台's): no threshold per project, the same counts (and the list's by region)
     const countsOnly = (await get(`/api/v1/warnings/counts${day === today ? '' : `?date=${day}`}`)).body;
     const sameCountsOnly = countsAgree(countsOnly.counts) && JSON.stringify(countsOnly.counts.byRegion) === JSON.stringify(api.counts.byRegion);
-    agreement[label] = { hits: reference.length, sameHits, samePage, sameCounts, sameCountsOnly };
-    console.log(`${label} (${day}): ${reference.length} warnings; state engine = reference: ${sameHits ? 'yes' : 'NO'}; API page 1 = reference: ${samePage ? 'yes' : 'NO'}; counts = reference: ${sameCounts ? 'yes' : 'NO'}; GET /warnings/counts = reference: ${sameCountsOnly ? 'yes' : 'NO'}; the reference statement alone: p50 ${referenceMs[label]} ms`);
+    // other pages (the list computes the thresholds of the hits a page needs only): filtered, further on, the last
+    const pages = [
+      ['page 20', '', () => true, 20],
+      ['a district and REPORT', '&regionCode=150525&rule=REPORT', (w) => w.regionCode === '150525' && w.rule === 'REPORT', 2],
+      ['YELLOW', '&level=YELLOW', (w) => w.level === 'YELLOW', 3],
+      ['the last page', '', () => true, Math.ceil(reference.length / 50)],
+    ];
+    let samePages = true;
+    for (const [, query, matches, page] of pages) {
+      const expected = reference.filter(matches);
+      const body = (await get(`/api/v1/warnings?pageSize=50&page=${page}${query}${day === today ? '' : `&date=${day}`}`)).body;
+      samePages &&= JSON.stringify(body.items.map(key)) === JSON.stringify(expected.slice((page - 1) * 50, page * 50).map(key)) && body.total === expected.length;
+    }
+    agreement[label] = { hits: reference.length, sameHits, samePage, samePages, sameCounts, sameCountsOnly };
+    console.log(`${label} (${day}): ${reference.length} warnings; state engine = reference: ${sameHits ? 'yes' : 'NO'}; API page 1 = reference: ${samePage ? 'yes' : 'NO'}; ${pages.map(([name]) => name).join(', ')} = reference: ${samePages ? 'yes' : 'NO'}; counts = reference: ${sameCounts ? 'yes' : 'NO'}; GET /warnings/counts = reference: ${sameCountsOnly ? 'yes' : 'NO'}; the reference statement alone: p50 ${referenceMs[label]} ms`);
   }
-  const agreesWithReference = Object.values(agreement).every((a) => a.sameHits && a.samePage && a.sameCounts && a.sameCountsOnly);
+  const agreesWithReference = Object.values(agreement).every((a) => a.sameHits && a.samePage && a.samePages && a.sameCounts && a.sameCountsOnly);
 
   // 2. the reads over HTTP, body read and parsed: warm-up, then RUNS each, interleaved
   const ids = (await client.query('SELECT id FROM projects ORDER BY project_no LIMIT 50')).rows.map((r) => r.id);
@@ -135,6 +148,8 @@ try {
     ['listFiltered', 'GET /warnings (region + rule filter)', '/api/v1/warnings?regionCode=150525&rule=REPORT&pageSize=50'],
     ['listPastDay', 'GET /warnings (a past day)', `/api/v1/warnings?date=${PAST}&pageSize=50`],
     ['listPage20', 'GET /warnings (today, page 20)', '/api/v1/warnings?pageSize=50&page=20'],
+    // halfway through the list: the thresholds of half the hits computed (the first pages need a few)
+    ['listPage1200', 'GET /warnings (today, page 1,200 of ~2,400)', '/api/v1/warnings?pageSize=50&page=1200'],
     ['countsToday', 'GET /warnings/counts (today: the 驾驶舱, the 工作台)', '/api/v1/warnings/counts'],
     ['byProjects', 'GET /warnings/by-projects (50 ids)', `/api/v1/warnings/by-projects?ids=${ids.join(',')}`],
     ['oneProject', 'GET /projects/:id/warnings', `/api/v1/projects/${ids[0]}/warnings`],

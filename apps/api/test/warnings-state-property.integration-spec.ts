@@ -1,7 +1,7 @@
-import { DEFAULT_WARNING_SETTINGS, type ProjectDetailDto, shanghaiToday, type WarningSettings } from '@zhaoshang/shared/domain';
+import { DEFAULT_WARNING_SETTINGS, type ProjectDetailDto, shanghaiToday, type WarningListResponse, type WarningSettings } from '@zhaoshang/shared/domain';
 import fc from 'fast-check';
 import { sql } from '../src/common/sql/sql.js';
-import { HIT_ORDER, type WarningEngine, warningCountsCte, warningCte, withReportCounts } from '../src/modules/warnings/warning-sql.js';
+import { HIT_ORDER, sinceBounds, type WarningEngine, warningCountsCte, warningCte, withReportCounts } from '../src/modules/warnings/warning-sql.js';
 import { MONTHLY_HEADER, upload, xlsx, type Cell } from './fixtures/imports/files.js';
 import { createProject } from './support/projects.js';
 import { TestApp } from './support/test-app.js';
@@ -26,6 +26,15 @@ const CHANGED: WarningSettings = {
   ...DEFAULT_WARNING_SETTINGS,
   FUNDS: { yellowMonths: 1, redMonths: 2 },
   REPORT: { yellowDay: 28, redMonths: 3, monthsAfterProduction: 0 },
+};
+
+/** Thresholds far apart: a since's bounds (`ruleLevels`) are wide for some rules and narrow for others. */
+const WIDE: WarningSettings = {
+  ...DEFAULT_WARNING_SETTINGS,
+  START: { yellowMonthsAfterPlan: 1, redMonthsAfterPlan: 14, yellowMonthsAfterSigning: 2, redMonthsAfterSigning: 22 },
+  STATS: { minPlannedInvestmentWan: 500, yellowMonths: 1, redMonths: 2 },
+  FUNDS: { yellowMonths: 5, redMonths: 15 },
+  REPORT: { yellowDay: 3, redMonths: 9, monthsAfterProduction: 8 },
 };
 
 type Step =
@@ -239,6 +248,80 @@ describe('warnings: the kept state equals the facts (property)', () => {
     expect({ log, gaps: gaps.gaps }).toEqual({ log, gaps: ['2025-04', '2025-04'] });
     await check(log);
   });
+
+  it('bounds a threshold date as the list assumes: base + N months (+ days) within sinceBounds, every day of 2020–2030', async () => {
+    const cases = Array.from({ length: 61 }, (_, months) => [0, 10, 28].map((days) => ({ months, days, ...sinceBounds(months, days) }))).flat();
+    const [outside] = await t.query<{ n: number; example: string | null }>(
+      `SELECT count(*)::int AS n, min(b::text || ' + ' || c.months || ' months ' || c.days || ' days') AS example
+       FROM generate_series(date '2020-01-01', date '2030-12-31', interval '1 day') b
+       CROSS JOIN unnest($1::int[], $2::int[], $3::int[], $4::int[]) AS c(months, days, upper, slack)
+       CROSS JOIN LATERAL (SELECT (b::date + make_interval(months => c.months, days => c.days))::date AS exact) x
+       WHERE x.exact > b::date + c.upper OR x.exact < b::date + c.upper - c.slack`,
+      [cases.map((c) => c.months), cases.map((c) => c.days), cases.map((c) => c.upper), cases.map((c) => c.slack)],
+    );
+    expect(outside).toEqual({ n: 0, example: null });
+  });
+
+  it('pages the list as the reference orders it, at every page size, page and filter (a world around month ends)', async () => {
+    await t.query('TRUNCATE monthly_reports, month_closes, project_approvals, projects, project_sequences, audit_log CASCADE');
+    // 240 projects straight in SQL, two districts: signed on the 28th–31st of a month (whose thresholds land on a
+    // shorter month's last day, ties included) and on other days; not started (half with a planned month), started
+    // (some registered with the statistics), in production; then every month from signing reported, with gaps
+    await t.query(
+      `INSERT INTO projects (project_no, name, region_code, industry_code, investor_name, investor_origin, contract_amount_wan, planned_investment_wan, stage,
+         signed_at, construction_started_at, production_started_at, planned_start_month, stats_registered, version)
+       SELECT 'WP-' || lpad(i::text, 4, '0'), '分页项目' || i, CASE WHEN i % 3 = 0 THEN '150521' ELSE '150525' END, 'NE', '投资方', 'OUT_OF_REGION', 1000, 800, s.stage::project_stage,
+         d.signed, CASE WHEN s.stage IN ('UNDER_CONSTRUCTION', 'IN_PRODUCTION') THEN d.signed + (i * 37 % 200) END,
+         CASE WHEN s.stage = 'IN_PRODUCTION' THEN d.signed + 250 END,
+         CASE WHEN s.stage IN ('SIGNED', 'REGISTERED') AND i % 2 = 0 THEN to_char(d.signed + (i * 13 % 120), 'YYYY-MM') END, i % 4 = 0, 1
+       FROM generate_series(1, 240) i
+       CROSS JOIN LATERAL (SELECT (ARRAY['SIGNED', 'REGISTERED', 'UNDER_CONSTRUCTION', 'UNDER_CONSTRUCTION', 'IN_PRODUCTION'])[1 + i % 5] AS stage) s
+       CROSS JOIN LATERAL (SELECT CASE WHEN i % 2 = 0 THEN make_date(2023 + i % 3, 1 + i % 12, 1) + interval '1 month' - (1 + i % 4) * interval '1 day'
+                                  ELSE date '2023-01-03' + (i * 11 % 1000) END::date AS signed) d`,
+    );
+    await t.query(
+      `INSERT INTO monthly_reports (project_id, month, arrived_equity_wan, status, version)
+       SELECT p.id, to_char(m, 'YYYY-MM'), CASE WHEN h % 4 = 0 THEN 12.5 ELSE 0 END, 'VERIFIED', 1
+       FROM projects p
+       CROSS JOIN LATERAL generate_series(date_trunc('month', p.signed_at), date '2026-06-01', interval '1 month') m
+       CROSS JOIN LATERAL (SELECT abs(hashtext(p.project_no || m::text)) AS h) x
+       WHERE h % 9 <> 2`,
+    );
+    type Key = { projectNo: string; rule: string; level: string; since: string; regionCode: string };
+    const key = ({ projectNo, rule, level, since, regionCode }: Key): Key => ({ projectNo, rule, level, since, regionCode });
+    const filters: { regionCode?: string; rule?: string; level?: string }[] = [{}, { level: 'YELLOW' }, { level: 'RED' }, { rule: 'REPORT' }, { rule: 'START', level: 'RED' }, { regionCode: '150521' }, { regionCode: '150525', rule: 'FUNDS' }];
+    let compared = 0;
+    // the default settings, then thresholds far apart (a wide bound of a since for one rule, a narrow one for another)
+    for (const settings of [DEFAULT_WARNING_SETTINGS, WIDE]) {
+      const current = await t.request<{ version: number }>('GET', '/api/v1/settings/warnings', { token: admin });
+      expect((await t.request('PUT', '/api/v1/settings/warnings', { token: admin, body: { settings, version: current.body.version } })).status).toBe(200);
+      for (const day of ['2024-02-29', '2025-03-31', '2026-11-30']) {
+        const reference = ((await warnings(day, settings, 'reference')) as Key[]).map(key);
+        for (const [i, filter] of filters.entries()) {
+          const expected = reference.filter((w) => Object.entries(filter).every(([field, value]) => w[field as keyof Key] === value));
+          // every page at a size that does not divide the count, and one past the end; the wide filters at a second size too
+          for (const size of i < 2 ? [7, 50] : [13]) {
+            for (let page = 1; page <= Math.ceil(expected.length / size) + 1; page++) {
+              const query = new URLSearchParams({ date: day, page: String(page), pageSize: String(size), ...filter });
+              const listed = await t.request<WarningListResponse>('GET', `/api/v1/warnings?${query}`, { token: admin });
+              const at = { settings: settings === WIDE ? 'wide' : 'default', day, filter, size, page };
+              expect({ at, status: listed.status, total: listed.body.total, items: listed.body.items.map(key) }).toEqual({
+                at,
+                status: 200,
+                total: expected.length,
+                items: expected.slice((page - 1) * size, page * size),
+              });
+              compared += listed.body.items.length;
+            }
+          }
+        }
+      }
+    }
+    const last = await t.request<{ version: number }>('GET', '/api/v1/settings/warnings', { token: admin });
+    await t.request('PUT', '/api/v1/settings/warnings', { token: admin, body: { settings: DEFAULT_WARNING_SETTINGS, version: last.body.version } });
+    // the world must give enough warnings of both levels for the pages to cut through them
+    expect(compared).toBeGreaterThan(2000);
+  }, 300_000);
 
   it('detects a drifted state (the check is not vacuous)', async () => {
     const ps = await reset();

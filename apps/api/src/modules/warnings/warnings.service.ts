@@ -20,9 +20,9 @@ import {
 import { DataSource } from 'typeorm';
 import { NotFound, ValidationFailed } from '../../common/errors/app.exception.js';
 import { ReadPool } from '../../common/sql/read-pool.js';
-import { runSql, sql, type SqlFragment } from '../../common/sql/sql.js';
+import { runSql, sql } from '../../common/sql/sql.js';
 import type { WarningQueryDto } from './dto/warnings.dto.js';
-import { HIT_ORDER, RULE_ORDER, warningCountsCte, warningCte, withReportCounts } from './warning-sql.js';
+import { HIT_ORDER, RULE_ORDER, warningCountsCte, warningCte, warningFilterSql, type WarningListFilter, warningListCte, withReportCounts } from './warning-sql.js';
 import { WarningSettingsService } from './warning-settings.service.js';
 
 // what other modules read of the warnings: the settings in force (the 入库 threshold)
@@ -98,25 +98,17 @@ export class WarningsService {
     const { settings } = await this.settingsService.get();
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
-    const cte = warningCte(day, settings, { projects: sql`TRUE` });
-    // the filter is written twice (the count and the page): its values are bound once
-    const where: SqlFragment[] = [];
-    if (query.regionCode !== undefined) where.push(sql`h.region_code = ${sql.param(query.regionCode)}`);
-    if (query.rule !== undefined) where.push(sql`h.rule = ${sql.param(query.rule)}`);
-    if (query.level !== undefined) where.push(sql`h.level = ${sql.param(query.level)}`);
-    const filter = where.length > 0 ? sql.join(where, sql` AND `) : sql`TRUE`;
-    // the counts come from one grouping of the day's hits (by region, rule and level), the filtered
-    // total with them; the page is a top-N sort of the same hits
+    const filter: WarningListFilter = { regionCode: query.regionCode, rule: query.rule, level: query.level };
+    const where = warningFilterSql(filter);
+    // the counts come from one grouping of the day's warnings (by region, rule and level), the filtered
+    // total with them; the page is a top-N sort of the hits whose thresholds were computed (warningListCte)
     const [result] = await runSql<{ total: number; items: HitRow[]; byRegion: RegionCountRow[] | null; byRule: RuleCountRow[] }>(
       this.readPool.reads,
-      sql`${cte},
-      grouped AS MATERIALIZED (
-        SELECT h.region_code, h.rule, h.level, count(*)::int AS n, count(*) FILTER (WHERE ${filter})::int AS matching FROM hit h GROUP BY 1, 2, 3
-      )
+      sql`${warningListCte(day, settings, filter, page * pageSize)}
       SELECT
-        (SELECT COALESCE(sum(g.matching), 0)::int FROM grouped g) AS total,
+        (SELECT COALESCE(sum(h.n), 0)::int FROM grouped h WHERE ${where}) AS total,
         (SELECT COALESCE(json_agg(x), '[]'::json) FROM (
-          ${withReportCounts(sql`SELECT * FROM hit h WHERE ${filter} ORDER BY ${HIT_ORDER} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`, HIT_ORDER)}
+          ${withReportCounts(sql`SELECT * FROM hit h WHERE ${where} ORDER BY ${HIT_ORDER} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`, HIT_ORDER)}
         ) x) AS items,
         ${COUNT_COLUMNS}`,
     );
