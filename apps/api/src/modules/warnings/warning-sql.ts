@@ -194,9 +194,8 @@ const LEVEL_COLUMNS = ['start_level', 'stats_level', 'funds_level', 'report_leve
  * START, STATS, FUNDS and REPORT of a live project `p` (warn_live_projects) on a day, without computing its
  * thresholds: a threshold `base + months (+ days) ≤ day` is `base ≤ lastDateReaching(day, months, days)`, one
  * date per threshold computed here (`yellow`, `red`: conditions). For the list's cut (`warningListCte`), bounds
- * of the since at each level as cheap date + days arithmetic: `base + N months` lies between `base + 28N − 3`
- * and `base + 31N` days (a month has 28 to 31 days; a day past the target month's end moves back at most 3),
- * so the since ≤ `upper…` and ≥ `upper…` − `slack…`.
+ * of the since at each level in date + days arithmetic (`sinceBounds`): the since ≤ `upper…` and ≥ `upper…` −
+ * `slack…`.
  */
 interface RuleLevels {
   rule: WarningRule;
