@@ -87,6 +87,10 @@ describe('WarningListPage', () => {
     const chip = el().querySelector('[data-region="150525"]') as HTMLElement;
     expect([chip.querySelector('.region__name'), chip.querySelector('.count--red'), chip.querySelector('.count--yellow')].map((e) => e?.textContent?.trim())).toEqual(['奈曼', '3', '2']);
     expect(chip.classList).toContain('region--active');
+    // the header names every rule, the sixth (优惠政策) included
+    expect(el().querySelector('.zs-page-header__description')?.textContent?.trim()).toBe(
+      '按预警规则（未按期开工、开工未入库、开工后资金未到位、月报未报送、问题超期未解决、优惠政策逾期未兑现）每日评估，红色优先处理',
+    );
   });
 
   it('writes a clicked region or rule count to the URL on page 1, and a second click clears it', async () => {

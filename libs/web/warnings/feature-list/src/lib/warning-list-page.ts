@@ -53,6 +53,8 @@ export class WarningListPage {
   protected readonly levels = WARNING_LEVELS;
   protected readonly ruleLabels = WARNING_RULE_LABELS;
   protected readonly levelLabels = WARNING_LEVEL_LABELS;
+  /** every rule named, from the shared labels (the list of five said nothing of 优惠政策 once POLICY came) */
+  protected readonly description = `按预警规则（${WARNING_RULES.map((rule) => WARNING_RULE_LABELS[rule]).join('、')}）每日评估，红色优先处理`;
   protected readonly colors = LEVEL_TAG_COLORS;
   protected readonly pageSizes = [...WARNING_PAGE_SIZES];
 
