@@ -15,6 +15,8 @@ import { TestApp } from './support/test-app.js';
  * - rebuild-and-compare: the table equals `warn_project_state_from_facts()` (the rebuild from scratch);
  * - the warnings of the `state` engine equal those of the plain `reference` statement (issue 6's SQL,
  *   which reads the reports themselves) on several days, with the default and with changed settings.
+ * And the list's pages (`warningListCte`: thresholds computed for the hits a page needs only) against the
+ * reference's order in a fixed world, with the date bounds that choice rests on (`sinceBounds`).
  *
  * FAST_CHECK_SEED / FAST_CHECK_RUNS reproduce or widen a run.
  */
@@ -252,7 +254,7 @@ describe('warnings: the kept state equals the facts (property)', () => {
   it('bounds a threshold date as the list assumes: base + N months (+ days) within sinceBounds, every day of 2020–2030', async () => {
     const cases = Array.from({ length: 61 }, (_, months) => [0, 10, 28].map((days) => ({ months, days, ...sinceBounds(months, days) }))).flat();
     const [outside] = await t.query<{ n: number; example: string | null }>(
-      `SELECT count(*)::int AS n, min(b::text || ' + ' || c.months || ' months ' || c.days || ' days') AS example
+      `SELECT count(*)::int AS n, min(b::date::text || ' + ' || c.months || ' months ' || c.days || ' days') AS example
        FROM generate_series(date '2020-01-01', date '2030-12-31', interval '1 day') b
        CROSS JOIN unnest($1::int[], $2::int[], $3::int[], $4::int[]) AS c(months, days, upper, slack)
        CROSS JOIN LATERAL (SELECT (b::date + make_interval(months => c.months, days => c.days))::date AS exact) x
@@ -291,12 +293,14 @@ describe('warnings: the kept state equals the facts (property)', () => {
     const key = ({ projectNo, rule, level, since, regionCode }: Key): Key => ({ projectNo, rule, level, since, regionCode });
     const filters: { regionCode?: string; rule?: string; level?: string }[] = [{}, { level: 'YELLOW' }, { level: 'RED' }, { rule: 'REPORT' }, { rule: 'START', level: 'RED' }, { regionCode: '150521' }, { regionCode: '150525', rule: 'FUNDS' }];
     let compared = 0;
+    const levels = new Set<string>();
     // the default settings, then thresholds far apart (a wide bound of a since for one rule, a narrow one for another)
     for (const settings of [DEFAULT_WARNING_SETTINGS, WIDE]) {
       const current = await t.request<{ version: number }>('GET', '/api/v1/settings/warnings', { token: admin });
       expect((await t.request('PUT', '/api/v1/settings/warnings', { token: admin, body: { settings, version: current.body.version } })).status).toBe(200);
       for (const day of ['2024-02-29', '2025-03-31', '2026-11-30']) {
         const reference = ((await warnings(day, settings, 'reference')) as Key[]).map(key);
+        for (const w of reference) levels.add(`${settings === WIDE ? 'wide' : 'default'} ${w.level}`);
         for (const [i, filter] of filters.entries()) {
           const expected = reference.filter((w) => Object.entries(filter).every(([field, value]) => w[field as keyof Key] === value));
           // every page at a size that does not divide the count, and one past the end; the wide filters at a second size too
@@ -319,8 +323,9 @@ describe('warnings: the kept state equals the facts (property)', () => {
     }
     const last = await t.request<{ version: number }>('GET', '/api/v1/settings/warnings', { token: admin });
     await t.request('PUT', '/api/v1/settings/warnings', { token: admin, body: { settings: DEFAULT_WARNING_SETTINGS, version: last.body.version } });
-    // the world must give enough warnings of both levels for the pages to cut through them
+    // the world must give enough warnings, of both levels under both settings, for the pages to cut through them
     expect(compared).toBeGreaterThan(2000);
+    expect([...levels].sort()).toEqual(['default RED', 'default YELLOW', 'wide RED', 'wide YELLOW']);
   }, 300_000);
 
   it('detects a drifted state (the check is not vacuous)', async () => {
