@@ -155,7 +155,6 @@ try {
   for (const [, , path] of reads) for (let i = 0; i < 3; i += 1) await get(path);
   const times = Object.fromEntries(reads.map(([name]) => [name, []]));
   for (let i = 0; i < RUNS; i += 1) for (const [name, , path] of reads) times[name].push((await get(path)).ms);
-  const results = {};
   // halfway through the list: the thresholds of half the hits computed (a first page needs a few), so timed
   // apart — interleaved, its ~1 s of work slowed the reads after it
   const deep = ['listPage1200', 'GET /warnings (today, page 1,200 of ~2,400: timed apart)', '/api/v1/warnings?pageSize=50&page=1200'];
@@ -163,6 +162,7 @@ try {
   times[deep[0]] = [];
   for (let i = 0; i < Math.min(RUNS, 7); i += 1) times[deep[0]].push((await get(deep[2])).ms);
   reads.push(deep);
+  const results = {};
   for (const [name, label] of reads) {
     const sorted = times[name].sort((a, b) => a - b);
     results[name] = { p50Ms: Math.round(quantile(sorted, 0.5)), p95Ms: Math.round(quantile(sorted, 0.95)), minMs: Math.round(sorted[0]), maxMs: Math.round(sorted[sorted.length - 1]) };
