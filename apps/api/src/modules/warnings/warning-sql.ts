@@ -163,11 +163,15 @@ function hitCtes(day: string, settings: WarningSettings, scope: WarningSqlScope,
   -- there are 100,000+ hits to sort and count
   hit AS MATERIALIZED (
     SELECT c.project_id, c.project_no, c.region_code, c.rule, c.basis_date, c.basis_month, c.basis_count, c.basis_category, c.basis_days, c.report_last,
-      CASE WHEN ${d} >= c.red_from THEN 'RED' ELSE 'YELLOW' END AS level,
-      CASE WHEN ${d} >= c.red_from THEN c.red_from ELSE c.yellow_from END AS since
+      ${levelAndSince(d)}
     FROM candidate c
     WHERE ${d} >= c.yellow_from
   )`;
+}
+
+/** A hit's (a candidate `c` with `d >= c.yellow_from`) `level` and `since` on day `d`: RED from its red threshold on. */
+function levelAndSince(d: SqlFragment): SqlFragment {
+  return sql`CASE WHEN ${d} >= c.red_from THEN 'RED' ELSE 'YELLOW' END AS level, CASE WHEN ${d} >= c.red_from THEN c.red_from ELSE c.yellow_from END AS since`;
 }
 
 /** A live project (`p`): signed, neither negotiating nor terminated, and in `projects` (a condition on `p`). */
@@ -318,8 +322,7 @@ function countCtes(day: string, settings: WarningSettings, rules: RuleLevels[], 
   ${openItemsCtes(d, settings, liveSql(sql`TRUE`))},
   -- ISSUE and POLICY's warnings of the day, with level and since (small tables: computed whole)
   open_hit AS (
-    SELECT c.project_id, c.region_code, c.rule, CASE WHEN ${d} >= c.red_from THEN 'RED' ELSE 'YELLOW' END AS level,
-      CASE WHEN ${d} >= c.red_from THEN c.red_from ELSE c.yellow_from END AS since
+    SELECT c.project_id, c.region_code, c.rule, ${levelAndSince(d)}
     FROM (SELECT * FROM issue_w UNION ALL SELECT * FROM policy_w) c
     WHERE ${d} >= c.yellow_from
   ),
