@@ -1,7 +1,8 @@
 import { DEFAULT_WARNING_SETTINGS, type ProjectDetailDto, shanghaiToday, type WarningListResponse, type WarningSettings } from '@zhaoshang/shared/domain';
 import fc from 'fast-check';
 import { sql } from '../src/common/sql/sql.js';
-import { HIT_ORDER, sinceBounds, type WarningEngine, warningCountsCte, warningCte, withReportCounts } from '../src/modules/warnings/warning-sql.js';
+import { sinceBounds, warningCountsCte } from '../src/modules/warnings/warning-levels-sql.js';
+import { HIT_ORDER, type WarningEngine, warningCte, withReportCounts } from '../src/modules/warnings/warning-sql.js';
 import { MONTHLY_HEADER, upload, xlsx, type Cell } from './fixtures/imports/files.js';
 import { createProject } from './support/projects.js';
 import { TestApp } from './support/test-app.js';

@@ -22,7 +22,8 @@ import { NotFound, ValidationFailed } from '../../common/errors/app.exception.js
 import { ReadPool } from '../../common/sql/read-pool.js';
 import { runSql, sql } from '../../common/sql/sql.js';
 import type { WarningQueryDto } from './dto/warnings.dto.js';
-import { HIT_ORDER, RULE_ORDER, warningCountsCte, warningCte, warningFilterSql, type WarningListFilter, warningListCte, withReportCounts } from './warning-sql.js';
+import { warningCountsCte, warningFilterSql, type WarningListFilter, warningListCte } from './warning-levels-sql.js';
+import { HIT_ORDER, RULE_ORDER, warningCte, withReportCounts } from './warning-sql.js';
 import { WarningSettingsService } from './warning-settings.service.js';
 
 // what other modules read of the warnings: the settings in force (the 入库 threshold)
