@@ -52,7 +52,7 @@ describe('concurrent writers', () => {
     expect(after.audit - before.audit).toBe(3);
   });
 
-  it('refuses a monthly import with 409 when a report of one of its rows is created between its staging and its write, and writes none', async () => {
+  it('refuses a monthly import with 409 when a report of one of its rows is created before its write, and writes none', async () => {
     // a grid save (which does not queue behind imports) inserts 2025-03's report and commits only once the import's write waits for it
     const project = await createProject(t, admin, { signedAt: '2025-01-01' });
     const rows: Cell[][] = ['2025-02', '2025-03', '2025-04'].map((month) => [project.projectNo, month, 100, 0, 0, '100', '进展顺利', '待核实']);
@@ -67,7 +67,7 @@ describe('concurrent writers', () => {
       const reply = upload<{ error?: string; message?: string }>(t, admin, file, 'monthly.xlsx', { kind: 'monthly' });
       // the import's insert waits for the uncommitted report of the same project and month
       for (let waited = 0; ; waited += 50) {
-        const [{ n }] = await t.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'WITH ins AS%'`);
+        const [{ n }] = await t.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'WITH v AS%'`);
         if (n > 0) break;
         if (waited > 20_000) throw new Error('the import never reached its write');
         await new Promise((resolve) => setTimeout(resolve, 50));

@@ -32,89 +32,88 @@ interface PendingRow {
   status: 'VERIFIED' | 'SUBMITTED' | null;
 }
 
-/**
- * The batch being staged and written, one row per (project, month), each already joined to the report
- * it would change: `changed` false means the report exists with the same figures and status (nothing to
- * write). A changed row also carries the report as it will be written (its id, new for a new report;
- * version; 核实 time and person) and the audit's snapshots before and after, so that the write only
- * copies them (issue 17: building 100,000 snapshots took ~1 s of the write). The reports a row changes
- * are locked from staging to the end, and now() is the transaction's start, so what is computed here is
- * what the write leaves. Emptied for each batch: the write's join to the reports is planned on 5,000 rows.
- */
-const CREATE_BATCH = sql`CREATE TEMP TABLE import_monthly_batch (
-  row_no int NOT NULL, project_id uuid NOT NULL, month char(7) NOT NULL,
-  arrived_equity_wan numeric(14,2) NOT NULL, arrived_loan_wan numeric(14,2) NOT NULL, arrived_other_wan numeric(14,2) NOT NULL,
-  completed_investment_wan numeric(14,2) NOT NULL, progress varchar(500), target_status report_status NOT NULL,
-  report_id uuid, old_status report_status, changed boolean NOT NULL,
-  id uuid NOT NULL, version int NOT NULL, verified_at timestamptz, verified_by uuid, before jsonb, after jsonb
-) ON COMMIT DROP`;
-
 /** Every row staged, what the whole file's checks read (duplicates, closed months, reports already submitted). */
 const CREATE_STAGE = sql`CREATE TEMP TABLE import_monthly (
   row_no int NOT NULL, project_id uuid NOT NULL, month char(7) NOT NULL, old_status report_status, changed boolean NOT NULL
 ) ON COMMIT DROP`;
 
 /**
- * One array per column: row numbers, project ids, numbers and regions, months, the four figures,
- * progress, status; into the batch's table and, for the whole file's checks, the staged rows' table.
- * The reports the rows may change are locked as they are read (in one order), so they stay as staged
- * until the import ends: a grid save at the same time waits. `r` is the report as the write leaves it
- * (the upsert's values before issue 17: submitted now, a verified report that stays verified keeps its
- * 核实 time and person, a return reason cleared, the version one up).
+ * A batch's rows (`unnestBatch`: one array per column through unnest — row numbers, project ids, numbers and
+ * regions, months, the four figures, progress, status), each joined to the report it would change (`m`):
+ * `t.target` the status it would get (the upsert's rule before issue 17: 待核实, but a verified report
+ * whose figures stay is still verified), `t.changed` false when the report exists with the same
+ * figures and status (nothing to write).
  */
-const STAGE = (c: SqlValue[][], actorId: string) => sql`WITH v AS (
-    SELECT * FROM unnest(${c[0]}::int[], ${c[1]}::uuid[], ${c[2]}::varchar[], ${c[3]}::varchar[], ${c[4]}::char(7)[], ${c[5]}::numeric[], ${c[6]}::numeric[], ${c[7]}::numeric[], ${c[8]}::numeric[], ${c[9]}::varchar[], ${c[10]}::report_status[])
-      AS v(row_no, project_id, project_no, region_code, month, eq, loan, other, completed, progress, status)
-  ), locked AS (
-    SELECT m.* FROM monthly_reports m WHERE (m.project_id, m.month) IN (SELECT project_id, month FROM v) ORDER BY m.id FOR UPDATE OF m
-  ), staged AS (
-  INSERT INTO import_monthly_batch
-  SELECT v.row_no, v.project_id, v.month, r.arrived_equity_wan, r.arrived_loan_wan, r.arrived_other_wan, r.completed_investment_wan,
-    v.progress, t.target, m.id, m.status, t.changed, r.id, r.version, r.verified_at, r.verified_by,
-    CASE WHEN t.changed AND m.id IS NOT NULL THEN ${reportSnapshot(sql`m`, sql`v`)} END, CASE WHEN t.changed THEN ${reportSnapshot(sql`r`, sql`v`)} END
-  FROM v LEFT JOIN locked m ON m.project_id = v.project_id AND m.month = v.month
+const unnestBatch = (c: SqlValue[][]) => sql`SELECT * FROM unnest(${c[0]}::int[], ${c[1]}::uuid[], ${c[2]}::varchar[], ${c[3]}::varchar[], ${c[4]}::char(7)[], ${c[5]}::numeric[], ${c[6]}::numeric[], ${c[7]}::numeric[], ${c[8]}::numeric[], ${c[9]}::varchar[], ${c[10]}::report_status[])
+  AS v(row_no, project_id, project_no, region_code, month, eq, loan, other, completed, progress, status)`;
+const batchRows = (v: SqlFragment, reports: SqlFragment) => sql`${v} v LEFT JOIN ${reports} m ON m.project_id = v.project_id AND m.month = v.month
   CROSS JOIN LATERAL (SELECT (m.arrived_equity_wan, m.arrived_loan_wan, m.arrived_other_wan, m.completed_investment_wan, m.progress)
     IS NOT DISTINCT FROM (v.eq, v.loan, v.other, v.completed, v.progress) AS same) s0
   CROSS JOIN LATERAL (SELECT s0.same,
     COALESCE(v.status, CASE WHEN m.status = 'VERIFIED' AND s0.same THEN 'VERIFIED'::report_status ELSE 'SUBMITTED'::report_status END) AS target) t0
-  CROSS JOIN LATERAL (SELECT t0.target, m.id IS NULL OR t0.target <> m.status OR NOT t0.same AS changed) t
-  CROSS JOIN LATERAL (SELECT COALESCE(m.id, gen_random_uuid()) AS id, v.project_id, v.month, v.eq::numeric(14,2) AS arrived_equity_wan,
-    v.loan::numeric(14,2) AS arrived_loan_wan, v.other::numeric(14,2) AS arrived_other_wan, v.completed::numeric(14,2) AS completed_investment_wan,
-    v.progress, t.target AS status, NULL::varchar AS return_reason, now() AS submitted_at,
-    CASE WHEN t.target = 'VERIFIED' AND m.status = 'VERIFIED' THEN m.verified_at WHEN t.target = 'VERIFIED' THEN now() END AS verified_at,
-    CASE WHEN t.target = 'VERIFIED' AND m.status = 'VERIFIED' THEN m.verified_by WHEN t.target = 'VERIFIED' THEN ${actorId}::uuid END AS verified_by,
-    COALESCE(m.version + 1, 1) AS version) r
-  RETURNING row_no, project_id, month, old_status, changed
-  )
-  INSERT INTO import_monthly SELECT row_no, project_id, month, old_status, changed FROM staged`;
+  CROSS JOIN LATERAL (SELECT t0.target, m.id IS NULL OR t0.target <> m.status OR NOT t0.same AS changed) t`;
+
+/** A batch staged for the whole file's checks only: the import has a problem already and writes nothing more. */
+const STAGE = (c: SqlValue[][]) => sql`INSERT INTO import_monthly SELECT v.row_no, v.project_id, v.month, m.status, t.changed FROM ${batchRows(sql`(${unnestBatch(c)})`, sql`monthly_reports`)}`;
+
+/** The condition on a staged row `s` that it would change a report it may not change (see FROZEN). */
+const frozen = (closed: string[], canVerify: boolean) => {
+  const inClosed = sql`s.month = ANY(${sql.param(closed)}::char(7)[])`;
+  return { inClosed, where: sql`s.changed AND (${inClosed} OR (s.old_status IN ('VERIFIED', 'SUBMITTED') AND NOT ${canVerify}::boolean))` };
+};
 
 /**
- * The batch's changed rows written as staged: new reports inserted, existing ones (locked since staging)
- * updated, and one audit row each with the staged snapshots, in the file's order. A report of the same
- * project and month that someone created after staging makes the insert fail (nothing is written).
+ * A batch staged and, if none of its rows is frozen (a closed month in `closed`, as the months' 月结
+ * check found them and holds them; a report the user may not change), written in the same statement
+ * (issue 17: the staging, the batch's own table, its checks and its write took five statements):
+ * the reports the rows change are locked as they are read (in one order), each changed row gets the
+ * report as it is written (`r`: its id, new for a new report; submitted now; a verified report that
+ * stays verified keeps its 核实 time and person; a return reason cleared; the version one up) — new
+ * reports inserted, existing ones updated — and one audit row with its snapshots before and after,
+ * in the file's order. A report of the same project and month created by someone else before the
+ * insert makes it fail (nothing of the import is written).
  */
-const WRITE = (actor: UserActor) => sql`WITH ins AS (
+const STAGE_AND_WRITE = (c: SqlValue[][], actor: UserActor, closed: string[], canVerify: boolean) => sql`WITH v AS (${unnestBatch(c)}), locked AS (
+    SELECT m.* FROM monthly_reports m WHERE (m.project_id, m.month) IN (SELECT project_id, month FROM v) ORDER BY m.id FOR UPDATE OF m
+  ), s AS MATERIALIZED (
+    SELECT v.row_no, m.id AS report_id, m.status AS old_status, t.changed, t.target AS target_status, r.*,
+      CASE WHEN t.changed AND m.id IS NOT NULL THEN ${reportSnapshot(sql`m`, sql`v`)} END AS before,
+      CASE WHEN t.changed THEN ${reportSnapshot(sql`r`, sql`v`)} END AS after
+    FROM ${batchRows(sql`v`, sql`locked`)}
+    CROSS JOIN LATERAL (SELECT COALESCE(m.id, gen_random_uuid()) AS id, v.eq::numeric(14,2) AS arrived_equity_wan,
+      v.loan::numeric(14,2) AS arrived_loan_wan, v.other::numeric(14,2) AS arrived_other_wan, v.completed::numeric(14,2) AS completed_investment_wan,
+      v.progress, t.target AS status, NULL::varchar AS return_reason, now() AS submitted_at,
+      CASE WHEN t.target = 'VERIFIED' AND m.status = 'VERIFIED' THEN m.verified_at WHEN t.target = 'VERIFIED' THEN now() END AS verified_at,
+      CASE WHEN t.target = 'VERIFIED' AND m.status = 'VERIFIED' THEN m.verified_by WHEN t.target = 'VERIFIED' THEN ${actor.id}::uuid END AS verified_by,
+      COALESCE(m.version + 1, 1) AS version, v.project_id, v.month) r
+  ), staged AS (
+    INSERT INTO import_monthly SELECT row_no, project_id, month, old_status, changed FROM s
+  ), ok AS (
+    SELECT NOT EXISTS (SELECT FROM s WHERE ${frozen(closed, canVerify).where}) AS written
+  ), w AS MATERIALIZED (
+    SELECT s.* FROM s, ok WHERE ok.written AND s.changed
+  ), ins AS (
     INSERT INTO monthly_reports (id, project_id, month, arrived_equity_wan, arrived_loan_wan, arrived_other_wan, completed_investment_wan,
       progress, status, return_reason, submitted_at, verified_at, verified_by, version)
     SELECT id, project_id, month, arrived_equity_wan, arrived_loan_wan, arrived_other_wan, completed_investment_wan, progress, target_status, NULL, now(),
       verified_at, verified_by, version
-    FROM import_monthly_batch WHERE changed AND report_id IS NULL
+    FROM w WHERE report_id IS NULL
     RETURNING 1
   ), upd AS (
-    UPDATE monthly_reports m SET arrived_equity_wan = s.arrived_equity_wan, arrived_loan_wan = s.arrived_loan_wan, arrived_other_wan = s.arrived_other_wan,
-      completed_investment_wan = s.completed_investment_wan, progress = s.progress, status = s.target_status, return_reason = NULL, submitted_at = now(),
-      verified_at = s.verified_at, verified_by = s.verified_by, version = s.version, updated_at = now()
-    FROM import_monthly_batch s WHERE s.changed AND m.id = s.report_id
+    UPDATE monthly_reports m SET arrived_equity_wan = w.arrived_equity_wan, arrived_loan_wan = w.arrived_loan_wan, arrived_other_wan = w.arrived_other_wan,
+      completed_investment_wan = w.completed_investment_wan, progress = w.progress, status = w.target_status, return_reason = NULL, submitted_at = now(),
+      verified_at = w.verified_at, verified_by = w.verified_by, version = w.version, updated_at = now()
+    FROM w WHERE m.id = w.report_id
     RETURNING 1
   ), audit AS (
     ${auditInsert(
       actor,
       'monthlyReport',
-      sql`SELECT s.id::text, CASE WHEN s.report_id IS NULL THEN 'CREATE' ELSE 'UPDATE' END, s.before, s.after FROM import_monthly_batch s WHERE s.changed ORDER BY s.row_no`,
+      sql`SELECT w.id::text, CASE WHEN w.report_id IS NULL THEN 'CREATE' ELSE 'UPDATE' END, w.before, w.after FROM w ORDER BY w.row_no`,
     )}
     RETURNING 1
   )
-  SELECT (SELECT count(*) FROM ins)::int AS created, (SELECT count(*) FROM upd)::int AS updated, (SELECT count(*) FROM audit)::int AS audited`;
+  SELECT ok.written, (SELECT count(*) FROM ins)::int AS created, (SELECT count(*) FROM upd)::int AS updated, (SELECT count(*) FROM audit)::int AS audited FROM ok`;
 
 /** The second and later rows of the same (project, month), with the first one's row number. */
 const DUPLICATES = sql`SELECT row_no AS "row", first FROM (
@@ -127,11 +126,9 @@ const DUPLICATES = sql`SELECT row_no AS "row", first FROM (
  * the entry grid lets them change only drafts and returned reports, and so does the import.
  */
 const FROZEN = (rows: SqlFragment, closed: string[], canVerify: boolean) => {
-  const inClosed = sql`s.month = ANY(${sql.param(closed)}::char(7)[])`;
+  const { inClosed, where } = frozen(closed, canVerify);
   return sql`SELECT s.row_no AS "row", s.month, s.old_status AS "oldStatus", ${inClosed} AS closed
-  FROM ${rows} s
-  WHERE s.changed AND (${inClosed} OR (s.old_status IN ('VERIFIED', 'SUBMITTED') AND NOT ${canVerify}::boolean))
-  ORDER BY s.row_no`;
+  FROM ${rows} s WHERE ${where} ORDER BY s.row_no`;
 };
 
 /**
@@ -165,7 +162,6 @@ export class MonthlyImporter implements Importer<Key> {
 
   async prepare(): Promise<void> {
     await runSql(this.ctx.em, CREATE_STAGE);
-    await runSql(this.ctx.em, CREATE_BATCH);
   }
 
   async add(cells: RowCells<Key>): Promise<void> {
@@ -235,14 +231,22 @@ export class MonthlyImporter implements Importer<Key> {
     return { created, updated, unchanged: this.staged - created - updated };
   }
 
-  /** Writes the batch just staged if the import is still clean; from the first problem on, nothing more is written. */
-  private async writeBatch(newKeys: boolean): Promise<void> {
-    this.writing &&= newKeys && this.ctx.errors.count === 0 && (await this.batchMayBeWritten());
-    if (!this.writing) return;
+  /**
+   * Stages the batch and writes it if the import is still clean (no error so far, no (project, month)
+   * seen before, no row of it frozen); from the first problem on, batches are only staged.
+   */
+  private async stage(rows: SqlValue[][], months: string[], newKeys: boolean): Promise<void> {
     const { em, actor } = this.ctx;
-    let counts: { created: number; updated: number; audited: number };
+    this.writing &&= newKeys && this.ctx.errors.count === 0;
+    if (!this.writing) {
+      await runSql(em, STAGE(rows));
+      return;
+    }
+    // the batch's months' close rows are held from here on: a close waits for the import, or the import sees it
+    const closed = await closedMonths(em, sql`SELECT unnest(${months}::char(7)[])`);
+    let counts: { written: boolean; created: number; updated: number; audited: number };
     try {
-      [counts] = await runSql<{ created: number; updated: number; audited: number }>(em, WRITE(actor));
+      [counts] = await runSql<typeof counts>(em, STAGE_AND_WRITE(rows, actor, closed, this.canVerify));
     } catch (error) {
       const failed = error as { code?: string; constraint?: string };
       if (failed.code === '23505' && failed.constraint === 'uq_monthly_reports_project_month') {
@@ -250,17 +254,11 @@ export class MonthlyImporter implements Importer<Key> {
       }
       throw error;
     }
-    // every changed row staged was written and audited once (the locks held since staging guarantee it)
+    this.writing = counts.written;
+    // every changed row was written and audited once (the rows it changes are locked as they are read)
     if (counts.created + counts.updated !== counts.audited) throw new Error(`月报导入写入 ${counts.created + counts.updated} 行，审计 ${counts.audited} 行`);
     this.written.created += counts.created;
     this.written.updated += counts.updated;
-  }
-
-  /** No row of the batch is for a closed month or a report the user may not change (the months' close rows are held from here on). */
-  private async batchMayBeWritten(): Promise<boolean> {
-    const batch = sql`import_monthly_batch`;
-    const closed = await closedMonths(this.ctx.em, sql`SELECT DISTINCT month FROM ${batch}`);
-    return (await runSql(this.ctx.em, FROZEN(batch, closed, this.canVerify))).length === 0;
   }
 
   /** Adds the rows' (project, month) to those staged; false if one of them was there already. */
@@ -304,24 +302,17 @@ export class MonthlyImporter implements Importer<Key> {
     if (valid.length === 0) return;
     // once nothing more is written the keys are not needed: the check finds the repeats in SQL
     const newKeys = this.writing && this.remember(valid);
-    await runSql(this.ctx.em, sql`TRUNCATE import_monthly_batch`);
-    await runSql(
-      this.ctx.em,
-      STAGE(
-        [
-          valid.map((r) => r.row),
-          valid.map((r) => r.project.id),
-          valid.map((r) => r.projectNo),
-          valid.map((r) => r.project.regionCode),
-          valid.map((r) => r.month),
-          ...MONEY.map((key) => valid.map((r) => r.figures[key])),
-          valid.map((r) => r.progress),
-          valid.map((r) => r.status),
-        ],
-        this.ctx.actor.id,
-      ),
-    );
+    const rows = [
+      valid.map((r) => r.row),
+      valid.map((r) => r.project.id),
+      valid.map((r) => r.projectNo),
+      valid.map((r) => r.project.regionCode),
+      valid.map((r) => r.month),
+      ...MONEY.map((key) => valid.map((r) => r.figures[key])),
+      valid.map((r) => r.progress),
+      valid.map((r) => r.status),
+    ];
+    await this.stage(rows, [...new Set(valid.map((r) => r.month))], newKeys);
     this.staged += valid.length;
-    await this.writeBatch(newKeys);
   }
 }
