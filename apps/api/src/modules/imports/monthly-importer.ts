@@ -65,7 +65,7 @@ const frozen = (closed: string[], canVerify: boolean) => {
 /**
  * A batch staged and, if none of its rows is frozen (a closed month in `closed`, as the months' 月结
  * check found them and holds them; a report the user may not change), written in the same statement
- * (issue 17: the staging, the batch's own table, its checks and its write took five statements):
+ * (issue 17: emptying the batch's own table, staging into it, the month closes' check, FROZEN and the write took six):
  * the reports the rows change are locked as they are read (in one order), each changed row gets the
  * report as it is written (`r`: its id, new for a new report; submitted now; a verified report that
  * stays verified keeps its 核实 time and person; a return reason cleared; the version one up) — new
