@@ -161,7 +161,7 @@ export interface WarningListFilter {
 }
 
 /** The list's filter as a condition on `h.region_code`, `h.rule` and `h.level`, its values bound once however often it is written. */
-export function warningFilterSql(filter: WarningListFilter): SqlFragment {
+function warningFilterSql(filter: WarningListFilter): SqlFragment {
   const where: SqlFragment[] = [];
   if (filter.regionCode !== undefined) where.push(sql`h.region_code = ${sql.param(filter.regionCode)}`);
   if (filter.rule !== undefined) where.push(sql`h.rule = ${sql.param(filter.rule)}`);
@@ -173,11 +173,11 @@ export function warningFilterSql(filter: WarningListFilter): SqlFragment {
 const YELLOW_BAND = 10_000_000;
 
 /**
- * `WITH …, grouped AS (…), hit AS (…)` for the list (GET /warnings, issue 17): `grouped` (region_code,
- * rule, level, n) counts every warning of the day as `warningCountsCte` does; `hit` holds, of the
- * warnings that pass `filter` (`warningFilterSql(filter)` selects them from `hit h`), at least the first
- * `reach` in HIT_ORDER — the page's `OFFSET + LIMIT` — with their exact thresholds, as `warningCte`
- * computes them: a page of them in HIT_ORDER is the list's page.
+ * `WITH …, grouped AS (…), hit AS (…)` for the list (GET /warnings, issue 17), and `where`, the filter's
+ * condition on `h` (a row of `grouped` or of `hit`): `grouped` (region_code, rule, level, n) counts every
+ * warning of the day as `warningCountsCte` does; `hit` holds, of the warnings that pass `filter` (`where`
+ * selects them from `hit h`), at least the first `reach` in HIT_ORDER — the page's `OFFSET + LIMIT` — with
+ * their exact thresholds, as `warningCte` computes them: a page of them in HIT_ORDER is the list's page.
  *
  * Computing every hit's thresholds was most of the list (121,733 hits at 100,000 projects: ~265 of
  * ~395 ms), and a page needs a few. So one pass over the live projects gives each its levels
@@ -188,7 +188,7 @@ const YELLOW_BAND = 10_000_000;
  * lower bound does. The projects with `best_lower` ≤ the cut get their thresholds computed (`needed`; all
  * of them when there are fewer than `reach`), with ISSUE and POLICY whole (small tables).
  */
-export function warningListCte(day: string, settings: WarningSettings, filter: WarningListFilter, reach: number): SqlFragment {
+export function warningListCte(day: string, settings: WarningSettings, filter: WarningListFilter, reach: number): { with: SqlFragment; where: SqlFragment } {
   const rules = ruleLevels(day, settings);
   const columns = sql`p.id, p.region_code, p.stage, p.signed_at, p.planned_start_month, p.started_on, p.last_arrival_on, p.first_gap_on`;
   // per kept rule, its hit's key (the since's upper bound, RED before YELLOW) and the key's lower bound;
@@ -206,7 +206,7 @@ export function warningListCte(day: string, settings: WarningSettings, filter: W
   };
   const levelColumns = sql.join(LEVEL_COLUMNS.map((c) => sql`p.${sql.ident(c)}`), sql`, `);
   const where = warningFilterSql(filter);
-  return sql`WITH
+  const cte = sql`WITH
   -- every live project's levels, and the keys of its hits that pass the filter
   l AS MATERIALIZED (
     SELECT p.id, p.region_code, ${levelColumns}, ${least(false)} AS best_upper, ${least(true)} AS best_lower
@@ -226,4 +226,5 @@ export function warningListCte(day: string, settings: WarningSettings, filter: W
     SELECT w.* FROM warn_live_projects w WHERE w.id IN (SELECT l.id FROM l WHERE l.best_lower <= COALESCE((SELECT cut.k FROM cut), 'infinity'::date))
   ),
   ${hitCtes(day, settings, { projects: sql`TRUE`, from: sql`needed` }, 'state', false)}`;
+  return { with: cte, where };
 }

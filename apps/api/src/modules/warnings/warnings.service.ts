@@ -22,7 +22,7 @@ import { NotFound, ValidationFailed } from '../../common/errors/app.exception.js
 import { ReadPool } from '../../common/sql/read-pool.js';
 import { runSql, sql } from '../../common/sql/sql.js';
 import type { WarningQueryDto } from './dto/warnings.dto.js';
-import { warningCountsCte, warningFilterSql, type WarningListFilter, warningListCte } from './warning-levels-sql.js';
+import { warningCountsCte, type WarningListFilter, warningListCte } from './warning-levels-sql.js';
 import { HIT_ORDER, RULE_ORDER, warningCte, withReportCounts } from './warning-sql.js';
 import { WarningSettingsService } from './warning-settings.service.js';
 
@@ -100,12 +100,12 @@ export class WarningsService {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
     const filter: WarningListFilter = { regionCode: query.regionCode, rule: query.rule, level: query.level };
-    const where = warningFilterSql(filter);
     // the counts come from one grouping of the day's warnings (by region, rule and level), the filtered
     // total with them; the page is a top-N sort of the hits whose thresholds were computed (warningListCte)
+    const { with: listCtes, where } = warningListCte(day, settings, filter, page * pageSize);
     const [result] = await runSql<{ total: number; items: HitRow[]; byRegion: RegionCountRow[] | null; byRule: RuleCountRow[] }>(
       this.readPool.reads,
-      sql`${warningListCte(day, settings, filter, page * pageSize)}
+      sql`${listCtes}
       SELECT
         (SELECT COALESCE(sum(h.n), 0)::int FROM grouped h WHERE ${where}) AS total,
         (SELECT COALESCE(json_agg(x), '[]'::json) FROM (
