@@ -1,8 +1,10 @@
 // npm run bench:load: how fast a leader sees the 驾驶舱's first chart (issue 13, item 6). Starts the
 // built API, serving the built web app, with the demo data on a scratch embedded PostgreSQL, opens
 // /dashboard signed in as a leader in Chromium (Playwright), and times the first chart with content:
-// on a phone over "Slow 4G" with a 4× slower CPU, cold (empty cache), warm (second visit) and returning
-// (third visit: V8's code cache, made on the second, is used), and on a desktop, warm, without throttling. Also the JS the route needs, gzip. A benchmark, not a test:
+// on a phone over "Slow 4G" with a 4× slower CPU, cold (empty cache), warm (second visit), returning
+// (third visit, the same tab) and the next day (a new tab: the caches and the service worker, not what
+// the first tab's renderer kept in memory), and on a desktop, warm, without throttling. Also the JS the
+// route needs, gzip. A benchmark, not a test:
 // prints a table with the targets and writes dist/bench/first-load.json; nothing fails on a miss.
 // Builds nothing: expects dist/apps/api and dist/apps/web (npm run bench:load builds both first).
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -93,6 +95,13 @@ async function newContext(browser, baseUrl, session, device) {
     if (!localStorage.getItem('zs.session')) localStorage.setItem('zs.session', stored);
   }, JSON.stringify(session));
   await context.addInitScript(WATCH_FIRST_CHART);
+  // BENCH_CODE_CACHE_WARMUP=0: the app's warm-up (apps/web/src/app/code-cache.ts) marked as done for this
+  // version before the first visit, so that it never runs — to compare with and without it
+  if (process.env.BENCH_CODE_CACHE_WARMUP === '0') {
+    const main = /src="(main-[\w-]+\.js)"/.exec(readFileSync(join(webDir, 'index.html'), 'utf8'))?.[1];
+    if (!main) throw new Error('index.html 中找不到 main 脚本');
+    await context.addInitScript((file) => localStorage.setItem('zs.codeCache', file), main);
+  }
   return context;
 }
 
@@ -231,7 +240,7 @@ async function waitForServiceWorkerInstall(page) {
  * leader's next visit comes later and finds it made. `BENCH_CODE_CACHE_WAIT=0`: not waited for.
  */
 async function waitForCodeCache(page) {
-  if (process.env.BENCH_CODE_CACHE_WAIT === '0') return 0;
+  if (process.env.BENCH_CODE_CACHE_WAIT === '0' || process.env.BENCH_CODE_CACHE_WARMUP === '0') return 0;
   const started = Date.now();
   await page.waitForFunction(
     () => {
@@ -298,8 +307,8 @@ async function main() {
 
     mkdirSync(dirname(out), { recursive: true });
     // each visit's first chart and page marker, by kind of visit
-    const samples = { phoneCold: [], phoneWarm: [], phoneReturning: [], desktopWarm: [] };
-    const markers = { phoneCold: [], phoneWarm: [], phoneReturning: [], desktopWarm: [] };
+    const samples = { phoneCold: [], phoneWarm: [], phoneReturning: [], phoneNextDay: [], desktopWarm: [] };
+    const markers = { phoneCold: [], phoneWarm: [], phoneReturning: [], phoneNextDay: [], desktopWarm: [] };
     const record = (kind, label, run, result) => {
       samples[kind].push(result.firstChartMs);
       markers[kind].push(result.markerMs);
@@ -335,6 +344,14 @@ async function main() {
       // the code (V8's code cache) for the third on (measured by trace: 0.6–0.9 s of the second visit at CPU 4×)
       await page.goto('about:blank');
       record('phoneReturning', '手机 慢速 4G 第三次访问', run, await visit(page, cdp));
+      // the next day: the same browser's caches and service worker, but a page of its own — not the
+      // renderer that ran the visits above. In that renderer a module script sometimes ran from code kept
+      // in memory (visits alternating ~1.2 / ~2.1 s); in a new tab none of the 28 did, in any traced
+      // run: Chromium here reuses module scripts' compiled code only within one renderer (README,
+      // "what the second visit's compiled code was")
+      await page.close();
+      const nextDay = await context.newPage();
+      record('phoneNextDay', '手机 慢速 4G 次日再访（新标签页）', run, await visit(nextDay, await throttle(nextDay, SLOW_4G, CPU_SLOWDOWN)));
       await context.close();
     }
 
@@ -360,6 +377,7 @@ async function main() {
       phoneColdMs: median(samples.phoneCold),
       phoneWarmMs: median(samples.phoneWarm),
       phoneReturningMs: median(samples.phoneReturning),
+      phoneNextDayMs: median(samples.phoneNextDay),
       desktopWarmMs: median(samples.desktopWarm),
       routeJsGzipBytes: js.routeGzipBytes,
     };
@@ -370,7 +388,8 @@ async function main() {
       [
         ['手机 慢速 4G + CPU 4× 冷启动 首个图表', s(results.phoneColdMs), `≤ ${s(TARGETS.phoneColdMs)}`, met('phoneColdMs')],
         ['手机 慢速 4G + CPU 4× 再次访问 首个图表', s(results.phoneWarmMs), `≤ ${s(TARGETS.phoneWarmMs)}`, met('phoneWarmMs')],
-        ['  另：第三次访问（V8 代码缓存已生成，每天打开的领导）', s(results.phoneReturningMs), '', ''],
+        ['  另：第三次访问（同一标签页）', s(results.phoneReturningMs), '', ''],
+        ['  另：次日再访（新标签页：缓存与 Service Worker 在，渲染进程的内存不在）', s(results.phoneNextDayMs), `（${s(TARGETS.phoneWarmMs)}）`, results.phoneNextDayMs <= TARGETS.phoneWarmMs ? '达标' : '未达标'],
         ['桌面 不限速 再次访问 首个图表', `${results.desktopWarmMs} ms`, `≤ ${TARGETS.desktopWarmMs} ms`, met('desktopWarmMs')],
         ['驾驶舱路由 JS（懒加载部分，首个图表前请求的，gzip -9）', kb(js.routeGzipBytes), `≤ ${kb(TARGETS.routeJsGzipBytes)}`, met('routeJsGzipBytes')],
         ['  另：图表显示后再取的卡片 JS（包联项目、待我签发、考核排名等）', kb(js.deferredGzipBytes), '', ''],

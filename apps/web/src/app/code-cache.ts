@@ -15,6 +15,14 @@ import { SwUpdate } from '@angular/service-worker';
  * them once more from there — main.js and every chunk the page has run — and the next visit finds
  * their code ready. In that frame the app does not start (main.ts, `isCodeCacheFrame`): the scripts
  * are only evaluated, nothing is asked of the API.
+ *
+ * Measured since (tools/bench/README.md, "what the second visit's compiled code was", 7 December): in
+ * the Chromium the bench runs, the next visit did not read the code the frame made (3 of 24 traced
+ * contexts), and a module script's code was reused only by pages in the same renderer — never by a
+ * new tab, where V8 now compiles off the main thread anyway (the compile hints). With and without
+ * this warm-up the phone's second visit measured alike (medians 2.47 / 2.59 s, next day in a new tab
+ * 2.14 / 2.21 s, 6 runs each). Kept for the gain an earlier A/B saw (2.40 → 1.97 s); a candidate
+ * for removal, with the one framing exception it needs (web-compression.integration-spec).
  */
 
 /** The hidden frame's name: main.ts does not start the app in a window of that name. */
