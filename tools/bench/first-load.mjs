@@ -340,8 +340,7 @@ async function main() {
       const warm = await visit(page, cdp);
       if (process.env.BENCH_TRACE === '1') console.log(`    service worker 再次访问后：${await serviceWorkerState(page)}`);
       record('phoneWarm', '手机 慢速 4G 再次访问', run, warm);
-      // a leader who opens the 驾驶舱 every day: Chromium compiles a module script again on its second load and keeps
-      // the code (V8's code cache) for the third on (measured by trace: 0.6–0.9 s of the second visit at CPU 4×)
+      // once more in the same tab: its renderer sometimes runs the module scripts from code it kept in memory
       await page.goto('about:blank');
       record('phoneReturning', '手机 慢速 4G 第三次访问', run, await visit(page, cdp));
       // the next day: the same browser's caches and service worker, but a page of its own — not the
