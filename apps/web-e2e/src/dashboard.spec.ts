@@ -160,6 +160,18 @@ test('a leader reads the summary on a desktop, checks a district and drills to i
   await expect(byTestId(page, 'key-count')).not.toHaveText('0');
   await keepScreenshot(page, 'dashboard-desktop');
 
+  // the charts keep to their panels' width when the window narrows (drawn once at their size, then
+  // resized only when it changes)
+  const trendWidth = () => byTestId(page, 'chart-trend').evaluate((host) => ({ chart: (host as HTMLElement & { zsChart: { getWidth(): number } }).zsChart.getWidth(), panel: host.clientWidth }));
+  const wide = await trendWidth();
+  expect(wide.chart).toBe(wide.panel);
+  await page.setViewportSize({ width: 1000, height: 800 });
+  await expect.poll(async () => (await trendWidth()).chart).toBeLessThan(wide.chart);
+  const narrow = await trendWidth();
+  expect(narrow.chart).toBe(narrow.panel);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect.poll(async () => (await trendWidth()).chart).toBe(wide.chart);
+
   // one district: its own figures (only this spec has projects there this year)
   await byTestId(page, 'dashboard-scope').selectOption({ label: HUOLIN.name });
   await expect(page).toHaveURL(new RegExp(`region=${HUOLIN.code}`));

@@ -59,9 +59,16 @@ test('a district user reads the shell on a phone', async ({ browser }) => {
   await signIn(page, DISTRICT_USER.username, DISTRICT_USER.password);
   await expect(byTestId(page, 'home-region')).toContainText('开鲁县');
   await keepScreenshot(page, 'home-district-phone');
+  // the hidden menu's entries are made when it is first opened (not part of the first frame), then kept
+  await expect(byTestId(page, 'nav').locator('li[nz-menu-item]')).toHaveCount(0);
   await byTestId(page, 'nav-toggle').click();
   await expect(byTestId(page, 'nav')).toBeVisible();
+  await expect(byTestId(page, 'nav-/projects')).toBeVisible();
   await keepScreenshot(page, 'menu-phone');
+  await byTestId(page, 'nav-/projects').click();
+  await expect(page).toHaveURL(/\/projects\?regionCode=150523$/);
+  await expect(byTestId(page, 'nav-toggle')).toHaveAttribute('aria-expanded', 'false');
+  await expect(byTestId(page, 'nav-/projects')).toBeAttached();
   await context.close();
 });
 

@@ -31,6 +31,14 @@ export class ShellLayout {
   protected readonly isPhone = injectIsPhone();
   /** phones start with the menu hidden; turning a tablet resets it */
   protected readonly collapsed = linkedSignal(() => this.isPhone());
+  /**
+   * The menu's entries are made once the menu is shown, and kept: a phone's menu starts hidden, and its
+   * entries and their icons were a tenth of the first frame of a leader's 驾驶舱 on a slow phone (issue 13).
+   */
+  protected readonly menuMade = linkedSignal<boolean, boolean>({
+    source: () => !this.isPhone() || !this.collapsed(),
+    computation: (shown, previous) => shown || (previous?.value ?? false),
+  });
   protected readonly changePasswordOpen = signal(false);
 
   protected readonly user = this.auth.currentUser;
