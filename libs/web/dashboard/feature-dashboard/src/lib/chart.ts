@@ -140,6 +140,8 @@ export class DashboardChart {
       queueDraw(() => {
         if (destroyed) return;
         const element = this.canvas().nativeElement;
+        // the size ECharts reads in init (one layout, before the chart's own elements are added)
+        let drawnAt = { width: element.clientWidth, height: element.clientHeight };
         const instance = init(element);
         instance.on('click', (event) => this.click(event));
         instance.on('finished', () => this.finished());
@@ -159,7 +161,6 @@ export class DashboardChart {
           drawnAt = { width: element.clientWidth, height: element.clientHeight };
           instance.resize();
         });
-        let drawnAt = { width: element.clientWidth, height: element.clientHeight };
         resize.observe(element);
       }),
     );
