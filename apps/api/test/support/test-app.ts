@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { LoginResponse, Role } from '@zhaoshang/shared/domain';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -82,6 +82,8 @@ export class TestApp {
     readonly baseUrl: string,
     readonly databaseUrl: string,
     private readonly databaseName: string,
+    /** the DATA_DIR made for this app (its JWT secret), removed in stop() */
+    private readonly dataDir: string,
   ) {}
 
   /**
@@ -105,8 +107,9 @@ export class TestApp {
     await admin.query(template ? `CREATE DATABASE ${databaseName} TEMPLATE ${template}` : `CREATE DATABASE ${databaseName}`);
     await admin.end();
     const url = databaseUrlOf(serverUrl, databaseName);
+    const dataDir = mkdtempSync(join(tmpdir(), 'zs-test-data-'));
     const config: AppConfig = {
-      ...loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'zs-test-data-')), LOG_LEVEL: 'error', WEB_DIR: 'none' }),
+      ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'error', WEB_DIR: 'none' }),
       adminPassword: ADMIN_PASSWORD,
       ...overrides,
       ...(prepare ? await prepare(url) : {}),
@@ -115,7 +118,7 @@ export class TestApp {
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : 0;
-    return new TestApp(app, `http://127.0.0.1:${port}`, url, databaseName);
+    return new TestApp(app, `http://127.0.0.1:${port}`, url, databaseName, dataDir);
   }
 
   async stop(): Promise<void> {
@@ -126,6 +129,7 @@ export class TestApp {
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS ${this.databaseName} WITH (FORCE)`);
     await admin.end();
+    rmSync(this.dataDir, { recursive: true, force: true });
   }
 
   async request<T = unknown>(method: string, path: string, options: { token?: string; apiKey?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {}): Promise<TestResponse<T>> {
