@@ -156,7 +156,7 @@ export class DashboardChart {
         resize = new ResizeObserver(() => {
           // an observer reports the element's size once when it starts observing: the size the chart
           // was just drawn at. ECharts' resize lays the whole chart out again even at the same size
-          // (133 ms at CPU 4× for the trend, before the first chart reached the screen: issue 13)
+          // (133 ms at CPU 4× for the trend, in the frame that was to show it first: issue 13)
           if (element.clientWidth === drawnAt.width && element.clientHeight === drawnAt.height) return;
           drawnAt = { width: element.clientWidth, height: element.clientHeight };
           instance.resize();
