@@ -69,15 +69,15 @@ async function callApi(baseUrl, token, path = `/api/v1/indicators?${query}`) {
 
 /**
  * The 驾驶舱's requests for a year, city scope (libs/web/dashboard feature-dashboard dashboard-page.ts:
- * indicators by month, by district and by industry, today's warning counts (GET /warnings/counts), 跟踪落实, the signed and key
+ * indicators by month, by district and by industry (one request), today's warning counts (GET /warnings/counts), 跟踪落实, the signed and key
  * projects' drill-downs, the months of the year), made at once as the page makes them.
  */
 function dashboardSet(today) {
   const period = `from=${YEAR}-01&to=${YEAR}-12`;
   return [
     ['indicators month', `/api/v1/indicators?${period}&groupBy=month`],
-    ['indicators region', `/api/v1/indicators?${period}&groupBy=region`],
-    ['indicators industry', `/api/v1/indicators?${period}&groupBy=industry`],
+    // by district and by industry in one request (DashboardApi.regionsAndIndustries, the city's scope)
+    ['indicators region+industry', `/api/v1/indicators?${period}&groupBy=region&alsoGroupBy=industry`],
     ['warnings', `/api/v1/warnings/counts?date=${today}`],
     ['follow-through', `/api/v1/follow-through/summary?${period}`],
     ['drill signedCount', `/api/v1/indicators/drill?indicator=signedCount&${period}&limit=0`],
@@ -244,7 +244,7 @@ async function main() {
     console.log(agreesWithReference ? `    一致（${districts.length} 个旗县 + 全市合计，各 ${mainFigures({}).length} 项）` : `    不一致：\n${referenceProblems.join('\n')}`);
     const today = new Date().toISOString().slice(0, 10);
     const set = dashboardSet(today);
-    const rawPaths = [`/api/v1/indicators?${query}`, ...set.filter(([name]) => name.startsWith('indicators')).map(([, path]) => path), `/api/v1/indicators?${query}&includeUnverified=true`, `/api/v1/indicators?from=${YEAR}-06&to=${YEAR}-06&region=${districts[0]}`];
+    const rawPaths = [`/api/v1/indicators?${query}`, `/api/v1/indicators?from=${YEAR}-01&to=${YEAR}-12&groupBy=industry`, ...set.filter(([name]) => name.startsWith('indicators')).map(([, path]) => path), `/api/v1/indicators?${query}&includeUnverified=true`, `/api/v1/indicators?from=${YEAR}-06&to=${YEAR}-06&region=${districts[0]}`];
     step(`核对：汇总表上的引擎与原始数据上的引擎（${rawPaths.length} 个请求，逐字段）`);
     const rawProblems = await agreeWithRaw(baseUrl, rawUrl, token, rawToken, rawPaths);
     const agreesWithRawEngine = rawProblems.length === 0;

@@ -88,6 +88,10 @@ const QUERIES: IndicatorQuery[] = [
   { from: `${YEAR}-04`, to: `${YEAR}-06`, region: OTHER_REGION },
   // next year's request reads this year as its 上年同期
   { from: '2026-01', to: '2026-06', groupBy: 'region', includeUnverified: true },
+  // two groupings at once: by region and by industry in one pass on the summaries (GROUPING SETS); any other pair each its own
+  { from: `${YEAR}-01`, to: `${YEAR}-06`, groupBy: 'region', alsoGroupBy: 'industry' },
+  { from: `${YEAR}-02`, to: `${YEAR}-05`, region: REGION, groupBy: 'industry', alsoGroupBy: 'region', includeUnverified: true },
+  { from: '2026-01', to: '2026-06', groupBy: 'month', alsoGroupBy: 'industry' },
 ];
 
 describe('indicator summaries (issue 17)', () => {
@@ -263,6 +267,12 @@ describe('indicator summaries (issue 17)', () => {
     for (const query of QUERIES) {
       const [summarised, raw] = [await engine.compute(query, undefined, true), await engine.compute(query, undefined, false)];
       expect({ query, figures: summarised, log }).toEqual({ query, figures: raw, log });
+      if (query.alsoGroupBy) {
+        // and each grouping as the request grouped by it alone gives it
+        const { also, ...first } = summarised;
+        const [alone, other] = [await engine.compute({ ...query, alsoGroupBy: undefined }, undefined, true), await engine.compute({ ...query, groupBy: query.alsoGroupBy, alsoGroupBy: undefined }, undefined, true)];
+        expect({ query, figures: first, also, log }).toEqual({ query, figures: alone, also: { groupBy: query.alsoGroupBy, rows: other.rows }, log });
+      }
     }
     return QUERIES.length + (await monthsAgree(log));
   }

@@ -158,11 +158,41 @@ describe('indicators', () => {
   });
 
   it.each([
+    // the 驾驶舱's: by region and by industry in one pass (the summaries' GROUPING SETS), with a year-so-far pass for the targets
+    ['from=2025-03&to=2025-06', 'region', 'industry'],
+    ['from=2025-01&to=2025-06&includeUnverified=true', 'industry', 'region'],
+    ['from=2025-02&to=2025-06&region=150525', 'region', 'industry'],
+    // any other pair: each grouping's own passes
+    ['from=2025-03&to=2025-06', 'month', 'region'],
+    ['from=2025-01&to=2025-06&region=150502', 'industry', 'month'],
+  ])('answers %s by %s and also by %s as the two requests alone', async (query, groupBy, alsoGroupBy) => {
+    const both = await get(`${query}&groupBy=${groupBy}&alsoGroupBy=${alsoGroupBy}`, { token: admin });
+    const [first, second] = [await get(`${query}&groupBy=${groupBy}`, { token: admin }), await get(`${query}&groupBy=${alsoGroupBy}`, { token: admin })];
+    expect(both.status).toBe(200);
+    const { also, ...rest } = both.body;
+    expect(rest).toEqual(first.body);
+    expect(also).toEqual({ groupBy: alsoGroupBy, rows: second.body.rows });
+    expect(second.body.rows.length).toBeGreaterThan(0);
+    // the fixture's figures are in both: not two empty answers alike
+    expect(first.body.rows.some((r) => r.signedCount > 0) && second.body.rows.some((r) => r.signedCount > 0)).toBe(true);
+  });
+
+  it('keeps one scope for both groupings: a district by region is its own row, by industry its own projects', async () => {
+    const response = await get('from=2025-01&to=2025-06&region=150525&groupBy=region&alsoGroupBy=industry');
+    expect(response.status).toBe(200);
+    expect(response.body.rows.map((r) => r.key)).toEqual(['150525']);
+    expect(response.body.also?.rows.find((r) => r.key === 'NE')).toMatchObject({ signedCount: 2, arrivedFundsWan: '110.00' }); // a's 100 and the terminated e's 10 of February
+  });
+
+  it.each([
     ['from=2025-13&to=2025-06', 'from', '起始月份应为 YYYY-MM 格式'],
     ['from=2025-06&to=2025-01', 'from', '起始月份不能晚于截止月份'],
     ['from=2025-01&to=2025-06&region=999999', 'region', '地区代码不存在'],
     ['from=2025-01&to=2025-06&groupBy=county', 'groupBy', '分组'],
     ['to=2025-06', 'from', '起始月份'],
+    ['from=2025-01&to=2025-06&alsoGroupBy=industry', 'alsoGroupBy', '须与分组（groupBy）一起使用'],
+    ['from=2025-01&to=2025-06&groupBy=region&alsoGroupBy=region', 'alsoGroupBy', '应与分组（groupBy）不同'],
+    ['from=2025-01&to=2025-06&groupBy=region&alsoGroupBy=county', 'alsoGroupBy', '另一分组'],
   ])('refuses %s naming the parameter', async (query, field, message) => {
     const response = await get(query);
     expect(response.status).toBe(400);

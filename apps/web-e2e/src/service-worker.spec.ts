@@ -84,10 +84,14 @@ test('a returning leader’s 驾驶舱 comes from the service worker’s cache, 
     performance
       .getEntriesByType('resource')
       .filter((entry) => /\/api\/v1\/(indicators|warnings\/counts)\?/.test(entry.name))
-      .map((entry) => `${(entry as PerformanceResourceTiming).initiatorType} ${new URL(entry.name).searchParams.get('groupBy') ?? 'warnings'}`)
+      .map((entry) => {
+        const params = new URL(entry.name).searchParams;
+        return `${(entry as PerformanceResourceTiming).initiatorType} ${[params.get('groupBy') ?? 'warnings', params.get('alsoGroupBy')].filter(Boolean).join('+')}`;
+      })
       .sort(),
   );
-  expect(sentBy).toEqual(['fetch industry', 'fetch month', 'fetch region', 'fetch warnings']);
+  // by district and by industry in one request (the city's scope)
+  expect(sentBy).toEqual(['fetch month', 'fetch region+industry', 'fetch warnings']);
   // the API's own addresses are never answered with the app's page (navigationUrls leave /api/ out)
   const document = await page.goto('/api/openapi.json');
   expect(document?.headers()['content-type']).toContain('application/json');

@@ -61,11 +61,20 @@ describe('a leader\'s first load of the 驾驶舱', () => {
     expect(month.request.params.get('from')).toBe('2026-01');
     expect(month.request.params.get('region')).toBe('150525');
     expect(month.request.headers.get('Authorization')).toBe('Bearer token-1');
-    // the districts' ranking is always over the city
+    // the districts' ranking is always over the city, the industries the district's
     expect(http.expectOne(indicatorsOf('region')).request.params.has('region')).toBe(false);
-    http.expectOne(indicatorsOf('industry'));
+    expect(http.expectOne(indicatorsOf('industry')).request.params.get('region')).toBe('150525');
     expect(http.expectOne((r) => r.url === '/api/v1/warnings/counts').request.params.get('date')).toBe(shanghaiToday());
     http.expectOne('/api/v1/regions');
+  });
+
+  it('asks for the city\'s districts and industries in one request, as the page does', () => {
+    const { start, http } = setUp('LEADER');
+    start('/dashboard', '?from=2026-01&to=2026-10');
+    const both = http.expectOne(indicatorsOf('region'));
+    expect(both.request.params.toString()).toBe('from=2026-01&to=2026-10&groupBy=region&alsoGroupBy=industry');
+    http.expectNone(indicatorsOf('industry'));
+    http.expectOne(indicatorsOf('month'));
   });
 
   it('hands the prefetched answer to the page\'s identical request instead of sending it again, once', async () => {
@@ -73,14 +82,14 @@ describe('a leader\'s first load of the 驾驶舱', () => {
     start('/');
     const selection = parseSelection({}, shanghaiToday());
     const prefetched = http.expectOne(indicatorsOf('month'));
-    expect(cache.size).toBe(4);
+    expect(cache.size).toBe(3);
 
     // the page, created later, makes the same call: no second request goes out
     const page = firstValueFrom(api.indicators(selection, 'month'));
     http.expectNone(indicatorsOf('month'));
     prefetched.flush(ANSWER);
     expect(await page).toEqual(ANSWER);
-    expect(cache.size).toBe(3);
+    expect(cache.size).toBe(2);
 
     // a reload afterwards asks the server again
     const reload = firstValueFrom(api.indicators(selection, 'month'));
@@ -99,8 +108,8 @@ describe('a leader\'s first load of the 驾驶舱', () => {
   it('gives the page the prefetch\'s failure as its own, so the page shows it', async () => {
     const { start, http, api } = setUp('LEADER');
     start('/dashboard');
-    http.expectOne(indicatorsOf('industry')).flush({ statusCode: 500, error: 'INTERNAL', message: '服务器内部错误' }, { status: 500, statusText: 'Server Error' });
-    await expect(firstValueFrom(api.indicators(parseSelection({}, shanghaiToday()), 'industry'))).rejects.toMatchObject({ status: 500 });
+    http.expectOne(indicatorsOf('region')).flush({ statusCode: 500, error: 'INTERNAL', message: '服务器内部错误' }, { status: 500, statusText: 'Server Error' });
+    await expect(firstValueFrom(api.regionsAndIndustries(parseSelection({}, shanghaiToday())))).rejects.toMatchObject({ status: 500 });
   });
 
   it('drops an answer nobody picked up in time: the page opened later asks again', () => {
@@ -155,7 +164,8 @@ describe('the first requests of the next start (sent by index.html\'s early scri
     const sent = http.match((r) => r.url !== '/api/v1/regions').map((r) => r.request.urlWithParams);
     const record = JSON.parse(localStorage.getItem(FIRST_REQUESTS_STORAGE_KEY) ?? 'null') as FirstRequests;
     expect(record).toEqual({ user: 'u1', day: shanghaiToday(), page: '/dashboard?from=2026-01&to=2026-10', urls: sent });
-    expect(sent).toHaveLength(4);
+    // by month, by district and industry at once, the warnings
+    expect(sent).toHaveLength(3);
     TestBed.resetTestingModule();
     return record;
   }
@@ -168,7 +178,7 @@ describe('the first requests of the next start (sent by index.html\'s early scri
     const { start, http, api, cache } = setUp('LEADER');
     start('/dashboard', '?from=2026-01&to=2026-10');
     http.expectNone((r) => r.url !== '/api/v1/regions');
-    expect(cache.size).toBe(4);
+    expect(cache.size).toBe(3);
     // each taken once
     expect(Object.keys(early[EARLY_ANSWERS_GLOBAL] ?? {})).toEqual([]);
     const month = await firstValueFrom(api.indicators({ from: '2026-01', to: '2026-10', region: null }, 'month'));
@@ -178,19 +188,19 @@ describe('the first requests of the next start (sent by index.html\'s early scri
 
   it('sends a request itself when its early answer failed (a server error, a broken line, a body that is not JSON)', async () => {
     const record = firstStart();
-    const [month, region, industry] = ['month', 'region', 'industry'].map((groupBy) => record.urls.find((url) => url.includes(`groupBy=${groupBy}`)) ?? '');
-    early[EARLY_ANSWERS_GLOBAL] = { [month]: answer(500, '{"message":"服务器内部错误"}'), [region]: Promise.resolve(null), [industry]: answer(200, '<html>') };
+    const [month, regionAndIndustry] = ['month', 'region'].map((groupBy) => record.urls.find((url) => url.includes(`groupBy=${groupBy}`)) ?? '');
+    expect(regionAndIndustry).toContain('alsoGroupBy=industry');
+    const warnings = record.urls.find((url) => url.includes('/warnings/counts')) ?? '';
+    early[EARLY_ANSWERS_GLOBAL] = { [month]: answer(500, '{"message":"服务器内部错误"}'), [warnings]: Promise.resolve(null), [regionAndIndustry]: answer(200, '<html>') };
     const { start, http, api } = setUp('LEADER');
     start('/dashboard', '?from=2026-01&to=2026-10');
-    // the warnings were not sent early: sent at once as before
+    await Promise.resolve();
+    await Promise.resolve();
     http.expectOne((r) => r.url === '/api/v1/warnings/counts');
-    await Promise.resolve();
-    await Promise.resolve();
     const resent = http.expectOne(indicatorsOf('month'));
     expect(resent.request.headers.get('Authorization')).toBe('Bearer token-1');
-    http.expectOne(indicatorsOf('region'));
-    http.expectOne(indicatorsOf('industry')).flush(ANSWER);
-    expect(await firstValueFrom(api.indicators({ from: '2026-01', to: '2026-10', region: null }, 'industry'))).toEqual(ANSWER);
+    http.expectOne(indicatorsOf('region')).flush(ANSWER);
+    expect(await firstValueFrom(api.indicators({ from: '2026-01', to: '2026-10', region: null }, 'region', 'industry'))).toEqual(ANSWER);
   });
 });
 

@@ -215,8 +215,7 @@ export function startLeaderFirstLoad(location: Pick<Location, 'pathname' | 'sear
   claimEarlyAnswers();
   const urls = inject(PrefetchCache).prefetch(() => {
     api.indicators(selection, 'month').subscribe(swallow);
-    api.indicators({ ...selection, region: null }, 'region').subscribe(swallow);
-    api.indicators(selection, 'industry').subscribe(swallow);
+    api.regionsAndIndustries(selection).subscribe(swallow);
     api.warnings(shanghaiToday()).subscribe(swallow);
   });
   inject(RegionsStore).ensureLoaded();

@@ -3604,6 +3604,13 @@ export type IndicatorResponse = {
             startedCount?: number | null;
         };
     };
+    /**
+     * with `alsoGroupBy` only: the rows by that grouping, each as the request grouped by it alone gives them (the total is the same)
+     */
+    also?: {
+        groupBy: IndicatorGroupBy;
+        rows: Array<IndicatorRow>;
+    };
 };
 
 export type IndicatorRow = {
@@ -8221,6 +8228,11 @@ export type IndicatorsGetData = {
          * region 按旗县、industry 按产业、month 按月；不填只给合计
          */
         groupBy?: 'region' | 'industry' | 'month';
+        /**
+         * 另一分组
+         * 与 groupBy 同用且不同：同一次请求再给出按该分组的各行（also.rows，与只按它分组时的各行相同；合计不变）。驾驶舱用它一次取得按旗县与按产业
+         */
+        alsoGroupBy?: 'region' | 'industry' | 'month';
         /**
          * 含未核实月报
          * true 时待核实（已报送）的月报也计入

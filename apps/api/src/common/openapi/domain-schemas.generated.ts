@@ -1840,6 +1840,25 @@ export const DOMAIN_SCHEMAS = {
           "targetCompletion",
           "yoy"
         ]
+      },
+      "also": {
+        "type": "object",
+        "properties": {
+          "groupBy": {
+            "$ref": "#/components/schemas/IndicatorGroupBy"
+          },
+          "rows": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/IndicatorRow"
+            }
+          }
+        },
+        "required": [
+          "groupBy",
+          "rows"
+        ],
+        "description": "with `alsoGroupBy` only: the rows by that grouping, each as the request grouped by it alone gives them (the total is the same)"
       }
     },
     "required": [

@@ -13,7 +13,13 @@ import { startedAtSql } from '../../common/sql/started.js';
  * month's last day when grouped by month, else the period's.
  */
 
-export type PassGroup = 'region' | 'industry' | 'month' | 'none';
+/**
+ * 'both': by region and by industry in one statement (GROUPING SETS), rows keyed `r|<region>` and
+ * `i|<industry>` (FAI by region) — on the summaries only: a request for both groupings at once (the
+ * 驾驶舱's, `alsoGroupBy`) reads each summary once instead of twice; the service splits the rows
+ * (`partOfBoth`).
+ */
+export type PassGroup = 'region' | 'industry' | 'month' | 'none' | 'both';
 
 export interface PassInput {
   regions: string[];
@@ -168,7 +174,13 @@ export function passStatements(input: PassInput, figuresOnly = false, summaries 
   const started = startedAtSql('p');
   const { start: periodStart, end: periodEnd } = periodDaysSql(input.from, input.to);
   const key = (byMonthOf: SqlFragment) =>
-    group === 'region' ? sql`p.region_code` : group === 'industry' ? sql`p.industry_code` : group === 'month' ? sql`to_char(${byMonthOf}, 'YYYY-MM')` : sql`''`;
+    group === 'region'
+      ? sql`p.region_code`
+      : group === 'industry'
+        ? sql`p.industry_code`
+        : group === 'month'
+          ? sql`to_char(${byMonthOf}, 'YYYY-MM')`
+          : sql`''`;
   const rowEnd = (byMonthOf: SqlFragment) => (group === 'month' ? monthEnd(sql`to_char(${byMonthOf}, 'YYYY-MM')`) : periodEnd);
   const arrived = arrivedSql;
   // typed like the column, so that the (project_id, month) index stops at the month
@@ -178,8 +190,22 @@ export function passStatements(input: PassInput, figuresOnly = false, summaries 
   const noPeriodEnd = sql`0 AS "signedStartedByEndCount", '0.00' AS "signedArrivedByEndWan"`;
 
   const fromSummaries = summaries && input.statuses.every((s) => SUMMARISED_STATUSES.includes(s));
+  if (group === 'both' && !fromSummaries) throw new Error('by region and industry at once: on the summaries only');
+  // the statements on the facts this pass takes as they are (FAI): by region when by both
+  const onFacts = () => passStatements(group === 'both' ? { ...input, group: 'region' } : input, true, false);
+  // both groupings in one scan: each row of a grouping set says which it belongs to
+  const both = (region: SqlFragment, industry: SqlFragment) => sql`CASE WHEN GROUPING(${region}) = 0 THEN 'r|' || ${region} ELSE 'i|' || ${industry} END`;
+  const summaryGroups = group === 'both' ? sql`GROUPING SETS ((s.region_code, s.investor_origin), (s.industry_code, s.investor_origin))` : sql`1, 2`;
   const summaryKey = (month: SqlFragment) =>
-    group === 'region' ? sql`s.region_code` : group === 'industry' ? sql`s.industry_code` : group === 'month' ? sql`${month}::text` : sql`''`;
+    group === 'region'
+      ? sql`s.region_code`
+      : group === 'industry'
+        ? sql`s.industry_code`
+        : group === 'both'
+          ? both(sql`s.region_code`, sql`s.industry_code`)
+          : group === 'month'
+            ? sql`${month}::text`
+            : sql`''`;
   // signings and starts from the project summary: a date ≤ a month's last day is its month ≤ that month ('' = no date)
   const startedBy = (month: SqlFragment) => sql`coalesce(sum(s.projects) FILTER (WHERE s.started_month <> '' AND s.started_month <= ${month}), 0)::int`;
   const signedFromSummary = (withStarted: boolean) => sql`SELECT ${summaryKey(sql`s.signed_month`)} AS key, s.investor_origin AS origin, sum(s.projects)::int AS "signedCount",
@@ -188,12 +214,12 @@ export function passStatements(input: PassInput, figuresOnly = false, summaries 
         ${withStarted && group === 'month' ? startedBy(sql`${to}::char(7)`) : sql`0`} AS "signedStartedByEndCount"
       FROM indicator_project_sums s
       WHERE s.region_code = ANY(${regions}) AND s.signed_month BETWEEN ${from} AND ${to}
-      GROUP BY 1, 2
+      GROUP BY ${summaryGroups}
       HAVING sum(s.projects) <> 0`;
   const startedFromSummary = sql`SELECT ${summaryKey(sql`s.started_month`)} AS key, s.investor_origin AS origin, sum(s.projects)::int AS "startedCount"
       FROM indicator_project_sums s
       WHERE s.region_code = ANY(${regions}) AND s.started_month BETWEEN ${from} AND ${to}
-      GROUP BY 1, 2
+      GROUP BY ${summaryGroups}
       HAVING sum(s.projects) <> 0`;
 
   // the arrivals of the period by the row's key, from the report-month summary
@@ -201,13 +227,14 @@ export function passStatements(input: PassInput, figuresOnly = false, summaries 
         sum(s.registered_completed_wan)::text AS "registeredCompletedWan"
       FROM indicator_month_sums s
       WHERE s.region_code = ANY(${regions}) AND s.month BETWEEN ${from} AND ${to} AND s.status = ANY(${statuses}::report_status[])
-      GROUP BY 1, 2
+      GROUP BY ${summaryGroups}
       HAVING sum(s.reports) <> 0`;
 
   // the key projects from their own narrow table (migration AddKeyProjectState: one row per signed key
   // project with its dates and the day its approvals became complete, kept by triggers), not from every
   // project and each key project's approval items (~120 ms a pass at 116,000 projects, ~350 by month)
-  const keyOfTable = group === 'region' ? sql`k.region_code` : group === 'industry' ? sql`k.industry_code` : sql`''`;
+  const keyOfTable =
+    group === 'region' ? sql`k.region_code` : group === 'industry' ? sql`k.industry_code` : group === 'both' ? both(sql`k.region_code`, sql`k.industry_code`) : sql`''`;
   const keyProjectsFromTable =
     group === 'month'
       ? // as of each month's last day e, a count of "signed ≤ e and not terminated by e" is #(signed ≤ e) − #(max(signed,
@@ -246,12 +273,12 @@ export function passStatements(input: PassInput, figuresOnly = false, summaries 
            count(*) FILTER (WHERE k.approvals_done <= ${periodEnd})::int AS "approvalsCompleteCount"
          FROM indicator_key_projects k
          WHERE k.region_code = ANY(${regions}) AND k.signed_at <= ${periodEnd} AND (k.terminated_at IS NULL OR k.terminated_at > ${periodEnd})
-         GROUP BY 1`;
+         GROUP BY ${group === 'both' ? sql`GROUPING SETS ((k.region_code), (k.industry_code))` : sql`1`}`;
   const keyProjectsFromSummaryMode = { keyProjects: keyProjectsFromTable };
 
   if (fromSummaries && !figuresOnly) {
     return {
-      ...passStatements(input, true, false),
+      ...onFacts(),
       // Σ arrived since signing from the signing-month summary: the reports of the keys' projects signed
       // in the period, up to the row's end (the signing month itself when grouped by month)
       // (by month, the reports to the period's end are read anyway for its total: the row's own are a FILTER of them)
@@ -264,7 +291,7 @@ export function passStatements(input: PassInput, figuresOnly = false, summaries 
           FROM indicator_signed_sums s
           WHERE s.region_code = ANY(${regions}) AND s.signed_month BETWEEN ${from} AND ${to} AND s.status = ANY(${statuses}::report_status[])
             AND s.month <= ${to}::char(7)
-          GROUP BY 1, 2
+          GROUP BY ${summaryGroups}
         ) a ON a.key = c.key AND a.origin = c.origin`,
       started: startedFromSummary,
       arrivals: summaryArrivals(),
@@ -273,7 +300,7 @@ export function passStatements(input: PassInput, figuresOnly = false, summaries 
   }
   if (fromSummaries) {
     return {
-      ...passStatements(input, true, false),
+      ...onFacts(),
       projects: sql`SELECT c.key, c.origin, c."signedCount", c."signedAmountWan", c."signedCount10m", c."signedStartedCount", '0.00' AS "signedArrivedWan", ${noPeriodEnd}
         FROM (${signedFromSummary(false)}) c`,
       started: startedFromSummary,

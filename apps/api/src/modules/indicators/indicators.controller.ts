@@ -32,6 +32,15 @@ export class IndicatorQueryDto implements IndicatorQuery {
   @IsIn(INDICATOR_GROUP_BYS)
   groupBy?: IndicatorGroupBy;
 
+  @ApiPropertyOptional({
+    title: '另一分组',
+    enum: INDICATOR_GROUP_BYS,
+    description: '与 groupBy 同用且不同：同一次请求再给出按该分组的各行（also.rows，与只按它分组时的各行相同；合计不变）。驾驶舱用它一次取得按旗县与按产业',
+  })
+  @IsOptional()
+  @IsIn(INDICATOR_GROUP_BYS)
+  alsoGroupBy?: IndicatorGroupBy;
+
   @ApiPropertyOptional({ title: '含未核实月报', type: Boolean, default: false, description: 'true 时待核实（已报送）的月报也计入' })
   @IsOptional()
   @Transform(queryBoolean)

@@ -95,71 +95,108 @@ export class IndicatorsService {
     const codes = districts.map((d) => d.code);
     const statuses = query.includeUnverified ? ['VERIFIED', 'SUBMITTED'] : ['VERIFIED'];
     const groupBy = query.groupBy ?? null;
-    const group: PassGroup = groupBy ?? 'none';
+    const alsoGroupBy = query.alsoGroupBy ?? null;
+    if (alsoGroupBy !== null && groupBy === null) throw ValidationFailed.field('alsoGroupBy', '另一分组（alsoGroupBy）须与分组（groupBy）一起使用');
+    if (alsoGroupBy !== null && alsoGroupBy === groupBy) throw ValidationFailed.field('alsoGroupBy', '另一分组（alsoGroupBy）应与分组（groupBy）不同');
     const input = (f: string, t: string, g: PassGroup): PassInput => ({ regions: codes, from: f, to: t, group: g, statuses });
     const lastFrom = addMonths(from, -12);
     const lastTo = addMonths(to, -12);
     const yearStart = `${year}-01`;
-    // rows by region or industry partition the scope, so their sums are the total. By month the rates'
-    // numerators and the key projects are the row's (to its month's end), not the period's: on the
-    // summaries the month pass also gives the numerators to the period's end (`totalOfMonths`); the
-    // engine on the raw facts, the reference, computes the total in passes of its own
-    const separateTotal = group === 'month' && !summaries;
-    // target completion counts from January: the period's own total serves when it starts there (what
-    // the targets read, TARGET_INDICATORS, are sums, whatever the grouping)
-    const targetGroup: PassGroup = group === 'region' ? 'region' : 'none';
     const targets = yearTargets.filter((t) => t.regionCode === scopeRegion.code || codes.includes(t.regionCode));
-    // no target set for these regions: every completion is empty, and the pass since January would be
-    // thrown away (it was half the database time of a one-month request, tools/bench/throughput.mjs)
+    // target completion counts from January: the period's own total serves when it starts there (what
+    // the targets read, TARGET_INDICATORS, are sums, whatever the grouping). No target set for these
+    // regions: every completion is empty, and the pass since January would be thrown away (it was half
+    // the database time of a one-month request, tools/bench/throughput.mjs)
     const needsYearPass = from !== yearStart && targets.length > 0;
+    const targetGroupOf = (group: PassGroup): PassGroup => (group === 'region' ? 'region' : 'none');
 
-    const wanted: PassRequest[] = [
-      { input: input(from, to, group), needs: 'all' },
-      { input: input(lastFrom, lastTo, group), needs: 'figures' },
-      ...(separateTotal ? [{ input: input(from, to, 'none'), needs: 'all' as const }, { input: input(lastFrom, lastTo, 'none'), needs: 'figures' as const }] : []),
-      ...(needsYearPass ? [{ input: input(yearStart, to, targetGroup), needs: 'targets' as const }] : []),
-    ];
-    const [passes, industries] = await Promise.all([
+    /** The passes one grouping needs: the period, last year's, its own totals by month on the raw facts, the year so far. */
+    const passesOf = (group: PassGroup): PassRequest[] => {
+      // rows by region or industry partition the scope, so their sums are the total. By month the rates'
+      // numerators and the key projects are the row's (to its month's end), not the period's: on the
+      // summaries the month pass also gives the numerators to the period's end (`totalOfMonths`); the
+      // engine on the raw facts, the reference, computes the total in passes of its own
+      const separateTotal = group === 'month' && !summaries;
+      return [
+        { input: input(from, to, group), needs: 'all' },
+        { input: input(lastFrom, lastTo, group), needs: 'figures' },
+        ...(separateTotal ? [{ input: input(from, to, 'none'), needs: 'all' as const }, { input: input(lastFrom, lastTo, 'none'), needs: 'figures' as const }] : []),
+        ...(needsYearPass ? [{ input: input(yearStart, to, targetGroupOf(group)), needs: 'targets' as const }] : []),
+      ];
+    };
+    // by region and by industry at once on the summaries: one pass of each statement by both groupings
+    // (GROUPING SETS), each grouping's rows taken from it (`partOfBoth`); the year so far by region serves
+    // both (by industry it is read only for the total). Any other pair: each grouping's passes, run in
+    // the same five statements.
+    const groupings = alsoGroupBy === null ? [groupBy] : [groupBy, alsoGroupBy];
+    const oneScan = summaries && alsoGroupBy !== null && groupings.includes('region') && groupings.includes('industry');
+    const wanted: PassRequest[] = oneScan
+      ? [
+          { input: input(from, to, 'both'), needs: 'all' },
+          { input: input(lastFrom, lastTo, 'both'), needs: 'figures' },
+          ...(needsYearPass ? [{ input: input(yearStart, to, 'region'), needs: 'targets' as const }] : []),
+        ]
+      : groupings.flatMap((g) => passesOf(g ?? 'none'));
+    const [results, industries] = await Promise.all([
       this.passes(runner, wanted, summaries),
-      group === 'industry' ? runSql<{ code: string; name: string }>(runner, sql`SELECT code, name FROM industries ORDER BY sort_order, code`) : [],
+      groupings.includes('industry') ? runSql<{ code: string; name: string }>(runner, sql`SELECT code, name FROM industries ORDER BY sort_order, code`) : [],
     ]);
-    const [current, last] = passes;
-    const byMonthTotals = group === 'month' && !separateTotal;
-    const currentTotal = separateTotal ? passes[2] : byMonthTotals ? totalOfMonths(current, to) : null;
-    const lastTotal = separateTotal ? passes[3] : byMonthTotals ? totalOfMonths(last, lastTo) : null;
-    const yearToDate = needsYearPass ? passes[passes.length - 1] : null;
-    // without a year pass: the period's own (from January), or no target at all, where nothing reads it
-    const ytd = yearToDate ?? currentTotal ?? current;
+    const passesFor = (group: PassGroup, index: number): PassResult[] => {
+      if (!oneScan) {
+        const offset = groupings.slice(0, index).reduce((n, g) => n + passesOf(g ?? 'none').length, 0);
+        return results.slice(offset, offset + passesOf(group).length);
+      }
+      const [current, last, ...yearToDate] = results;
+      return [partOfBoth(current, group), partOfBoth(last, group), ...yearToDate];
+    };
 
     const targetsOf = (regionCode: string) => new Map(targets.filter((t) => t.regionCode === regionCode).map((t) => [t.indicator, t.value]));
-    const rowKeys: { key: string; label: string; lastKey: string; scope: Scope; region: string | null }[] =
-      group === 'region'
-        ? districts.map((d) => ({ key: d.code, label: d.name, lastKey: d.code, scope: 'DISTRICT' as Scope, region: d.code }))
-        : group === 'industry'
-          ? industries.map((i) => ({ key: i.code, label: i.name, lastKey: i.code, scope, region: null }))
-          : group === 'month'
-            ? monthRange(from, to).map((m) => ({ key: m, label: monthLabel(m), lastKey: addMonths(m, -12), scope, region: null }))
-            : [];
+    /** One grouping's rows and total from its passes (as `passesOf` lists them). */
+    const assemble = (group: PassGroup, passes: PassResult[]): Pick<IndicatorResponse, 'rows' | 'total'> => {
+      const separateTotal = group === 'month' && !summaries;
+      const targetGroup = targetGroupOf(group);
+      const [current, last] = passes;
+      const byMonthTotals = group === 'month' && !separateTotal;
+      const currentTotal = separateTotal ? passes[2] : byMonthTotals ? totalOfMonths(current, to) : null;
+      const lastTotal = separateTotal ? passes[3] : byMonthTotals ? totalOfMonths(last, lastTo) : null;
+      const yearToDate = needsYearPass ? passes[passes.length - 1] : null;
+      // without a year pass: the period's own (from January), or no target at all, where nothing reads it
+      const ytd = yearToDate ?? currentTotal ?? current;
 
-    const rows: IndicatorRow[] = rowKeys.map((row) => {
-      const values = this.values(
-        row.scope,
-        pick(current, row.key, faiOf(current, row.scope, group, row.key)),
-        pick(last, row.lastKey, faiOf(last, row.scope, group, row.lastKey)),
-        row.region ? completion(figuresOf(row.scope, pick(ytd, row.key, faiOf(ytd, row.scope, targetGroup, row.key))), targetsOf(row.region)) : {},
+      const rowKeys: { key: string; label: string; lastKey: string; scope: Scope; region: string | null }[] =
+        group === 'region'
+          ? districts.map((d) => ({ key: d.code, label: d.name, lastKey: d.code, scope: 'DISTRICT' as Scope, region: d.code }))
+          : group === 'industry'
+            ? industries.map((i) => ({ key: i.code, label: i.name, lastKey: i.code, scope, region: null }))
+            : group === 'month'
+              ? monthRange(from, to).map((m) => ({ key: m, label: monthLabel(m), lastKey: addMonths(m, -12), scope, region: null }))
+              : [];
+
+      const rows: IndicatorRow[] = rowKeys.map((row) => {
+        const values = this.values(
+          row.scope,
+          pick(current, row.key, faiOf(current, row.scope, group, row.key)),
+          pick(last, row.lastKey, faiOf(last, row.scope, group, row.lastKey)),
+          row.region ? completion(figuresOf(row.scope, pick(ytd, row.key, faiOf(ytd, row.scope, targetGroup, row.key))), targetsOf(row.region)) : {},
+        );
+        return { key: row.key, label: row.label, ...values };
+      });
+
+      const totalOf = (result: PassResult) => pick(result, null, faiOf(result, scope, 'none', null));
+      const total = this.values(
+        scope,
+        totalOf(currentTotal ?? current),
+        totalOf(lastTotal ?? last),
+        completion(figuresOf(scope, totalOf(ytd)), targetsOf(scopeRegion.code)),
       );
-      return { key: row.key, label: row.label, ...values };
-    });
+      const note = scope === 'CITY' && group === 'region' ? CITY_TOTAL_NOTE : null;
+      return { rows, total: { ...total, note } };
+    };
 
-    const totalOf = (result: PassResult) => pick(result, null, faiOf(result, scope, 'none', null));
-    const total = this.values(
-      scope,
-      totalOf(currentTotal ?? current),
-      totalOf(lastTotal ?? last),
-      completion(figuresOf(scope, totalOf(ytd)), targetsOf(scopeRegion.code)),
-    );
-    const note = scope === 'CITY' && group === 'region' ? CITY_TOTAL_NOTE : null;
-    return { from, to, region: scopeRegion.code, groupBy, includeUnverified: query.includeUnverified ?? false, rows, total: { ...total, note } };
+    const { rows, total } = assemble(groupBy ?? 'none', passesFor(groupBy ?? 'none', 0));
+    const response: IndicatorResponse = { from, to, region: scopeRegion.code, groupBy, includeUnverified: query.includeUnverified ?? false, rows, total };
+    if (alsoGroupBy !== null) response.also = { groupBy: alsoGroupBy, rows: assemble(alsoGroupBy, passesFor(alsoGroupBy, 1)).rows };
+    return response;
   }
 
   /**
@@ -230,6 +267,18 @@ function totalOfMonths(result: PassResult, lastMonth: string): PassResult {
     projects: result.projects.map((p) => ({ ...p, key: '', signedStartedCount: p.signedStartedByEndCount, signedArrivedWan: p.signedArrivedByEndWan })),
     keyProjects: result.keyProjects.filter((k) => k.key === lastMonth),
   };
+}
+
+/**
+ * A pass by both groupings (keys `r|…` and `i|…`, GROUPING SETS) as the pass by region or by industry
+ * would give it: that grouping's rows, the prefix taken off. Its FAI is by region (by industry, a row
+ * takes all of it: faiOf).
+ */
+function partOfBoth(result: PassResult, group: PassGroup): PassResult {
+  if (group !== 'region' && group !== 'industry') throw new Error(`by region and by industry at once: not by ${group}`);
+  const prefix = group === 'region' ? 'r|' : 'i|';
+  const mine = <T extends { key: string }>(rows: T[]) => rows.filter((row) => row.key.startsWith(prefix)).map((row) => ({ ...row, key: row.key.slice(prefix.length) }));
+  return { projects: mine(result.projects), started: mine(result.started), arrivals: mine(result.arrivals), fai: result.fai, keyProjects: mine(result.keyProjects) };
 }
 
 /** The part of a pass that belongs to one row key (null: all of it). */

@@ -18,6 +18,11 @@ export interface IndicatorQuery {
   /** the scope: a district's code, or the city's (default) */
   region?: string;
   groupBy?: IndicatorGroupBy;
+  /**
+   * a second grouping in the same answer (`also`), other than `groupBy` — the 驾驶舱 asks for by region
+   * and by industry at once, which the engine computes in one pass of each statement
+   */
+  alsoGroupBy?: IndicatorGroupBy;
   /** count SUBMITTED reports too (default: VERIFIED only) */
   includeUnverified?: boolean;
 }
@@ -118,6 +123,8 @@ export interface IndicatorResponse {
     /** why the total is not the sum of the rows, when it is not (the 县际 rule) */
     note: string | null;
   };
+  /** with `alsoGroupBy` only: the rows by that grouping, each as the request grouped by it alone gives them (the total is the same) */
+  also?: { groupBy: IndicatorGroupBy; rows: IndicatorRow[] };
 }
 
 export const CITY_TOTAL_NOTE = '全市到位资金不含市内县际（旗县之间）资金，各旗县数据包含本地区引进的市内县际资金，因此全市合计小于各旗县之和';

@@ -3,8 +3,14 @@ import { Injectable, inject } from '@angular/core';
 import type { DrillQuery, DrillResponse, FollowThroughSummary, IndicatorGroupBy, IndicatorResponse, MonthOverview, WarningCountsResponse } from '@zhaoshang/shared/domain';
 import { API_V1, callerShowsErrors } from '@zhaoshang/web/shared/data-access';
 import { contentDispositionFileName } from '@zhaoshang/web/shared/util';
-import { type Observable, catchError, from, map, of, switchMap, throwError } from 'rxjs';
+import { type Observable, catchError, forkJoin, from, map, of, switchMap, throwError } from 'rxjs';
 import type { DashboardSelection } from './period';
+
+/** The 驾驶舱's districts (always over the city, so that a district is seen among the others) and the selection's industries. */
+export interface RegionsAndIndustries {
+  byRegion: IndicatorResponse;
+  byIndustry: IndicatorResponse;
+}
 
 export interface DispatchTableFile {
   blob: Blob;
@@ -22,12 +28,24 @@ export class DashboardApi {
   private readonly http = inject(HttpClient);
 
   /** The indicators of DOMAIN.md §6 for the selection; the page shows its own error. */
-  indicators(selection: DashboardSelection, groupBy: IndicatorGroupBy | null): Observable<IndicatorResponse> {
+  indicators(selection: DashboardSelection, groupBy: IndicatorGroupBy | null, alsoGroupBy?: IndicatorGroupBy): Observable<IndicatorResponse> {
     // no region: the API's default scope, the city of the regions data
     let params = new HttpParams().set('from', selection.from).set('to', selection.to);
     if (selection.region) params = params.set('region', selection.region);
     if (groupBy) params = params.set('groupBy', groupBy);
+    if (alsoGroupBy) params = params.set('alsoGroupBy', alsoGroupBy);
     return this.http.get<IndicatorResponse>(`${API_V1}/indicators`, { params, context: callerShowsErrors() });
+  }
+
+  /**
+   * By district over the city and by industry over the selection's scope: for the city, one request
+   * (`alsoGroupBy`: the API reads each summary once for both groupings), for a district two.
+   */
+  regionsAndIndustries(selection: DashboardSelection): Observable<RegionsAndIndustries> {
+    if (selection.region) return forkJoin({ byRegion: this.indicators({ ...selection, region: null }, 'region'), byIndustry: this.indicators(selection, 'industry') });
+    return this.indicators(selection, 'region', 'industry').pipe(
+      map(({ also, ...byRegion }) => ({ byRegion, byIndustry: { ...byRegion, groupBy: 'industry' as const, rows: also?.rows ?? [], total: { ...byRegion.total, note: null } } })),
+    );
   }
 
   /** The projects behind a figure, with the amounts that add up to it (GET /indicators/drill). */

@@ -45,15 +45,12 @@ describe('DashboardPage', () => {
     http = TestBed.inject(HttpTestingController);
   });
 
-  it('reads the selection from the URL, shows the cards and the city note, and says so when a request fails', async () => {
+  it('reads the selection from the URL, shows the cards and the city note, the districts and industries from one request', async () => {
     const harness = await RouterTestingHarness.create();
     await harness.navigateByUrl('/dashboard?from=2026-01&to=2026-06');
     const indicators = http.match((r) => r.url === '/api/v1/indicators');
-    expect(indicators.map((r) => r.request.params.toString()).sort()).toEqual([
-      'from=2026-01&to=2026-06&groupBy=industry',
-      'from=2026-01&to=2026-06&groupBy=month',
-      'from=2026-01&to=2026-06&groupBy=region',
-    ]);
+    // the city's districts and industries in one request (alsoGroupBy)
+    expect(indicators.map((r) => r.request.params.toString()).sort()).toEqual(['from=2026-01&to=2026-06&groupBy=month', 'from=2026-01&to=2026-06&groupBy=region&alsoGroupBy=industry']);
     http.match((r) => r.url === '/api/v1/regions').forEach((r) => r.flush([]));
     http.match((r) => r.url === '/api/v1/warnings/counts').forEach((r) => r.flush({ statusCode: 404 }, { status: 404, statusText: 'Not Found' }));
     http.expectOne('/api/v1/months?year=2026&month=2026-06').flush([june]);
@@ -68,8 +65,8 @@ describe('DashboardPage', () => {
     }
     for (const request of indicators) {
       const groupBy = request.request.params.get('groupBy') as IndicatorResponse['groupBy'];
-      if (groupBy === 'industry') request.flush({ statusCode: 500, error: 'INTERNAL', message: '服务器出错了' }, { status: 500, statusText: 'Error' });
-      else request.flush(response(groupBy, groupBy === 'month' ? [row('2026-01', '2026-01', { arrivedFundsWan: '31000.00' })] : [row('150525', '奈曼旗', { arrivedFundsWan: '35500.00' })]));
+      if (groupBy === 'month') request.flush(response(groupBy, [row('2026-01', '2026-01', { arrivedFundsWan: '31000.00' })]));
+      else request.flush({ ...response(groupBy, [row('150525', '奈曼旗', { arrivedFundsWan: '35500.00' })]), also: { groupBy: 'industry', rows: [row('NE', '新能源', { signedAmountWan: '215000.00', arrivedFundsWan: '31000.00' })] } });
     }
     await harness.fixture.whenStable();
     const page = harness.routeNativeElement as HTMLElement;
@@ -84,8 +81,10 @@ describe('DashboardPage', () => {
     expect(text('kpi-arrived')).toContain('77.1%');
     expect(page.querySelector('[data-testid="kpi-arrived"] [data-testid="kpi-note"]')).not.toBeNull();
     expect(text('dashboard-city-note')).toContain('全市到位资金不含市内县际');
+    await rendered(harness, page, 'district-note');
     expect(text('district-note')).toContain('全市合计 3.10 亿元，各旗县市区之和 3.55 亿元');
-    expect(text('dashboard-error')).toContain('指标加载失败');
+    expect(text('dashboard-error')).toBeNull();
+    await rendered(harness, page, 'chart-industries');
     expect(text('key-count')).toBe('2');
     expect(text('key-count-yoy')).toBe('同比 +100.0%');
     expect(text('kpi-foreign')).toContain('实际利用外资');
@@ -105,6 +104,22 @@ describe('DashboardPage', () => {
     // no warnings module: no warnings card
     expect(page.querySelector('[data-testid="panel-warnings"]')).toBeNull();
     expect(text('follow-through-error')).toContain('跟踪落实加载失败');
+  });
+
+  it('says so when the indicators fail, and asks again on 重试', async () => {
+    const harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl('/dashboard?from=2026-01&to=2026-06');
+    const both = (r: { url: string; params: { get(name: string): string | null } }) => r.url === '/api/v1/indicators' && r.params.get('alsoGroupBy') === 'industry';
+    http.expectOne(both).flush({ statusCode: 500, error: 'INTERNAL', message: '服务器出错了' }, { status: 500, statusText: 'Error' });
+    const page = harness.routeNativeElement as HTMLElement;
+    await rendered(harness, page, 'dashboard-error');
+    expect(page.querySelector('[data-testid="dashboard-error"]')?.textContent).toContain('指标加载失败：服务器出错了');
+    const retry = Array.from(page.querySelectorAll<HTMLButtonElement>('[data-testid="dashboard-error"] button')).find((b) => b.textContent?.trim() === '重试');
+    retry?.click();
+    harness.fixture.detectChanges();
+    // only what failed is asked again: by month is still on its way from the start
+    expect(http.match(both)).toHaveLength(1);
+    expect(http.match((r) => r.url === '/api/v1/indicators' && r.params.get('groupBy') === 'month')).toHaveLength(1);
   });
 
   it('says when the period has nothing yet, and shows empty charts as such', async () => {

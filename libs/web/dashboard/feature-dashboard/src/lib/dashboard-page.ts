@@ -111,9 +111,8 @@ export class DashboardPage {
 
   /** by month, for the scope: the trend, and the scope's total for the cards */
   protected readonly byMonth = rxResource({ params: () => this.selection(), stream: ({ params }) => this.api.indicators(params, 'month') });
-  /** by district, always over the city, so a district is seen among the others */
-  protected readonly byRegion = rxResource({ params: () => ({ ...this.selection(), region: null }), stream: ({ params }) => this.api.indicators(params, 'region') });
-  protected readonly byIndustry = rxResource({ params: () => this.selection(), stream: ({ params }) => this.api.indicators(params, 'industry') });
+  /** by district, always over the city, so a district is seen among the others; by industry, for the scope */
+  protected readonly byRegionAndIndustry = rxResource({ params: () => this.selection(), stream: ({ params }) => this.api.regionsAndIndustries(params) });
   /** today's warnings (they are a state, not a period's figure); null when the module is not there */
   protected readonly warnings = rxResource({ params: () => this.today, stream: ({ params }) => this.api.warnings(params) });
   /** 跟踪落实: problems and notices of the scope, on the period's last day (or today) */
@@ -191,7 +190,7 @@ export class DashboardPage {
     return response !== null && !hasFigures(response);
   });
   protected readonly error = computed(() => {
-    const failed = [this.byMonth, this.byRegion, this.byIndustry].find((r) => r.status() === 'error');
+    const failed = [this.byMonth, this.byRegionAndIndustry].find((r) => r.status() === 'error');
     return failed ? `指标加载失败：${apiErrorMessage(failed.error())}` : null;
   });
 
@@ -200,8 +199,8 @@ export class DashboardPage {
   protected readonly districtMode = signal<DistrictMode>('arrived');
   private readonly districtNames = (code: string, label: string) => (this.isPhone() ? (this.regions.regions().find((r) => r.code === code)?.shortName ?? label) : label);
   protected readonly districts = computed(() => {
-    if (!this.byRegion.hasValue()) return null;
-    const response = this.byRegion.value();
+    if (!this.byRegionAndIndustry.hasValue()) return null;
+    const response = this.byRegionAndIndustry.value().byRegion;
     const bars = districtBars(response.rows, this.districtMode(), this.districtNames);
     return {
       option: districtOption(bars, this.districtMode(), this.isCity() ? null : this.selection().region, this.layout()),
@@ -213,8 +212,8 @@ export class DashboardPage {
   });
 
   protected readonly industries = computed(() => {
-    if (!this.byIndustry.hasValue()) return null;
-    const rows = this.byIndustry.value().rows.filter((r) => Number(r.signedAmountWan) !== 0 || Number(r.arrivedFundsWan) !== 0);
+    if (!this.byRegionAndIndustry.hasValue()) return null;
+    const rows = this.byRegionAndIndustry.value().byIndustry.rows.filter((r) => Number(r.signedAmountWan) !== 0 || Number(r.arrivedFundsWan) !== 0);
     return { option: industryOption(rows, this.layout()), height: barChartHeight(rows.length * 1.4, this.layout(), 180), count: rows.length };
   });
 
@@ -360,7 +359,7 @@ export class DashboardPage {
   }
 
   protected retry(): void {
-    for (const r of [this.byMonth, this.byRegion, this.byIndustry]) if (r.status() === 'error') r.reload();
+    for (const r of [this.byMonth, this.byRegionAndIndustry]) if (r.status() === 'error') r.reload();
   }
 
   /** 月调度表 of the period's last month */
