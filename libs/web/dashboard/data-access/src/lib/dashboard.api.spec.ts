@@ -24,6 +24,23 @@ describe('DashboardApi', () => {
     await expect(result).resolves.toEqual({ rows: [] });
   });
 
+  it('asks for the city\'s districts and industries in one request, a district\'s in two', async () => {
+    const rows = (key: string) => [{ key, label: key }];
+    const city = firstValueFrom(api.regionsAndIndustries({ from: '2026-01', to: '2026-10', region: null }));
+    const both = http.expectOne((r) => r.url === '/api/v1/indicators');
+    expect(both.request.params.toString()).toBe('from=2026-01&to=2026-10&groupBy=region&alsoGroupBy=industry');
+    both.flush({ groupBy: 'region', rows: rows('150525'), total: { signedCount: 3, note: '县际' }, also: { groupBy: 'industry', rows: rows('NE') } });
+    await expect(city).resolves.toEqual({
+      byRegion: { groupBy: 'region', rows: rows('150525'), total: { signedCount: 3, note: '县际' } },
+      byIndustry: { groupBy: 'industry', rows: rows('NE'), total: { signedCount: 3, note: null } },
+    });
+
+    const district = firstValueFrom(api.regionsAndIndustries({ from: '2026-01', to: '2026-10', region: '150525' }));
+    http.expectOne((r) => r.url === '/api/v1/indicators' && r.params.toString() === 'from=2026-01&to=2026-10&groupBy=region').flush({ rows: rows('150525') });
+    http.expectOne((r) => r.url === '/api/v1/indicators' && r.params.toString() === 'from=2026-01&to=2026-10&region=150525&groupBy=industry').flush({ rows: rows('NE') });
+    await expect(district).resolves.toEqual({ byRegion: { rows: rows('150525') }, byIndustry: { rows: rows('NE') } });
+  });
+
   it('asks for the follow-through figures of the selection (the city without a region)', async () => {
     const summary = firstValueFrom(api.followThrough({ from: '2026-01', to: '2026-10', region: '150581' }));
     http.expectOne((r) => r.url === '/api/v1/follow-through/summary' && r.params.toString() === 'from=2026-01&to=2026-10&region=150581').flush({ rows: [] });
