@@ -130,21 +130,22 @@ export class IndicatorsService {
     // the same five statements.
     const groupings = alsoGroupBy === null ? [groupBy] : [groupBy, alsoGroupBy];
     const oneScan = summaries && alsoGroupBy !== null && groupings.includes('region') && groupings.includes('industry');
+    const ownPasses = groupings.map((g) => passesOf(g ?? 'none'));
     const wanted: PassRequest[] = oneScan
       ? [
           { input: input(from, to, 'both'), needs: 'all' },
           { input: input(lastFrom, lastTo, 'both'), needs: 'figures' },
           ...(needsYearPass ? [{ input: input(yearStart, to, 'region'), needs: 'targets' as const }] : []),
         ]
-      : groupings.flatMap((g) => passesOf(g ?? 'none'));
+      : ownPasses.flat();
     const [results, industries] = await Promise.all([
       this.passes(runner, wanted, summaries),
       groupings.includes('industry') ? runSql<{ code: string; name: string }>(runner, sql`SELECT code, name FROM industries ORDER BY sort_order, code`) : [],
     ]);
     const passesFor = (group: PassGroup, index: number): PassResult[] => {
       if (!oneScan) {
-        const offset = groupings.slice(0, index).reduce((n, g) => n + passesOf(g ?? 'none').length, 0);
-        return results.slice(offset, offset + passesOf(group).length);
+        const offset = ownPasses.slice(0, index).reduce((n, passes) => n + passes.length, 0);
+        return results.slice(offset, offset + ownPasses[index].length);
       }
       const [current, last, ...yearToDate] = results;
       return [partOfBoth(current, group), partOfBoth(last, group), ...yearToDate];
