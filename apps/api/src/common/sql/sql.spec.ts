@@ -1,4 +1,27 @@
-import { oneAtATime, runSql, sql, SqlFragment, type SqlRunner } from './sql.js';
+import { arrayLiteral, oneAtATime, runSql, sql, SqlFragment, type SqlRunner } from './sql.js';
+
+describe('arrayLiteral', () => {
+  it('quotes every element, escapes its quotes and backslashes, and writes null as NULL', () => {
+    expect(arrayLiteral([])).toBe('{}');
+    expect(arrayLiteral([1, 2.5, '0.00'])).toBe('{"1","2.5","0.00"}');
+    expect(arrayLiteral(['a"b', 'c\\d', 'e,f', '{g}', 'NULL', null, '', ' h '])).toBe('{"a\\"b","c\\\\d","e,f","{g}","NULL",NULL,""," h "}');
+  });
+
+  // what pg itself sends for an array parameter (its prepareValue), for any text: the literal replaces it
+  it('is what pg makes of the same array', async () => {
+    const { createRequire } = await import('node:module');
+    const pgUtils = createRequire(import.meta.url)('pg/lib/utils.js') as { prepareValue: (v: unknown) => string };
+    const alphabet = ['a', '"', '\\', ',', '{', '}', ' ', '中', 'N', 'U', 'L'];
+    let seed = 17;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let i = 0; i < 500; i++) {
+      const values = Array.from({ length: Math.floor(next() * 6) }, () =>
+        next() < 0.15 ? null : Array.from({ length: Math.floor(next() * 8) }, () => alphabet[Math.floor(next() * alphabet.length)]).join(''),
+      );
+      expect(arrayLiteral(values)).toBe(pgUtils.prepareValue(values));
+    }
+  });
+});
 
 describe('sql', () => {
   it('makes every interpolated value a numbered parameter, in order', () => {

@@ -24,6 +24,21 @@ export class SqlParam {
 
 export type SqlArg = SqlFragment | SqlParam | SqlValue;
 
+/**
+ * A PostgreSQL array literal of `values` (every element quoted, `\` and `"` escaped; null as NULL), for a
+ * parameter cast in SQL (`${arrayLiteral(ids)}::uuid[]`) — what pg would make of the array as it sends the
+ * statement, made earlier: the monthly import builds the next batch's arrays while the batch before is
+ * written (issue 17).
+ */
+export function arrayLiteral(values: readonly (string | number | null)[]): string {
+  const parts = new Array<string>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    parts[i] = value === null ? 'NULL' : `"${String(value).replace(/[\\"]/g, '\\$&')}"`;
+  }
+  return `{${parts.join(',')}}`;
+}
+
 const BUILD: unique symbol = Symbol('SqlFragment');
 
 interface Rendered {

@@ -1,5 +1,5 @@
 import { can, canEditRegion, monthLabel, REPORT_FIELD_LABELS as R, type ReportMoneyField, reportMonthProblem } from '@zhaoshang/shared/domain';
-import { runSql, sql, type SqlFragment, type SqlValue } from '../../common/sql/sql.js';
+import { arrayLiteral, runSql, sql, type SqlFragment } from '../../common/sql/sql.js';
 import type { UserActor } from '../../common/access/actor.js';
 import { Conflict } from '../../common/errors/app.exception.js';
 import { auditInsert } from '../audit/audit.service.js';
@@ -12,8 +12,14 @@ type Key = (typeof MONTHLY_COLUMNS)[number]['key'];
 const H = Object.fromEntries(MONTHLY_COLUMNS.map((c) => [c.key, c.header])) as Record<Key, string>;
 const MONEY: ReportMoneyField[] = ['arrivedEquityWan', 'arrivedLoanWan', 'arrivedOtherWan', 'completedInvestmentWan'];
 
-/** Rows staged per statement: one array per column through unnest. */
-const BATCH = 5000;
+/**
+ * Rows staged per statement: one array per column through unnest. The first batch is small, so that the
+ * database starts writing while the file is still being read; the next ones large, so that the per-statement
+ * costs (the lookup, the trigger calls, the wait between statements) are paid fewer times (issue 17: 5,000
+ * rows a batch → 10,000 took a 100,000-row import from ~11.9 to ~10.4 s with the lookups read ahead).
+ */
+const FIRST_BATCH = 1000;
+const BATCH = 10000;
 
 interface ProjectRef {
   id: string;
@@ -32,6 +38,15 @@ interface PendingRow {
   status: 'VERIFIED' | 'SUBMITTED' | null;
 }
 
+/** A batch's valid rows as `unnestBatch`'s arrays, their months, and whether their (project, month) are all new to the file. */
+interface LookedUp {
+  /** array literals (`arrayLiteral`), made while the batch before is written */
+  rows: string[];
+  count: number;
+  months: string[];
+  newKeys: boolean;
+}
+
 /** Every row staged, what the whole file's checks read (duplicates, closed months, reports already submitted). */
 const CREATE_STAGE = sql`CREATE TEMP TABLE import_monthly (
   row_no int NOT NULL, project_id uuid NOT NULL, month char(7) NOT NULL, old_status report_status, changed boolean NOT NULL
@@ -44,7 +59,7 @@ const CREATE_STAGE = sql`CREATE TEMP TABLE import_monthly (
  * whose figures stay is still verified), `t.changed` false when the report exists with the same
  * figures and status (nothing to write).
  */
-const unnestBatch = (c: SqlValue[][]) => sql`SELECT * FROM unnest(${c[0]}::int[], ${c[1]}::uuid[], ${c[2]}::varchar[], ${c[3]}::varchar[], ${c[4]}::char(7)[], ${c[5]}::numeric[], ${c[6]}::numeric[], ${c[7]}::numeric[], ${c[8]}::numeric[], ${c[9]}::varchar[], ${c[10]}::report_status[])
+const unnestBatch = (c: string[]) => sql`SELECT * FROM unnest(${c[0]}::int[], ${c[1]}::uuid[], ${c[2]}::varchar[], ${c[3]}::varchar[], ${c[4]}::char(7)[], ${c[5]}::numeric[], ${c[6]}::numeric[], ${c[7]}::numeric[], ${c[8]}::numeric[], ${c[9]}::varchar[], ${c[10]}::report_status[])
   AS v(row_no, project_id, project_no, region_code, month, eq, loan, other, completed, progress, status)`;
 const batchRows = (v: SqlFragment, reports: SqlFragment) => sql`${v} v LEFT JOIN ${reports} m ON m.project_id = v.project_id AND m.month = v.month
   CROSS JOIN LATERAL (SELECT (m.arrived_equity_wan, m.arrived_loan_wan, m.arrived_other_wan, m.completed_investment_wan, m.progress)
@@ -54,7 +69,7 @@ const batchRows = (v: SqlFragment, reports: SqlFragment) => sql`${v} v LEFT JOIN
   CROSS JOIN LATERAL (SELECT t0.target, m.id IS NULL OR t0.target <> m.status OR NOT t0.same AS changed) t`;
 
 /** A batch staged for the whole file's checks only: the import has a problem already and writes nothing more. */
-const STAGE = (c: SqlValue[][]) => sql`INSERT INTO import_monthly SELECT v.row_no, v.project_id, v.month, m.status, t.changed FROM ${batchRows(sql`(${unnestBatch(c)})`, sql`monthly_reports`)}`;
+const STAGE = (c: string[]) => sql`INSERT INTO import_monthly SELECT v.row_no, v.project_id, v.month, m.status, t.changed FROM ${batchRows(sql`(${unnestBatch(c)})`, sql`monthly_reports`)}`;
 
 /** The condition on a staged row `s` that it would change a report it may not change (see FROZEN). */
 const frozen = (closed: string[], canVerify: boolean) => {
@@ -73,7 +88,7 @@ const frozen = (closed: string[], canVerify: boolean) => {
  * in the file's order. A report of the same project and month created by someone else before the
  * insert makes it fail (nothing of the import is written).
  */
-const STAGE_AND_WRITE = (c: SqlValue[][], actor: UserActor, closed: string[], canVerify: boolean) => sql`WITH v AS (${unnestBatch(c)}), locked AS (
+const STAGE_AND_WRITE = (c: string[], actor: UserActor, closed: string[], canVerify: boolean) => sql`WITH v AS (${unnestBatch(c)}), locked AS (
     SELECT m.* FROM monthly_reports m WHERE (m.project_id, m.month) IN (SELECT project_id, month FROM v) ORDER BY m.id FOR UPDATE OF m
   ), s AS MATERIALIZED (
     SELECT v.row_no, m.id AS report_id, m.status AS old_status, t.changed, t.target AS target_status, r.*,
@@ -148,10 +163,17 @@ export class MonthlyImporter implements Importer<Key> {
   private pending: PendingRow[] = [];
   /** the batch the database is checking, staging and writing while the next one is read (at most one) */
   private inFlight: Promise<void> = Promise.resolve();
+  /** the last batch looked up (its projects read, its rows checked): the next lookup waits for it, so errors come in the file's order */
+  private lookedUp: Promise<unknown> = Promise.resolve();
   private staged = 0;
+  /** batches handed to the database so far */
+  private batches = 0;
   private readonly canVerify: boolean;
   /** the (project, month) of every row staged: a second row of one stops the writing (the check names it) */
   private readonly keys = new Set<string>();
+  /** the months whose close rows the import holds (closedMonths), and the closed ones among them */
+  private readonly heldMonths = new Set<string>();
+  private readonly closed: string[] = [];
   /** false from the first problem on: the batches are still staged for the checks, no longer written */
   private writing = true;
   private readonly written = { created: 0, updated: 0 };
@@ -185,7 +207,7 @@ export class MonthlyImporter implements Importer<Key> {
     const status = problem('status', choice(cells.get('status'), H.status, VERIFICATION_LABELS));
     if (status === 'VERIFIED' && !this.canVerify) errors.add(row, H.status, '只有市级核实人员可以导入“已核实”的月报，请填“待核实”或留空');
     if (projectNo !== null && m !== null) this.pending.push({ row, projectNo, month: m, figures, progress, status });
-    if (this.pending.length >= BATCH) await this.startFlush();
+    if (this.pending.length >= (this.batches === 0 ? FIRST_BATCH : BATCH)) await this.startFlush();
   }
 
   /**
@@ -194,22 +216,27 @@ export class MonthlyImporter implements Importer<Key> {
    * staging table, and their errors the list, in the file's order as before.
    */
   private async startFlush(): Promise<void> {
-    await this.inFlight;
     const batch = this.pending;
     this.pending = [];
-    this.inFlight = this.flush(batch);
+    this.batches++;
+    // looked up while the batch before is written (issue 17: the lookup, the rows' checks and the arrays took
+    // ~110 ms between two writes, 2 s of a 100,000-row import in which the database waited)
+    const ready = this.lookedUp.then(() => this.lookUp(batch));
+    this.lookedUp = ready.catch(() => undefined);
+    await this.inFlight;
+    this.inFlight = ready.then((rows) => this.stage(rows));
     // its failure is thrown where it is awaited (the next batch, check or settle), never left unhandled
     this.inFlight.catch(() => undefined);
   }
 
   async settle(): Promise<void> {
     await this.inFlight.catch(() => undefined);
+    await this.lookedUp;
   }
 
   async check(): Promise<void> {
+    await this.startFlush();
     await this.inFlight;
-    await this.flush(this.pending);
-    this.pending = [];
     if (this.staged === 0) return;
     const duplicates = await runSql<{ row: number; first: number }>(this.ctx.em, DUPLICATES);
     for (const d of duplicates) this.ctx.errors.add(d.row, H.projectNo, `与第 ${d.first} 行重复：同一项目同一月份只能有一行`);
@@ -235,15 +262,24 @@ export class MonthlyImporter implements Importer<Key> {
    * Stages the batch and writes it if the import is still clean (no error so far, no (project, month)
    * seen before, no row of it frozen); from the first problem on, batches are only staged.
    */
-  private async stage(rows: SqlValue[][], months: string[], newKeys: boolean): Promise<void> {
+  private async stage(batch: LookedUp | null): Promise<void> {
+    if (batch === null) return;
+    const { rows, months, newKeys } = batch;
     const { em, actor } = this.ctx;
+    this.staged += batch.count;
     this.writing &&= newKeys && this.ctx.errors.count === 0;
     if (!this.writing) {
       await runSql(em, STAGE(rows));
       return;
     }
-    // the batch's months' close rows are held from here on: a close waits for the import, or the import sees it
-    const closed = await closedMonths(em, sql`SELECT unnest(${months}::char(7)[])`);
+    // the batch's months' close rows are held from here on: a close waits for the import, or the import sees it.
+    // Held once each: no close changes while the import holds the table (closedMonths), so a month's state stays.
+    const unheld = months.filter((m) => !this.heldMonths.has(m));
+    if (unheld.length > 0) {
+      this.closed.push(...(await closedMonths(em, sql`SELECT unnest(${unheld}::char(7)[])`)));
+      for (const m of unheld) this.heldMonths.add(m);
+    }
+    const closed = this.closed;
     let counts: { written: boolean; created: number; updated: number; audited: number };
     try {
       [counts] = await runSql<typeof counts>(em, STAGE_AND_WRITE(rows, actor, closed, this.canVerify));
@@ -272,13 +308,19 @@ export class MonthlyImporter implements Importer<Key> {
     return fresh;
   }
 
-  /** Looks the batch's projects up in one query, finishes the rows' checks and stages the valid ones. */
-  private async flush(batch: PendingRow[]): Promise<void> {
-    if (batch.length === 0) return;
+  /**
+   * Looks the batch's projects up in one query, finishes the rows' checks and makes the valid rows' arrays
+   * for `stage`. The projects are read on a connection of their own, outside the import's transaction, so
+   * that this runs while the batch before is written: an import adds no project (one kind per import) and
+   * reads what was committed, as a statement of its transaction would; a project deleted meanwhile fails
+   * the write on its foreign key (nothing written).
+   */
+  private async lookUp(batch: PendingRow[]): Promise<LookedUp | null> {
+    if (batch.length === 0) return null;
     // the batch's projects only: nothing grows with the file but the staging table
     const projects = new Map<string, ProjectRef>();
     const found = await runSql<ProjectRef & { projectNo: string }>(
-      this.ctx.em,
+      this.ctx.em.connection,
       sql`SELECT project_no AS "projectNo", id, region_code AS "regionCode", signed_at::text AS "signedAt", terminated_at::text AS "terminatedAt"
        FROM projects WHERE project_no = ANY(${[...new Set(batch.map((r) => r.projectNo))]}::varchar[])`,
     );
@@ -299,7 +341,7 @@ export class MonthlyImporter implements Importer<Key> {
       if (monthProblem) errors.add(r.row, H.month, `${monthLabel(r.month)}：${monthProblem}`);
       if (!errors.hasRow(r.row)) valid.push({ ...r, project });
     }
-    if (valid.length === 0) return;
+    if (valid.length === 0) return null;
     // once nothing more is written the keys are not needed: the check finds the repeats in SQL
     const newKeys = this.writing && this.remember(valid);
     const rows = [
@@ -311,8 +353,7 @@ export class MonthlyImporter implements Importer<Key> {
       ...MONEY.map((key) => valid.map((r) => r.figures[key])),
       valid.map((r) => r.progress),
       valid.map((r) => r.status),
-    ];
-    await this.stage(rows, [...new Set(valid.map((r) => r.month))], newKeys);
-    this.staged += valid.length;
+    ].map(arrayLiteral);
+    return { rows, count: valid.length, months: [...new Set(valid.map((r) => r.month))], newKeys };
   }
 }
