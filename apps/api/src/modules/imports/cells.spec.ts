@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { excelNumber, isProblem, money, numberText } from './cells';
+import { detached, excelNumber, isProblem, money, numberText } from './cells';
 
 describe('import cells: money', () => {
   it('reads a number cell at Excel’s 15 significant digits before the 2-decimal check', () => {
@@ -33,5 +33,21 @@ describe('import cells: excelNumber', () => {
       }),
       { numRuns: 20_000 },
     );
+  });
+});
+
+describe('import cells: detached', () => {
+  it('gives the same text, short or long, any characters, and null as null', () => {
+    expect(detached(null)).toBeNull();
+    const chunk = '<row><c t="inlineStr"><is><t>150571-2021-0274</t></is></c><c><is><t>主体施工，引号"与反斜杠\\</t></is></c></row>';
+    expect(detached(chunk.slice(29, 45))).toBe('150571-2021-0274');
+    // the property's first counterexample (seed 152057010): a slice starting inside a surrogate pair — its lone
+    // half must survive the copy (a UTF-8 round trip made it U+FFFD)
+    const split = ('𐀀 𐀀𐀀𐀀Ấ 𐀀' + '𐀀 𐀀𐀀𐀀Ấ 𐀀').slice(16);
+    expect(detached(split)).toBe(split);
+    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 60 }), fc.nat(20), (text, from) => {
+      const part = (text + text).slice(from);
+      expect(detached(part)).toBe(part);
+    }));
   });
 });

@@ -30,6 +30,18 @@ export function text(cell: CellValue | undefined): string | null {
   return value === '' ? null : value;
 }
 
+/**
+ * `value` as a string of its own. A cell's text is often a substring of the chunk of sheet XML it was read
+ * from, and V8 keeps a substring of 13 characters or more as a slice of its parent: a row an importer keeps
+ * for its batch (a project number, a progress text) then keeps the whole chunk alive. Issue 17: the monthly
+ * import's kept rows held ~1.6 KB each, most of it chunks, promoted to the old generation with its batch.
+ */
+export function detached(value: string): string;
+export function detached(value: string | null): string | null;
+export function detached(value: string | null): string | null {
+  return value === null || value.length < 13 ? value : Buffer.from(value, 'utf16le').toString('utf16le');
+}
+
 export function limitedText(cell: CellValue | undefined, label: string, max: number): Parsed<string> {
   const value = text(cell);
   if (value !== null && value.length > max) return new Problem(`${label}最多 ${max} 个字`);

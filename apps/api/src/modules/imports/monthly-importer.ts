@@ -4,7 +4,7 @@ import type { UserActor } from '../../common/access/actor.js';
 import { Conflict } from '../../common/errors/app.exception.js';
 import { auditInsert } from '../audit/audit.service.js';
 import { closedMonths, reportSnapshot } from '../reports/reports.service.js';
-import { choice, excerpt, isProblem, limitedText, money, month, type Parsed, text } from './cells.js';
+import { choice, detached, excerpt, isProblem, limitedText, money, month, type Parsed, text } from './cells.js';
 import { MONTHLY_COLUMNS, type RowCells, VERIFICATION_LABELS } from './columns.js';
 import type { ImportContext, ImportCounts, Importer } from './importer.js';
 
@@ -206,7 +206,8 @@ export class MonthlyImporter implements Importer<Key> {
     const progress = problem('progress', limitedText(cells.get('progress'), R.progress, 500));
     const status = problem('status', choice(cells.get('status'), H.status, VERIFICATION_LABELS));
     if (status === 'VERIFIED' && !this.canVerify) errors.add(row, H.status, '只有市级核实人员可以导入“已核实”的月报，请填“待核实”或留空');
-    if (projectNo !== null && m !== null) this.pending.push({ row, projectNo, month: m, figures, progress, status });
+    // the row is kept until its batch is written: its texts copied out of the sheet's XML (`detached`)
+    if (projectNo !== null && m !== null) this.pending.push({ row, projectNo: detached(projectNo), month: m, figures, progress: detached(progress), status });
     if (this.pending.length >= (this.batches === 0 ? FIRST_BATCH : BATCH)) await this.startFlush();
   }
 
